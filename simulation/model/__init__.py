@@ -1,0 +1,1 @@
+"""The SimPy model of a B2B sales organisation, one module per mechanism."""

@@ -1,0 +1,59 @@
+"""Market-to-sales: lead generation and word of mouth (DOMAIN.md §1–2, §6).
+
+Campaign leads (cold, bought with spend) and inbound leads (warm) arrive as
+one Poisson stream. Word of mouth works both ways: a satisfied customer
+(grade 8 or more) influences about 3 potential customers a year, a
+dissatisfied one (below 6) up to 10 relations; a share of those become
+referral leads, or are leads that never arrive.
+"""
+
+from __future__ import annotations
+
+from . import funnel
+from .entities import COLD, WARM
+from .world import DAYS_PER_MONTH, World
+
+SATISFIED_GRADE = 8.0
+DISSATISFIED_GRADE = 6.0
+MAX_WORD_OF_MOUTH_LOSS = 0.9
+
+
+def monthly_lead_rates(world: World) -> tuple[float, float]:
+    """Campaign and inbound leads per month."""
+    m = world.scenario.market
+    return m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
+
+
+def lead_arrivals(world: World):
+    """Campaign and inbound leads arrive at random; bad word of mouth scares some off."""
+    campaign, inbound = monthly_lead_rates(world)
+    total = campaign + inbound
+    if total <= 0:
+        return
+    stream, gossip = world.streams["lead_arrivals"], world.streams["word_of_mouth"]
+    mean_gap = DAYS_PER_MONTH / total
+    campaign_share = campaign / total
+    while True:
+        yield world.env.timeout(stream.exponential(mean_gap))
+        is_campaign = stream.uniform() < campaign_share
+        if gossip.uniform() < world.word_of_mouth_loss:
+            world.tally.leads_lost_to_word_of_mouth += 1
+            continue
+        funnel.new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM)
+
+
+def word_of_mouth(world: World) -> None:
+    """Once a month: satisfied customers bring referral leads, dissatisfied ones cost leads."""
+    m = world.scenario.market
+    promoters = detractors = 0
+    for account in world.accounts:
+        if account.phase != "ex":
+            promoters += account.grade >= SATISFIED_GRADE
+            detractors += account.grade < DISSATISFIED_GRADE
+    referrals = world.streams["word_of_mouth"].poisson(promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share)
+    for _ in range(referrals):
+        world.tally.referral_leads += 1
+        funnel.new_lead(world, "referral", WARM)
+    harmed = detractors * m.relations_harmed_per_detractor / 12.0 * m.word_of_mouth_lead_share
+    gross = sum(monthly_lead_rates(world))
+    world.word_of_mouth_loss = 0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross)

@@ -1,0 +1,74 @@
+"""Value disciplines (Treacy & Wiersema): how the strategy reaches the other mechanisms.
+
+The three investment levels (0 = neglected, 0.5 = market par, 1 = excellent)
+do not score the strategy directly. They change the mechanisms:
+
+* customer intimacy: warmer visits and more tailoring, at a higher cost to serve;
+* operational excellence: faster delivery and quotes, lower prices and costs;
+* product leadership: fewer incidents, a price premium;
+* each customer values one discipline most and compares us on it with
+  specialist competitors; the win chance grows *exponentially* with that gap,
+  so excelling at one thing beats being average at all (stuck in the middle)
+  by Jensen's inequality, not by a bonus term;
+* a discipline below a sufficient level spoils every customer's experience.
+
+Costs grow in proportion to the levels, so a budget buys the same total level
+however it is spread: excelling at everything is unaffordable, and spreading
+the budget evenly buys no extra level.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..scenario import Scenario
+
+SUFFICIENT_LEVEL = 0.3
+FIT_STEEPNESS = 5.0  # win chance × e^(5·gap): a 0.15 lead on the valued discipline doubles it
+QUALITY_PER_LEVEL = 1.5  # grade points per level of the discipline the customer values
+INSUFFICIENCY_PENALTY = 4.0  # grade points per level below sufficient
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyEffects:
+    """What the value-discipline levels do to the other mechanisms."""
+
+    levels: tuple[float, float, float]  # intimacy, excellence, leadership
+    competitor_level: float
+    delivery_factor: float
+    quote_work_factor: float
+    price_factor: float
+    gross_margin: float
+    incident_factor: float
+    warmth_factor: float
+    visit_hours_factor: float
+    annual_cost: float
+
+    def fit(self, preference: int) -> float:
+        """Win-chance multiplier for a customer who values discipline `preference` most."""
+        return math.exp(FIT_STEEPNESS * (self.levels[preference] - self.competitor_level))
+
+    def quality(self, base_grade: float, preference: int) -> float:
+        """The grade a customer gives when expectations are met, given what they value."""
+        shortfall = sum(max(0.0, SUFFICIENT_LEVEL - level) for level in self.levels)
+        grade = base_grade + QUALITY_PER_LEVEL * (self.levels[preference] - 0.5) - INSUFFICIENCY_PENALTY * shortfall
+        return min(10.0, max(1.0, grade))
+
+
+def strategy_effects(scenario: Scenario) -> StrategyEffects:
+    """Derive the mechanism multipliers from the three discipline levels."""
+    s = scenario.strategy
+    intimacy, excellence, leadership = s.customer_intimacy, s.operational_excellence, s.product_leadership
+    return StrategyEffects(
+        levels=(intimacy, excellence, leadership),
+        competitor_level=scenario["market.competitor_level"],
+        delivery_factor=1.5 - excellence,
+        quote_work_factor=1.25 - 0.5 * excellence,
+        price_factor=1.0 + 0.3 * (leadership - 0.5) - 0.2 * (excellence - 0.5),
+        gross_margin=min(0.95, scenario["economics.gross_margin"] + 0.1 * (excellence - 0.5)),
+        incident_factor=1.5 - leadership,
+        warmth_factor=0.5 + intimacy,
+        visit_hours_factor=0.5 + intimacy,
+        annual_cost=s.cost_per_level * (intimacy + excellence + leadership),
+    )

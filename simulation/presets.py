@@ -1,0 +1,52 @@
+"""Named starting points for lessons and comparisons.
+
+Each preset is the baseline with a few deliberate changes, so a comparison
+between two presets isolates exactly the strategy choice the lesson is about.
+The three value-discipline presets and `stuck_in_the_middle` spend the same
+total on the disciplines, so they differ in *how* the money is spread only.
+"""
+
+from __future__ import annotations
+
+from .scenario import Scenario, ScenarioError
+
+_DISCIPLINES = ("strategy.customer_intimacy", "strategy.operational_excellence", "strategy.product_leadership")
+
+
+def _discipline_mix(excel: str | None) -> dict[str, float]:
+    """Excel in one discipline (level 0.9) and keep the others sufficient (0.45),
+    or, with `excel=None`, spread the same budget evenly (stuck in the middle)."""
+    if excel is None:
+        level = (0.9 + 2 * 0.45) / 3  # the same budget: cost is proportional to the level
+        return dict.fromkeys(_DISCIPLINES, level)
+    return {name: 0.9 if name.endswith(excel) else 0.45 for name in _DISCIPLINES}
+
+
+PRESETS: dict[str, tuple[str, dict]] = {
+    "baseline": ("A mid-size Dutch ICT supplier: a few hundred business customers, honest promises.", {}),
+    "over_promise": (
+        "Promise what the customer wishes (quote and delivery), whatever the real lead time.",
+        {"funnel.promise_policy": "customer_wish"},
+    ),
+    "honest_promise": (
+        "Say what you do and do what you say: honest promise with a buffer, delays announced.",
+        {"funnel.promise_policy": "honest_buffer", "satisfaction.expectation_management": 0.8},
+    ),
+    "customer_intimacy": ("Excel in customer intimacy, sufficient on the rest.", _discipline_mix("customer_intimacy")),
+    "operational_excellence": (
+        "Excel in operational excellence, sufficient on the rest.",
+        _discipline_mix("operational_excellence"),
+    ),
+    "product_leadership": ("Excel in product leadership, sufficient on the rest.", _discipline_mix("product_leadership")),
+    "stuck_in_the_middle": (
+        "The same budget spread evenly: good at nothing in particular.",
+        _discipline_mix(None),
+    ),
+}
+
+
+def preset(name: str) -> Scenario:
+    """The named preset as a Scenario."""
+    if name not in PRESETS:
+        raise ScenarioError(f"Unknown preset '{name}'. Choose one of: {', '.join(PRESETS)}.")
+    return Scenario(PRESETS[name][1], name=name)

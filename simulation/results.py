@@ -1,0 +1,232 @@
+"""Results of one run: KPIs, monthly time series, event log and the conservation check.
+
+`simulate` is the one entry point to the model. Its result is plain data
+(dicts and pandas DataFrames) so it can be printed, plotted, compared,
+exported to CSV/Excel or turned into JSON without touching the model again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
+from .model.run import build_world, run_world
+from .model.world import World
+from .presets import preset
+from .scenario import Scenario
+
+
+@dataclass(frozen=True)
+class KpiSpec:
+    """A KPI's name, labels, unit and which direction is better (+1 higher, −1 lower, 0 neither)."""
+
+    name: str
+    label_en: str
+    label_nl: str
+    unit: str
+    better: int = 0
+
+    def label(self, language: str = "en") -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+KPIS: tuple[KpiSpec, ...] = (
+    KpiSpec("leads_generated", "Leads generated", "Gegenereerde leads", "leads", +1),
+    KpiSpec("referral_leads", "Referral leads", "Leads via aanbeveling", "leads", +1),
+    KpiSpec("leads_lost_to_word_of_mouth", "Leads lost to bad word of mouth", "Leads verloren door negatieve mond-tot-mond", "leads", -1),
+    KpiSpec("opportunities", "Opportunities", "Opportunities", "opportunities", +1),
+    KpiSpec("quotes_sent", "Quotes sent", "Verstuurde offertes", "quotes", +1),
+    KpiSpec("deals_won", "Deals won", "Gewonnen deals", "deals", +1),
+    KpiSpec("win_rate", "Win rate", "Scoringspercentage", "share", +1),
+    KpiSpec("sales_cycle_days_mean", "Sales cycle", "Doorlooptijd verkoop", "days", -1),
+    KpiSpec("quote_lead_time_days_mean", "Quote lead time", "Doorlooptijd offerte", "days", -1),
+    KpiSpec("promises_kept_share", "Promises kept", "Nagekomen beloftes", "share", +1),
+    KpiSpec("customers_start", "Customers at start", "Klanten bij start", "customers", 0),
+    KpiSpec("customers_end", "Customers at end", "Klanten aan het eind", "customers", +1),
+    KpiSpec("new_customers", "New customers won", "Nieuwe klanten", "customers", +1),
+    KpiSpec("won_back_customers", "Customers won back", "Teruggewonnen klanten", "customers", +1),
+    KpiSpec("loyal_customers", "Loyal customers at end", "Loyale klanten aan het eind", "customers", +1),
+    KpiSpec("ex_customers", "Ex-customers at end", "Ex-klanten aan het eind", "customers", -1),
+    KpiSpec("churn_rate_annual", "Churn per year", "Klantverloop per jaar", "share/year", -1),
+    KpiSpec("avg_grade", "Average grade", "Gemiddeld rapportcijfer", "grade 1–10", +1),
+    KpiSpec("nps", "Net Promoter Score", "Net Promoter Score", "−100…+100", +1),
+    KpiSpec("promoters_share", "Promoters", "Promoters", "share", +1),
+    KpiSpec("detractors_share", "Detractors", "Detractors", "share", -1),
+    KpiSpec("revenue", "Revenue", "Omzet", "€", +1),
+    KpiSpec("sales_cost", "Sales cost", "Saleskosten", "€", -1),
+    KpiSpec("sales_cost_share", "Sales cost share of revenue", "Saleskosten als deel van omzet", "share", -1),
+    KpiSpec("cost_to_serve", "Cost to serve (service)", "Kosten service", "€", -1),
+    KpiSpec("strategy_cost", "Value-discipline investment", "Investering waardedisciplines", "€", 0),
+    KpiSpec("margin", "Margin", "Marge", "€", +1),
+    KpiSpec("acquisition_cost_per_customer", "Cost to acquire a customer", "Kosten nieuwe klant", "€/customer", -1),
+    KpiSpec("retention_cost_per_customer_year", "Cost to keep a customer", "Kosten klant behouden", "€/customer/year", -1),
+    KpiSpec("acquisition_retention_ratio", "Acquisition ÷ retention cost", "Acquisitie ÷ behoudkosten", "×", 0),
+    KpiSpec("complaints", "Complaints", "Klachten", "complaints", -1),
+    KpiSpec("complaints_within_target_share", "Complaints within target", "Klachten binnen norm", "share", +1),
+    KpiSpec("forecast_error", "Forecast error (Scotsman-weighted vs won)", "Forecastfout", "share", 0),
+)
+KPI_SPECS = {k.name: k for k in KPIS}
+
+EVENT_COLUMNS = ("time", "entity", "id", "event", "value", "reference")
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else math.nan
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    """Everything one run produced; all of it is plain data."""
+
+    scenario: Scenario
+    seed: int
+    kpis: dict[str, float]
+    monthly: pd.DataFrame
+    conservation: dict[str, Any]
+    lead_rows: list[tuple] = field(repr=False)
+    account_rows: list[tuple] = field(repr=False)
+    event_rows: list[tuple] = field(repr=False)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The event log: one flat record per state change (empty if events were not kept)."""
+        return pd.DataFrame(self.event_rows, columns=EVENT_COLUMNS)
+
+    @cached_property
+    def leads(self) -> pd.DataFrame:
+        """Every lead that entered, with its segment and the state it ended in."""
+        return pd.DataFrame(self.lead_rows, columns=("id", "source", "size", "complex", "preference", "created", "state"))
+
+    @cached_property
+    def accounts(self) -> pd.DataFrame:
+        """Every customer, with its start, end (NaN if still a customer), phase, grade and revenue."""
+        return pd.DataFrame(self.account_rows, columns=("id", "size", "complex", "preference", "role", "start", "end",
+                                                        "phase", "grade", "revenue", "wins"))
+
+    def kpi_table(self, language: str = "en") -> pd.DataFrame:
+        """KPIs as a table with labels and units, for printing and notebooks."""
+        rows = [(k.name, k.label(language), self.kpis[k.name], k.unit) for k in KPIS]
+        return pd.DataFrame(rows, columns=("kpi", "label", "value", "unit")).set_index("kpi")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary: seed, every scenario value, KPIs (NaN → None) and conservation."""
+        from . import __version__
+
+        return {
+            "seed": self.seed,
+            "version": __version__,
+            "scenario": self.scenario.to_dict(),
+            "kpis": {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in self.kpis.items()},
+            "conservation": self.conservation,
+        }
+
+
+def _conservation(world: World) -> dict[str, Any]:
+    """Every lead ends in exactly one state; every customer is in exactly one phase."""
+    census = Counter(lead.state for lead in world.leads)
+    lead_states = {state: census.get(state, 0) for state in LEAD_STATES}
+    phases = Counter(account.phase for account in world.accounts)
+    customer_phases = {phase: phases.get(phase, 0) for phase in ACCOUNT_PHASES}
+    tally = world.tally
+    initial = world.scenario["accounts.initial_customers"]
+    checks = {
+        "leads_balanced": sum(lead_states.values()) == tally.leads == len(world.leads)
+        and lead_states == world.lead_counts,
+        "customers_balanced": sum(customer_phases.values()) == len(world.accounts) == initial + tally.new_customers,
+        "wins_balanced": tally.won == tally.new_customers + tally.won_back == lead_states["won"],
+    }
+    return {
+        "leads_entered": tally.leads,
+        "lead_states": lead_states,
+        "customers_total": len(world.accounts),
+        "customer_phases": customer_phases,
+        "deals_won": tally.won,
+        "won_first_time": tally.new_customers,
+        "won_back": tally.won_back,
+        **checks,
+        "balanced": all(checks.values()),
+    }
+
+
+def _kpis(world: World, monthly: pd.DataFrame) -> dict[str, float]:
+    t, s, o = world.tally, world.scenario, world.organisation
+    years = s["run.years"]
+    active = [a for a in world.accounts if a.phase != "ex"]
+    last = monthly.iloc[-1]
+    exposure_years = monthly["customers"].sum() / 12.0
+    revenue = float(monthly["revenue"].sum())
+    sales_cost = float(monthly["sales_cost"].sum())
+    acquisition = (s["market.campaign_spend_per_month"] * 12 + o.rep_cost * (1 - o.account_time_share)) * years
+    retention = (o.rep_cost * o.account_time_share + o.service_cost) * years
+    acquisition_per_customer = _ratio(acquisition, t.won)
+    retention_per_year = _ratio(retention, exposure_years)
+    return {
+        "leads_generated": t.leads,
+        "referral_leads": t.referral_leads,
+        "leads_lost_to_word_of_mouth": t.leads_lost_to_word_of_mouth,
+        "opportunities": t.opportunities,
+        "quotes_sent": t.quotes_sent,
+        "deals_won": t.won,
+        "win_rate": _ratio(t.won, t.decided),
+        "sales_cycle_days_mean": _ratio(t.cycle_days, t.decided),
+        "quote_lead_time_days_mean": _ratio(t.quote_days, t.quotes_sent),
+        "promises_kept_share": _ratio(t.promises_kept, t.promises_made),
+        "customers_start": s["accounts.initial_customers"],
+        "customers_end": len(active),
+        "new_customers": t.new_customers,
+        "won_back_customers": t.won_back,
+        "loyal_customers": sum(1 for a in active if a.phase == "loyal"),
+        "ex_customers": len(world.accounts) - len(active),
+        "churn_rate_annual": _ratio(t.churned, exposure_years),
+        "avg_grade": float(last["avg_grade"]),
+        "nps": float(last["nps"]),
+        "promoters_share": float(last["promoters_share"]),
+        "detractors_share": float(last["detractors_share"]),
+        "revenue": revenue,
+        "sales_cost": sales_cost,
+        "sales_cost_share": _ratio(sales_cost, revenue),
+        "cost_to_serve": float(monthly["service_cost"].sum()),
+        "strategy_cost": float(monthly["strategy_cost"].sum()),
+        "margin": float(monthly["margin"].sum()),
+        "acquisition_cost_per_customer": acquisition_per_customer,
+        "retention_cost_per_customer_year": retention_per_year,
+        "acquisition_retention_ratio": _ratio(acquisition_per_customer, retention_per_year),
+        "complaints": t.complaints,
+        "complaints_within_target_share": _ratio(t.complaints_in_target, t.complaints),
+        "forecast_error": _ratio(t.forecast_value - t.won_value, t.won_value),
+    }
+
+
+def as_scenario(scenario: Scenario | Mapping[str, Any] | str | None) -> Scenario:
+    """Accept a Scenario, a mapping of changes, a preset name or None (baseline)."""
+    if scenario is None:
+        return preset("baseline")
+    if isinstance(scenario, Scenario):
+        return scenario
+    if isinstance(scenario, str):
+        return preset(scenario)
+    return Scenario(scenario)
+
+
+def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: int = 0, *,
+             keep_events: bool = True) -> SimulationResult:
+    """Run the model once. The same scenario and seed always give the same result, bit for bit."""
+    scenario = as_scenario(scenario)
+    world = run_world(build_world(scenario, seed, keep_events))
+    monthly = pd.DataFrame(world.monthly)
+    lead_rows = [(l.id, l.source, SIZES[l.size], l.complex, DISCIPLINES[l.preference], l.created, l.state)
+                 for l in world.leads]
+    account_rows = [(a.id, SIZES[a.size], a.complex, DISCIPLINES[a.preference], a.role, a.start,
+                     a.end if a.end >= 0 else math.nan, a.phase, a.grade, a.revenue, a.wins) for a in world.accounts]
+    return SimulationResult(scenario, seed, _kpis(world, monthly), monthly, _conservation(world),
+                            lead_rows, account_rows, world.events)
+
+
+__all__ = ["KPIS", "KPI_SPECS", "LEAD_OPEN_STATES", "SimulationResult", "simulate"]

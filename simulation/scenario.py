@@ -1,0 +1,180 @@
+"""Validated, immutable scenarios built from the parameter table.
+
+A `Scenario` is what every face of the kit (notebooks, widgets, command line,
+experiments) hands to the model. It is checked once, here, so a user mistake
+gives one clear message that names the field, the value and what is allowed,
+and the model can trust its input.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
+
+
+class ScenarioError(ValueError):
+    """A user mistake in a scenario: the message is meant to be shown as is."""
+
+
+_TRUE = {"true", "yes", "1", "on", "ja"}
+_FALSE = {"false", "no", "0", "off", "nee"}
+
+
+def _unknown_key_message(key: str) -> str:
+    close = difflib.get_close_matches(key, SPECS, n=1, cutoff=0.6)
+    if not close:  # also try the part after the dot, users often forget the concept
+        short = {spec.short_name: spec.name for spec in SPECS.values()}
+        match = difflib.get_close_matches(key.split(".")[-1], short, n=1, cutoff=0.6)
+        close = [short[m] for m in match]
+    hint = f" Did you mean '{close[0]}'?" if close else " See `python -m simulation params`."
+    return f"Unknown parameter '{key}'.{hint}"
+
+
+def coerce(spec: ParamSpec, value: Any) -> Any:
+    """Convert `value` to the parameter's type and check its range or choices.
+
+    Strings are accepted for every type so the command line and widgets can
+    pass what the user typed.
+    """
+    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {value!r} instead.")
+    if spec.kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise bad
+    if spec.kind is str:
+        if isinstance(value, str) and value in spec.choices:
+            return value
+        raise bad
+    if isinstance(value, bool):
+        raise bad
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace("_", ""))
+        except ValueError:
+            raise bad from None
+    if not isinstance(value, (int, float)) or value != value:  # NaN fails the comparison
+        raise bad
+    if spec.kind is int:
+        if float(value) != int(value):
+            raise bad
+        value = int(value)
+    else:
+        value = float(value)
+    if not spec.low <= value <= spec.high:
+        raise bad
+    return value
+
+
+def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """Accept nested {"funnel": {"promise_policy": ...}} or dotted keys alike."""
+    flat: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if isinstance(value, Mapping) and key in CONCEPTS:
+            for sub, subvalue in value.items():
+                flat[f"{key}.{sub}"] = subvalue
+        else:
+            flat[key] = value
+    return flat
+
+
+def _check_combinations(values: Mapping[str, Any]) -> None:
+    """Rules that involve more than one parameter."""
+    small, large = values["market.share_small"], values["market.share_large"]
+    if small + large > 1:
+        raise ScenarioError(
+            f"'market.share_small' + 'market.share_large' must be at most 1 (the rest is medium). "
+            f"Got {small:g} + {large:g} = {small + large:g} instead."
+        )
+
+
+class Section:
+    """Read-only view of one concept's parameters: `scenario.funnel.promise_policy`."""
+
+    __slots__ = ("_scenario", "_concept")
+
+    def __init__(self, scenario: Scenario, concept: str):
+        self._scenario = scenario
+        self._concept = concept
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._scenario[f"{self._concept}.{name}"]
+        except KeyError:
+            raise AttributeError(_unknown_key_message(f"{self._concept}.{name}")) from None
+
+
+class Scenario(Mapping[str, Any]):
+    """An immutable, validated set of values for every parameter.
+
+    Build one with `Scenario()` (defaults), `Scenario.from_dict(...)`,
+    `preset(name)` or `load_scenario(path)`; derive variants with `replace`.
+    """
+
+    __slots__ = ("_values", "name")
+
+    def __init__(self, values: Mapping[str, Any] | None = None, *, name: str = "custom"):
+        merged = defaults()
+        for key, value in flatten(values or {}).items():
+            if key not in SPECS:
+                raise ScenarioError(_unknown_key_message(key))
+            merged[key] = coerce(SPECS[key], value)
+        _check_combinations(merged)
+        object.__setattr__(self, "_values", merged)
+        object.__setattr__(self, "name", name)
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any], name: str = "custom") -> Scenario:
+        return cls(values, name=name)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("A Scenario is immutable; use scenario.replace({...}) for a variant.")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, concept: str) -> Section:
+        if concept in CONCEPTS:
+            return Section(self, concept)
+        raise AttributeError(concept)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scenario) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __repr__(self) -> str:
+        changed = self.changes()
+        return f"Scenario(name={self.name!r}, changes={changed!r})"
+
+    def replace(self, updates: Mapping[str, Any] | None = None, *, name: str | None = None, **kw: Any) -> Scenario:
+        """A new scenario with some values changed (dotted or nested keys)."""
+        merged = dict(self._values)
+        merged.update(flatten(updates or {}))
+        merged.update(kw)
+        return Scenario(merged, name=name or self.name)
+
+    def changes(self) -> dict[str, Any]:
+        """The values that differ from the defaults."""
+        base = defaults()
+        return {k: v for k, v in self._values.items() if v != base[k]}
+
+    def to_dict(self, nested: bool = False) -> dict[str, Any]:
+        if not nested:
+            return dict(self._values)
+        out: dict[str, dict[str, Any]] = {}
+        for key, value in self._values.items():
+            concept, short = key.split(".", 1)
+            out.setdefault(concept, {})[short] = value
+        return out
