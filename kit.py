@@ -1,0 +1,89 @@
+"""One-step start for the B2B sales simulation kit, on Windows, macOS and Linux.
+
+    python kit.py            install (first time) and open the lessons in JupyterLab
+    python kit.py test       install the test tools and run the whole test suite
+    python kit.py run ...    the command line, e.g. `python kit.py run --preset over_promise`
+
+It needs nothing but Python 3.11+: it makes a private virtual environment in
+`.venv` next to this file and installs the kit there, again only when
+pyproject.toml changed. No make, bash or conda needed (conda users can also
+use environment.yml, see the README).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+FIRST_LESSON = Path("notebooks") / "00_start_here.ipynb"
+USAGE = __doc__.split("\n\n")[1]
+
+
+def venv_python(venv_dir: Path = VENV) -> Path:
+    """The interpreter inside the virtual environment (Scripts\\python.exe on Windows)."""
+    if os.name == "nt":
+        return venv_dir / "Scripts" / "python.exe"
+    return venv_dir / "bin" / "python"
+
+
+def install_stamp(extras: str) -> str:
+    """What was installed: the project file and the extras; a change means install again."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(extras.encode())
+    return digest.hexdigest()
+
+
+def ensure_installed(extras: str = "") -> Path:
+    """Create .venv and install the kit (with extras such as 'test') unless already done."""
+    python = venv_python()
+    if not python.exists():
+        print(f"Creating a virtual environment in {VENV} …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp_file = VENV / f".kit-installed{('-' + extras) if extras else ''}"
+    stamp = install_stamp(extras)
+    if stamp_file.exists() and stamp_file.read_text() == stamp:
+        return python
+    target = f".[{extras}]" if extras else "."
+    print(f"Installing the kit ({target}); the first time takes a few minutes …", flush=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--upgrade", "--quiet", "pip"], check=True, cwd=ROOT)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
+    stamp_file.write_text(stamp)
+    return python
+
+
+def command_for(action: str, args: list[str], python: Path) -> list[str]:
+    """The command that carries out `action` inside the environment."""
+    if action == "start":
+        return [str(python), "-m", "jupyterlab", str(FIRST_LESSON), *args]
+    if action == "test":
+        return [str(python), "-m", "pytest", "-n", "auto", *args]
+    return [str(python), "-m", "simulation", action, *args]
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        print(f"The kit needs Python 3.11 or newer; this is {sys.version.split()[0]}.", file=sys.stderr)
+        return 2
+    if argv[:1] in (["help"], ["-h"], ["--help"]):
+        print(USAGE)
+        return 0
+    action, args = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("start", argv)
+    try:
+        python = ensure_installed("test" if action == "test" else "")
+    except subprocess.CalledProcessError as error:
+        print(f"Installing failed (exit {error.returncode}); see the messages above.", file=sys.stderr)
+        return 1
+    try:
+        return subprocess.run(command_for(action, args, python), cwd=ROOT).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

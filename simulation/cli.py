@@ -1,0 +1,123 @@
+"""Command line: `python -m simulation run | params | presets | experiment`.
+
+User mistakes (unknown key, wrong type, out of range, unreadable file) exit
+with status 2 and one clear message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+from . import __version__
+from .cli_scenario import add_scenario_arguments, scenario_from_args
+from .export import export_result
+from .parameters import CONCEPTS, PARAMETERS
+from .presets import PRESETS
+from .results import simulate
+from .scenario import ScenarioError
+from .scenario_files import save_scenario
+
+
+def _format_value(value: float, unit: str) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return "–"
+    if unit == "€" or unit.startswith("€/"):
+        return f"€ {value:,.0f}"
+    if unit == "share" or unit == "share/year":
+        return f"{100 * value:.1f} %"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
+
+
+def _run(args: argparse.Namespace) -> int:
+    scenario = scenario_from_args(args)
+    result = simulate(scenario, seed=args.seed, keep_events=False)
+    if args.save_scenario:
+        save_scenario(scenario, args.save_scenario)
+    if args.export:
+        export_result(result, args.export, args.language)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    table = result.kpi_table(args.language)
+    width = max(map(len, table["label"]))
+    print(f"Scenario '{scenario.name}', seed {args.seed}, {scenario['run.years']} years")
+    for label, value, unit in table.itertuples(index=False):
+        print(f"  {label:<{width}}  {_format_value(value, unit):>16}  {unit}")
+    if not result.conservation["balanced"]:
+        print("warning: the conservation check failed; please report this", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _params(args: argparse.Namespace) -> int:
+    if args.json:
+        rows = [{"name": p.name, "type": p.kind.__name__, "default": p.default, "low": p.low, "high": p.high,
+                 "choices": list(p.choices), "unit": p.unit, "help": p.help, "concept": p.concept,
+                 "label_en": p.label_en, "label_nl": p.label_nl} for p in PARAMETERS]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for concept, (title_en, title_nl) in CONCEPTS.items():
+        print(f"\n{title_en} ({title_nl})")
+        for p in (p for p in PARAMETERS if p.concept == concept):
+            allowed = "|".join(p.choices) if p.choices else ("true|false" if p.kind is bool else f"{p.low:g}–{p.high:g}")
+            print(f"  {p.name:<42} default {p.default!s:<14} {allowed:<32} {p.unit}")
+            print(f"      {p.label_en} / {p.label_nl}: {p.help}")
+    return 0
+
+
+def _presets(args: argparse.Namespace) -> int:
+    for name, (description, changes) in PRESETS.items():
+        print(f"{name:<24} {description}")
+        for key, value in changes.items():
+            print(f"{'':<26}{key} = {value:.3g}" if isinstance(value, float) else f"{'':<26}{key} = {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m simulation",
+                                     description="B2B sales simulation kit: run the model from the command line.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run one scenario and print its KPIs")
+    add_scenario_arguments(run)
+    run.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same result")
+    run.add_argument("--json", action="store_true", help="print one JSON object: seed, scenario, kpis, conservation")
+    run.add_argument("--language", choices=("en", "nl"), default="en", help="labels in English or Dutch")
+    run.add_argument("--export", metavar="FILE", help="also write results: .csv (monthly), .xlsx (all), .json")
+    run.add_argument("--save-scenario", metavar="FILE", help="also save the scenario used (.json or .toml)")
+    run.set_defaults(handler=_run)
+
+    params = commands.add_parser("params", help="list every parameter with default, range, unit and help")
+    params.add_argument("--json", action="store_true", help="as JSON")
+    params.set_defaults(handler=_params)
+
+    presets = commands.add_parser("presets", help="list the presets")
+    presets.set_defaults(handler=_presets)
+
+    from .experiment.cli import add_parser as add_experiment_parser
+
+    add_experiment_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except ScenarioError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # e.g. an export or scenario path in a folder that does not exist
+        print(f"error: cannot write '{error.filename}': {error.strerror}.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

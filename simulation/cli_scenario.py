@@ -1,0 +1,43 @@
+"""Scenario options shared by every command that runs the model.
+
+`--preset`, `--scenario FILE`, `--set KEY=VALUE` and `--years` are applied in
+that order, so a file can start from a preset and `--set` has the last word.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .presets import PRESETS, preset
+from .scenario import Scenario, ScenarioError
+from .scenario_files import load_scenario
+
+
+def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the scenario options to a (sub)command."""
+    parser.add_argument("--preset", default="baseline", metavar="NAME",
+                        help=f"start from a preset: {', '.join(PRESETS)} (default: baseline)")
+    parser.add_argument("--scenario", metavar="FILE", help="a scenario file (.json or .toml); overrides the preset")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
+                        help="change one parameter, e.g. --set funnel.promise_policy=customer_wish (repeatable)")
+    parser.add_argument("--years", type=int, metavar="Y", help="years to simulate (same as --set run.years=Y)")
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    """Turn ['a.b=1', ...] into {'a.b': '1'}; the Scenario converts and checks the values."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ScenarioError(f"--set expects KEY=VALUE, e.g. funnel.promise_policy=honest. Got {pair!r} instead.")
+        overrides[key.strip()] = value.strip()
+    return overrides
+
+
+def scenario_from_args(args: argparse.Namespace) -> Scenario:
+    """The Scenario the options describe; user mistakes raise ScenarioError."""
+    scenario = load_scenario(args.scenario) if args.scenario else preset(args.preset)
+    changes = parse_overrides(args.overrides)
+    if args.years is not None:
+        changes["run.years"] = args.years
+    return scenario.replace(changes) if changes else scenario
