@@ -1,0 +1,68 @@
+"""Two scenarios side by side: which KPIs differ, by how much, and which side is better.
+
+Comparing strategies (honest promises versus over-promising, one value
+discipline versus another) is the core exercise of the course. Run both
+scenarios on the same seed (common random numbers) so the difference comes
+from the strategy, not from luck, then read the difference table: B − A in
+the KPI's own unit, relative to A, and which side the KPI's direction
+(`KpiSpec.better`) favours.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from .results import KPI_SPECS, KPIS, SimulationResult
+
+COLUMNS = ("label", "unit", "A", "B", "difference", "relative_difference", "better")
+
+
+def _kpis_of(side: SimulationResult | Mapping[str, float]) -> Mapping[str, float]:
+    return side.kpis if isinstance(side, SimulationResult) else side
+
+
+def _unknown_kpi(name: str) -> ValueError:
+    return ValueError(f"Unknown KPI '{name}'. Choose from: {', '.join(KPI_SPECS)}.")
+
+
+def better_side(a: float, b: float, direction: int) -> str:
+    """'A' or 'B' for the side the KPI's direction favours, '=' for a tie, '' when undefined or neutral."""
+    if direction == 0 or math.isnan(a) or math.isnan(b):
+        return ""
+    if a == b:
+        return "="
+    return "B" if (b - a) * direction > 0 else "A"
+
+
+def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResult | Mapping[str, float],
+                   names: Iterable[str] | None = None, language: str = "en") -> pd.DataFrame:
+    """The KPI difference table of B against A, one row per KPI (index: KPI name).
+
+    `a` and `b` are results or KPI dicts; `names` picks and orders the KPIs
+    (default: all). Columns: label (in `language`), unit, A, B, difference
+    (B − A), relative_difference ((B − A) / |A|, NaN when A is 0 or
+    undefined) and better ('A', 'B', '=' or '' for KPIs without a better
+    direction or with an undefined value).
+    """
+    kpis_a, kpis_b = _kpis_of(a), _kpis_of(b)
+    selected = [spec.name for spec in KPIS] if names is None else list(names)
+    rows = []
+    for name in selected:
+        if name not in KPI_SPECS:
+            raise _unknown_kpi(name)
+        spec = KPI_SPECS[name]
+        value_a, value_b = float(kpis_a[name]), float(kpis_b[name])
+        difference = value_b - value_a
+        relative = difference / abs(value_a) if value_a and not math.isnan(value_a) else math.nan
+        rows.append((name, spec.label(language), spec.unit, value_a, value_b, difference, relative,
+                     better_side(value_a, value_b, spec.better)))
+    return pd.DataFrame(rows, columns=("kpi", *COLUMNS)).set_index("kpi")
+
+
+def wins(table: pd.DataFrame) -> dict[str, int]:
+    """How many KPIs of a difference table favour A, favour B, or tie."""
+    counts = table["better"].value_counts()
+    return {side: int(counts.get(side, 0)) for side in ("A", "B", "=")}

@@ -1,0 +1,17 @@
+"""Widget panels for the lessons, built from the parameter table (core ipywidgets only).
+
+- `SimulationPanel`: controls, a Run button, a KPI table and one figure for one scenario;
+- `CompareView`: scenario A and B side by side on the same random numbers, with a difference table;
+- `ScenarioPanel`: only the controls, for building a Scenario by hand.
+
+Panels speak English or Dutch; `set_language("nl")` makes Dutch the default for every panel made afterwards.
+They work in JupyterLab, the classic Notebook and Colab: no custom front-end code.
+"""
+
+from .compare import CompareView
+from .controls import ScenarioPanel, control_for
+from .language import get_language, set_language
+from .panel import DEFAULT_KPIS, SimulationPanel
+
+__all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "control_for", "get_language",
+           "set_language"]

@@ -1,0 +1,100 @@
+"""The lesson panel: a few controls, a Run button, a KPI table and one figure.
+
+This is the Plan–Do–Check–Act loop of the course in one widget: set a
+strategy (plan), run it (do), read the KPIs and the figure (check), change a
+control (act). The panel only builds a Scenario and hands it to `simulate`;
+everything it shows comes from the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .. import plots
+from ..results import KPI_SPECS, SimulationResult
+from ..scenario import Scenario
+from .controls import ScenarioPanel
+from .formatting import kpi_html
+from .language import ui
+from .runner import Runner
+
+#: KPIs a panel shows unless a lesson picks its own: the few critical ones (start small).
+DEFAULT_KPIS = ("deals_won", "win_rate", "customers_end", "churn_rate_annual", "avg_grade", "nps", "revenue",
+                "margin")
+
+FigureFunction = Callable[..., Figure]
+
+
+def check_kpis(kpis: Iterable[str]) -> list[str]:
+    """The KPI names, checked against the KPI table so a typo is caught when the panel is made."""
+    names = list(kpis)
+    for name in names:
+        if name not in KPI_SPECS:
+            raise ValueError(f"Unknown KPI '{name}'. Choose from: {', '.join(KPI_SPECS)}.")
+    return names
+
+
+def side_by_side(children: list[widgets.Widget]) -> widgets.Box:
+    """Children next to each other, wrapping below each other on a narrow screen."""
+    for child in children:
+        child.layout.margin = "0 24px 8px 0"
+    return widgets.Box(children, layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+
+
+def toolbar(runner: Runner) -> widgets.Box:
+    """Language switch, Run button and status on one line."""
+    return widgets.HBox([runner.run_button, runner.status, runner.language_switch],
+                        layout=widgets.Layout(align_items="center", justify_content="space-between",
+                                              flex_flow="row wrap"))
+
+
+class SimulationPanel(Runner):
+    """Controls + Run + KPI table + figure for one scenario.
+
+    `SimulationPanel(["funnel.promise_policy"], base="baseline", kpis=["win_rate", "churn_rate_annual"],
+    figure=plots.promised_vs_delivered)`. `figure` is any function
+    `(result, language=...) -> Figure`; the default is the dashboard. The
+    panel runs once when it is made (`run_now=False` to wait for the button),
+    and with `auto_run=True` again whenever a slider is released.
+    """
+
+    def __init__(self, params: Iterable[str] | None = None, *, concepts: Iterable[str] | None = None,
+                 base: Scenario | str | None = "baseline", kpis: Iterable[str] = DEFAULT_KPIS,
+                 figure: FigureFunction | None = None, seed: int = 0, language: str | None = None,
+                 auto_run: bool = False, run_now: bool = True):
+        self.inputs = ScenarioPanel(params, concepts=concepts, base=base, language=language)
+        super().__init__({"scenario": self.inputs}, seed, language, auto_run)
+        self.kpis = check_kpis(kpis)
+        self.figure_function = figure or plots.dashboard
+        self.widget = widgets.VBox([
+side_by_side([self.inputs.widget, self.table]), toolbar(self), self.image,
+        ])
+        if run_now:
+            self.run()
+
+    @property
+    def controls(self) -> dict[str, widgets.ValueWidget]:
+        """The controls by parameter name (set `.value` to change one, as a student would)."""
+        return self.inputs.controls
+
+    @property
+    def result(self) -> SimulationResult | None:
+        """The result of the last successful run."""
+        return self.results.get("scenario")
+
+    def scenario(self) -> Scenario | None:
+        """The scenario the controls describe now (None, with a message, if invalid)."""
+        return self.inputs.scenario()
+
+    def _table_html(self) -> str:
+        return kpi_html(self.result, self.kpis, self.language)
+
+    def _figure(self) -> Figure:
+        return self.figure_function(self.result, language=self.language)
+
+    def _done_text(self) -> str:
+        years = self.result.scenario["run.years"]
+        return ui("done", self.language, years=years, seed=self.seed, seconds=self._seconds_text())
