@@ -150,7 +150,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("funnel.promise_buffer", float, 0.25, 0, 1, unit="share", step=0.05,
        en="Promise buffer", nl="Buffer in belofte",
        help="With 'honest_buffer': how much longer than the honest estimate is promised."),
-    _p("funnel.promise_speed_effect", float, 1.5, 0, 5, unit="×", step=0.1,
+    _p("funnel.promise_speed_effect", float, 1.0, 0, 5, unit="×", step=0.1,
        en="Effect of a fast promise", nl="Effect van snelle belofte",
        help="How strongly a faster delivery promise than the customer's wish raises the win chance."),
     _p("funnel.late_quote_penalty", float, 0.5, 0, 1, unit="share", step=0.05,

@@ -77,12 +77,21 @@ class Stream:
 
     def pick(self, weights: tuple[float, ...]) -> int:
         """Index drawn with probability proportional to `weights`."""
-        target = self.uniform() * sum(weights)
-        for index, weight in enumerate(weights):
-            target -= weight
-            if target < 0:
-                return index
-        return len(weights) - 1
+        return pick(self.uniform(), weights)
+
+    def block(self, n: int) -> list[float]:
+        """The next `n` uniforms, for an actor that takes its draws with it (common random numbers)."""
+        return [self.uniform() for _ in range(n)]
+
+
+def pick(u: float, weights: tuple[float, ...]) -> int:
+    """Index chosen by the uniform `u` with probability proportional to `weights`."""
+    target = u * sum(weights)
+    for index, weight in enumerate(weights):
+        target -= weight
+        if target < 0:
+            return index
+    return len(weights) - 1
 
 
 class Streams:

@@ -125,7 +125,7 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
 def win_back(world: World, account: Account, delay: float):
     """An ex-customer becomes a potential customer again after a while."""
     yield world.env.timeout(delay)
-    funnel.new_lead(world, "win_back", WARM, account=account)
+    funnel.new_lead(world, "win_back", WARM, world.streams["win_back"].block(funnel.LEAD_DRAWS), account=account)
 
 
 def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH):

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 
 from . import accounts
-from .entities import COLD, DISCIPLINES, HOT, WARM, Lead
+from ..rng import pick
+from .entities import COLD, DISCIPLINES, HOT, WARM, Account, Lead
 from .world import DAYS_PER_MONTH, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
@@ -26,6 +27,7 @@ MARKETING_DAYS = 14.0
 NO_PROMISE_AS = 1.25  # a customer without a promise assumes a quarter longer than their wish
 MAX_WIN_CHANCE = 0.95
 DRAWS_PER_PASS = 20  # the longest path through one pass of the funnel uses 18 draws
+LEAD_DRAWS = 3 + DRAWS_PER_PASS  # profile (size, product, preference) and the first pass
 
 # alignment → (accepted by sales, leaked share of the rejected, hand-off days, criterion bonus)
 ALIGNMENT = {
@@ -111,14 +113,17 @@ class FunnelRules:
         return [min(1.0, max(0.0, c)) for c in chances]
 
 
-def new_lead(world: World, source: str, temperature: str, account: accounts.Account | None = None) -> Lead:
-    """Create a lead and start its journey; win-back leads inherit their old account's segment."""
-    profile = world.streams["lead_profile"]
+def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:
+    """Create a lead and start its journey; win-back leads inherit their old account's segment.
+
+    `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
+    same arriving lead meets the same luck in every scenario run on the same seed.
+    """
     s = world.scenario
-    size = profile.pick((s["market.share_small"], 1.0 - s["market.share_small"] - s["market.share_large"],
-                         s["market.share_large"]))
-    complex_product = profile.chance(s["market.complex_share"])
-    preference = profile.pick((1.0, 1.0, 1.0))
+    small, large = s["market.share_small"], s["market.share_large"]
+    size = pick(draws[0], (small, 1.0 - small - large, large))
+    complex_product = draws[1] < s["market.complex_share"]
+    preference = pick(draws[2], (1.0, 1.0, 1.0))
     if account is not None:
         size, complex_product, preference = account.size, account.complex, account.preference
     lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
@@ -127,7 +132,7 @@ def new_lead(world: World, source: str, temperature: str, account: accounts.Acco
     world.lead_counts["marketing"] += 1
     world.tally.leads += 1
     world.log("lead", lead.id, "created")
-    world.env.process(lead_journey(world, lead))
+    world.env.process(lead_journey(world, lead, draws[3:]))
     return lead
 
 
@@ -145,13 +150,15 @@ def nurture(world: World, lead: Lead, draws):
     return False
 
 
-def lead_journey(world: World, lead: Lead):
+def lead_journey(world: World, lead: Lead, first_pass: list[float]):
     """One lead from first contact to won, lost, leaked, dropped or dormant."""
     env, rules = world.env, world.funnel
     journeys = world.streams["lead_journeys"]
+    block = first_pass
     while True:
         # Each pass through the funnel takes its own block of draws (common random numbers).
-        draws = iter([journeys.uniform() for _ in range(DRAWS_PER_PASS)])
+        draws = iter(block or journeys.block(DRAWS_PER_PASS))
+        block = None
         if lead.temperature == COLD:
             world.move(lead, "marketing")
             yield env.timeout(-MARKETING_DAYS * math.log(1.0 - next(draws)))

@@ -36,10 +36,11 @@ def lead_arrivals(world: World):
     while True:
         yield world.env.timeout(stream.exponential(mean_gap))
         is_campaign = stream.uniform() < campaign_share
+        draws = stream.block(funnel.LEAD_DRAWS)  # taken before the word-of-mouth check: arrivals stay in step
         if gossip.uniform() < world.word_of_mouth_loss:
             world.tally.leads_lost_to_word_of_mouth += 1
             continue
-        funnel.new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM)
+        funnel.new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM, draws)
 
 
 def word_of_mouth(world: World) -> None:
@@ -51,9 +52,10 @@ def word_of_mouth(world: World) -> None:
             promoters += account.grade >= SATISFIED_GRADE
             detractors += account.grade < DISSATISFIED_GRADE
     referrals = world.streams["word_of_mouth"].poisson(promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share)
+    referral_stream = world.streams["referral_leads"]
     for _ in range(referrals):
         world.tally.referral_leads += 1
-        funnel.new_lead(world, "referral", WARM)
+        funnel.new_lead(world, "referral", WARM, referral_stream.block(funnel.LEAD_DRAWS))
     harmed = detractors * m.relations_harmed_per_detractor / 12.0 * m.word_of_mouth_lead_share
     gross = sum(monthly_lead_rates(world))
     world.word_of_mouth_loss = 0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross)

@@ -64,11 +64,11 @@ def management(world: World):
         market.word_of_mouth(world)
         yield world.env.timeout(DAYS_PER_MONTH)
         month += 1
+        if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome
+            yearly_review(world)
         current = _snapshot_flows(world)
         world.monthly.append(_month_row(world, month, previous, current))
         previous = current
-        if month % 12 == 0:
-            yearly_review(world)
 
 
 _FLOWS = ("leads", "referral_leads", "opportunities", "quotes_sent", "won", "lost", "new_customers", "won_back",

@@ -1,0 +1,109 @@
+"""Stylized facts from the course material (DOMAIN.md §10) must emerge from the mechanisms.
+
+Each check averages several seeds; the seeds are fixed, and the margins are
+several standard errors wide, so the checks are neither flaky nor tuned to
+one lucky run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulation import Scenario, preset, simulate
+from simulation.model.world import DAYS_PER_YEAR
+
+SEEDS = range(8)
+
+
+def _runs(scenario, seeds=SEEDS):
+    return [simulate(scenario, seed=seed, keep_events=False) for seed in seeds]
+
+
+def _paired_t(differences: list[float]) -> float:
+    d = np.asarray(differences, dtype=float)
+    return d.mean() / (d.std(ddof=1) / len(d) ** 0.5)
+
+
+@pytest.fixture(scope="module")
+def baseline_runs():
+    return _runs(preset("baseline"))
+
+
+def test_a_customer_base_held_at_grade_6_loses_about_a_fifth_a_year():
+    """Popping (2000): a supplier with a scant 6 lost 20 % of its customers within a year."""
+    held_at_six = Scenario({
+        "run.years": 1, "accounts.initial_customers": 1500, "accounts.initial_grade_mean": 6.0,
+        "accounts.initial_grade_sd": 0.3, "satisfaction.base_grade": 6.0,
+        # every experience meets its expectation exactly: honest promises, no spread, no incidents or visits
+        "accounts.delivery_spread": 0.0, "accounts.incidents_per_year": 0, "accounts.visits_per_year": 0,
+        "strategy.customer_intimacy": 0.5, "strategy.operational_excellence": 0.5,
+        "strategy.product_leadership": 0.5, "market.inbound_leads_per_month": 0,
+        "market.campaign_spend_per_month": 0,
+    })
+    result = simulate(held_at_six, seed=1)
+    existing = result.accounts[result.accounts.start == 0]
+    lost_in_year = (existing.end <= DAYS_PER_YEAR).mean()
+    assert result.monthly.avg_grade.between(5.8, 6.2).all()
+    assert 0.16 < lost_in_year < 0.24
+
+
+def test_grade_8_customers_rarely_leave_and_grade_6_often():
+    def churn(grade):
+        s = Scenario({"run.years": 1, "accounts.initial_customers": 1500, "accounts.initial_grade_mean": grade,
+                      "accounts.initial_grade_sd": 0.0, "satisfaction.base_grade": grade,
+                      "accounts.delivery_spread": 0.0, "accounts.incidents_per_year": 0,
+                      "accounts.visits_per_year": 0, "market.inbound_leads_per_month": 0,
+                      "market.campaign_spend_per_month": 0, "strategy.customer_intimacy": 0.5,
+                      "strategy.operational_excellence": 0.5, "strategy.product_leadership": 0.5})
+        return simulate(s, seed=2).kpis["churn_rate_annual"]
+
+    assert churn(8.0) < 0.05 < churn(7.0) < churn(6.0)
+
+
+def test_over_promising_wins_more_at_first_but_loses_by_year_three():
+    honest, over = _runs(preset("honest_promise")), _runs(preset("over_promise"))
+    year_one_wins = [o.monthly.won[:12].sum() - h.monthly.won[:12].sum() for h, o in zip(honest, over)]
+    customers = [o.kpis["customers_end"] - h.kpis["customers_end"] for h, o in zip(honest, over)]
+    margin = [o.kpis["margin"] - h.kpis["margin"] for h, o in zip(honest, over)]
+    assert _paired_t(year_one_wins) > 3
+    assert _paired_t(customers) < -3
+    assert _paired_t(margin) < -3
+
+
+def test_a_satisfied_base_brings_more_referrals_than_a_dissatisfied_one():
+    def word_of_mouth(grade):
+        runs = _runs(Scenario({"run.years": 1, "accounts.initial_grade_mean": grade}), seeds=range(3))
+        return (np.mean([r.kpis["referral_leads"] for r in runs]),
+                np.mean([r.kpis["leads_lost_to_word_of_mouth"] for r in runs]))
+
+    referrals_happy, lost_happy = word_of_mouth(8.5)
+    referrals_unhappy, lost_unhappy = word_of_mouth(5.5)
+    assert referrals_happy > 3 * max(referrals_unhappy, 1)
+    assert lost_unhappy > 3 * max(lost_happy, 1)
+
+
+def test_stuck_in_the_middle_earns_less_than_excelling_at_one_discipline():
+    stuck = np.mean([r.kpis["margin"] for r in _runs(preset("stuck_in_the_middle"))])
+    for discipline in ("customer_intimacy", "operational_excellence", "product_leadership"):
+        assert np.mean([r.kpis["margin"] for r in _runs(preset(discipline))]) > stuck, discipline
+
+
+def test_baseline_looks_like_a_mid_size_dutch_ict_supplier(baseline_runs):
+    """Calibration targets of DOMAIN.md §10, averaged over seeds."""
+    k = {name: np.mean([r.kpis[name] for r in baseline_runs]) for name in baseline_runs[0].kpis}
+    assert 6.5 <= k["avg_grade"] <= 7.8  # ERP suppliers about 7, integrators 7.2–7.3
+    assert 0 < k["nps"] <= 20  # positive is good; average firms sit around +5 to +10
+    assert 0.10 <= k["sales_cost_share"] <= 0.30  # tens of percent of revenue
+    assert 5 <= k["acquisition_retention_ratio"] <= 10  # acquiring costs 5–10× keeping
+    assert 0.2 <= k["win_rate"] <= 0.4
+    assert 200 <= k["customers_start"] <= 500
+    assert k["complaints_within_target_share"] > 0.7
+
+
+def test_expectation_management_softens_disappointment():
+    """Announcing foreseeable delays keeps grades higher under the same over-promising."""
+    over = preset("over_promise")
+    silent = _runs(over, seeds=range(4))
+    announced = _runs(over.replace({"satisfaction.expectation_management": 1.0}), seeds=range(4))
+    assert _paired_t([a.kpis["avg_grade"] - s.kpis["avg_grade"] for s, a in zip(silent, announced)]) > 3

@@ -1,0 +1,128 @@
+"""Degenerate settings reproduce what can be computed by hand (DESIGN.md: validation against theory)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from simulation import Scenario, simulate
+from simulation.model.funnel import ALIGNMENT, MAX_WIN_CHANCE, SALES_METHODS, SOURCE_BONUS
+from simulation.model.satisfaction import net_promoter_score
+from simulation.model.world import DAYS_PER_MONTH, DAYS_PER_YEAR
+
+# Switch off every feedback loop: no existing customers, no word of mouth, no win-back, no nurturing.
+QUIET_MARKET = {
+    "accounts.initial_customers": 0,
+    "market.campaign_spend_per_month": 0,
+    "market.referrals_per_promoter": 0,
+    "market.relations_harmed_per_detractor": 0,
+    "market.win_back_share": 0,
+    "market.lead_nurturing": False,
+    "market.share_small": 0,
+    "market.share_large": 0,  # medium customers only
+    "market.complex_share": 0,  # simple products only
+}
+# Neutral strategy: every discipline at the competitors' level, so fit and promises don't move the win chance.
+NEUTRAL_STRATEGY = {
+    "strategy.customer_intimacy": 0.7,
+    "strategy.operational_excellence": 0.7,
+    "strategy.product_leadership": 0.7,
+    "market.competitor_level": 0.7,
+    "funnel.promise_speed_effect": 0,
+    "funnel.late_quote_penalty": 0,
+}
+
+
+def test_nps_worked_example_from_the_course():
+    answers = [9] * 25 + [7] * 55 + [5] * 20
+    assert net_promoter_score(answers) == pytest.approx(5.0)
+    assert net_promoter_score([10] * 3) == 100 and net_promoter_score([0, 6]) == -100
+
+
+def _poisson_binomial_tail(chances: list[float], at_least: int) -> dict[int, float]:
+    """P(exactly k yes answers) for k ≥ at_least, by enumerating all answer patterns."""
+    probabilities: dict[int, float] = {}
+    for pattern in itertools.product((0, 1), repeat=len(chances)):
+        k = sum(pattern)
+        if k >= at_least:
+            p = math.prod(c if yes else 1 - c for c, yes in zip(chances, pattern))
+            probabilities[k] = probabilities.get(k, 0.0) + p
+    return probabilities
+
+
+def test_fixed_probability_funnel_multiplies_out():
+    """Won per lead = P(accepted by sales) × P(qualified) × E[win chance | qualified]."""
+    yes = 0.5
+    scenario = Scenario({**QUIET_MARKET, **NEUTRAL_STRATEGY, "run.years": 4, "market.inbound_leads_per_month": 120,
+                         "funnel.sales_method": "spin", "market.alignment": "defined",
+                         "funnel.criterion_yes_share": yes, "funnel.qualification_threshold": 0.5})
+    accept = ALIGNMENT["defined"][0]
+    base = yes + SALES_METHODS["spin"][0] + ALIGNMENT["defined"][3] + SOURCE_BONUS["inbound"]
+    # Scotsman criteria for a hot lead from a medium firm with a simple product and a two-person DMU:
+    # solution, competition, opportunity (standard request), timing (hot), support, money, authority, necessity.
+    chances = [base, base, base - 0.05, base + 0.05, base, base, base - 0.05, base]
+    tail = _poisson_binomial_tail(chances, at_least=4)
+    qualified = sum(tail.values())
+    win_given_qualified = sum(p * min(MAX_WIN_CHANCE, k / 8) for k, p in tail.items()) / qualified
+
+    result = simulate(scenario, seed=2024)
+    leads = result.leads[result.leads.created < (4 * DAYS_PER_YEAR - 150)]  # all decided by the end
+    n = len(leads)
+    reached_quote = set(result.events.query("entity == 'lead' and event == 'quote'").id)
+    opportunities = leads.id.isin(reached_quote).sum()
+    won = (leads.state == "won").sum()
+
+    def within(observed, p, count):
+        assert abs(observed / count - p) < 4 * math.sqrt(p * (1 - p) / count), (observed / count, p)
+
+    within(opportunities, accept * qualified, n)
+    within(won, win_given_qualified, opportunities)
+    within(won, accept * qualified * win_given_qualified, n)
+
+
+def test_constant_churn_hazard_gives_exponential_survival():
+    annual = 0.3
+    scenario = Scenario({**QUIET_MARKET, "market.inbound_leads_per_month": 0, "run.years": 3,
+                         "accounts.initial_customers": 3000, "churn.annual_at_grade_6": annual,
+                         "churn.annual_at_grade_8": annual})
+    accounts = simulate(scenario, seed=7).accounts
+    hazard = -math.log(1 - annual)
+    for years in (0.5, 1, 2, 3):
+        t = round(years * 12) * DAYS_PER_MONTH  # survival is observed at whole months (monthly reviews)
+        surviving = (accounts.end.isna() | (accounts.end > t)).mean()
+        expected = math.exp(-hazard * years)
+        assert abs(surviving - expected) < 4 * math.sqrt(expected * (1 - expected) / len(accounts)), years
+
+
+def _erlang_c_sojourn(arrival_rate: float, service_mean: float, servers: int) -> float:
+    """Mean time in an M/M/c system: waiting (Erlang C) plus service."""
+    load = arrival_rate * service_mean
+    rho = load / servers
+    top = load**servers / math.factorial(servers) / (1 - rho)
+    wait_probability = top / (sum(load**k / math.factorial(k) for k in range(servers)) + top)
+    return wait_probability * service_mean / (servers * (1 - rho)) + service_mean
+
+
+def test_quote_desk_is_an_mmc_queue():
+    """Poisson leads, independent thinning and delays → Poisson quote requests; exponential work; c reps."""
+    servers, work = 2, 1.0
+    scenario = Scenario({**QUIET_MARKET, "run.years": 10, "market.inbound_leads_per_month": 60,
+                         "market.alignment": "integrated", "funnel.qualification_threshold": 0,
+                         "funnel.quote_work_days_simple": work, "strategy.operational_excellence": 0.5,
+                         # nobody wins, so no customers take time or change the market
+                         "market.competitor_level": 1.0, "strategy.customer_intimacy": 0,
+                         "strategy.product_leadership": 0,
+                         "organisation.junior_account_managers": servers})
+    sojourns, rates = [], []
+    for seed in range(3):
+        events = simulate(scenario, seed=seed).events
+        quotes = events[(events.event == "quote_sent") & (events.time > 60)]  # skip the warm-up
+        sojourns.append(quotes.value.to_numpy())
+        rates.append(len(quotes) / (10 * DAYS_PER_YEAR - 60))
+    observed = np.concatenate(sojourns).mean()
+    expected = _erlang_c_sojourn(float(np.mean(rates)), work, servers)
+    assert 0.6 < np.mean(rates) * work / servers < 0.8, "the test must load the desk substantially"
+    assert observed == pytest.approx(expected, rel=0.08)
