@@ -76,6 +76,7 @@ PARAM_UNITS: dict[str, tuple[str, str]] = {
     "grade points": ("grade points", "cijferpunten"),
     "points": ("points", "punten"),
     "log-sd": ("log-sd", "log-sd"),
+    "×": ("×", "×"),
     "€/month": ("€ per month", "€ per maand"),
     "€/year": ("€ per year", "€ per jaar"),
     "€/FTE/year": ("€ per FTE per year", "€ per fte per jaar"),

@@ -1,0 +1,233 @@
+"""Widget panels without a browser: controls come from the parameter table, build the right Scenario,
+show a message (not a traceback) for invalid input, run on the button, and switch language."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import ipywidgets as widgets
+import pytest
+from matplotlib.figure import Figure
+
+from simulation import PARAMETERS, SPECS, ScenarioError, preset
+from simulation.plots.style import KPI_UNITS
+from simulation.results import KPIS
+from simulation.widgets import CompareView, ScenarioPanel, SimulationPanel, control_for, get_language, set_language
+from simulation.widgets.controls import default_step
+from simulation.widgets.formatting import format_kpi
+from simulation.widgets.language import CHOICE_LABELS, PARAM_UNITS
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class FigureSpy:
+    """A tiny figure function that records how the panel called it and what the button showed meanwhile."""
+
+    def __init__(self, button_of=None):
+        self.calls: list[tuple] = []
+        self.button_of = button_of
+        self.button_states: list[tuple[bool, str]] = []
+
+    def __call__(self, result, *args, language="en"):
+        self.calls.append((result, args, language))
+        if self.button_of is not None:
+            button = self.button_of().run_button
+            self.button_states.append((button.disabled, button.description))
+        figure = Figure(figsize=(2, 1))
+        figure.add_subplot().set_title(f"{id(result)} {language}")
+        return figure
+
+
+@pytest.fixture
+def dutch_default():
+    previous = get_language()
+    set_language("nl")
+    yield
+    set_language(previous)
+
+
+@pytest.mark.parametrize("spec", PARAMETERS, ids=lambda spec: spec.name)
+def test_every_parameter_gets_a_control_from_its_spec(spec):
+    control = control_for(spec, spec.default, "en")
+    assert control.value == spec.default
+    assert control.description == spec.label_en
+    assert control.tooltip == spec.help
+    if spec.kind is bool:
+        assert isinstance(control, widgets.Checkbox)
+    elif spec.kind is str:
+        assert isinstance(control, widgets.Dropdown)
+        assert [value for _label, value in control.options] == list(spec.choices)
+        assert all(label != value for label, value in control.options if value in CHOICE_LABELS)
+    else:
+        assert isinstance(control, widgets.IntSlider if spec.kind is int else widgets.FloatSlider)
+        assert (control.min, control.max) == (spec.low, spec.high)
+        assert control.step == pytest.approx(default_step(spec))
+        assert control.continuous_update is False
+    assert control_for(spec, spec.default, "nl").description == spec.label_nl
+
+
+def test_every_choice_and_unit_has_a_readable_label_in_both_languages():
+    choices = {choice for spec in PARAMETERS for choice in spec.choices}
+    assert choices <= set(CHOICE_LABELS)
+    units = {spec.unit for spec in PARAMETERS if spec.unit}
+    assert units <= set(PARAM_UNITS) | set(KPI_UNITS)
+
+
+def test_default_step_is_a_round_fraction_of_the_range():
+    without_step = dataclasses.replace(SPECS["market.competitor_level"], step=None)  # range 0–1
+    assert default_step(without_step) == pytest.approx(0.01)
+    assert default_step(dataclasses.replace(without_step, high=300.0)) == pytest.approx(5.0)
+
+
+def test_panel_starts_at_its_base_scenario():
+    panel = ScenarioPanel(concepts=["funnel"], base="over_promise")
+    assert panel.scenario() == preset("over_promise")
+    assert set(panel.controls) == {spec.name for spec in PARAMETERS if spec.concept == "funnel"}
+
+
+def test_changing_a_control_changes_the_scenario():
+    panel = ScenarioPanel(["funnel.promise_policy", "satisfaction.expectation_management"])
+    panel.controls["funnel.promise_policy"].value = "no_promise"
+    panel.controls["satisfaction.expectation_management"].value = 0.5
+    assert panel.scenario().changes() == {"funnel.promise_policy": "no_promise",
+                                          "satisfaction.expectation_management": 0.5}
+
+
+def test_invalid_combination_shows_a_message_in_the_panel_and_clears_when_fixed():
+    panel = ScenarioPanel(["market.share_small", "market.share_large"])
+    panel.controls["market.share_large"].value = 0.6  # 0.5 small + 0.6 large > 1
+    assert panel.scenario() is None
+    assert "market.share_small" in panel.message.value and "market.share_large" in panel.message.value
+    assert "Traceback" not in panel.message.value
+    panel.controls["market.share_small"].value = 0.3
+    assert panel.message.value == ""
+    assert panel.scenario()["market.share_large"] == 0.6
+
+
+def test_unknown_parameter_or_concept_names_what_is_wrong():
+    with pytest.raises(ScenarioError, match="Did you mean 'funnel.promise_policy'"):
+        ScenarioPanel(["funnel.promise_polcy"])
+    with pytest.raises(ScenarioError, match="Unknown concept 'sales'"):
+        ScenarioPanel(concepts=["sales"])
+
+
+def test_run_simulates_the_panels_scenario_and_draws_table_and_figure():
+    spy = FigureSpy()
+    panel = SimulationPanel(["funnel.promise_policy"], kpis=["deals_won", "win_rate"], figure=spy, run_now=False)
+    panel.controls["funnel.promise_policy"].value = "customer_wish"
+    assert panel.run() is True
+    assert panel.result.scenario.changes() == {"funnel.promise_policy": "customer_wish"}
+    assert spy.calls[-1][0] is panel.result
+    assert "Deals won" in panel.table.value and "Win rate" in panel.table.value
+    assert format_kpi(panel.result.kpis["win_rate"], "share", "en") in panel.table.value
+    assert bytes(panel.image.value).startswith(PNG_SIGNATURE)
+
+
+def test_button_shows_busy_while_running_and_is_restored_after():
+    holder = {}
+    spy = FigureSpy(button_of=lambda: holder["panel"])
+    holder["panel"] = panel = SimulationPanel(["run.years"], figure=spy, run_now=False)
+    panel.run_button.click()
+    assert spy.button_states == [(True, "Running…")]
+    assert (panel.run_button.disabled, panel.run_button.description) == (False, "Run simulation")
+    assert "seed 0" in panel.status.value
+
+
+def test_changing_a_control_and_running_again_updates_table_and_figure():
+    panel = SimulationPanel(["funnel.promise_policy"], kpis=["deals_won", "churn_rate_annual", "margin"])
+    table, image, first = panel.table.value, panel.image.value, panel.result
+    panel.controls["funnel.promise_policy"].value = "customer_wish"
+    assert panel.result is first  # no run before the button
+    assert "Run simulation" in panel.status.value
+    panel.run()
+    assert panel.result.scenario["funnel.promise_policy"] == "customer_wish"
+    assert panel.table.value != table
+    assert panel.image.value != image and bytes(panel.image.value).startswith(PNG_SIGNATURE)
+
+
+def test_invalid_run_keeps_the_last_results_and_shows_the_message():
+    spy = FigureSpy()
+    panel = SimulationPanel(["market.share_small", "market.share_large"], figure=spy)
+    result = panel.result
+    panel.controls["market.share_large"].value = 0.7
+    assert panel.run() is False
+    assert panel.result is result and len(spy.calls) == 1
+    assert "cannot be simulated" in panel.inputs.message.value
+
+
+def test_auto_run_simulates_when_a_control_is_released():
+    panel = SimulationPanel(["run.years"], figure=FigureSpy(), auto_run=True, run_now=False)
+    panel.controls["run.years"].value = 1
+    assert panel.result.scenario["run.years"] == 1
+
+
+def test_language_switch_relabels_everything_without_simulating_again():
+    spy = FigureSpy()
+    panel = SimulationPanel(["funnel.promise_policy", "run.years"], figure=spy)
+    result = panel.result
+    panel.controls["funnel.promise_policy"].value = "honest_buffer"
+    panel.language_switch.value = "nl"
+    dropdown = panel.controls["funnel.promise_policy"]
+    assert dropdown.description == "Beloftebeleid"
+    assert (dropdown.value, dropdown.label) == ("honest_buffer", "Eerlijke inschatting plus buffer")
+    assert panel.inputs.units["run.years"].value == "jaar"
+    assert panel.run_button.description == "Simuleer"
+    assert "Waarde" in panel.table.value and "Gewonnen deals" in panel.table.value
+    assert spy.calls[-1][2] == "nl" and spy.calls[-1][0] is result
+    assert panel.result is result
+    assert "Simuleer" in panel.status.value  # the settings changed before the switch and still have no run
+
+
+def test_default_language_is_set_in_one_place(dutch_default):
+    panel = SimulationPanel(["run.years"], figure=FigureSpy(), run_now=False)
+    assert panel.language == "nl" and panel.controls["run.years"].description == "Aantal jaren"
+    with pytest.raises(ValueError, match="'en', 'nl'"):
+        set_language("de")
+
+
+def test_compare_view_runs_both_sides_on_the_same_random_numbers():
+    spy = FigureSpy()
+    view = CompareView("baseline", "baseline", ["funnel.promise_policy"], kpis=["deals_won", "margin"], figure=spy)
+    assert view.names == ("A", "B")
+    assert view.a.kpis == view.b.kpis  # same scenario, same seed: identical, bit for bit
+    view.panels["B"].controls["funnel.promise_policy"].value = "customer_wish"
+    view.run()
+    results, kpis, language = spy.calls[-1][0], spy.calls[-1][1][0], spy.calls[-1][2]
+    assert list(results) == ["A", "B"] and kpis == ["deals_won", "margin"] and language == "en"
+    assert view.b.scenario["funnel.promise_policy"] == "customer_wish"
+    assert view.a.scenario["funnel.promise_policy"] == "honest"
+    assert view.a.kpis["deals_won"] != view.b.kpis["deals_won"]
+    assert "Difference (B − A)" in view.table.value
+
+
+def test_compare_view_names_its_sides_after_the_presets_and_draws_compare_bars():
+    view = CompareView("honest_promise", "over_promise", ["funnel.promise_policy"], kpis=["churn_rate_annual"])
+    assert view.names == ("honest promise", "over promise")
+    assert "A: honest promise" in view.table.value
+    assert bytes(view.image.value).startswith(PNG_SIGNATURE)
+    honest_is_better = view.a.kpis["churn_rate_annual"] < view.b.kpis["churn_rate_annual"]
+    winner = "honest promise" if honest_is_better else "over promise"
+    assert f">{winner}</td></tr>" in view.table.value
+
+
+@pytest.mark.parametrize(("value", "unit", "language", "signed", "expected"), [
+    (0.3078, "share", "en", False, "30.8%"),
+    (0.0708, "share/year", "nl", False, "7,1% per jaar"),
+    (-0.021, "share", "en", True, "−2.1 pp"),
+    (5985801.3, "€", "en", False, "€5,985,801"),
+    (5985801.3, "€", "nl", False, "€ 5.985.801"),
+    (-131357.0, "€", "en", True, "−€131,357"),
+    (12404.1, "€/customer", "en", False, "€12,404 per customer"),
+    (9.855, "−100…+100", "en", False, "+9.9"),
+    (7.3824, "grade 1–10", "nl", False, "7,38"),
+    (1936.0, "leads", "en", False, "1,936 leads"),
+    (36.09, "days", "nl", False, "36,1 dagen"),
+    (float("nan"), "days", "en", False, "n/a"),
+])
+def test_kpi_values_are_shown_as_a_student_reads_them(value, unit, language, signed, expected):
+    assert format_kpi(value, unit, language, signed) == expected
+
+
+def test_every_kpi_unit_can_be_formatted():
+    for spec in KPIS:
+        assert format_kpi(1.0, spec.unit, "nl")
