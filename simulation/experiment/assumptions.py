@@ -1,0 +1,126 @@
+"""Uncertain assumptions: parameters given as a range instead of one value.
+
+A manager rarely knows how hard competitors will push next year; stating it
+as a range (say 0.8 to 1.5) and sampling it per replication turns "what if"
+into "how likely" (Monte Carlo over assumptions). Each assumption is drawn
+from its own named stream derived from the replication seed, so both
+strategies in a comparison face the same sampled world, the draws do not
+depend on the executor or worker count, and adding a second uncertain
+assumption does not change the draws of the first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..parameters import SPECS
+from ..rng import Stream
+from ..scenario import ScenarioError, coerce
+
+
+@dataclass(frozen=True)
+class Uniform:
+    """Every value between `low` and `high` equally likely (integers: every whole value)."""
+
+    low: float
+    high: float
+
+    def value(self, u: float, integer: bool) -> float:
+        if integer:
+            return int(self.low) + min(int(u * (int(self.high) - int(self.low) + 1)), int(self.high - self.low))
+        return self.low + u * (self.high - self.low)
+
+    def bounds(self) -> tuple[float, float]:
+        return self.low, self.high
+
+
+@dataclass(frozen=True)
+class Triangular:
+    """Values between `low` and `high`, most likely near `mode` (a common way to state a
+    three-point estimate: pessimistic, most likely, optimistic)."""
+
+    low: float
+    mode: float
+    high: float
+
+    def value(self, u: float, integer: bool) -> float:
+        low, mode, high = self.low, self.mode, self.high
+        cut = (mode - low) / (high - low) if high > low else 0.5
+        if u < cut:
+            x = low + math.sqrt(u * (high - low) * (mode - low))
+        else:
+            x = high - math.sqrt((1 - u) * (high - low) * (high - mode))
+        return round(x) if integer else x
+
+    def bounds(self) -> tuple[float, float]:
+        return self.low, self.high
+
+
+Distribution = Uniform | Triangular
+_KINDS = {"uniform": Uniform, "triangular": Triangular}
+
+
+def as_distribution(name: str, given: Any) -> Distribution:
+    """Accept a distribution, a (low, high) pair or a (low, mode, high) triple for parameter `name`,
+    and check that the whole range is allowed for that parameter."""
+    if name not in SPECS:
+        raise ScenarioError(f"Unknown uncertain parameter '{name}'. See `python -m simulation params`.")
+    spec = SPECS[name]
+    if spec.kind not in (int, float):
+        raise ScenarioError(f"The uncertain parameter '{name}' must be numeric; "
+                            f"{spec.kind.__name__} parameters cannot be given as a range.")
+    if isinstance(given, (tuple, list)) and len(given) in (2, 3):
+        given = Uniform(*given) if len(given) == 2 else Triangular(*given)
+    if not isinstance(given, (Uniform, Triangular)):
+        raise ScenarioError(f"The uncertain parameter '{name}' needs a range such as (low, high) or "
+                            f"Triangular(low, mode, high). Got {given!r} instead.")
+    points = [coerce(spec, v) for v in (given.low, getattr(given, "mode", given.low), given.high)]
+    if not points[0] <= points[1] <= points[2] or points[0] == points[2]:
+        raise ScenarioError(f"The range for '{name}' must go from low to high (low < high, mode in between). "
+                            f"Got {given!r} instead.")
+    return given
+
+
+def parse_range(name: str, text: str) -> Distribution:
+    """Command-line form of a range: 'LOW:HIGH' or 'LOW:MODE:HIGH'."""
+    try:
+        numbers = tuple(float(part) for part in text.split(":"))
+    except ValueError:
+        numbers = ()
+    if len(numbers) not in (2, 3):
+        raise ScenarioError(f"The range for '{name}' must be LOW:HIGH or LOW:MODE:HIGH, e.g. 0.8:1.5. "
+                            f"Got {text!r} instead.")
+    return as_distribution(name, numbers)
+
+
+def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
+    """Check every uncertain assumption; keep them sorted by name so records are stable."""
+    return {name: as_distribution(name, given) for name, given in sorted((uncertain or {}).items())}
+
+
+def sample(uncertain: Mapping[str, Distribution], seed: int) -> dict[str, Any]:
+    """One replication's values of the uncertain assumptions."""
+    return {name: dist.value(Stream(seed, f"assumption:{name}").uniform(), SPECS[name].kind is int)
+            for name, dist in uncertain.items()}
+
+
+def corners(uncertain: Mapping[str, Distribution]) -> list[dict[str, float]]:
+    """All-low and all-high values, to check rules between parameters before running."""
+    return [{name: dist.bounds()[i] for name, dist in uncertain.items()} for i in (0, 1)]
+
+
+def to_record(uncertain: Mapping[str, Distribution]) -> dict[str, dict[str, Any]]:
+    """JSON form for the experiment's sidecar file."""
+    return {name: {"distribution": type(d).__name__.lower(), **d.__dict__} for name, d in uncertain.items()}
+
+
+def from_record(record: Mapping[str, Mapping[str, Any]]) -> dict[str, Distribution]:
+    """Inverse of `to_record`."""
+    out = {}
+    for name, fields in record.items():
+        fields = dict(fields)
+        out[name] = _KINDS[fields.pop("distribution")](**fields)
+    return out

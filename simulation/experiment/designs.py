@@ -1,0 +1,129 @@
+"""The four experiments a manager asks for, each as variants of a scenario.
+
+- `replicate`: how sure are we of one scenario's outcome?
+- `compare`: does strategy A beat strategy B, and how often? Pairs share a
+  seed (common random numbers), so both strategies meet the same customers,
+  the same incidents and the same sampled assumptions, and the difference
+  shows the strategy, not luck.
+- `sweep`: how does a KPI move with one or two knobs (line or heat map)?
+- `sensitivity`: which assumption matters most (tornado)?
+Every variant uses the same replication seeds, so sweeps and tornado effects
+are paired comparisons too.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
+from typing import Any, TypedDict, Unpack
+
+from ..parameters import SPECS
+from ..results import as_scenario
+from ..scenario import Scenario, ScenarioError, coerce
+from .assumptions import Distribution
+from .progress import ProgressOption
+from .result import ExperimentResult, check_kpi
+from .runner import Variant, run_variants
+from .seeds import replication_seeds
+
+ScenarioLike = Scenario | Mapping[str, Any] | str | None
+
+
+class RunOptions(TypedDict, total=False):
+    """Where and how the replications run; none of these change the numbers."""
+
+    uncertain: Mapping[str, Distribution | tuple[float, ...]]  # assumptions sampled per replication
+    executor: Executor  # any concurrent.futures executor, e.g. Client(...).get_executor()
+    workers: int  # size of a local process pool (1 = serial); default: serial for small jobs
+    chunk_size: int  # replications per task
+    progress: ProgressOption  # True for a bar with ETA, or a callback(done, total)
+    keep_events: bool  # also return every event log (memory grows with replications)
+
+
+def replicate(scenario: ScenarioLike = None, n: int = 30, seed: int = 0,
+              **options: Unpack[RunOptions]) -> ExperimentResult:
+    """`n` independent replications of one scenario: KPI means with confidence intervals
+    (`.summary()`) and monthly series with uncertainty bands (`.bands(series)`)."""
+    scenario = as_scenario(scenario)
+    variant = Variant(scenario.name, scenario, replication_seeds(seed, n))
+    return run_variants("replicate", [variant], seed, **options)
+
+
+def compare(a: ScenarioLike, b: ScenarioLike, n: int = 30, seed: int = 0, *, paired: bool = True,
+            **options: Unpack[RunOptions]) -> ExperimentResult:
+    """A against B on `n` pairs: `.differences()` gives A − B per KPI with its confidence
+    interval and the chance that A beats B. `paired=False` gives B its own seeds instead,
+    to show how much wider the interval gets without common random numbers."""
+    a, b = as_scenario(a), as_scenario(b)
+    label_a, label_b = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
+    seeds = replication_seeds(seed, 2 * n)
+    variants = [Variant(label_a, a, seeds[:n]), Variant(label_b, b, seeds[:n] if paired else seeds[n:])]
+    settings = {"a": label_a, "b": label_b, "paired": paired}
+    return run_variants("compare", variants, seed, settings=settings, **options)
+
+
+def _grid_value(name: str, value: Any) -> Any:
+    if name not in SPECS:
+        raise ScenarioError(f"Unknown sweep parameter '{name}'. See `python -m simulation params`.")
+    return coerce(SPECS[name], value)
+
+
+def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10, seed: int = 0,
+          **options: Unpack[RunOptions]) -> ExperimentResult:
+    """Every combination of the values of one or two parameters, `n` replications each;
+    `.summary([kpi])` has one row per grid point, ready for a line or a heat map."""
+    scenario = as_scenario(scenario)
+    if not 1 <= len(grid) <= 2:
+        raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
+    axes = {name: [_grid_value(name, v) for v in values] for name, values in grid.items()}
+    for name, values in axes.items():
+        if not values or len(set(values)) != len(values):
+            raise ScenarioError(f"The sweep over '{name}' needs distinct values. Got {list(grid[name])!r} instead.")
+    seeds = replication_seeds(seed, n)
+    variants = []
+    for point in itertools.product(*axes.values()):
+        columns = dict(zip(axes, point))
+        label = ", ".join(f"{name}={value}" for name, value in columns.items())
+        variants.append(Variant(label, scenario.replace(columns), seeds, columns))
+    return run_variants("sweep", variants, seed, settings={"parameters": list(axes)}, **options)
+
+
+def _range(scenario: Scenario, name: str, given: Any, spread: float) -> tuple[float, float]:
+    """The low/high values of one tornado parameter: given, or ±`spread` around the current value."""
+    if name not in SPECS:
+        raise ScenarioError(f"Unknown sensitivity parameter '{name}'. See `python -m simulation params`.")
+    spec = SPECS[name]
+    if spec.kind not in (int, float):
+        raise ScenarioError(f"The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.")
+    if given is None:
+        value = scenario[name]
+        given = (max(spec.low, value * (1 - spread)), min(spec.high, value * (1 + spread)))
+        if spec.kind is int:
+            given = (round(given[0]), round(given[1]))
+    low, high = (coerce(spec, v) for v in given)
+    if not low < high:
+        raise ScenarioError(f"The range for '{name}' must go from low to high. Got {tuple(given)!r} instead.")
+    return low, high
+
+
+def sensitivity(scenario: ScenarioLike, parameters: Sequence[str] | Mapping[str, tuple[float, float] | None],
+                n: int = 10, seed: int = 0, *, kpi: str = "margin", spread: float = 0.2,
+                **options: Unpack[RunOptions]) -> ExperimentResult:
+    """Tornado: each parameter at its low and its high value, the rest at the scenario's values;
+    `.tornado()` ranks the parameters by how far they move `kpi`. A parameter without a
+    range is moved ±`spread` (20 %) around its current value."""
+    scenario = as_scenario(scenario)
+    check_kpi(kpi)
+    ranges = dict(parameters) if isinstance(parameters, Mapping) else dict.fromkeys(parameters)
+    if not ranges:
+        raise ScenarioError("A sensitivity analysis needs at least one parameter.")
+    ranges = {name: _range(scenario, name, given, spread) for name, given in ranges.items()}
+    seeds = replication_seeds(seed, n)
+    variants = [Variant("base", scenario, seeds, {"parameter": "base", "level": "base", "value": float("nan")})]
+    for name, bounds in ranges.items():
+        for level, value in zip(("low", "high"), bounds):
+            variants.append(Variant(f"{name} {level}", scenario.replace({name: value}), seeds,
+                                    {"parameter": name, "level": level, "value": float(value)}))
+    settings = {"kpi": kpi, "ranges": {name: list(bounds) for name, bounds in ranges.items()}}
+    return run_variants("sensitivity", variants, seed, settings=settings, **options)

@@ -1,0 +1,92 @@
+"""Where replications run: in this process, a local process pool, or a Dask cluster.
+
+Any `concurrent.futures.Executor` will do (`Client(...).get_executor()` for
+Dask). Work is sent in chunks of several replications per task so the cost of
+shipping a task stays small next to the work in it, and results are put back
+in submission order, so an experiment gives the same rows, bit for bit,
+whichever executor or how many workers ran it. Ctrl-C (or a notebook
+interrupt) cancels the tasks not yet started and re-raises the interrupt.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from typing import Any, TypeVar
+
+from ..scenario import ScenarioError
+from .progress import Progress
+
+Item = TypeVar("Item")
+
+#: Below this many estimated seconds of work, starting worker processes costs more than it saves.
+SERIAL_SECONDS = 8.0
+#: Rough cost of one simulated year of the default scenario, for sizing chunks.
+SECONDS_PER_RUN_YEAR = 0.1
+#: Work per task the chunking aims for: far above the ~1 ms it costs to ship a task.
+TARGET_TASK_SECONDS = 0.5
+
+
+def worker_count(workers: int | None, runs: int, run_years: float) -> int:
+    """Workers to use: `workers` if given, else 1 for small jobs and every core for large ones."""
+    if workers is None:
+        small = runs * run_years * SECONDS_PER_RUN_YEAR < SERIAL_SECONDS
+        return 1 if small else (os.cpu_count() or 1)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ScenarioError(f"The number of workers must be a positive integer. Got {workers!r} instead.")
+    return workers
+
+
+def chunk_size(runs: int, workers: int, run_years: float) -> int:
+    """Replications per task: enough work to hide the per-task overhead, yet at least
+    four tasks per worker so the workers finish together."""
+    by_time = math.floor(TARGET_TASK_SECONDS / (SECONDS_PER_RUN_YEAR * max(run_years, 0.1)))
+    by_balance = math.ceil(runs / (4 * workers))
+    return max(1, min(by_time, by_balance))
+
+
+def chunked(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _executor_width(executor: Executor) -> int:
+    """How many tasks the executor runs at once, where it says so (pools do, Dask's does not)."""
+    return getattr(executor, "_max_workers", None) or os.cpu_count() or 1
+
+
+def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
+               executor: Executor | None = None, workers: int | None = None, run_years: float = 3.0,
+               size: int | None = None, progress: Progress | None = None) -> list[Any]:
+    """`task` over `items` in chunks; the concatenated results in the order of `items`."""
+    if executor is not None and workers is not None:
+        raise ScenarioError("Give either an executor or a number of workers, not both.")
+    width = _executor_width(executor) if executor is not None else worker_count(workers, len(items), run_years)
+    if executor is None and width == 1:  # serial: one replication at a time, so progress ticks per run
+        results: list[Any] = []
+        for item in items:
+            results.extend(task([item]))
+            progress and progress.advance(1)
+        return results
+    chunks = chunked(items, size or chunk_size(len(items), width, run_years))
+    own = executor is None
+    pool = ProcessPoolExecutor(width) if own else executor
+    futures: list[Future] = []
+    try:
+        futures = [pool.submit(task, chunk) for chunk in chunks]
+        position = {future: index for index, future in enumerate(futures)}
+        parts: list[list[Any] | None] = [None] * len(chunks)
+        for future in as_completed(futures):
+            index = position[future]
+            parts[index] = future.result()
+            progress and progress.advance(len(chunks[index]))
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        if own:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if own:
+        pool.shutdown()
+    return [result for part in parts for result in part]

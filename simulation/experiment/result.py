@@ -1,0 +1,117 @@
+"""The outcome of an experiment: flat rows plus everything needed to re-create them.
+
+`runs` has one row per replication (variant, the design's parameter values,
+replication number, seed, sampled assumptions, every KPI), `monthly` one row
+per replication and month: Mesa-style batch rows, ready for `groupby`. The
+summary tables (means with confidence intervals, differences, sweep and
+tornado tables) are computed from those rows, so a result loaded from disk
+answers every question and redraws every figure the original did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from ..results import KPI_SPECS, KPIS
+from ..scenario import Scenario, ScenarioError
+from . import stats
+from .assumptions import Distribution
+
+KPI_NAMES = tuple(k.name for k in KPIS)
+MONTHLY_KEYS = ("variant", "replication")
+
+
+def check_kpi(kpi: str) -> str:
+    """A KPI name, or a clear message listing the ones that exist."""
+    if kpi not in KPI_SPECS:
+        raise ScenarioError(f"Unknown KPI '{kpi}'. Choose one of: {', '.join(KPI_NAMES)}.")
+    return kpi
+
+
+@dataclass
+class ExperimentResult:
+    """Rows of an experiment and the record of how they were made (scenarios, seed, version)."""
+
+    kind: str
+    runs: pd.DataFrame
+    monthly: pd.DataFrame
+    scenarios: dict[str, Scenario]
+    seed: int
+    uncertain: dict[str, Distribution] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    events: pd.DataFrame | None = None
+    version: str = __version__
+
+    @property
+    def variants(self) -> list[str]:
+        """Variant labels in the order they were run."""
+        return list(self.scenarios)
+
+    @property
+    def replications(self) -> int:
+        """Replications per variant."""
+        return int(self.runs.groupby("variant", sort=False).size().max())
+
+    @property
+    def design_columns(self) -> list[str]:
+        """Columns that describe a variant (swept values, tornado parameter and level)."""
+        start, stop = list(self.runs.columns).index("variant") + 1, list(self.runs.columns).index("replication")
+        return list(self.runs.columns[start:stop])
+
+    def variant_runs(self, label: str) -> pd.DataFrame:
+        """The rows of one variant, ordered by replication."""
+        return self.runs[self.runs["variant"] == label].sort_values("replication")
+
+    def summary(self, kpis: Sequence[str] | None = None, level: float = 0.95) -> pd.DataFrame:
+        """Per variant and KPI: n, mean, standard deviation and confidence interval."""
+        kpis = [check_kpi(k) for k in kpis] if kpis else list(KPI_NAMES)
+        return stats.summarise(self.runs, kpis, ["variant", *self.design_columns], level)
+
+    def bands(self, series: str, level: float = 0.95) -> pd.DataFrame:
+        """Per variant and month: mean with confidence interval and the 5–95 % spread."""
+        if series not in self.monthly.columns or series in MONTHLY_KEYS:
+            allowed = ", ".join(c for c in self.monthly.columns if c not in (*MONTHLY_KEYS, "month", "day"))
+            raise ScenarioError(f"Unknown monthly series '{series}'. Choose one of: {allowed}.")
+        return stats.bands(self.monthly, series, ("variant",), level)
+
+    def _require(self, kind: str) -> None:
+        if self.kind != kind:
+            raise ScenarioError(f"This table needs a {kind} experiment; this is a {self.kind} experiment.")
+
+    def pair(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Runs of A and of B in a comparison, aligned replication by replication."""
+        self._require("compare")
+        return self.variant_runs(self.settings["a"]), self.variant_runs(self.settings["b"])
+
+    def differences(self, kpis: Sequence[str] | None = None, level: float = 0.95) -> pd.DataFrame:
+        """A − B per KPI with its confidence interval and the chance that A beats B."""
+        kpis = [check_kpi(k) for k in kpis] if kpis else list(KPI_NAMES)
+        a, b = self.pair()
+        return stats.differences(a, b, kpis, paired=self.settings.get("paired", True), level=level)
+
+    def tornado(self, kpi: str | None = None, level: float = 0.95) -> pd.DataFrame:
+        """Per parameter: KPI at its low and high value, the paired effect of each against the base
+        (with confidence intervals) and the swing, largest swing first."""
+        self._require("sensitivity")
+        kpi = check_kpi(kpi or self.settings["kpi"])
+        base = self.variant_runs("base")
+        rows = []
+        for parameter, (low, high) in self.settings["ranges"].items():
+            effects = []
+            for level_name in ("low", "high"):
+                runs = self.variant_runs(f"{parameter} {level_name}")
+                effect = stats.differences(runs, base, [kpi], level=level).iloc[0]
+                effects.extend([effect["mean_a"], effect["difference"], effect["ci_low"], effect["ci_high"]])
+            rows.append((parameter, low, high, *effects))
+        table = pd.DataFrame(rows, columns=["parameter", "low", "high", "kpi_low", "effect_low", "effect_low_ci_low",
+                                            "effect_low_ci_high", "kpi_high", "effect_high", "effect_high_ci_low",
+                                            "effect_high_ci_high"])
+        table.insert(1, "kpi", kpi)
+        table["base"] = stats.mean_ci(base[kpi].to_numpy(dtype=float), level)[1]
+        table["swing"] = (table["kpi_high"] - table["kpi_low"]).abs()
+        return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)

@@ -1,0 +1,114 @@
+"""Run a set of scenario variants, each for the same replications, and collect flat rows.
+
+Every design (replicate, compare, sweep, sensitivity) is "some variants of a
+scenario, n replications each". A replication returns only its KPIs and its
+monthly series, not the whole event log, so memory stays bounded however many
+replications run; the event log comes back only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..results import EVENT_COLUMNS, KPIS, simulate
+from ..scenario import Scenario, ScenarioError
+from . import assumptions
+from .executors import run_chunks
+from .progress import Progress, ProgressOption
+from .result import ExperimentResult
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One scenario in a design, the columns that describe it in every row, and its seeds."""
+
+    label: str
+    scenario: Scenario
+    seeds: Sequence[int]
+    columns: Mapping[str, Any] = field(default_factory=dict)
+
+
+# A job is what a worker needs for one replication: (scenario name, values, seed, sampled assumptions,
+# keep_events). Scenarios travel as plain dicts; the worker validates them again.
+Job = tuple[str, dict[str, Any], int, dict[str, Any], bool]
+
+
+def simulate_jobs(jobs: Sequence[Job]) -> list[tuple[tuple, dict[str, np.ndarray], list | None]]:
+    """Worker task: run each job; return KPIs (in KPIS order), monthly columns and maybe events."""
+    out = []
+    for name, values, seed, sampled, keep_events in jobs:
+        scenario = Scenario({**values, **sampled}, name=name)
+        result = simulate(scenario, seed, keep_events=keep_events)
+        monthly = {column: result.monthly[column].to_numpy() for column in result.monthly.columns}
+        out.append((tuple(result.kpis[k.name] for k in KPIS), monthly, result.event_rows if keep_events else None))
+    return out
+
+
+def _check_uncertain(variants: Sequence[Variant], uncertain: Mapping[str, Any]) -> None:
+    """An uncertain assumption may not also be what the design varies, and its extremes must be valid."""
+    for name in uncertain:
+        if len({v.scenario[name] for v in variants}) > 1 or any(name in v.columns for v in variants):
+            raise ScenarioError(f"'{name}' is varied by the experiment itself, so it cannot also be an "
+                                f"uncertain assumption.")
+    for variant in variants:
+        for corner in assumptions.corners(uncertain):
+            variant.scenario.replace(corner)
+
+
+def _monthly_frame(variants: Sequence[Variant], outcomes: list) -> pd.DataFrame:
+    labels, replications, parts = [], [], []
+    position = 0
+    for variant in variants:
+        for replication in range(len(variant.seeds)):
+            monthly = outcomes[position][1]
+            months = len(next(iter(monthly.values())))
+            labels.append(np.full(months, variant.label, dtype=object))
+            replications.append(np.full(months, replication, dtype=np.int64))
+            parts.append(monthly)
+            position += 1
+    columns = {"variant": np.concatenate(labels), "replication": np.concatenate(replications)}
+    columns.update({name: np.concatenate([p[name] for p in parts]) for name in parts[0]})
+    return pd.DataFrame(columns)
+
+
+def _events_frame(variants: Sequence[Variant], outcomes: list) -> pd.DataFrame:
+    rows, position = [], 0
+    for variant in variants:
+        for replication in range(len(variant.seeds)):
+            rows.extend((variant.label, replication, *event) for event in outcomes[position][2])
+            position += 1
+    return pd.DataFrame(rows, columns=("variant", "replication", *EVENT_COLUMNS))
+
+
+def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
+                 settings: Mapping[str, Any] | None = None, executor: Executor | None = None,
+                 workers: int | None = None, chunk_size: int | None = None, progress: ProgressOption = None,
+                 keep_events: bool = False) -> ExperimentResult:
+    """Run every variant for its seeds and gather one row per replication, in a fixed order."""
+    uncertain = assumptions.normalise(uncertain)
+    _check_uncertain(variants, uncertain)
+    jobs: list[Job] = []
+    rows: list[dict[str, Any]] = []
+    for variant in variants:
+        values = variant.scenario.to_dict()  # one object per variant: pickled once per chunk
+        for replication, run_seed in enumerate(variant.seeds):
+            sampled = assumptions.sample(uncertain, run_seed)
+            jobs.append((variant.scenario.name, values, run_seed, sampled, keep_events))
+            rows.append({"variant": variant.label, **variant.columns, "replication": replication,
+                         "seed": run_seed, **sampled})
+    years = max(v.scenario["run.years"] for v in variants)
+    with Progress(progress, len(jobs), f"{kind}") as bar:
+        outcomes = run_chunks(simulate_jobs, jobs, executor=executor, workers=workers, run_years=years,
+                              size=chunk_size, progress=bar)
+    for row, (kpis, _, _) in zip(rows, outcomes):
+        row.update(zip((k.name for k in KPIS), kpis))
+    return ExperimentResult(
+        kind=kind, runs=pd.DataFrame(rows), monthly=_monthly_frame(variants, outcomes),
+        scenarios={v.label: v.scenario for v in variants}, seed=seed, uncertain=uncertain,
+        settings=dict(settings or {}), events=_events_frame(variants, outcomes) if keep_events else None)

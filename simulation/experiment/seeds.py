@@ -1,0 +1,30 @@
+"""Replication seeds: one distinct, recorded seed per replication.
+
+The seeds come from `numpy.random.SeedSequence(seed).generate_state`, so they
+are spread over a 53-bit range (no neighbouring seeds that share structure)
+and replication i gets the same seed whether 10 or 1,000 replications are
+asked for: adding replications extends an experiment instead of redrawing it.
+Seeds stay below 2**53 so that every tool that stores numbers as doubles
+(Excel, JSON readers, JavaScript) keeps them exact.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..scenario import ScenarioError
+
+
+def replication_seeds(seed: int, n: int) -> list[int]:
+    """`n` distinct seeds derived from the experiment `seed`, in a fixed order."""
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ScenarioError(f"The experiment seed must be a non-negative integer. Got {seed!r} instead.")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ScenarioError(f"The number of replications must be a positive integer. Got {n!r} instead.")
+    words = max(int(n), 1)
+    while True:  # a repeated 53-bit seed is astronomically unlikely; skip it rather than reuse it
+        state = np.random.SeedSequence(int(seed)).generate_state(words, np.uint64) >> np.uint64(11)
+        distinct = list(dict.fromkeys(int(word) for word in state))
+        if len(distinct) >= n:
+            return distinct[:n]
+        words *= 2

@@ -1,0 +1,232 @@
+"""Figures of experiments: numbers with error bars, for managers who must decide under uncertainty.
+
+- `kpi_errorbars`: each variant's KPI mean with its 95 % confidence interval;
+- `fan_chart`: a monthly series over time, the mean with the spread of what
+  can happen in one history (50 % and 90 % bands);
+- `tornado_chart`: which assumption moves a KPI most;
+- `sweep_chart`: a KPI along one knob (line with band) or two knobs (heat map);
+- `difference_histogram`: A − B pair by pair, with the chance that A beats B.
+Like the other figures they take an `ExperimentResult` (fresh or loaded from
+disk), `language="en"|"nl"` and an optional `ax`/`fig`, and never simulate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..experiment.result import ExperimentResult, check_kpi
+from ..parameters import SPECS
+from ..results import KPI_SPECS
+from .overview import SHARE_UNITS, format_kpi
+from .style import (INK, NAVY, ORANGE, RED, STEEL, check_language, euro_axis, finish, format_euro, kpi_unit, new_axes,
+                    percent_axis)
+
+#: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
+LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
+                                                                      hatch="\\\\"),
+         dict(color=STEEL, linestyle=":", marker="^", hatch=".."), dict(color=RED, linestyle="-.", marker="D",
+                                                                        hatch="xx"))
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "errorbars.title": ("Mean per scenario with 95% confidence interval ({n} runs each)",
+                        "Gemiddelde per scenario met 95%-betrouwbaarheidsinterval ({n} runs elk)"),
+    "fan.title": ("{series} per month: mean and spread over {n} runs", "{series} per maand: gemiddelde en spreiding over {n} runs"),
+    "fan.mean": ("{variant}: mean", "{variant}: gemiddelde"),
+    "fan.band50": ("{variant}: middle 50% of runs", "{variant}: middelste 50% van de runs"),
+    "fan.band90": ("{variant}: middle 90% of runs", "{variant}: middelste 90% van de runs"),
+    "month": ("Month of the simulation (months)", "Maand van de simulatie (maanden)"),
+    "tornado.title": ("Sensitivity of {kpi} to each assumption", "Gevoeligheid van {kpi} voor elke aanname"),
+    "tornado.effect": ("Change in {kpi} against the base ({unit})", "Verandering in {kpi} t.o.v. de basis ({unit})"),
+    "tornado.low": ("Assumption at its low value", "Aanname op lage waarde"),
+    "tornado.high": ("Assumption at its high value", "Aanname op hoge waarde"),
+    "tornado.parameter": ("Assumption", "Aanname"),
+    "sweep.title": ("{kpi} across the sweep ({n} runs per point)", "{kpi} over de sweep ({n} runs per punt)"),
+    "sweep.mean": ("Mean", "Gemiddelde"),
+    "sweep.ci": ("95% confidence interval", "95%-betrouwbaarheidsinterval"),
+    "sweep.colour": ("Mean {kpi} ({unit})", "Gemiddelde {kpi} ({unit})"),
+    "difference.title": ("{kpi}: {a} − {b}, run by run\n{a} is better in {share} of the runs",
+                         "{kpi}: {a} − {b}, run voor run\n{a} is beter in {share} van de runs"),
+    "difference.axis": ("Difference {a} − {b} ({unit})", "Verschil {a} − {b} ({unit})"),
+    "difference.count": ("Runs (pairs)", "Runs (paren)"),
+    "difference.mean": ("Mean difference {value}", "Gemiddeld verschil {value}"),
+    "difference.ci": ("95% confidence interval of the mean", "95%-betrouwbaarheidsinterval van het gemiddelde"),
+    "difference.zero": ("No difference", "Geen verschil"),
+}
+
+
+def _text(key: str, language: str, **values: object) -> str:
+    return TEXTS[key][check_language(language)].format(**values)
+
+
+def _unit_axis(axis, unit: str, language: str) -> None:
+    """Euro or percent tick labels where the unit asks for them."""
+    if unit.startswith("€"):
+        euro_axis(axis, language)
+    elif unit in SHARE_UNITS:
+        percent_axis(axis)
+
+
+def _series_label(series: str, language: str) -> tuple[str, str]:
+    """Label and unit of a monthly series: the KPI's where one has the same name."""
+    if series in KPI_SPECS:
+        return KPI_SPECS[series].label(language), KPI_SPECS[series].unit
+    unit = "€" if series.endswith(("cost", "revenue", "value")) else "share" if series.endswith("share") else "count"
+    return series.replace("_", " ").capitalize(), unit
+
+
+def _value(value: float, parameter: str, language: str) -> str:
+    """A parameter value with its unit, as on a slider: '€20k', '1.5 ×', '300 customers'."""
+    unit = SPECS[parameter].unit
+    if unit.startswith("€"):
+        return format_euro(value, language) + unit[1:]
+    shown = f"{value:g}"
+    return f"{shown.replace('.', ',') if language == 'nl' else shown} {unit}".strip()
+
+
+def _look(index: int) -> dict:
+    return LOOKS[index % len(LOOKS)]
+
+
+def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str = "en", *,
+                  fig: Figure | None = None) -> Figure:
+    """One panel per KPI (KPIs differ in unit): each variant's mean with its 95 % confidence interval."""
+    summary = result.summary(kpis)
+    columns = min(3, len(kpis))
+    rows = math.ceil(len(kpis) / columns)
+    figure = fig or Figure(figsize=(3.8 * columns, 3.3 * rows), layout="constrained")
+    figure.clear()
+    variants = result.variants
+    for i, kpi in enumerate(kpis):
+        spec = KPI_SPECS[kpi]
+        ax = figure.add_subplot(rows, columns, i + 1)
+        table = summary[summary["kpi"] == kpi].set_index("variant").loc[variants]
+        means = table["mean"].to_numpy(dtype=float)
+        errors = np.vstack([means - table["ci_low"], table["ci_high"] - means])
+        for j, variant in enumerate(variants):
+            look = _look(j)
+            ax.errorbar([j], means[j:j + 1], yerr=errors[:, j:j + 1], fmt=look["marker"], color=look["color"],
+                        ecolor=INK, capsize=5, markersize=7)
+            ax.annotate(format_kpi(means[j], spec.unit, language), (j, means[j]), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize="small")
+        ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
+        ax.set_xlim(-0.5, len(variants) - 0.5)
+        _unit_axis(ax.yaxis, spec.unit, language)
+        finish(ax, spec.label(language), "", kpi_unit(spec.unit, language), legend=False)
+    figure.suptitle(_text("errorbars.title", language, n=result.replications), fontweight="bold")
+    return figure
+
+
+def fan_chart(result: ExperimentResult, series: str = "margin", language: str = "en", *,
+              ax: Axes | None = None) -> Figure:
+    """A monthly series per variant: the mean line, the middle 50 % and middle 90 % of runs."""
+    figure, ax = new_axes(ax)
+    bands = result.bands(series)
+    label, unit = _series_label(series, language)
+    for j, variant in enumerate(result.variants):
+        look, part = _look(j), bands[bands["variant"] == variant]
+        months = part["month"].to_numpy()
+        ax.fill_between(months, part["p05"], part["p95"], color=look["color"], alpha=0.15, hatch=look["hatch"],
+                        edgecolor=look["color"], linewidth=0, label=_text("fan.band90", language, variant=variant))
+        ax.fill_between(months, part["p25"], part["p75"], color=look["color"], alpha=0.3, linewidth=0,
+                        label=_text("fan.band50", language, variant=variant))
+        ax.plot(months, part["mean"], color=look["color"], linestyle=look["linestyle"], marker=look["marker"],
+                markevery=max(1, len(months) // 12), markersize=4, label=_text("fan.mean", language, variant=variant))
+    _unit_axis(ax.yaxis, unit, language)
+    return finish(ax, _text("fan.title", language, series=label, n=result.replications), _text("month", language),
+                  f"{label} ({kpi_unit(unit, language)})")
+
+
+def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: str = "en", *,
+                  ax: Axes | None = None) -> Figure:
+    """Horizontal bars per assumption, largest swing on top: the KPI's change at the low and at the
+    high value of the assumption, each with its 95 % confidence interval."""
+    table = result.tornado(kpi)
+    kpi = table["kpi"].iloc[0]
+    spec = KPI_SPECS[kpi]
+    figure, ax = new_axes(ax, (8.0, 1.6 + 0.7 * len(table)))
+    positions = np.arange(len(table))[::-1]
+    for level, look, offset in (("low", LOOKS[2], 0.18), ("high", LOOKS[0], -0.18)):
+        effect = table[f"effect_{level}"].to_numpy(dtype=float)
+        errors = np.vstack([effect - table[f"effect_{level}_ci_low"], table[f"effect_{level}_ci_high"] - effect])
+        ax.barh(positions + offset, effect, height=0.36, color=look["color"], hatch=look["hatch"], edgecolor=INK,
+                linewidth=0.6, xerr=errors, ecolor=INK, capsize=3, label=_text(f"tornado.{level}", language))
+    names = [f"{SPECS[p].label(language)}\n{_value(lo, p, language)} – {_value(hi, p, language)}"
+             for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
+    ax.set_yticks(positions, names, fontsize="small")
+    ax.axvline(0.0, color="black", linewidth=0.8)
+    _unit_axis(ax.xaxis, spec.unit, language)
+    figure = finish(ax, _text("tornado.title", language, kpi=spec.label(language)),
+                    _text("tornado.effect", language, kpi=spec.label(language), unit=kpi_unit(spec.unit, language)),
+                    _text("tornado.parameter", language))
+    ax.grid(True, axis="x", color="#d9d9d9", linewidth=0.6)
+    return figure
+
+
+def _axis_label(parameter: str, language: str) -> str:
+    spec = SPECS[parameter]
+    return f"{spec.label(language)} ({spec.unit})" if spec.unit else spec.label(language)
+
+
+def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "en", *,
+                ax: Axes | None = None) -> Figure:
+    """A KPI across a sweep: for one parameter its mean with the 95 % band, for two a heat map of means."""
+    spec = KPI_SPECS[check_kpi(kpi)]
+    parameters = result.settings["parameters"]
+    table = result.summary([kpi])
+    figure, ax = new_axes(ax)
+    title = _text("sweep.title", language, kpi=spec.label(language), n=result.replications)
+    unit = kpi_unit(spec.unit, language)
+    if len(parameters) == 1:
+        x = table[parameters[0]].to_numpy()
+        positions = x if np.issubdtype(x.dtype, np.number) else np.arange(len(x))
+        ax.fill_between(positions, table["ci_low"], table["ci_high"], color=STEEL, alpha=0.35, hatch="//",
+                        edgecolor=NAVY, linewidth=0, label=_text("sweep.ci", language))
+        ax.plot(positions, table["mean"], color=NAVY, marker="o", label=_text("sweep.mean", language))
+        if positions is not x:
+            ax.set_xticks(positions, [str(v) for v in x])
+        _unit_axis(ax.yaxis, spec.unit, language)
+        return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})")
+    grid = table.pivot(index=parameters[1], columns=parameters[0], values="mean")
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
+    for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
+        shade = image.norm(value) if not math.isnan(value) else 0.0
+        ax.text(column, row, format_kpi(value, spec.unit, language), ha="center", va="center", fontsize="small",
+                color="black" if shade > 0.55 else "white")
+    ax.set_xticks(range(grid.shape[1]), [str(v) for v in grid.columns])
+    ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])
+    colourbar = figure.colorbar(image, ax=ax)
+    colourbar.set_label(_text("sweep.colour", language, kpi=spec.label(language), unit=unit))
+    _unit_axis(colourbar.ax.yaxis, spec.unit, language)
+    figure = finish(ax, title, _axis_label(parameters[0], language), _axis_label(parameters[1], language),
+                    legend=False)
+    ax.grid(False)
+    return figure
+
+
+def difference_histogram(result: ExperimentResult, kpi: str = "margin", language: str = "en", *,
+                         ax: Axes | None = None) -> Figure:
+    """Distribution of A − B over the pairs of a comparison, the mean difference with its 95 %
+    confidence interval, and in the title the share of runs in which A is better."""
+    spec = KPI_SPECS[check_kpi(kpi)]
+    a, b = result.pair()
+    difference = a[kpi].to_numpy(dtype=float) - b[kpi].to_numpy(dtype=float)
+    row = result.differences([kpi]).iloc[0]
+    figure, ax = new_axes(ax)
+    ax.hist(difference[~np.isnan(difference)], bins=min(30, max(5, len(difference) // 3)), color=STEEL,
+            edgecolor=INK, linewidth=0.6)
+    ax.axvspan(row["ci_low"], row["ci_high"], color=ORANGE, alpha=0.3, hatch="..",
+               label=_text("difference.ci", language))
+    ax.axvline(row["difference"], color=NAVY, linewidth=2,
+               label=_text("difference.mean", language, value=format_kpi(row["difference"], spec.unit, language)))
+    ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=_text("difference.zero", language))
+    _unit_axis(ax.xaxis, spec.unit, language)
+    names = dict(a=result.settings["a"], b=result.settings["b"])
+    share = format_kpi(row["prob_a_beats_b"], "share", language)
+    return finish(ax, _text("difference.title", language, kpi=spec.label(language), share=share, **names),
+                  _text("difference.axis", language, unit=kpi_unit(spec.unit, language), **names),
+                  _text("difference.count", language))
