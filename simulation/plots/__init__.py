@@ -1,0 +1,19 @@
+"""The kit's standard figures: pure functions from results to matplotlib Figures.
+
+Every function takes the data (a `SimulationResult`, or named results to
+compare), `language="en"|"nl"` for the texts, and an optional `ax` (or `fig`
+for multi-panel figures) to draw into; it returns the Figure. Nothing here
+simulates, keeps state or calls pyplot, so figures never leak between
+notebook cells and everything works headless.
+"""
+
+from .experiment import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
+from .money import forecast_vs_actual, revenue_cost_margin
+from .overview import compare_bars, dashboard
+from .single_run import (cohort_retention, funnel_chart, grade_distribution, nps_breakdown, promised_vs_delivered,
+                         relationship_phases)
+
+__all__ = [
+    "cohort_retention", "compare_bars", "dashboard", "forecast_vs_actual", "funnel_chart", "grade_distribution",
+    "nps_breakdown", "promised_vs_delivered", "relationship_phases", "revenue_cost_margin",
+]

@@ -1,0 +1,206 @@
+"""Figures of one run's customers: the funnel, the relationship cycle, satisfaction, retention and promises.
+
+Each function turns a `SimulationResult` into a matplotlib Figure and nothing
+else: it never simulates, keeps no state and never calls pyplot, so it works
+headless and in a notebook cell without leaking into the next one. Pass `ax`
+to draw into a panel of a larger figure (the dashboard does).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..results import SimulationResult
+from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, finish, format_count, format_decimal, format_share,
+                    label, new_axes, percent_axis, sequential, text)
+
+DAYS_PER_MONTH = 365.25 / 12
+FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
+                 ("quotes", "quotes_sent"), ("won", "deals_won"))
+PHASES = ("potential", "new", "loyal", "ex")
+MAX_NEW_COHORTS = 4
+
+
+def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """Leads → opportunities → quotes → won, with the conversion from each stage to the next.
+
+    The conversion percentages, not the counts, are what a sales manager
+    steers on: they show in which stage the funnel leaks.
+    """
+    figure, ax = new_axes(ax)
+    counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
+    names = [text(f"funnel.{stage}", language) for stage, _ in FUNNEL_STAGES]
+    colours = [STEEL] * (len(counts) - 1) + [NAVY]
+    ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
+    top = max(counts) if max(counts) > 0 else 1
+    for i, count in enumerate(counts):
+        ax.text(i, count + 0.02 * top, format_count(count, language), ha="center", va="bottom", fontsize="small")
+    for i in range(len(counts) - 1):
+        share = counts[i + 1] / counts[i] if counts[i] else math.nan
+        ax.annotate(f"{format_share(share, language)} →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
+                    fontsize="medium", fontweight="bold", color=INK,
+                    bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=LIGHT_GREY))
+    overall = counts[-1] / counts[0] if counts[0] else math.nan
+    ax.text(0.99, 0.97, text("funnel.overall", language, share=format_share(overall, language)),
+            transform=ax.transAxes, ha="right", va="top", fontsize="small")
+    ax.set_ylim(0, top * 1.12)
+    return finish(ax, text("funnel.title", language), text("funnel.stage", language),
+                  label("funnel.count", "count", language), legend=False)
+
+
+def relationship_phases(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """Potential, new, loyal and ex-customers at each month end: the relationship cycle as stocks."""
+    figure, ax = new_axes(ax)
+    monthly = result.monthly
+    mark_every = max(1, len(monthly) // 12)
+    for phase in PHASES:
+        ax.plot(monthly["month"], monthly[phase], label=text(f"phases.{phase}", language),
+                markevery=mark_every, markersize=4, **SERIES[phase])
+    ax.set_ylim(bottom=0)
+    return finish(ax, text("phases.title", language), label("time.month", "months", language),
+                  label("phases.count", "count", language))
+
+
+def active_accounts(result: SimulationResult) -> pd.DataFrame:
+    """Customers still a customer at the end of the run."""
+    return result.accounts[result.accounts["end"].isna()]
+
+
+def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """How the active customers grade the supplier at the end, against Popping's 'scant 6' line."""
+    figure, ax = new_axes(ax)
+    grades = active_accounts(result)["grade"].to_numpy()
+    ax.hist(grades, bins=np.arange(1.0, 10.01, 0.25), color=STEEL, edgecolor=INK, linewidth=0.5)
+    average = float(np.mean(grades)) if len(grades) else math.nan
+    ax.axvline(average, color=NAVY, linewidth=2,
+               label=text("grades.average", language, grade=format_decimal(average, 1, language)))
+    ax.axvline(6.0, color=RED, linewidth=1.5, linestyle="--", label=text("grades.six", language))
+    low = np.floor(min(grades.min(), 6.0)) - 0.5 if len(grades) else 1.0
+    ax.set_xlim(max(1.0, low), 10.0)
+    return finish(ax, text("grades.title", language), label("grades.satisfaction", "grade", language),
+                  label("grades.customers", "count", language))
+
+
+def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """Detractors, passives and promoters as one 100 % bar, with the NPS they add up to."""
+    figure, ax = new_axes(ax, size=(7.0, 2.8))
+    promoters, detractors = result.kpis["promoters_share"], result.kpis["detractors_share"]
+    shares = {"detractors": detractors, "passives": 1.0 - promoters - detractors, "promoters": promoters}
+    styles = {"detractors": dict(color=RED, hatch="//"), "passives": dict(color=LIGHT_GREY, hatch=""),
+              "promoters": dict(color=NAVY, hatch="")}
+    left = 0.0
+    for group, share in shares.items():
+        ax.barh(0, share, left=left, height=0.6, edgecolor=INK, linewidth=0.6,
+                label=text(f"nps.{group}", language), **styles[group])
+        ink = "white" if group == "promoters" else INK
+        ax.text(left + share / 2, 0, format_share(share, language), ha="center", va="center", color=ink,
+                fontweight="bold", bbox=None if group != "detractors" else dict(facecolor="white", linewidth=0))
+        left += share
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.9, 0.6)  # room under the bar for the legend
+    ax.set_yticks([])
+    percent_axis(ax.xaxis)
+    ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
+            fontsize="small")
+    finish(ax, text("nps.title", language, nps=f"{result.kpis['nps']:+.0f}"),
+           label("nps.share", "share", language), "", legend=False)
+    ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
+    return figure
+
+
+def _survival(durations: np.ndarray, ended: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """Kaplan–Meier share still a customer at each grid time; customers still active count until the end."""
+    times = np.unique(durations[ended])
+    at_risk = np.array([(durations >= t).sum() for t in times])
+    leaving = np.array([(durations[ended] == t).sum() for t in times])
+    survival = np.cumprod(1.0 - leaving / at_risk) if len(times) else np.array([])
+    steps = np.searchsorted(times, grid, side="right")
+    return np.concatenate(([1.0], survival))[steps]
+
+
+def cohort_curves(result: SimulationResult, language: str = "en") -> dict[str, pd.Series]:
+    """Share still a customer against months since start, for the existing base and each year's new customers.
+
+    Kaplan–Meier, so customers won late in the run (seen only briefly) count
+    for as long as they were observed. A customer won back counts as still a
+    customer.
+    """
+    accounts = result.accounts
+    years = result.scenario["run.years"]
+    span = math.ceil(years / MAX_NEW_COHORTS)  # long runs group years, so the figure keeps a few lines
+    first_year = np.floor(accounts["start"] / 365.25).astype(int)
+    cohort = np.where(accounts["start"] <= 0, -1, first_year // span)
+    curves = {}
+    for group in sorted(set(cohort)):
+        members = accounts[cohort == group]
+        ended = members["end"].notna().to_numpy()
+        durations = (members["end"].fillna(years * 365.25) - members["start"]).to_numpy() / DAYS_PER_MONTH
+        grid = np.arange(0, np.floor(durations.max() + 1e-9) + 1)
+        first, last = group * span + 1, min(years, (group + 1) * span)
+        period = str(first) if first == last else f"{first}–{last}"
+        name = text("retention.existing", language) if group < 0 else text("retention.year", language, year=period)
+        curves[f"{name} (n={len(members)})"] = pd.Series(_survival(durations, ended, grid), index=grid)
+    return curves
+
+
+def cohort_retention(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """Retention curves per cohort: do the customers won this year stay as long as the old base?"""
+    figure, ax = new_axes(ax)
+    curves = cohort_curves(result, language)
+    markers = ("s", "o", "^", "v", "D")
+    for (name, curve), colour, marker in zip(curves.items(), sequential(len(curves)), markers):
+        ax.step(curve.index, curve.to_numpy(), where="post", color=colour, marker=marker, markersize=4,
+                markevery=max(1, len(curve) // 8), linewidth=1.8, label=name)
+    lowest = min(float(curve.min()) for curve in curves.values())
+    ax.set_ylim(max(0.0, np.floor(10 * lowest - 1) / 10), 1.02)  # zoom in: retention differences are small
+    percent_axis(ax.yaxis)
+    return finish(ax, text("retention.title", language), label("retention.months", "months", language),
+                  label("retention.share", "share", language))
+
+
+def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
+    """Quotes and deliveries with their actual days ('value') and promised days ('reference', NaN if none)."""
+    events = result.events
+    if events.empty:
+        raise ValueError("This figure needs the event log, which this result does not have. "
+                         "Run simulate(..., keep_events=True).")
+    return {kind: events.loc[events["event"] == event, ["value", "reference"]]
+            for kind, event in (("quote", "quote_sent"), ("delivery", "delivered"))}
+
+
+def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+    """How far actual quote and delivery times fall from what was promised, and the share late.
+
+    "Say what you do, and do what you say": the share delivered later than
+    promised drives disappointment. Under the 'no_promise' policy there is no
+    promise to compare with, so the actual lead times are shown instead.
+    """
+    figure, ax = new_axes(ax)
+    gaps = lead_time_gaps(result)
+    promised = any(frame["reference"].notna().any() for frame in gaps.values())
+    values = {kind: (frame["value"] - frame["reference"]).dropna() if promised else frame["value"]
+              for kind, frame in gaps.items()}
+    pooled = pd.concat(values.values())
+    low, high = (pooled.quantile([0.005, 0.995]) if len(pooled) else pd.Series([0.0, 1.0])).to_numpy()
+    bins = np.arange(np.floor(low), np.ceil(high) + 1.0)  # whole days, so 0 (on time) is a bin edge
+    styles = {"delivery": dict(histtype="stepfilled", color=STEEL, edgecolor=INK, alpha=0.75),
+              "quote": dict(histtype="step", color=NAVY, linewidth=2, hatch="///")}
+    for kind in ("delivery", "quote"):
+        series = values[kind].clip(bins[0], bins[-1])
+        name = text(f"promise.{kind}", language)
+        if promised:
+            late = float((series > 0).mean()) if len(series) else math.nan
+            name = text("promise.late", language, what=name, share=format_share(late, language))
+        weights = np.full(len(series), 1.0 / len(series)) if len(series) else None
+        ax.hist(series, bins=bins, weights=weights, label=name, **styles[kind])
+    if promised:
+        ax.axvline(0.0, color=RED, linewidth=1.5, linestyle="--", label=text("promise.on_time", language))
+    percent_axis(ax.yaxis)
+    return finish(ax, text("promise.title" if promised else "promise.title_none", language),
+                  label("promise.lateness" if promised else "promise.actual", "days", language),
+                  label("promise.share", "share", language))

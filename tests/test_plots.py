@@ -1,0 +1,258 @@
+"""The standard figures: each is a labelled Figure that shows exactly the run's data, in English and Dutch."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from simulation import KPI_SPECS, simulate  # noqa: E402
+from simulation import plots  # noqa: E402
+from simulation.plots import style  # noqa: E402
+from simulation.plots.money import monthly_costs  # noqa: E402
+from simulation.plots.single_run import _survival, active_accounts  # noqa: E402
+
+SINGLE = (plots.funnel_chart, plots.relationship_phases, plots.grade_distribution, plots.nps_breakdown,
+          plots.cohort_retention, plots.promised_vs_delivered, plots.revenue_cost_margin, plots.forecast_vs_actual)
+LANGUAGES = ("en", "nl")
+
+
+@pytest.fixture(scope="module")
+def result():
+    return simulate({"run.years": 2}, seed=1, keep_events=True)
+
+
+@pytest.fixture(scope="module")
+def no_promise():
+    return simulate({"run.years": 2, "funnel.promise_policy": "no_promise"}, seed=1, keep_events=True)
+
+
+def units(language: str) -> set[str]:
+    return {style.text(key, language) for key in style.TEXTS if key.startswith("unit.")}
+
+
+def has_unit(axis_label: str, language: str) -> bool:
+    return any(axis_label.endswith(f"({unit})") for unit in units(language))
+
+
+def texts(figure: Figure) -> list[str]:
+    """Every title and axis label of a figure, for comparing languages."""
+    return [t for ax in figure.axes for t in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) if t]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("draw", SINGLE, ids=lambda f: f.__name__)
+def test_figure_has_title_and_unit_labels_and_renders(result, draw, language):
+    figure = draw(result, language)
+    assert isinstance(figure, Figure)
+    [ax] = figure.axes
+    assert ax.get_title().strip()
+    assert has_unit(ax.get_xlabel(), language) or has_unit(ax.get_ylabel(), language), \
+        (ax.get_xlabel(), ax.get_ylabel())
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=50)
+    assert buffer.getvalue().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("draw", SINGLE, ids=lambda f: f.__name__)
+def test_dutch_texts_differ_from_english(result, draw):
+    english, dutch = texts(draw(result, "en")), texts(draw(result, "nl"))
+    assert len(english) == len(dutch)
+    assert english[0] != dutch[0]  # the title
+    assert set(english) != set(dutch)
+
+
+@pytest.mark.parametrize("draw", SINGLE, ids=lambda f: f.__name__)
+def test_draws_into_the_axes_given_and_not_into_pyplot(result, draw):
+    import matplotlib.pyplot as plt
+
+    host = Figure()
+    ax = host.add_subplot()
+    assert draw(result, ax=ax) is host
+    assert host.axes == [ax]
+    assert ax.get_lines() or ax.patches
+    assert plt.get_fignums() == []
+
+
+def test_unknown_language_is_refused_with_the_allowed_ones(result):
+    with pytest.raises(ValueError, match=r"'language'.*'en', 'nl'.*'de'"):
+        plots.funnel_chart(result, "de")
+
+
+def test_funnel_bars_are_the_kpi_counts(result):
+    ax = plots.funnel_chart(result).axes[0]
+    heights = [bar.get_height() for bar in ax.patches]
+    assert heights == [result.kpis[k] for k in ("leads_generated", "opportunities", "quotes_sent", "deals_won")]
+    shown = {t.get_text() for t in ax.texts}
+    assert f"{100 * result.kpis['opportunities'] / result.kpis['leads_generated']:.0f}% →" in shown
+
+
+def test_phase_lines_are_the_monthly_stocks(result):
+    ax = plots.relationship_phases(result).axes[0]
+    lines = [np.asarray(line.get_ydata(), dtype=float) for line in ax.get_lines()]
+    assert len(lines) == 4
+    for line, phase in zip(lines, ("potential", "new", "loyal", "ex")):
+        np.testing.assert_array_equal(line, result.monthly[phase].to_numpy())
+        assert line[-1] == result.monthly[phase].iloc[-1]
+
+
+def test_grade_histogram_counts_every_active_customer(result):
+    ax = plots.grade_distribution(result, "nl").axes[0]
+    grades = active_accounts(result)["grade"]
+    assert len(grades) == result.kpis["customers_end"]
+    assert sum(bar.get_height() for bar in ax.patches) == len(grades)
+    average_line = ax.get_lines()[0]
+    assert average_line.get_xdata()[0] == pytest.approx(grades.mean())
+    assert f"{grades.mean():.1f}".replace(".", ",") in average_line.get_label()  # Dutch decimal comma
+
+
+def test_nps_bar_splits_into_the_kpi_shares(result):
+    figure = plots.nps_breakdown(result, "nl")
+    ax = figure.axes[0]
+    promoters, detractors = result.kpis["promoters_share"], result.kpis["detractors_share"]
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths == pytest.approx([detractors, 1 - promoters - detractors, promoters])
+    assert f"{result.kpis['nps']:+.0f}" in ax.get_title()
+    assert (promoters - detractors) * 100 == pytest.approx(result.kpis["nps"], abs=1e-9)
+
+
+def test_kaplan_meier_by_hand():
+    durations = np.array([1.0, 2.0, 2.0, 3.0, 4.0])
+    ended = np.array([True, True, False, True, False])  # one customer still active at 2, one at 4
+    survival = _survival(durations, ended, np.arange(5.0))
+    np.testing.assert_allclose(survival, [1.0, 4 / 5, 4 / 5 * 3 / 4, 4 / 5 * 3 / 4 * 1 / 2, 4 / 5 * 3 / 4 * 1 / 2])
+
+
+def test_retention_of_the_existing_base_ends_at_the_share_still_a_customer(result):
+    ax = plots.cohort_retention(result).axes[0]
+    initial = result.accounts[result.accounts["start"] == 0]
+    existing = ax.get_lines()[0]
+    assert np.asarray(existing.get_xdata())[-1] == 24  # two years, in months
+    assert np.asarray(existing.get_ydata())[-1] == pytest.approx(initial["end"].isna().mean())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 3  # the existing base plus years 1 and 2
+    assert sum(int(t.split("n=")[1].rstrip(")")) for t in legend) == len(result.accounts)
+
+
+def test_lead_times_show_the_share_delivered_late(result):
+    ax = plots.promised_vs_delivered(result).axes[0]
+    events = result.events
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    for event, name in (("delivered", "Deliveries"), ("quote_sent", "Quotes")):
+        rows = events[events["event"] == event]
+        late = (rows["value"] > rows["reference"]).mean()
+        assert f"{name}: {100 * late:.0f}% late" in legend
+    for patch in ax.patches:  # each histogram is a distribution: its shares add up to 1
+        assert patch.get_path().vertices[:, 1].max() <= 1.0
+
+
+def test_lead_times_without_promises_show_actual_days(no_promise):
+    assert no_promise.events.loc[no_promise.events["event"] == "delivered", "reference"].isna().all()
+    ax = plots.promised_vs_delivered(no_promise).axes[0]
+    assert ax.get_title() == style.text("promise.title_none", "en")
+    assert ax.get_xlabel() == style.label("promise.actual", "days", "en")
+    assert ax.get_lines() == []  # no 'on time' line when nothing was promised
+
+
+def test_lead_times_need_the_event_log():
+    bare = simulate({"run.years": 1}, seed=1, keep_events=False)
+    with pytest.raises(ValueError, match="keep_events=True"):
+        plots.promised_vs_delivered(bare)
+
+
+def test_money_lines_are_the_monthly_amounts(result):
+    ax = plots.revenue_cost_margin(result).axes[0]
+    revenue, costs, margin = (np.asarray(line.get_ydata(), dtype=float) for line in ax.get_lines()[:3])
+    monthly = result.monthly
+    np.testing.assert_allclose(revenue, monthly["revenue"])
+    np.testing.assert_allclose(costs, monthly["sales_cost"] + monthly["service_cost"] + monthly["strategy_cost"])
+    np.testing.assert_allclose(margin, monthly["margin"])
+    assert costs.sum() == pytest.approx(monthly_costs(result).sum())
+
+
+def test_forecast_lines_sum_to_the_monthly_totals(result):
+    ax = plots.forecast_vs_actual(result).axes[0]
+    forecast, won = (np.asarray(line.get_ydata(), dtype=float) for line in ax.get_lines())
+    assert forecast.sum() == pytest.approx(result.monthly["forecast_value"].sum())
+    assert won.sum() == pytest.approx(result.monthly["won_value"].sum())
+    error = (forecast.sum() - won.sum()) / won.sum()
+    assert f"{100 * error:+.0f}%" in ax.get_title()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dashboard_lays_out_four_labelled_panels(result, language):
+    figure = plots.dashboard(result, language)
+    assert len(figure.axes) == 4
+    assert figure.get_suptitle()
+    assert all(ax.get_title() for ax in figure.axes)
+    assert all(has_unit(ax.get_xlabel(), language) or has_unit(ax.get_ylabel(), language) for ax in figure.axes)
+
+
+def test_dashboard_redraws_into_the_figure_given(result):
+    host = Figure()
+    assert plots.dashboard(result, fig=host) is host
+    plots.dashboard(result, "nl", fig=host)
+    assert len(host.axes) == 4
+    assert host.get_suptitle() == style.text("dashboard.title", "nl", years=2, seed=1)
+
+
+def test_compare_bars_show_each_scenarios_kpis(result, no_promise):
+    kpis = ["win_rate", "nps", "margin", "sales_cycle_days_mean"]
+    figure = plots.compare_bars({"honest": result, "no promise": no_promise}, kpis, "nl")
+    assert len(figure.axes) == len(kpis)
+    assert figure.get_suptitle() == style.text("compare.title", "nl")
+    for ax, kpi in zip(figure.axes, kpis):
+        assert ax.get_title() == KPI_SPECS[kpi].label("nl")
+        assert ax.get_ylabel() == style.kpi_unit(KPI_SPECS[kpi].unit, "nl")
+        assert [bar.get_height() for bar in ax.patches] == [result.kpis[kpi], no_promise.kpis[kpi]]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["honest", "no promise"]
+
+
+def test_compare_bars_name_an_unknown_kpi_and_suggest_one(result):
+    with pytest.raises(ValueError, match=r"Unknown KPI 'win_rat'.*Did you mean 'win_rate'"):
+        plots.compare_bars({"a": result}, ["win_rat"])
+    with pytest.raises(ValueError, match="'kpis'"):
+        plots.compare_bars({"a": result}, [])
+
+
+def test_compare_bars_mark_undefined_kpis(result, no_promise):
+    assert math.isnan(no_promise.kpis["promises_kept_share"])  # nothing promised, so nothing kept
+    figure = plots.compare_bars({"honest": result, "no promise": no_promise}, ["promises_kept_share"], "nl")
+    labels = [t.get_text() for t in figure.axes[0].texts]
+    assert labels == [f"{100 * result.kpis['promises_kept_share']:.0f}%", "n.v.t."]
+
+
+def test_every_text_has_both_languages():
+    for key, (english, dutch) in style.TEXTS.items():
+        assert english and dutch, key
+        assert english.count("{") == dutch.count("{"), key
+
+
+@pytest.mark.parametrize(("amount", "language", "shown"), [
+    (1_500_000, "en", "€1.5M"), (1_500_000, "nl", "€ 1,5 mln"), (350_000, "en", "€350k"),
+    (2_000_000, "nl", "€ 2 mln"), (-40_000, "en", "€-40k"), (900, "nl", "€ 900"),
+    (12_345_678, "nl", "€ 12 mln"),
+])
+def test_euro_amounts_are_compact(amount, language, shown):
+    assert style.format_euro(amount, language) == shown
+
+
+def test_line_colours_differ_in_greyscale():
+    def lightness(colour: str) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+        return 116 * luminance ** (1 / 3) - 16
+
+    levels = sorted(lightness(c) for c in (style.NAVY, style.RED, style.STEEL, style.ORANGE))
+    assert min(np.diff(levels)) >= 12
+    for group in (("potential", "new", "loyal", "ex"), ("revenue", "costs", "margin"), ("forecast", "won_value")):
+        looks = [(style.SERIES[s]["linestyle"], style.SERIES[s]["marker"]) for s in group]
+        assert len(set(looks)) == len(group)  # also distinct without colour
