@@ -16,6 +16,7 @@ from .cli_scenario import add_scenario_arguments, scenario_from_args
 from .export import export_result
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
+from .reference import parameter_reference_markdown
 from .results import simulate
 from .scenario import ScenarioError
 from .scenario_files import save_scenario
@@ -55,6 +56,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _params(args: argparse.Namespace) -> int:
+    if args.markdown:
+        print(parameter_reference_markdown(), end="")
+        return 0
     if args.json:
         rows = [{"name": p.name, "type": p.kind.__name__, "default": p.default, "low": p.low, "high": p.high,
                  "choices": list(p.choices), "unit": p.unit, "help": p.help, "concept": p.concept,
@@ -95,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     params = commands.add_parser("params", help="list every parameter with default, range, unit and help")
     params.add_argument("--json", action="store_true", help="as JSON")
+    params.add_argument("--markdown", action="store_true", help="as the Markdown reference (docs/parameters.md)")
     params.set_defaults(handler=_params)
 
     presets = commands.add_parser("presets", help="list the presets")

@@ -24,32 +24,30 @@ _BLOCK = 2048
 class Stream:
     """A buffered source of uniform and standard-normal draws."""
 
-    __slots__ = ("name", "_generator", "_uniforms", "_u", "_normals", "_n")
+    __slots__ = ("name", "_generator", "_next_uniform", "_next_normal")
 
     def __init__(self, seed: int, name: str):
         key = zlib.crc32(name.encode("utf-8"))
         self.name = name
         self._generator = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(key,))))
-        self._uniforms: list[float] = []
-        self._u = 0
-        self._normals: list[float] = []
-        self._n = 0
+        self._next_uniform = iter(()).__next__
+        self._next_normal = iter(()).__next__
 
     def uniform(self) -> float:
         """A draw from U[0, 1)."""
-        if self._u == len(self._uniforms):
-            self._uniforms = self._generator.random(_BLOCK).tolist()
-            self._u = 0
-        self._u += 1
-        return self._uniforms[self._u - 1]
+        try:
+            return self._next_uniform()
+        except StopIteration:
+            self._next_uniform = iter(self._generator.random(_BLOCK).tolist()).__next__
+            return self._next_uniform()
 
     def normal(self) -> float:
         """A standard-normal draw."""
-        if self._n == len(self._normals):
-            self._normals = self._generator.standard_normal(_BLOCK).tolist()
-            self._n = 0
-        self._n += 1
-        return self._normals[self._n - 1]
+        try:
+            return self._next_normal()
+        except StopIteration:
+            self._next_normal = iter(self._generator.standard_normal(_BLOCK).tolist()).__next__
+            return self._next_normal()
 
     def chance(self, probability: float) -> bool:
         """True with the given probability."""
@@ -64,15 +62,18 @@ class Stream:
         return mean * math.exp(sigma * self.normal() - 0.5 * sigma * sigma)
 
     def poisson(self, lam: float) -> int:
-        """Poisson count (Knuth's method; the model only needs small means)."""
+        """Poisson count by inverse transform: one uniform for the small means the model uses."""
         if lam <= 0:
             return 0
         if lam > 30:  # normal approximation keeps the loop short for large means
             return max(0, round(lam + math.sqrt(lam) * self.normal()))
-        limit, count, product = math.exp(-lam), 0, self.uniform()
-        while product > limit:
+        u = self.uniform()
+        count, term = 0, math.exp(-lam)
+        cumulative = term
+        while u >= cumulative and term > 0:
             count += 1
-            product *= self.uniform()
+            term *= lam / count
+            cumulative += term
         return count
 
     def pick(self, weights: tuple[float, ...]) -> int:

@@ -136,11 +136,15 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     """
     env, sat, fx = world.env, world.satisfaction, world.effects
     a = world.scenario.accounts
-    stream = world.streams["accounts"]
+    uniform = world.streams["accounts"].uniform
+    poisson = world.streams["accounts"].poisson
+    coverage = world.organisation.coverage
     competitor = world.scenario["market.competitor_intensity"]
     visit_chance = a.visits_per_year / 12.0
     incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
-    visit_hours = a.visit_hours * fx.visit_hours_factor
+    visit_hours, follow_up_hours = a.visit_hours * fx.visit_hours_factor, a.follow_up_hours
+    orders_to_loyal, complaint_share = a.orders_to_loyal, a.complaint_share
+    order_value = account.potential * fx.price_factor / 6.0
     warmth = sat.warmth * fx.warmth_factor
     wins = account.wins
     next_review = first_review
@@ -150,23 +154,25 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return
         grade = account.grade
-        hazard = sat.annual_hazard(grade) * (competitor if grade < AUTOMATIC_REORDER_GRADE else 1.0) / 12.0
-        if stream.uniform() < 1.0 - math.exp(-hazard):
+        monthly_hazard = sat.annual_hazard(grade) / 12.0
+        if grade < AUTOMATIC_REORDER_GRADE:
+            monthly_hazard *= competitor
+        if uniform() < -math.expm1(-monthly_hazard):
             end_relationship(world, account, "churned")
             return
-        if stream.uniform() < order_probability(grade):
+        if uniform() < order_probability(grade):
             if grade < AUTOMATIC_REORDER_GRADE:
-                account.serve_hours_year += a.follow_up_hours
+                account.serve_hours_year += follow_up_hours
             account.repeat_orders += 1
-            if account.phase == NEW and account.repeat_orders >= a.orders_to_loyal:
+            if account.phase == NEW and account.repeat_orders >= orders_to_loyal:
                 account.phase = LOYAL
                 world.log("account", account.id, "loyal", grade)
-            place_order(world, account, account.potential * fx.price_factor * share_of_wallet(grade) / 6.0)
-        if stream.uniform() < visit_chance * world.organisation.coverage[account.role]:
+            place_order(world, account, order_value * share_of_wallet(grade))
+        if uniform() < visit_chance * coverage[account.role]:
             account.serve_hours_year += visit_hours
             experience(world, account, min(10.0, account.quality + warmth))
-        for _ in range(stream.poisson(incidents_per_month)):
-            if stream.chance(a.complaint_share):
+        for _ in range(poisson(incidents_per_month)):
+            if uniform() < complaint_share:
                 env.process(complaint(world, account))
             else:
                 experience(world, account, account.quality - INCIDENT_DISAPPOINTMENT)

@@ -1,0 +1,94 @@
+"""The command line: output shapes, and clear exit-2 messages for user mistakes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from simulation import PARAMETERS, PRESETS, Scenario, load_scenario, save_scenario, simulate
+from simulation.cli import main
+
+REQUIRED_KPIS = {
+    "leads_generated", "opportunities", "quotes_sent", "deals_won", "win_rate", "sales_cycle_days_mean",
+    "quote_lead_time_days_mean", "promises_kept_share", "customers_start", "customers_end", "new_customers",
+    "loyal_customers", "ex_customers", "churn_rate_annual", "avg_grade", "nps", "revenue", "sales_cost", "margin",
+    "complaints", "complaints_within_target_share", "forecast_error",
+}
+
+
+def _json_run(capsys, *args):
+    assert main(["run", "--json", "--years", "1", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_run_json_has_the_promised_keys_and_matches_the_api(capsys):
+    out = _json_run(capsys, "--seed", "5", "--preset", "over_promise")
+    assert {"seed", "scenario", "kpis", "conservation"} <= out.keys()
+    assert REQUIRED_KPIS <= out["kpis"].keys()
+    assert out["seed"] == 5 and out["scenario"]["funnel.promise_policy"] == "customer_wish"
+    assert out["conservation"]["balanced"] is True
+    expected = simulate(Scenario(out["scenario"]), seed=5).kpis
+    assert out["kpis"]["margin"] == pytest.approx(expected["margin"], rel=1e-12)
+
+
+def test_set_and_scenario_file_are_applied_in_order(capsys, tmp_path):
+    path = save_scenario(Scenario({"funnel.promise_policy": "honest_buffer", "run.years": 2}), tmp_path / "s.toml")
+    out = _json_run(capsys, "--scenario", str(path), "--set", "market.alignment=integrated")
+    assert out["scenario"]["funnel.promise_policy"] == "honest_buffer"
+    assert out["scenario"]["market.alignment"] == "integrated" and out["scenario"]["run.years"] == 1
+
+
+def test_run_prints_a_kpi_table_in_dutch(capsys):
+    assert main(["run", "--years", "1", "--language", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "Gemiddeld rapportcijfer" in out and "Net Promoter Score" in out
+
+
+def test_run_exports_and_saves_the_scenario(capsys, tmp_path):
+    xlsx, scenario_file = tmp_path / "r.xlsx", tmp_path / "used.json"
+    assert main(["run", "--years", "1", "--seed", "3", "--export", str(xlsx), "--save-scenario", str(scenario_file)]) == 0
+    monthly = pd.read_excel(xlsx, sheet_name="monthly")
+    assert len(monthly) == 12
+    recreated = simulate(load_scenario(scenario_file), seed=3)
+    assert monthly["revenue"].sum() == pytest.approx(recreated.monthly["revenue"].sum())
+
+
+def test_params_json_lists_every_parameter(capsys):
+    assert main(["params", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in rows] == [p.name for p in PARAMETERS]
+    assert all(r["label_en"] and r["label_nl"] and r["help"] for r in rows)
+
+
+def test_presets_lists_every_preset(capsys):
+    assert main(["presets"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in PRESETS)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--set", "funnel.promise_polcy=honest"], "Did you mean 'funnel.promise_policy'"),
+    (["--set", "run.years=eleven"], "'run.years' parameter must be an integer"),
+    (["--set", "funnel.promise_buffer=1.4"], "range [0, 1]"),
+    (["--set", "nonsense"], "--set expects KEY=VALUE"),
+    (["--preset", "greedy"], "Unknown preset 'greedy'"),
+    (["--scenario", "no/such/file.json"], "Cannot read scenario file"),
+    (["--export", "no/such/folder/out.csv"], "cannot write"),
+    (["--export", "out.pdf"], "must end in one of"),
+])
+def test_user_mistakes_exit_2_with_one_clear_message(capsys, args, message):
+    assert main(["run", "--years", "1", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_python_dash_m_reports_mistakes_without_traceback():
+    done = subprocess.run([sys.executable, "-m", "simulation", "run", "--set", "run.years=0"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "'run.years' parameter must be an integer in the range [1, 10]. Got '0' instead." in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,71 @@
+"""The project's front door stays true: README commands, CI, dependency lists, generated docs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import kit
+from simulation import PARAMETERS
+from simulation.reference import parameter_reference_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[<>=\[ ]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    runtime = {_requirement_name(r): r for r in pyproject["project"]["dependencies"]}
+    conda = {}
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        match = re.match(r"\s+- ([A-Za-z][\w.-]*\S*)$", line)
+        if match and _requirement_name(match.group(1)) not in ("python", "pip"):
+            conda[_requirement_name(match.group(1))] = match.group(1)
+    assert conda.keys() == runtime.keys()
+    for name, requirement in runtime.items():  # same lower bounds too
+        assert requirement.replace(" ", "") == conda[name].replace(" ", ""), name
+
+
+def test_ci_runs_exactly_the_test_command_the_readme_gives():
+    readme = (ROOT / "README.md").read_text()
+    first_block = re.search(r"```\w*\n(.*?)```", readme, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
+    assert len(commands) == 2, "the README opens with two commands: start the kit, run the tests"
+    start, test = commands
+    assert start == "python3 kit.py" and test == "python3 kit.py test"
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert test in ci
+
+
+def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
+    python = kit.venv_python(tmp_path)
+    assert kit.command_for("start", [], python)[-1].endswith("00_start_here.ipynb")
+    assert (ROOT / kit.FIRST_LESSON).exists()
+    assert kit.command_for("test", ["-x"], python)[1:4] == ["-m", "pytest", "-n"]
+    assert kit.command_for("run", ["--json"], python)[1:] == ["-m", "simulation", "run", "--json"]
+
+
+def test_kit_reinstalls_only_when_the_project_file_or_extras_change():
+    assert kit.install_stamp("test") == kit.install_stamp("test") != kit.install_stamp("")
+
+
+def test_kit_refuses_old_python(monkeypatch, capsys):
+    monkeypatch.setattr(kit.sys, "version_info", (3, 10, 0))
+    assert kit.main([]) == 2
+    assert "needs Python 3.11" in capsys.readouterr().err
+
+
+def test_parameter_reference_is_generated_from_the_table():
+    assert (ROOT / "docs" / "parameters.md").read_text() == parameter_reference_markdown(), \
+        "regenerate with: python -m simulation params --markdown > docs/parameters.md"
+
+
+@pytest.mark.parametrize("spec", PARAMETERS, ids=lambda s: s.name)
+def test_model_reference_explains_every_parameter(spec):
+    assert f"`{spec.name}`" in (ROOT / "docs" / "model.md").read_text()
