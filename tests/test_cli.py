@@ -72,7 +72,7 @@ def test_presets_lists_every_preset(capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["--set", "funnel.promise_polcy=honest"], "Did you mean 'funnel.promise_policy'"),
-    (["--set", "run.years=eleven"], "'run.years' parameter must be an integer"),
+    (["--set", "accounts.initial_customers=many"], "'accounts.initial_customers' parameter must be an integer"),
     (["--set", "funnel.promise_buffer=1.4"], "range [0, 1]"),
     (["--set", "nonsense"], "--set expects KEY=VALUE"),
     (["--preset", "greedy"], "Unknown preset 'greedy'"),

@@ -22,10 +22,11 @@ def _requirement_name(requirement: str) -> str:
 def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     runtime = {_requirement_name(r): r for r in pyproject["project"]["dependencies"]}
+    text = (ROOT / "environment.yml").read_text()
+    dependencies = text.split("dependencies:", 1)[1].split("- pip:", 1)[0]
     conda = {}
-    for line in (ROOT / "environment.yml").read_text().splitlines():
-        match = re.match(r"\s+- ([A-Za-z][\w.-]*\S*)$", line)
-        if match and _requirement_name(match.group(1)) not in ("python", "pip"):
+    for match in re.finditer(r"^\s+- (\S+)$", dependencies, re.M):
+        if _requirement_name(match.group(1)) not in ("python", "pip"):
             conda[_requirement_name(match.group(1))] = match.group(1)
     assert conda.keys() == runtime.keys()
     for name, requirement in runtime.items():  # same lower bounds too
