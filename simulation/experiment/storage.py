@@ -7,8 +7,10 @@ Two forms, chosen by the path:
 - a `.xlsx` workbook: one sheet per table (runs, monthly, summary, and the
   differences or tornado table where they apply) plus a sheet holding the
   same sidecar, for managers who live in Excel.
-Both load back into an equal `ExperimentResult`. (Parquet would need pyarrow,
-which the kit does not otherwise depend on; CSV keeps the files readable.)
+Both load back into an equal `ExperimentResult`: the folder bit for bit, the
+workbook to 16 significant digits (what Excel keeps of a number), so the
+folder is the form to archive. Parquet would need pyarrow, which the kit does
+not otherwise depend on; CSV keeps the files readable.
 """
 
 from __future__ import annotations
@@ -77,10 +79,6 @@ def _extra_tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, float_precision="round_trip")
-
-
 def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
     """Write `result` to a folder of CSV files with a JSON sidecar, or to a `.xlsx` workbook."""
     path = Path(path)
@@ -115,7 +113,7 @@ def load_experiment(path: str | Path) -> ExperimentResult:
             meta = json.loads("\n".join(sheets.pop("experiment")["experiment.json"].astype(str)))
             return _from_metadata(meta, sheets, path)
         meta = json.loads((path / SIDECAR).read_text(encoding="utf-8"))
-        tables = {name: _read_csv(path / f"{name}.csv") for name in meta["dtypes"]}
+        tables = {name: pd.read_csv(path / f"{name}.csv") for name in meta["dtypes"]}
         return _from_metadata(meta, tables, path)
     except ScenarioError:
         raise

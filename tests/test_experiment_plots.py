@@ -1,0 +1,93 @@
+"""Experiment figures: each has a title, axis labels with units, a legend where it needs one,
+speaks both languages, and refuses an experiment of the wrong kind."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.figure import Figure
+
+from simulation import Scenario, ScenarioError
+from simulation.plots import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
+from simulation.experiment import compare, sensitivity, sweep
+
+SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0},
+                 name="small")
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    return compare(SMALL, SMALL.replace({"funnel.promise_policy": "customer_wish"}, name="wish"), 4, seed=8)
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return sweep(SMALL, {"funnel.promise_policy": ["honest", "customer_wish"],
+                         "market.competitor_intensity": [0.5, 1.5]}, 2, seed=8)
+
+
+@pytest.fixture(scope="module")
+def line():
+    return sweep(SMALL, {"market.competitor_intensity": [0.5, 1.0, 1.5]}, 2, seed=8)
+
+
+@pytest.fixture(scope="module")
+def tornado():
+    return sensitivity(SMALL, ["satisfaction.base_grade", "market.nurture_months"], 2, seed=8, kpi="nps")
+
+
+def _check_labels(figure: Figure, legend: bool) -> None:
+    ax = figure.axes[0]
+    assert ax.get_title() and ax.get_ylabel()
+    assert (ax.get_legend() is not None) == legend
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_figure_is_labelled(pairs, grid, line, tornado, language):
+    cases = [
+        (fan_chart(pairs, "margin", language), True),
+        (difference_histogram(pairs, "nps", language), True),
+        (tornado_chart(tornado, language=language), True),
+        (sweep_chart(grid, "nps", language), False),
+        (sweep_chart(line, "churn_rate_annual", language), True),
+    ]
+    for figure, legend in cases:
+        _check_labels(figure, legend)
+        assert figure.axes[0].get_xlabel()
+    panels = kpi_errorbars(pairs, ["margin", "nps", "win_rate"], language)
+    assert len(panels.axes) == 3 and all(ax.get_title() and ax.get_ylabel() for ax in panels.axes)
+    assert panels.get_suptitle()
+
+
+def test_texts_follow_the_language(pairs):
+    assert "runs" in fan_chart(pairs, "margin", "en").axes[0].get_title()
+    assert "maand" in fan_chart(pairs, "margin", "nl").axes[0].get_title()
+    assert "Verschil" in difference_histogram(pairs, "margin", "nl").axes[0].get_xlabel()
+
+
+def test_figures_show_what_the_tables_say(pairs, grid, tornado):
+    row = pairs.differences(["nps"]).iloc[0]
+    share = f"{100 * row['prob_a_beats_b']:.0f}%"
+    assert share in difference_histogram(pairs, "nps").axes[0].get_title()
+    heat = sweep_chart(grid, "nps").axes[0]
+    assert len(heat.texts) == 4  # one annotated cell per grid point
+    bars = tornado_chart(tornado).axes[0].patches
+    assert len(bars) == 2 * 2  # a low and a high bar per parameter
+    first = tornado.tornado().iloc[0]
+    assert {round(b.get_width(), 6) for b in bars} >= {round(first["effect_low"], 6), round(first["effect_high"], 6)}
+
+
+def test_drawing_into_a_given_axes_returns_its_figure(pairs):
+    figure = Figure()
+    ax = figure.add_subplot()
+    assert fan_chart(pairs, "revenue", ax=ax) is figure
+
+
+def test_wrong_experiment_kind_or_name_is_a_clear_error(pairs, tornado):
+    with pytest.raises(ScenarioError, match="needs a sensitivity experiment"):
+        tornado_chart(pairs)
+    with pytest.raises(ScenarioError, match="needs a compare experiment"):
+        difference_histogram(tornado)
+    with pytest.raises(ScenarioError, match="Unknown KPI 'profit'"):
+        difference_histogram(pairs, "profit")
+    with pytest.raises(ScenarioError, match="Unknown monthly series 'happiness'"):
+        fan_chart(pairs, "happiness")
