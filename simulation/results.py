@@ -45,7 +45,7 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("quotes_sent", "Quotes sent", "Verstuurde offertes", "quotes", +1),
     KpiSpec("deals_won", "Deals won", "Gewonnen deals", "deals", +1),
     KpiSpec("win_rate", "Win rate", "Scoringspercentage", "share", +1),
-    KpiSpec("sales_cycle_days_mean", "Sales cycle", "Doorlooptijd verkoop", "days", -1),
+    KpiSpec("sales_cycle_days_mean", "Sales cycle (opportunity → decision)", "Doorlooptijd verkoop (opportunity → besluit)", "days", -1),
     KpiSpec("quote_lead_time_days_mean", "Quote lead time", "Doorlooptijd offerte", "days", -1),
     KpiSpec("promises_kept_share", "Promises kept", "Nagekomen beloftes", "share", +1),
     KpiSpec("customers_start", "Customers at start", "Klanten bij start", "customers", 0),

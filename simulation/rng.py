@@ -24,21 +24,22 @@ _BLOCK = 2048
 class Stream:
     """A buffered source of uniform and standard-normal draws."""
 
-    __slots__ = ("name", "_generator", "_next_uniform", "_next_normal")
+    __slots__ = ("name", "_generator", "_next_uniform", "_next_normal", "_block")
 
-    def __init__(self, seed: int, name: str):
+    def __init__(self, seed: int, name: str, block: int = _BLOCK):
         key = zlib.crc32(name.encode("utf-8"))
         self.name = name
         self._generator = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(key,))))
         self._next_uniform = iter(()).__next__
         self._next_normal = iter(()).__next__
+        self._block = block  # small for the many per-customer streams, large for shared ones
 
     def uniform(self) -> float:
         """A draw from U[0, 1)."""
         try:
             return self._next_uniform()
         except StopIteration:
-            self._next_uniform = iter(self._generator.random(_BLOCK).tolist()).__next__
+            self._next_uniform = iter(self._generator.random(self._block).tolist()).__next__
             return self._next_uniform()
 
     def normal(self) -> float:
@@ -46,8 +47,12 @@ class Stream:
         try:
             return self._next_normal()
         except StopIteration:
-            self._next_normal = iter(self._generator.standard_normal(_BLOCK).tolist()).__next__
+            self._next_normal = iter(self._generator.standard_normal(self._block).tolist()).__next__
             return self._next_normal()
+
+    def normals(self, n: int) -> np.ndarray:
+        """`n` standard-normal draws at once, for vectorised uses such as a survey of every customer."""
+        return self._generator.standard_normal(n)
 
     def chance(self, probability: float) -> bool:
         """True with the given probability."""

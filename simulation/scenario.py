@@ -90,6 +90,12 @@ def _check_combinations(values: Mapping[str, Any]) -> None:
             f"'market.share_small' + 'market.share_large' must be at most 1 (the rest is medium). "
             f"Got {small:g} + {large:g} = {small + large:g} instead."
         )
+    at_6, at_8 = values["churn.annual_at_grade_6"], values["churn.annual_at_grade_8"]
+    if at_8 > at_6:
+        raise ScenarioError(
+            f"'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6' (happier customers leave less). "
+            f"Got {at_8:g} > {at_6:g} instead."
+        )
 
 
 class Section:

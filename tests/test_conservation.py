@@ -35,9 +35,9 @@ def scenarios(draw):
     values = {spec.name: draw(_strategy(spec)) for spec in PARAMETERS if spec.name in BOUNDED or draw(st.booleans())}
     try:
         return Scenario(values)
-    except ScenarioError:  # e.g. small + large share above 1: fall back to the default split
-        values.pop("market.share_large", None)
-        values.pop("market.share_small", None)
+    except ScenarioError:  # a combination rule (segment shares, churn calibration): fall back to defaults there
+        for key in ("market.share_large", "market.share_small", "churn.annual_at_grade_6", "churn.annual_at_grade_8"):
+            values.pop(key, None)
         return Scenario(values)
 
 

@@ -147,3 +147,8 @@ def test_missing_file_is_a_user_error(tmp_path):
 def test_specs_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         PARAMETERS[0].default = 5
+
+
+def test_churn_calibration_must_fall_with_the_grade():
+    with pytest.raises(ScenarioError, match="'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6'"):
+        Scenario({"churn.annual_at_grade_6": 0.1, "churn.annual_at_grade_8": 0.3})

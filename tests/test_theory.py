@@ -115,7 +115,7 @@ def test_quote_desk_is_an_mmc_queue():
                          # nobody wins, so no customers take time or change the market
                          "market.competitor_level": 1.0, "strategy.customer_intimacy": 0,
                          "strategy.product_leadership": 0,
-                         "organisation.junior_account_managers": servers})
+                         "organisation.junior_account_managers": servers, "organisation.account_time_share": 0})
     sojourns, rates = [], []
     for seed in range(3):
         events = simulate(scenario, seed=seed).events

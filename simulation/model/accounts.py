@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from ..rng import Stream
 from . import funnel
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .organisation import SEGMENT_ROLE
@@ -21,6 +22,7 @@ from .world import DAYS_PER_MONTH, World
 AUTOMATIC_REORDER_GRADE = 8.0
 WIN_BACK_DAYS = 180.0
 INCIDENT_DISAPPOINTMENT = 1.0  # grade points below expectation for an incident nobody complained about
+CUSTOMER_STREAM_BLOCK = 64
 BUSINESS_HOURS_PER_DAY = 8.0  # service staff work business hours; the customer counts clock hours
 
 
@@ -43,13 +45,15 @@ def open_account(world: World, lead: Lead, deal_value: float, expected_quote: fl
     if account is None:
         role = world.organisation.role_for(lead.size, lead.complex) or SEGMENT_ROLE[lead.size, lead.complex]
         potential = world.funnel.potential[lead.size]
-        account = Account(len(world.accounts), lead.size, lead.complex, lead.preference, role, potential,
-                          grade, env.now, quality=quality)
+        index = len(world.accounts)
+        account = Account(index, lead.size, lead.complex, lead.preference, role, potential, grade, env.now,
+                          customer_stream(world, index), quality=quality)
         world.accounts.append(account)
         world.tally.new_customers += 1
         world.log("account", account.id, "new_customer", grade)
     else:
         account.phase, account.end, account.grade, account.repeat_orders = NEW, -1.0, grade, 0
+        account.revenue_year = account.serve_hours_year = 0.0
         account.wins += 1
         world.tally.won_back += 1
         world.log("account", account.id, "won_back", grade)
@@ -71,7 +75,7 @@ def place_order(world: World, account: Account, value: float) -> None:
 def delivery(world: World, account: Account):
     """Deliver an order; the customer compares the real delivery time with what was promised."""
     rules, sat = world.funnel, world.satisfaction
-    stream = world.streams["deliveries"]
+    stream = account.stream
     actual = stream.lognormal(rules.delivery_mean[account.complex], world.scenario["accounts.delivery_spread"])
     promised = rules.delivery_promise[account.complex]
     expected = rules.delivery_wish[account.complex] if promised != promised else promised
@@ -86,7 +90,8 @@ def delivery(world: World, account: Account):
 
 
 def experience(world: World, account: Account, score: float) -> None:
-    """Move the account's grade towards the score of one experience."""
+    """Move the account's grade towards the score of one experience (a school grade, 1–10)."""
+    score = min(10.0, max(1.0, score))
     account.grade = world.satisfaction.update(account.grade, score)
     world.log("account", account.id, "grade", account.grade, score)
 
@@ -94,12 +99,13 @@ def experience(world: World, account: Account, score: float) -> None:
 def complaint(world: World, account: Account):
     """A complaint waits for service staff; handling time is compared with the promised target."""
     a = world.scenario.accounts
-    tally, stream = world.tally, world.streams["complaints"]
+    tally, stream = world.tally, account.stream
     tally.complaints += 1
     start = world.env.now
+    work_days = stream.exponential(a.complaint_work_hours) / BUSINESS_HOURS_PER_DAY  # drawn now, not when served
     with world.organisation.service_desk.request() as request:
         yield request
-        yield world.env.timeout(stream.exponential(a.complaint_work_hours) / BUSINESS_HOURS_PER_DAY)
+        yield world.env.timeout(work_days)
     hours = (world.env.now - start) * 24.0
     tally.complaints_in_target += hours <= a.complaint_target_hours
     world.log("account", account.id, "complaint_handled", hours, a.complaint_target_hours)
@@ -118,7 +124,7 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
         world.tally.ended_by_supplier += 1
     world.log("account", account.id, reason, account.grade)
     stream = world.streams["win_back"]
-    if stream.chance(world.scenario["market.win_back_share"]):
+    if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
         world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
 
 
@@ -136,11 +142,10 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     """
     env, sat, fx = world.env, world.satisfaction, world.effects
     a = world.scenario.accounts
-    uniform = world.streams["accounts"].uniform
-    poisson = world.streams["accounts"].poisson
+    uniform, poisson = account.stream.uniform, account.stream.poisson
     coverage = world.organisation.coverage
     competitor = world.scenario["market.competitor_intensity"]
-    visit_chance = a.visits_per_year / 12.0
+    visits_per_month = a.visits_per_year / 12.0
     incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
     visit_hours, follow_up_hours = a.visit_hours * fx.visit_hours_factor, a.follow_up_hours
     orders_to_loyal, complaint_share = a.orders_to_loyal, a.complaint_share
@@ -168,14 +173,19 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                 account.phase = LOYAL
                 world.log("account", account.id, "loyal", grade)
             place_order(world, account, order_value * share_of_wallet(grade))
-        if uniform() < visit_chance * coverage[account.role]:
+        for _ in range(poisson(visits_per_month * coverage[account.role])):
             account.serve_hours_year += visit_hours
-            experience(world, account, min(10.0, account.quality + warmth))
+            experience(world, account, account.quality + warmth)
         for _ in range(poisson(incidents_per_month)):
             if uniform() < complaint_share:
                 env.process(complaint(world, account))
             else:
                 experience(world, account, account.quality - INCIDENT_DISAPPOINTMENT)
+
+
+def customer_stream(world: World, index: int) -> Stream:
+    """Each customer draws from its own stream, so one customer's luck does not depend on the others'."""
+    return Stream(world.seed, f"customer-{index}", block=CUSTOMER_STREAM_BLOCK)
 
 
 def seed_customer_base(world: World) -> None:
@@ -191,7 +201,8 @@ def seed_customer_base(world: World) -> None:
         grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + s["accounts.initial_grade_sd"] * stream.normal()))
         role = world.organisation.role_for(size, complex_product) or SEGMENT_ROLE[size, complex_product]
         account = Account(index, size, complex_product, preference, role, world.funnel.potential[size], grade,
-                          0.0, phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
+                          0.0, customer_stream(world, index),
+                          phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
                           quality=world.effects.quality(base, preference), wins=1)
         world.accounts.append(account)
         world.env.process(account_life(world, account, stream.uniform() * DAYS_PER_MONTH))

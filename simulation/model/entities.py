@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..rng import Stream
+
 # Lead states. Open stages first, then the states a lead can rest in.
 LEAD_OPEN_STATES = ("marketing", "sales_acceptance", "qualification", "quote", "decision")
 LEAD_REST_STATES = ("nurturing", "dormant", "leaked", "dropped", "won", "lost")
@@ -52,6 +54,7 @@ class Account:
     potential: float  # € per year at full share of wallet
     grade: float
     start: float
+    stream: Stream  # this customer's own draws: orders, deliveries, complaints (common random numbers)
     phase: str = NEW
     quality: float = 7.0  # grade it gives when expectations are exactly met
     repeat_orders: int = 0

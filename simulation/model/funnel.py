@@ -26,7 +26,8 @@ BANT = ("money", "authority", "necessity", "timing")
 MARKETING_DAYS = 14.0
 NO_PROMISE_AS = 1.25  # a customer without a promise assumes a quarter longer than their wish
 MAX_WIN_CHANCE = 0.95
-DRAWS_PER_PASS = 20  # the longest path through one pass of the funnel uses 18 draws
+DRAWS_PER_PASS = 20  # the longest path through one pass of the funnel uses 17 draws
+MIN_QUOTE_TIME_SHARE = 0.1  # even a rep who mostly visits customers keeps some time for quotes
 LEAD_DRAWS = 3 + DRAWS_PER_PASS  # profile (size, product, preference) and the first pass
 
 # alignment → (accepted by sales, leaked share of the rejected, hand-off days, criterion bonus)
@@ -69,7 +70,9 @@ class FunnelRules:
         self.qualification_days = f.qualification_days * self.cycle
         self.decision_days = (f.decision_days_simple * self.cycle, f.decision_days_complex * self.cycle)
         fx = world.effects
-        self.quote_work = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
+        # Reps quote only in the hours account management leaves them, so the work stretches in calendar time.
+        stretch = fx.quote_work_factor / max(MIN_QUOTE_TIME_SHARE, 1.0 - sc["organisation.account_time_share"])
+        self.quote_work = (f.quote_work_days_simple * stretch, f.quote_work_days_complex * stretch)
         self.policy, self.buffer = f.promise_policy, f.promise_buffer
         self.wish_quote = f.customer_wish_quote_days
         self.speed_effect, self.late_penalty = f.promise_speed_effect, f.late_quote_penalty
@@ -99,18 +102,29 @@ class FunnelRules:
         """Chance of 'yes' for each Scotsman criterion, from the drivers of this lead."""
         base = self.base_yes + SOURCE_BONUS[lead.source]
         fx = world.effects
-        dmu = 1 + 2 * lead.complex + lead.size  # one person for small simple deals, up to four
         chances = [
             base + 0.5 * (fx.levels[lead.preference] - fx.competitor_level),  # solution
             base - self.competition_drag,  # competition
             base + (0.1 if lead.complex else -0.05),  # opportunity: unique rather than standard
-            base + (0.05 if lead.temperature == HOT else 0.0),  # timing
+            base + (0.0 if lead.source == "campaign" else 0.05),  # timing: they came to us, so the moment is right
             base,  # support inside the customer
             base - (0.05 if lead.size == 0 else 0.0),  # money: small firms have tight budgets
-            base + self.authority_bonus - 0.05 * (dmu - 1),  # authority: DMU in view
+            base + self.authority_bonus - 0.05 * (dmu_size(lead) - 1),  # authority: DMU in view
             base,  # necessity
         ]
         return [min(1.0, max(0.0, c)) for c in chances]
+
+
+def dmu_size(lead: Lead) -> int:
+    """People in the customer's decision making unit: one for a small simple deal, up to five."""
+    return 1 + 2 * lead.complex + lead.size
+
+
+def honest_quote_estimate(desk, work: float) -> float:
+    """Expected time to a quote if it joins the queue now (M/M/c: wait for a free rep, then the work)."""
+    in_system = len(desk.queue) + desk.count
+    waiting = max(0, in_system - desk.capacity + 1) / desk.capacity * work
+    return waiting + work
 
 
 def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:
@@ -206,7 +220,7 @@ def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: f
     elif rules.policy == "no_promise":
         promised = math.nan
     else:
-        promised = rules.promise((len(desk.queue) / desk.capacity + 1.0) * work)
+        promised = rules.promise(honest_quote_estimate(desk, work))
     requested = env.now
     with desk.request() as request:
         yield request
@@ -231,8 +245,8 @@ def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: f
     win_chance = min(MAX_WIN_CHANCE, true_yes / 8 * multiplier * rules.win_method[lead.complex])
 
     world.move(lead, "decision")
-    dmu = 1 + 2 * lead.complex + lead.size
-    yield env.timeout(-rules.decision_days[lead.complex] * (1 + 0.1 * (dmu - 1)) * math.log(1.0 - next(draws)))
+    decision_days = rules.decision_days[lead.complex] * (1 + 0.1 * (dmu_size(lead) - 1))
+    yield env.timeout(-decision_days * math.log(1.0 - next(draws)))
     value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / 4
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start

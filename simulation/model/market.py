@@ -9,6 +9,8 @@ referral leads, or are leads that never arrive.
 
 from __future__ import annotations
 
+import numpy as np
+
 from . import funnel
 from .entities import COLD, WARM
 from .world import DAYS_PER_MONTH, World
@@ -43,15 +45,12 @@ def lead_arrivals(world: World):
         funnel.new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM, draws)
 
 
-def word_of_mouth(world: World) -> None:
+def word_of_mouth(world: World, grades: np.ndarray) -> None:
     """Once a month: satisfied customers bring referral leads, dissatisfied ones cost leads."""
     m = world.scenario.market
-    promoters = detractors = 0
-    for account in world.accounts:
-        if account.phase != "ex":
-            promoters += account.grade >= SATISFIED_GRADE
-            detractors += account.grade < DISSATISFIED_GRADE
-    referrals = world.streams["word_of_mouth"].poisson(promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share)
+    promoters = int((grades >= SATISFIED_GRADE).sum())
+    detractors = int((grades < DISSATISFIED_GRADE).sum())
+    referrals = world.streams["referrals"].poisson(promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share)
     referral_stream = world.streams["referral_leads"]
     for _ in range(referrals):
         world.tally.referral_leads += 1

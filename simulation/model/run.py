@@ -7,9 +7,14 @@ year the optional review that ends unprofitable relationships.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
 from ..scenario import Scenario
 from . import accounts, market
-from .entities import EX
+from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
 from .satisfaction import net_promoter_score
 from .world import DAYS_PER_MONTH, DAYS_PER_YEAR, World
@@ -31,15 +36,11 @@ def run_world(world: World) -> World:
     return world
 
 
-def planned_account_hours(world: World) -> dict[str, float]:
+def planned_account_hours(world: World, active_per_role: dict[str, int]) -> dict[str, float]:
     """Hours each role would need this year to make every planned visit."""
     per_account = world.scenario["accounts.visits_per_year"] * world.scenario["accounts.visit_hours"]
     per_account *= world.effects.visit_hours_factor
-    need: dict[str, float] = {}
-    for account in world.accounts:
-        if account.phase != EX:
-            need[account.role] = need.get(account.role, 0.0) + per_account
-    return need
+    return {role: count * per_account for role, count in active_per_role.items()}
 
 
 def yearly_review(world: World) -> None:
@@ -58,16 +59,18 @@ def yearly_review(world: World) -> None:
 def management(world: World):
     """Monthly rhythm of the sales organisation; also records the time series."""
     previous = _snapshot_flows(world)
+    base = census(world)
     month = 0
     while True:
-        world.organisation.update_coverage(planned_account_hours(world))
-        market.word_of_mouth(world)
+        world.organisation.update_coverage(planned_account_hours(world, base.active_per_role))
+        market.word_of_mouth(world, base.grades)
         yield world.env.timeout(DAYS_PER_MONTH)
         month += 1
         if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome
             yearly_review(world)
         current = _snapshot_flows(world)
-        world.monthly.append(_month_row(world, month, previous, current))
+        base = census(world)
+        world.monthly.append(_month_row(world, month, previous, current, base))
         previous = current
 
 
@@ -76,31 +79,47 @@ _FLOWS = ("leads", "referral_leads", "opportunities", "quotes_sent", "won", "los
           "won_value")
 
 
+@dataclass(slots=True)
+class Census:
+    """The customer base at one moment: one pass over the accounts serves the whole month."""
+
+    phases: dict[str, int]
+    grades: np.ndarray  # of active customers
+    active_per_role: dict[str, int]
+
+
+def census(world: World) -> Census:
+    phases = {"new": 0, "loyal": 0, "ex": 0}
+    grades: list[float] = []
+    per_role: dict[str, int] = {}
+    for account in world.accounts:
+        phases[account.phase] += 1
+        if account.phase != EX:
+            grades.append(account.grade)
+            per_role[account.role] = per_role.get(account.role, 0) + 1
+    return Census(phases, np.array(grades), per_role)
+
+
 def _snapshot_flows(world: World) -> dict[str, float]:
     tally = world.tally
     return {name: getattr(tally, name) for name in _FLOWS}
 
 
-def _month_row(world: World, month: int, previous: dict, current: dict) -> dict:
+def _month_row(world: World, month: int, previous: dict, current: dict, base: Census) -> dict:
     """One row of the monthly time series: flows in the month, stocks at its end."""
     row: dict = {"month": month, "day": world.env.now}
     row.update({name: current[name] - previous[name] for name in _FLOWS})
     counts = world.lead_counts
-    row["potential"] = sum(counts[s] for s in ("marketing", "sales_acceptance", "qualification", "quote", "decision"))
-    phases = {"new": 0, "loyal": 0, "ex": 0}
-    grades = []
-    for account in world.accounts:
-        phases[account.phase] += 1
-        if account.phase != EX:
-            grades.append(account.grade)
-    row.update(phases)
+    row["potential"] = sum(counts[s] for s in LEAD_OPEN_STATES)
+    row.update(base.phases)
+    grades = base.grades
     row["customers"] = len(grades)
-    row["avg_grade"] = sum(grades) / len(grades) if grades else float("nan")
-    survey = world.streams["survey"]
-    answers = [world.satisfaction.nps_answer(g, survey) for g in grades]
+    answers = world.satisfaction.nps_answers(grades, world.streams["survey"])
+    surveyed = len(answers) > 0
+    row["avg_grade"] = float(grades.mean()) if surveyed else math.nan
     row["nps"] = net_promoter_score(answers)
-    row["promoters_share"] = sum(1 for x in answers if x >= 9) / len(answers) if answers else float("nan")
-    row["detractors_share"] = sum(1 for x in answers if x <= 6) / len(answers) if answers else float("nan")
+    row["promoters_share"] = float((answers >= 9).mean()) if surveyed else math.nan
+    row["detractors_share"] = float((answers <= 6).mean()) if surveyed else math.nan
     costs = monthly_costs(world)
     row.update(costs)
     row["margin"] = row["revenue"] * world.effects.gross_margin - sum(costs.values())

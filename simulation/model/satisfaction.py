@@ -17,6 +17,9 @@ about 20 % lost per year, grade 8 → very few) and the NPS answer.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+import numpy as np
 
 from ..rng import Stream
 from ..scenario import Scenario
@@ -64,16 +67,15 @@ class Satisfaction:
         """Yearly churn hazard at this grade, through the grade-6 and grade-8 calibration points."""
         return self._hazard_8 * math.exp(self._hazard_slope * (8.0 - grade))
 
-    def nps_answer(self, grade: float, stream: Stream) -> int:
-        """Answer (0–10) to 'How likely is it that you would recommend us?'."""
-        answer = round(grade + self.nps_offset + self.nps_noise * stream.normal())
-        return min(10, max(0, answer))
+    def nps_answers(self, grades: np.ndarray, stream: Stream) -> np.ndarray:
+        """Answers (0–10) of customers with these grades to 'How likely is it that you would recommend us?'."""
+        answers = np.rint(grades + self.nps_offset + self.nps_noise * stream.normals(len(grades)))
+        return np.clip(answers, 0, 10).astype(int)
 
 
-def net_promoter_score(answers: list[int]) -> float:
+def net_promoter_score(answers: Sequence[int] | np.ndarray) -> float:
     """NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100."""
-    if not answers:
+    answers = np.asarray(answers)
+    if answers.size == 0:
         return math.nan
-    promoters = sum(1 for a in answers if a >= 9)
-    detractors = sum(1 for a in answers if a <= 6)
-    return 100.0 * (promoters - detractors) / len(answers)
+    return 100.0 * (int((answers >= 9).sum()) - int((answers <= 6).sum())) / answers.size
