@@ -1,0 +1,52 @@
+"""The stress-test panel of notebook 08: Run gives the chance that A beats B, with a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulation import ScenarioError
+from simulation.experiment.panel import StressTestPanel, chance_table
+
+ONE_YEAR = dict(replications=3, years=1)
+
+
+@pytest.fixture(scope="module")
+def panel():
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.run()
+    return panel
+
+
+def test_run_answers_with_the_chance_per_kpi_and_a_figure(panel):
+    assert panel.result.settings["a"] == "honest_promise" and panel.result.settings["b"] == "over_promise"
+    assert (panel.progress.value, panel.progress.max) == (6, 6)  # both strategies, every run counted
+    assert "A better in" in panel.answer.value and "Margin" in panel.answer.value
+    assert panel.image.value[:4] == b"\x89PNG"
+    assert set(panel.result.uncertain) == {"market.competitor_intensity", "churn.annual_at_grade_6"}
+
+
+def test_the_controls_decide_what_runs(panel):
+    panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
+    panel.choose_b.value = "customer_intimacy"
+    result = panel.run()
+    assert result.settings["b"] == "customer_intimacy"
+    assert result.runs["market.competitor_intensity"].between(1.2, 1.4).all()
+    assert result.scenarios["customer_intimacy"]["run.years"] == 1
+
+
+def test_chance_table_reads_like_a_report(panel):
+    table = chance_table(panel.result, ["margin", "nps", "churn_rate_annual"], language="nl")
+    assert list(table.index) == ["Marge", "Net Promoter Score", "Klantverloop per jaar"]
+    assert table.columns[-1] == "A beter in" and table.iloc[0, -1].endswith("%")
+    assert table.iloc[0, 0].startswith("€")
+
+
+def test_a_range_that_cannot_be_simulated_is_shown_not_raised():
+    panel = StressTestPanel(assumptions={"market.share_small": (0.6, 0.95)}, **ONE_YEAR)
+    assert panel.run() is None
+    assert "share_small" in panel.answer.value and not panel.run_button.disabled
+
+
+def test_only_numeric_parameters_can_be_ranges():
+    with pytest.raises(ScenarioError, match="funnel.promise_policy"):
+        StressTestPanel(assumptions={"funnel.promise_policy": (0, 1)})
