@@ -35,7 +35,7 @@ def test_streams_are_named_not_positional():
         return [stream.uniform() for _ in range(3)]
 
     assert draws("lead_arrivals") == draws("lead_arrivals")
-    assert draws("deliveries") != draws("lead_arrivals")
+    assert draws("referrals") != draws("lead_arrivals")
 
 
 def test_a_knob_leaves_unrelated_randomness_untouched():

@@ -61,8 +61,8 @@ def test_fixed_probability_funnel_multiplies_out():
                          "funnel.criterion_yes_share": yes, "funnel.qualification_threshold": 0.5})
     accept = ALIGNMENT["defined"][0]
     base = yes + SALES_METHODS["spin"][0] + ALIGNMENT["defined"][3] + SOURCE_BONUS["inbound"]
-    # Scotsman criteria for a hot lead from a medium firm with a simple product and a two-person DMU:
-    # solution, competition, opportunity (standard request), timing (hot), support, money, authority, necessity.
+    # Scotsman criteria for an inbound lead from a medium firm with a simple product and a two-person DMU: solution,
+    # competition, opportunity (standard request), timing (it came to us), support, money, authority, necessity.
     chances = [base, base, base - 0.05, base + 0.05, base, base, base - 0.05, base]
     tail = _poisson_binomial_tail(chances, at_least=4)
     qualified = sum(tail.values())

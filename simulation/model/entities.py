@@ -54,7 +54,7 @@ class Account:
     potential: float  # € per year at full share of wallet
     grade: float
     start: float
-    stream: Stream  # this customer's own draws: orders, deliveries, complaints (common random numbers)
+    stream: Stream  # this customer's own draws: churn, orders, visits, incidents, deliveries, complaints
     phase: str = NEW
     quality: float = 7.0  # grade it gives when expectations are exactly met
     repeat_orders: int = 0

@@ -84,6 +84,3 @@ class World:
         lead.state = state
         if self.keep_events:
             self.events.append((self.env.now, "lead", lead.id, state, NAN, NAN))
-
-    def active_accounts(self) -> list[Account]:
-        return [a for a in self.accounts if a.phase != "ex"]
