@@ -43,8 +43,9 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
 
     `a` and `b` are results or KPI dicts; `names` picks and orders the KPIs
     (default: all). Columns: label (in `language`), unit, A, B, difference
-    (B − A), relative_difference ((B − A) / |A|, NaN when A is 0 or
-    undefined) and better ('A', 'B', '=' or '' for KPIs without a better
+    (B − A), relative_difference ((B − A) / |A|; NaN when A is 0, either
+    side is undefined, or the sides have opposite signs, as an NPS going
+    from +20 to −5, where a percentage change means nothing) and better ('A', 'B', '=' or '' for KPIs without a better
     direction or with an undefined value).
     """
     kpis_a, kpis_b = _kpis_of(a), _kpis_of(b)
@@ -56,7 +57,7 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
         spec = KPI_SPECS[name]
         value_a, value_b = float(kpis_a[name]), float(kpis_b[name])
         difference = value_b - value_a
-        relative = difference / abs(value_a) if value_a and not math.isnan(value_a) else math.nan
+        relative = difference / abs(value_a) if value_a * value_b > 0 else math.nan
         rows.append((name, spec.label(language), spec.unit, value_a, value_b, difference, relative,
                      better_side(value_a, value_b, spec.better)))
     return pd.DataFrame(rows, columns=("kpi", *COLUMNS)).set_index("kpi")
@@ -66,3 +67,20 @@ def wins(table: pd.DataFrame) -> dict[str, int]:
     """How many KPIs of a difference table favour A, favour B, or tie."""
     counts = table["better"].value_counts()
     return {side: int(counts.get(side, 0)) for side in ("A", "B", "=")}
+
+
+def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.DataFrame:
+    """A monthly flow (e.g. 'won', 'churned', 'margin') summed per simulated year, one column per scenario.
+
+    Short-term wins and long-term losses show up here: a strategy can lead
+    in year 1 and fall behind by year 3.
+    """
+    table = {}
+    for name, result in results.items():
+        monthly = result.monthly
+        if column not in monthly:
+            raise ValueError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
+        table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
+    frame = pd.DataFrame(table)
+    frame.index.name = "year"
+    return frame

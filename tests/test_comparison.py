@@ -49,6 +49,12 @@ def test_relative_difference_of_a_negative_a_keeps_the_direction_of_change():
     assert table.loc["margin", "relative_difference"] == pytest.approx(0.5)
 
 
+def test_relative_difference_across_zero_is_undefined():
+    table = kpi_difference({"nps": 20.0, "margin": 100.0}, {"nps": -5.0, "margin": -1.0}, ["nps", "margin"])
+    assert table["relative_difference"].isna().all()
+    assert list(table["better"]) == ["A", "A"]
+
+
 def test_labels_follow_the_language_and_every_kpi_is_in_the_default_table(honest_and_over_promise):
     table = kpi_difference(*honest_and_over_promise, language="nl")
     assert list(table.index) == [spec.name for spec in KPIS]

@@ -2,7 +2,8 @@
 
 - `SimulationPanel`: controls, a Run button, a KPI table and one figure for one scenario;
 - `CompareView`: scenario A and B side by side on the same random numbers, with a difference table;
-- `ScenarioPanel`: only the controls, for building a Scenario by hand.
+- `ScenarioPanel`: only the controls, for building a Scenario by hand;
+- `kpi_summary`, `difference_summary`: the panels' tables as readable DataFrames for a lesson's cells.
 
 Panels speak English or Dutch; `set_language("nl")` makes Dutch the default for every panel made afterwards.
 They work in JupyterLab, the classic Notebook and Colab: no custom front-end code.
@@ -10,8 +11,9 @@ They work in JupyterLab, the classic Notebook and Colab: no custom front-end cod
 
 from .compare import CompareView
 from .controls import ScenarioPanel, control_for
+from .formatting import difference_summary, kpi_summary
 from .language import get_language, set_language
 from .panel import DEFAULT_KPIS, SimulationPanel
 
-__all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "control_for", "get_language",
-           "set_language"]
+__all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "control_for", "difference_summary",
+           "get_language", "kpi_summary", "set_language"]

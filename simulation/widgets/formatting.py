@@ -15,8 +15,8 @@ import pandas as pd
 
 from ..comparison import kpi_difference
 from ..plots.style import format_count, kpi_unit, text
-from ..results import KPI_SPECS, SimulationResult
-from .language import ui
+from ..results import KPI_SPECS, KPIS, SimulationResult
+from .language import resolve, ui
 
 # What the relative-size word of a share difference is in each language.
 _POINTS = {"en": " pp", "nl": " %-punt"}
@@ -96,10 +96,30 @@ def difference_rows(table: pd.DataFrame, names: tuple[str, str], language: str) 
             for row in table.itertuples()]
 
 
+def difference_headers(names: tuple[str, str], language: str) -> list[str]:
+    return [ui("kpi", language), f"A: {names[0]}", f"B: {names[1]}", ui("difference", language),
+            ui("relative", language), ui("better", language)]
+
+
 def difference_html(a: SimulationResult, b: SimulationResult, kpis: list[str], names: tuple[str, str],
                     language: str) -> str:
     """The KPI difference table of B against A as HTML, headed by the scenarios' names."""
     table = kpi_difference(a, b, kpis, language)
-    headers = [ui("kpi", language), f"A: {names[0]}", f"B: {names[1]}", ui("difference", language),
-               ui("relative", language), ui("better", language)]
-    return html_table(headers, difference_rows(table, names, language))
+    return html_table(difference_headers(names, language), difference_rows(table, names, language))
+
+
+def kpi_summary(result: SimulationResult, kpis: list[str] | None = None, language: str | None = None) -> pd.DataFrame:
+    """The KPIs of one run as a readable table (formatted text), for printing in a lesson."""
+    language = resolve(language)
+    names = kpis or [spec.name for spec in KPIS]
+    table = pd.DataFrame(kpi_rows(result, names, language), columns=[ui("kpi", language), ui("value", language)])
+    return table.set_index(ui("kpi", language))
+
+
+def difference_summary(a: SimulationResult, b: SimulationResult, kpis: list[str] | None = None,
+                       names: tuple[str, str] = ("A", "B"), language: str | None = None) -> pd.DataFrame:
+    """The KPI difference table of B against A as readable text, for printing in a lesson."""
+    language = resolve(language)
+    table = kpi_difference(a, b, kpis, language)
+    headers = difference_headers(names, language)
+    return pd.DataFrame(difference_rows(table, names, language), columns=headers).set_index(headers[0])

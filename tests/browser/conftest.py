@@ -1,0 +1,114 @@
+"""Fixtures for the browser test: Debian's chromium, and JupyterLab serving a copy of the lessons on loopback.
+
+The lessons are copied to a temporary folder first, without their saved
+outputs: everything the test then finds on the page was produced by running
+the lesson in this browser, and JupyterLab's autosave never rewrites the
+notebooks in the repository. No browser is downloaded: Playwright drives the
+system chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+# JupyterLab user settings for the test: no news or update checks (no internet, nothing covering the page),
+# and every cell kept in the page (no windowing), so the lesson's panel can be found wherever it is.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            tail = "\n".join(log.read_text().splitlines()[-15:])
+            raise RuntimeError(f"JupyterLab exited with code {server.returncode}:\n{tail}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"JupyterLab did not answer on {url} within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's chromium; without it the test is skipped, unless KIT_REQUIRE_BROWSER=1 (CI) makes that a failure."""
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None:
+        reason = "Debian's chromium is not installed (apt-get install chromium); the browser test needs it"
+        if os.environ.get("KIT_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " and KIT_REQUIRE_BROWSER=1 requires it.")
+        pytest.skip(reason + ".")
+    return path
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (git-ignored), so a person can look at what the test saw."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def jupyter_lab(tmp_path_factory) -> dict[str, str]:
+    """JupyterLab on a free loopback port with a random token, serving a copy of notebooks/."""
+    root = tmp_path_factory.mktemp("lessons")
+    for path in (REPO / "notebooks").glob("*.ipynb"):
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        notebook.metadata.pop("widgets", None)
+        nbformat.write(notebook, root / path.name)
+    settings = tmp_path_factory.mktemp("lab-settings")
+    for name, values in LAB_SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime"))}
+    log_path = tmp_path_factory.mktemp("log") / "jupyterlab.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
+         "--allow-root"],  # CI containers run as root
+        stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{base}/api/status?token={token}", server, log_path)
+        yield {"base": base, "token": token, "root": str(root)}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()

@@ -1,0 +1,87 @@
+"""A student's session in a real browser: open lesson 03 in JupyterLab, run it, move a slider, press Run.
+
+Checks what only a browser can: the widgets render from core ipywidgets
+alone, a keyboard move of a slider reaches the kernel on release, the Run
+button redraws the KPI table and the figure, and no cell shows an error.
+Screenshots land in test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import CHROMIUM_ARGS
+
+LESSON = "03_expectation_management.ipynb"
+SLIDER_LABEL = "Expectation management"
+TIMEOUT_MS = 180_000
+
+# The bytes behind the panel's figure (a blob: URL), summarised so two versions can be told apart.
+IMAGE_DIGEST = """async (img) => {
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    let hash = 0;
+    for (const b of bytes) { hash = (hash * 31 + b) >>> 0; }
+    return `${bytes.length}:${hash}`;
+}"""
+
+
+def _screenshot_from(page, element, path) -> None:
+    """What a student sees with `element` scrolled to the top of the window."""
+    element.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.screenshot(path=path)
+
+
+def _run_all_cells(page) -> None:
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def _wait_until_all_cells_ran(page) -> None:
+    """Every code cell shows an execution count ([3]:), none is still running ([*]:)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".every(p => /\\[\\d+\\]/.test(p.textContent))", timeout=TIMEOUT_MS)
+
+
+@pytest.mark.browser
+def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, chromium_path, artifacts):
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{jupyter_lab['base']}/lab/tree/{LESSON}?token={jupyter_lab['token']}")
+            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
+            _run_all_cells(page)
+            _wait_until_all_cells_ran(page)
+
+            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
+            table = panel.locator("table").filter(has_text="Difference (B − A)")
+            image = panel.locator(".widget-image")
+            table.wait_for(timeout=TIMEOUT_MS)
+            image.wait_for(timeout=TIMEOUT_MS)
+            assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+            table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
+            slider = panel.locator(".widget-slider").filter(has_text=SLIDER_LABEL).last  # side B: over-promise
+            _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
+            readout_before = slider.locator(".widget-readout").inner_text()
+            slider.locator(".noUi-handle").focus()
+            for _ in range(6):
+                slider.locator(".noUi-handle").press("ArrowRight")
+            page.wait_for_function("([el, old]) => el.textContent !== old",
+                                   arg=[slider.locator(".widget-readout").element_handle(), readout_before])
+            panel.get_by_role("button", name="Run simulation").click()
+            page.wait_for_function("([el, old]) => el.innerText !== old",
+                                   arg=[table.element_handle(), table_before], timeout=TIMEOUT_MS)
+            page.wait_for_function("el => !el.querySelector('button').disabled",
+                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
+            _screenshot_from(page, slider, artifacts / "lesson03_2_slider_moved_and_run.png")
+            _screenshot_from(page, table, artifacts / "lesson03_3_new_table.png")
+            _screenshot_from(page, image, artifacts / "lesson03_4_new_figure.png")
+
+            assert slider.locator(".widget-readout").inner_text() != readout_before
+            assert table.inner_text() != table_before
+            assert image.evaluate(IMAGE_DIGEST) != image_before
+            assert "simulated" in panel.inner_text()
+        finally:
+            browser.close()
