@@ -7,7 +7,7 @@ import math
 import pytest
 
 from simulation import KPI_SPECS, KPIS, simulate
-from simulation.comparison import better_side, kpi_difference, wins
+from simulation.comparison import better_side, kpi_difference, wins, yearly_totals
 
 NAN = math.nan
 
@@ -84,3 +84,17 @@ def test_table_of_two_runs_holds_their_kpis(honest_and_over_promise):
 def test_unknown_kpi_names_the_known_ones():
     with pytest.raises(ValueError, match="Unknown KPI 'wins'.*win_rate"):
         kpi_difference({}, {}, ["wins"])
+
+
+def test_yearly_totals_add_up_to_the_run_totals(honest_and_over_promise):
+    honest, over = honest_and_over_promise
+    table = yearly_totals({"honest": honest, "over": over}, "won")
+    assert list(table.columns) == ["honest", "over"]
+    assert list(table.index) == [1, 2, 3]
+    assert table["honest"].sum() == honest.kpis["deals_won"]
+    assert table["over"].sum() == over.kpis["deals_won"]
+
+
+def test_yearly_totals_name_the_columns_that_exist(honest_and_over_promise):
+    with pytest.raises(ValueError, match="Unknown monthly column 'wins'.*won"):
+        yearly_totals({"honest": honest_and_over_promise[0]}, "wins")

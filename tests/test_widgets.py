@@ -9,10 +9,11 @@ import ipywidgets as widgets
 import pytest
 from matplotlib.figure import Figure
 
-from simulation import PARAMETERS, SPECS, ScenarioError, preset
+from simulation import PARAMETERS, SPECS, ScenarioError, preset, simulate
 from simulation.plots.style import KPI_UNITS
 from simulation.results import KPIS
-from simulation.widgets import CompareView, ScenarioPanel, SimulationPanel, control_for, get_language, set_language
+from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
+                                get_language, kpi_summary, set_language)
 from simulation.widgets.controls import default_step
 from simulation.widgets.formatting import format_kpi
 from simulation.widgets.language import CHOICE_LABELS, PARAM_UNITS
@@ -231,3 +232,16 @@ def test_kpi_values_are_shown_as_a_student_reads_them(value, unit, language, sig
 def test_every_kpi_unit_can_be_formatted():
     for spec in KPIS:
         assert format_kpi(1.0, spec.unit, "nl")
+
+
+def test_summaries_for_lessons_are_readable_tables_in_the_chosen_language():
+    honest, over = simulate("honest_promise", seed=2, keep_events=False), simulate("over_promise", seed=2,
+                                                                                    keep_events=False)
+    summary = kpi_summary(honest, ["win_rate", "margin"], language="nl")
+    assert list(summary.index) == ["Scoringspercentage", "Marge"]
+    assert summary.loc["Marge", "Waarde"] == format_kpi(honest.kpis["margin"], "€", "nl")
+    difference = difference_summary(honest, over, ["churn_rate_annual"], names=("eerlijk", "beloven"), language="nl")
+    assert list(difference.columns) == ["A: eerlijk", "B: beloven", "Verschil (B − A)", "Relatief", "Beter"]
+    row = difference.loc["Klantverloop per jaar"]
+    expected = "eerlijk" if honest.kpis["churn_rate_annual"] < over.kpis["churn_rate_annual"] else "beloven"
+    assert row["Beter"] == expected
