@@ -1,0 +1,77 @@
+"""Build-a-scenario exercise: reach a happier customer base without buying it with sales cost.
+
+The student changes management decisions only (the levers below) and the
+scenario is simulated with a fixed seed. Promoters bring referrals (word of
+mouth, DOMAIN.md §6); the goal pairs NPS with the sales cost share so that
+"hire many more reps" is not a free answer (sales cost is tens of percent of
+revenue in B2B).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..parameters import ROLES, SPECS
+from ..presets import preset
+from .base import Exercise, Solution, Text
+from .goals import Goal, ScenarioAnswer
+
+#: The decisions a sales manager or the board takes; everything else describes the market and the customers.
+LEVERS = (
+    "market.campaign_spend_per_month", "market.alignment", "market.lead_nurturing", "market.win_back_share",
+    "funnel.qualification_method", "funnel.qualification_threshold", "funnel.sales_method",
+    "funnel.promise_policy", "funnel.promise_buffer", "satisfaction.expectation_management",
+    "churn.supplier_ends_unprofitable", "accounts.visits_per_year", "accounts.complaint_target_hours",
+    *(f"organisation.{role}" for role in ROLES), "organisation.service_staff", "organisation.account_time_share",
+    "strategy.customer_intimacy", "strategy.operational_excellence", "strategy.product_leadership",
+)
+
+SEED = 0
+NPS_GOAL = 20.0
+COST_SHARE_GOAL = 0.15
+
+
+def _solve_build(inputs: Mapping[str, Any]) -> Solution:
+    """One scenario that reaches the goals: honest promises with a buffer and announced delays."""
+    return Solution(preset(inputs["example"]))
+
+
+BUILD_NPS = Exercise(
+    id="build-nps-scenario",
+    concept="satisfaction",
+    title=Text("Build a scenario: NPS +20 without expensive selling", "Bouw een scenario: NPS +20 zonder dure verkoop"),
+    question=Text(
+        "Start from preset('baseline') and change management decisions only, with .replace({{...}}). Reach an "
+        "NPS of at least {nps_goal:+.0f} after {years} years while the sales cost stays at most {cost_goal:.0f}% of revenue. "
+        "Your scenario is simulated with seed {seed}. Levers you may change: {levers}.",
+        "Begin bij preset('baseline') en verander alleen managementbesluiten, met .replace({{...}}). Haal na {years} "
+        "jaar een NPS van minstens {nps_goal:+.0f} terwijl de saleskosten hoogstens {cost_goal:.0f}% van de omzet zijn. "
+        "Je scenario wordt gesimuleerd met seed {seed}. Knoppen die je mag veranderen: {levers}."),
+    kind=ScenarioAnswer(
+        goals=(
+            Goal("nps", NPS_GOAL, at_least=True, hint=Text(
+                "NPS follows the grades: satisfaction is performance compared with expectation. Keep promises "
+                "(promise policy, expectation management), visit customers, handle complaints fast.",
+                "De NPS volgt de cijfers: tevredenheid is prestatie vergeleken met verwachting. Kom beloftes na "
+                "(beloftebeleid, verwachtingsmanagement), bezoek klanten, handel klachten snel af.")),
+            Goal("sales_cost_share", COST_SHARE_GOAL, at_least=False, hint=Text(
+                "Sales cost share = sales cost ÷ revenue. More reps and campaigns raise the cost; customers who "
+                "stay and buy again raise the revenue.",
+                "Aandeel saleskosten = saleskosten ÷ omzet. Meer verkopers en campagnes verhogen de kosten; "
+                "klanten die blijven en opnieuw kopen verhogen de omzet.")),
+        ),
+        levers=LEVERS,
+        seed=SEED,
+    ),
+    solve=_solve_build,
+    explanation=Text(
+        "Well done: your scenario reaches both goals on seed {seed}. Check with more seeds "
+        "(simulation.experiment.replicate) that it is strategy, not luck.",
+        "Goed gedaan: je scenario haalt beide doelen op seed {seed}. Controleer met meer seeds "
+        "(simulation.experiment.replicate) dat het strategie is en geen geluk."),
+    docs_section="3.5",
+    lesson="03_expectation_management",
+    inputs={"example": "honest_promise", "seed": SEED, "nps_goal": NPS_GOAL, "cost_goal": 100 * COST_SHARE_GOAL,
+            "years": SPECS["run.years"].default, "levers": ", ".join(LEVERS)},
+)

@@ -1,0 +1,101 @@
+"""Build-a-scenario answers: the student's Scenario is simulated and held against KPI goals.
+
+Only management decisions (the `levers`) may differ from the baseline: a
+student who lowers the customers' loss aversion or the competitors' level
+has changed the world, not the company, and is told so. The score is the
+share of goals met, so a scenario that reaches one goal of two scores 0.5.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..presets import preset
+from ..results import KPI_SPECS
+from ..scenario import Scenario, ScenarioError
+from . import answers
+from .base import EXPECTED, AnswerError, Exercise, Solution, Text, Verdict, format_text
+
+_AT_LEAST = Text("at least", "minstens")
+_AT_MOST = Text("at most", "hoogstens")
+
+
+def kpi_text(kpi: str, value: float, language: str) -> str:
+    """A KPI value as the goal lines show it: shares in %, the NPS with its sign."""
+    unit = KPI_SPECS[kpi].unit
+    if math.isnan(value):
+        return Text("undefined", "onbepaald")(language)
+    if unit.startswith("share"):
+        return format_text(language, "{value:.1f}%", value=100 * value)
+    if kpi == "nps":
+        return format_text(language, "{value:+.1f}", value=value)
+    return format_text(language, "{value:,.1f} {unit}", value=value, unit=unit)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A KPI target such as 'NPS at least +20', with a hint naming the concept that moves it."""
+
+    kpi: str
+    target: float
+    at_least: bool
+    hint: Text
+
+    def met(self, value: float) -> bool:
+        if math.isnan(value):
+            return False
+        return value >= self.target if self.at_least else value <= self.target
+
+    def line(self, value: float, language: str) -> str:
+        """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)'."""
+        return "{mark} {label}: {value} ({goal} {bound} {target})".format(
+            mark="✔" if self.met(value) else "✘", label=KPI_SPECS[self.kpi].label(language),
+            value=kpi_text(self.kpi, value, language), goal=Text("goal:", "doel:")(language),
+            bound=(_AT_LEAST if self.at_least else _AT_MOST)(language),
+            target=kpi_text(self.kpi, self.target, language))
+
+
+@dataclass(frozen=True)
+class ScenarioAnswer:
+    """A Scenario (or a mapping of changes, or a preset name) that must meet every goal on `seed`."""
+
+    goals: tuple[Goal, ...]
+    levers: tuple[str, ...]
+    seed: int
+
+    def describe(self, language: str) -> str:
+        return Text("a Scenario, e.g. preset('baseline').replace({{'funnel.sales_method': 'spin'}})",
+                    "een Scenario, bijv. preset('baseline').replace({{'funnel.sales_method': 'spin'}})")(language)
+
+    def parse(self, answer: Any) -> Scenario:
+        if isinstance(answer, Scenario):
+            return answer
+        if not isinstance(answer, (Mapping, str)):
+            raise AnswerError(EXPECTED, got=answer)
+        try:
+            return preset(answer) if isinstance(answer, str) else Scenario(answer)
+        except ScenarioError as error:
+            raise AnswerError(Text("That is not a valid scenario: {error}", "Dat is geen geldig scenario: {error}"),
+                              error=str(error)) from None
+
+    def grade(self, exercise: Exercise, answer: Scenario, solution: Solution, language: str) -> Verdict:
+        outside = sorted(name for name in answer.changes() if name not in self.levers)
+        if outside:
+            return Verdict(0.0, (Text(
+                "You changed {names}: that describes the market or the customers, not a decision the company "
+                "takes. Change only these levers: {levers}.",
+                "Je hebt {names} veranderd: dat beschrijft de markt of de klanten, geen besluit van het bedrijf. "
+                "Verander alleen deze knoppen: {levers}.")(language, names=", ".join(outside),
+                                                          levers=", ".join(self.levers)),))
+        kpis = answers.run_kpis(answer, self.seed)
+        met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
+        lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
+        values = exercise.values(solution)
+        if all(met):
+            lines.append(exercise.explanation(language, **values))
+        else:
+            lines += [goal.hint(language, **values) for goal, ok in zip(self.goals, met) if not ok]
+        return Verdict(sum(met) / len(met), tuple(lines))

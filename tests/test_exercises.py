@@ -1,0 +1,268 @@
+"""Exercises with automatic feedback: right answers pass, typical mistakes get their hint,
+malformed answers get a message (never an exception), Dutch differs from English, and
+every expected answer really comes from the model."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from simulation import SPECS, Scenario, preset, simulate
+from simulation.exercises import EXERCISES, ChoiceAnswer, Feedback, NumberAnswer, ScenarioAnswer, check, list_exercises, show
+from simulation.exercises import answers
+from simulation.exercises.base import parse_number
+from simulation.model.satisfaction import net_promoter_score
+from simulation.parameters import CONCEPTS
+
+ROOT = Path(__file__).resolve().parents[1]
+IDS = list(EXERCISES)
+MISTAKES = [(e.id, i) for e in EXERCISES.values() for i in range(len(e.mistakes))]
+
+
+def _fixed_text(template: str) -> str:
+    """The literal start of a feedback template, before its first {field}."""
+    return template.split("{")[0]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_model_answer_is_correct(exercise_id, language):
+    feedback = check(exercise_id, EXERCISES[exercise_id].model_answer(), language)
+    assert isinstance(feedback, Feedback)
+    assert feedback.correct and feedback.score == 1.0, feedback.message
+    assert feedback.status == "correct" and "✔" in str(feedback)
+
+
+@pytest.mark.parametrize(("exercise_id", "index"), MISTAKES)
+def test_a_typical_mistake_gets_its_own_hint(exercise_id, index):
+    exercise = EXERCISES[exercise_id]
+    mistake = exercise.mistakes[index]
+    wrong = mistake.wrong_answer(exercise.values(exercise.solution()))
+    feedback = check(exercise_id, wrong)
+    assert not feedback.correct and feedback.score == 0.0
+    fragment = _fixed_text(mistake.hint.en)
+    assert len(fragment) >= 10 and fragment in feedback.message
+    assert f"docs/model.md § {exercise.docs_section}" in feedback.message  # where to revisit
+
+
+def test_the_npss_worked_example_of_the_course_gives_plus_5():
+    assert EXERCISES["nps-worked-example"].model_answer() == pytest.approx(5.0)
+    assert check("nps-worked-example", "+5").correct
+    adding = check("nps-worked-example", 45)
+    assert "promoters + % detractors" in adding.message and "subtracts the detractors" in adding.message
+
+
+def test_a_wrong_answer_that_is_no_typical_mistake_gets_the_general_hint():
+    feedback = check("churn-grade-6", 55)
+    assert not feedback.correct and "more than 3 % per year away" in feedback.message
+    choice = check("value-disciplines-margin", next(
+        o.key for o in EXERCISES["value-disciplines-margin"].kind.options
+        if o.key not in (EXERCISES["value-disciplines-margin"].model_answer(), "stuck_in_the_middle")))
+    assert not choice.correct and "Excelling in one discipline" in choice.message
+
+
+MALFORMED = ["five", "", [5], {"nps": 5}, True, float("nan"), float("inf"), object()]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("answer", MALFORMED, ids=repr)
+def test_a_malformed_answer_gives_a_message_not_an_exception(exercise_id, answer):
+    feedback = check(exercise_id, answer)
+    assert not feedback.correct and feedback.score == 0.0
+    assert feedback.message and "Traceback" not in feedback.message
+    if not (isinstance(EXERCISES[exercise_id].kind, ScenarioAnswer) and isinstance(answer, (str, dict))):
+        assert feedback.message.startswith("Expected ")
+
+
+def test_the_malformed_message_says_what_was_expected():
+    feedback = check("nps-worked-example", "five")
+    assert feedback.message == "Expected a number in NPS points (−100 … +100), e.g. +12; got 'five'."
+    assert "Verwacht: een getal" in check("nps-worked-example", "five", "nl").message
+
+
+def test_an_invalid_scenario_gets_the_scenario_message():
+    feedback = check("build-nps-scenario", {"funnel.promis_policy": "honest"})
+    assert "Did you mean 'funnel.promise_policy'?" in feedback.message
+    out_of_range = check("build-nps-scenario", {"funnel.qualification_threshold": 1.5})
+    assert "'funnel.qualification_threshold'" in out_of_range.message and "[0, 1]" in out_of_range.message
+
+
+@pytest.mark.parametrize("placeholder", [None, ...])
+def test_the_placeholder_gets_friendly_feedback(placeholder):
+    feedback = check("scotsman-forecast", placeholder)
+    assert feedback.status == "pending" and not feedback.correct
+    assert feedback.message.startswith("Replace ... with your answer: a number in euro")
+    assert "✎" in str(feedback) and "#5a5a5a" in feedback._repr_html_()
+
+
+def test_an_unknown_exercise_or_language_is_feedback_too():
+    assert "Did you mean 'nps-survey'?" in check("nps-survay", 20).message
+    assert "choose 'en' (English) or 'nl'" in check("nps-survey", 20, language="de").message
+    assert "Did you mean" in show("churn-grade6").message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_dutch_messages_differ_from_english(exercise_id):
+    exercise = EXERCISES[exercise_id]
+    assert show(exercise_id, "nl").message != show(exercise_id, "en").message
+    right = exercise.model_answer()
+    assert check(exercise_id, right, "nl").message != check(exercise_id, right, "en").message
+    assert check(exercise_id, "five", "nl").message != check(exercise_id, "five", "en").message
+    for mistake in exercise.mistakes:
+        assert mistake.hint.nl != mistake.hint.en
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_question_is_complete(exercise_id):
+    exercise = EXERCISES[exercise_id]
+    for language in ("en", "nl"):
+        card = show(exercise_id, language)
+        assert not re.search(r"\{[a-z_]+[:!}]", card.message)  # every {field} filled in
+        assert CONCEPTS[exercise.concept][("en", "nl").index(language)] in card.title
+        for option in getattr(exercise.kind, "options", ()):
+            assert option.key in card.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_exercise_points_to_existing_docs(exercise_id):
+    exercise = EXERCISES[exercise_id]
+    model_doc = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    assert re.search(rf"^#+ {re.escape(exercise.docs_section)} ", model_doc, flags=re.MULTILINE)
+    assert re.fullmatch(r"\d\d_[a-z_]+", exercise.lesson)
+    assert exercise.concept in CONCEPTS
+
+
+def test_list_exercises_names_every_exercise_in_both_languages():
+    english, dutch = list_exercises("en"), list_exercises("nl")
+    assert list(english.index) == IDS == list(dutch.index)
+    assert (english["title"] != dutch["title"]).all()
+    assert len(IDS) >= 5 and len({e.concept for e in EXERCISES.values()}) >= 4
+
+
+def test_feedback_shows_as_green_or_red_html_and_escapes_the_answer():
+    right, wrong = check("nps-variant", 15), check("scotsman-yes-answers", "<b>five</b>")
+    assert "#1b6e35" in right._repr_html_() and "✔" in right._repr_html_()
+    assert "#a4161a" in wrong._repr_html_() and "&lt;b&gt;" in wrong._repr_html_() and "<b>five" not in wrong._repr_html_()
+
+
+@pytest.mark.parametrize(("text", "grouped", "value"), [
+    ("+5", False, 5.0), ("5 %", False, 5.0), ("0,05", False, 0.05), ("16.667", False, 16.667),
+    ("€ 75.000", True, 75_000.0), ("75,000", True, 75_000.0), ("12,5", True, 12.5), ("-20", False, -20.0),
+])
+def test_numbers_are_read_as_students_write_them(text, grouped, value):
+    assert parse_number(text, grouped) == pytest.approx(value)
+
+
+def test_choices_accept_the_key_or_the_label_in_either_language():
+    kind = EXERCISES["expectation-promise"].kind
+    assert isinstance(kind, ChoiceAnswer)
+    assert kind.parse("Omhoog") == kind.parse("UP") == "up"
+    assert EXERCISES["promise-policy-retention"].kind.parse("honest-buffer") == "honest_buffer"
+
+
+# --- the expected answers come from the model, not from the exercise text
+
+def test_the_nps_answers_use_the_models_nps_formula(monkeypatch):
+    monkeypatch.setattr(answers, "net_promoter_score", lambda given: 42.0)
+    assert check("nps-worked-example", 42).correct
+    assert not check("nps-worked-example", 5).correct
+    assert check("nps-survey", 42).correct
+
+
+def test_the_share_survey_reproduces_the_shares():
+    survey = answers.survey_from_shares(25, 55, 20)
+    assert len(survey) == 100 and net_promoter_score(survey) == answers.nps_from_shares(25, 55, 20)
+    with pytest.raises(ValueError, match="add up to 100"):
+        answers.survey_from_shares(25, 55, 30)
+
+
+def test_the_scotsman_answers_follow_the_models_criteria(monkeypatch):
+    assert answers.criterion_weight() == pytest.approx(12.5)
+    forecast = EXERCISES["scotsman-forecast"].model_answer()
+    monkeypatch.setattr(answers, "SCOTSMAN", answers.SCOTSMAN[:4])  # as few criteria as BANT: each worth 25 %
+    assert EXERCISES["scotsman-yes-answers"].model_answer() == pytest.approx(62.5 / 25)
+    assert EXERCISES["scotsman-forecast"].model_answer() == pytest.approx(2 * forecast)
+
+
+def test_the_grade_direction_comes_from_the_satisfaction_rules():
+    exercise = EXERCISES["expectation-promise"]
+    base = dict(exercise.inputs)
+    assert exercise.solution({**base, "promised": 10, "actual": 14}).answer == "down"
+    assert exercise.solution({**base, "promised": 14, "actual": 14}).answer == "unchanged"
+    assert exercise.solution(base).answer == "up"
+
+
+def test_the_churn_answer_follows_the_churn_parameters():
+    assert answers.annual_churn_share(6) == pytest.approx(SPECS["churn.annual_at_grade_6"].default)
+    other = Scenario({"churn.annual_at_grade_6": 0.35})
+    assert answers.annual_churn_share(6, other) == pytest.approx(0.35)
+    exercise = EXERCISES["churn-grade-6"]
+    assert exercise.solution({"grade": 8}).answer == pytest.approx(100 * SPECS["churn.annual_at_grade_8"].default)
+
+
+def _fake_kpis(winner_key: str, kpi: str):
+    """A stand-in for the simulation in which the scenario named `winner_key` does best on `kpi`."""
+    def run_kpis(scenario: Scenario, seed: int):
+        chosen = winner_key in (scenario.name, scenario["funnel.promise_policy"])
+        return {"customers_end": 100.0, "new_customers": 10.0, "margin": 1e6, "nps": 30.0,
+                "sales_cost_share": 0.1, kpi: 999.0 if chosen else 1.0}
+    return run_kpis
+
+
+@pytest.mark.parametrize(("exercise_id", "kpi"), [("promise-policy-retention", "customers_end"),
+                                                  ("value-disciplines-margin", "margin")])
+def test_the_strategy_answers_come_from_simulate(monkeypatch, exercise_id, kpi):
+    kind = EXERCISES[exercise_id].kind
+    real = EXERCISES[exercise_id].model_answer()
+    other = next(o.key for o in kind.options if o.key != real)
+    monkeypatch.setattr(answers, "run_kpis", _fake_kpis(other, kpi))
+    assert EXERCISES[exercise_id].model_answer() == other
+    assert check(exercise_id, other).correct and not check(exercise_id, real).correct
+
+
+def test_the_promise_policy_numbers_are_those_of_a_seeded_run():
+    exercise = EXERCISES["promise-policy-retention"]
+    values = exercise.solution().values
+    honest = simulate(preset("baseline").replace({"funnel.promise_policy": "honest"}), seed=0)
+    assert values["end_honest"] == honest.kpis["customers_end"]
+    assert values["new_honest"] == honest.kpis["new_customers"]
+    other_seed = exercise.solution({**exercise.inputs, "seed": 1}).values
+    assert [other_seed[f"end_{o.key}"] for o in exercise.kind.options] != [
+        values[f"end_{o.key}"] for o in exercise.kind.options]
+
+
+def test_a_built_scenario_is_scored_on_its_own_simulation():
+    kind = EXERCISES["build-nps-scenario"].kind
+    kpis = simulate(preset("baseline"), seed=kind.seed).kpis
+    met = [goal.met(kpis[goal.kpi]) for goal in kind.goals]
+    feedback = check("build-nps-scenario", preset("baseline"))
+    assert feedback.score == pytest.approx(sum(met) / len(met))
+    assert feedback.correct == all(met)
+    assert f"{kpis['nps']:+.1f}" in feedback.message
+
+
+def test_a_built_scenario_passes_when_the_simulation_meets_the_goals(monkeypatch):
+    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
+    assert check("build-nps-scenario", "baseline").correct
+    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": math.nan})
+    half = check("build-nps-scenario", "baseline")
+    assert half.score == 0.5 and "(score 50%)" in half.title and "undefined" in half.message
+
+
+def test_changing_the_world_instead_of_the_company_is_refused():
+    kind = EXERCISES["build-nps-scenario"].kind
+    assert set(kind.levers) <= set(SPECS)
+    feedback = check("build-nps-scenario", {"satisfaction.nps_offset": 3, "funnel.sales_method": "spin"})
+    assert feedback.score == 0 and "You changed satisfaction.nps_offset" in feedback.message
+    assert "funnel.sales_method" not in feedback.message.split(":")[0]
+
+
+def test_number_answers_use_their_tolerance():
+    kind = EXERCISES["churn-grade-6"].kind
+    assert isinstance(kind, NumberAnswer)
+    right = EXERCISES["churn-grade-6"].model_answer()
+    assert check("churn-grade-6", right + 0.9 * kind.tolerance).correct
+    assert not check("churn-grade-6", right + 1.5 * kind.tolerance).correct
