@@ -121,20 +121,25 @@ def _print_result(result: ExperimentResult, table: pd.DataFrame) -> None:
     print(f"{result.kind}: {result.replications} replications per scenario, seed {result.seed}, "
           f"{years} year{'s' if years != 1 else ''}, 95 % confidence intervals")
     if result.kind == "compare":
-        a, b = result.settings["a"], result.settings["b"]
-        rows = [[KPI_SPECS[r.kpi].label_en, _number(r.mean_a, KPI_SPECS[r.kpi].unit),
-                 _number(r.mean_b, KPI_SPECS[r.kpi].unit), _number(r.difference, KPI_SPECS[r.kpi].unit),
-                 _interval(r.ci_low, r.ci_high, KPI_SPECS[r.kpi].unit), _number(r.prob_a_beats_b, "share")]
-                for r in table.itertuples()]
-        _print_table(["KPI", a, b, "A − B", "95 % CI of A − B", "A better in"], rows)
+        rows = []
+        for r in table.itertuples():
+            unit = KPI_SPECS[r.kpi].unit
+            rows.append([KPI_SPECS[r.kpi].label_en, _number(r.mean_a, unit), _number(r.mean_b, unit),
+                         _number(r.difference, unit), _interval(r.ci_low, r.ci_high, unit),
+                         _number(r.prob_a_beats_b, "share")])
+        _print_table(["KPI", result.settings["a"], result.settings["b"], "A − B", "95 % CI of A − B",
+                      "A better in"], rows)
     elif result.kind == "sensitivity":
         unit = KPI_SPECS[table["kpi"].iloc[0]].unit
         rows = [[r.parameter, f"{r.low:g} … {r.high:g}", _number(r.kpi_low, unit), _number(r.kpi_high, unit),
                  _number(r.swing, unit)] for r in table.itertuples()]
         _print_table(["parameter", "range", "KPI at low", "KPI at high", "swing"], rows)
     else:
-        rows = [[r["variant"], KPI_SPECS[r["kpi"]].label_en, _number(r["mean"], KPI_SPECS[r["kpi"]].unit),
-                 _interval(r["ci_low"], r["ci_high"], KPI_SPECS[r["kpi"]].unit)] for _, r in table.iterrows()]
+        rows = []
+        for _, r in table.iterrows():
+            unit = KPI_SPECS[r["kpi"]].unit
+            rows.append([r["variant"], KPI_SPECS[r["kpi"]].label_en, _number(r["mean"], unit),
+                         _interval(r["ci_low"], r["ci_high"], unit)])
         _print_table(["scenario", "KPI", "mean", "95 % CI"], rows)
 
 

@@ -11,7 +11,9 @@ interrupt) cancels the tasks not yet started and re-raises the interrupt.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
@@ -47,6 +49,23 @@ def chunk_size(runs: int, workers: int, run_years: float) -> int:
     return max(1, min(by_time, by_balance))
 
 
+def _ignore_interrupts() -> None:
+    """Worker processes leave Ctrl-C to the parent, which cancels what has not started;
+    otherwise every worker would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A local pool whose workers start from a small server process that has already imported
+    the model, not by forking this process: a notebook kernel runs threads, and forking a
+    threaded process can deadlock (Python 3.12+ warns about it)."""
+    context = None
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["simulation.experiment.runner"])
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+
+
 def chunked(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -67,11 +86,12 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
         results: list[Any] = []
         for item in items:
             results.extend(task([item]))
-            progress and progress.advance(1)
+            if progress:
+                progress.advance(1)
         return results
     chunks = chunked(items, size or chunk_size(len(items), width, run_years))
     own = executor is None
-    pool = ProcessPoolExecutor(width) if own else executor
+    pool = process_pool(width) if own else executor
     futures: list[Future] = []
     try:
         futures = [pool.submit(task, chunk) for chunk in chunks]
@@ -80,7 +100,8 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
         for future in as_completed(futures):
             index = position[future]
             parts[index] = future.result()
-            progress and progress.advance(len(chunks[index]))
+            if progress:
+                progress.advance(len(chunks[index]))
     except BaseException:
         for future in futures:
             future.cancel()

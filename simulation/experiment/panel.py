@@ -11,6 +11,7 @@ from the `ExperimentResult`.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping, Sequence
 
@@ -91,7 +92,7 @@ class StressTestPanel:
         self.seed = seed
         self.kpis = [check_kpi(k) for k in kpis]
         self.result: ExperimentResult | None = None
-        texts = lambda key: _text(key, self.language)  # noqa: E731
+        texts = functools.partial(_text, language=self.language)
         style = {"description_width": "200px"}
         layout = widgets.Layout(width="520px")
         self.choose_a = widgets.Dropdown(options=list(PRESETS), value=a, description=texts("a"), style=style,
