@@ -48,6 +48,13 @@ def test_sweep_and_sensitivity_print_their_tables(capsys, tmp_path):
     assert code == 0 and out.index("satisfaction.base_grade") < out.index("market.nurture_months")
 
 
+@pytest.mark.parametrize("design", [None, "replicate", "compare", "sweep", "sensitivity"])
+def test_help_of_every_design_prints(capsys, design):
+    with pytest.raises(SystemExit) as leaving:
+        main(["experiment", *([design] if design else []), "--help"])
+    assert leaving.value.code == 0 and "--" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["replicate", "--kpi", "profit"], "Unknown KPI 'profit'"),
     (["replicate", "-n", "0"], "number of replications"),

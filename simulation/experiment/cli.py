@@ -190,7 +190,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser = subparsers.add_parser("experiment", help="replications with confidence intervals, compare, sweep, "
                                                       "sensitivity")
     designs = parser.add_subparsers(dest="design", required=True, metavar="DESIGN")
-    _common(designs.add_parser("replicate", help="how sure is one scenario's outcome? means with 95 % CIs"), 30)
+    _common(designs.add_parser("replicate", help="how sure is one scenario's outcome? means with 95 %% CIs"), 30)
     versus = designs.add_parser("compare", help="does A beat B? paired runs on common random numbers")
     _common(versus, 30)
     versus.add_argument("--against", required=True, metavar="PRESET|FILE",

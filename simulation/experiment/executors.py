@@ -31,11 +31,18 @@ SECONDS_PER_RUN_YEAR = 0.1
 TARGET_TASK_SECONDS = 0.5
 
 
+def local_cores() -> int:
+    """Cores this process may use (fewer than the machine has when pinned to some)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def worker_count(workers: int | None, runs: int, run_years: float) -> int:
     """Workers to use: `workers` if given, else 1 for small jobs and every core for large ones."""
     if workers is None:
         small = runs * run_years * SECONDS_PER_RUN_YEAR < SERIAL_SECONDS
-        return 1 if small else (os.cpu_count() or 1)
+        return 1 if small else local_cores()
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ScenarioError(f"The number of workers must be a positive integer. Got {workers!r} instead.")
     return workers
@@ -72,7 +79,7 @@ def chunked(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
 
 def _executor_width(executor: Executor) -> int:
     """How many tasks the executor runs at once, where it says so (pools do, Dask's does not)."""
-    return getattr(executor, "_max_workers", None) or os.cpu_count() or 1
+    return getattr(executor, "_max_workers", None) or local_cores()
 
 
 def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
