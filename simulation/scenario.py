@@ -137,6 +137,10 @@ class Scenario(Mapping[str, Any]):
     def from_dict(cls, values: Mapping[str, Any], name: str = "custom") -> Scenario:
         return cls(values, name=name)
 
+    def __reduce__(self):
+        """Pickle as values and name, so scenarios travel to process pools and Dask workers."""
+        return (_rebuild, (dict(self._values), self.name))
+
     def __setattr__(self, key: str, value: Any) -> None:
         raise AttributeError("A Scenario is immutable; use scenario.replace({...}) for a variant.")
 
@@ -184,3 +188,7 @@ class Scenario(Mapping[str, Any]):
             concept, short = key.split(".", 1)
             out.setdefault(concept, {})[short] = value
         return out
+
+
+def _rebuild(values: dict[str, Any], name: str) -> Scenario:
+    return Scenario(values, name=name)

@@ -152,3 +152,11 @@ def test_specs_are_frozen():
 def test_churn_calibration_must_fall_with_the_grade():
     with pytest.raises(ScenarioError, match="'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6'"):
         Scenario({"churn.annual_at_grade_6": 0.1, "churn.annual_at_grade_8": 0.3})
+
+
+def test_scenarios_pickle_for_process_pools():
+    import pickle
+
+    scenario = preset("over_promise").replace({"run.years": 2})
+    copy = pickle.loads(pickle.dumps(scenario))
+    assert copy == scenario and copy.name == "over_promise"
