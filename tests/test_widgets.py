@@ -14,7 +14,7 @@ from simulation.plots.style import KPI_UNITS
 from simulation.results import KPIS
 from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
                                 get_language, kpi_summary, set_language)
-from simulation.widgets.controls import default_step
+from simulation.widgets.controls import default_step, text_width
 from simulation.widgets.formatting import format_kpi
 from simulation.widgets.language import CHOICE_LABELS, PARAM_UNITS
 
@@ -245,3 +245,12 @@ def test_summaries_for_lessons_are_readable_tables_in_the_chosen_language():
     row = difference.loc["Klantverloop per jaar"]
     expected = "eerlijk" if honest.kpis["churn_rate_annual"] < over.kpis["churn_rate_annual"] else "beloven"
     assert row["Beter"] == expected
+
+
+def test_labels_get_room_for_the_longest_text_in_either_language():
+    panel = ScenarioPanel(["market.word_of_mouth_lead_share", "run.years"])  # the Dutch label is the longest
+    widths = {control.style.description_width for control in panel.controls.values()}
+    panel.set_language("nl")
+    assert {control.style.description_width for control in panel.controls.values()} == widths  # nothing jumps
+    needed = text_width([SPECS["market.word_of_mouth_lead_share"].label_nl])
+    assert widths == {f"{needed}px"} and needed > text_width(["Years to simulate"])

@@ -19,9 +19,11 @@ import ipywidgets as widgets
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, _unknown_key_message
+from ..plots.style import LANGUAGES
 from .language import choice_label, param_unit, resolve, ui
 
-_DESCRIPTION_WIDTH = "230px"
+_PIXELS_PER_CHARACTER = 7.2  # of the notebook's widget font, for sizing labels to their text
+_SLIDER_WIDTH = 330  # slider and readout, in pixels
 
 
 def default_step(spec: ParamSpec) -> float:
@@ -45,10 +47,17 @@ def _choice_options(spec: ParamSpec, language: str) -> list[tuple[str, str]]:
     return [(choice_label(choice, language), choice) for choice in spec.choices]
 
 
-def control_for(spec: ParamSpec, value: Any, language: str) -> widgets.ValueWidget:
+def text_width(texts: Iterable[str], least: int = 60, most: int = 320) -> int:
+    """Pixels that fit the longest of `texts`, so labels are not cut off and do not jump between languages."""
+    longest = max((len(text) for text in texts), default=0)
+    return int(min(most, max(least, _PIXELS_PER_CHARACTER * longest + 12)))
+
+
+def control_for(spec: ParamSpec, value: Any, language: str, label_width: int = 230) -> widgets.ValueWidget:
     """The widget for one parameter: slider, dropdown or checkbox, labelled, with its help as tooltip."""
     common = dict(description=spec.label(language), tooltip=spec.help,
-                  style={"description_width": _DESCRIPTION_WIDTH}, layout=widgets.Layout(width="560px"))
+                  style={"description_width": f"{label_width}px"},
+                  layout=widgets.Layout(width=f"{label_width + _SLIDER_WIDTH}px"))
     if spec.kind is bool:
         return widgets.Checkbox(value=value, indent=True, **common)
     if spec.kind is str:
@@ -87,11 +96,15 @@ class ScenarioPanel:
                  base: Scenario | str | None = "baseline", language: str | None = None, title: str = ""):
         self.base = as_scenario(base)
         self.language = resolve(language)
-        self.title = widgets.HTML(f"<b>{title}</b>" if title else "")
+        self.title = widgets.HTML(f"<b>{html.escape(title)}</b>" if title else "")
         names = parameter_names(params, concepts)
+        specs = [SPECS[name] for name in names]
+        label_width = text_width(spec.label(language) for spec in specs for language in LANGUAGES)
+        unit_layout = widgets.Layout(width=f"{text_width(param_unit(s.unit, l) for s in specs for l in LANGUAGES)}px")
         self.controls: dict[str, widgets.ValueWidget] = {
-            name: control_for(SPECS[name], self.base[name], self.language) for name in names}
-        self.units = {name: widgets.Label(param_unit(SPECS[name].unit, self.language)) for name in names}
+            name: control_for(SPECS[name], self.base[name], self.language, label_width) for name in names}
+        self.units = {name: widgets.Label(param_unit(SPECS[name].unit, self.language), layout=unit_layout)
+                      for name in names}
         self.message = widgets.HTML()
         self._headings: dict[str, widgets.HTML] = {}
         sections = []

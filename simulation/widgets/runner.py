@@ -57,7 +57,8 @@ class Runner:
                                          icon="play", layout=widgets.Layout(width="180px"))
         self.status = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen
+                                   layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"))
         self.run_button.on_click(self.run)
         self.language_switch.observe(lambda change: self.set_language(change["new"]), names="value")
         for panel in panels.values():

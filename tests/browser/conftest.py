@@ -93,6 +93,7 @@ def jupyter_lab(tmp_path_factory) -> dict[str, str]:
         path.write_text(json.dumps(values))
     port, token = _free_port(), secrets.token_hex(16)
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),  # no tabs from earlier sessions
            "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime"))}
     log_path = tmp_path_factory.mktemp("log") / "jupyterlab.log"
     log = log_path.open("w")

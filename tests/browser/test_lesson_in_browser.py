@@ -36,11 +36,18 @@ def _run_all_cells(page) -> None:
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
+ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+PROMPTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt"  # of the lesson's tab only
+
+
 def _wait_until_all_cells_ran(page) -> None:
-    """Every code cell shows an execution count ([3]:), none is still running ([*]:)."""
+    """Every code cell shows an execution count ([3]:) and none is still running ([*]:), or a cell failed."""
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-        ".every(p => /\\[\\d+\\]/.test(p.textContent))", timeout=TIMEOUT_MS)
+        "([errors, prompts]) => document.querySelector(errors) !== null || ((cells) => cells.length > 0"
+        " && cells.every(p => /\\[\\d+\\]/.test(p.textContent)))([...document.querySelectorAll(prompts)])",
+        arg=[ERRORS, PROMPTS], timeout=TIMEOUT_MS)
+    failures = page.locator(ERRORS)
+    assert failures.count() == 0, f"A cell of {LESSON} failed in the browser:\n{failures.first.inner_text()}"
 
 
 @pytest.mark.browser
@@ -48,8 +55,8 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(f"{jupyter_lab['base']}/lab/tree/{LESSON}?token={jupyter_lab['token']}")
             page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
             _run_all_cells(page)
@@ -60,7 +67,6 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             image = panel.locator(".widget-image")
             table.wait_for(timeout=TIMEOUT_MS)
             image.wait_for(timeout=TIMEOUT_MS)
-            assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
             table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
             slider = panel.locator(".widget-slider").filter(has_text=SLIDER_LABEL).last  # side B: over-promise
             _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
@@ -83,5 +89,8 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             assert table.inner_text() != table_before
             assert image.evaluate(IMAGE_DIGEST) != image_before
             assert "simulated" in panel.inner_text()
+        except Exception:
+            page.screenshot(path=artifacts / "lesson03_failure.png")  # what the page showed when it went wrong
+            raise
         finally:
             browser.close()
