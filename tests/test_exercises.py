@@ -68,7 +68,7 @@ MALFORMED = ["five", "", [5], {"nps": 5}, True, float("nan"), float("inf"), obje
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
-@pytest.mark.parametrize("answer", MALFORMED, ids=repr)
+@pytest.mark.parametrize("answer", MALFORMED, ids=lambda a: type(a).__name__ + ":" + (repr(a) if type(a) is not object else "object"))
 def test_a_malformed_answer_gives_a_message_not_an_exception(exercise_id, answer):
     feedback = check(exercise_id, answer)
     assert not feedback.correct and feedback.score == 0.0

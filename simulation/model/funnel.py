@@ -82,6 +82,7 @@ class FunnelRules:
         self.delivery_wish = (a.customer_wish_delivery_days, a.customer_wish_delivery_days * ratio)
         self.delivery_promise = tuple(self.delivery_promise_for(m, w) for m, w in zip(self.delivery_mean, self.delivery_wish))
         self.competition_drag = 0.15 * (sc["market.competitor_intensity"] - 1.0)
+        self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
 
     def promise(self, honest_estimate: float) -> float:
