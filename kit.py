@@ -62,7 +62,8 @@ def command_for(action: str, args: list[str], python: Path) -> list[str]:
     if action == "start":
         return [str(python), "-m", "jupyterlab", str(FIRST_LESSON), *args]
     if action == "test":
-        return [str(python), "-m", "pytest", "-n", "auto", *args]
+        # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
+        return [str(python), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *args]
     return [str(python), "-m", "simulation", action, *args]
 
 
