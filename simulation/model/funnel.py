@@ -165,9 +165,15 @@ def nurture(world: World, lead: Lead, draws):
     return False
 
 
+def stage(world: World, lead: Lead, state: str, mean_days: float, draws):
+    """Enter a funnel stage and spend an exponentially distributed time in it."""
+    world.move(lead, state)
+    yield world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
+
+
 def lead_journey(world: World, lead: Lead, first_pass: list[float]):
     """One lead from first contact to won, lost, leaked, dropped or dormant."""
-    env, rules = world.env, world.funnel
+    rules = world.funnel
     journeys = world.streams["lead_journeys"]
     block = first_pass
     while True:
@@ -175,15 +181,13 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]):
         draws = iter(block or journeys.block(DRAWS_PER_PASS))
         block = None
         if lead.temperature == COLD:
-            world.move(lead, "marketing")
-            yield env.timeout(-MARKETING_DAYS * math.log(1.0 - next(draws)))
+            yield from stage(world, lead, "marketing", MARKETING_DAYS, draws)
             if next(draws) >= rules.cold_to_warm:
                 if (yield from nurture(world, lead, draws)):
                     continue
                 return
             lead.temperature = WARM
-        world.move(lead, "sales_acceptance")
-        yield env.timeout(-rules.handoff_days * math.log(1.0 - next(draws)))
+        yield from stage(world, lead, "sales_acceptance", rules.handoff_days, draws)
         if next(draws) >= rules.accept:
             if next(draws) < rules.leak:
                 world.move(lead, "leaked")
@@ -192,8 +196,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]):
                 continue
             return
         lead.temperature = HOT
-        world.move(lead, "qualification")
-        yield env.timeout(-rules.qualification_days * math.log(1.0 - next(draws)))
+        yield from stage(world, lead, "qualification", rules.qualification_days, draws)
         truth = [next(draws) < chance for chance in rules.criteria_chances(world, lead)]
         observed = sum(truth[i] for i in rules.observed)
         role = world.organisation.role_for(lead.size, lead.complex)

@@ -14,6 +14,7 @@ from .single_run import (cohort_retention, funnel_chart, grade_distribution, nps
                          relationship_phases)
 
 __all__ = [
-    "cohort_retention", "compare_bars", "dashboard", "forecast_vs_actual", "funnel_chart", "grade_distribution",
-    "nps_breakdown", "promised_vs_delivered", "relationship_phases", "revenue_cost_margin",
+    "cohort_retention", "compare_bars", "dashboard", "difference_histogram", "fan_chart", "forecast_vs_actual",
+    "funnel_chart", "grade_distribution", "kpi_errorbars", "nps_breakdown", "promised_vs_delivered",
+    "relationship_phases", "revenue_cost_margin", "sweep_chart", "tornado_chart",
 ]
