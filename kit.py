@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 FIRST_LESSON = Path("notebooks") / "00_start_here.ipynb"
+INCLUDES = {"": ("", "test"), "test": ("test",)}  # an install with the test tools also serves the plain start
 USAGE = __doc__.split("\n\n")[1]
 
 
@@ -45,22 +46,27 @@ def ensure_installed(extras: str = "") -> Path:
     if not python.exists():
         print(f"Creating a virtual environment in {VENV} …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    stamp_file = VENV / f".kit-installed{('-' + extras) if extras else ''}"
-    stamp = install_stamp(extras)
-    if stamp_file.exists() and stamp_file.read_text() == stamp:
+    if any(_stamp_file(done).exists() and _stamp_file(done).read_text() == install_stamp(done)
+           for done in INCLUDES[extras]):
         return python
     target = f".[{extras}]" if extras else "."
     print(f"Installing the kit ({target}); the first time takes a few minutes …", flush=True)
     subprocess.run([str(python), "-m", "pip", "install", "--upgrade", "--quiet", "pip"], check=True, cwd=ROOT)
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
-    stamp_file.write_text(stamp)
+    _stamp_file(extras).write_text(install_stamp(extras))
     return python
+
+
+def _stamp_file(extras: str) -> Path:
+    return VENV / f".kit-installed{('-' + extras) if extras else ''}"
 
 
 def command_for(action: str, args: list[str], python: Path) -> list[str]:
     """The command that carries out `action` inside the environment."""
     if action == "start":
-        return [str(python), "-m", "jupyterlab", str(FIRST_LESSON), *args]
+        # Serve the whole kit (lessons and exercises) and open the first lesson.
+        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
+                f"--LabApp.default_url=/lab/tree/{FIRST_LESSON.as_posix()}", *args]
     if action == "test":
         # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
         return [str(python), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *args]

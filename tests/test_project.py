@@ -46,7 +46,7 @@ def test_ci_runs_exactly_the_test_command_the_readme_gives():
 
 def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     python = kit.venv_python(tmp_path)
-    assert kit.command_for("start", [], python)[-1].endswith("00_start_here.ipynb")
+    assert kit.command_for("start", [], python)[-1].endswith("/lab/tree/notebooks/00_start_here.ipynb")
     assert (ROOT / kit.FIRST_LESSON).exists()
     assert kit.command_for("test", ["-x"], python)[1:4] == ["-m", "pytest", "-n"]
     assert kit.command_for("run", ["--json"], python)[1:] == ["-m", "simulation", "run", "--json"]
