@@ -9,6 +9,7 @@ Screenshots land in test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import sync_playwright  # a test dependency: missing means a broken install, not a skip
 
 from .conftest import CHROMIUM_ARGS
 
@@ -52,8 +53,7 @@ def _wait_until_all_cells_ran(page) -> None:
 
 @pytest.mark.browser
 def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, chromium_path, artifacts):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
