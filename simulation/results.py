@@ -20,7 +20,7 @@ from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_
 from .model.run import build_world, run_world
 from .model.world import World
 from .presets import preset
-from .scenario import Scenario
+from .scenario import Scenario, check_seed
 
 
 @dataclass(frozen=True)
@@ -219,6 +219,7 @@ def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: i
              keep_events: bool = True) -> SimulationResult:
     """Run the model once. The same scenario and seed always give the same result, bit for bit."""
     scenario = as_scenario(scenario)
+    seed = check_seed(seed)
     world = run_world(build_world(scenario, seed, keep_events))
     monthly = pd.DataFrame(world.monthly)
     lead_rows = [(l.id, l.source, SIZES[l.size], l.complex, DISCIPLINES[l.preference], l.created, l.state)

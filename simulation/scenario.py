@@ -12,6 +12,8 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as np
+
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
 
@@ -68,6 +70,13 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     if not spec.low <= value <= spec.high:
         raise bad
     return value
+
+
+def check_seed(seed: Any, what: str = "seed") -> int:
+    """A seed is a non-negative whole number (numpy's SeedSequence takes nothing else)."""
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ScenarioError(f"The {what} must be a non-negative integer. Got {seed!r} instead.")
+    return int(seed)
 
 
 def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:

@@ -92,3 +92,8 @@ def test_python_dash_m_reports_mistakes_without_traceback():
     assert done.returncode == 2
     assert "'run.years' parameter must be an integer in the range [1, 10]. Got '0' instead." in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_negative_seed_is_a_user_mistake(capsys):
+    assert main(["run", "--years", "1", "--seed", "-1"]) == 2
+    assert "The seed must be a non-negative integer. Got -1 instead." in capsys.readouterr().err

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, check_seed
 
 
 def replication_seeds(seed: int, n: int) -> list[int]:
     """`n` distinct seeds derived from the experiment `seed`, in a fixed order."""
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ScenarioError(f"The experiment seed must be a non-negative integer. Got {seed!r} instead.")
+    seed = check_seed(seed, "experiment seed")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ScenarioError(f"The number of replications must be a positive integer. Got {n!r} instead.")
     words = max(int(n), 1)
