@@ -111,8 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_when_redirected() -> None:
+    """Labels use →, − and €: a file or pipe on Windows would otherwise get cp1252 and fail."""
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
+    _utf8_when_redirected()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -20,9 +20,9 @@ def _requirement_name(requirement: str) -> str:
 
 
 def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     runtime = {_requirement_name(r): r for r in pyproject["project"]["dependencies"]}
-    text = (ROOT / "environment.yml").read_text()
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     dependencies = text.split("dependencies:", 1)[1].split("- pip:", 1)[0]
     conda = {}
     for match in re.finditer(r"^\s+- (\S+)$", dependencies, re.M):
@@ -34,13 +34,13 @@ def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():
 
 
 def test_ci_runs_exactly_the_test_command_the_readme_gives():
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = re.search(r"```\w*\n(.*?)```", readme, re.S).group(1)
     commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
     assert len(commands) == 2, "the README opens with two commands: start the kit, run the tests"
     start, test = commands
     assert start == "python3 kit.py" and test == "python3 kit.py test"
-    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert test in ci
 
 
@@ -63,10 +63,10 @@ def test_kit_refuses_old_python(monkeypatch, capsys):
 
 
 def test_parameter_reference_is_generated_from_the_table():
-    assert (ROOT / "docs" / "parameters.md").read_text() == parameter_reference_markdown(), \
+    assert (ROOT / "docs" / "parameters.md").read_text(encoding="utf-8") == parameter_reference_markdown(), \
         "regenerate with: python -m simulation params --markdown > docs/parameters.md"
 
 
 @pytest.mark.parametrize("spec", PARAMETERS, ids=lambda s: s.name)
 def test_model_reference_explains_every_parameter(spec):
-    assert f"`{spec.name}`" in (ROOT / "docs" / "model.md").read_text()
+    assert f"`{spec.name}`" in (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
