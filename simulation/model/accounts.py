@@ -16,8 +16,7 @@ import math
 from ..rng import Stream
 from . import funnel
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
-from .organisation import SEGMENT_ROLE
-from .world import DAYS_PER_MONTH, World
+from .world import DAYS_PER_MONTH, Process, World
 
 AUTOMATIC_REORDER_GRADE = 8.0
 WIN_BACK_DAYS = 180.0
@@ -43,7 +42,7 @@ def open_account(world: World, lead: Lead, deal_value: float, expected_quote: fl
     grade = sat.update(quality, sat.timing_score(quality, expected_quote, quote_days))
     account = lead.account
     if account is None:
-        role = world.organisation.role_for(lead.size, lead.complex) or SEGMENT_ROLE[lead.size, lead.complex]
+        role = world.organisation.account_role[lead.size, lead.complex]
         potential = world.funnel.potential[lead.size]
         index = len(world.accounts)
         account = Account(index, lead.size, lead.complex, lead.preference, role, potential, grade, env.now,
@@ -67,7 +66,6 @@ def place_order(world: World, account: Account, value: float) -> None:
     account.revenue += value
     account.revenue_year += value
     world.tally.revenue += value
-    world.tally.orders += 1
     world.log("account", account.id, "order", value)
     rules = world.funnel
     actual = account.stream.lognormal(rules.delivery_mean[account.complex], rules.delivery_spread)
@@ -79,10 +77,7 @@ def delivered(world: World, account: Account, actual: float) -> None:
     """The order arrives; the customer compares the real delivery time with what was promised."""
     rules, sat = world.funnel, world.satisfaction
     promised = rules.delivery_promise[account.complex]
-    expected = rules.delivery_wish[account.complex] if promised != promised else promised
-    if promised == promised:
-        world.tally.promises_made += 1
-        world.tally.promises_kept += actual <= promised
+    expected = world.keep_promise(promised, rules.delivery_wish[account.complex], actual)
     world.log("account", account.id, "delivered", actual, promised)
     if account.phase != EX:
         expected = sat.expectation(expected, actual, account.stream)
@@ -96,7 +91,7 @@ def experience(world: World, account: Account, score: float) -> None:
     world.log("account", account.id, "grade", account.grade, score)
 
 
-def complaint(world: World, account: Account):
+def complaint(world: World, account: Account) -> Process:
     """A complaint waits for service staff; handling time is compared with the promised target."""
     a = world.scenario.accounts
     tally, stream = world.tally, account.stream
@@ -128,13 +123,13 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
         world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
 
 
-def win_back(world: World, account: Account, delay: float):
+def win_back(world: World, account: Account, delay: float) -> Process:
     """An ex-customer becomes a potential customer again after a while."""
     yield world.env.timeout(delay)
     funnel.new_lead(world, "win_back", WARM, world.streams["win_back"].block(funnel.LEAD_DRAWS), account=account)
 
 
-def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH):
+def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Process:
     """Monthly rhythm of a customer: churn risk, orders, visits and incidents.
 
     Existing customers start at a random day of the month, so their monthly
@@ -202,7 +197,7 @@ def seed_customer_base(world: World) -> None:
         complex_product = stream.chance(s["market.complex_share"])
         preference = stream.pick((1.0, 1.0, 1.0))
         grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + s["accounts.initial_grade_sd"] * stream.normal()))
-        role = world.organisation.role_for(size, complex_product) or SEGMENT_ROLE[size, complex_product]
+        role = world.organisation.account_role[size, complex_product]
         account = Account(index, size, complex_product, preference, role, world.funnel.potential[size], grade,
                           0.0, customer_stream(world, index),
                           phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,

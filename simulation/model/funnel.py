@@ -15,11 +15,15 @@ brings some of them back as warm leads.
 from __future__ import annotations
 
 import math
+from collections.abc import Generator, Iterator
+from typing import Any
 
-from . import accounts
+import simpy
+
 from ..rng import pick
+from . import accounts
 from .entities import COLD, DISCIPLINES, HOT, WARM, Account, Lead
-from .world import DAYS_PER_MONTH, World
+from .world import DAYS_PER_MONTH, Process, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
@@ -80,24 +84,20 @@ class FunnelRules:
         self.delivery_mean = (a.delivery_days_simple * fx.delivery_factor, a.delivery_days_complex * fx.delivery_factor)
         ratio = a.delivery_days_complex / a.delivery_days_simple
         self.delivery_wish = (a.customer_wish_delivery_days, a.customer_wish_delivery_days * ratio)
-        self.delivery_promise = tuple(self.delivery_promise_for(m, w) for m, w in zip(self.delivery_mean, self.delivery_wish))
+        self.delivery_promise = tuple(self.promise(m, w) for m, w in zip(self.delivery_mean, self.delivery_wish))
         self.competition_drag = 0.15 * (sc["market.competitor_intensity"] - 1.0)
         self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
 
-    def promise(self, honest_estimate: float) -> float:
-        """What the policy promises, given an honest estimate (customer_wish is handled by the caller)."""
-        if self.policy == "honest_buffer":
-            return honest_estimate * (1.0 + self.buffer)
-        return honest_estimate
-
-    def delivery_promise_for(self, honest_estimate: float, wish: float) -> float:
-        """The delivery time promised at the sale and for every later order (NaN: no promise)."""
+    def promise(self, honest_estimate: float, wish: float) -> float:
+        """What the policy promises for a quote or a delivery (NaN: no promise)."""
         if self.policy == "customer_wish":
             return wish
         if self.policy == "no_promise":
             return math.nan
-        return self.promise(honest_estimate)
+        if self.policy == "honest_buffer":
+            return honest_estimate * (1.0 + self.buffer)
+        return honest_estimate
 
     def criteria_chances(self, world: World, lead: Lead) -> list[float]:
         """Chance of 'yes' for each Scotsman criterion, from the drivers of this lead."""
@@ -121,7 +121,7 @@ def dmu_size(lead: Lead) -> int:
     return 1 + 2 * lead.complex + lead.size
 
 
-def honest_quote_estimate(desk, work: float) -> float:
+def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
     """Expected time to a quote if it joins the queue now (M/M/c: wait for a free rep, then the work)."""
     in_system = len(desk.queue) + desk.count
     waiting = max(0, in_system - desk.capacity + 1) / desk.capacity * work
@@ -151,7 +151,7 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     return lead
 
 
-def nurture(world: World, lead: Lead, draws):
+def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy.Event, Any, bool]:
     """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does."""
     if not world.scenario["market.lead_nurturing"]:
         world.move(lead, "dropped")
@@ -165,13 +165,13 @@ def nurture(world: World, lead: Lead, draws):
     return False
 
 
-def stage(world: World, lead: Lead, state: str, mean_days: float, draws):
+def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Process:
     """Enter a funnel stage and spend an exponentially distributed time in it."""
     world.move(lead, state)
     yield world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
 
 
-def lead_journey(world: World, lead: Lead, first_pass: list[float]):
+def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Process:
     """One lead from first contact to won, lost, leaked, dropped or dormant."""
     rules = world.funnel
     journeys = world.streams["lead_journeys"]
@@ -211,7 +211,8 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]):
         return
 
 
-def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: float, role: str, draws):
+def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: float, role: str,
+                     draws: Iterator[float]) -> Process:
     """Opportunity: a rep prepares the quote (queue), the DMU decides, won or lost."""
     env, rules, tally = world.env, world.funnel, world.tally
     tally.opportunities += 1
@@ -219,12 +220,7 @@ def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: f
     world.move(lead, "quote")
     desk = world.organisation.desks[role]
     work = rules.quote_work[lead.complex]
-    if rules.policy == "customer_wish":
-        promised = rules.wish_quote
-    elif rules.policy == "no_promise":
-        promised = math.nan
-    else:
-        promised = rules.promise(honest_quote_estimate(desk, work))
+    promised = rules.promise(honest_quote_estimate(desk, work), rules.wish_quote)
     requested = env.now
     with desk.request() as request:
         yield request
@@ -233,14 +229,11 @@ def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: f
     tally.quotes_sent += 1
     tally.quote_days += quote_days
     world.log("lead", lead.id, "quote_sent", quote_days, promised)
-    expected = rules.wish_quote if promised != promised else promised
-    if promised == promised:
-        tally.promises_made += 1
-        tally.promises_kept += quote_days <= promised
+    expected = world.keep_promise(promised, rules.wish_quote, quote_days)
     lateness = min(1.0, max(0.0, (quote_days - expected) / expected))
     wish = rules.delivery_wish[lead.complex]
     offered = rules.delivery_promise[lead.complex]
-    if offered != offered:  # no promise
+    if math.isnan(offered):
         offered = wish * NO_PROMISE_AS
     # Customers who value operational excellence weigh a fast promise fully, the others half.
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5

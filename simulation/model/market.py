@@ -13,7 +13,7 @@ import numpy as np
 
 from . import funnel
 from .entities import COLD, WARM
-from .world import DAYS_PER_MONTH, World
+from .world import DAYS_PER_MONTH, Process, World
 
 SATISFIED_GRADE = 8.0
 DISSATISFIED_GRADE = 6.0
@@ -26,7 +26,7 @@ def monthly_lead_rates(world: World) -> tuple[float, float]:
     return m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
 
 
-def lead_arrivals(world: World):
+def lead_arrivals(world: World) -> Process:
     """Campaign and inbound leads arrive at random; bad word of mouth scares some off."""
     campaign, inbound = monthly_lead_rates(world)
     total = campaign + inbound

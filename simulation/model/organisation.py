@@ -49,15 +49,21 @@ class Organisation:
         self.rep_cost = sum(n * o.rep_cost_per_year * ROLE_COST_FACTOR[r] for r, n in self.headcount.items())
         self.service_cost = o.service_staff * o.service_cost_per_year
         self.account_time_share = o.account_time_share
+        self.quote_role = {segment: self._nearest_staffed(role) for segment, role in SEGMENT_ROLE.items()}
+        # Accounts keep a role even when nobody holds it (their visits then get no coverage).
+        self.account_role = {segment: self.quote_role[segment] or role for segment, role in SEGMENT_ROLE.items()}
 
-    def role_for(self, size: int, complex_product: bool) -> str | None:
-        """The role that serves a segment; if it has no reps, the nearest role that has."""
-        wanted = ROLES.index(SEGMENT_ROLE[size, complex_product])
-        by_distance = sorted(range(len(ROLES)), key=lambda i: (abs(i - wanted), -i))
-        for index in by_distance:
+    def _nearest_staffed(self, role: str) -> str | None:
+        """The role itself if it has reps, else the nearest role that has (the more senior on a tie)."""
+        wanted = ROLES.index(role)
+        for index in sorted(range(len(ROLES)), key=lambda i: (abs(i - wanted), -i)):
             if ROLES[index] in self.desks:
                 return ROLES[index]
         return None
+
+    def role_for(self, size: int, complex_product: bool) -> str | None:
+        """The role that quotes for a segment (None if the organisation has no reps at all)."""
+        return self.quote_role[size, complex_product]
 
     def update_coverage(self, needed_hours: dict[str, float]) -> None:
         """Share of the planned account work each role can do this year."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +19,7 @@ from . import accounts, market
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
 from .satisfaction import net_promoter_score
-from .world import DAYS_PER_MONTH, DAYS_PER_YEAR, World
+from .world import DAYS_PER_MONTH, DAYS_PER_YEAR, Process, World
 
 
 def build_world(scenario: Scenario, seed: int, keep_events: bool = True) -> World:
@@ -39,12 +40,18 @@ def run_world(world: World) -> World:
 
     A run allocates hundreds of thousands of short-lived events; Python's default
     collector would walk the growing event log every 700 allocations, so the
-    young generation is collected less often while the model runs.
+    young generation is collected less often while the model runs. The setting
+    is process-wide, so only the main thread changes it (runs in worker threads
+    keep the defaults rather than race each other to restore them).
     """
+    horizon = world.scenario["run.years"] * DAYS_PER_YEAR + 1e-6
+    if threading.current_thread() is not threading.main_thread():
+        world.env.run(until=horizon)
+        return world
     thresholds = gc.get_threshold()
     gc.set_threshold(GC_FIRST_GENERATION, *thresholds[1:])
     try:
-        world.env.run(until=world.scenario["run.years"] * DAYS_PER_YEAR + 1e-6)
+        world.env.run(until=horizon)
     finally:
         gc.set_threshold(*thresholds)
     return world
@@ -70,7 +77,7 @@ def yearly_review(world: World) -> None:
         account.revenue_year = account.serve_hours_year = 0.0
 
 
-def management(world: World):
+def management(world: World) -> Process:
     """Monthly rhythm of the sales organisation; also records the time series."""
     previous = _snapshot_flows(world)
     base = census(world)

@@ -6,7 +6,9 @@ Mechanism modules read and change this state; nothing in it plots or prints.
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 from dataclasses import dataclass
+from typing import Any
 
 import simpy
 
@@ -16,6 +18,8 @@ from .entities import LEAD_STATES, Account, Lead
 from .organisation import Organisation
 from .satisfaction import Satisfaction
 from .strategy import StrategyEffects, strategy_effects
+
+Process = Generator[simpy.Event, Any, None]  # the type of a SimPy process function's generator
 
 DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
@@ -40,7 +44,6 @@ class Tally:
     cycle_days: float = 0.0
     promises_made: int = 0
     promises_kept: int = 0
-    orders: int = 0
     revenue: float = 0.0
     complaints: int = 0
     complaints_in_target: int = 0
@@ -75,6 +78,15 @@ class World:
         """Append one flat record (time, entity, id, event, value, reference) to the event log."""
         if self.keep_events:
             self.events.append((self.env.now, entity, entity_id, event, value, reference))
+
+    def keep_promise(self, promised: float, wish: float, actual: float) -> float:
+        """Count a promise (kept if the real time is within it) and return the customer's expectation:
+        the promise, or their own wish when nothing was promised (NaN)."""
+        if math.isnan(promised):
+            return wish
+        self.tally.promises_made += 1
+        self.tally.promises_kept += actual <= promised
+        return promised
 
     def move(self, lead: Lead, state: str) -> None:
         """Move a lead to another state, keeping the state counts exact."""
