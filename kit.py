@@ -87,7 +87,10 @@ def main(argv: list[str]) -> int:
         print(f"Installing failed (exit {error.returncode}); see the messages above.", file=sys.stderr)
         return 1
     try:
-        return subprocess.run(command_for(action, args, python), cwd=ROOT).returncode
+        # Lab and tests run in the kit's folder; the command line where the user is, so relative
+        # --scenario and --export paths mean what the user expects.
+        folder = ROOT if action in ("start", "test") else None
+        return subprocess.run(command_for(action, args, python), cwd=folder).returncode
     except KeyboardInterrupt:
         return 130
 
