@@ -156,6 +156,27 @@ def test_invalid_run_keeps_the_last_results_and_shows_the_message():
     assert "cannot be simulated" in panel.inputs.message.value
 
 
+class FailingFigure(FigureSpy):
+    """A figure function that draws once and then fails, as a lesson's own figure might on an odd scenario."""
+
+    def __call__(self, result, *args, language="en"):
+        if self.calls:
+            raise ZeroDivisionError("float division by zero")
+        return super().__call__(result, *args, language=language)
+
+
+def test_a_figure_that_fails_is_reported_in_the_panel_and_keeps_the_last_results():
+    panel = SimulationPanel(["funnel.promise_policy"], figure=FailingFigure())
+    result, table, image = panel.result, panel.table.value, panel.image.value
+    panel.controls["funnel.promise_policy"].value = "customer_wish"
+    assert panel.run() is False
+    assert "could not be drawn" in panel.status.value and "float division by zero" in panel.status.value
+    assert (panel.run_button.disabled, panel.run_button.description) == (False, "Run simulation")
+    assert panel.result is result and panel.table.value == table and panel.image.value == image
+    panel.language_switch.value = "nl"  # redrawing in Dutch fails too: reported, not raised
+    assert "kon niet worden getekend" in panel.status.value and panel.result is result
+
+
 def test_auto_run_simulates_when_a_control_is_released():
     panel = SimulationPanel(["run.years"], figure=FigureSpy(), auto_run=True, run_now=False)
     panel.controls["run.years"].value = 1

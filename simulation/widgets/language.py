@@ -24,6 +24,9 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
                      "Beide scenario's gesimuleerd met dezelfde toevalsgetallen (seed {seed}) in {seconds} s."),
     "stale": ("Settings changed: press “{run}” to see their effect.",
               "Instellingen gewijzigd: klik op “{run}” om het effect te zien."),
+    "draw_failed": ("The figure could not be drawn ({error}); the results shown are from the last run that worked.",
+                    "De figuur kon niet worden getekend ({error}); de getoonde resultaten zijn van de laatste run "
+                    "die wel lukte."),
     "invalid": ("This combination cannot be simulated:", "Deze combinatie kan niet worden gesimuleerd:"),
     "kpi": ("KPI", "KPI"),
     "value": ("Value", "Waarde"),

@@ -9,6 +9,7 @@ every run. Subclasses say how to simulate and what to draw.
 
 from __future__ import annotations
 
+import html
 import io
 import time
 
@@ -99,7 +100,8 @@ class Runner:
     def run(self, _button: widgets.Button | None = None) -> bool:
         """Simulate and redraw table and figure; the button shows 'Running…' and is disabled meanwhile.
 
-        Returns False, leaving the last results on screen, when a panel shows an invalid combination.
+        Returns False, leaving the last results on screen, when a panel shows an invalid combination
+        or the figure cannot be drawn.
         """
         self.run_button.disabled = True
         self.run_button.description = ui("running", self.language)
@@ -109,8 +111,8 @@ class Runner:
             scenarios = {name: panel.scenario() for name, panel in self.panels.items()}
             if any(scenario is None for scenario in scenarios.values()):
                 return False
-            self.results = {name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}
-            self.redraw()
+            if not self._show({name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}):
+                return False
             self.seconds = time.perf_counter() - started
             self.stale = False
             self._show_status()
@@ -121,9 +123,28 @@ class Runner:
             self.run_button.icon = "play"
 
     def redraw(self) -> None:
-        """Replace the table and the figure with those of the current results, each in one step."""
-        self.table.value = self._table_html()
-        self.image.value = figure_png(self._figure())
+        """Replace the table and the figure with those of the current results, each in one step.
+
+        Both are made before either is shown, so a figure that fails leaves the old table and figure together.
+        """
+        table, image = self._table_html(), figure_png(self._figure())
+        self.table.value, self.image.value = table, image
+
+    def _show(self, results: dict[str, SimulationResult]) -> bool:
+        """Draw `results`; if that fails, keep the last results on screen and say why in the status line.
+
+        A button's callback that raises is silent in JupyterLab (the error goes to a log the student
+        never opens), so the panel would seem to do nothing.
+        """
+        previous, self.results = self.results, results
+        try:
+            self.redraw()
+        except Exception as error:  # any failure of a figure function, also a lesson's own
+            self.results = previous
+            problem = html.escape(f"{type(error).__name__}: {error}")
+            self.status.value = f"<b>{ui('draw_failed', self.language, error=problem)}</b>"
+            return False
+        return True
 
     def set_language(self, language: str) -> None:
         """Relabel the controls, the button, the table and the figure; no new simulation is needed."""
@@ -136,6 +157,6 @@ class Runner:
         self.run_button.description = ui("run", language)
         for panel in self.panels.values():
             panel.set_language(language)
-        if self.results:
-            self.redraw()
+        if self.results and not self._show(self.results):
+            return
         self._show_status()
