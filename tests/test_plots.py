@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import math
+import re
+import warnings
 
 import matplotlib
 
@@ -33,6 +35,13 @@ def result():
 @pytest.fixture(scope="module")
 def no_promise():
     return simulate({"run.years": 2, "funnel.promise_policy": "no_promise"}, seed=1, keep_events=True)
+
+
+@pytest.fixture(scope="module")
+def empty():
+    """A run without a single lead or customer: nothing to count, grade, survey or deliver."""
+    return simulate({"accounts.initial_customers": 0, "market.inbound_leads_per_month": 0,
+                     "market.campaign_spend_per_month": 0, "run.years": 1}, seed=1)
 
 
 def units(language: str) -> set[str]:
@@ -166,6 +175,36 @@ def test_lead_times_need_the_event_log():
     bare = simulate({"run.years": 1}, seed=1, keep_events=False)
     with pytest.raises(ValueError, match="keep_events=True"):
         plots.promised_vs_delivered(bare)
+
+
+def shown_texts(figure: Figure) -> list[str]:
+    """Every text a reader sees: titles, axis labels, texts in the axes and legend entries."""
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    return [*texts(figure), *(t.get_text() for ax in figure.axes for t in ax.texts),
+            *(t.get_text() for legend in legends for t in legend.get_texts()),
+            *(t.get_text() for t in figure.texts)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("draw", (*SINGLE, plots.dashboard), ids=lambda f: f.__name__)
+def test_a_run_without_customers_draws_every_figure_without_warnings_or_nan(empty, draw, language):
+    assert empty.accounts.empty and empty.leads.empty and empty.events.empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # also numpy's 'mean of empty slice' and matplotlib's empty legend
+        figure = draw(empty, language)
+        figure.savefig(io.BytesIO(), format="png")
+    assert not [t for t in shown_texts(figure) if re.search(r"\bnan\b", t, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize(("draw", "note"), [(plots.grade_distribution, "empty.active"),
+                                            (plots.nps_breakdown, "empty.active"),
+                                            (plots.cohort_retention, "empty.customers"),
+                                            (plots.promised_vs_delivered, "empty.promises")],
+                         ids=lambda x: getattr(x, "__name__", x))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_empty_figure_says_why_it_is_empty(empty, result, draw, note, language):
+    assert style.text(note, language) in shown_texts(draw(empty, language))
+    assert style.text(note, language) not in shown_texts(draw(result, language))
 
 
 def test_money_lines_are_the_monthly_amounts(result):

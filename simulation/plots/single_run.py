@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, finish, format_count, format_decimal, format_share,
-                    label, new_axes, percent_axis, sequential, text)
+from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, format_count, format_decimal,
+                    format_share, label, new_axes, percent_axis, sequential, text)
 
 DAYS_PER_MONTH = 365.25 / 12
 FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
@@ -76,9 +76,13 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
     figure, ax = new_axes(ax)
     grades = active_accounts(result)["grade"].to_numpy()
     ax.hist(grades, bins=np.arange(1.0, 10.01, 0.25), color=STEEL, edgecolor=INK, linewidth=0.5)
-    average = float(np.mean(grades)) if len(grades) else math.nan
-    ax.axvline(average, color=NAVY, linewidth=2,
-               label=text("grades.average", language, grade=format_decimal(average, 1, language)))
+    if len(grades):
+        average = float(np.mean(grades))
+        ax.axvline(average, color=NAVY, linewidth=2,
+                   label=text("grades.average", language, grade=format_decimal(average, 1, language)))
+    else:
+        empty_note(ax, "empty.active", language)
+        ax.set_ylim(0, 1)
     ax.axvline(6.0, color=RED, linewidth=1.5, linestyle="--", label=text("grades.six", language))
     low = np.floor(min(grades.min(), 6.0)) - 0.5 if len(grades) else 1.0
     ax.set_xlim(max(1.0, low), 10.0)
@@ -89,27 +93,31 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
 def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
     """Detractors, passives and promoters as one 100 % bar, with the NPS they add up to."""
     figure, ax = new_axes(ax, size=(7.0, 2.8))
-    promoters, detractors = result.kpis["promoters_share"], result.kpis["detractors_share"]
+    promoters, detractors, nps = (result.kpis[kpi] for kpi in ("promoters_share", "detractors_share", "nps"))
+    surveyed = not math.isnan(nps)  # NaN: no customer left to ask
     shares = {"detractors": detractors, "passives": 1.0 - promoters - detractors, "promoters": promoters}
     styles = {"detractors": dict(color=RED, hatch="//"), "passives": dict(color=LIGHT_GREY, hatch=""),
               "promoters": dict(color=NAVY, hatch="")}
     left = 0.0
-    for group, share in shares.items():
+    for group, share in shares.items() if surveyed else ():
         ax.barh(0, share, left=left, height=0.6, edgecolor=INK, linewidth=0.6,
                 label=text(f"nps.{group}", language), **styles[group])
         ink = "white" if group == "promoters" else INK
         ax.text(left + share / 2, 0, format_share(share, language), ha="center", va="center", color=ink,
                 fontweight="bold", bbox=None if group != "detractors" else dict(facecolor="white", linewidth=0))
         left += share
+    if not surveyed:
+        empty_note(ax, "empty.active", language)
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.9, 0.6)  # room under the bar for the legend
     ax.set_yticks([])
     percent_axis(ax.xaxis)
     ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
             fontsize="small")
-    finish(ax, text("nps.title", language, nps=f"{result.kpis['nps']:+.0f}"),
+    finish(ax, text("nps.title", language, nps=f"{nps:+.0f}" if surveyed else text("compare.missing", language)),
            label("nps.share", "share", language), "", legend=False)
-    ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
+    if surveyed:
+        ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
     return figure
 
 
@@ -156,17 +164,25 @@ def cohort_retention(result: SimulationResult, language: str = "en", *, ax: Axes
     for (name, curve), colour, marker in zip(curves.items(), sequential(len(curves)), markers):
         ax.step(curve.index, curve.to_numpy(), where="post", color=colour, marker=marker, markersize=4,
                 markevery=max(1, len(curve) // 8), linewidth=1.8, label=name)
-    lowest = min(float(curve.min()) for curve in curves.values())
-    ax.set_ylim(max(0.0, np.floor(10 * lowest - 1) / 10), 1.02)  # zoom in: retention differences are small
+    if curves:
+        lowest = min(float(curve.min()) for curve in curves.values())
+        ax.set_ylim(max(0.0, np.floor(10 * lowest - 1) / 10), 1.02)  # zoom in: retention differences are small
+    else:
+        empty_note(ax, "empty.customers", language)
+        ax.set_ylim(0.0, 1.02)
     percent_axis(ax.yaxis)
     return finish(ax, text("retention.title", language), label("retention.months", "months", language),
-                  label("retention.share", "share", language))
+                  label("retention.share", "share", language), legend=bool(curves))
 
 
 def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
-    """Quotes and deliveries with their actual days ('value') and promised days ('reference', NaN if none)."""
+    """Quotes and deliveries with their actual days ('value') and promised days ('reference', NaN if none).
+
+    An empty event log is only missing when the run quoted or sold something; a run without either
+    (no leads, no customers) has nothing to log.
+    """
     events = result.events
-    if events.empty:
+    if events.empty and (result.kpis["quotes_sent"] or result.kpis["revenue"]):
         raise ValueError("This figure needs the event log, which this result does not have. "
                          "Run simulate(..., keep_events=True).")
     return {kind: events.loc[events["event"] == event, ["value", "reference"]]
@@ -190,7 +206,9 @@ def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax:
     bins = np.arange(np.floor(low), np.ceil(high) + 1.0)  # whole days, so 0 (on time) is a bin edge
     styles = {"delivery": dict(histtype="stepfilled", color=STEEL, edgecolor=INK, alpha=0.75),
               "quote": dict(histtype="step", color=NAVY, linewidth=2, hatch="///")}
-    for kind in ("delivery", "quote"):
+    if pooled.empty:
+        empty_note(ax, "empty.promises", language)
+    for kind in ("delivery", "quote") if len(pooled) else ():
         series = values[kind].clip(bins[0], bins[-1])
         name = text(f"promise.{kind}", language)
         if promised:
@@ -203,4 +221,4 @@ def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax:
     percent_axis(ax.yaxis)
     return finish(ax, text("promise.title" if promised else "promise.title_none", language),
                   label("promise.lateness" if promised else "promise.actual", "days", language),
-                  label("promise.share", "share", language))
+                  label("promise.share", "share", language), legend=not pooled.empty)

@@ -102,6 +102,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.won": ("Actually won", "Werkelijk gewonnen"),
     "forecast.total": ("In total: forecast {forecast}, won {won} (forecast {error} off)",
                        "Totaal: forecast {forecast}, gewonnen {won} (forecast {error} ernaast)"),
+    # figures with nothing to show
+    "empty.customers": ("No customers in this run", "Geen klanten in deze run"),
+    "empty.active": ("No customers left at the end of this run", "Geen klanten meer aan het eind van deze run"),
+    "empty.promises": ("No quotes or deliveries in this run", "Geen offertes of leveringen in deze run"),
     # overviews
     "dashboard.title": ("Dashboard: {years}-year run, seed {seed}", "Dashboard: {years} jaar gesimuleerd, seed {seed}"),
     "compare.title": ("Scenarios compared", "Scenario's vergeleken"),
@@ -206,6 +210,12 @@ def new_axes(ax: Axes | None, size: tuple[float, float] = (7.0, 4.2)) -> tuple[F
         return ax.figure, ax
     figure = Figure(figsize=size, layout="constrained")
     return figure, figure.add_subplot()
+
+
+def empty_note(ax: Axes, key: str, language: str) -> None:
+    """Say in the middle of the axes why they are empty, so a blank panel does not look like a broken one."""
+    ax.text(0.5, 0.5, text(key, language), transform=ax.transAxes, ha="center", va="center", color=INK,
+            fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
 def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True) -> Figure:
