@@ -11,14 +11,18 @@ assumption does not change the draws of the first.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..parameters import SPECS
 from ..rng import Stream
 from ..scenario import ScenarioError, coerce
+
+#: Beyond this many uncertain assumptions, checking every combination of extremes (2^k of them) gets slow.
+MAX_UNCERTAIN = 12
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,12 @@ def as_distribution(name: str, given: Any) -> Distribution:
     if not isinstance(given, (Uniform, Triangular)):
         raise ScenarioError(f"The uncertain parameter '{name}' needs a range such as (low, high) or "
                             f"Triangular(low, mode, high). Got {given!r} instead.")
-    points = [coerce(spec, v) for v in (given.low, getattr(given, "mode", given.low), given.high)]
-    if not points[0] <= points[1] <= points[2] or points[0] == points[2]:
+    # Through the parameter's own conversion, so "0.8" typed in a form or file counts as 0.8.
+    low, mode, high = (coerce(spec, v) for v in (given.low, getattr(given, "mode", given.low), given.high))
+    if not low <= mode <= high or low == high:
         raise ScenarioError(f"The range for '{name}' must go from low to high (low < high, mode in between). "
                             f"Got {given!r} instead.")
-    return given
+    return Triangular(low, mode, high) if isinstance(given, Triangular) else Uniform(low, high)
 
 
 def parse_range(name: str, text: str) -> Distribution:
@@ -98,7 +103,12 @@ def parse_range(name: str, text: str) -> Distribution:
 
 def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
     """Check every uncertain assumption; keep them sorted by name so records are stable."""
-    return {name: as_distribution(name, given) for name, given in sorted((uncertain or {}).items())}
+    uncertain = uncertain or {}
+    if len(uncertain) > MAX_UNCERTAIN:
+        raise ScenarioError(f"An experiment takes at most {MAX_UNCERTAIN} uncertain assumptions (every combination "
+                            f"of their extremes is checked before running). Got {len(uncertain)}: "
+                            f"{', '.join(uncertain)}.")
+    return {name: as_distribution(name, given) for name, given in sorted(uncertain.items())}
 
 
 def sample(uncertain: Mapping[str, Distribution], seed: int) -> dict[str, Any]:
@@ -107,9 +117,17 @@ def sample(uncertain: Mapping[str, Distribution], seed: int) -> dict[str, Any]:
             for name, dist in uncertain.items()}
 
 
-def corners(uncertain: Mapping[str, Distribution]) -> list[dict[str, float]]:
-    """All-low and all-high values, to check rules between parameters before running."""
-    return [{name: dist.bounds()[i] for name, dist in uncertain.items()} for i in (0, 1)]
+def corners(uncertain: Mapping[str, Distribution]) -> Iterator[dict[str, float]]:
+    """Every combination of lows and highs. The rules between parameters are linear (a sum at
+    most 1, one value not above another), so they hold for every sample if they hold at every
+    corner; a mixed corner (one range low, the other high) is often where they break."""
+    for values in itertools.product(*(dist.bounds() for dist in uncertain.values())):
+        yield dict(zip(uncertain, values))
+
+
+def describe(uncertain: Mapping[str, Distribution], names: Iterable[str]) -> str:
+    """The ranges of `names` as a user gives them: "'a' (0.1 to 0.3) and 'b' (0.05 to 0.2)"."""
+    return " and ".join(f"'{name}' ({uncertain[name].low:g} to {uncertain[name].high:g})" for name in names)
 
 
 def to_record(uncertain: Mapping[str, Distribution]) -> dict[str, dict[str, Any]]:

@@ -14,11 +14,12 @@ are paired comparisons too.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
-from ..parameters import SPECS
+from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, coerce
 from .assumptions import Distribution
@@ -44,7 +45,8 @@ class RunOptions(TypedDict, total=False):
 def replicate(scenario: ScenarioLike = None, n: int = 30, seed: int = 0,
               **options: Unpack[RunOptions]) -> ExperimentResult:
     """`n` independent replications of one scenario: KPI means with confidence intervals
-    (`.summary()`) and monthly series with uncertainty bands (`.bands(series)`)."""
+    (`.summary()`) and monthly series with uncertainty bands (`.bands(series)`).
+    In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
     variant = Variant(scenario.name, scenario, replication_seeds(seed, n))
     return run_variants("replicate", [variant], seed, **options)
@@ -54,7 +56,8 @@ def compare(a: ScenarioLike, b: ScenarioLike, n: int = 30, seed: int = 0, *, pai
             **options: Unpack[RunOptions]) -> ExperimentResult:
     """A against B on `n` pairs: `.differences()` gives A − B per KPI with its confidence
     interval and the chance that A beats B. `paired=False` gives B its own seeds instead,
-    to show how much wider the interval gets without common random numbers."""
+    to show how much wider the interval gets without common random numbers.
+    In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     a, b = as_scenario(a), as_scenario(b)
     label_a, label_b = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
     seeds = replication_seeds(seed, 2 * n)
@@ -72,7 +75,8 @@ def _grid_value(name: str, value: Any) -> Any:
 def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10, seed: int = 0,
           **options: Unpack[RunOptions]) -> ExperimentResult:
     """Every combination of the values of one or two parameters, `n` replications each;
-    `.summary([kpi])` has one row per grid point, ready for a line or a heat map."""
+    `.summary([kpi])` has one row per grid point, ready for a line or a heat map.
+    In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
     if not 1 <= len(grid) <= 2:
         raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
@@ -89,6 +93,18 @@ def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10
     return run_variants("sweep", variants, seed, settings={"parameters": list(axes)}, **options)
 
 
+def _default_range(spec: ParamSpec, value: float, spread: float) -> tuple[float, float]:
+    """±`spread` around `value`, within the parameter's range. A value of 0 has no ±20 %, so it
+    moves by `spread` of the parameter's range instead; whole numbers round outwards and move
+    at least one step, else 2 ± 20 % would round back to 2 and nothing would be tested."""
+    width = spread * (abs(value) if value else spec.high - spec.low)
+    low, high = value - width, value + width
+    if spec.kind is int:
+        step = spec.step or 1
+        low, high = min(math.floor(low), value - step), max(math.ceil(high), value + step)
+    return max(spec.low, low), min(spec.high, high)
+
+
 def _range(scenario: Scenario, name: str, given: Any, spread: float) -> tuple[float, float]:
     """The low/high values of one tornado parameter: given, or ±`spread` around the current value."""
     if name not in SPECS:
@@ -97,10 +113,7 @@ def _range(scenario: Scenario, name: str, given: Any, spread: float) -> tuple[fl
     if spec.kind not in (int, float):
         raise ScenarioError(f"The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.")
     if given is None:
-        value = scenario[name]
-        given = (max(spec.low, value * (1 - spread)), min(spec.high, value * (1 + spread)))
-        if spec.kind is int:
-            given = (round(given[0]), round(given[1]))
+        given = _default_range(spec, scenario[name], spread)
     low, high = (coerce(spec, v) for v in given)
     if not low < high:
         raise ScenarioError(f"The range for '{name}' must go from low to high. Got {tuple(given)!r} instead.")
@@ -112,7 +125,8 @@ def sensitivity(scenario: ScenarioLike, parameters: Sequence[str] | Mapping[str,
                 **options: Unpack[RunOptions]) -> ExperimentResult:
     """Tornado: each parameter at its low and its high value, the rest at the scenario's values;
     `.tornado()` ranks the parameters by how far they move `kpi`. A parameter without a
-    range is moved ±`spread` (20 %) around its current value."""
+    range is moved ±`spread` (20 %) around its current value.
+    In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
     check_kpi(kpi)
     ranges = dict(parameters) if isinstance(parameters, Mapping) else dict.fromkeys(parameters)

@@ -6,6 +6,9 @@ shipping a task stays small next to the work in it, and results are put back
 in submission order, so an experiment gives the same rows, bit for bit,
 whichever executor or how many workers ran it. Ctrl-C (or a notebook
 interrupt) cancels the tasks not yet started and re-raises the interrupt.
+Worker processes start by re-importing the user's script, so a script without
+an `if __name__ == "__main__":` guard breaks the kit's pool; that gets a
+message naming the guard instead of a BrokenProcessPool traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from ..scenario import ScenarioError
@@ -30,6 +34,10 @@ SECONDS_PER_RUN_YEAR = 0.1
 #: Work per task the chunking aims for: far above the ~1 ms it costs to ship a task.
 TARGET_TASK_SECONDS = 0.5
 
+NO_WORKERS = ("Worker processes could not start. In a Python script, put the experiment under "
+              "`if __name__ == \"__main__\":` (worker processes re-import the script, so without the guard "
+              "they start the experiment again), or pass workers=1 to run it in this process.")
+
 
 def local_cores() -> int:
     """Cores this process may use (fewer than the machine has when pinned to some)."""
@@ -43,9 +51,14 @@ def worker_count(workers: int | None, runs: int, run_years: float) -> int:
     if workers is None:
         small = runs * run_years * SECONDS_PER_RUN_YEAR < SERIAL_SECONDS
         return 1 if small else local_cores()
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ScenarioError(f"The number of workers must be a positive integer. Got {workers!r} instead.")
-    return workers
+    return positive(workers, "The number of workers")
+
+
+def positive(value: Any, what: str, hint: str = "") -> int:
+    """A positive whole number, or a clear message: 0 or -1 would otherwise mean something odd, silently."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ScenarioError(f"{what} must be a positive integer{hint}. Got {value!r} instead.")
+    return value
 
 
 def chunk_size(runs: int, workers: int, run_years: float) -> int:
@@ -88,6 +101,8 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
     """`task` over `items` in chunks; the concatenated results in the order of `items`."""
     if executor is not None and workers is not None:
         raise ScenarioError("Give either an executor or a number of workers, not both.")
+    if size is not None:
+        positive(size, "The chunk size", " (or None to choose it automatically)")
     width = _executor_width(executor) if executor is not None else worker_count(workers, len(items), run_years)
     if executor is None and width == 1:  # serial: one replication at a time, so progress ticks per run
         results: list[Any] = []
@@ -109,11 +124,13 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
             parts[index] = future.result()
             if progress:
                 progress.advance(len(chunks[index]))
-    except BaseException:
+    except BaseException as error:
         for future in futures:
             future.cancel()
         if own:
             pool.shutdown(wait=False, cancel_futures=True)
+            if isinstance(error, BrokenProcessPool):
+                raise ScenarioError(NO_WORKERS) from error
         raise
     if own:
         pool.shutdown()

@@ -51,14 +51,35 @@ def simulate_jobs(jobs: Sequence[Job]) -> list[tuple[tuple, dict[str, np.ndarray
 
 
 def _check_uncertain(variants: Sequence[Variant], uncertain: Mapping[str, Any]) -> None:
-    """An uncertain assumption may not also be what the design varies, and its extremes must be valid."""
+    """An uncertain assumption may not also be what the design varies, and every combination of its
+    extremes must be valid, checked before any work starts rather than failing halfway."""
     for name in uncertain:
         if len({v.scenario[name] for v in variants}) > 1 or any(name in v.columns for v in variants):
             raise ScenarioError(f"'{name}' is varied by the experiment itself, so it cannot also be an "
                                 f"uncertain assumption.")
     for variant in variants:
         for corner in assumptions.corners(uncertain):
-            variant.scenario.replace(corner)
+            try:
+                variant.scenario.replace(corner)
+            except ScenarioError as error:
+                names = _conflicting(variant.scenario, corner)
+                noun = "range" if len(names) == 1 else "ranges"
+                raise ScenarioError(f"The uncertain {noun} {assumptions.describe(uncertain, names)} can reach "
+                                    f"values that are not allowed: {error} Narrow the {noun} so every combination "
+                                    f"of lows and highs is allowed.") from None
+
+
+def _conflicting(scenario: Scenario, corner: Mapping[str, Any]) -> list[str]:
+    """The fewest of the corner's ranges that still break a rule, the rest at the scenario's values,
+    so the message names only the ranges the user has to narrow."""
+    names = list(corner)
+    for name in list(names):
+        rest = [n for n in names if n != name]
+        try:
+            scenario.replace({n: corner[n] for n in rest})
+        except ScenarioError:
+            names = rest
+    return names
 
 
 def _monthly_frame(variants: Sequence[Variant], outcomes: list) -> pd.DataFrame:
