@@ -27,7 +27,7 @@ def grid():
 
 @pytest.fixture(scope="module")
 def line():
-    return sweep(SMALL, {"market.competitor_intensity": [0.5, 1.0, 1.5]}, 2, seed=8)
+    return sweep(SMALL, {"market.nurture_months": [2.0, 4.0, 6.0]}, 2, seed=8)
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,15 @@ def test_texts_follow_the_language(pairs):
     assert "runs" in fan_chart(pairs, "margin", "en").axes[0].get_title()
     assert "maand" in fan_chart(pairs, "margin", "nl").axes[0].get_title()
     assert "Verschil" in difference_histogram(pairs, "margin", "nl").axes[0].get_xlabel()
+
+
+def test_dutch_figures_show_dutch_labels_and_units(pairs, line, tornado):
+    customers = fan_chart(pairs, "customers", "nl").axes[0]
+    assert customers.get_ylabel() == "Klanten (aantal)" and customers.get_title().startswith("Klanten per maand")
+    assert fan_chart(pairs, "service_cost", "nl").axes[0].get_ylabel() == "Servicekosten (€)"
+    assert sweep_chart(line, "nps", "nl").axes[0].get_xlabel().endswith("(maanden)")
+    ticks = " ".join(t.get_text() for t in tornado_chart(tornado, language="nl").axes[0].get_yticklabels())
+    assert "cijfer 1–10" in ticks and "maanden" in ticks and "months" not in ticks
 
 
 def test_figures_show_what_the_tables_say(pairs, grid, tornado):

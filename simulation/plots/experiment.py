@@ -24,7 +24,7 @@ from ..parameters import SPECS
 from ..results import KPI_SPECS
 from .overview import SHARE_UNITS, format_kpi
 from .style import (INK, NAVY, ORANGE, RED, STEEL, check_language, euro_axis, finish, format_euro, kpi_unit, new_axes,
-                    percent_axis)
+                    percent_axis, text)
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -56,6 +56,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "difference.mean": ("Mean difference {value}", "Gemiddeld verschil {value}"),
     "difference.ci": ("95% confidence interval of the mean", "95%-betrouwbaarheidsinterval van het gemiddelde"),
     "difference.zero": ("No difference", "Geen verschil"),
+    # monthly series that are not KPIs (the KPIs bring their own labels)
+    "series.leads": ("New leads", "Nieuwe leads"),
+    "series.won": ("Deals won", "Gewonnen deals"),
+    "series.lost": ("Deals lost", "Verloren deals"),
+    "series.won_back": ("Customers won back", "Teruggewonnen klanten"),
+    "series.churned": ("Customers who left", "Vertrokken klanten"),
+    "series.ended_by_supplier": ("Relations ended by us", "Door ons beëindigde relaties"),
+    "series.complaints_in_target": ("Complaints handled within target", "Klachten binnen norm afgehandeld"),
+    "series.forecast_value": ("Forecast value", "Forecastwaarde"),
+    "series.won_value": ("Value of deals won", "Waarde gewonnen deals"),
+    "series.potential": ("Potential customers (open leads)", "Potentiële klanten (open leads)"),
+    "series.new": ("New customers", "Nieuwe klanten"),
+    "series.loyal": ("Loyal customers", "Loyale klanten"),
+    "series.ex": ("Ex-customers", "Ex-klanten"),
+    "series.customers": ("Customers", "Klanten"),
+    "series.service_cost": ("Service cost", "Servicekosten"),
 }
 
 
@@ -71,21 +87,31 @@ def _unit_axis(axis, unit: str, language: str) -> None:
         percent_axis(axis)
 
 
-def _series_label(series: str, language: str) -> tuple[str, str]:
-    """Label and unit of a monthly series: the KPI's where one has the same name."""
+def _series_label(series: str, language: str) -> tuple[str, str, str]:
+    """Label, unit and unit as shown of a monthly series: the KPI's where one has the same name."""
     if series in KPI_SPECS:
-        return KPI_SPECS[series].label(language), KPI_SPECS[series].unit
-    unit = "€" if series.endswith(("cost", "revenue", "value")) else "share" if series.endswith("share") else "count"
-    return series.replace("_", " ").capitalize(), unit
+        spec = KPI_SPECS[series]
+        return spec.label(language), spec.unit, kpi_unit(spec.unit, language)
+    name = series.replace("_", " ").capitalize()  # a series added to the model before it gets a label here
+    label = TEXTS.get(f"series.{series}", (name, name))[check_language(language)]
+    money = series.endswith(("cost", "value"))
+    return label, "€" if money else "count", text("unit.euro" if money else "unit.count", language)
+
+
+def _parameter_unit(parameter: str, language: str) -> str:
+    """A parameter's unit in `language`, as next to its slider. Imported when drawing: the
+    table lives with the controls, and the widgets import this module."""
+    from ..widgets.language import param_unit
+    return param_unit(SPECS[parameter].unit, language)
 
 
 def _value(value: float, parameter: str, language: str) -> str:
-    """A parameter value with its unit, as on a slider: '€20k', '1.5 ×', '300 customers'."""
+    """A parameter value with its unit, as on a slider: '€20k per month', '1.5 ×', '300 customers'."""
     unit = SPECS[parameter].unit
     if unit.startswith("€"):
-        return format_euro(value, language) + unit[1:]
+        return f"{format_euro(value, language)} {_parameter_unit(parameter, language).removeprefix('€ ')}"
     shown = f"{value:g}"
-    return f"{shown.replace('.', ',') if language == 'nl' else shown} {unit}".strip()
+    return f"{shown.replace('.', ',') if language == 'nl' else shown} {_parameter_unit(parameter, language)}".strip()
 
 
 def _look(index: int) -> dict:
@@ -126,7 +152,7 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str = 
     """A monthly series per variant: the mean line, the middle 50 % and middle 90 % of runs."""
     figure, ax = new_axes(ax)
     bands = result.bands(series)
-    label, unit = _series_label(series, language)
+    label, unit, shown_unit = _series_label(series, language)
     for j, variant in enumerate(result.variants):
         look, part = _look(j), bands[bands["variant"] == variant]
         months = part["month"].to_numpy()
@@ -138,7 +164,7 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str = 
                 markevery=max(1, len(months) // 12), markersize=4, label=_text("fan.mean", language, variant=variant))
     _unit_axis(ax.yaxis, unit, language)
     return finish(ax, _text("fan.title", language, series=label, n=result.replications), _text("month", language),
-                  f"{label} ({kpi_unit(unit, language)})")
+                  f"{label} ({shown_unit})")
 
 
 def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: str = "en", *,
@@ -168,8 +194,8 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
 
 
 def _axis_label(parameter: str, language: str) -> str:
-    spec = SPECS[parameter]
-    return f"{spec.label(language)} ({spec.unit})" if spec.unit else spec.label(language)
+    unit = _parameter_unit(parameter, language)
+    return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
 
 
 def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "en", *,
