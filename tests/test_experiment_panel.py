@@ -12,6 +12,7 @@ ONE_YEAR = dict(replications=3, years=1)
 
 @pytest.fixture(scope="module")
 def panel():
+    """A panel run once with its defaults; tests that change the controls build their own."""
     panel = StressTestPanel(**ONE_YEAR)
     panel.run()
     return panel
@@ -25,7 +26,8 @@ def test_run_answers_with_the_chance_per_kpi_and_a_figure(panel):
     assert set(panel.result.uncertain) == {"market.competitor_intensity", "churn.annual_at_grade_6"}
 
 
-def test_the_controls_decide_what_runs(panel):
+def test_the_controls_decide_what_runs():
+    panel = StressTestPanel(**ONE_YEAR)
     panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
     panel.choose_b.value = "customer_intimacy"
     result = panel.run()

@@ -15,6 +15,7 @@ import pytest
 
 from simulation import KPIS, Scenario, ScenarioError, preset, simulate
 from simulation.experiment import compare, replicate, sensitivity, sweep
+from simulation.experiment import executors
 from simulation.experiment.executors import chunk_size, run_chunks, worker_count
 
 SMALL = {"run.years": 1, "accounts.initial_customers": 60, "market.inbound_leads_per_month": 8.0,
@@ -207,9 +208,10 @@ def test_interrupt_cancels_the_replications_not_yet_started():
     assert len(ran) <= 2
 
 
-def test_default_is_serial_for_small_jobs_and_chunks_balance_the_workers():
+def test_default_is_serial_for_small_jobs_and_chunks_balance_the_workers(monkeypatch):
+    monkeypatch.setattr(executors, "local_cores", lambda: 7)
     assert worker_count(None, runs=10, run_years=3) == 1
-    assert worker_count(None, runs=1000, run_years=3) >= 1
+    assert worker_count(None, runs=1000, run_years=3) == 7  # large jobs use every core
     assert worker_count(4, runs=1, run_years=1) == 4
     with pytest.raises(ScenarioError, match="workers"):
         worker_count(0, runs=1, run_years=1)
