@@ -8,6 +8,7 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from simulation import SPECS, Scenario, preset, simulate
@@ -75,6 +76,38 @@ def test_a_malformed_answer_gives_a_message_not_an_exception(exercise_id, answer
     assert feedback.message and "Traceback" not in feedback.message
     if not (isinstance(EXERCISES[exercise_id].kind, ScenarioAnswer) and isinstance(answer, (str, dict))):
         assert feedback.message.startswith("Expected ")
+
+
+ODD = [{1: 2}, {None: 1}, {("funnel", "promise_policy"): "honest"}, {"funnel": {1: 2}}, {"run.years": None},
+       {"run.years": [3]}, {"run.years": 10**400}, {"run.years": "9" * 5000}, [None], [1, None], (None,), 10**400,
+       -10**400, 10**5000, np.array([5, 6]), np.bool_(True), "x" * 100_000, "9" * 5000, b"5", complex(1, 2)]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("answer", ODD, ids=lambda a: f"{type(a).__name__}{len(repr(a)) if isinstance(a, str) else ''}")
+def test_an_odd_answer_gets_a_short_message_not_an_exception(exercise_id, answer):
+    for language in ("en", "nl"):
+        feedback = check(exercise_id, answer, language)
+        assert feedback.status == "wrong" and feedback.score == 0.0
+        assert 0 < len(feedback.message) < 1000  # a pasted essay is not echoed back in full
+
+
+def test_a_mapping_that_is_no_scenario_says_a_scenario_was_expected():
+    assert check("build-nps-scenario", {1: 2}).message.startswith("Expected a Scenario, e.g. preset('baseline')")
+    assert check("build-nps-scenario", {1: 2}, "nl").message.startswith("Verwacht: een Scenario")
+
+
+@pytest.mark.parametrize("number", [np.int64(5), np.float32(5.0), np.float64(5.0)], ids=lambda n: type(n).__name__)
+def test_numpy_numbers_are_numbers(number):
+    assert check("nps-worked-example", number).correct
+
+
+@pytest.mark.parametrize(("exercise_id", "language"), [(["nps-survey"], "en"), ({"id": 1}, "en"), (10**5000, "en"),
+                                                       ("nps-survey", ["en"]), ("nps-survey", np.array(["en", "nl"]))],
+                         ids=["list-id", "dict-id", "huge-int-id", "list-language", "array-language"])
+def test_an_odd_exercise_id_or_language_is_feedback_too(exercise_id, language):
+    for card in (check(exercise_id, 5, language), show(exercise_id, language)):
+        assert card.status == "wrong" and ("Unknown exercise" in card.message or "Unknown language" in card.message)
 
 
 def test_the_malformed_message_says_what_was_expected():

@@ -18,7 +18,9 @@ Three kinds of answer:
 from __future__ import annotations
 
 import math
+import numbers
 import re
+import reprlib
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -94,9 +96,43 @@ class Verdict:
 
 
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
-EXPECTED = Text("Expected {kind}; got {got!r}.", "Verwacht: {kind}; gekregen: {got!r}.")
+EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
 REVISIT = Text("Revisit: docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
                "Lees nog eens: docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
+
+
+class _Shortened(reprlib.Repr):
+    """Reprs cut to a line, so feedback quoting a pasted essay or a huge number stays readable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxstring = self.maxother = 60
+
+    def repr_int(self, x: int, level: int) -> str:
+        try:
+            return super().repr_int(x, level)
+        except ValueError:  # longer than Python will print (sys.get_int_max_str_digits)
+            return f"<an integer of {x.bit_length()} bits>"
+
+
+_SHORTENED = _Shortened()
+
+
+def shown(value: Any) -> str:
+    """`repr(value)` cut to about a line, for quoting what a student typed back to them."""
+    return _SHORTENED.repr(value)
+
+
+def clipped(text: str, limit: int = 300) -> str:
+    """`text` with its middle cut out when longer than `limit`: a message says most at its start and end."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit // 2]}…{text[-(limit // 2):]}"
+
+
+def unexpected(answer: Any) -> AnswerError:
+    """The 'Expected …; got …' feedback for an answer of the wrong form, quoting the answer shortened."""
+    return AnswerError(EXPECTED, got=shown(answer))
 
 
 @dataclass(frozen=True)
@@ -170,14 +206,14 @@ class NumberAnswer:
             language, unit=self.unit(language), example=self.example)
 
     def parse(self, answer: Any) -> float:
-        if isinstance(answer, bool) or not isinstance(answer, (int, float, str)):
-            raise AnswerError(EXPECTED, got=answer)
+        if isinstance(answer, bool) or not isinstance(answer, (numbers.Real, str)):  # Real: numpy numbers too
+            raise unexpected(answer)
         try:
             value = parse_number(answer, self.grouped) if isinstance(answer, str) else float(answer)
-        except ValueError:
-            raise AnswerError(EXPECTED, got=answer) from None
+        except (ValueError, OverflowError):  # not a number, or an integer too large for a float
+            raise unexpected(answer) from None
         if not math.isfinite(value):
-            raise AnswerError(EXPECTED, got=answer)
+            raise unexpected(answer)
         return value
 
     def close(self, answer: float, target: float, tolerance: float | None = None) -> bool:
@@ -224,7 +260,7 @@ class ChoiceAnswer:
             for option in self.options:
                 if _normalise(answer) in {_normalise(option.key), *(_normalise(option.label(lang)) for lang in LANGUAGES)}:
                     return option.key
-        raise AnswerError(EXPECTED, got=answer)
+        raise unexpected(answer)
 
     def grade(self, exercise: Exercise, answer: str, solution: Solution, language: str) -> Verdict:
         values = {**exercise.values(solution), "correct_label": self.label(solution.answer, language),

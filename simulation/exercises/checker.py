@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..parameters import CONCEPTS
 from . import build_scenario, model_exercises, nps_scotsman
-from .base import LANGUAGES, AnswerError, Exercise, Text, format_text
+from .base import LANGUAGES, AnswerError, Exercise, Text, format_text, shown
 
 EXERCISES: dict[str, Exercise] = {
     exercise.id: exercise
@@ -70,16 +70,19 @@ class Feedback(Card):
 
 
 def _unknown_exercise(exercise_id: Any) -> str:
-    close = difflib.get_close_matches(str(exercise_id), EXERCISES, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(exercise_id, EXERCISES, n=1, cutoff=0.5) if isinstance(exercise_id, str) else []
     hint = f" Did you mean '{close[0]}'?" if close else " See list_exercises()."
-    return f"Unknown exercise {exercise_id!r}.{hint}"
+    return f"Unknown exercise {shown(exercise_id)}.{hint}"
 
 
 def _problem(exercise_id: Any, language: Any) -> str | None:
-    """What is wrong with the exercise id or the language, if anything (in English: it is the caller's slip)."""
-    if language not in LANGUAGES:
-        return f"Unknown language {language!r}: choose 'en' (English) or 'nl' (Nederlands)."
-    if exercise_id not in EXERCISES:
+    """What is wrong with the exercise id or the language, if anything (in English: it is the caller's slip).
+
+    Only text is looked up: a list or an array would raise on `in` instead of being refused.
+    """
+    if not isinstance(language, str) or language not in LANGUAGES:
+        return f"Unknown language {shown(language)}: choose 'en' (English) or 'nl' (Nederlands)."
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         return _unknown_exercise(exercise_id)
     return None
 
@@ -95,7 +98,7 @@ def check(exercise_id: str, answer: Any, language: str = "en") -> Feedback:
     """Grade `answer` to exercise `exercise_id`; feedback in `language` ("en" or "nl")."""
     problem = _problem(exercise_id, language)
     if problem:
-        return Feedback("wrong", "Cannot check", problem, str(exercise_id))
+        return Feedback("wrong", "Cannot check", problem, shown(exercise_id))
     exercise = EXERCISES[exercise_id]
     kind = exercise.kind.describe(language)
     if answer is None or answer is Ellipsis:

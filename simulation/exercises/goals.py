@@ -17,7 +17,7 @@ from ..presets import preset
 from ..results import KPI_SPECS
 from ..scenario import Scenario, ScenarioError
 from . import answers
-from .base import EXPECTED, AnswerError, Exercise, Solution, Text, Verdict, format_text
+from .base import AnswerError, Exercise, Solution, Text, Verdict, clipped, format_text, unexpected
 
 _AT_LEAST = Text("at least", "minstens")
 _AT_MOST = Text("at most", "hoogstens")
@@ -74,12 +74,14 @@ class ScenarioAnswer:
         if isinstance(answer, Scenario):
             return answer
         if not isinstance(answer, (Mapping, str)):
-            raise AnswerError(EXPECTED, got=answer)
+            raise unexpected(answer)
         try:
             return preset(answer) if isinstance(answer, str) else Scenario(answer)
         except ScenarioError as error:
             raise AnswerError(Text("That is not a valid scenario: {error}", "Dat is geen geldig scenario: {error}"),
-                              error=str(error)) from None
+                              error=clipped(str(error))) from None
+        except Exception:  # e.g. a TypeError for a key that is not text: the answer is no scenario at all
+            raise unexpected(answer) from None
 
     def grade(self, exercise: Exercise, answer: Scenario, solution: Solution, language: str) -> Verdict:
         outside = sorted(name for name in answer.changes() if name not in self.levers)
