@@ -28,10 +28,10 @@ def _run_script(folder, source: str) -> subprocess.CompletedProcess:
 def test_a_script_without_main_guard_is_told_to_add_one(tmp_path):
     """Worker processes re-import the script and would start the experiment again."""
     unguarded = _run_script(tmp_path, EXPERIMENT)
-    last = unguarded.stderr.strip().splitlines()[-1]
-    assert unguarded.returncode != 0
-    assert last.startswith("simulation.scenario.ScenarioError: Worker processes could not start")
-    assert 'if __name__ == "__main__":' in last and "workers=1" in last
+    errors = [line for line in unguarded.stderr.splitlines() if line.startswith("simulation.scenario.ScenarioError")]
+    assert unguarded.returncode != 0 and len(errors) == 1, unguarded.stderr
+    assert "Worker processes could not start" in errors[0]
+    assert 'if __name__ == "__main__":' in errors[0] and "workers=1" in errors[0]
     guarded = _run_script(tmp_path, 'if __name__ == "__main__":\n' + textwrap.indent(EXPERIMENT, "    "))
     assert (guarded.returncode, guarded.stdout.strip()) == (0, "4"), guarded.stderr
 
