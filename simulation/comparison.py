@@ -15,17 +15,14 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from .results import KPI_SPECS, KPIS, SimulationResult
+from .kpis import check_kpi
+from .results import KPIS, SimulationResult
 
 COLUMNS = ("label", "unit", "A", "B", "difference", "relative_difference", "better")
 
 
 def _kpis_of(side: SimulationResult | Mapping[str, float]) -> Mapping[str, float]:
     return side.kpis if isinstance(side, SimulationResult) else side
-
-
-def _unknown_kpi(name: str) -> ValueError:
-    return ValueError(f"Unknown KPI '{name}'. Choose from: {', '.join(KPI_SPECS)}.")
 
 
 def better_side(a: float, b: float, direction: int) -> str:
@@ -52,9 +49,7 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
     selected = [spec.name for spec in KPIS] if names is None else list(names)
     rows = []
     for name in selected:
-        if name not in KPI_SPECS:
-            raise _unknown_kpi(name)
-        spec = KPI_SPECS[name]
+        spec = check_kpi(name)
         value_a, value_b = float(kpis_a[name]), float(kpis_b[name])
         difference = value_b - value_a
         relative = difference / abs(value_a) if value_a * value_b > 0 else math.nan

@@ -7,7 +7,9 @@ import math
 import pytest
 
 from simulation import KPI_SPECS, KPIS, simulate
+from simulation import ScenarioError
 from simulation.comparison import better_side, kpi_difference, wins, yearly_totals
+from simulation.kpis import check_kpi
 
 NAN = math.nan
 
@@ -84,6 +86,13 @@ def test_table_of_two_runs_holds_their_kpis(honest_and_over_promise):
 def test_unknown_kpi_names_the_known_ones():
     with pytest.raises(ValueError, match="Unknown KPI 'wins'.*win_rate"):
         kpi_difference({}, {}, ["wins"])
+
+
+def test_a_kpi_name_gives_its_spec_and_anything_else_a_message():
+    assert check_kpi("nps") is KPI_SPECS["nps"]
+    for name in (["nps"], None, 3):
+        with pytest.raises(ScenarioError, match=r"Unknown KPI .*\. Known KPIs: leads_generated"):
+            check_kpi(name)
 
 
 def test_yearly_totals_add_up_to_the_run_totals(honest_and_over_promise):

@@ -9,7 +9,8 @@ import ipywidgets as widgets
 import pytest
 from matplotlib.figure import Figure
 
-from simulation import PARAMETERS, SPECS, ScenarioError, preset, simulate
+from simulation import PARAMETERS, SPECS, ScenarioError, plots, preset, simulate
+from simulation.comparison import kpi_difference
 from simulation.plots.style import KPI_UNITS
 from simulation.results import KPIS
 from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
@@ -275,3 +276,25 @@ def test_labels_get_room_for_the_longest_text_in_either_language():
     assert {control.style.description_width for control in panel.controls.values()} == widths  # nothing jumps
     needed = text_width([SPECS["market.word_of_mouth_lead_share"].label_nl])
     assert widths == {f"{needed}px"} and needed > text_width(["Years to simulate"])
+
+
+@pytest.fixture(scope="module")
+def short_run():
+    return simulate({"run.years": 1}, seed=1, keep_events=False)
+
+
+TYPED_KPIS = {  # every place a user types KPI names, fed the typo 'win_rat'
+    "SimulationPanel": lambda run: SimulationPanel(["run.years"], kpis=["deals_won", "win_rat"], run_now=False),
+    "CompareView": lambda run: CompareView(params=["run.years"], kpis=["win_rat"], run_now=False),
+    "kpi_summary": lambda run: kpi_summary(run, ["win_rat"]),
+    "kpi_difference": lambda run: kpi_difference(run, run, ["win_rat"]),
+    "compare_bars": lambda run: plots.compare_bars({"A": run}, ["win_rat"]),
+}
+
+
+@pytest.mark.parametrize("make", TYPED_KPIS.values(), ids=TYPED_KPIS)
+def test_an_unknown_kpi_gets_the_same_message_everywhere(short_run, make):
+    with pytest.raises(ScenarioError) as caught:
+        make(short_run)
+    assert str(caught.value).startswith("Unknown KPI 'win_rat'. Did you mean 'win_rate'")
+    assert "Known KPIs: leads_generated, " in str(caught.value)

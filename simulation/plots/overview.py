@@ -6,13 +6,13 @@ and reuse a figure passed in (`fig`) instead of opening new ones.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
-from ..results import KPI_SPECS, SimulationResult
+from ..kpis import check_kpi, check_kpis
+from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
 from .style import (INK, euro_axis, finish, format_euro, format_share, kpi_unit, percent_axis, sequential,
@@ -45,17 +45,6 @@ def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | N
     return figure
 
 
-def _check_kpis(kpis: Sequence[str]) -> None:
-    """A clear message for an unknown KPI name, with the closest known names."""
-    if not kpis:
-        raise ValueError("The 'kpis' argument must name at least one KPI, e.g. ['win_rate', 'nps'].")
-    for name in kpis:
-        if name not in KPI_SPECS:
-            close = difflib.get_close_matches(name, KPI_SPECS, n=3)
-            hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-            raise ValueError(f"Unknown KPI {name!r}.{hint} Known KPIs: {', '.join(KPI_SPECS)}.")
-
-
 def format_kpi(value: float, unit: str, language: str) -> str:
     """A KPI value as printed on its bar: euros compact, shares in percent, others to 3 significant digits."""
     if math.isnan(value):
@@ -73,7 +62,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
     if not results:
         raise ValueError("The 'results' argument must hold at least one named SimulationResult.")
-    _check_kpis(kpis)
+    kpis = check_kpis(kpis)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
     figure = _blank(fig, (3.8 * columns, 3.3 * rows))
@@ -82,7 +71,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     hatches = [HATCHES[i % len(HATCHES)] for i in range(len(names))]
     tilt = 25 if len(names) > 3 or max(len(n) for n in names) > 10 else 0
     for i, kpi in enumerate(kpis):
-        spec = KPI_SPECS[kpi]
+        spec = check_kpi(kpi)
         ax = figure.add_subplot(rows, columns, i + 1)
         values = [results[name].kpis[kpi] for name in names]
         heights = [0.0 if math.isnan(v) else v for v in values]

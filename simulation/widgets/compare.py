@@ -16,12 +16,13 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .. import plots
+from ..kpis import check_kpis
 from ..results import SimulationResult, as_scenario
 from ..scenario import Scenario
 from .controls import ScenarioPanel
 from .formatting import difference_html
 from .language import ui
-from .panel import DEFAULT_KPIS, check_kpis, side_by_side, toolbar
+from .panel import DEFAULT_KPIS, side_by_side, toolbar
 from .runner import Runner
 
 

@@ -14,8 +14,9 @@ import math
 import pandas as pd
 
 from ..comparison import kpi_difference
+from ..kpis import check_kpi
 from ..plots.style import format_count, kpi_unit, text
-from ..results import KPI_SPECS, KPIS, SimulationResult
+from ..results import KPIS, SimulationResult
 from .language import resolve, ui
 
 # What the relative-size word of a share difference is in each language.
@@ -77,7 +78,7 @@ def kpi_rows(result: SimulationResult, kpis: list[str], language: str) -> list[l
     """Rows (label, formatted value) of the chosen KPIs of one run."""
     rows = []
     for name in kpis:
-        spec = KPI_SPECS[name]
+        spec = check_kpi(name)
         rows.append([spec.label(language), format_kpi(result.kpis[name], spec.unit, language)])
     return rows
 

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .. import plots
-from ..results import KPI_SPECS, SimulationResult
+from ..kpis import check_kpis
+from ..results import SimulationResult
 from ..scenario import Scenario
 from .controls import ScenarioPanel
 from .formatting import kpi_html
@@ -26,15 +27,6 @@ DEFAULT_KPIS = ("deals_won", "win_rate", "customers_end", "churn_rate_annual", "
                 "margin")
 
 FigureFunction = Callable[..., Figure]
-
-
-def check_kpis(kpis: Iterable[str]) -> list[str]:
-    """The KPI names, checked against the KPI table so a typo is caught when the panel is made."""
-    names = list(kpis)
-    for name in names:
-        if name not in KPI_SPECS:
-            raise ValueError(f"Unknown KPI '{name}'. Choose from: {', '.join(KPI_SPECS)}.")
-    return names
 
 
 def side_by_side(children: list[widgets.Widget]) -> widgets.Box:
