@@ -58,12 +58,6 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
     return pd.DataFrame(rows, columns=("kpi", *COLUMNS)).set_index("kpi")
 
 
-def wins(table: pd.DataFrame) -> dict[str, int]:
-    """How many KPIs of a difference table favour A, favour B, or tie."""
-    counts = table["better"].value_counts()
-    return {side: int(counts.get(side, 0)) for side in ("A", "B", "=")}
-
-
 def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.DataFrame:
     """A monthly flow (e.g. 'won', 'churned', 'margin') summed per simulated year, one column per scenario.
 
