@@ -17,7 +17,8 @@ from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, con
                                 get_language, kpi_summary, set_language)
 from simulation.widgets.controls import default_step, text_width
 from simulation.widgets.formatting import format_kpi
-from simulation.widgets.language import CHOICE_LABELS, PARAM_UNITS
+from simulation.plots.style import PARAM_UNITS
+from simulation.widgets.language import CHOICE_LABELS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

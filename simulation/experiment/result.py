@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__
-from ..results import KPI_SPECS, KPIS
+from .. import __version__, kpis
+from ..results import KPIS
 from ..scenario import Scenario, ScenarioError
 from . import stats
 from .assumptions import Distribution
@@ -27,10 +27,8 @@ MONTHLY_KEYS = ("variant", "replication")
 
 
 def check_kpi(kpi: str) -> str:
-    """A KPI name, or a clear message listing the ones that exist."""
-    if kpi not in KPI_SPECS:
-        raise ScenarioError(f"Unknown KPI '{kpi}'. Choose one of: {', '.join(KPI_NAMES)}.")
-    return kpi
+    """A KPI name, or the kit's one clear message (with "did you mean") for a name that does not exist."""
+    return kpis.check_kpi(kpi).name
 
 
 @dataclass

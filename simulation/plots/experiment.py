@@ -24,7 +24,7 @@ from ..parameters import SPECS
 from ..results import KPI_SPECS
 from .overview import SHARE_UNITS, format_kpi
 from .style import (INK, NAVY, ORANGE, RED, STEEL, check_language, euro_axis, finish, format_euro, kpi_unit, new_axes,
-                    percent_axis, text)
+                    param_unit, percent_axis, text)
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -101,7 +101,6 @@ def _series_label(series: str, language: str) -> tuple[str, str, str]:
 def _parameter_unit(parameter: str, language: str) -> str:
     """A parameter's unit in `language`, as next to its slider. Imported when drawing: the
     table lives with the controls, and the widgets import this module."""
-    from ..widgets.language import param_unit
     return param_unit(SPECS[parameter].unit, language)
 
 

@@ -229,3 +229,41 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True) 
     if legend:
         ax.legend(fontsize="small", framealpha=0.9, edgecolor="none")  # the frame hides lines behind it
     return ax.figure
+
+
+#: Units of parameters as shown next to a slider; used by panels and experiment figures.
+PARAM_UNITS: dict[str, tuple[str, str]] = {
+    "years": ("years", "jaar"),
+    "months": ("months", "maanden"),
+    "hours": ("hours", "uur"),
+    "hours/year": ("hours per year", "uur per jaar"),
+    "FTE": ("FTE", "fte"),
+    "orders": ("orders", "orders"),
+    "share": ("share 0–1", "aandeel 0–1"),
+    "share of criteria": ("share of criteria", "deel van de criteria"),
+    "share of revenue": ("share of revenue", "deel van de omzet"),
+    "share/year": ("share per year", "aandeel per jaar"),
+    "probability": ("probability", "kans"),
+    "level 0–1": ("level 0–1", "niveau 0–1"),
+    "grade 1–10": ("grade 1–10", "cijfer 1–10"),
+    "grade points": ("grade points", "cijferpunten"),
+    "points": ("points", "punten"),
+    "log-sd": ("log-sd", "log-sd"),
+    "×": ("×", "×"),
+    "€/month": ("€ per month", "€ per maand"),
+    "€/year": ("€ per year", "€ per jaar"),
+    "€/FTE/year": ("€ per FTE per year", "€ per fte per jaar"),
+    "leads/month": ("leads per month", "leads per maand"),
+    "leads/€1,000": ("leads per €1,000", "leads per € 1.000"),
+    "prospects/year": ("prospects per year", "prospects per jaar"),
+    "relations/year": ("relations per year", "relaties per jaar"),
+    "incidents/year": ("incidents per year", "incidenten per jaar"),
+    "visits/year": ("visits per year", "bezoeken per jaar"),
+}
+
+
+def param_unit(unit: str, language: str) -> str:
+    """A parameter's unit in `language`, as shown next to its control."""
+    if unit in PARAM_UNITS:
+        return PARAM_UNITS[unit][check_language(language)]
+    return kpi_unit(unit, language)

@@ -20,7 +20,8 @@ from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, _unknown_key_message
 from ..plots.style import LANGUAGES
-from .language import choice_label, param_unit, resolve, ui
+from ..plots.style import param_unit
+from .language import choice_label, resolve, ui
 
 _PIXELS_PER_CHARACTER = 7.2  # of the notebook's widget font, for sizing labels to their text
 _SLIDER_WIDTH = 330  # slider and readout, in pixels

@@ -8,7 +8,7 @@ notebook and every panel made after that starts in Dutch.
 
 from __future__ import annotations
 
-from ..plots.style import check_language, kpi_unit
+from ..plots.style import check_language
 
 #: The language new panels start in; change it with `set_language`.
 DEFAULT_LANGUAGE = "en"
@@ -61,35 +61,6 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "no_promise": ("No promise", "Geen belofte"),
 }
 
-#: Units of parameters as shown next to a slider; KPI units come from the figures' table.
-PARAM_UNITS: dict[str, tuple[str, str]] = {
-    "years": ("years", "jaar"),
-    "months": ("months", "maanden"),
-    "hours": ("hours", "uur"),
-    "hours/year": ("hours per year", "uur per jaar"),
-    "FTE": ("FTE", "fte"),
-    "orders": ("orders", "orders"),
-    "share": ("share 0–1", "aandeel 0–1"),
-    "share of criteria": ("share of criteria", "deel van de criteria"),
-    "share of revenue": ("share of revenue", "deel van de omzet"),
-    "share/year": ("share per year", "aandeel per jaar"),
-    "probability": ("probability", "kans"),
-    "level 0–1": ("level 0–1", "niveau 0–1"),
-    "grade 1–10": ("grade 1–10", "cijfer 1–10"),
-    "grade points": ("grade points", "cijferpunten"),
-    "points": ("points", "punten"),
-    "log-sd": ("log-sd", "log-sd"),
-    "×": ("×", "×"),
-    "€/month": ("€ per month", "€ per maand"),
-    "€/year": ("€ per year", "€ per jaar"),
-    "€/FTE/year": ("€ per FTE per year", "€ per fte per jaar"),
-    "leads/month": ("leads per month", "leads per maand"),
-    "leads/€1,000": ("leads per €1,000", "leads per € 1.000"),
-    "prospects/year": ("prospects per year", "prospects per jaar"),
-    "relations/year": ("relations per year", "relaties per jaar"),
-    "incidents/year": ("incidents per year", "incidenten per jaar"),
-    "visits/year": ("visits per year", "bezoeken per jaar"),
-}
 
 
 def set_language(language: str) -> None:
@@ -120,10 +91,3 @@ def ui(key: str, language: str, **values) -> str:
 def choice_label(value: str, language: str) -> str:
     """The readable name of a choice value (the raw value if it has none)."""
     return CHOICE_LABELS.get(value, (value, value))[check_language(language)]
-
-
-def param_unit(unit: str, language: str) -> str:
-    """A parameter's unit in `language`, as shown next to its control."""
-    if unit in PARAM_UNITS:
-        return PARAM_UNITS[unit][check_language(language)]
-    return kpi_unit(unit, language)
