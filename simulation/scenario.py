@@ -41,7 +41,8 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     Strings are accepted for every type so the command line and widgets can
     pass what the user typed.
     """
-    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {value!r} instead.")
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {shown} instead.")
     if spec.kind is bool:
         if isinstance(value, bool):
             return value
@@ -52,24 +53,22 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
         if isinstance(value, str) and value in spec.choices:
             return value
         raise bad
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         raise bad
+    if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
+        value = value.item()
     if isinstance(value, str):
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
             raise bad from None
-    if not isinstance(value, (int, float)) or value != value:  # NaN fails the comparison
+    if not isinstance(value, (int, float)) or not spec.low <= value <= spec.high:  # NaN fails every comparison
         raise bad
     if spec.kind is int:
-        if float(value) != int(value):
+        if value != int(value):
             raise bad
-        value = int(value)
-    else:
-        value = float(value)
-    if not spec.low <= value <= spec.high:
-        raise bad
-    return value
+        return int(value)
+    return float(value)
 
 
 def check_seed(seed: Any, what: str = "seed") -> int:
@@ -135,6 +134,8 @@ class Scenario(Mapping[str, Any]):
     def __init__(self, values: Mapping[str, Any] | None = None, *, name: str = "custom"):
         merged = defaults()
         for key, value in flatten(values or {}).items():
+            if not isinstance(key, str):
+                raise ScenarioError(f"Parameter names are text, such as 'funnel.promise_policy'. Got {key!r} instead.")
             if key not in SPECS:
                 raise ScenarioError(_unknown_key_message(key))
             merged[key] = coerce(SPECS[key], value)

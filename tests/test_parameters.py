@@ -160,3 +160,22 @@ def test_scenarios_pickle_for_process_pools():
     scenario = preset("over_promise").replace({"run.years": 2})
     copy = pickle.loads(pickle.dumps(scenario))
     assert copy == scenario and copy.name == "over_promise"
+
+
+@pytest.mark.parametrize("value", [10**400, "9" * 5000, float("inf"), float("nan"), -(10**400)])
+def test_extreme_numbers_are_refused_with_a_short_message(value):
+    with pytest.raises(ScenarioError, match="'run.years' parameter must be an integer") as error:
+        Scenario({"run.years": value})
+    assert len(str(error.value)) < 200
+
+
+def test_numpy_numbers_are_accepted_as_plain_numbers():
+    import numpy as np
+
+    scenario = Scenario({"run.years": np.int64(2), "funnel.promise_buffer": np.float32(0.5)})
+    assert type(scenario["run.years"]) is int and type(scenario["funnel.promise_buffer"]) is float
+
+
+def test_parameter_names_must_be_text():
+    with pytest.raises(ScenarioError, match="Parameter names are text"):
+        Scenario({1: 2})
