@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 from . import __version__
-from .cli_scenario import add_scenario_arguments, scenario_from_args
+from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
 from .export import export_result
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
@@ -20,18 +19,6 @@ from .reference import parameter_reference_markdown
 from .results import simulate
 from .scenario import ScenarioError
 from .scenario_files import save_scenario
-
-
-def _format_value(value: float, unit: str) -> str:
-    if isinstance(value, float) and math.isnan(value):
-        return "–"
-    if unit == "€" or unit.startswith("€/"):
-        return f"€ {value:,.0f}"
-    if unit == "share" or unit == "share/year":
-        return f"{100 * value:.1f} %"
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -48,7 +35,7 @@ def _run(args: argparse.Namespace) -> int:
     width = max(map(len, table["label"]))
     print(f"Scenario '{scenario.name}', seed {args.seed}, {scenario['run.years']} years")
     for label, value, unit in table.itertuples(index=False):
-        print(f"  {label:<{width}}  {_format_value(value, unit):>16}  {unit}")
+        print(f"  {label:<{width}}  {format_value(value, unit):>16}  {unit}")
     if not result.conservation["balanced"]:
         print("warning: the conservation check failed; please report this", file=sys.stderr)
         return 1

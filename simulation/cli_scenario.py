@@ -1,4 +1,4 @@
-"""Scenario options shared by every command that runs the model.
+"""What every command that runs the model shares: the scenario options and how numbers print.
 
 `--preset`, `--scenario FILE`, `--set KEY=VALUE` and `--years` are applied in
 that order, so a file can start from a preset and `--set` has the last word.
@@ -7,6 +7,7 @@ that order, so a file can start from a preset and `--set` has the last word.
 from __future__ import annotations
 
 import argparse
+import math
 
 from .presets import PRESETS, preset
 from .scenario import Scenario, ScenarioError
@@ -41,3 +42,16 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     if args.years is not None:
         changes["run.years"] = args.years
     return scenario.replace(changes) if changes else scenario
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A KPI value as a terminal shows it: euros whole, shares in percent, counts with separators."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit.startswith("€"):
+        return f"€ {value:,.0f}"
+    if unit.startswith("share"):
+        return f"{100 * value:.1f} %"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..cli_scenario import add_scenario_arguments, parse_overrides, scenario_from_args
+from ..cli_scenario import add_scenario_arguments, format_value, parse_overrides, scenario_from_args
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
 from ..scenario import Scenario, ScenarioError
@@ -31,19 +31,8 @@ from .storage import metadata, save_experiment
 DEFAULT_KPIS = ("margin", "revenue", "nps", "avg_grade", "win_rate", "churn_rate_annual")
 
 
-def _number(value: float, unit: str) -> str:
-    """A value as a manager reads it: euros whole, shares in percent, counts and grades short."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if unit.startswith("€"):
-        return f"€ {value:,.0f}"
-    if unit.startswith("share"):
-        return f"{100 * value:.1f} %"
-    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-
-
 def _interval(low: float, high: float, unit: str) -> str:
-    return f"[{_number(low, unit)} … {_number(high, unit)}]"
+    return f"[{format_value(low, unit)} … {format_value(high, unit)}]"
 
 
 def _print_table(header: list[str], rows: list[list[str]]) -> None:
@@ -124,21 +113,21 @@ def _print_result(result: ExperimentResult, table: pd.DataFrame) -> None:
         rows = []
         for r in table.itertuples():
             unit = KPI_SPECS[r.kpi].unit
-            rows.append([KPI_SPECS[r.kpi].label_en, _number(r.mean_a, unit), _number(r.mean_b, unit),
-                         _number(r.difference, unit), _interval(r.ci_low, r.ci_high, unit),
-                         _number(r.prob_a_beats_b, "share")])
+            rows.append([KPI_SPECS[r.kpi].label_en, format_value(r.mean_a, unit), format_value(r.mean_b, unit),
+                         format_value(r.difference, unit), _interval(r.ci_low, r.ci_high, unit),
+                         format_value(r.prob_a_beats_b, "share")])
         _print_table(["KPI", result.settings["a"], result.settings["b"], "A − B", "95 % CI of A − B",
                       "A better in"], rows)
     elif result.kind == "sensitivity":
         unit = KPI_SPECS[table["kpi"].iloc[0]].unit
-        rows = [[r.parameter, f"{r.low:g} … {r.high:g}", _number(r.kpi_low, unit), _number(r.kpi_high, unit),
-                 _number(r.swing, unit)] for r in table.itertuples()]
+        rows = [[r.parameter, f"{r.low:g} … {r.high:g}", format_value(r.kpi_low, unit), format_value(r.kpi_high, unit),
+                 format_value(r.swing, unit)] for r in table.itertuples()]
         _print_table(["parameter", "range", "KPI at low", "KPI at high", "swing"], rows)
     else:
         rows = []
         for _, r in table.iterrows():
             unit = KPI_SPECS[r["kpi"]].unit
-            rows.append([r["variant"], KPI_SPECS[r["kpi"]].label_en, _number(r["mean"], unit),
+            rows.append([r["variant"], KPI_SPECS[r["kpi"]].label_en, format_value(r["mean"], unit),
                          _interval(r["ci_low"], r["ci_high"], unit)])
         _print_table(["scenario", "KPI", "mean", "95 % CI"], rows)
 

@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..parameters import SPECS
+from ..plots.style import translate
 from ..plots.experiment import difference_histogram
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
@@ -50,7 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _text(key: str, language: str, **values: object) -> str:
-    return TEXTS[key][0 if language == "en" else 1].format(**values)
+    return translate(TEXTS, key, language, **values)
 
 
 def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),

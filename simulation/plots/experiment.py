@@ -22,9 +22,9 @@ from matplotlib.figure import Figure
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from .overview import SHARE_UNITS, format_kpi
+from .overview import SHARE_UNITS, compact_kpi
 from .style import (INK, NAVY, ORANGE, RED, STEEL, check_language, euro_axis, finish, format_euro, kpi_unit, new_axes,
-                    param_unit, percent_axis, text)
+                    param_unit, percent_axis, text, translate)
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -76,7 +76,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _text(key: str, language: str, **values: object) -> str:
-    return TEXTS[key][check_language(language)].format(**values)
+    return translate(TEXTS, key, language, **values)
 
 
 def _unit_axis(axis, unit: str, language: str) -> None:
@@ -136,7 +136,7 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str =
             look = _look(j)
             ax.errorbar([j], means[j:j + 1], yerr=errors[:, j:j + 1], fmt=look["marker"], color=look["color"],
                         ecolor=INK, capsize=5, markersize=7)
-            ax.annotate(format_kpi(means[j], spec.unit, language), (j, means[j]), xytext=(8, 0),
+            ax.annotate(compact_kpi(means[j], spec.unit, language), (j, means[j]), xytext=(8, 0),
                         textcoords="offset points", va="center", fontsize="small")
         ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
         ax.set_xlim(-0.5, len(variants) - 0.5)
@@ -220,7 +220,7 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
-        ax.text(column, row, format_kpi(value, spec.unit, language), ha="center", va="center", fontsize="small",
+        ax.text(column, row, compact_kpi(value, spec.unit, language), ha="center", va="center", fontsize="small",
                 color="black" if shade > 0.55 else "white")
     ax.set_xticks(range(grid.shape[1]), [str(v) for v in grid.columns])
     ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])
@@ -247,11 +247,11 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     ax.axvspan(row["ci_low"], row["ci_high"], color=ORANGE, alpha=0.3, hatch="..",
                label=_text("difference.ci", language))
     ax.axvline(row["difference"], color=NAVY, linewidth=2,
-               label=_text("difference.mean", language, value=format_kpi(row["difference"], spec.unit, language)))
+               label=_text("difference.mean", language, value=compact_kpi(row["difference"], spec.unit, language)))
     ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=_text("difference.zero", language))
     _unit_axis(ax.xaxis, spec.unit, language)
     names = dict(a=result.settings["a"], b=result.settings["b"])
-    share = format_kpi(row["prob_a_beats_b"], "share", language)
+    share = compact_kpi(row["prob_a_beats_b"], "share", language)
     return finish(ax, _text("difference.title", language, kpi=spec.label(language), share=share, **names),
                   _text("difference.axis", language, unit=kpi_unit(spec.unit, language), **names),
                   _text("difference.count", language))

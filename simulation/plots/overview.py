@@ -45,7 +45,7 @@ def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | N
     return figure
 
 
-def format_kpi(value: float, unit: str, language: str) -> str:
+def compact_kpi(value: float, unit: str, language: str) -> str:
     """A KPI value as printed on its bar: euros compact, shares in percent, others to 3 significant digits."""
     if math.isnan(value):
         return text("compare.missing", language)
@@ -76,7 +76,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
         values = [results[name].kpis[kpi] for name in names]
         heights = [0.0 if math.isnan(v) else v for v in values]
         bars = ax.bar(names, heights, color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
-        ax.bar_label(bars, [format_kpi(v, spec.unit, language) for v in values], fontsize="small", padding=2)
+        ax.bar_label(bars, [compact_kpi(v, spec.unit, language) for v in values], fontsize="small", padding=2)
         ax.axhline(0.0, color="black", linewidth=0.8)
         ax.margins(y=0.18)
         if spec.unit.startswith("€"):

@@ -134,9 +134,15 @@ def check_language(language: str) -> int:
     return LANGUAGES.index(language)
 
 
-def text(key: str, language: str, **values) -> str:
+def translate(table: dict[str, tuple[str, str]], key: str, language: str, **values: object) -> str:
+    """The (English, Dutch) text for `key` in `language`, with `values` filled in: the one lookup
+    behind figure texts, panel texts and experiment texts."""
+    return table[key][check_language(language)].format(**values)
+
+
+def text(key: str, language: str, **values: object) -> str:
     """The figure text for `key` in `language`, with `values` filled in."""
-    return TEXTS[key][check_language(language)].format(**values)
+    return translate(TEXTS, key, language, **values)
 
 
 def label(key: str, unit: str, language: str) -> str:

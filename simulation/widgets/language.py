@@ -8,7 +8,7 @@ notebook and every panel made after that starts in Dutch.
 
 from __future__ import annotations
 
-from ..plots.style import check_language
+from ..plots.style import check_language, translate
 
 #: The language new panels start in; change it with `set_language`.
 DEFAULT_LANGUAGE = "en"
@@ -85,7 +85,7 @@ def resolve(language: str | None) -> str:
 
 def ui(key: str, language: str, **values) -> str:
     """A panel text in `language` with `values` filled in."""
-    return UI_TEXTS[key][check_language(language)].format(**values)
+    return translate(UI_TEXTS, key, language, **values)
 
 
 def choice_label(value: str, language: str) -> str:
