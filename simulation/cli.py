@@ -33,7 +33,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     table = result.kpi_table(args.language)
     width = max(map(len, table["label"]))
-    print(f"Scenario '{scenario.name}', seed {args.seed}, {scenario['run.years']} years")
+    years = scenario["run.years"]
+    print(f"Scenario '{scenario.name}', seed {args.seed}, {years} year{'s' if years != 1 else ''}")
     for label, value, unit in table.itertuples(index=False):
         print(f"  {label:<{width}}  {format_value(value, unit):>16}  {unit}")
     if not result.conservation["balanced"]:
@@ -115,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     except ScenarioError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing to report
+        sys.stderr.close()
+        return 0
     except OSError as error:  # e.g. an export or scenario path in a folder that does not exist
         print(f"error: cannot write '{error.filename}': {error.strerror}.", file=sys.stderr)
         return 2
