@@ -14,10 +14,11 @@ from typing import Any
 
 import numpy as np
 
+from .errors import KitError
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
 
-class ScenarioError(ValueError):
+class ScenarioError(KitError):
     """A user mistake in a scenario: the message is meant to be shown as is."""
 
 

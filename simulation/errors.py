@@ -1,0 +1,24 @@
+"""The kit's user-facing errors: one base class, one "did you mean".
+
+A `KitError` is a user mistake whose message is meant to be shown as it is:
+the command line prints it on one line and exits with status 2, panels show
+it in their status line, exercises turn it into feedback. Anything else that
+escapes is a bug in the kit, and then a traceback is the right thing to show.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class KitError(ValueError):
+    """A user mistake; the message names the field, the value and what is allowed."""
+
+
+def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """' Did you mean 'x'?' for the closest known name, or '' when nothing is close (or `word` is not text)."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return f" Did you mean '{close[0]}'?" if close else ""
