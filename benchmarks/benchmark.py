@@ -3,13 +3,15 @@
     python benchmarks/benchmark.py            everything
     python benchmarks/benchmark.py model      only the model section (also: widgets, experiment)
 
-Model section: wall time of the default 3-year scenario, SimPy events per
-second of the model, and the same for a bare SimPy timeout loop with as many
-events, so the ratio shows what the model's own Python costs per event.
+Model section: CPU time of `simulate()` on the default 3-year scenario,
+interleaved with two bare SimPy loops of as many events (plain waits, and
+waits with a random draw each), so the ratios show what the model's own
+Python costs; CPU time, not wall time, so other load does not count.
 """
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import time
@@ -26,17 +28,15 @@ from simulation.presets import preset  # noqa: E402
 REPEATS = 7
 
 
-def _median_seconds(action, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _cpu_seconds(action) -> float:
+    """CPU time of one call: process time, so other load on the machine does not count."""
+    start = time.process_time()
+    action()
+    return time.process_time() - start
 
 
 def _bare_simpy(events: int, processes: int = 400) -> None:
-    """The cheapest possible SimPy model: processes that only wait."""
+    """The cheapest possible SimPy model: processes that only wait one day at a time."""
     env = simpy.Environment()
     per_process = events // processes
 
@@ -49,21 +49,58 @@ def _bare_simpy(events: int, processes: int = 400) -> None:
     env.run()
 
 
+def _bare_simpy_random(events: int, processes: int = 400) -> None:
+    """A bare SimPy loop whose waits are random (one exponential draw per event, as a model needs at least)."""
+    env = simpy.Environment()
+    per_process = events // processes
+    draw = random.Random(0).expovariate
+
+    def waiter(env):
+        for _ in range(per_process):
+            yield env.timeout(draw(1.0))
+
+    for _ in range(processes):
+        env.process(waiter(env))
+    env.run()
+
+
 def model_section() -> list[tuple[str, float, str]]:
+    """CPU per default run against bare SimPy loops of as many events, interleaved so drift hits all alike."""
     scenario = preset("baseline")
     world = run_world(build_world(scenario, seed=0, keep_events=False))
     events = next(world.env._eid)  # SimPy numbers every scheduled event; private, but exact
-    run_time = _median_seconds(lambda: run_world(build_world(scenario, seed=0, keep_events=False)))
-    simulate_time = _median_seconds(lambda: simulate(scenario, seed=0))
-    bare_time = _median_seconds(lambda: _bare_simpy(events))
-    per_event_model, per_event_bare = run_time / events, bare_time / events
+    model, bare, bare_random = [], [], []
+    for repeat in range(REPEATS):
+        model.append(_cpu_seconds(lambda: simulate(scenario, seed=repeat)))
+        bare.append(_cpu_seconds(lambda: _bare_simpy(events)))
+        bare_random.append(_cpu_seconds(lambda: _bare_simpy_random(events)))
+    model_cpu, bare_cpu, random_cpu = map(statistics.median, (model, bare, bare_random))
+    wall = statistics.median(_wall_seconds(lambda: simulate(scenario, seed=0)) for _ in range(3))
+    kept = simulate(scenario, seed=0)
     return [
-        ("default scenario, 3 years, simulate() incl. results", simulate_time, "s"),
+        ("default scenario, 3 years, simulate() CPU incl. results", model_cpu, "s"),
+        ("default scenario, 3 years, simulate() wall time", wall, "s"),
         ("SimPy events in the default scenario", events, "events"),
-        ("model events per second", 1 / per_event_model, "events/s"),
-        ("bare SimPy timeout loop events per second", 1 / per_event_bare, "events/s"),
-        ("model cost per event ÷ bare SimPy cost per event", per_event_model / per_event_bare, "×"),
+        ("bare SimPy timeout loop, same events, CPU", bare_cpu, "s"),
+        ("bare SimPy loop with random delays, same events, CPU", random_cpu, "s"),
+        ("model CPU ÷ bare SimPy loop CPU", model_cpu / bare_cpu, "×"),
+        ("model CPU ÷ bare random-delay loop CPU", model_cpu / random_cpu, "×"),
+        ("memory of one kept result (event log + tables)", _result_megabytes(kept), "MB"),
     ]
+
+
+def _wall_seconds(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _result_megabytes(result) -> float:
+    """Deep size of what a kept result holds: its row lists and the monthly frame."""
+    rows = (result.event_rows, result.lead_rows, result.account_rows)
+    size = sum(sys.getsizeof(r) + sum(sys.getsizeof(x) for row in r for x in row) + sum(map(sys.getsizeof, r))
+               for r in rows)
+    return (size + int(result.monthly.memory_usage(deep=True).sum())) / 1e6
 
 
 def _section(name: str):

@@ -17,10 +17,11 @@ from typing import Any
 import pandas as pd
 
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
-from .model.run import build_world, run_world
-from .model.world import World
+from .model.organisation import competence_gap
+from .model.run import build_world, overload_warnings, run_world
+from .model.world import EVENT_LOGS, World
 from .presets import preset
-from .scenario import Scenario, check_seed
+from .scenario import Scenario, ScenarioError, check_seed
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,16 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("leads_generated", "Leads generated", "Gegenereerde leads", "leads", +1),
     KpiSpec("referral_leads", "Referral leads", "Leads via aanbeveling", "leads", +1),
     KpiSpec("leads_lost_to_word_of_mouth", "Leads lost to bad word of mouth", "Leads verloren door negatieve mond-tot-mond", "leads", -1),
+    KpiSpec("marketing_qualified_leads", "Marketing-qualified leads (MQL)", "Marketing-gekwalificeerde leads (MQL)", "leads", +1),
+    KpiSpec("sales_accepted_leads", "Sales-accepted leads (SAL)", "Door sales geaccepteerde leads (SAL)", "leads", +1),
     KpiSpec("opportunities", "Opportunities", "Opportunities", "opportunities", +1),
+    KpiSpec("lead_to_mql", "Lead → MQL", "Lead → MQL", "share", +1),
+    KpiSpec("mql_to_sal", "MQL → SAL", "MQL → SAL", "share", +1),
+    KpiSpec("sal_to_opportunity", "SAL → opportunity", "SAL → opportunity", "share", 0),
+    KpiSpec("opportunity_to_won", "Opportunity → won", "Opportunity → gewonnen", "share", +1),
+    KpiSpec("no_quote_in_time", "Opportunities lost before a quote", "Opportunities verloren vóór de offerte", "opportunities", -1),
+    KpiSpec("false_qualification_hours", "Quote hours on falsely qualified deals", "Offerte-uren aan onterecht gekwalificeerde deals", "hours", -1),
+    KpiSpec("winnable_leads_rejected", "Winnable leads rejected", "Onterecht afgewezen leads", "leads", -1),
     KpiSpec("quotes_sent", "Quotes sent", "Verstuurde offertes", "quotes", +1),
     KpiSpec("deals_won", "Deals won", "Gewonnen deals", "deals", +1),
     KpiSpec("win_rate", "Win rate", "Scoringspercentage", "share", +1),
@@ -70,11 +80,19 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("acquisition_retention_ratio", "Acquisition ÷ retention cost", "Acquisitie ÷ behoudkosten", "×", 0),
     KpiSpec("complaints", "Complaints", "Klachten", "complaints", -1),
     KpiSpec("complaints_within_target_share", "Complaints within target", "Klachten binnen norm", "share", +1),
+    KpiSpec("visits_made", "Account visits made", "Afgelegde accountbezoeken", "visits", 0),
+    KpiSpec("visits_missed", "Needed visits not made", "Gemiste nodige bezoeken", "visits", -1),
+    KpiSpec("follow_ups_missed", "Follow-up orders missed (no rep time)", "Gemiste vervolgorders (geen tijd)", "orders", -1),
+    KpiSpec("rep_utilisation", "Rep hours in use", "Bezetting salesmedewerkers", "share", 0),
+    KpiSpec("new_business_time_share", "Rep time on new business", "Salestijd voor nieuwe klanten", "share", 0),
+    KpiSpec("accounts_below_level_share", "Customers served below their level", "Klanten bediend onder hun niveau", "share", -1),
     KpiSpec("forecast_error", "Forecast error (Scotsman-weighted vs won)", "Forecastfout", "share", 0),
 )
 KPI_SPECS = {k.name: k for k in KPIS}
 
 EVENT_COLUMNS = ("time", "entity", "id", "event", "value", "reference")
+CUSTOMER_MONTH_COLUMNS = ("customer_id", "month", "size", "complex", "role", "phase", "grade", "orders", "revenue",
+                          "left", "how")
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -93,11 +111,22 @@ class SimulationResult:
     lead_rows: list[tuple] = field(repr=False)
     account_rows: list[tuple] = field(repr=False)
     event_rows: list[tuple] = field(repr=False)
+    customer_month_rows: list[tuple] = field(repr=False, default_factory=list)
+    warnings: tuple[str, ...] = ()  # e.g. a desk whose queue kept growing: the numbers describe an overloaded company
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        """The event log: one flat record per state change (empty if events were not kept)."""
+        """The event log: one flat record per state change (by default only the quote and delivery rows the
+        figures read; `simulate(..., keep_events="all")` keeps every row, `False` none)."""
         return pd.DataFrame(self.event_rows, columns=EVENT_COLUMNS)
+
+    @cached_property
+    def customer_months(self) -> pd.DataFrame:
+        """One row per customer per month it was a customer (a CRM-style panel): segment, role, phase, grade,
+        orders and revenue in the month, and whether (and how) it left that month."""
+        frame = pd.DataFrame(self.customer_month_rows, columns=CUSTOMER_MONTH_COLUMNS)
+        frame["size"] = pd.Categorical.from_codes(frame["size"], SIZES) if len(frame) else frame["size"]
+        return frame
 
     @cached_property
     def leads(self) -> pd.DataFrame:
@@ -116,7 +145,7 @@ class SimulationResult:
         return pd.DataFrame(rows, columns=("kpi", "label", "value", "unit")).set_index("kpi")
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary: seed, every scenario value, KPIs (NaN → None) and conservation."""
+        """JSON-ready summary: seed, every scenario value, KPIs (NaN → None), conservation and warnings."""
         from . import __version__
 
         return {
@@ -125,6 +154,7 @@ class SimulationResult:
             "scenario": self.scenario.to_dict(),
             "kpis": {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in self.kpis.items()},
             "conservation": self.conservation,
+            "warnings": list(self.warnings),
         }
 
 
@@ -163,15 +193,29 @@ def _kpis(world: World, monthly: pd.DataFrame) -> dict[str, float]:
     exposure_years = monthly["customers"].sum() / 12.0
     revenue = float(monthly["revenue"].sum())
     sales_cost = float(monthly["sales_cost"].sum())
-    acquisition = (s["market.campaign_spend_per_month"] * 12 + o.rep_cost * (1 - o.account_time_share)) * years
-    retention = (o.rep_cost * o.account_time_share + o.service_cost) * years
+    # Rep cost is split by the hours reps actually spent winning new customers and keeping existing ones.
+    worked = o.hours_worked
+    new_business_share = _ratio(worked["new_business"], worked["new_business"] + worked["accounts"])
+    new_business_share = 0.5 if math.isnan(new_business_share) else new_business_share
+    acquisition = (s["market.campaign_spend_per_month"] * 12 + o.rep_cost * new_business_share) * years
+    retention = (o.rep_cost * (1 - new_business_share) + o.service_cost) * years
     acquisition_per_customer = _ratio(acquisition, t.won)
     retention_per_year = _ratio(retention, exposure_years)
+    below = sum(1 for a in active if competence_gap(a.role, a.size, a.complex) > 0)
     return {
         "leads_generated": t.leads,
         "referral_leads": t.referral_leads,
         "leads_lost_to_word_of_mouth": t.leads_lost_to_word_of_mouth,
+        "marketing_qualified_leads": t.mql,
+        "sales_accepted_leads": t.sal,
         "opportunities": t.opportunities,
+        "lead_to_mql": _ratio(t.mql, t.leads),
+        "mql_to_sal": _ratio(t.sal, t.mql),
+        "sal_to_opportunity": _ratio(t.opportunities, t.sal),
+        "opportunity_to_won": _ratio(t.won, t.decided + t.no_quote_in_time),
+        "no_quote_in_time": t.no_quote_in_time,
+        "false_qualification_hours": t.false_qualification_hours,
+        "winnable_leads_rejected": t.winnable_rejected,
         "quotes_sent": t.quotes_sent,
         "deals_won": t.won,
         "win_rate": _ratio(t.won, t.decided),
@@ -200,6 +244,12 @@ def _kpis(world: World, monthly: pd.DataFrame) -> dict[str, float]:
         "acquisition_retention_ratio": _ratio(acquisition_per_customer, retention_per_year),
         "complaints": t.complaints,
         "complaints_within_target_share": _ratio(t.complaints_in_target, t.complaints),
+        "visits_made": t.visits_made,
+        "visits_missed": t.visits_skipped,
+        "follow_ups_missed": t.follow_ups_missed,
+        "rep_utilisation": _ratio(sum(o.hours_worked.values()), sum(o.monthly_hours.values()) * 12 * years),
+        "new_business_time_share": new_business_share,
+        "accounts_below_level_share": _ratio(below, len(active)),
         "forecast_error": _ratio(t.forecast_value - t.won_value, t.won_value),
     }
 
@@ -216,18 +266,40 @@ def as_scenario(scenario: Scenario | Mapping[str, Any] | str | None) -> Scenario
 
 
 def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: int = 0, *,
-             keep_events: bool = True) -> SimulationResult:
-    """Run the model once. The same scenario and seed always give the same result, bit for bit."""
+             keep_events: bool | str = "figures") -> SimulationResult:
+    """Run the model once. The same scenario and seed always give the same result, bit for bit.
+
+    `keep_events`: "figures" (default) keeps the quote and delivery rows the standard figures read, "all" (or
+    True) every state change, "none" (or False) nothing; the KPIs and time series are the same in every case.
+    """
     scenario = as_scenario(scenario)
     seed = check_seed(seed)
-    world = run_world(build_world(scenario, seed, keep_events))
+    world = run_world(build_world(scenario, seed, _event_log(keep_events)))
     monthly = pd.DataFrame(world.monthly)
     lead_rows = [(l.id, l.source, SIZES[l.size], l.complex, DISCIPLINES[l.preference], l.created, l.state)
                  for l in world.leads]
     account_rows = [(a.id, SIZES[a.size], a.complex, DISCIPLINES[a.preference], a.role, a.start,
                      a.end if a.end >= 0 else math.nan, a.phase, a.grade, a.revenue, a.wins) for a in world.accounts]
-    return SimulationResult(scenario, seed, _kpis(world, monthly), monthly, _conservation(world),
-                            lead_rows, account_rows, world.events)
+    result = SimulationResult(scenario, seed, _kpis(world, monthly), monthly, _conservation(world),
+                              lead_rows, account_rows, world.events, world.customer_months,
+                              tuple(overload_warnings(world)))
+    _free(world)
+    return result
+
+
+def _event_log(keep_events: bool | str) -> str:
+    if keep_events is True or keep_events is False:
+        return "all" if keep_events else "none"
+    if keep_events not in EVENT_LOGS:
+        raise ScenarioError(f"The 'keep_events' argument must be one of {', '.join(map(repr, EVENT_LOGS))}, "
+                            f"True or False. Got {keep_events!r} instead.")
+    return keep_events
+
+
+def _free(world: World) -> None:
+    """Drop the finished world's scheduled events, which hold its suspended processes in reference cycles, so
+    reference counting frees most of the world at once instead of leaving it to the cycle collector."""
+    world.env._queue.clear()
 
 
 __all__ = ["KPIS", "KPI_SPECS", "LEAD_OPEN_STATES", "SimulationResult", "simulate"]

@@ -1,33 +1,70 @@
-"""Account management (order-to-loyal-customer): orders, service, complaints and churn.
+"""Account management (order-to-loyal-customer): orders, visits, service, complaints and churn.
 
-A won deal makes a new customer; repeat orders make it loyal. Every month a
-customer may order (more often, and a larger share of wallet, the higher its
-grade; below grade 8 a follow-up order costs sales effort), get a visit from
-its account manager (if the role has the hours), suffer service incidents and
-complain, be tempted by a competitor, and leave. Every delivery and complaint
-is an experience that compares performance with the expectation set
-(DOMAIN.md §5). Ex-customers may be approached again (win-back).
+Every month a customer may leave (a hazard set by the grade it holds and its
+lasting loyalty), order (automatically at grade 8 or more; below that a
+follow-up order costs rep hours and succeeds less often the lower the grade
+and the less competent the rep for the segment, and a follow-up the reps have
+no time for is a lost order), get visits from the role that serves it (as
+many as that role's hours allow; a year of the visits the customer needs
+turns up about one extra order, visits beyond the need please and sell less
+and less, visits it needs but does not get are felt as neglect), and suffer
+service incidents, some of which it complains about. Every delivery, complaint and visit is an experience that
+compares performance with the expectation set (DOMAIN.md §5).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
 
+import simpy
+
+from ..parameters import SPECS
 from ..rng import Stream
-from . import funnel
-from .entities import EX, LOYAL, NEW, WARM, Account, Lead
-from .world import DAYS_PER_MONTH, Process, World
+from .entities import EX, LOYAL, NEW, Account
+from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
+from .world import DAYS_PER_MONTH, World
 
 AUTOMATIC_REORDER_GRADE = 8.0
-WIN_BACK_DAYS = 180.0
-INCIDENT_DISAPPOINTMENT = 1.0  # grade points below expectation for an incident nobody complained about
+INCIDENT_DISAPPOINTMENT = 1.0  # grade points below expectation for an incident, however well it is handled
+NEGLECT = 1.0  # grade points below expectation for a visit the customer needed and did not get
+ORDER_CHANCE = 1 / 3  # chance of an order moment in a month: about four orders a year
 CUSTOMER_STREAM_BLOCK = 64
-BUSINESS_HOURS_PER_DAY = 8.0  # service staff work business hours; the customer counts clock hours
+ESCALATION_PACE = 0.25  # without service staff a rep gets to an incident at a quarter of a working day per day
+MAX_SERVICE_QUEUE = 2000  # incidents waiting beyond this are turned away (the run is flagged as overloaded)
+NORM_VISITS = SPECS["accounts.visits_per_year"].default  # the visits a medium customer needs a year
 
 
-def order_probability(grade: float) -> float:
-    """Chance of an order in a month: about one in two at grade 8, one in three at grade 6."""
-    return min(0.9, max(0.02, 0.1 * grade - 0.3))
+@dataclass(frozen=True, slots=True)
+class VisitProfile:
+    """How a segment is visited (DOMAIN.md §4): simple products many short visits, complex few long ones."""
+
+    visits: float  # × the planned visits per year
+    hours: float  # × the hours per visit, for a one-person DMU
+
+
+VISIT_PROFILE = {False: VisitProfile(visits=1.5, hours=0.5), True: VisitProfile(visits=0.5, hours=2.0)}
+SIZE_HOURS = (1.0, 2.0, 4.0)  # a medium customer's DMU takes twice a small one's hours, a large one's four times
+
+
+def visit_plan(world: World, size: int, complex_product: bool) -> tuple[float, float]:
+    """(visits a month, rep hours a month) planned for a customer of this segment."""
+    profile = VISIT_PROFILE[complex_product]
+    visits = world.scenario["accounts.visits_per_year"] * profile.visits / 12.0
+    hours = world.scenario["accounts.visit_hours"] * profile.hours * SIZE_HOURS[size]
+    return visits, visits * hours * world.effects.visit_hours_factor
+
+
+def follow_up_success(grade: float) -> float:
+    """Chance that a follow-up order below grade 8 succeeds: 75 % at 7, 50 % at 6, none at 4."""
+    return min(1.0, max(0.0, (grade - 4.0) / 4.0))
+
+
+def order_value(world: World, account: Account) -> float:
+    """An order at full share of wallet: a year's spend spread over the usual order moments."""
+    return account.potential * world.effects.price_factor / (12.0 * ORDER_CHANCE)
 
 
 def share_of_wallet(grade: float) -> float:
@@ -35,36 +72,12 @@ def share_of_wallet(grade: float) -> float:
     return min(0.9, max(0.05, 0.1 * grade - 0.2))
 
 
-def open_account(world: World, lead: Lead, deal_value: float, expected_quote: float, quote_days: float) -> Account:
-    """A won deal: a new customer (or a won-back ex-customer) with its first order."""
-    env, sat = world.env, world.satisfaction
-    quality = world.effects.quality(world.scenario["satisfaction.base_grade"], lead.preference)
-    grade = sat.update(quality, sat.timing_score(quality, expected_quote, quote_days))
-    account = lead.account
-    if account is None:
-        role = world.organisation.account_role[lead.size, lead.complex]
-        potential = world.funnel.potential[lead.size]
-        index = len(world.accounts)
-        account = Account(index, lead.size, lead.complex, lead.preference, role, potential, grade, env.now,
-                          customer_stream(world, index), quality=quality)
-        world.accounts.append(account)
-        world.tally.new_customers += 1
-        world.log("account", account.id, "new_customer", grade)
-    else:
-        account.phase, account.end, account.grade, account.repeat_orders = NEW, -1.0, grade, 0
-        account.revenue_year = account.serve_hours_year = 0.0
-        account.wins += 1
-        world.tally.won_back += 1
-        world.log("account", account.id, "won_back", grade)
-    place_order(world, account, deal_value)
-    env.process(account_life(world, account))
-    return account
-
-
 def place_order(world: World, account: Account, value: float) -> None:
     """Book an order's revenue and start its delivery."""
     account.revenue += value
     account.revenue_year += value
+    account.revenue_month += value
+    account.orders_month += 1
     world.tally.revenue += value
     world.log("account", account.id, "order", value)
     rules = world.funnel
@@ -78,10 +91,10 @@ def delivered(world: World, account: Account, actual: float) -> None:
     rules, sat = world.funnel, world.satisfaction
     promised = rules.delivery_promise[account.complex]
     expected = world.keep_promise(promised, rules.delivery_wish[account.complex], actual)
-    world.log("account", account.id, "delivered", actual, promised)
+    world.log_figure("account", account.id, "delivered", actual, promised)
     if account.phase != EX:
         expected = sat.expectation(expected, actual, account.stream)
-        experience(world, account, sat.timing_score(account.quality, expected, actual))
+        experience(world, account, sat.timing_score(account.quality, expected, actual, promised))
 
 
 def experience(world: World, account: Account, score: float) -> None:
@@ -91,116 +104,109 @@ def experience(world: World, account: Account, score: float) -> None:
     world.log("account", account.id, "grade", account.grade, score)
 
 
-def complaint(world: World, account: Account) -> Process:
-    """A complaint waits for service staff; handling time is compared with the promised target."""
-    a = world.scenario.accounts
-    tally, stream = world.tally, account.stream
-    tally.complaints += 1
+def incident(world: World, account: Account, complaint: bool) -> Generator[simpy.Event, Any, None]:
+    """An incident waits for service staff (or, without them, for the account's rep); a complaint is also
+    judged on its handling time against the promised target."""
+    a, tally, stream = world.scenario.accounts, world.tally, account.stream
     start = world.env.now
-    work_days = stream.exponential(a.complaint_work_hours) / BUSINESS_HOURS_PER_DAY  # drawn now, not when served
-    with world.organisation.service_desk.request() as request:
-        yield request
-        yield world.env.timeout(work_days)
+    work_hours = stream.exponential(a.complaint_work_hours)  # drawn now, not when served
+    desk = world.organisation.service_desk
+    tally.complaints += complaint
+    if desk is None:  # escalated to sales: the rep fits it in between other work
+        world.organisation.ask("escalation", account.role, work_hours)
+        yield world.env.timeout(work_hours / HOURS_PER_WORKDAY / ESCALATION_PACE)
+    elif len(desk.queue) >= MAX_SERVICE_QUEUE:
+        tally.overload_turned_away += 1
+        if account.phase != EX:
+            experience(world, account, 1.0)
+        return
+    else:
+        with desk.request() as request:
+            yield request
+            yield world.env.timeout(work_hours / HOURS_PER_WORKDAY)
+    if account.phase == EX:
+        return
+    quality = account.quality - INCIDENT_DISAPPOINTMENT
+    if not complaint:
+        experience(world, account, quality)
+        return
     hours = (world.env.now - start) * 24.0
     tally.complaints_in_target += hours <= a.complaint_target_hours
     world.log("account", account.id, "complaint_handled", hours, a.complaint_target_hours)
-    if account.phase != EX:
-        score = world.satisfaction.timing_score(account.quality - INCIDENT_DISAPPOINTMENT, a.complaint_target_hours, hours)
-        experience(world, account, score)
+    experience(world, account, world.satisfaction.timing_score(quality, a.complaint_target_hours, hours))
 
 
-def end_relationship(world: World, account: Account, reason: str) -> None:
-    """The customer leaves (or is let go); some ex-customers are approached again later."""
-    account.phase = EX
-    account.end = world.env.now
-    if reason == "churned":
-        world.tally.churned += 1
-    else:
-        world.tally.ended_by_supplier += 1
-    world.log("account", account.id, reason, account.grade)
-    stream = world.streams["win_back"]
-    if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
-        world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
+def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Generator[
+        simpy.Event, Any, bool]:
+    """Monthly rhythm of a customer until it leaves (returns True) or is let go by the supplier (False).
 
-
-def win_back(world: World, account: Account, delay: float) -> Process:
-    """An ex-customer becomes a potential customer again after a while."""
-    yield world.env.timeout(delay)
-    funnel.new_lead(world, "win_back", WARM, world.streams["win_back"].block(funnel.LEAD_DRAWS), account=account)
-
-
-def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Process:
-    """Monthly rhythm of a customer: churn risk, orders, visits and incidents.
-
-    Existing customers start at a random day of the month, so their monthly
-    moments (and the complaints they bring) do not all fall on one day.
+    Existing customers start at a random day of the month, so their monthly moments (and the complaints they
+    bring) do not all fall on one day.
     """
-    env, sat, fx = world.env, world.satisfaction, world.effects
-    a = world.scenario.accounts
+    env, sat, fx, organisation = world.env, world.satisfaction, world.effects, world.organisation
+    a, tally = world.scenario.accounts, world.tally
     uniform, poisson = account.stream.uniform, account.stream.poisson
-    coverage = world.organisation.coverage
     competitor = world.scenario["market.competitor_intensity"]
-    visits_per_month = a.visits_per_year / 12.0
     incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
-    visit_hours, follow_up_hours = a.visit_hours * fx.visit_hours_factor, a.follow_up_hours
-    orders_to_loyal, complaint_share = a.orders_to_loyal, a.complaint_share
-    order_value = account.potential * fx.price_factor / 6.0
+    follow_up_hours = a.follow_up_hours * SIZE_HOURS[account.size]
+    full_order = order_value(world, account)
+    selling = COMPETENCE_GAP.win_factor ** competence_gap(account.role, account.size, account.complex)
     warmth = sat.warmth * fx.warmth_factor
+    planned_visits, planned_hours = visit_plan(world, account.size, account.complex)
+    hours_per_visit = planned_hours / planned_visits if planned_visits > 0 else 0.0
+    needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
+    visit_selling = selling / (needed_visits * 12.0)  # a year of needed visits turns up about one order
+    complaint_share, orders_to_loyal, role = a.complaint_share, a.orders_to_loyal, account.role
     wins = account.wins
     next_review = first_review
     while True:
         yield env.timeout(next_review)
         next_review = DAYS_PER_MONTH
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
-            return
+            return False
         grade = account.grade
-        monthly_hazard = sat.annual_hazard(grade) / 12.0
+        monthly_hazard = sat.annual_hazard(grade) * account.loyalty / 12.0
         if grade < AUTOMATIC_REORDER_GRADE:
             monthly_hazard *= competitor
         if uniform() < -math.expm1(-monthly_hazard):
-            end_relationship(world, account, "churned")
-            return
-        if uniform() < order_probability(grade):
-            if grade < AUTOMATIC_REORDER_GRADE:
-                account.serve_hours_year += follow_up_hours
-            account.repeat_orders += 1
-            if account.phase == NEW and account.repeat_orders >= orders_to_loyal:
-                account.phase = LOYAL
-                world.log("account", account.id, "loyal", grade)
-            place_order(world, account, order_value * share_of_wallet(grade))
-        # Visits and incidents are two Poisson streams: draw their total, then split it (one draw most months).
-        visits_expected = visits_per_month * coverage[account.role]
-        moments = visits_expected + incidents_per_month
-        for _ in range(poisson(moments)):
-            if uniform() * moments < visits_expected:
-                account.serve_hours_year += visit_hours
-                experience(world, account, account.quality + warmth)
-            elif uniform() < complaint_share:
-                env.process(complaint(world, account))
+            return True
+        if uniform() < ORDER_CHANCE:
+            if grade >= AUTOMATIC_REORDER_GRADE:
+                ordered = True
             else:
-                experience(world, account, account.quality - INCIDENT_DISAPPOINTMENT)
+                organisation.ask("follow_up", role, follow_up_hours)
+                account.serve_hours_year += follow_up_hours
+                covered = uniform() < organisation.follow_up_cover[role]
+                tally.follow_ups_missed += not covered
+                ordered = covered and uniform() < follow_up_success(grade) * selling
+            if ordered:
+                account.repeat_orders += 1
+                if account.phase == NEW and account.repeat_orders >= orders_to_loyal:
+                    account.phase = LOYAL
+                    world.log("account", account.id, "loyal", grade)
+                place_order(world, account, full_order * share_of_wallet(grade))
+        visits = planned_visits * organisation.visit_cover[role]
+        # Visits beyond the need please and sell less and less: their warmth and orders are shared out over the need.
+        saturation = min(1.0, needed_visits / visits) if visits > 0 else 0.0
+        warmth_per_visit = warmth * saturation
+        missed = max(0.0, needed_visits - visits)
+        # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most months).
+        moments = visits + missed + incidents_per_month
+        for _ in range(poisson(moments)):
+            u = uniform() * moments
+            if u < visits:
+                tally.visits_made += 1
+                account.serve_hours_year += hours_per_visit
+                experience(world, account, account.quality + warmth_per_visit)
+                if uniform() < saturation * visit_selling:
+                    place_order(world, account, full_order * share_of_wallet(account.grade))
+            elif u < visits + missed:
+                tally.visits_skipped += 1
+                experience(world, account, account.quality - NEGLECT)
+            else:
+                env.process(incident(world, account, uniform() < complaint_share))
 
 
 def customer_stream(world: World, index: int) -> Stream:
     """Each customer draws from its own stream, so one customer's luck does not depend on the others'."""
     return Stream(world.seed, f"customer-{index}", block=CUSTOMER_STREAM_BLOCK)
-
-
-def seed_customer_base(world: World) -> None:
-    """The existing customers the run starts from, spread over segments like the leads."""
-    s = world.scenario
-    stream = world.streams["customer_base"]
-    shares = (s["market.share_small"], 1.0 - s["market.share_small"] - s["market.share_large"], s["market.share_large"])
-    base = s["satisfaction.base_grade"]
-    for index in range(s["accounts.initial_customers"]):
-        size = stream.pick(shares)
-        complex_product = stream.chance(s["market.complex_share"])
-        preference = stream.pick((1.0, 1.0, 1.0))
-        grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + s["accounts.initial_grade_sd"] * stream.normal()))
-        role = world.organisation.account_role[size, complex_product]
-        account = Account(index, size, complex_product, preference, role, world.funnel.potential[size], grade,
-                          0.0, customer_stream(world, index),
-                          phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
-                          quality=world.effects.quality(base, preference), wins=1)
-        world.accounts.append(account)
-        world.env.process(account_life(world, account, stream.uniform() * DAYS_PER_MONTH))

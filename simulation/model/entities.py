@@ -2,7 +2,9 @@
 
 States follow the customer relationship cycle (klantrelatiecyclus): a lead
 moves cold → warm → hot through the funnel stages and ends won, lost, leaked
-or in nurturing; an account is a new, loyal or ex-customer.
+or in nurturing; an account is a new, loyal or ex-customer. Customers differ
+in lasting ways (what they value, how critical and how loyal they are), and
+those differences stay with the account for its whole life.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from ..rng import Stream
 LEAD_OPEN_STATES = ("marketing", "sales_acceptance", "qualification", "quote", "decision")
 LEAD_REST_STATES = ("nurturing", "dormant", "leaked", "dropped", "won", "lost")
 LEAD_STATES = LEAD_OPEN_STATES + LEAD_REST_STATES
+
+# Funnel milestones a lead can reach (each counted once per lead, for the stage conversions).
+MQL, SAL, OPPORTUNITY = 1, 2, 3
 
 # Account phases of the relationship cycle.
 NEW, LOYAL, EX = "new", "loyal", "ex"
@@ -40,26 +45,31 @@ class Lead:
     state: str = "marketing"
     account: Account | None = None  # set for win-back leads
     opportunity_start: float = -1.0
+    reached: int = 0  # the furthest milestone (MQL, SAL, OPPORTUNITY) this lead has reached
 
 
 @dataclass(slots=True, eq=False)
 class Account:
-    """A customer: its segment, satisfaction and the money it brings."""
+    """A customer: its segment, lasting disposition, satisfaction and the money it brings."""
 
     id: int
     size: int
     complex: bool
     preference: int
-    role: str
+    role: str  # the role that serves it (may be below the segment's level: spill-over)
     potential: float  # € per year at full share of wallet
-    grade: float
+    grade: float  # the customer's attitude, a school grade 1–10 that moves slowly
     start: float
     stream: Stream  # this customer's own draws: churn, orders, visits, incidents, deliveries, complaints
+    loyalty: float = 1.0  # lasting multiplier of the churn hazard (below 1: more loyal than average)
     phase: str = NEW
-    quality: float = 7.0  # grade it gives when expectations are exactly met
+    quality: float = 7.0  # grade this customer gives when expectations are exactly met
     repeat_orders: int = 0
     end: float = -1.0
     revenue: float = 0.0
     revenue_year: float = 0.0  # since the last yearly profitability review
     serve_hours_year: float = 0.0
     wins: int = 1
+    orders_month: int = 0  # since the last monthly census (customer-month panel)
+    revenue_month: float = 0.0
+    end_reason: str = ""

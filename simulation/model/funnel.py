@@ -1,61 +1,74 @@
 """Sales funnel (salestrechter): from lead to won or lost (DOMAIN.md §2–3).
 
-A lead is warmed by marketing (cold → warm), handed to sales (warm → hot,
-quality set by marketing–sales alignment), qualified on the Scotsman
-criteria (or BANT, which only sees four of them), quoted by a rep of the role
-that serves its segment (a queue), and decided by the customer's DMU.
+A cold lead is warmed by marketing into a marketing-qualified lead (MQL),
+handed to sales (a sales-accepted lead, SAL, with hand-off quality set by
+marketing–sales alignment), qualified on the Scotsman criteria (or BANT,
+which sees only four of them) into an opportunity, quoted by a rep of the
+role that serves its segment (a queue the buyer leaves when it takes too
+long), and decided by the customer's DMU.
 
-The eight Scotsman criteria are the real drivers of the win chance: each
-'yes' is worth 12.5 %. The rep's forecast uses the criteria the method
-observes; the true chance also depends on fit with what the customer values,
-the delivery promise and a late quote. Dropped leads go to nurturing, which
-brings some of them back as warm leads.
+The eight Scotsman criteria are the truth about a deal: each 'yes' is worth
+12.5 % of the win chance. The rep checks only part of them (qualification
+rigour) and guesses the rest, hopefully rather than knowingly; a lead is an
+opportunity when enough criteria *seem* 'yes'. Between qualification and the
+decision the open quote changes the answers: how fast the quote came
+compared with the customer's wish (competitors answer about that fast), the
+delivery promise, the sales method for this situation, the rep's competence
+for the segment and the size of the DMU each turn some 'yes' into 'no' (or
+the other way round). The rep's forecast scores the open quote as the
+Scotsman method does: the share of 'yes' the rep believes, so it is as
+reliable as the rep's checking.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import simpy
 
-from ..rng import pick
-from . import accounts
-from .entities import COLD, DISCIPLINES, HOT, WARM, Account, Lead
-from .world import DAYS_PER_MONTH, Process, World
+from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
+from .methods import method_for, win_factor
+from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
+from .world import DAYS_PER_MONTH, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
 MARKETING_DAYS = 14.0
 NO_PROMISE_AS = 1.25  # a customer without a promise assumes a quarter longer than their wish
 MAX_WIN_CHANCE = 0.95
-DRAWS_PER_PASS = 20  # the longest path through one pass of the funnel uses 17 draws
-MIN_QUOTE_TIME_SHARE = 0.1  # even a rep who mostly visits customers keeps some time for quotes
+DRAWS_PER_PASS = 48  # the longest path through one pass of the funnel uses 44 draws
 LEAD_DRAWS = 3 + DRAWS_PER_PASS  # profile (size, product, preference) and the first pass
-
-# alignment → (accepted by sales, leaked share of the rejected, hand-off days, criterion bonus)
-ALIGNMENT = {
-    "undefined": (0.40, 0.60, 10.0, -0.05),
-    "defined": (0.50, 0.40, 5.0, 0.0),
-    "aligned": (0.60, 0.20, 3.0, 0.03),
-    "integrated": (0.70, 0.05, 1.0, 0.05),
-}
-
-# method → (criterion bonus, authority bonus, win × simple, win × complex, cycle ×). Illustrative
-# values: consultative methods qualify better and win complex deals; transactional is fast and simple.
-SALES_METHODS = {
-    "transactional": (-0.05, -0.05, 1.10, 0.80, 0.80),
-    "spin": (0.05, 0.00, 1.00, 1.10, 1.00),
-    "solution": (0.05, 0.05, 0.95, 1.15, 1.10),
-    "challenger": (0.00, 0.10, 1.00, 1.20, 0.95),
-    "customer_centric": (0.08, 0.00, 1.00, 1.05, 1.10),
-    "strategic": (0.05, 0.15, 0.90, 1.15, 1.20),
-    "theory_of_constraints": (0.05, 0.05, 1.00, 1.10, 0.90),
-}
-
+GUESS_YES = 0.35  # chance that a rep who does not check a criterion writes down 'yes' (hope, not knowledge)
+QUALIFICATION_HOURS = (10.0, 30.0)  # rep hours to check every criterion: simple, complex (meetings, calls)
+COMPLEX_COMPETITION = 0.08  # lower chance of 'little competition' for a complex deal
+AUTHORITY_PER_DMU_MEMBER = 0.06  # lower chance that our contact carries the decision, per extra DMU member
+DMU_WIN_FACTOR = 0.9  # every extra person in the DMU must be convinced too
+COMPLEX_QUOTE_WISH = 2.5  # a buyer of a complex product expects its quote to take this many times as long
 OPERATIONAL_EXCELLENCE = DISCIPLINES.index("operational_excellence")
-SOURCE_BONUS = {"campaign": 0.0, "inbound": 0.05, "referral": 0.10, "win_back": 0.05}
+SOLUTION, COMPETITION = SCOTSMAN.index("solution"), SCOTSMAN.index("competition")
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How a marketing–sales relationship type hands leads over."""
+
+    accepted: float  # share of MQLs sales accepts
+    leaked: float  # share of the rejected MQLs that leak away instead of being nurtured
+    handoff_days: float
+    criterion_bonus: float  # better-briefed leads: chance of 'yes' on every criterion
+
+
+ALIGNMENT = {
+    "undefined": Alignment(accepted=0.35, leaked=0.60, handoff_days=10.0, criterion_bonus=-0.04),
+    "defined": Alignment(accepted=0.45, leaked=0.40, handoff_days=5.0, criterion_bonus=0.0),
+    "aligned": Alignment(accepted=0.55, leaked=0.20, handoff_days=3.0, criterion_bonus=0.02),
+    "integrated": Alignment(accepted=0.60, leaked=0.05, handoff_days=1.0, criterion_bonus=0.04),
+}
+
+SOURCE_BONUS = {"campaign": 0.0, "inbound": 0.04, "referral": 0.08, "win_back": 0.04}
 
 
 class FunnelRules:
@@ -64,21 +77,18 @@ class FunnelRules:
     def __init__(self, world: World):
         sc = world.scenario
         f = sc.funnel
-        self.accept, self.leak, self.handoff_days, align_bonus = ALIGNMENT[sc["market.alignment"]]
-        bonus, self.authority_bonus, win_simple, win_complex, self.cycle = SALES_METHODS[f.sales_method]
-        self.win_method = (win_simple, win_complex)
-        self.base_yes = f.criterion_yes_share + bonus + align_bonus
+        self.alignment = ALIGNMENT[sc["market.alignment"]]
+        self.method_choice = f.sales_method
+        self.base_yes = f.criterion_yes_share + self.alignment.criterion_bonus
         self.observed = tuple(SCOTSMAN.index(c) for c in (SCOTSMAN if f.qualification_method == "scotsman" else BANT))
         self.threshold = math.ceil(f.qualification_threshold * len(self.observed) - 1e-9)
+        self.rigour = f.qualification_rigour
         self.cold_to_warm = sc["market.cold_to_warm_share"]
-        self.qualification_days = f.qualification_days * self.cycle
-        self.decision_days = (f.decision_days_simple * self.cycle, f.decision_days_complex * self.cycle)
         fx = world.effects
-        # Reps quote only in the hours account management leaves them, so the work stretches in calendar time.
-        stretch = fx.quote_work_factor / max(MIN_QUOTE_TIME_SHARE, 1.0 - sc["organisation.account_time_share"])
-        self.quote_work = (f.quote_work_days_simple * stretch, f.quote_work_days_complex * stretch)
+        self.quote_work = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
+        self.patience = f.buyer_patience_days
         self.policy, self.buffer = f.promise_policy, f.promise_buffer
-        self.wish_quote = f.customer_wish_quote_days
+        self.wish_quote = (f.customer_wish_quote_days, f.customer_wish_quote_days * COMPLEX_QUOTE_WISH)
         self.speed_effect, self.late_penalty = f.promise_speed_effect, f.late_quote_penalty
         a = sc.accounts
         self.delivery_mean = (a.delivery_days_simple * fx.delivery_factor, a.delivery_days_complex * fx.delivery_factor)
@@ -88,6 +98,7 @@ class FunnelRules:
         self.competition_drag = 0.15 * (sc["market.competitor_intensity"] - 1.0)
         self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
+        self.fit = tuple(fx.fit(p) for p in range(len(DISCIPLINES)))
 
     def promise(self, honest_estimate: float, wish: float) -> float:
         """What the policy promises for a quote or a delivery (NaN: no promise)."""
@@ -99,18 +110,19 @@ class FunnelRules:
             return honest_estimate * (1.0 + self.buffer)
         return honest_estimate
 
-    def criteria_chances(self, world: World, lead: Lead) -> list[float]:
+    def criteria_chances(self, lead: Lead) -> list[float]:
         """Chance of 'yes' for each Scotsman criterion, from the drivers of this lead."""
         base = self.base_yes + SOURCE_BONUS[lead.source]
-        fx = world.effects
+        fit = self.fit[lead.preference]
         chances = [
-            base + 0.5 * (fx.levels[lead.preference] - fx.competitor_level),  # solution
-            base - self.competition_drag,  # competition
-            base + (0.1 if lead.complex else -0.05),  # opportunity: unique rather than standard
+            base * fit,  # solution: do we offer what this customer values, compared with specialists?
+            # competition: little when we lead on what they value; complex deals draw more bidders
+            base * fit - self.competition_drag - COMPLEX_COMPETITION * lead.complex,
+            base + 0.05 * lead.complex,  # opportunity: a complex request is more often unique than standard
             base + (0.0 if lead.source == "campaign" else 0.05),  # timing: they came to us, so the moment is right
             base,  # support inside the customer
             base - (0.05 if lead.size == 0 else 0.0),  # money: small firms have tight budgets
-            base + self.authority_bonus - 0.05 * (dmu_size(lead) - 1),  # authority: DMU in view
+            base - AUTHORITY_PER_DMU_MEMBER * (dmu_size(lead) - 1),  # authority: is the whole DMU in view?
             base,  # necessity
         ]
         return [min(1.0, max(0.0, c)) for c in chances]
@@ -128,29 +140,6 @@ def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
     return waiting + work
 
 
-def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:
-    """Create a lead and start its journey; win-back leads inherit their old account's segment.
-
-    `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
-    same arriving lead meets the same luck in every scenario run on the same seed.
-    """
-    s = world.scenario
-    small, large = s["market.share_small"], s["market.share_large"]
-    size = pick(draws[0], (small, 1.0 - small - large, large))
-    complex_product = draws[1] < s["market.complex_share"]
-    preference = pick(draws[2], (1.0, 1.0, 1.0))
-    if account is not None:
-        size, complex_product, preference = account.size, account.complex, account.preference
-    lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
-                state="marketing", account=account)
-    world.leads.append(lead)
-    world.lead_counts["marketing"] += 1
-    world.tally.leads += 1
-    world.log("lead", lead.id, "created")
-    world.env.process(lead_journey(world, lead, draws[3:]))
-    return lead
-
-
 def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy.Event, Any, bool]:
     """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does."""
     if not world.scenario["market.lead_nurturing"]:
@@ -165,14 +154,25 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
     return False
 
 
-def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Process:
+def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Generator:
     """Enter a funnel stage and spend an exponentially distributed time in it."""
     world.move(lead, state)
     yield world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
 
 
-def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Process:
-    """One lead from first contact to won, lost, leaked, dropped or dormant."""
+@dataclass(slots=True)
+class Deal:
+    """A won deal, as the relationship cycle needs it to open (or reopen) an account."""
+
+    value: float
+    expected_quote: float  # what the customer expected for the quote time
+    quote_days: float
+    promised_quote: float  # NaN when nothing was promised
+    role: str
+
+
+def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator[simpy.Event, Any, Deal | None]:
+    """One lead from first contact to a won deal (returned) or lost, leaked, dropped or dormant (None)."""
     rules = world.funnel
     journeys = world.streams["lead_journeys"]
     block = first_pass
@@ -185,52 +185,101 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Process:
             if next(draws) >= rules.cold_to_warm:
                 if (yield from nurture(world, lead, draws)):
                     continue
-                return
+                return None
             lead.temperature = WARM
-        yield from stage(world, lead, "sales_acceptance", rules.handoff_days, draws)
-        if next(draws) >= rules.accept:
-            if next(draws) < rules.leak:
+        world.reach(lead, MQL)
+        yield from stage(world, lead, "sales_acceptance", rules.alignment.handoff_days, draws)
+        if next(draws) >= rules.alignment.accepted:
+            if next(draws) < rules.alignment.leaked:
                 world.move(lead, "leaked")
-                return
+                return None
             if (yield from nurture(world, lead, draws)):
                 continue
-            return
+            return None
+        world.reach(lead, SAL)
         lead.temperature = HOT
-        yield from stage(world, lead, "qualification", rules.qualification_days, draws)
-        truth = [next(draws) < chance for chance in rules.criteria_chances(world, lead)]
-        observed = sum(truth[i] for i in rules.observed)
         role = world.organisation.role_for(lead.size, lead.complex)
-        if observed < rules.threshold or role is None:
-            if role is None:
-                world.move(lead, "dropped")
-                return
+        if role is None:  # nobody to sell: the organisation has no reps at all
+            world.move(lead, "dropped")
+            return None
+        method = method_for(rules.method_choice, role)
+        world.organisation.ask("qualification", role,
+                               QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
+        yield from stage(world, lead, "qualification", world.scenario["funnel.qualification_days"] * method.cycle,
+                         draws)
+        truth = [next(draws) < chance for chance in rules.criteria_chances(lead)]
+        checks = [next(draws) for _ in truth]  # which criteria the rep checks, and what it guesses for the rest
+        observed = sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed)
+        truly = sum(truth[i] for i in rules.observed)
+        if observed < rules.threshold:
+            world.tally.winnable_rejected += truly >= rules.threshold
             if (yield from nurture(world, lead, draws)):
                 continue
-            return
-        yield from quote_and_decide(world, lead, sum(truth), observed / len(rules.observed), role, draws)
-        return
+            return None
+        false_qualification = truly < rules.threshold
+        world.tally.false_qualifications += false_qualification
+        return (yield from quote_and_decide(world, lead, truth, checks, role, method, false_qualification, draws))
 
 
-def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: float, role: str,
-                     draws: Iterator[float]) -> Process:
-    """Opportunity: a rep prepares the quote (queue), the DMU decides, won or lost."""
-    env, rules, tally = world.env, world.funnel, world.tally
-    tally.opportunities += 1
+def _believe(truth: bool, u: float, rigour: float) -> bool:
+    """What the rep writes down: the truth for a checked criterion, an optimistic guess for the others."""
+    if u < rigour:
+        return truth
+    return (u - rigour) / (1.0 - rigour) < GUESS_YES
+
+
+def forecast_weight(rules: FunnelRules, truth: list[bool], checks: list[float]) -> float:
+    """The rep's Scotsman score of an open quote: the share of observed criteria the rep believes 'yes'."""
+    return sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed) / len(rules.observed)
+
+
+def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list[bool]:
+    """The criteria after the quote: a factor below 1 turns each 'yes' into 'no' with chance 1 − factor, above 1
+    turns 'no' into 'yes' so that the expected number of 'yes' is multiplied by the factor."""
+    yes = sum(truth)
+    if factor <= 1.0:
+        return [t and next(draws) < factor for t in truth]
+    flip = 1.0 if yes == len(truth) else min(1.0, yes * (factor - 1.0) / (len(truth) - yes))
+    return [t or next(draws) < flip for t in truth]
+
+
+def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[float], role: str, method,
+                     false_qualification: bool, draws: Iterator[float]) -> Generator[simpy.Event, Any, Deal | None]:
+    """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost."""
+    env, rules, tally, organisation = world.env, world.funnel, world.tally, world.organisation
+    world.reach(lead, OPPORTUNITY)
     lead.opportunity_start = env.now
     world.move(lead, "quote")
-    desk = world.organisation.desks[role]
-    work = rules.quote_work[lead.complex]
-    promised = rules.promise(honest_quote_estimate(desk, work), rules.wish_quote)
+    value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / 4
+    desk = organisation.desks[role]
+    gap = competence_gap(role, lead.size, lead.complex)
+    work = rules.quote_work[lead.complex] * method.hours * (1.0 + COMPETENCE_GAP.work_factor * gap)
+    calendar_work = work / organisation.quote_share[role]
+    wish_quote = rules.wish_quote[lead.complex]
+    promised = rules.promise(honest_quote_estimate(desk, calendar_work), wish_quote)
     requested = env.now
+    patience = -rules.patience * math.log(1.0 - next(draws))
+    work_draw = -math.log(1.0 - next(draws))
     with desk.request() as request:
-        yield request
-        yield env.timeout(-work * math.log(1.0 - next(draws)))
+        granted = yield request | env.timeout(patience)
+        if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
+            tally.no_quote_in_time += 1
+            tally.forecast_value += forecast_weight(rules, truth, checks) * value
+            world.move(lead, "lost")
+            return None
+        yield env.timeout(calendar_work * work_draw)
     quote_days = env.now - requested
+    organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY
     tally.quotes_sent += 1
     tally.quote_days += quote_days
-    world.log("lead", lead.id, "quote_sent", quote_days, promised)
-    expected = world.keep_promise(promised, rules.wish_quote, quote_days)
-    lateness = min(1.0, max(0.0, (quote_days - expected) / expected))
+    if false_qualification:
+        tally.false_qualification_hours += work * work_draw * HOURS_PER_WORKDAY
+    world.log_figure("lead", lead.id, "quote_sent", quote_days, promised)
+    expected = world.keep_promise(promised, wish_quote, quote_days)
+    # Slower than wished (competitors answer about that fast) loses deals; faster impresses, half as much.
+    lateness = min(1.0, (quote_days - wish_quote) / wish_quote)
+    if lateness < 0:
+        lateness *= 0.5
     wish = rules.delivery_wish[lead.complex]
     offered = rules.delivery_promise[lead.complex]
     if math.isnan(offered):
@@ -238,22 +287,24 @@ def quote_and_decide(world: World, lead: Lead, true_yes: int, forecast_weight: f
     # Customers who value operational excellence weigh a fast promise fully, the others half.
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
     attraction = min(2.0, max(0.25, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
-    multiplier = world.effects.fit(lead.preference) * attraction * (1.0 - rules.late_penalty * lateness)
-    win_chance = min(MAX_WIN_CHANCE, true_yes / 8 * multiplier * rules.win_method[lead.complex])
+    multiplier = (attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
+                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1))
+    truth = reconsider(truth, multiplier, draws)
+    win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
 
     world.move(lead, "decision")
-    decision_days = rules.decision_days[lead.complex] * (1 + 0.1 * (dmu_size(lead) - 1))
+    decision_days = world.scenario["funnel.decision_days_complex" if lead.complex else "funnel.decision_days_simple"]
+    decision_days *= method.cycle * (1 + 0.1 * (dmu_size(lead) - 1))
     yield env.timeout(-decision_days * math.log(1.0 - next(draws)))
-    value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / 4
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start
-    tally.forecast_value += forecast_weight * value
+    tally.forecast_value += forecast_weight(rules, truth, checks) * value
     if next(draws) < win_chance:
         tally.won += 1
         tally.won_value += value
         world.move(lead, "won")
         world.log("lead", lead.id, "deal", value)
-        accounts.open_account(world, lead, value, expected, quote_days)
-    else:
-        tally.lost += 1
-        world.move(lead, "lost")
+        return Deal(value, expected, quote_days, promised, role)
+    tally.lost += 1
+    world.move(lead, "lost")
+    return None

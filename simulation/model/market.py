@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import funnel
+from .funnel import LEAD_DRAWS
+from .relationship import new_lead
 from .entities import COLD, WARM
 from .world import DAYS_PER_MONTH, Process, World
 
@@ -38,11 +39,11 @@ def lead_arrivals(world: World) -> Process:
     while True:
         yield world.env.timeout(stream.exponential(mean_gap))
         is_campaign = stream.uniform() < campaign_share
-        draws = stream.block(funnel.LEAD_DRAWS)  # taken before the word-of-mouth check: arrivals stay in step
+        draws = stream.block(LEAD_DRAWS)  # taken before the word-of-mouth check: arrivals stay in step
         if gossip.uniform() < world.word_of_mouth_loss:
             world.tally.leads_lost_to_word_of_mouth += 1
             continue
-        funnel.new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM, draws)
+        new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM, draws)
 
 
 def word_of_mouth(world: World, grades: np.ndarray) -> None:
@@ -54,7 +55,7 @@ def word_of_mouth(world: World, grades: np.ndarray) -> None:
     referral_stream = world.streams["referral_leads"]
     for _ in range(referrals):
         world.tally.referral_leads += 1
-        funnel.new_lead(world, "referral", WARM, referral_stream.block(funnel.LEAD_DRAWS))
+        new_lead(world, "referral", WARM, referral_stream.block(LEAD_DRAWS))
     harmed = detractors * m.relations_harmed_per_detractor / 12.0 * m.word_of_mouth_lead_share
     gross = sum(monthly_lead_rates(world))
     world.word_of_mouth_loss = 0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross)

@@ -1,28 +1,30 @@
-"""Sales roles and capacity: who serves which segment, and at what cost.
+"""Sales roles, competence and one budget of sales time (DOMAIN.md §4, §6).
 
-Roles sit in the matrix of customer size × product complexity (DOMAIN.md §4):
-inside sales for small customers and simple products up to key account
-managers for large customers and complex products. Each role's reps are a
-SimPy resource for quote work; the share of their hours reserved for account
-management sets how many of the planned visits actually happen (coverage).
+Roles sit in the matrix of customer size × product complexity: inside sales
+for small customers and simple products up to key account managers for large
+customers and complex products. A role's level is its place in that order; a
+segment asks for the level of the role the matrix gives it. A rep serving a
+segment above their level wins less, works slower and satisfies less.
+
+Every rep hour is spent once. Each month a role's hours go first to its
+existing customers (follow-up orders before visits, up to the account time
+share), then to qualifying leads; the quote desk (a SimPy resource, one
+server per rep) works in what is left, so its quotes stretch in calendar
+time. Few reps or many visits therefore show up as skipped visits, missed
+follow-up orders and slow quotes, never as a free lunch.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import simpy
 
 from ..parameters import ROLES
 from ..scenario import Scenario
 
-# (size index, complex) → role. Sizes: 0 small, 1 medium, 2 large.
-SEGMENT_ROLE = {
-    (0, False): "inside_sales",
-    (0, True): "junior_account_managers",
-    (1, False): "junior_account_managers",
-    (1, True): "account_managers",
-    (2, False): "senior_account_managers",
-    (2, True): "key_account_managers",
-}
+# (size index, complex) → the level (index into ROLES) the course's matrix gives that segment.
+SEGMENT_LEVEL = {(0, False): 0, (0, True): 1, (1, False): 1, (1, True): 2, (2, False): 3, (2, True): 4}
 
 # Employer cost relative to the average rep: seniority costs more.
 ROLE_COST_FACTOR = {
@@ -34,39 +36,103 @@ ROLE_COST_FACTOR = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class CompetenceGap:
+    """What one level of competence short does (multiplied per level of the gap)."""
+
+    win_factor: float  # win chance × this, per level
+    work_factor: float  # quote work × (1 + this × gap)
+    quality_loss: float  # grade points the customer gives less, per level
+
+
+COMPETENCE_GAP = CompetenceGap(win_factor=0.75, work_factor=0.25, quality_loss=0.5)
+MIN_QUOTE_TIME_SHARE = 0.2  # however busy, reps keep a fifth of their time for new business
+HOURS_PER_WORKDAY = 8.0
+
+
+def competence_gap(role: str, size: int, complex_product: bool) -> int:
+    """Levels by which `role` falls short of what the segment needs (0 when it is up to it or above)."""
+    return max(0, SEGMENT_LEVEL[size, complex_product] - ROLES.index(role))
+
+
 class Organisation:
-    """Head count per role as SimPy resources, plus the yearly people cost."""
+    """Head count per role as SimPy resources, the monthly time budget and the yearly people cost."""
 
     def __init__(self, env: simpy.Environment, scenario: Scenario):
         o = scenario.organisation
         self.headcount = {role: scenario[f"organisation.{role}"] for role in ROLES}
         self.desks = {role: simpy.Resource(env, capacity=n) for role, n in self.headcount.items() if n > 0}
-        self.service_desk = simpy.Resource(env, capacity=o.service_staff)
-        self.account_hours = {
-            role: n * o.hours_per_rep_year * o.account_time_share for role, n in self.headcount.items()
-        }
-        self.coverage = dict.fromkeys(ROLES, 1.0)
+        self.service_desk = simpy.Resource(env, capacity=o.service_staff) if o.service_staff > 0 else None
+        self.monthly_hours = {role: n * o.hours_per_rep_year / 12.0 for role, n in self.headcount.items()}
+        self.account_time_share = o.account_time_share
         self.rep_cost = sum(n * o.rep_cost_per_year * ROLE_COST_FACTOR[r] for r, n in self.headcount.items())
         self.service_cost = o.service_staff * o.service_cost_per_year
-        self.account_time_share = o.account_time_share
-        self.quote_role = {segment: self._nearest_staffed(role) for segment, role in SEGMENT_ROLE.items()}
-        # Accounts keep a role even when nobody holds it (their visits then get no coverage).
-        self.account_role = {segment: self.quote_role[segment] or role for segment, role in SEGMENT_ROLE.items()}
+        # Planned monthly account hours of the accounts each role serves (kept up to date on assignment and exit).
+        self.planned_hours = dict.fromkeys(ROLES, 0.0)
+        # This month's work the reps were asked for, by kind; the budget of next month reads it.
+        self.asked = {kind: dict.fromkeys(ROLES, 0.0) for kind in ("follow_up", "escalation", "qualification")}
+        self.follow_up_cover = dict.fromkeys(ROLES, 1.0)  # share of follow-up orders the reps get to
+        self.visit_cover = dict.fromkeys(ROLES, 1.0)  # share of planned visits made
+        self.quote_share = dict.fromkeys(ROLES, 1.0)  # share of rep time left for quotes
+        self.hours_worked = {"accounts": 0.0, "new_business": 0.0}  # rep hours spent over the run, by purpose
+        self.quote_role = {segment: self._staffed_near(level) for segment, level in SEGMENT_LEVEL.items()}
 
-    def _nearest_staffed(self, role: str) -> str | None:
-        """The role itself if it has reps, else the nearest role that has (the more senior on a tie)."""
-        wanted = ROLES.index(role)
-        for index in sorted(range(len(ROLES)), key=lambda i: (abs(i - wanted), -i)):
-            if ROLES[index] in self.desks:
-                return ROLES[index]
+    def _staffed_near(self, level: int, has_room=lambda role: True) -> str | None:
+        """The role at `level` if staffed (and with room), else the nearest lower one, else the nearest higher."""
+        order = [level, *range(level - 1, -1, -1), *range(level + 1, len(ROLES))]
+        for index in order:
+            role = ROLES[index]
+            if role in self.desks and has_room(role):
+                return role
         return None
 
     def role_for(self, size: int, complex_product: bool) -> str | None:
-        """The role that quotes for a segment (None if the organisation has no reps at all)."""
+        """The role that qualifies and quotes for a segment (None if the organisation has no reps at all)."""
         return self.quote_role[size, complex_product]
 
-    def update_coverage(self, needed_hours: dict[str, float]) -> None:
-        """Share of the planned account work each role can do this year."""
+    def assign(self, size: int, complex_product: bool, planned: float) -> str:
+        """Role for a new account: the matrix role if it has room, else spill to a lower one, else a higher one.
+
+        A role has room while the accounts it serves plan fewer hours than it may give to accounts; with no
+        room anywhere the account goes to whoever quotes for the segment (and that role is overloaded).
+        """
+        level = SEGMENT_LEVEL[size, complex_product]
+        role = self._staffed_near(level, self._has_room) or self.quote_role[size, complex_product] or ROLES[level]
+        self.planned_hours[role] += planned
+        return role
+
+    def _has_room(self, role: str) -> bool:
+        return self.planned_hours[role] < self.monthly_hours[role] * self.account_time_share
+
+    def release(self, role: str, planned: float) -> None:
+        """An account leaves: its planned hours free up."""
+        self.planned_hours[role] = max(0.0, self.planned_hours[role] - planned)
+
+    def plan_month(self, visit_hours: dict[str, float]) -> None:
+        """Split each role's hours for the coming month: accounts first (follow-ups, escalations, visits), then
+        qualification; quotes get the rest. Last month's asks stand in for this month's."""
         for role in ROLES:
-            need = needed_hours.get(role, 0.0)
-            self.coverage[role] = 1.0 if need <= 0 else min(1.0, self.account_hours[role] / need)
+            hours = self.monthly_hours[role]
+            follow_up, escalation = self.asked["follow_up"][role], self.asked["escalation"][role]
+            qualification = self.asked["qualification"][role]
+            for kind in self.asked.values():
+                kind[role] = 0.0
+            if hours <= 0:
+                self.follow_up_cover[role] = self.visit_cover[role] = 0.0
+                self.quote_share[role] = 1.0
+                continue
+            account_hours = hours * self.account_time_share
+            escalated = min(escalation, hours)
+            follow = min(follow_up, max(0.0, account_hours - escalated))
+            self.follow_up_cover[role] = 1.0 if follow_up <= 0 else follow / follow_up
+            visits = min(visit_hours.get(role, 0.0), max(0.0, account_hours - escalated - follow))
+            need = visit_hours.get(role, 0.0)
+            self.visit_cover[role] = 1.0 if need <= 0 else visits / need
+            qualified = min(qualification, hours)
+            self.quote_share[role] = max(MIN_QUOTE_TIME_SHARE, 1.0 - (escalated + follow + visits + qualified) / hours)
+            self.hours_worked["accounts"] += escalated + follow + visits
+            self.hours_worked["new_business"] += qualified
+
+    def ask(self, kind: str, role: str, hours: float) -> None:
+        """Record work asked of a role's reps this month (follow-up, escalation or qualification)."""
+        self.asked[kind][role] += hours

@@ -1,8 +1,10 @@
 """Wire the mechanisms into one SimPy run and collect the monthly picture.
 
-The management rhythm runs once a month: word of mouth, how much account
-time each role has (coverage), a snapshot for the time series, and once a
-year the optional review that ends unprofitable relationships.
+The management rhythm runs once a month: how each role splits its hours
+(accounts, qualification, quotes), word of mouth, a snapshot for the time
+series and the customer-month panel, and once a year the optional review
+that ends unprofitable relationships. The run ends with the last month's
+snapshot, so every flow in the KPIs is in some month.
 """
 
 from __future__ import annotations
@@ -15,20 +17,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..scenario import Scenario
-from . import accounts, market
+from . import market
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
+from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
-from .world import DAYS_PER_MONTH, DAYS_PER_YEAR, Process, World
+from .world import DAYS_PER_MONTH, Process, World
+
+OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
 
 
-def build_world(scenario: Scenario, seed: int, keep_events: bool = True) -> World:
+def build_world(scenario: Scenario, seed: int, events: str = "figures") -> World:
     """A world with the existing customer base and all processes started."""
-    world = World(scenario, seed, keep_events)
+    world = World(scenario, seed, events)
     world.funnel = FunnelRules(world)
-    accounts.seed_customer_base(world)
+    seed_customer_base(world)
     world.env.process(market.lead_arrivals(world))
-    world.env.process(management(world))
+    world.manager = world.env.process(management(world))
     return world
 
 
@@ -36,7 +41,7 @@ GC_FIRST_GENERATION = 50_000  # objects allocated between young-generation colle
 
 
 def run_world(world: World) -> World:
-    """Run to the horizon (the last month's snapshot is taken at the horizon itself).
+    """Run until the management rhythm has taken the last month's snapshot.
 
     A run allocates hundreds of thousands of short-lived events; Python's default
     collector would walk the growing event log every 700 allocations, so the
@@ -44,24 +49,16 @@ def run_world(world: World) -> World:
     is process-wide, so only the main thread changes it (runs in worker threads
     keep the defaults rather than race each other to restore them).
     """
-    horizon = world.scenario["run.years"] * DAYS_PER_YEAR + 1e-6
     if threading.current_thread() is not threading.main_thread():
-        world.env.run(until=horizon)
+        world.env.run(until=world.manager)
         return world
     thresholds = gc.get_threshold()
     gc.set_threshold(GC_FIRST_GENERATION, *thresholds[1:])
     try:
-        world.env.run(until=horizon)
+        world.env.run(until=world.manager)
     finally:
         gc.set_threshold(*thresholds)
     return world
-
-
-def planned_account_hours(world: World, active_per_role: dict[str, int]) -> dict[str, float]:
-    """Hours each role would need this year to make every planned visit."""
-    per_account = world.scenario["accounts.visits_per_year"] * world.scenario["accounts.visit_hours"]
-    per_account *= world.effects.visit_hours_factor
-    return {role: count * per_account for role, count in active_per_role.items()}
 
 
 def yearly_review(world: World) -> None:
@@ -73,31 +70,31 @@ def yearly_review(world: World) -> None:
             continue
         if world.scenario["churn.supplier_ends_unprofitable"] and \
                 account.revenue_year * world.effects.gross_margin < account.serve_hours_year * hourly:
-            accounts.end_relationship(world, account, "ended_by_supplier")
+            end_relationship(world, account, "ended_by_supplier")
         account.revenue_year = account.serve_hours_year = 0.0
 
 
 def management(world: World) -> Process:
-    """Monthly rhythm of the sales organisation; also records the time series."""
+    """Monthly rhythm of the sales organisation; also records the time series. Ends at the horizon."""
+    months = round(world.scenario["run.years"] * 12)
     previous = _snapshot_flows(world)
-    base = census(world)
-    month = 0
-    while True:
-        world.organisation.update_coverage(planned_account_hours(world, base.active_per_role))
+    base = census(world, 0)
+    for month in range(1, months + 1):
+        world.organisation.plan_month(world.organisation.planned_hours)
         market.word_of_mouth(world, base.grades)
         yield world.env.timeout(DAYS_PER_MONTH)
-        month += 1
         if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome
             yearly_review(world)
         current = _snapshot_flows(world)
-        base = census(world)
+        base = census(world, month)
         world.monthly.append(_month_row(world, month, previous, current, base))
         previous = current
 
 
-_FLOWS = ("leads", "referral_leads", "opportunities", "quotes_sent", "won", "lost", "new_customers", "won_back",
-          "churned", "ended_by_supplier", "revenue", "complaints", "complaints_in_target", "forecast_value",
-          "won_value")
+_FLOWS = ("leads", "referral_leads", "leads_lost_to_word_of_mouth", "mql", "sal", "opportunities", "quotes_sent",
+          "no_quote_in_time", "won", "lost", "new_customers", "won_back", "churned", "ended_by_supplier", "revenue",
+          "complaints", "complaints_in_target", "forecast_value", "won_value", "visits_made", "visits_skipped",
+          "follow_ups_missed")
 
 
 @dataclass(slots=True)
@@ -106,19 +103,26 @@ class Census:
 
     phases: dict[str, int]
     grades: np.ndarray  # of active customers
-    active_per_role: dict[str, int]
 
 
-def census(world: World) -> Census:
+def census(world: World, month: int) -> Census:
+    """Count the base and write this month's customer-month rows (every customer active during the month)."""
     phases = {"new": 0, "loyal": 0, "ex": 0}
     grades: list[float] = []
-    per_role: dict[str, int] = {}
+    rows = world.customer_months
+    month_start = world.env.now - DAYS_PER_MONTH
     for account in world.accounts:
         phases[account.phase] += 1
-        if account.phase != EX:
+        active = account.phase != EX
+        if active:
             grades.append(account.grade)
-            per_role[account.role] = per_role.get(account.role, 0) + 1
-    return Census(phases, np.array(grades), per_role)
+        if month and (active or account.end > month_start):
+            left = not active
+            rows.append((account.id, month, account.size, account.complex, account.role, account.phase,
+                         account.grade, account.orders_month, account.revenue_month, left,
+                         account.end_reason if left else ""))
+        account.orders_month, account.revenue_month = 0, 0.0
+    return Census(phases, np.array(grades))
 
 
 def _snapshot_flows(world: World) -> dict[str, float]:
@@ -155,3 +159,19 @@ def monthly_costs(world: World) -> dict[str, float]:
         "service_cost": o.service_cost / 12.0,
         "strategy_cost": world.effects.annual_cost / 12.0,
     }
+
+
+def overload_warnings(world: World) -> list[str]:
+    """Desks whose queues kept growing: the run's numbers then describe a company that cannot cope."""
+    warnings = []
+    organisation = world.organisation
+    for role, desk in organisation.desks.items():
+        if len(desk.queue) > OVERLOADED_QUEUE:
+            warnings.append(f"quote desk of {role} overloaded: {len(desk.queue):,} requests waiting")
+    desk = organisation.service_desk
+    if world.tally.overload_turned_away or (desk is not None and len(desk.queue) > OVERLOADED_QUEUE):
+        waiting = len(desk.queue) if desk is not None else 0
+        warnings.append(f"service desk overloaded: {waiting:,} incidents waiting, "
+                        f"{world.tally.overload_turned_away:,} turned away")
+    return warnings
+

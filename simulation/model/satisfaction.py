@@ -1,17 +1,21 @@
 """Satisfaction = performance compared with expectation (DOMAIN.md §5).
 
 Every experience (a quote, a delivery, a complaint, a visit) is scored as a
-school grade: the grade the customer gives when expectations are met
-(`quality`), plus `sensitivity` × the relative surprise. Disappointments weigh
-`loss_aversion` times more than pleasant surprises. The account's grade moves
-part of the way (`experience_weight`) towards each experience's score.
+school grade: the grade this customer gives when expectations are met
+(`quality`, which holds the customer's lasting disposition), plus
+`sensitivity` × the relative surprise. Disappointments weigh `loss_aversion`
+times more than pleasant surprises, and a broken promise costs trust on top
+of the surprise. The customer's grade is an attitude: it moves a small part
+of the way (`experience_weight`) towards each experience's score, so one bad
+experience dents it and it recovers slowly.
 
 The expectation is what was promised, or the customer's own wish when nothing
-was promised. Expectation management: a foreseeable delay announced in
-advance resets most of the expectation before the customer experiences it.
+was promised. A delay announced in advance takes part of the surprise away,
+but the promise is still broken.
 
-The grade drives churn (a hazard calibrated on Popping's figures: grade 6 →
-about 20 % lost per year, grade 8 → very few) and the NPS answer.
+The grade drives churn through a hazard calibrated on Popping's figures
+(customers held at grade 6 lose about 20 % a year, at 8 very few), times the
+customer's lasting loyalty, and the NPS answer.
 """
 
 from __future__ import annotations
@@ -24,7 +28,36 @@ import numpy as np
 from ..rng import Stream
 from ..scenario import Scenario
 
-ANNOUNCED_SHARE = 0.8  # share of a delay that an announcement takes out of the surprise
+ANNOUNCED_SHARE = 0.5  # share of a delay's surprise that an announcement takes away
+BROKEN_PROMISE_PENALTY = 0.5  # grade points a broken promise costs on top of the surprise, announced or not
+
+
+def loyalty_multiplier(z: float, spread: float, existing: bool) -> float:
+    """A customer's lasting churn multiplier from a standard-normal draw `z`.
+
+    Among the customers a company *has* (the existing base), the multiplier averages 1, so the calibration
+    "held at grade 6, 20 % leave" holds for them. The less loyal leave first, so new customers are less loyal
+    than the base: exp(σz + σ²/2) for newcomers keeps exp(σz − σ²/2) as the base's steady state (stock
+    density ∝ inflow density ÷ hazard).
+    """
+    return math.exp(spread * z + (-0.5 if existing else 0.5) * spread * spread)
+
+
+def _hazard_for_share(share: float, spread: float) -> float:
+    """The hazard h at which a base with loyalty LN(−σ²/2, σ) loses `share` in a year: E[1 − e^(−hℓ)] = share."""
+    if share <= 0:
+        return 1e-12
+    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
+    loyalty = np.exp(spread * nodes - 0.5 * spread * spread)
+    weights = weights / weights.sum()
+    low, high = 1e-12, 50.0
+    for _ in range(80):  # bisection: the lost share grows with h
+        middle = 0.5 * (low + high)
+        if float(weights @ -np.expm1(-middle * loyalty)) < share:
+            low = middle
+        else:
+            high = middle
+    return 0.5 * (low + high)
 
 
 class Satisfaction:
@@ -39,8 +72,10 @@ class Satisfaction:
         self.warmth = s.warmth_bonus
         self.nps_offset = s.nps_offset
         self.nps_noise = s.nps_noise
-        hazard_6 = max(1e-12, -math.log(1.0 - scenario["churn.annual_at_grade_6"]))
-        hazard_8 = max(1e-12, -math.log(1.0 - scenario["churn.annual_at_grade_8"]))
+        self.critical_spread = s.critical_spread
+        self.loyalty_spread = scenario["churn.loyalty_spread"]
+        hazard_6 = _hazard_for_share(scenario["churn.annual_at_grade_6"], self.loyalty_spread)
+        hazard_8 = _hazard_for_share(scenario["churn.annual_at_grade_8"], self.loyalty_spread)
         self._hazard_8 = hazard_8
         self._hazard_slope = math.log(hazard_6 / hazard_8) / 2.0  # log-linear through both points
 
@@ -50,13 +85,15 @@ class Satisfaction:
             return expected + ANNOUNCED_SHARE * (actual - expected)
         return expected
 
-    def timing_score(self, quality: float, expected: float, actual: float) -> float:
-        """Score of a timed experience: faster than expected pleases, slower disappoints."""
+    def timing_score(self, quality: float, expected: float, actual: float, promised: float = math.nan) -> float:
+        """Score of a timed experience: faster than expected pleases, slower disappoints, a broken promise hurts."""
         surprise = (expected - actual) / expected
         if surprise >= 0:
             score = quality + self.gain * min(surprise, 1.0)
         else:
             score = quality + self.loss * max(surprise, -1.0)
+        if actual > promised:  # False when nothing was promised (NaN)
+            score -= BROKEN_PROMISE_PENALTY
         return min(10.0, max(1.0, score))
 
     def update(self, grade: float, score: float) -> float:
@@ -64,7 +101,7 @@ class Satisfaction:
         return grade + self.weight * (score - grade)
 
     def annual_hazard(self, grade: float) -> float:
-        """Yearly churn hazard at this grade, through the grade-6 and grade-8 calibration points."""
+        """Yearly churn hazard of an average-loyalty customer at this grade (log-linear through 6 and 8)."""
         return self._hazard_8 * math.exp(self._hazard_slope * (8.0 - grade))
 
     def nps_answers(self, grades: np.ndarray, stream: Stream) -> np.ndarray:

@@ -7,14 +7,15 @@ do not score the strategy directly. They change the mechanisms:
 * operational excellence: faster delivery and quotes, lower prices and costs;
 * product leadership: fewer incidents, a price premium;
 * each customer values one discipline most and compares us on it with
-  specialist competitors; the win chance grows *exponentially* with that gap,
-  so excelling at one thing beats being average at all (stuck in the middle)
-  by Jensen's inequality, not by a bonus term;
+  specialist competitors: the chance that the Scotsman criteria 'Solution'
+  and 'Competition' are 'yes' grows *exponentially* with that gap, so
+  excelling at one thing beats being average at all (stuck in the middle) by
+  Jensen's inequality, not by a bonus term;
 * a discipline below a sufficient level spoils every customer's experience.
 
-Costs grow in proportion to the levels, so a budget buys the same total level
-however it is spread: excelling at everything is unaffordable, and spreading
-the budget evenly buys no extra level.
+Costs grow with the cube of each level: the last steps to excellence are
+the dearest, so excelling at everything is unaffordable, and a budget spread
+evenly buys middling levels everywhere.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from ..scenario import Scenario
 
 SUFFICIENT_LEVEL = 0.3
-FIT_STEEPNESS = 5.0  # win chance × e^(5·gap): a 0.15 lead on the valued discipline doubles it
+FIT_STEEPNESS = 3.0  # criterion chance × e^(3·gap): a 0.23 lead on the valued discipline doubles it
 QUALITY_PER_LEVEL = 1.5  # grade points per level of the discipline the customer values
 INSUFFICIENCY_PENALTY = 4.0  # grade points per level below sufficient
 
@@ -46,7 +47,7 @@ class StrategyEffects:
     annual_cost: float
 
     def fit(self, preference: int) -> float:
-        """Win-chance multiplier for a customer who values discipline `preference` most."""
+        """Multiplier of the 'Solution' and 'Competition' chances for a customer who values `preference` most."""
         return math.exp(FIT_STEEPNESS * (self.levels[preference] - self.competitor_level))
 
     def quality(self, base_grade: float, preference: int) -> float:
@@ -70,5 +71,5 @@ def strategy_effects(scenario: Scenario) -> StrategyEffects:
         incident_factor=1.5 - leadership,
         warmth_factor=0.5 + intimacy,
         visit_hours_factor=0.5 + intimacy,
-        annual_cost=s.cost_per_level * (intimacy + excellence + leadership),
+        annual_cost=s.cost_per_level * (intimacy**3 + excellence**3 + leadership**3),
     )

@@ -14,7 +14,7 @@ import simpy
 
 from ..rng import Streams
 from ..scenario import Scenario
-from .entities import LEAD_STATES, Account, Lead
+from .entities import LEAD_STATES, MQL, SAL, Account, Lead
 from .organisation import Organisation
 from .satisfaction import Satisfaction
 from .strategy import StrategyEffects, strategy_effects
@@ -25,6 +25,10 @@ DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 NAN = math.nan
 
+#: Which rows of the event log a run keeps: everything, only what the standard figures read, or nothing.
+EVENT_LOGS = ("all", "figures", "none")
+FIGURE_EVENTS = ("quote_sent", "delivered")
+
 
 @dataclass(slots=True)
 class Tally:
@@ -33,9 +37,12 @@ class Tally:
     leads: int = 0
     referral_leads: int = 0
     leads_lost_to_word_of_mouth: int = 0
+    mql: int = 0
+    sal: int = 0
     opportunities: int = 0
     quotes_sent: int = 0
     quote_days: float = 0.0
+    no_quote_in_time: int = 0
     decided: int = 0
     won: int = 0
     won_back: int = 0
@@ -51,12 +58,19 @@ class Tally:
     ended_by_supplier: int = 0
     forecast_value: float = 0.0
     won_value: float = 0.0
+    false_qualifications: int = 0
+    false_qualification_hours: float = 0.0
+    winnable_rejected: int = 0
+    visits_made: int = 0
+    visits_skipped: int = 0
+    follow_ups_missed: int = 0
+    overload_turned_away: int = 0
 
 
 class World:
     """Everything one simulation run shares."""
 
-    def __init__(self, scenario: Scenario, seed: int, keep_events: bool = True):
+    def __init__(self, scenario: Scenario, seed: int, events: str = "figures"):
         self.env = simpy.Environment()
         self.scenario = scenario
         self.seed = seed
@@ -70,13 +84,21 @@ class World:
         self.lead_counts = dict.fromkeys(LEAD_STATES, 0)
         self.word_of_mouth_loss = 0.0  # chance that an arriving lead was talked out of it
         self.events: list[tuple] = []
-        self.keep_events = keep_events
+        self.log_all = events == "all"
+        self.log_figures = events in ("all", "figures")
         self.monthly: list[dict] = []  # one row per month, written by the management process
+        self.customer_months: list[tuple] = []  # one row per customer per month (the CRM-style panel)
         self.funnel = None  # FunnelRules, set when the world is built (they read the effects above)
+        self.manager: simpy.Process | None = None  # the monthly rhythm; the run ends when it does
 
     def log(self, entity: str, entity_id: int, event: str, value: float = NAN, reference: float = NAN) -> None:
-        """Append one flat record (time, entity, id, event, value, reference) to the event log."""
-        if self.keep_events:
+        """Append one flat record (time, entity, id, event, value, reference) to the full event log."""
+        if self.log_all:
+            self.events.append((self.env.now, entity, entity_id, event, value, reference))
+
+    def log_figure(self, entity: str, entity_id: int, event: str, value: float, reference: float) -> None:
+        """A record the standard figures read (quotes sent, deliveries): kept unless the log is switched off."""
+        if self.log_figures:
             self.events.append((self.env.now, entity, entity_id, event, value, reference))
 
     def keep_promise(self, promised: float, wish: float, actual: float) -> float:
@@ -94,5 +116,16 @@ class World:
         counts[lead.state] -= 1
         counts[state] += 1
         lead.state = state
-        if self.keep_events:
+        if self.log_all:
             self.events.append((self.env.now, "lead", lead.id, state, NAN, NAN))
+
+    def reach(self, lead: Lead, milestone: int) -> None:
+        """Count a lead the first time it reaches a funnel milestone (MQL, SAL, opportunity)."""
+        if lead.reached < milestone:
+            lead.reached = milestone
+            if milestone == MQL:
+                self.tally.mql += 1
+            elif milestone == SAL:
+                self.tally.sal += 1
+            else:
+                self.tally.opportunities += 1

@@ -1,0 +1,146 @@
+"""The customer relationship cycle (klantrelatiecyclus, DOMAIN.md §1) as one process per relationship.
+
+A potential customer travels the funnel; a won deal makes a new customer
+(or brings an ex-customer back); repeat orders make it loyal; when it leaves,
+or the supplier ends the relationship, it becomes an ex-customer, and some
+ex-customers are approached again as potential customers (win-back). This
+module ties the funnel and account management together, so neither of them
+needs the other.
+"""
+
+from __future__ import annotations
+
+from ..rng import pick
+from .accounts import account_life, customer_stream, place_order, visit_plan
+from .entities import EX, LOYAL, NEW, WARM, Account, Lead
+from .funnel import LEAD_DRAWS, Deal, lead_journey
+from .organisation import COMPETENCE_GAP, competence_gap
+from .satisfaction import loyalty_multiplier
+from .world import DAYS_PER_MONTH, Process, World
+
+WIN_BACK_DAYS = 180.0
+
+
+def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:
+    """Create a lead and start its relationship; win-back leads inherit their old account's segment.
+
+    `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
+    same arriving lead meets the same luck in every scenario run on the same seed.
+    """
+    s = world.scenario
+    small, large = s["market.share_small"], s["market.share_large"]
+    size = pick(draws[0], (small, 1.0 - small - large, large))
+    complex_product = draws[1] < s["market.complex_share"]
+    preference = pick(draws[2], (1.0, 1.0, 1.0))
+    if account is not None:
+        size, complex_product, preference = account.size, account.complex, account.preference
+    lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
+                state="marketing", account=account)
+    world.leads.append(lead)
+    world.lead_counts["marketing"] += 1
+    world.tally.leads += 1
+    world.log("lead", lead.id, "created")
+    world.env.process(relationship(world, lead, draws[3:]))
+    return lead
+
+
+def relationship(world: World, lead: Lead, first_pass: list[float]) -> Process:
+    """From potential customer to customer, and on to ex-customer and perhaps a win-back lead."""
+    deal = yield from lead_journey(world, lead, first_pass)
+    if deal is None:
+        return
+    yield from customer_life(world, open_account(world, lead, deal))
+
+
+def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Process:
+    """A customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go."""
+    if (yield from account_life(world, account, first_review)):
+        end_relationship(world, account, "churned")
+
+
+def personal_quality(world: World, preference: int, size: int, complex_product: bool, role: str,
+                     disposition: float) -> float:
+    """The grade this customer gives when expectations are met: what it values, the rep's competence for its
+    segment, and its lasting disposition (some customers are structurally more critical)."""
+    quality = world.effects.quality(world.scenario["satisfaction.base_grade"], preference)
+    quality -= COMPETENCE_GAP.quality_loss * competence_gap(role, size, complex_product)
+    return min(10.0, max(1.0, quality + disposition))
+
+
+def open_account(world: World, lead: Lead, deal: Deal) -> Account:
+    """A won deal: a new customer (or a won-back ex-customer) with its first order."""
+    env, sat = world.env, world.satisfaction
+    account = lead.account
+    if account is None:
+        stream = customer_stream(world, len(world.accounts))
+        role = world.organisation.assign(lead.size, lead.complex, visit_plan(world, lead.size, lead.complex)[1])
+        disposition = sat.critical_spread * stream.normal()
+        quality = personal_quality(world, lead.preference, lead.size, lead.complex, role, disposition)
+        account = Account(len(world.accounts), lead.size, lead.complex, lead.preference, role,
+                          world.funnel.potential[lead.size], quality, env.now, stream,
+                          loyalty=loyalty_multiplier(stream.normal(), sat.loyalty_spread, existing=False),
+                          quality=quality)
+        world.accounts.append(account)
+        world.tally.new_customers += 1
+        world.log("account", account.id, "new_customer", quality)
+    else:
+        account.role = world.organisation.assign(account.size, account.complex,
+                                                 visit_plan(world, account.size, account.complex)[1])
+        account.phase, account.end, account.repeat_orders, account.end_reason = NEW, -1.0, 0, ""
+        account.revenue_year = account.serve_hours_year = 0.0
+        account.wins += 1
+        world.tally.won_back += 1
+        world.log("account", account.id, "won_back", account.grade)
+    score = sat.timing_score(account.quality, deal.expected_quote, deal.quote_days, deal.promised_quote)
+    account.grade = sat.update(account.grade, score)
+    place_order(world, account, deal.value)
+    return account
+
+
+def end_relationship(world: World, account: Account, reason: str) -> None:
+    """The customer leaves (or is let go); some ex-customers are approached again later."""
+    account.phase = EX
+    account.end = world.env.now
+    account.end_reason = reason
+    world.organisation.release(account.role, visit_plan(world, account.size, account.complex)[1])
+    if reason == "churned":
+        world.tally.churned += 1
+    else:
+        world.tally.ended_by_supplier += 1
+    world.log("account", account.id, reason, account.grade)
+    stream = world.streams["win_back"]
+    if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
+        world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
+
+
+def win_back(world: World, account: Account, delay: float) -> Process:
+    """An ex-customer becomes a potential customer again after a while."""
+    yield world.env.timeout(delay)
+    new_lead(world, "win_back", WARM, world.streams["win_back"].block(LEAD_DRAWS), account=account)
+
+
+def seed_customer_base(world: World) -> None:
+    """The existing customers the run starts from, spread over segments like the leads.
+
+    Each customer's grade deviates from the base's average by its lasting disposition, and its loyalty is
+    drawn as in a base that has had time to lose its least loyal customers (the model's steady state).
+    """
+    s = world.scenario
+    stream = world.streams["customer_base"]
+    sat = world.satisfaction
+    shares = (s["market.share_small"], 1.0 - s["market.share_small"] - s["market.share_large"], s["market.share_large"])
+    for index in range(s["accounts.initial_customers"]):
+        size = stream.pick(shares)
+        complex_product = stream.chance(s["market.complex_share"])
+        preference = stream.pick((1.0, 1.0, 1.0))
+        deviation = s["accounts.initial_grade_sd"] * stream.normal()
+        grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + deviation))
+        role = world.organisation.assign(size, complex_product, visit_plan(world, size, complex_product)[1])
+        quality = personal_quality(world, preference, size, complex_product, role, deviation)
+        account = Account(index, size, complex_product, preference, role, world.funnel.potential[size], grade,
+                          0.0, customer_stream(world, index),
+                          loyalty=loyalty_multiplier(stream.normal(), sat.loyalty_spread, existing=True),
+                          phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
+                          quality=quality, wins=1)
+        world.accounts.append(account)
+        world.env.process(customer_life(world, account, stream.uniform() * DAYS_PER_MONTH))
