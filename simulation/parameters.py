@@ -201,7 +201,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("satisfaction.experience_weight", float, 0.1, 0.01, 1, unit="share", step=0.01,
        en="Weight of one experience", nl="Gewicht van één ervaring",
        help="How far one experience moves the customer's grade (a lasting attitude) towards that experience's score."),
-    _p("satisfaction.critical_spread", float, 0.6, 0, 3, unit="grade points", step=0.1,
+    _p("satisfaction.critical_spread", float, 0.8, 0, 3, unit="grade points", step=0.1,
        en="Spread of critical customers", nl="Spreiding kritische klanten",
        help="Standard deviation of customers' lasting disposition: some grade structurally higher or lower "
             "than others for the same performance."),
@@ -219,13 +219,14 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Spread of NPS answers", nl="Spreiding NPS-antwoorden",
        help="Standard deviation of the recommendation answer around grade + offset."),
     # --- churn
-    _p("churn.annual_at_grade_6", float, 0.20, 0, 0.99, unit="share/year", step=0.01,
+    _p("churn.annual_at_grade_6", float, 0.23, 0, 0.99, unit="share/year", step=0.01,
        en="Churn at grade 6", nl="Verloop bij een 6",
-       help="Share of customers held at grade 6 that leaves within a year (Popping: about 20%)."),
+       help="Share of customers held at grade 6 that leaves within a year. Grades move and the least loyal leave "
+            "first, so 0.23 makes customers *observed* at about 6 lose about 20% a year, as Popping found."),
     _p("churn.annual_at_grade_8", float, 0.03, 0, 0.99, unit="share/year", step=0.01,
        en="Churn at grade 8", nl="Verloop bij een 8",
        help="Share of customers held at grade 8 that leaves within a year (low: follow-up orders are automatic)."),
-    _p("churn.loyalty_spread", float, 0.8, 0, 2, unit="log-sd", step=0.1,
+    _p("churn.loyalty_spread", float, 1.0, 0, 2, unit="log-sd", step=0.1,
        en="Spread of loyalty", nl="Spreiding loyaliteit",
        help="How much customers differ in their lasting tendency to leave at the same grade (standard deviation "
             "of the log churn multiplier); the less loyal leave first, so older cohorts retain better."),
@@ -239,7 +240,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("accounts.initial_grade_mean", float, 7.4, 1, 10, unit="grade 1–10", step=0.1,
        en="Average grade at start", nl="Gemiddeld cijfer bij start",
        help="Average satisfaction grade of the existing customer base."),
-    _p("accounts.initial_grade_sd", float, 0.7, 0, 3, unit="grade points", step=0.1,
+    _p("accounts.initial_grade_sd", float, 0.8, 0, 3, unit="grade points", step=0.1,
        en="Spread of grades at start", nl="Spreiding cijfers bij start",
        help="Standard deviation of the existing customers' grades."),
     _p("accounts.initial_loyal_share", float, 0.7, 0, 1, unit="share", step=0.05,

@@ -40,8 +40,8 @@ def test_streams_are_named_not_positional():
 
 def test_a_knob_leaves_unrelated_randomness_untouched():
     """Common random numbers: slower complaint handling changes complaints, not who arrives."""
-    a = simulate(SMALL, seed=3)
-    b = simulate(SMALL.replace({"accounts.complaint_work_hours": 12}), seed=3)
+    a = simulate(SMALL, seed=3, keep_events="all")
+    b = simulate(SMALL.replace({"accounts.complaint_work_hours": 12}), seed=3, keep_events="all")
     first_month_a = a.leads[a.leads.created < 28].drop(columns="state")
     first_month_b = b.leads[b.leads.created < 28].drop(columns="state")
     assert len(first_month_a) > 10

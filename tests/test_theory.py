@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from simulation import Scenario, simulate
-from simulation.model.funnel import ALIGNMENT, MAX_WIN_CHANCE, SALES_METHODS, SOURCE_BONUS
+from simulation.model.funnel import ALIGNMENT, AUTHORITY_PER_DMU_MEMBER, DMU_WIN_FACTOR, MAX_WIN_CHANCE, SOURCE_BONUS
+from simulation.model.methods import SALES_METHODS
 from simulation.model.satisfaction import net_promoter_score
 from simulation.model.world import DAYS_PER_MONTH, DAYS_PER_YEAR
 
@@ -53,22 +54,31 @@ def _poisson_binomial_tail(chances: list[float], at_least: int) -> dict[int, flo
     return probabilities
 
 
+def _win_given_yes(yes: int, factor: float) -> float:
+    """E[min(0.95, yes'/8)] when each of `yes` criteria stays 'yes' with chance `factor` after the quote."""
+    return sum(math.comb(yes, j) * factor**j * (1 - factor) ** (yes - j) * min(MAX_WIN_CHANCE, j / 8)
+               for j in range(yes + 1))
+
+
 def test_fixed_probability_funnel_multiplies_out():
     """Won per lead = P(accepted by sales) × P(qualified) × E[win chance | qualified]."""
     yes = 0.5
     scenario = Scenario({**QUIET_MARKET, **NEUTRAL_STRATEGY, "run.years": 4, "market.inbound_leads_per_month": 120,
                          "funnel.sales_method": "spin", "market.alignment": "defined",
-                         "funnel.criterion_yes_share": yes, "funnel.qualification_threshold": 0.5})
-    accept = ALIGNMENT["defined"][0]
-    base = yes + SALES_METHODS["spin"][0] + ALIGNMENT["defined"][3] + SOURCE_BONUS["inbound"]
+                         "funnel.criterion_yes_share": yes, "funnel.qualification_threshold": 0.5,
+                         "funnel.qualification_rigour": 1.0, "funnel.buyer_patience_days": 120})
+    accept = ALIGNMENT["defined"].accepted
+    base = yes + ALIGNMENT["defined"].criterion_bonus + SOURCE_BONUS["inbound"]
     # Scotsman criteria for an inbound lead from a medium firm with a simple product and a two-person DMU: solution,
     # competition, opportunity (standard request), timing (it came to us), support, money, authority, necessity.
-    chances = [base, base, base - 0.05, base + 0.05, base, base, base - 0.05, base]
+    chances = [base, base, base, base + 0.05, base, base, base - AUTHORITY_PER_DMU_MEMBER, base]
     tail = _poisson_binomial_tail(chances, at_least=4)
     qualified = sum(tail.values())
-    win_given_qualified = sum(p * min(MAX_WIN_CHANCE, k / 8) for k, p in tail.items()) / qualified
+    # After the quote: SPIN on a simple product, a two-person DMU; promises and speed are switched off.
+    factor = SALES_METHODS["spin"].simple * DMU_WIN_FACTOR
+    win_given_qualified = sum(p * _win_given_yes(k, factor) for k, p in tail.items()) / qualified
 
-    result = simulate(scenario, seed=2024)
+    result = simulate(scenario, seed=2024, keep_events="all")
     leads = result.leads[result.leads.created < (4 * DAYS_PER_YEAR - 150)]  # all decided by the end
     n = len(leads)
     reached_quote = set(result.events.query("entity == 'lead' and event == 'quote'").id)
@@ -87,7 +97,7 @@ def test_constant_churn_hazard_gives_exponential_survival():
     annual = 0.3
     scenario = Scenario({**QUIET_MARKET, "market.inbound_leads_per_month": 0, "run.years": 3,
                          "accounts.initial_customers": 3000, "churn.annual_at_grade_6": annual,
-                         "churn.annual_at_grade_8": annual})
+                         "churn.annual_at_grade_8": annual, "churn.loyalty_spread": 0})
     accounts = simulate(scenario, seed=7).accounts
     hazard = -math.log(1 - annual)
     for years in (0.5, 1, 2, 3):
@@ -108,9 +118,11 @@ def _erlang_c_sojourn(arrival_rate: float, service_mean: float, servers: int) ->
 
 def test_quote_desk_is_an_mmc_queue():
     """Poisson leads, independent thinning and delays → Poisson quote requests; exponential work; c reps."""
-    servers, work = 2, 1.0
+    servers, work = 2, 1.0 / SALES_METHODS["transactional"].hours  # the method's hours make the mean work 1 day
     scenario = Scenario({**QUIET_MARKET, "run.years": 10, "market.inbound_leads_per_month": 60,
                          "market.alignment": "integrated", "funnel.qualification_threshold": 0,
+                         "funnel.qualification_rigour": 0, "funnel.buyer_patience_days": 120,
+                         "funnel.sales_method": "transactional",
                          "funnel.quote_work_days_simple": work, "strategy.operational_excellence": 0.5,
                          # nobody wins, so no customers take time or change the market
                          "market.competitor_level": 1.0, "strategy.customer_intimacy": 0,
@@ -118,11 +130,12 @@ def test_quote_desk_is_an_mmc_queue():
                          "organisation.junior_account_managers": servers, "organisation.account_time_share": 0})
     sojourns, rates = [], []
     for seed in range(3):
-        events = simulate(scenario, seed=seed).events
+        events = simulate(scenario, seed=seed).events  # the quote rows are kept by default
         quotes = events[(events.event == "quote_sent") & (events.time > 60)]  # skip the warm-up
         sojourns.append(quotes.value.to_numpy())
         rates.append(len(quotes) / (10 * DAYS_PER_YEAR - 60))
     observed = np.concatenate(sojourns).mean()
-    expected = _erlang_c_sojourn(float(np.mean(rates)), work, servers)
-    assert 0.6 < np.mean(rates) * work / servers < 0.8, "the test must load the desk substantially"
+    service = work * SALES_METHODS["transactional"].hours
+    expected = _erlang_c_sojourn(float(np.mean(rates)), service, servers)
+    assert 0.6 < np.mean(rates) * service / servers < 0.8, "the test must load the desk substantially"
     assert observed == pytest.approx(expected, rel=0.08)
