@@ -81,10 +81,10 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("run.years", int, 3, 1, 20, unit="years", en="Years to simulate", nl="Aantal jaren",
        help="Length of the simulated period; the model's clock ticks in days."),
     # --- market and lead generation
-    _p("market.campaign_spend_per_month", float, 20_000.0, 0, 200_000, unit="€/month", step=1000,
+    _p("market.campaign_spend_per_month", float, 12_000.0, 0, 200_000, unit="€/month", step=1000,
        en="Campaign spend", nl="Campagnebudget",
        help="Marketing spend on campaigns; each €1,000 buys leads at the yield below."),
-    _p("market.leads_per_1000_euro", float, 6.0, 0, 40, unit="leads/€1,000", step=0.5,
+    _p("market.leads_per_1000_euro", float, 10.0, 0, 40, unit="leads/€1,000", step=0.5,
        en="Campaign lead yield", nl="Leads per €1.000",
        help="Cold leads a campaign brings in per €1,000 spent."),
     _p("market.inbound_leads_per_month", float, 12.0, 0, 500, unit="leads/month", step=1,
@@ -290,6 +290,9 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("accounts.visit_hours", float, 6.0, 0.5, 40, unit="hours", step=0.5,
        en="Hours per visit", nl="Uren per bezoek",
        help="Rep time per visit including preparation and travel."),
+    _p("accounts.visit_cost", float, 120.0, 0, 2000, unit="€/visit", step=5,
+       en="Travel cost per visit", nl="Reiskosten per bezoek",
+       help="Out-of-pocket cost of one visit (travel, parking, lunch), on top of the rep's hours."),
     _p("accounts.follow_up_hours", float, 3.0, 0, 80, unit="hours", step=1,
        en="Follow-up sales effort", nl="Inspanning vervolgverkoop",
        help="Rep hours a follow-up order costs from a customer below grade 8 (at 8+ reorders are automatic); "
@@ -310,10 +313,10 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Reps for large customers with complex products (strategic selling, PSU)."),
     _p("organisation.service_staff", int, 2, 0, 100, unit="FTE", step=1, en="Service staff",
        nl="Servicemedewerkers", help="Staff who resolve incidents and complaints; without them the reps do."),
-    _p("organisation.account_time_share", float, 0.8, 0, 1, unit="share", step=0.05,
+    _p("organisation.account_time_share", float, 0.75, 0, 0.9, unit="share", step=0.05,
        en="Rep time for accounts", nl="Tijd voor accountmanagement",
        help="Most of a rep's hours that existing customers may take (follow-up orders first, then visits); "
-            "what they leave goes to qualification and quotes."),
+            "what they leave goes to qualification and quotes, which always keep at least a tenth."),
     _p("organisation.hours_per_rep_year", float, 1600.0, 500, 2200, unit="hours/year", step=50,
        en="Productive hours per rep", nl="Productieve uren per medewerker",
        help="Productive hours per FTE per year."),
@@ -333,9 +336,9 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("strategy.product_leadership", float, 0.55, 0, 1, unit="level 0–1", step=0.05,
        en="Product leadership", nl="Productleiderschap",
        help="Investment in the best product: fewer incidents, better fit, a price premium."),
-    _p("strategy.cost_per_level", float, 1_200_000.0, 0, 10_000_000, unit="€/year", step=50_000,
+    _p("strategy.cost_per_level", float, 1_800_000.0, 0, 10_000_000, unit="€/year", step=50_000,
        en="Cost of one discipline level", nl="Kosten per disciplineniveau",
-       help="Yearly cost of holding one value discipline at level 1; the cost grows with the cube of the level, "
+       help="Yearly cost of holding one value discipline at level 1; the cost grows with the fourth power of the level, "
             "so excelling at everything is unaffordable."),
     # --- economics
     _p("economics.gross_margin", float, 0.45, 0, 1, unit="share of revenue", step=0.01,

@@ -17,7 +17,7 @@ def _discipline_mix(excel: str | None) -> dict[str, float]:
     """Excel in one discipline (level 0.9) and keep the others sufficient (0.45),
     or, with `excel=None`, spread the same budget evenly (stuck in the middle)."""
     if excel is None:
-        level = ((0.9**3 + 2 * 0.45**3) / 3) ** (1 / 3)  # the same budget: cost grows with the cube of the level
+        level = ((0.9**4 + 2 * 0.45**4) / 3) ** (1 / 4)  # the same budget: cost grows with the fourth power
         return dict.fromkeys(_DISCIPLINES, round(level, 4))
     return {name: 0.9 if name.endswith(excel) else 0.45 for name in _DISCIPLINES}
 

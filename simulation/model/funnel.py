@@ -48,7 +48,6 @@ AUTHORITY_PER_DMU_MEMBER = 0.06  # lower chance that our contact carries the dec
 DMU_WIN_FACTOR = 0.9  # every extra person in the DMU must be convinced too
 COMPLEX_QUOTE_WISH = 2.5  # a buyer of a complex product expects its quote to take this many times as long
 OPERATIONAL_EXCELLENCE = DISCIPLINES.index("operational_excellence")
-SOLUTION, COMPETITION = SCOTSMAN.index("solution"), SCOTSMAN.index("competition")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ class CompetenceGap:
 
 
 COMPETENCE_GAP = CompetenceGap(win_factor=0.75, work_factor=0.25, quality_loss=0.5)
-MIN_QUOTE_TIME_SHARE = 0.2  # however busy, reps keep a fifth of their time for new business
+MIN_QUOTE_TIME_SHARE = 0.1  # however busy, reps keep a tenth of their time for new business (the cap's top)
 HOURS_PER_WORKDAY = 8.0
 
 

@@ -31,7 +31,7 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     small, large = s["market.share_small"], s["market.share_large"]
     size = pick(draws[0], (small, 1.0 - small - large, large))
     complex_product = draws[1] < s["market.complex_share"]
-    preference = pick(draws[2], (1.0, 1.0, 1.0))
+    preference = pick(draws[2], world.effects.positioning)
     if account is not None:
         size, complex_product, preference = account.size, account.complex, account.preference
     lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
@@ -132,7 +132,7 @@ def seed_customer_base(world: World) -> None:
     for index in range(s["accounts.initial_customers"]):
         size = stream.pick(shares)
         complex_product = stream.chance(s["market.complex_share"])
-        preference = stream.pick((1.0, 1.0, 1.0))
+        preference = stream.pick(world.effects.positioning)
         deviation = s["accounts.initial_grade_sd"] * stream.normal()
         grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + deviation))
         role = world.organisation.assign(size, complex_product, visit_plan(world, size, complex_product)[1])

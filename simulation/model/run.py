@@ -141,17 +141,17 @@ def _month_row(world: World, month: int, previous: dict, current: dict, base: Ce
     row["nps"] = net_promoter_score(answers)
     row["promoters_share"] = float((answers >= 9).mean()) if surveyed else math.nan
     row["detractors_share"] = float((answers <= 6).mean()) if surveyed else math.nan
-    costs = monthly_costs(world)
+    costs = monthly_costs(world, row["visits_made"])
     row.update(costs)
     row["margin"] = row["revenue"] * world.effects.gross_margin - sum(costs.values())
     return row
 
 
-def monthly_costs(world: World) -> dict[str, float]:
-    """Sales cost (people and campaigns), cost to serve (service staff) and strategy investment per month."""
-    o = world.organisation
+def monthly_costs(world: World, visits: int) -> dict[str, float]:
+    """Sales cost (people, campaigns, travel), cost to serve (service staff) and strategy investment per month."""
+    o, s = world.organisation, world.scenario
     return {
-        "sales_cost": o.rep_cost / 12.0 + world.scenario["market.campaign_spend_per_month"],
+        "sales_cost": o.rep_cost / 12.0 + s["market.campaign_spend_per_month"] + visits * s["accounts.visit_cost"],
         "service_cost": o.service_cost / 12.0,
         "strategy_cost": world.effects.annual_cost / 12.0,
     }

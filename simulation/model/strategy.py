@@ -11,9 +11,13 @@ do not score the strategy directly. They change the mechanisms:
   and 'Competition' are 'yes' grows *exponentially* with that gap, so
   excelling at one thing beats being average at all (stuck in the middle) by
   Jensen's inequality, not by a bonus term;
+* a clear profile attracts the customers who value it: the share of leads
+  (and of the customer base) valuing a discipline grows exponentially with
+  our level on it (positioning), so a company that excels in one discipline
+  mostly meets customers who value exactly that;
 * a discipline below a sufficient level spoils every customer's experience.
 
-Costs grow with the cube of each level: the last steps to excellence are
+Costs grow with the fourth power of each level: the last steps to excellence are
 the dearest, so excelling at everything is unaffordable, and a budget spread
 evenly buys middling levels everywhere.
 """
@@ -26,7 +30,8 @@ from dataclasses import dataclass
 from ..scenario import Scenario
 
 SUFFICIENT_LEVEL = 0.3
-FIT_STEEPNESS = 3.0  # criterion chance × e^(3·gap): a 0.23 lead on the valued discipline doubles it
+FIT_STEEPNESS = 8.0  # criterion chance × e^(8·gap): a 0.09 lead on the valued discipline doubles it
+POSITIONING = 4.0  # share of leads valuing a discipline ∝ e^(4·level): at (0.9, 0.45, 0.45) three in four value the first
 QUALITY_PER_LEVEL = 1.5  # grade points per level of the discipline the customer values
 INSUFFICIENCY_PENALTY = 4.0  # grade points per level below sufficient
 
@@ -45,6 +50,7 @@ class StrategyEffects:
     warmth_factor: float
     visit_hours_factor: float
     annual_cost: float
+    positioning: tuple[float, float, float]  # relative weights of leads valuing each discipline
 
     def fit(self, preference: int) -> float:
         """Multiplier of the 'Solution' and 'Competition' chances for a customer who values `preference` most."""
@@ -66,10 +72,11 @@ def strategy_effects(scenario: Scenario) -> StrategyEffects:
         competitor_level=scenario["market.competitor_level"],
         delivery_factor=1.5 - excellence,
         quote_work_factor=1.25 - 0.5 * excellence,
-        price_factor=1.0 + 0.3 * (leadership - 0.5) - 0.2 * (excellence - 0.5),
+        price_factor=1.0 + 0.2 * (leadership - 0.5) - 0.1 * (excellence - 0.5),
         gross_margin=min(0.95, scenario["economics.gross_margin"] + 0.1 * (excellence - 0.5)),
         incident_factor=1.5 - leadership,
         warmth_factor=0.5 + intimacy,
-        visit_hours_factor=0.5 + intimacy,
-        annual_cost=s.cost_per_level * (intimacy**3 + excellence**3 + leadership**3),
+        visit_hours_factor=0.8 + 0.4 * intimacy,
+        annual_cost=s.cost_per_level * (intimacy**4 + excellence**4 + leadership**4),
+        positioning=tuple(math.exp(POSITIONING * level) for level in (intimacy, excellence, leadership)),
     )
