@@ -25,7 +25,7 @@ import json
 import os
 import shutil
 import sys
-import tempfile
+import secrets
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -58,16 +58,12 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     An OSError while writing (a full disk, a folder that vanished) becomes a KitError that names
     `target` and the reason, whatever the library that wrote the file put in the error."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    with sigterm_cleanup():  # a SIGTERM while writing removes the temporary file, then ends the process
+    # the name is known before the file exists, so a signal at any moment cannot leave an unknown file;
+    # the target's suffix stays last: writers such as pandas' ExcelWriter choose by it
+    temporary = _sibling(target, f".part{target.suffix}")
+    with sigterm_cleanup():  # a SIGTERM while writing removes the temporary file too
         try:
-            # the target's suffix stays last: writers such as pandas' ExcelWriter choose by it
-            handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=folder)
-        except OSError as error:
-            raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
-        os.close(handle)
-        temporary = Path(name)
-        try:
+            os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             yield temporary
             _settle(temporary)
             os.replace(temporary, target)
@@ -79,8 +75,14 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
             raise
 
 
+def _sibling(target: Path, suffix: str) -> Path:
+    """A fresh hidden name beside `target` (64 random bits: never an existing file)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    return folder / f".{target.stem}.{secrets.token_hex(8)}{suffix}"
+
+
 def _settle(path: Path) -> None:
-    """Give the finished file the permissions a plain `open` would (mkstemp makes it private) and
+    """Give the finished file the permissions a plain `open` would (it was created private) and
     flush it to disk, so a power cut after the rename cannot leave an empty file under the target's name."""
     os.chmod(path, 0o666 & ~_UMASK)
     with open(path, "rb") as handle:
@@ -181,13 +183,10 @@ def atomic_folder(target: str | Path, owned: Iterable[str] = ()) -> Iterator[Pat
     in `owned`): a folder of the user's own files is refused, never deleted."""
     target = Path(target)
     check_replaceable(target, owned)
-    folder = target.parent if str(target.parent) else Path(".")
+    temporary = _sibling(target, ".part")
     with sigterm_cleanup():
         try:
-            temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
-        except OSError as error:
-            raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
-        try:
+            os.mkdir(temporary, 0o700)
             yield temporary
             write_text(temporary / MANIFEST, json.dumps({"files": _manifest(temporary)}, indent=2) + "\n")
             os.chmod(temporary, 0o777 & ~_UMASK)
@@ -220,8 +219,8 @@ def _swap_in(new: Path, target: Path) -> None:
     if _exchange(new, target):
         shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous folder
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=new.parent))
-    os.replace(target, retired / target.name)
+    retired = _sibling(target, ".old")
+    os.rename(target, retired)
     os.rename(new, target)
     shutil.rmtree(retired, ignore_errors=True)
 

@@ -12,6 +12,7 @@ still load bit for bit. Numbers are never touched.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,18 @@ def unescape_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_workbook(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
     """One sheet per table (no index column), text escaped, written atomically: an interrupted
-    save leaves the previous workbook, never one with sheets missing."""
-    with atomic_path(path) as temporary, pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
+    save leaves the previous workbook, never one with sheets missing.
+
+    The workbook is built in memory and not with `with ExcelWriter(...)`: on an error or Ctrl-C that
+    block still saves what it has, and openpyxl's complaint about a workbook without sheets would
+    replace the KeyboardInterrupt."""
+    with atomic_path(path) as temporary:  # also names the file when openpyxl's own scratch files fill the disk
+        buffer = io.BytesIO()
+        workbook = pd.ExcelWriter(buffer, engine="openpyxl")
         for name, table in sheets.items():
             escape_text(table).to_excel(workbook, sheet_name=name, index=False)
+        workbook.close()
+        temporary.write_bytes(buffer.getvalue())
     return Path(path)
 
 
