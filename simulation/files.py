@@ -35,6 +35,8 @@ from .errors import KitError
 from .termination import sigterm_cleanup
 
 MANIFEST = "manifest.json"
+#: A manifest holds a few lines per file; anything near a megabyte is not one.
+MAX_MANIFEST_BYTES = 1_000_000
 
 
 def _reason(error: OSError) -> str:
@@ -229,19 +231,21 @@ def verify_folder(folder: str | Path, what: str = "folder") -> None:
     """Check every file of a folder saved by `atomic_folder` against its manifest; refuse a folder
     that is incomplete, changed or mixed from two saves, saying which file is wrong."""
     folder = Path(folder)
-    try:
-        recorded = json.loads((folder / MANIFEST).read_bytes())["files"]
-        present = _manifest(folder)
-    except FileNotFoundError:
+    if not (folder / MANIFEST).is_file():
         raise KitError(f"The {what} '{folder}' has no {MANIFEST}: it was not saved completely, or by an older "
-                       f"version of the kit. Save it again.") from None
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise KitError(f"The {what} '{folder}' has an unreadable {MANIFEST} ({error}).") from None
+                       f"version of the kit. Save it again.")
+    document = parse_document(read_limited(folder / MANIFEST, MAX_MANIFEST_BYTES, "manifest"), ".json",
+                              folder / MANIFEST)
+    recorded = document.get("files") if isinstance(document, dict) else None
     if not isinstance(recorded, dict):
         raise KitError(f"The {what} '{folder}' has an unreadable {MANIFEST}.")
+    try:
+        present = _manifest(folder)
+    except OSError as error:
+        raise KitError(f"Cannot read the {what} '{folder}': {_reason(error)}.") from None
     for name in sorted(set(recorded) | set(present)):
         if recorded.get(name) != present.get(name):
             problem = ("is missing" if name not in present else "was not part of the save" if name not in recorded
                        else "was changed or cut short after saving")
             raise KitError(f"The {what} '{folder}' is not one complete save: {name} {problem}. It may be mixed "
-                           f"from two saves or damaged; save the experiment again.")
+                           f"from two saves or damaged; save it again.")

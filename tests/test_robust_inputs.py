@@ -241,3 +241,22 @@ def test_a_truncated_folder_is_refused(saved, tmp_path):
     (folder / "monthly.csv").unlink()
     with pytest.raises(ScenarioError, match="monthly.csv is missing"):
         load_experiment(folder)
+
+
+@pytest.mark.parametrize("name, text, message", [
+    (MANIFEST, "[" * 100_000, "nested too deeply"),
+    (MANIFEST, '{"files": 5}', "unreadable manifest.json"),
+    ("experiment.json", '{"a": ' * 100_000, "nested too deeply"),
+], ids=["deep-manifest", "manifest-not-a-table", "deep-record"])
+def test_crafted_manifest_or_record_files_are_refused(saved, tmp_path, name, text, message):
+    folder = _copy(saved, tmp_path)
+    (folder / name).write_text(text)
+    with pytest.raises(ScenarioError, match=message):
+        load_experiment(folder)
+
+
+def test_a_folder_without_manifest_is_refused(saved, tmp_path):
+    folder = _copy(saved, tmp_path)
+    (folder / MANIFEST).unlink()
+    with pytest.raises(ScenarioError, match="has no manifest.json"):
+        load_experiment(folder)
