@@ -184,12 +184,15 @@ def _gather(task: Callable[[Sequence[Item]], list[Any]], chunks: list[Sequence[I
             if progress:
                 progress.advance(len(chunks[index]))
     except BaseException as error:
-        for future in futures:
-            future.cancel()
-        if own:
-            pool.shutdown(wait=False, cancel_futures=True)
-            if isinstance(error, BrokenProcessPool):
-                raise ScenarioError(NO_WORKERS) from error
+        if not own:
+            for future in futures:
+                future.cancel()
+            raise
+        # The pool cancels what has not started in its own thread; cancelling here as well races with
+        # that thread, which then fails on a cancelled future when the workers end (Python 3.11).
+        pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(error, BrokenProcessPool):
+            raise ScenarioError(NO_WORKERS) from error
         raise
     if own:
         pool.shutdown()
