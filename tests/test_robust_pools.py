@@ -65,7 +65,7 @@ def test_killing_the_parent_of_a_pool_leaves_no_survivors(tmp_path, signum, code
     script.write_text(EXPERIMENT)
     root = Path(__file__).resolve().parents[1]
     parent = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True, env={**os.environ, "PYTHONPATH": str(root)})
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(root)})
     family: set[int] = set()
     try:
         assert parent.stdout.readline().strip() == "running"
@@ -73,6 +73,7 @@ def test_killing_the_parent_of_a_pool_leaves_no_survivors(tmp_path, signum, code
         assert len(family) >= 3  # forkserver, resource tracker, 2 workers
         parent.send_signal(signum)
         assert parent.wait(timeout=10) == code
+        assert "Traceback" not in parent.stderr.read()  # the pool shut down without complaint
         deadline = time.monotonic() + 5
         while any(map(_alive, family)) and time.monotonic() < deadline:
             time.sleep(0.05)
