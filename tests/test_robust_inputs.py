@@ -9,6 +9,7 @@ import json
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from simulation import Scenario, ScenarioError, load_scenario, simulate
@@ -260,3 +261,17 @@ def test_a_folder_without_manifest_is_refused(saved, tmp_path):
     (folder / MANIFEST).unlink()
     with pytest.raises(ScenarioError, match="has no manifest.json"):
         load_experiment(folder)
+
+
+def test_a_workbook_with_edited_rows_or_no_record_is_refused(tmp_path):
+    path = save_experiment(replicate(SMALL, 2, seed=7), tmp_path / "x.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    seed_column = [cell.column for cell in workbook["runs"][1] if cell.value == "seed"][0]
+    workbook["runs"].cell(row=2, column=seed_column).value = 12345
+    workbook.save(path)
+    with pytest.raises(ScenarioError, match="replications and seeds of the record"):
+        load_experiment(path)
+    del workbook["experiment"]
+    workbook.save(path)
+    with pytest.raises(ScenarioError, match="is not a saved experiment"):
+        load_experiment(path)
