@@ -87,7 +87,7 @@ def _settle(path: Path) -> None:
     """Give the finished file the permissions a plain `open` would (it was created private) and
     flush it to disk, so a power cut after the rename cannot leave an empty file under the target's name."""
     os.chmod(path, 0o666 & ~_UMASK)
-    with open(path, "rb") as handle:
+    with open(path, "r+b") as handle:  # writable: Windows flushes only a handle that may write
         os.fsync(handle.fileno())
 
 
