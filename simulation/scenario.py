@@ -34,7 +34,7 @@ def _unknown_key_message(key: str) -> str:
         match = difflib.get_close_matches(key.split(".")[-1], short, n=1, cutoff=0.6)
         close = [short[m] for m in match]
     hint = f" Did you mean '{close[0]}'?" if close else " See `python -m simulation params`."
-    return f"Unknown parameter '{key}'.{hint}"
+    return f"Unknown parameter {shown(key, 80)}.{hint}"
 
 
 def shown(value: Any, width: int = 60) -> str:

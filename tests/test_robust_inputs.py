@@ -275,3 +275,9 @@ def test_a_workbook_with_edited_rows_or_no_record_is_refused(tmp_path):
     workbook.save(path)
     with pytest.raises(ScenarioError, match="is not a saved experiment"):
         load_experiment(path)
+
+
+def test_a_megabyte_key_gives_a_short_message():
+    with pytest.raises(ScenarioError) as caught:
+        Scenario({"a" * 1_000_000: 1})
+    assert str(caught.value).startswith("Unknown parameter 'aaaa") and len(str(caught.value)) < 200
