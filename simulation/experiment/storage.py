@@ -11,6 +11,11 @@ Both load back into an equal `ExperimentResult`: the folder bit for bit, the
 workbook to 16 significant digits (what Excel keeps of a number), so the
 folder is the form to archive. Parquet would need pyarrow, which the kit does
 not otherwise depend on; CSV keeps the files readable.
+
+Both are written whole or not at all (`simulation.files`): the folder as a
+new folder with a `manifest.json` that is swapped in, and checked against
+that manifest when loaded, so a folder mixed from two saves or cut short is
+refused. What is loaded is treated as untrusted (`sidecar`).
 """
 
 from __future__ import annotations
