@@ -42,6 +42,7 @@ def _saving_child(results, target) -> int:
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
         code = 0
+        _quiet_child()
         signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C may be ignored where the tests run
         os.write(started, b"!")
         try:
@@ -59,6 +60,12 @@ def _saving_child(results, target) -> int:
     os.read(ready, 1)
     os.close(ready)
     return pid
+
+
+def _quiet_child() -> None:
+    """A forked child writes nothing to the inherited streams: another thread of the test process
+    (pytest-xdist runs one) may have held their locks at the fork, and the child would wait forever."""
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the child ends with os._exit
 
 
 def _stop(pid: int, signum: int, after: float) -> int:
@@ -123,6 +130,7 @@ def test_a_write_that_fails_keeps_the_old_file_and_names_the_reason(tmp_path):
     pid = os.fork()
     if pid == 0:
         os.close(reader)
+        _quiet_child()
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, 4_000))
         try:
