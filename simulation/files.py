@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import glob
 import hashlib
 import json
 import os
 import shutil
-import sys
 import secrets
+import sys
+import time
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +37,8 @@ from .errors import KitError
 from .termination import sigterm_cleanup
 
 MANIFEST = "manifest.json"
+#: Temporary files or folders older than this are left from a save that was killed: removed.
+STALE_SECONDS = 24 * 3600
 #: A manifest holds a few lines per file; anything near a megabyte is not one.
 MAX_MANIFEST_BYTES = 1_000_000
 
@@ -78,8 +82,19 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
 
 def _sibling(target: Path, suffix: str) -> Path:
-    """A fresh hidden name beside `target` (64 random bits: never an existing file)."""
+    """A fresh hidden name beside `target` (64 random bits: never an existing file). Temporaries
+    of earlier saves that a kill -9 left behind are removed once they are a day old (a save in
+    progress elsewhere is younger than that)."""
     folder = target.parent if str(target.parent) else Path(".")
+    stale = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".{glob.escape(target.stem)}.{'[0-9a-f]' * 16}.part*"):
+            if leftover.lstat().st_mtime >= stale:
+                continue
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink()
     return folder / f".{target.stem}.{secrets.token_hex(8)}{suffix}"
 
 

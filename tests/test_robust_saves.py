@@ -164,3 +164,16 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_temporaries_a_kill_left_behind_are_removed_once_a_day_old(pair, tmp_path):
+    old_file, old_folder = tmp_path / ".run.0123456789abcdef.part.xlsx", tmp_path / ".run.fedcba9876543210.part"
+    young = tmp_path / ".run.00000000000000aa.part"
+    old_file.write_bytes(b"half a workbook")
+    old_folder.mkdir()
+    (old_folder / "runs.csv").write_text("half")
+    young.mkdir()
+    for stale in (old_file, old_folder):
+        os.utime(stale, (time.time() - 2 * 86400,) * 2)
+    save_experiment(pair[0], tmp_path / "run")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, "run"]
