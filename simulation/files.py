@@ -140,8 +140,11 @@ def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) ->
 
 
 def read_limited(path: str | Path, limit: int, what: str) -> bytes:
-    """The bytes of `path`, refusing anything larger than `limit` without reading past it."""
+    """The bytes of `path`, refusing anything larger than `limit` without reading past it, and
+    anything but a plain file: a device such as /dev/zero never ends, a named pipe blocks."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise KitError(f"The {what} '{path}' is not a plain file (a folder, device or pipe).")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)

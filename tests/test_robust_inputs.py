@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -47,9 +48,17 @@ def test_deeply_nested_scenario_files_are_refused_not_a_recursion_error(capsys, 
     _refused(capsys, ["run", "--scenario", str(tmp_path / name)], "nested too deeply")
 
 
-def test_dev_zero_as_a_scenario_file_is_read_within_a_limit(capsys, tmp_path):
+def test_dev_zero_or_a_pipe_as_a_scenario_file_is_refused_without_reading(capsys, tmp_path):
     (tmp_path / "zero.json").symlink_to("/dev/zero")
-    _refused(capsys, ["run", "--scenario", str(tmp_path / "zero.json")], "is larger than 1 MB")
+    _refused(capsys, ["run", "--scenario", str(tmp_path / "zero.json")], "is not a plain file")
+    os.mkfifo(tmp_path / "pipe.toml")
+    _refused(capsys, ["run", "--scenario", str(tmp_path / "pipe.toml")], "is not a plain file")
+
+
+def test_dev_zero_as_an_experiment_workbook_is_refused(tmp_path):
+    (tmp_path / "zero.xlsx").symlink_to("/dev/zero")
+    with pytest.raises(ScenarioError, match="is not a plain file"):
+        load_experiment(tmp_path / "zero.xlsx")
 
 
 def test_a_huge_scenario_file_is_refused(tmp_path):

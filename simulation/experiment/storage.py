@@ -118,6 +118,8 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
 def _read(path: Path) -> tuple[Any, dict[str, pd.DataFrame]]:
     """The record and the row tables, as read (text unescaped), with every limit and check on the way."""
     if path.suffix == ".xlsx":
+        if not path.is_file():
+            raise ScenarioError(f"'{path}' is not a plain file (a folder, device or pipe).")
         if path.stat().st_size > MAX_WORKBOOK_BYTES:
             raise ScenarioError(f"'{path}' is larger than {MAX_WORKBOOK_BYTES / 1e6:g} MB; an experiment workbook "
                                 f"is at most a million rows. Is it the right file?")
