@@ -114,11 +114,17 @@ def check_seed(seed: Any, what: str = "seed") -> int:
     return int(seed)
 
 
+def check_mapping(value: Any, what: str, example: str) -> Mapping[str, Any]:
+    """`value` if it is a mapping; else the kit's message, not an AttributeError from `.items()`."""
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"{what} must be given as {example}. Got {shown(value)} instead.")
+    return value
+
+
 def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """Accept nested {"funnel": {"promise_policy": ...}} or dotted keys alike."""
-    if not isinstance(mapping, Mapping):
-        raise ScenarioError(f"A scenario is given as parameter values such as {{'run.years': 1}} (or, where a "
-                            f"function takes it, a preset name). Got {shown(mapping)} instead.")
+    check_mapping(mapping, "A scenario", "parameter values such as {'run.years': 1} (or, where a function "
+                                         "takes it, a preset name)")
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
         if isinstance(value, Mapping) and key in CONCEPTS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from simulation import Scenario, ScenarioError, load_scenario, simulate
 from simulation.cli import main
-from simulation.experiment import executors, load_experiment, replicate, save_experiment, sweep
+from simulation.experiment import executors, load_experiment, replicate, save_experiment, sensitivity, sweep
 from simulation.files import MANIFEST
 
 TINY = ["--years", "1", "--set", "accounts.initial_customers=20", "--set", "market.inbound_leads_per_month=3"]
@@ -290,3 +291,15 @@ def test_a_megabyte_key_gives_a_short_message():
     with pytest.raises(ScenarioError) as caught:
         Scenario({"a" * 1_000_000: 1})
     assert str(caught.value).startswith("Unknown parameter 'aaaa") and len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: sweep(SMALL, 5), "A sweep must be given as a parameter and its values"),
+    (lambda: sensitivity(SMALL, 5), "a list of names or a mapping"),
+    (lambda: replicate(SMALL, 2, uncertain=[("market.competitor_intensity", (0.8, 1.2))]),
+     "The uncertain assumptions must be given as ranges per parameter"),
+    (lambda: replicate(SMALL, 2, executor=5), "concurrent.futures executor"),
+], ids=["sweep-grid", "sensitivity-parameters", "uncertain-list", "executor"])
+def test_wrong_types_in_experiment_calls_raise_scenario_error(call, message):
+    with pytest.raises(ScenarioError, match=re.escape(message)):
+        call()

@@ -21,7 +21,7 @@ from typing import Any, TypedDict, Unpack
 
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, coerce
+from ..scenario import Scenario, ScenarioError, check_mapping, coerce, shown
 from .assumptions import Distribution
 from .budget import MAX_GRID_POINTS
 from .progress import ProgressOption
@@ -80,6 +80,8 @@ def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10
     `.summary([kpi])` has one row per grid point, ready for a line or a heat map.
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
+    check_mapping(grid, "A sweep", "a parameter and its values, e.g. {'funnel.promise_policy': ['honest', "
+                                   "'customer_wish']}")
     if not 1 <= len(grid) <= 2:
         raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
     points = math.prod(len(values) for values in grid.values() if isinstance(values, Sized))
@@ -136,6 +138,9 @@ def sensitivity(scenario: ScenarioLike, parameters: Sequence[str] | Mapping[str,
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
     check_kpi(kpi)
+    if not isinstance(parameters, (Mapping, list, tuple)):
+        raise ScenarioError(f"The sensitivity parameters are a list of names or a mapping of name to (low, high), "
+                            f"e.g. ['market.competitor_intensity']. Got {shown(parameters)} instead.")
     ranges = dict(parameters) if isinstance(parameters, Mapping) else dict.fromkeys(parameters)
     if not ranges:
         raise ScenarioError("A sensitivity analysis needs at least one parameter.")

@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, shown
 from ..termination import sigterm_cleanup
 from .progress import Progress
 
@@ -147,6 +147,9 @@ def planned_width(executor: Executor | None, workers: int | None, runs: int, run
     """How many replications will run at once: the executor's width, or the local workers to start."""
     if executor is not None and workers is not None:
         raise ScenarioError("Give either an executor or a number of workers, not both.")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise ScenarioError(f"The executor must be a concurrent.futures executor (with a submit method), e.g. "
+                            f"Client(...).get_executor(). Got {shown(executor)} instead.")
     return _executor_width(executor) if executor is not None else worker_count(workers, runs, run_years, force=force)
 
 
