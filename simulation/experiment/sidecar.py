@@ -55,7 +55,8 @@ def _scenarios(meta: Mapping[str, Any]) -> dict[str, Scenario]:
 def _settings(kind: str, settings: Any, labels: list[str]) -> None:
     _expect(isinstance(settings, dict), "'settings' must be a table")
     if kind == "compare":
-        _expect(settings.get("a") in labels and settings.get("b") in labels and isinstance(settings.get("paired"), bool),
+        pair = (settings.get("a"), settings.get("b"))
+        _expect(all(label in labels for label in pair) and isinstance(settings.get("paired"), bool),
                 "a comparison's settings must name its two scenarios and whether they are paired")
     elif kind == "sensitivity":
         check_kpi(settings.get("kpi"))
