@@ -12,21 +12,26 @@ import sys
 
 from . import __version__
 from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
-from .export import export_result
+from .errors import KitError, printable
+from .export import check_export_path, export_result
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import parameter_reference_markdown
 from .results import simulate
-from .scenario import ScenarioError
-from .scenario_files import save_scenario
+from .scenario_files import check_scenario_path, save_scenario
+from .termination import Terminated, sigterm_cleanup
 
 
 def _run(args: argparse.Namespace) -> int:
     scenario = scenario_from_args(args)
+    if args.save_scenario is not None:  # both paths are checked before the run: a mistake costs no time
+        check_scenario_path(args.save_scenario)
+    if args.export is not None:
+        check_export_path(args.export)
     result = simulate(scenario, seed=args.seed, keep_events=False)
-    if args.save_scenario:
+    if args.save_scenario is not None:
         save_scenario(scenario, args.save_scenario)
-    if args.export:
+    if args.export is not None:
         export_result(result, args.export, args.language)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -112,16 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.handler(args)
-    except ScenarioError as error:
-        print(f"error: {error}", file=sys.stderr)
+        with sigterm_cleanup():  # `kill` ends a command as cleanly as Ctrl-C: no temporary files, no workers left
+            return args.handler(args)
+    except KitError as error:
+        print(f"error: {printable(error)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing to report
         sys.stderr.close()
         return 0
-    except OSError as error:  # e.g. an export or scenario path in a folder that does not exist
-        print(f"error: cannot write '{error.filename}': {error.strerror}.", file=sys.stderr)
+    except OSError as error:  # the kit's writers name the file; this is the last line of defence
+        where = f" '{printable(error.filename)}'" if error.filename else ""
+        print(f"error: cannot write{where}: {error.strerror or error}.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143

@@ -35,13 +35,20 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
+def apply_changes(scenario: Scenario, args: argparse.Namespace) -> Scenario:
+    """`scenario` with --set, then --years, applied; each is checked, so a bad --set value is
+    refused even when --years sets the same parameter afterwards."""
+    changes = parse_overrides(args.overrides)
+    if changes:
+        scenario = scenario.replace(changes)
+    if args.years is not None:
+        scenario = scenario.replace({"run.years": args.years})
+    return scenario
+
+
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
     """The Scenario the options describe; user mistakes raise ScenarioError."""
-    scenario = load_scenario(args.scenario) if args.scenario else preset(args.preset)
-    changes = parse_overrides(args.overrides)
-    if args.years is not None:
-        changes["run.years"] = args.years
-    return scenario.replace(changes) if changes else scenario
+    return apply_changes(load_scenario(args.scenario) if args.scenario else preset(args.preset), args)
 
 
 def format_value(value: float | None, unit: str) -> str:

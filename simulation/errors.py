@@ -9,6 +9,7 @@ escapes is a bug in the kit, and then a traceback is the right thing to show.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 
 
@@ -22,3 +23,9 @@ def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6) -> str
         return ""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
     return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (\\x1b, \\n): what a user typed can reach a
+    message, and a terminal would act on an ANSI escape instead of showing it."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf") else c for c in str(text))

@@ -1,7 +1,9 @@
 """Export a run's results to CSV, Excel or JSON so they can be used and re-created elsewhere.
 
-The Excel workbook carries the scenario and seed on its own sheet: with those
-two, `simulate` gives the same numbers again.
+The Excel workbook carries the scenario, its name and the seed on its own
+sheet: with those, `simulate` gives the same numbers again. Every file is
+written atomically and text cells cannot start a spreadsheet formula (see
+`simulation.spreadsheets`).
 """
 
 from __future__ import annotations
@@ -11,28 +13,26 @@ from pathlib import Path
 
 import pandas as pd
 
+from .files import check_target, write_text
 from .results import SimulationResult
-from .scenario import ScenarioError
+from .spreadsheets import write_csv, write_workbook
 
 FORMATS = (".csv", ".xlsx", ".json")
 
 
+def check_export_path(path: str | Path) -> Path:
+    """The export path, checked before the run: a name, a known suffix, a folder that exists."""
+    return check_target(path, "export file", FORMATS)
+
+
 def export_result(result: SimulationResult, path: str | Path, language: str = "en") -> Path:
     """Write `result` by suffix: .csv (monthly time series), .xlsx (every table), .json (summary)."""
-    path = Path(path)
-    if path.suffix not in FORMATS:
-        raise ScenarioError(f"Export file '{path}' must end in one of {', '.join(FORMATS)}.")
+    path = check_export_path(path)
     if path.suffix == ".json":
-        path.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    elif path.suffix == ".csv":
-        result.monthly.to_csv(path, index=False)
-    else:
-        run_sheet = pd.DataFrame({"field": ["seed", *result.scenario.keys()],
-                                  "value": [result.seed, *map(str, result.scenario.values())]})
-        with pd.ExcelWriter(path, engine="openpyxl") as workbook:
-            run_sheet.to_excel(workbook, sheet_name="scenario", index=False)
-            result.kpi_table(language).to_excel(workbook, sheet_name="kpis")
-            result.monthly.to_excel(workbook, sheet_name="monthly", index=False)
-            result.accounts.to_excel(workbook, sheet_name="accounts", index=False)
-            result.leads.to_excel(workbook, sheet_name="leads", index=False)
-    return path
+        return write_text(path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    if path.suffix == ".csv":
+        return write_csv(path, result.monthly)
+    run_sheet = pd.DataFrame({"field": ["name", "seed", *result.scenario.keys()],
+                              "value": [result.scenario.name, result.seed, *map(str, result.scenario.values())]})
+    return write_workbook(path, {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(),
+                                 "monthly": result.monthly, "accounts": result.accounts, "leads": result.leads})

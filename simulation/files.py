@@ -1,41 +1,109 @@
-"""Writing files so that nothing is ever half-written.
+"""Writing files so that nothing is ever half-written, and reading them within bounds.
 
 Every file the kit writes (exports, experiments, scenarios, gradebooks, game
 files, reports) goes through `atomic_path`: the writer fills a temporary file
 in the target's own folder, and only a complete file is renamed over the
 target (`os.replace` is atomic on one file system, on Windows too). A kill,
 Ctrl-C or full disk while writing leaves the previous good file untouched.
+
+A folder of files (an experiment saved as CSV) goes through `atomic_folder`:
+the files are written into a new folder beside the target, a manifest with
+the size and SHA-256 of every file is added last, and the new folder is
+swapped in. `verify_folder` checks the manifest when the folder is read, so
+a folder mixed from two saves or truncated by hand is refused, not misread.
+
+Files the kit reads are read with `read_limited`, so a wrong path such as
+`/dev/zero` or a huge file gets a clear message instead of filling memory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import glob
+import hashlib
+import json
 import os
-import tempfile
-from collections.abc import Iterator
+import shutil
+import secrets
+import sys
+import time
+import tomllib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import KitError
+from .termination import sigterm_cleanup
+
+MANIFEST = "manifest.json"
+#: Temporary files or folders older than this are left from a save that was killed: removed.
+STALE_SECONDS = 24 * 3600
+#: A manifest holds a few lines per file; anything near a megabyte is not one.
+MAX_MANIFEST_BYTES = 1_000_000
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Read once, at import: setting it (the only way to read it) races with threads that create files.
+_UMASK = _read_umask()
 
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target`, on any failure it is removed."""
+    """Yield a temporary path beside `target`; on success it replaces `target`, on any failure it is removed.
+
+    An OSError while writing (a full disk, a folder that vanished) becomes a KitError that names
+    `target` and the reason, whatever the library that wrote the file put in the error."""
     target = Path(target)
+    # the name is known before the file exists, so a signal at any moment cannot leave an unknown file;
+    # the target's suffix stays last: writers such as pandas' ExcelWriter choose by it
+    temporary = _sibling(target, f".part{target.suffix}")
+    with sigterm_cleanup():  # a SIGTERM while writing removes the temporary file too
+        try:
+            os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            yield temporary
+            _settle(temporary)
+            os.replace(temporary, target)
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            if isinstance(error, OSError):
+                raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
+            raise
+
+
+def _sibling(target: Path, suffix: str) -> Path:
+    """A fresh hidden name beside `target` (64 random bits: never an existing file). Temporaries
+    of earlier saves that a kill -9 left behind are removed once they are a day old (a save in
+    progress elsewhere is younger than that)."""
     folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise KitError(f"Cannot write '{target}': {error.strerror or error}.") from None
-    os.close(handle)
-    temporary_path = Path(temporary)
-    try:
-        yield temporary_path
-        os.replace(temporary_path, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary_path.unlink()
-        raise
+    stale = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".{glob.escape(target.stem)}.{'[0-9a-f]' * 16}.part*"):
+            if leftover.lstat().st_mtime >= stale:
+                continue
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink()
+    return folder / f".{target.stem}.{secrets.token_hex(8)}{suffix}"
+
+
+def _settle(path: Path) -> None:
+    """Give the finished file the permissions a plain `open` would (it was created private) and
+    flush it to disk, so a power cut after the rename cannot leave an empty file under the target's name."""
+    os.chmod(path, 0o666 & ~_UMASK)
+    with open(path, "r+b") as handle:  # writable: Windows flushes only a handle that may write
+        os.fsync(handle.fileno())
 
 
 def write_text(target: str | Path, text: str) -> Path:
@@ -50,3 +118,152 @@ def write_bytes(target: str | Path, data: bytes) -> Path:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return Path(target)
+
+
+def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) -> Path:
+    """A path the kit may write to, checked before any work starts: a name, an allowed suffix,
+    an existing parent folder. A long run should not end in 'cannot write'."""
+    text = str(target)
+    suffixes = tuple(suffixes)
+    allowed = f" ending in {', '.join(suffixes)}" if suffixes else ""
+    if not text.strip():
+        raise KitError(f"The {what} needs a file name{allowed}. Got an empty name.")
+    path = Path(text)
+    if suffixes and path.suffix not in suffixes:
+        raise KitError(f"The {what} '{path}' must end in one of {', '.join(suffixes)}.")
+    if suffixes and path.is_dir():
+        raise KitError(f"The {what} '{path}' is a folder; give a file name{allowed}.")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise KitError(f"The folder '{parent}' does not exist, so the kit cannot write the {what} '{path}'.")
+    return path
+
+
+def read_limited(path: str | Path, limit: int, what: str) -> bytes:
+    """The bytes of `path`, refusing anything larger than `limit` without reading past it, and
+    anything but a plain file: a device such as /dev/zero never ends, a named pipe blocks."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        raise KitError(f"The {what} '{path}' is not a plain file (a folder, device or pipe).")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise KitError(f"Cannot read {what} '{path}': {_reason(error)}.") from None
+    if len(data) > limit:
+        raise KitError(f"The {what} '{path}' is larger than {limit / 1e6:g} MB, the most a {what} can be; "
+                       f"is it the right file?")
+    return data
+
+
+def parse_document(data: bytes, suffix: str, source: str | Path) -> Any:
+    """A JSON or TOML document from bytes read with `read_limited`. Nesting deeper than a Python
+    parser can follow (a crafted file of 100,000 brackets) gets a clear message, not a RecursionError."""
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(data.decode("utf-8"))
+        return json.loads(data)
+    except RecursionError:
+        raise KitError(f"'{source}' is nested too deeply to read (thousands of levels; the kit's files "
+                       f"have two or three).") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise KitError(f"'{source}' is not valid {suffix[1:].upper()}: {error}") from None
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, int | str]]:
+    return {p.name: {"bytes": p.stat().st_size, "sha256": _digest(p)}
+            for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST}
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        at_cwd, rename_exchange = -100, 2
+        return libc.renameat2(at_cwd, os.fsencode(new), at_cwd, os.fsencode(old), rename_exchange) == 0
+    except (AttributeError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def atomic_folder(target: str | Path, owned: Iterable[str] = ()) -> Iterator[Path]:
+    """Yield a new, empty folder beside `target`; on success a manifest is added and it replaces `target`.
+
+    An existing `target` is replaced only if it holds nothing but a kit save (a manifest or a file
+    in `owned`): a folder of the user's own files is refused, never deleted."""
+    target = Path(target)
+    check_replaceable(target, owned)
+    temporary = _sibling(target, ".part")
+    with sigterm_cleanup():
+        try:
+            os.mkdir(temporary, 0o700)
+            yield temporary
+            write_text(temporary / MANIFEST, json.dumps({"files": _manifest(temporary)}, indent=2) + "\n")
+            os.chmod(temporary, 0o777 & ~_UMASK)
+            _swap_in(temporary, target)
+        except BaseException as error:
+            shutil.rmtree(temporary, ignore_errors=True)
+            if isinstance(error, OSError):
+                raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
+            raise
+
+
+def check_replaceable(target: str | Path, owned: Iterable[str]) -> None:
+    """Refuse to replace `target` unless it is missing, empty or holds only files of an earlier save."""
+    target, owned = Path(target), {*owned, MANIFEST}
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise KitError(f"Cannot save a folder to '{target}': a file of that name exists.")
+    foreign = [p.name for p in target.iterdir() if p.name not in owned or not p.is_file()]
+    if foreign:
+        raise KitError(f"The folder '{target}' holds other files ({', '.join(sorted(foreign)[:3])}); "
+                       f"save to a new folder so none of them is lost.")
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Put `new` at `target`; the previous folder stays whole until the new one is in place."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous folder
+        return
+    retired = _sibling(target, ".old")
+    os.rename(target, retired)
+    os.rename(new, target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def verify_folder(folder: str | Path, what: str = "folder") -> None:
+    """Check every file of a folder saved by `atomic_folder` against its manifest; refuse a folder
+    that is incomplete, changed or mixed from two saves, saying which file is wrong."""
+    folder = Path(folder)
+    if not (folder / MANIFEST).is_file():
+        raise KitError(f"The {what} '{folder}' has no {MANIFEST}: it was not saved completely, or by an older "
+                       f"version of the kit. Save it again.")
+    document = parse_document(read_limited(folder / MANIFEST, MAX_MANIFEST_BYTES, "manifest"), ".json",
+                              folder / MANIFEST)
+    recorded = document.get("files") if isinstance(document, dict) else None
+    if not isinstance(recorded, dict):
+        raise KitError(f"The {what} '{folder}' has an unreadable {MANIFEST}.")
+    try:
+        present = _manifest(folder)
+    except OSError as error:
+        raise KitError(f"Cannot read the {what} '{folder}': {_reason(error)}.") from None
+    for name in sorted(set(recorded) | set(present)):
+        if recorded.get(name) != present.get(name):
+            problem = ("is missing" if name not in present else "was not part of the save" if name not in recorded
+                       else "was changed or cut short after saving")
+            raise KitError(f"The {what} '{folder}' is not one complete save: {name} {problem}. It may be mixed "
+                           f"from two saves or damaged; save it again.")

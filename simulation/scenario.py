@@ -9,6 +9,7 @@ and the model can trust its input.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -33,7 +34,36 @@ def _unknown_key_message(key: str) -> str:
         match = difflib.get_close_matches(key.split(".")[-1], short, n=1, cutoff=0.6)
         close = [short[m] for m in match]
     hint = f" Did you mean '{close[0]}'?" if close else " See `python -m simulation params`."
-    return f"Unknown parameter '{key}'.{hint}"
+    return f"Unknown parameter {shown(key, 80)}.{hint}"
+
+
+def shown(value: Any, width: int = 60) -> str:
+    """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr
+    (Python refuses to print more than 4,300 digits) and a message must never fail."""
+    try:
+        text = repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"an integer with about {int(value.bit_length() * 0.30103)} digits"
+        return f"a {type(value).__name__} too large to show"
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+#: Longest scenario name: it labels table rows and figure legends.
+MAX_NAME_LENGTH = 80
+
+
+def check_name(name: Any) -> str:
+    """A scenario name is one line of printable text: it is printed in terminals (where control
+    characters such as ANSI escapes would act, not show) and written to spreadsheets."""
+    if not isinstance(name, str):
+        raise ScenarioError(f"A scenario name must be text. Got {shown(name)} instead.")
+    if not name.strip() or len(name) > MAX_NAME_LENGTH:
+        raise ScenarioError(f"A scenario name must be 1 to {MAX_NAME_LENGTH} characters. Got {shown(name)} instead.")
+    if any(unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") for character in name):
+        raise ScenarioError(f"A scenario name cannot hold control characters (such as a newline, a tab or a "
+                            f"terminal escape). Got {shown(name)} instead.")
+    return name
 
 
 def coerce(spec: ParamSpec, value: Any) -> Any:
@@ -42,8 +72,7 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     Strings are accepted for every type so the command line and widgets can
     pass what the user typed.
     """
-    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {shown} instead.")
+    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {shown(value)} instead.")
     if spec.kind is bool:
         if isinstance(value, bool):
             return value
@@ -72,15 +101,30 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     return float(value)
 
 
+#: Seeds are 128-bit at most: SeedSequence takes bigger ones, but a 5,000-digit seed is a typo, not entropy.
+MAX_SEED = 2 ** 128
+
+
 def check_seed(seed: Any, what: str = "seed") -> int:
     """A seed is a non-negative whole number (numpy's SeedSequence takes nothing else)."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ScenarioError(f"The {what} must be a non-negative integer. Got {seed!r} instead.")
+        raise ScenarioError(f"The {what} must be a non-negative integer. Got {shown(seed)} instead.")
+    if seed >= MAX_SEED:
+        raise ScenarioError(f"The {what} must be below 2**128. Got {shown(seed)} instead.")
     return int(seed)
+
+
+def check_mapping(value: Any, what: str, example: str) -> Mapping[str, Any]:
+    """`value` if it is a mapping; else the kit's message, not an AttributeError from `.items()`."""
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"{what} must be given as {example}. Got {shown(value)} instead.")
+    return value
 
 
 def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """Accept nested {"funnel": {"promise_policy": ...}} or dotted keys alike."""
+    check_mapping(mapping, "A scenario", "parameter values such as {'run.years': 1} (or, where a function "
+                                         "takes it, a preset name)")
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
         if isinstance(value, Mapping) and key in CONCEPTS:
@@ -134,15 +178,16 @@ class Scenario(Mapping[str, Any]):
 
     def __init__(self, values: Mapping[str, Any] | None = None, *, name: str = "custom"):
         merged = defaults()
-        for key, value in flatten(values or {}).items():
+        for key, value in flatten({} if values is None else values).items():
             if not isinstance(key, str):
-                raise ScenarioError(f"Parameter names are text, such as 'funnel.promise_policy'. Got {key!r} instead.")
+                raise ScenarioError(f"Parameter names are text, such as 'funnel.promise_policy'. "
+                                    f"Got {shown(key)} instead.")
             if key not in SPECS:
                 raise ScenarioError(_unknown_key_message(key))
             merged[key] = coerce(SPECS[key], value)
         _check_combinations(merged)
         object.__setattr__(self, "_values", merged)
-        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "name", check_name(name))
 
     @classmethod
     def from_dict(cls, values: Mapping[str, Any], name: str = "custom") -> Scenario:
@@ -182,9 +227,9 @@ class Scenario(Mapping[str, Any]):
     def replace(self, updates: Mapping[str, Any] | None = None, *, name: str | None = None, **kw: Any) -> Scenario:
         """A new scenario with some values changed (dotted or nested keys)."""
         merged = dict(self._values)
-        merged.update(flatten(updates or {}))
+        merged.update(flatten({} if updates is None else updates))
         merged.update(kw)
-        return Scenario(merged, name=name or self.name)
+        return Scenario(merged, name=self.name if name is None else name)
 
     def changes(self) -> dict[str, Any]:
         """The values that differ from the defaults."""

@@ -7,15 +7,19 @@ exactly even after the defaults change in a later version of the kit.
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from .scenario import Scenario, ScenarioError
+from .errors import KitError
+from .files import check_target, parse_document, read_limited, write_text
+from .scenario import Scenario, ScenarioError, shown
 
 SCHEMA_VERSION = 1
+SUFFIXES = (".json", ".toml")
+#: A complete scenario file is about 5 kB; anything near a megabyte is the wrong file.
+MAX_FILE_BYTES = 1_000_000
 
 
 def scenario_document(scenario: Scenario) -> dict[str, Any]:
@@ -23,18 +27,18 @@ def scenario_document(scenario: Scenario) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "name": scenario.name, **scenario.to_dict(nested=True)}
 
 
+def check_scenario_path(path: str | Path) -> Path:
+    """The path to save a scenario to, checked before any work: a name, .json or .toml, a folder that exists."""
+    return check_target(path, "scenario file", SUFFIXES)
+
+
 def save_scenario(scenario: Scenario, path: str | Path) -> Path:
-    """Write `scenario` as JSON or TOML, chosen by the file suffix."""
-    path = Path(path)
+    """Write `scenario` as JSON or TOML, chosen by the file suffix, atomically."""
+    path = check_scenario_path(path)
     document = scenario_document(scenario)
     if path.suffix == ".json":
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    elif path.suffix == ".toml":
-        text = tomli_w.dumps(document)
-    else:
-        raise ScenarioError(f"Scenario file '{path}' must end in .json or .toml.")
-    path.write_text(text, encoding="utf-8")
-    return path
+        return write_text(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    return write_text(path, tomli_w.dumps(document))
 
 
 def scenario_from_document(document: dict[str, Any], source: str = "scenario") -> Scenario:
@@ -43,28 +47,21 @@ def scenario_from_document(document: dict[str, Any], source: str = "scenario") -
     version = document.pop("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
         raise ScenarioError(
-            f"{source} has schema_version {version!r}; this version of the kit reads {SCHEMA_VERSION}."
+            f"{source} has schema_version {shown(version)}; this version of the kit reads {SCHEMA_VERSION}."
         )
     name = document.pop("name", Path(source).stem)
-    return Scenario(document, name=str(name))
+    return Scenario(document, name=name)
 
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read a JSON or TOML scenario file; any problem becomes a ScenarioError."""
     path = Path(path)
+    if path.suffix not in SUFFIXES:
+        raise ScenarioError(f"Scenario file '{path}' must end in .json or .toml.")
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(f"Cannot read scenario file '{path}': {error.strerror}.") from None
-    try:
-        if path.suffix == ".toml":
-            document = tomllib.loads(raw.decode("utf-8"))
-        elif path.suffix == ".json":
-            document = json.loads(raw)
-        else:
-            raise ScenarioError(f"Scenario file '{path}' must end in .json or .toml.")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ScenarioError(f"Scenario file '{path}' is not valid {path.suffix[1:].upper()}: {error}") from None
+        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario file"), path.suffix, path)
+    except KitError as error:
+        raise ScenarioError(str(error)) from None
     if not isinstance(document, dict):
         raise ScenarioError(f"Scenario file '{path}' must hold an object of parameter tables.")
     return scenario_from_document(document, source=str(path))

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..parameters import SPECS
 from ..rng import Stream
-from ..scenario import ScenarioError, coerce
+from ..scenario import ScenarioError, check_mapping, coerce
 
 #: Beyond this many uncertain assumptions, checking every combination of extremes (2^k of them) gets slow.
 MAX_UNCERTAIN = 12
@@ -103,7 +103,8 @@ def parse_range(name: str, text: str) -> Distribution:
 
 def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
     """Check every uncertain assumption; keep them sorted by name so records are stable."""
-    uncertain = uncertain or {}
+    uncertain = check_mapping({} if uncertain is None else uncertain, "The uncertain assumptions",
+                              "ranges per parameter, e.g. {'market.competitor_intensity': (0.8, 1.5)}")
     if len(uncertain) > MAX_UNCERTAIN:
         raise ScenarioError(f"An experiment takes at most {MAX_UNCERTAIN} uncertain assumptions (every combination "
                             f"of their extremes is checked before running). Got {len(uncertain)}: "

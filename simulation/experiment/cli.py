@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..cli_scenario import add_scenario_arguments, format_value, parse_overrides, scenario_from_args
+from ..cli_scenario import add_scenario_arguments, apply_changes, format_value, scenario_from_args
+from ..errors import KitError, printable
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
 from ..scenario import Scenario, ScenarioError
@@ -26,7 +27,7 @@ from ..scenario_files import load_scenario
 from .assumptions import parse_range
 from .designs import compare, replicate, sensitivity, sweep
 from .result import ExperimentResult, check_kpi
-from .storage import metadata, save_experiment
+from .storage import check_experiment_path, metadata, save_experiment
 
 DEFAULT_KPIS = ("margin", "revenue", "nps", "avg_grade", "win_rate", "churn_rate_annual")
 
@@ -51,10 +52,10 @@ def _json_ready(value: Any) -> Any:
     return value
 
 
-def _against(name: str, changes: dict[str, str]) -> Scenario:
-    """Scenario B of a comparison: a preset name or a scenario file, with the same --set changes as A."""
-    scenario = load_scenario(name) if name.endswith((".json", ".toml")) else preset(name)
-    return scenario.replace(changes) if changes else scenario
+def _against(args: argparse.Namespace) -> Scenario:
+    """Scenario B of a comparison: a preset name or a scenario file, with the same --set and --years as A."""
+    name = args.against
+    return apply_changes(load_scenario(name) if name.endswith((".json", ".toml")) else preset(name), args)
 
 
 def _key_values(texts: list[str], option: str, example: str) -> list[tuple[str, str]]:
@@ -80,15 +81,12 @@ def _experiment(args: argparse.Namespace) -> ExperimentResult:
     scenario = scenario_from_args(args)
     vary = _key_values(args.vary, "--vary", "market.competitor_intensity=0.8:1.5")
     options = dict(uncertain={name: parse_range(name, text) for name, text in vary}, workers=args.workers,
-                   progress=True if sys.stderr.isatty() else None)
+                   progress=True if sys.stderr.isatty() else None, force=args.yes)
     n, seed = args.replications, args.seed
     if args.design == "replicate":
         return replicate(scenario, n, seed, **options)
     if args.design == "compare":
-        changes = parse_overrides(args.overrides)
-        if args.years is not None:
-            changes["run.years"] = args.years
-        return compare(scenario, _against(args.against, changes), n, seed, **options)
+        return compare(scenario, _against(args), n, seed, **options)
     if args.design == "sweep":
         grid = _key_values(args.param, "--param", "funnel.promise_policy=honest,customer_wish")
         return sweep(scenario, {name: values.split(",") for name, values in grid}, n, seed, **options)
@@ -136,15 +134,14 @@ def run(args: argparse.Namespace) -> int:
     """Run the experiment; 0 on success, 2 on a user mistake (message on stderr), 130 on Ctrl-C."""
     try:
         kpis = [check_kpi(k) for k in args.kpi] if args.kpi else list(DEFAULT_KPIS)
+        if args.out is not None:
+            check_experiment_path(args.out)  # before the work, not after it
         result = _experiment(args)
         table = _table(result, kpis)
-        if args.out:
+        if args.out is not None:
             save_experiment(result, args.out)
-    except ScenarioError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: cannot write '{error.filename or args.out}': {error.strerror or error}.", file=sys.stderr)
+    except KitError as error:
+        print(f"error: {printable(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: the experiment was cancelled", file=sys.stderr)
@@ -171,6 +168,9 @@ def _common(parser: argparse.ArgumentParser, replications: int) -> None:
                         help=f"KPI to report (repeatable; default {', '.join(DEFAULT_KPIS)})")
     parser.add_argument("--json", action="store_true", help="print one JSON object: the record and the table")
     parser.add_argument("--out", metavar="PATH", help="save every row: a folder (CSV + JSON) or a .xlsx file")
+    parser.add_argument("--yes", action="store_true",
+                        help="run even when the estimate says it takes long or much memory, or with more "
+                             "workers than cores")
     parser.set_defaults(handler=run)
 
 

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Sized
 from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, coerce
+from ..scenario import Scenario, ScenarioError, check_mapping, coerce, shown
 from .assumptions import Distribution
+from .budget import MAX_GRID_POINTS
 from .progress import ProgressOption
 from .result import ExperimentResult, check_kpi
 from .runner import Variant, run_variants
@@ -40,6 +41,7 @@ class RunOptions(TypedDict, total=False):
     chunk_size: int  # replications per task
     progress: ProgressOption  # True for a bar with ETA, or a callback(done, total)
     keep_events: bool  # also return every event log (memory grows with replications)
+    force: bool  # run even when the estimate says it is long or large, or with more workers than cores
 
 
 def replicate(scenario: ScenarioLike = None, n: int = 30, seed: int = 0,
@@ -60,8 +62,8 @@ def compare(a: ScenarioLike, b: ScenarioLike, n: int = 30, seed: int = 0, *, pai
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     a, b = as_scenario(a), as_scenario(b)
     label_a, label_b = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
-    seeds = replication_seeds(seed, 2 * n)
-    variants = [Variant(label_a, a, seeds[:n]), Variant(label_b, b, seeds[:n] if paired else seeds[n:])]
+    seeds = replication_seeds(seed, n)
+    variants = [Variant(label_a, a, seeds), Variant(label_b, b, seeds if paired else replication_seeds(seed, n, n))]
     settings = {"a": label_a, "b": label_b, "paired": paired}
     return run_variants("compare", variants, seed, settings=settings, **options)
 
@@ -78,8 +80,15 @@ def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10
     `.summary([kpi])` has one row per grid point, ready for a line or a heat map.
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
+    check_mapping(grid, "A sweep", "a parameter and its values, e.g. {'funnel.promise_policy': ['honest', "
+                                   "'customer_wish']}")
     if not 1 <= len(grid) <= 2:
         raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
+    points = math.prod(len(values) for values in grid.values() if isinstance(values, Sized))
+    if points > MAX_GRID_POINTS:
+        sizes = " × ".join(f"{len(values):,}" for values in grid.values())
+        raise ScenarioError(f"This sweep has {sizes} = {points:,} grid points; a sweep takes at most "
+                            f"{MAX_GRID_POINTS:,}. Use fewer values.")
     axes = {name: [_grid_value(name, v) for v in values] for name, values in grid.items()}
     for name, values in axes.items():
         if not values or len(set(values)) != len(values):
@@ -129,6 +138,9 @@ def sensitivity(scenario: ScenarioLike, parameters: Sequence[str] | Mapping[str,
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
     check_kpi(kpi)
+    if not isinstance(parameters, (Mapping, list, tuple)):
+        raise ScenarioError(f"The sensitivity parameters are a list of names or a mapping of name to (low, high), "
+                            f"e.g. ['market.competitor_intensity']. Got {shown(parameters)} instead.")
     ranges = dict(parameters) if isinstance(parameters, Mapping) else dict.fromkeys(parameters)
     if not ranges:
         raise ScenarioError("A sensitivity analysis needs at least one parameter.")

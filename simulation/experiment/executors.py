@@ -5,7 +5,9 @@ Dask). Work is sent in chunks of several replications per task so the cost of
 shipping a task stays small next to the work in it, and results are put back
 in submission order, so an experiment gives the same rows, bit for bit,
 whichever executor or how many workers ran it. Ctrl-C (or a notebook
-interrupt) cancels the tasks not yet started and re-raises the interrupt.
+interrupt) and SIGTERM cancel the tasks not yet started and re-raise, and the
+kit's own pool never outlives this process: its workers watch a pipe from
+the parent and end when it closes, even after a SIGKILL.
 Worker processes start by re-importing the user's script, so a script without
 an `if __name__ == "__main__":` guard breaks the kit's pool; that gets a
 message naming the guard instead of a BrokenProcessPool traceback.
@@ -13,16 +15,20 @@ message naming the guard instead of a BrokenProcessPool traceback.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, shown
+from ..termination import sigterm_cleanup
 from .progress import Progress
 
 Item = TypeVar("Item")
@@ -33,6 +39,9 @@ SERIAL_SECONDS = 8.0
 SECONDS_PER_RUN_YEAR = 0.1
 #: Work per task the chunking aims for: far above the ~1 ms it costs to ship a task.
 TARGET_TASK_SECONDS = 0.5
+
+#: The most workers a local pool may have, even when insisting (also Windows' limit for a process pool).
+MAX_WORKERS = 61
 
 NO_WORKERS = ("Worker processes could not start. In a Python script, put the experiment under "
               "`if __name__ == \"__main__\":` (worker processes re-import the script, so without the guard "
@@ -46,12 +55,23 @@ def local_cores() -> int:
     return os.cpu_count() or 1
 
 
-def worker_count(workers: int | None, runs: int, run_years: float) -> int:
-    """Workers to use: `workers` if given, else 1 for small jobs and every core for large ones."""
+def worker_count(workers: int | None, runs: int, run_years: float, *, force: bool = False) -> int:
+    """Workers to use: `workers` if given, else 1 for small jobs and every core for large ones.
+    More workers than cores only compete for them (each holding its own copy of the model in
+    memory), so that takes `force=True`."""
     if workers is None:
         small = runs * run_years * SECONDS_PER_RUN_YEAR < SERIAL_SECONDS
         return 1 if small else local_cores()
-    return positive(workers, "The number of workers")
+    workers = positive(workers, "The number of workers")
+    cores = local_cores()
+    if workers > MAX_WORKERS:
+        raise ScenarioError(f"A process pool takes at most {MAX_WORKERS} workers, and this machine gives the kit "
+                            f"{cores} cores. Got {workers} instead.")
+    if workers > cores and not force:
+        raise ScenarioError(f"{workers} workers on {cores} cores would only compete for them, each with its own "
+                            f"copy of the model in memory: use at most {cores}, or insist with force=True "
+                            f"(command line: --yes).")
+    return workers
 
 
 def positive(value: Any, what: str, hint: str = "") -> int:
@@ -69,21 +89,48 @@ def chunk_size(runs: int, workers: int, run_years: float) -> int:
     return max(1, min(by_time, by_balance))
 
 
-def _ignore_interrupts() -> None:
-    """Worker processes leave Ctrl-C to the parent, which cancels what has not started;
-    otherwise every worker would print its own traceback."""
+def _start_worker(lifeline: Connection) -> None:
+    """Set up a worker: Ctrl-C is left to the parent, which cancels what has not started (otherwise
+    every worker would print its own traceback), and a thread ends the worker when the parent ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, args=(lifeline,), name="kit-lifeline", daemon=True).start()
 
 
-def process_pool(workers: int) -> ProcessPoolExecutor:
+def _end_with_parent(lifeline: Connection) -> None:
+    """Wait on the pipe whose only writer is the parent: it reads end-of-file when the parent is
+    gone, however it went (SIGKILL included), and the worker ends rather than wait for work forever."""
+    with contextlib.suppress(EOFError, OSError):
+        while True:
+            lifeline.recv_bytes()
+    os._exit(1)
+
+
+class WorkerPool(ProcessPoolExecutor):
+    """A local process pool whose workers end with this process, whatever ends it.
+
+    The workers' own task queue cannot tell them: each worker holds both of its ends. So the
+    pool keeps the only writing end of a separate pipe, the lifeline, and closes it at shutdown;
+    the operating system closes it when this process dies."""
+
+    def __init__(self, workers: int, context: multiprocessing.context.BaseContext):
+        reader, self._lifeline = context.Pipe(duplex=False)
+        super().__init__(workers, mp_context=context, initializer=_start_worker, initargs=(reader,))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        self._lifeline.close()  # workers still busy after a cancel end now, not after their chunk
+
+
+def process_pool(workers: int) -> WorkerPool:
     """A local pool whose workers start from a small server process that has already imported
     the model, not by forking this process: a notebook kernel runs threads, and forking a
     threaded process can deadlock (Python 3.12+ warns about it)."""
-    context = None
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["simulation.experiment.runner"])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    else:
+        context = multiprocessing.get_context()
+    return WorkerPool(workers, context)
 
 
 def chunked(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
@@ -95,15 +142,24 @@ def _executor_width(executor: Executor) -> int:
     return getattr(executor, "_max_workers", None) or local_cores()
 
 
-def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
-               executor: Executor | None = None, workers: int | None = None, run_years: float = 3.0,
-               size: int | None = None, progress: Progress | None = None) -> list[Any]:
-    """`task` over `items` in chunks; the concatenated results in the order of `items`."""
+def planned_width(executor: Executor | None, workers: int | None, runs: int, run_years: float,
+                  force: bool = False) -> int:
+    """How many replications will run at once: the executor's width, or the local workers to start."""
     if executor is not None and workers is not None:
         raise ScenarioError("Give either an executor or a number of workers, not both.")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise ScenarioError(f"The executor must be a concurrent.futures executor (with a submit method), e.g. "
+                            f"Client(...).get_executor(). Got {shown(executor)} instead.")
+    return _executor_width(executor) if executor is not None else worker_count(workers, runs, run_years, force=force)
+
+
+def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
+               executor: Executor | None = None, workers: int | None = None, run_years: float = 3.0,
+               size: int | None = None, progress: Progress | None = None, force: bool = False) -> list[Any]:
+    """`task` over `items` in chunks; the concatenated results in the order of `items`."""
+    width = planned_width(executor, workers, len(items), run_years, force)
     if size is not None:
         positive(size, "The chunk size", " (or None to choose it automatically)")
-    width = _executor_width(executor) if executor is not None else worker_count(workers, len(items), run_years)
     if executor is None and width == 1:  # serial: one replication at a time, so progress ticks per run
         results: list[Any] = []
         for item in items:
@@ -112,6 +168,12 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
                 progress.advance(1)
         return results
     chunks = chunked(items, size or chunk_size(len(items), width, run_years))
+    with sigterm_cleanup():  # SIGTERM shuts the pool down as Ctrl-C does
+        return _gather(task, chunks, executor, width, progress)
+
+
+def _gather(task: Callable[[Sequence[Item]], list[Any]], chunks: list[Sequence[Item]], executor: Executor | None,
+            width: int, progress: Progress | None) -> list[Any]:
     own = executor is None
     pool = process_pool(width) if own else executor
     futures: list[Future] = []
@@ -125,12 +187,15 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
             if progress:
                 progress.advance(len(chunks[index]))
     except BaseException as error:
-        for future in futures:
-            future.cancel()
-        if own:
-            pool.shutdown(wait=False, cancel_futures=True)
-            if isinstance(error, BrokenProcessPool):
-                raise ScenarioError(NO_WORKERS) from error
+        if not own:
+            for future in futures:
+                future.cancel()
+            raise
+        # The pool cancels what has not started in its own thread; cancelling here as well races with
+        # that thread, which then fails on a cancelled future when the workers end (Python 3.11).
+        pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(error, BrokenProcessPool):
+            raise ScenarioError(NO_WORKERS) from error
         raise
     if own:
         pool.shutdown()

@@ -19,7 +19,8 @@ import pandas as pd
 from ..results import EVENT_COLUMNS, KPIS, simulate
 from ..scenario import Scenario, ScenarioError
 from . import assumptions
-from .executors import run_chunks
+from .budget import check_budget
+from .executors import planned_width, run_chunks
 from .progress import Progress, ProgressOption
 from .result import ExperimentResult
 
@@ -110,10 +111,15 @@ def _events_frame(variants: Sequence[Variant], outcomes: list) -> pd.DataFrame:
 def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
                  settings: Mapping[str, Any] | None = None, executor: Executor | None = None,
                  workers: int | None = None, chunk_size: int | None = None, progress: ProgressOption = None,
-                 keep_events: bool = False) -> ExperimentResult:
-    """Run every variant for its seeds and gather one row per replication, in a fixed order."""
+                 keep_events: bool = False, force: bool = False) -> ExperimentResult:
+    """Run every variant for its seeds and gather one row per replication, in a fixed order.
+    A long or large experiment (see `budget`) runs only with `force`."""
     uncertain = assumptions.normalise(uncertain)
     _check_uncertain(variants, uncertain)
+    years = max(v.scenario["run.years"] for v in variants)
+    runs = sum(len(v.seeds) for v in variants)
+    width = planned_width(executor, workers, runs, years, force)
+    check_budget(runs, years, width, keep_events, force)
     jobs: list[Job] = []
     rows: list[dict[str, Any]] = []
     for variant in variants:
@@ -123,10 +129,9 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             jobs.append((variant.scenario.name, values, run_seed, sampled, keep_events))
             rows.append({"variant": variant.label, **variant.columns, "replication": replication,
                          "seed": run_seed, **sampled})
-    years = max(v.scenario["run.years"] for v in variants)
     with Progress(progress, len(jobs), f"{kind}") as bar:
         outcomes = run_chunks(simulate_jobs, jobs, executor=executor, workers=workers, run_years=years,
-                              size=chunk_size, progress=bar)
+                              size=chunk_size, progress=bar, force=force)
     for row, (kpis, _, _) in zip(rows, outcomes):
         row.update(zip((k.name for k in KPIS), kpis))
     return ExperimentResult(

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..scenario import ScenarioError, check_seed
+from ..scenario import check_seed
+from .budget import MAX_REPLICATIONS, check_count
 
 
-def replication_seeds(seed: int, n: int) -> list[int]:
-    """`n` distinct seeds derived from the experiment `seed`, in a fixed order."""
+def replication_seeds(seed: int, n: int, start: int = 0) -> list[int]:
+    """`n` distinct seeds derived from the experiment `seed`, in a fixed order: seeds number
+    `start` to `start + n - 1` of the experiment's one sequence."""
     seed = check_seed(seed, "experiment seed")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ScenarioError(f"The number of replications must be a positive integer. Got {n!r} instead.")
-    words = max(int(n), 1)
+    n = check_count(n, "replications", MAX_REPLICATIONS)
+    words = start + n
     while True:  # a repeated 53-bit seed is astronomically unlikely; skip it rather than reuse it
         state = np.random.SeedSequence(int(seed)).generate_state(words, np.uint64) >> np.uint64(11)
         distinct = list(dict.fromkeys(int(word) for word in state))
-        if len(distinct) >= n:
-            return distinct[:n]
+        if len(distinct) >= start + n:
+            return distinct[start:start + n]
         words *= 2

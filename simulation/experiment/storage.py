@@ -11,6 +11,11 @@ Both load back into an equal `ExperimentResult`: the folder bit for bit, the
 workbook to 16 significant digits (what Excel keeps of a number), so the
 folder is the form to archive. Parquet would need pyarrow, which the kit does
 not otherwise depend on; CSV keeps the files readable.
+
+Both are written whole or not at all (`simulation.files`): the folder as a
+new folder with a `manifest.json` that is swapped in, and checked against
+that manifest when loaded, so a folder mixed from two saves or cut short is
+refused. What is loaded is treated as untrusted (`sidecar`).
 """
 
 from __future__ import annotations
@@ -21,13 +26,23 @@ from typing import Any
 
 import pandas as pd
 
-from ..scenario import Scenario, ScenarioError
-from . import assumptions
+from ..errors import KitError
+from ..files import atomic_folder, check_replaceable, check_target, parse_document, read_limited, verify_folder, \
+    write_text
+from ..scenario import ScenarioError, shown
+from ..spreadsheets import unescape_text, write_csv, write_workbook
+from . import assumptions, sidecar
 from .result import ExperimentResult
+from .sidecar import TABLES
 
 SIDECAR = "experiment.json"
 FORMAT_VERSION = 1
 EXCEL_ROWS = 1_048_576
+#: The files a folder save writes; an existing folder holding anything else is not replaced.
+OWNED = ("runs.csv", "monthly.csv", "events.csv", SIDECAR)
+#: Reading limits: the record lists every seed (about 20 bytes each, 1,000,000 runs at most).
+MAX_SIDECAR_BYTES = 100_000_000
+MAX_WORKBOOK_BYTES = 500_000_000
 
 
 def metadata(result: ExperimentResult) -> dict[str, Any]:
@@ -55,20 +70,6 @@ def _tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _from_metadata(meta: dict[str, Any], tables: dict[str, pd.DataFrame], source: Path) -> ExperimentResult:
-    """Rebuild the result; column types come from the sidecar, since a CSV or Excel reader
-    guesses them (a money column of whole euros would come back as integers)."""
-    if meta.get("format_version") != FORMAT_VERSION:
-        raise ScenarioError(f"'{source}' has experiment format {meta.get('format_version')!r}; "
-                            f"this version of the kit reads {FORMAT_VERSION}.")
-    runs, monthly, events = (tables[name].astype(meta["dtypes"][name]) if name in meta["dtypes"] else None
-                             for name in ("runs", "monthly", "events"))
-    scenarios = {s["label"]: Scenario(s["values"], name=s["name"]) for s in meta["scenarios"]}
-    return ExperimentResult(kind=meta["kind"], runs=runs, monthly=monthly, scenarios=scenarios, seed=meta["seed"],
-                            uncertain=assumptions.from_record(meta["uncertain"]), settings=meta["settings"],
-                            events=events, version=meta["version"])
-
-
 def _extra_tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
     """The summary tables a reader of the workbook wants to see without computing them."""
     tables = {"summary": result.summary()}
@@ -79,9 +80,25 @@ def _extra_tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
-    """Write `result` to a folder of CSV files with a JSON sidecar, or to a `.xlsx` workbook."""
+def check_experiment_path(path: str | Path) -> Path:
+    """Where an experiment may be saved, checked before it runs: a .xlsx file or a folder (new, or
+    holding only an earlier save), inside a folder that exists."""
+    if not str(path).strip():
+        raise ScenarioError("Save an experiment to a folder (no suffix) or a .xlsx file. Got an empty name.")
     path = Path(path)
+    if path.suffix == ".xlsx":
+        return check_target(path, "experiment workbook", (".xlsx",))
+    if path.suffix:
+        raise ScenarioError(f"Save an experiment to a folder (no suffix) or a .xlsx file. Got '{path}'.")
+    check_target(path, "experiment folder")
+    check_replaceable(path, OWNED)
+    return path
+
+
+def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
+    """Write `result` to a folder of CSV files with a JSON sidecar, or to a `.xlsx` workbook.
+    Either is written whole or not at all; text cells cannot start a spreadsheet formula."""
+    path = check_experiment_path(path)
     sidecar = json.dumps(metadata(result), indent=2, ensure_ascii=False)
     tables = _tables(result)
     if path.suffix == ".xlsx":
@@ -89,35 +106,62 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
         if too_long:
             raise ScenarioError(f"The {too_long[0]} table has more rows than an Excel sheet holds; "
                                 f"save the experiment to a folder instead.")
-        with pd.ExcelWriter(path, engine="openpyxl") as workbook:
-            for name, table in {**tables, **_extra_tables(result)}.items():
-                table.to_excel(workbook, sheet_name=name, index=False)
-            pd.DataFrame({"experiment.json": sidecar.splitlines()}).to_excel(workbook, sheet_name="experiment",
-                                                                            index=False)
-        return path
-    if path.suffix:
-        raise ScenarioError(f"Save an experiment to a folder (no suffix) or a .xlsx file. Got '{path}'.")
-    path.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        table.to_csv(path / f"{name}.csv", index=False)
-    (path / SIDECAR).write_text(sidecar + "\n", encoding="utf-8")
+        record = pd.DataFrame({SIDECAR: sidecar.splitlines()})
+        return write_workbook(path, {**tables, **_extra_tables(result), "experiment": record})
+    with atomic_folder(path, OWNED) as folder:
+        for name, table in tables.items():
+            write_csv(folder / f"{name}.csv", table)
+        write_text(folder / SIDECAR, sidecar + "\n")
     return path
 
 
-def load_experiment(path: str | Path) -> ExperimentResult:
-    """Read what `save_experiment` wrote; a missing or foreign file gives one clear message."""
-    path = Path(path)
+def _read(path: Path) -> tuple[Any, dict[str, pd.DataFrame]]:
+    """The record and the row tables, as read (text unescaped), with every limit and check on the way."""
+    if path.suffix == ".xlsx":
+        if not path.is_file():
+            raise ScenarioError(f"'{path}' is not a plain file (a folder, device or pipe).")
+        if path.stat().st_size > MAX_WORKBOOK_BYTES:
+            raise ScenarioError(f"'{path}' is larger than {MAX_WORKBOOK_BYTES / 1e6:g} MB; an experiment workbook "
+                                f"is at most a million rows. Is it the right file?")
+        sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
+        lines = unescape_text(sheets.pop("experiment"))[SIDECAR].astype(str)
+        meta = _record("\n".join(lines).encode("utf-8"), path / "experiment sheet")
+        return meta, {name: unescape_text(sheets[name]) for name in TABLES if name in sheets}
+    meta = _record(read_limited(path / SIDECAR, MAX_SIDECAR_BYTES, "experiment record"), path / SIDECAR)
+    verify_folder(path, "experiment folder")
+    names = meta["dtypes"] if isinstance(meta.get("dtypes"), dict) else {}
+    return meta, {name: unescape_text(pd.read_csv(path / f"{name}.csv")) for name in names if name in TABLES}
+
+
+def _record(data: bytes, source: Path) -> Any:
+    """The parsed record, refused when it is not JSON or of a format this kit does not read."""
     try:
-        if path.suffix == ".xlsx":
-            sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
-            meta = json.loads("\n".join(sheets.pop("experiment")["experiment.json"].astype(str)))
-            return _from_metadata(meta, sheets, path)
-        meta = json.loads((path / SIDECAR).read_text(encoding="utf-8"))
-        tables = {name: pd.read_csv(path / f"{name}.csv") for name in meta["dtypes"]}
-        return _from_metadata(meta, tables, path)
-    except ScenarioError:
-        raise
+        meta = parse_document(data, ".json", source)
+    except KitError as error:
+        raise sidecar.Invalid(str(error)) from None
+    version = meta.get("format_version") if isinstance(meta, dict) else None
+    if version != FORMAT_VERSION:
+        raise ScenarioError(f"'{source.parent}' has experiment format {shown(version)}; "
+                            f"this version of the kit reads {FORMAT_VERSION}.")
+    return meta
+
+
+def load_experiment(path: str | Path) -> ExperimentResult:
+    """Read what `save_experiment` wrote. A missing, foreign, crafted, mixed or truncated file or
+    folder gives one clear message and loads nothing."""
+    path = Path(path)
+    if not path.exists():
+        raise ScenarioError(f"Cannot load experiment '{path}': it does not exist.")
+    try:
+        meta, tables = _read(path)
+        scenarios = sidecar.check_record(meta)
+        sidecar.check_rows(meta, tables)
+        return sidecar.rebuild(meta, tables, scenarios)
+    except sidecar.Invalid as error:
+        raise ScenarioError(f"'{path}' is not a saved experiment: {error}.") from None
+    except KitError as error:
+        raise ScenarioError(str(error)) from None
     except FileNotFoundError as error:
         raise ScenarioError(f"Cannot load experiment '{path}': {error.filename} does not exist.") from None
-    except (KeyError, ValueError) as error:
-        raise ScenarioError(f"'{path}' is not a saved experiment ({error}).") from None
+    except (KeyError, ValueError, TypeError, AttributeError, OSError) as error:
+        raise ScenarioError(f"'{path}' is not a saved experiment ({shown(error, 200)}).") from None

@@ -1,0 +1,84 @@
+"""Tables written for spreadsheet tools: text that cannot become a formula, and whole files only.
+
+Excel, LibreOffice and Google Sheets run a cell that starts with `=`, `+`,
+`-` or `@` as a formula, and a tab or carriage return at the start can hide
+one (CSV or formula injection). A scenario name is typed by a user and ends
+up in every row of an experiment, so every text cell the kit writes to a
+workbook or CSV goes through `escape_text`, which puts a `'` in front, as
+OWASP recommends. A leading `'` is itself escaped the same way, so
+`unescape_text` gives back exactly what was written and saved experiments
+still load bit for bit. Numbers are never touched.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pandas.api.types import is_object_dtype, is_string_dtype
+
+from .files import atomic_path
+
+#: A text cell starting with one of these gets a leading quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escape_cell(value: Any) -> Any:
+    """`value` with a `'` in front when a spreadsheet could read it as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def unescape_cell(value: Any) -> Any:
+    """Inverse of `escape_cell`."""
+    return value[1:] if isinstance(value, str) and value.startswith("'") else value
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [name for name, dtype in frame.dtypes.items() if is_object_dtype(dtype) or is_string_dtype(dtype)]
+
+
+def _map_text(frame: pd.DataFrame, function) -> pd.DataFrame:
+    columns = _text_columns(frame)
+    if not columns:
+        return frame
+    frame = frame.copy()
+    for name in columns:
+        frame[name] = frame[name].map(function, na_action="ignore")
+    return frame
+
+
+def escape_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose text cells cannot start a formula."""
+    return _map_text(frame, escape_cell)
+
+
+def unescape_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` as it was before `escape_text`."""
+    return _map_text(frame, unescape_cell)
+
+
+def write_workbook(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
+    """One sheet per table (no index column), text escaped, written atomically: an interrupted
+    save leaves the previous workbook, never one with sheets missing.
+
+    The workbook is built in memory and not with `with ExcelWriter(...)`: on an error or Ctrl-C that
+    block still saves what it has, and openpyxl's complaint about a workbook without sheets would
+    replace the KeyboardInterrupt."""
+    with atomic_path(path) as temporary:  # also names the file when openpyxl's own scratch files fill the disk
+        buffer = io.BytesIO()
+        workbook = pd.ExcelWriter(buffer, engine="openpyxl")
+        for name, table in sheets.items():
+            escape_text(table).to_excel(workbook, sheet_name=name, index=False)
+        workbook.close()
+        temporary.write_bytes(buffer.getvalue())
+    return Path(path)
+
+
+def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
+    """`table` as CSV (no index column), text escaped, written atomically."""
+    with atomic_path(path) as temporary:
+        escape_text(table).to_csv(temporary, index=False)
+    return Path(path)

@@ -1,0 +1,45 @@
+"""Ending cleanly on SIGTERM, as on Ctrl-C.
+
+By default SIGTERM (`kill PID`, a job scheduler's time limit, a notebook
+server shutting down a kernel) ends Python at once: no `finally` runs, so a
+half-written temporary file stays behind and a process pool's workers are
+never told to stop. Inside `sigterm_cleanup()` a SIGTERM raises `Terminated`
+instead, so the code unwinds (pools shut down, temporary files are removed)
+and the process exits with status 143, as a shell reports for SIGTERM.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+
+
+class Terminated(SystemExit):
+    """Raised in the main thread when SIGTERM arrives inside `sigterm_cleanup()`."""
+
+    def __init__(self) -> None:
+        super().__init__(128 + signal.SIGTERM)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def sigterm_cleanup() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` (a SystemExit with status 143) while inside.
+
+    Only where it can and should: in the main thread (Python handles signals nowhere else), and only
+    while SIGTERM has its default action, so a program's own handler (or an outer
+    `sigterm_cleanup()`) is left alone."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
