@@ -85,6 +85,11 @@ class Mistake:
     answer: Any
     hint: Text
     tolerance: float | None = None  # None: the exercise's own tolerance
+    name: str = ""  # how the trainer's summary names the mistake (default: the hint's first sentence)
+
+    @property
+    def label(self) -> str:
+        return self.name or clipped(self.hint.en.split(". ")[0], 80)
 
     def wrong_answer(self, values: Mapping[str, Any]) -> Any:
         return self.answer(values) if callable(self.answer) else self.answer
@@ -194,7 +199,7 @@ class Exercise:
     def wrong(self, language: str, values: Mapping[str, Any], typical: Mistake | None, fallback: Text) -> Verdict:
         """Feedback on a wrong answer: the typical mistake's hint, else the exercise's or the kind's."""
         hint = typical.hint if typical else self.other_hint or fallback
-        label = clipped(typical.hint.en.split(". ")[0], 80) if typical else OTHER_MISTAKE
+        label = typical.label if typical else OTHER_MISTAKE
         return Verdict(0.0, (NOT_CORRECT(language), hint(language, **values)), mistake=label)
 
 

@@ -149,7 +149,7 @@ def grade(exercise_id: str, answer: Any, *, student: Any = None, course: str | N
     """
     problem = _problem(exercise_id, language)
     if problem:
-        return Feedback("wrong", "Cannot check", problem, exercise_id=str(plain_or_type(exercise_id)),
+        return Feedback("wrong", "Cannot check", problem, exercise_id=shown(plain_or_type(exercise_id)),
                         mistake="unknown exercise")
     exercise = EXERCISES[exercise_id]
     kind = exercise.kind.describe(language)

@@ -150,7 +150,7 @@ EXPECTATION_KINDS = classification(
 
 CUSTOMER_DELIGHT = classification(
     id="customer-delight", concept="satisfaction",
-    title=T("Customer delight", "Customer delight"),
+    title=T("Customer delight", "Customer delight: de klant verrukken"),
     prompt=T("Which ingredient of customer delight is this, if any?",
              "Welk ingrediënt van customer delight is dit, als het er een is?"),
     terms=(
