@@ -63,11 +63,11 @@ CRM_FACTORS = classification(
             "the board's value discipline, carried into marketing and sales.",
             "de waardediscipline van de directie, doorvertaald naar marketing en sales.")),
         Term("technology", T("technology", "technologie"), T(
-            "customer insight from data: the shared customer file, data warehouse, data mining.",
-            "klantinzicht uit data: het gedeelde klantdossier, datawarehouse, datamining.")),
+            "insight from data: one shared file of every account, data warehouse, data mining.",
+            "inzicht uit data: één gedeeld dossier per account, datawarehouse, datamining.")),
         Term("processes", T("processes", "processen"), T(
-            "the customer work laid down, each process with an owner and a measurable goal.",
-            "het klantwerk vastgelegd, elk proces met een eigenaar en een meetbaar doel.")),
+            "the work with accounts laid down, each process with an owner and a measurable goal.",
+            "het werk met accounts vastgelegd, elk proces met een eigenaar en een meetbaar doel.")),
         Term("people", T("people", "mensen"), T(
             "the roles and who does what: inside sales, account managers, key account managers.",
             "de rollen en wie wat doet: binnendienst, accountmanagers, key accountmanagers.")),
@@ -126,11 +126,11 @@ EXPECTATION_KINDS = classification(
     title=T("Four kinds of expectation", "Vier soorten verwachtingen"),
     prompt=T("Which kind of expectation does this customer have?", "Wat voor verwachting heeft deze klant?"),
     terms=(
-        Term("product", T("product or service itself", "product/dienst"), T(
-            "what the product or service does and how good it is.", "wat het product of de dienst doet en hoe goed het is.")),
+        Term("product", T("the product itself", "product/dienst"), T(
+            "what the thing bought does and how good it is.", "wat het gekochte doet en hoe goed het is.")),
         Term("service", T("service", "service"), T(
-            "the help around the product: advice, support, repairs, answers.",
-            "de hulp rond het product: advies, ondersteuning, reparatie, antwoorden.")),
+            "the help around what was bought: advice, support, repairs, answers.",
+            "de hulp rond het gekochte: advies, ondersteuning, reparatie, antwoorden.")),
         Term("price", T("price", "prijs"), T("what it costs, and whether that is fair.", "wat het kost, en of dat redelijk is.")),
         Term("availability", T("availability", "verkrijgbaarheid"), T(
             "whether and when the customer can get it: stock, delivery time.",

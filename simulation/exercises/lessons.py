@@ -28,7 +28,7 @@ CYCLE_PHASE = classification(
         Term("potential", T("potential customer", "potentiële klant"), T(
             "has not bought yet; winning them is new business development.",
             "heeft nog niet gekocht; hen winnen is new business development.")),
-        Term("new", T("new customer", "nieuwe klant"), T(
+        Term("new_customer", T("new customer", "nieuwe klant"), T(
             "has made a first purchase; account management starts.", "heeft een eerste aankoop gedaan; "
                                                                     "accountmanagement begint.")),
         Term("loyal", T("loyal customer", "loyale klant"), T(
@@ -44,7 +44,7 @@ CYCLE_PHASE = classification(
                         "Een ziekenhuis downloadde onze whitepaper en vroeg om een demo.")),
         ("loyal", T("The municipality has renewed its service contract with us for the sixth year running.",
                     "De gemeente verlengt haar servicecontract met ons voor het zesde jaar op rij.")),
-        ("new", T("Last week a logistics firm signed its first order with us.",
+        ("new_customer", T("Last week a logistics firm signed its first order with us.",
                   "Vorige week tekende een logistiek bedrijf zijn eerste order bij ons.")),
     ),
     lesson="01_customer_relationship_cycle", docs_section="3.3.3",
@@ -59,7 +59,7 @@ SALES_ROLES = classification(
         Term("inside_sales", T("inside sales", "sales binnendienst"), T(
             "small customers and simple products: short process, many short contacts, a DMU of one.",
             "kleine klanten en eenvoudige producten: kort proces, veel korte contacten, een DMU van één persoon.")),
-        Term("account_manager", T("account manager", "accountmanager"), T(
+        Term("account_manager", T("account manager (mid-size)", "accountmanager (middelgroot)"), T(
             "mid-size customers and products of some complexity: visits by appointment, a few decision makers.",
             "middelgrote klanten en producten van enige complexiteit: bezoeken op afspraak, enkele beslissers.")),
         Term("key_account_manager", T("key account manager", "key accountmanager"), T(

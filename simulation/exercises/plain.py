@@ -26,35 +26,38 @@ _SCENARIO_VALUES = Scenario.__dict__["_values"]  # the slot descriptor: reads th
 
 
 def _refused(value: Any) -> AnswerError:
-    return AnswerError(EXPECTED, got=f"a {type(value).__name__}")
+    return AnswerError(EXPECTED, got=f"a {type(value).__name__}")  # the type's name, never the object's repr
 
 
 def plain(value: Any, depth: int = 0) -> Any:
-    """A copy of `value` made of None, bool, int, float, str, list and dict only; AnswerError otherwise."""
-    if value is None or value is Ellipsis or type(value) is bool:
+    """A copy of `value` made of None, bool, int, float, str, list and dict only; AnswerError otherwise.
+
+    Types are tested on `type(value)`, not with isinstance (which may ask the object for `__class__`).
+    """
+    kind = type(value)
+    if value is None or value is Ellipsis or kind is bool:
         return value
-    if isinstance(value, Scenario):
+    if issubclass(kind, Scenario):
         stored = _SCENARIO_VALUES.__get__(value)
         return plain(stored, depth) if type(stored) is dict else {}
-    if isinstance(value, np.generic) and type(value).__module__ == "numpy":
-        return plain(value.item(), depth) if not isinstance(value, (np.complexfloating, np.void)) else _raise(value)
-    if isinstance(value, bool):
-        return bool(int.__int__(value))
-    if isinstance(value, int):
+    if issubclass(kind, np.generic) and kind.__module__ == "numpy":
+        return _raise(value) if issubclass(kind, (np.complexfloating, np.void)) else plain(value.item(), depth)
+    if issubclass(kind, int):
         return int.__int__(value)
-    if isinstance(value, float):
+    if issubclass(kind, float):
         return float.__float__(value)
-    if isinstance(value, str):
+    if issubclass(kind, str):
         return str.__str__(value)
     if depth >= MAX_DEPTH:
         raise _refused(value)
-    if isinstance(value, dict):
+    if issubclass(kind, dict):
         items = list(dict.items(value))[:MAX_ITEMS]
-        if any(not isinstance(key, (str, int, float)) and key is not None for key, _ in items):
-            raise _refused(next(key for key, _ in items if not isinstance(key, (str, int, float)) and key is not None))
+        odd = next((key for key, _ in items if type(key) not in (str, int, float, bool) and key is not None), None)
+        if odd is not None:
+            raise _refused(odd)
         return {plain(key, depth + 1): plain(item, depth + 1) for key, item in items}
-    if isinstance(value, (list, tuple)):
-        items = list(list.__iter__(value) if isinstance(value, list) else tuple.__iter__(value))[:MAX_ITEMS]
+    if issubclass(kind, (list, tuple)):
+        items = list(list.__iter__(value) if issubclass(kind, list) else tuple.__iter__(value))[:MAX_ITEMS]
         return [plain(item, depth + 1) for item in items]
     raise _refused(value)
 

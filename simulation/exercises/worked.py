@@ -39,8 +39,7 @@ def worked_example(exercise: Exercise, inputs: Mapping[str, Any], language: str)
     if exercise.simulated or exercise.vary is None:
         return f"{METHOD(language)} {exercise.method(language, **inputs)}" if exercise.method else None
     expected = exercise.solution(inputs).answer
-    allowed = literal_numbers((exercise.question.en, exercise.question.nl, exercise.explanation.en,
-                               exercise.explanation.nl))
+    allowed = literal_numbers((exercise.question.en, exercise.question.nl))  # not the explanation's constants
     for k in range(1, TRIES + 1):
         other = inputs_for(exercise, f"worked-example-{k}")
         solution = exercise.solution(other)
