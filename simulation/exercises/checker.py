@@ -199,9 +199,10 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
             inputs = inputs_for(exercise, SESSION.student, SESSION.course)
             example = worked_example(exercise, inputs, language)
             message += f"\n{example}" if example else ""
-    answer_data = plain_or_type(answer)
-    record = _record("answer", exercise=exercise_id, answer=answer_data if answer_data is not Ellipsis else None,
-                     student=SESSION.student, course=SESSION.course, language=language)
+    if feedback.status == "pending":  # nothing to record yet (and the placeholder's output stays the same)
+        return feedback
+    record = _record("answer", exercise=exercise_id, answer=plain_or_type(answer), student=SESSION.student,
+                     course=SESSION.course, language=language)
     return Feedback(feedback.status, feedback.title, message, record=record, exercise_id=feedback.exercise_id,
                     correct=feedback.correct, score=feedback.score, mistake=feedback.mistake)
 
