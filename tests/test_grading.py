@@ -160,3 +160,29 @@ def test_nbclient_is_a_runtime_dependency_in_both_lists():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert any(d.startswith("nbclient") for d in pyproject["project"]["dependencies"])
     assert "- nbclient" in (ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def _outcome(*records, status="ok"):
+    return Outcome("x.ipynb", status, "", [dict(r) for r in records])
+
+
+def test_only_answers_under_the_last_start_count_with_the_trainers_salt():
+    from simulation.grading.gradebook import grade_outcome, mark_duplicates
+
+    start_a = {"kind": "start", "student": "s1", "language": "nl", "course": COURSE}
+    start_b = {**start_a, "student": "s2"}
+    right_b = right("nps-variant", "s2")
+    result = grade_outcome(_outcome(
+        start_a, {"kind": "answer", "exercise": "nps-variant", "answer": right("nps-variant", "s1"), "student": "s1",
+                  "course": COURSE},
+        start_b, {"kind": "answer", "exercise": "nps-variant", "answer": right_b, "student": "s2", "course": COURSE}),
+        COURSE)
+    assert result.student == "s2" and result.total == 1 and result.language == "nl" and result.status == "ok"
+    other_salt = grade_outcome(_outcome(start_b, {"kind": "answer", "exercise": "nps-variant", "answer": right_b,
+                                                  "student": "s2", "course": "other"}), COURSE)
+    assert "other course salt" in other_salt.status
+    forged = grade_outcome(_outcome({"kind": "start", "student": "=cmd|' /C calc'!A0"}), COURSE)
+    assert forged.student is None and "no student number" in forged.status
+    twins = [grade_outcome(_outcome(start_b), COURSE), grade_outcome(_outcome(start_b), COURSE)]
+    mark_duplicates(twins)
+    assert all("duplicate student number" in t.status for t in twins)

@@ -199,7 +199,7 @@ DISCIPLINE_LABELS = {
 }
 
 
-SEEDS = (0,)  # one seed keeps the first check near a second; the ranking holds on seeds 0–2 as well
+SEEDS = (0,)  # one seed and 2 years keep a check (four runs) under 2 s; a student's seed comes from `vary`
 
 
 def _solve_disciplines(inputs: Mapping[str, Any]) -> Solution:
@@ -234,7 +234,7 @@ VALUE_DISCIPLINES = Exercise(
         "{margin_stuck_in_the_middle:.2f} mln. Voldoende op alle drie, uitblinken in één (Treacy & Wiersema)."),
     docs_section="3.3.5",
     lesson="05_value_disciplines",
-    inputs={"presets": DISCIPLINES, "seeds": SEEDS, "seed_list": ", ".join(map(str, SEEDS)), "years": 3},
+    inputs={"presets": DISCIPLINES, "seeds": SEEDS, "seed_list": ", ".join(map(str, SEEDS)), "years": 2},
     mistakes=(
         Mistake("stuck_in_the_middle", Text(
             "Stuck in the middle spends the same budget but is good at nothing in particular. Customers who value "
@@ -249,8 +249,7 @@ VALUE_DISCIPLINES = Exercise(
         "Uitblinken in één discipline is het goede idee, maar '{your_label}' verdient hier niet het meest. "
         "Vergelijk de marge van de presets op dezelfde seed: welke discipline loont, hangt af van wat ze in het "
         "model verandert (minder incidenten, snellere levering, warmere bezoeken) en wat dat kost."),
-    vary=lambda rng: (lambda seed: {"seeds": (seed,), "seed_list": str(seed), "years": rng.choice((2, 3))})(
-        rng.randrange(1000)),
+    vary=lambda rng: (lambda seed: {"seeds": (seed,), "seed_list": str(seed)})(rng.randrange(1000)),
     method=Text(
         "for each preset p: simulate(preset(p).replace({{'run.years': {years}}}), seed={seed_list}).kpis['margin']; "
         "the preset with the highest margin is the answer.",

@@ -61,6 +61,8 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     if unknown:
         raise KitError(f"Unknown exercise or LMS layout: {', '.join(unknown)}. Exercises: see list_exercises(); "
                        f"layouts: {', '.join(LMS_LAYOUTS)}.")
+    if not 1 <= workers <= 32 or not 1 <= timeout <= 3600:
+        raise KitError(f"Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout} s.")
     if not out.parent.is_dir():
         raise KitError(f"Cannot write '{out}': the folder '{out.parent}' does not exist.")
     paths = submissions(folder)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exercises.base import LANGUAGES, Text
+from ..exercises.base import LANGUAGES, AnswerError, Text
 from ..exercises.catalogue import EXERCISES
 from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
@@ -67,7 +67,7 @@ def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
     start = _start(outcome.records)
     try:
         student = normalise_student(start.get("student"))
-    except Exception:  # a forged start record: the submission has no valid student number
+    except AnswerError:  # a forged start record: the submission has no valid student number
         student = None
     language = start.get("language") if start.get("language") in LANGUAGES else "en"
     name = start.get("name") if isinstance(start.get("name"), str) else ""
