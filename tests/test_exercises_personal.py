@@ -35,7 +35,7 @@ def practice_mode():
 
 
 def _templates(exercise) -> list[str]:
-    texts = (exercise.question, *exercise.texts(), REVISIT, REVISIT_LESSON)
+    texts = (exercise.question, exercise.title, *exercise.texts(), REVISIT, REVISIT_LESSON)
     return [t for text in texts for t in (text.en, text.nl)]
 
 
@@ -121,6 +121,14 @@ def test_a_bad_student_number_is_feedback(student):
     assert card.status in ("wrong", "question") and "Traceback" not in card.message
     if card.status == "wrong":
         assert "student number" in card.message and SESSION.student is None
+
+
+def test_a_bad_language_or_course_at_start_is_feedback():
+    import numpy as np
+
+    for language in ("de", ["nl"], np.array(["en", "nl"]), None):
+        assert start("s1", language=language).status == "wrong"
+    assert start("s1", course=["x"]).status == "question" and SESSION.course is None
 
 
 def test_a_worked_example_with_other_numbers_comes_after_three_wrong_tries():

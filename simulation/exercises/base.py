@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import KitError
+from ..parameters import CONCEPTS
 
 LANGUAGES = ("en", "nl")
 
@@ -112,9 +113,10 @@ class Verdict:
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
 OTHER_MISTAKE = "another wrong answer"
 EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
-REVISIT = Text("Revisit: docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
-               "Lees nog eens: docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
-REVISIT_LESSON = Text("Revisit: lesson notebooks/{lesson}.ipynb.", "Lees nog eens: les notebooks/{lesson}.ipynb.")
+REVISIT = Text("Concept: {concept}. Revisit docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
+               "Begrip: {concept}. Lees nog eens docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
+REVISIT_LESSON = Text("Concept: {concept}. Revisit lesson notebooks/{lesson}.ipynb.",
+                      "Begrip: {concept}. Lees nog eens les notebooks/{lesson}.ipynb.")
 
 
 class _Shortened(reprlib.Repr):
@@ -187,9 +189,11 @@ class Exercise:
         return {**(self.inputs if inputs is None else inputs), **solution.values}
 
     def revisit(self, language: str) -> str:
+        """The line under a wrong answer: the course concept, and where to read about it."""
+        concept = CONCEPTS[self.concept][LANGUAGES.index(language)]  # not the title: it may list the options
         if not self.docs_section:  # a course concept the model does not simulate: the lesson only
-            return REVISIT_LESSON(language, lesson=self.lesson)
-        return REVISIT(language, section=self.docs_section, lesson=self.lesson)
+            return REVISIT_LESSON(language, concept=concept, lesson=self.lesson)
+        return REVISIT(language, concept=concept, section=self.docs_section, lesson=self.lesson)
 
     def texts(self) -> tuple[Text, ...]:
         """Every feedback text of the exercise that a wrong answer can show (for the no-leak test)."""

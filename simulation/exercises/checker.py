@@ -209,7 +209,7 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
 
 def start(student: Any = None, *, name: str | None = None, language: str = "en", course: str | None = None) -> Card:
     """Set the student number (and language, course salt) for every exercise in this notebook."""
-    if language not in LANGUAGES:
+    if not isinstance(language, str) or language not in LANGUAGES:
         return Card("wrong", "Cannot start", _problem("nps-survey", language) or "")
     try:
         number = normalise_student(student)
