@@ -129,7 +129,7 @@ def test_a_rerun_skips_unchanged_submissions(graded, monkeypatch):
     assert [p.name for p in ran] == ["new.ipynb"] and len(book.results) == 9
 
 
-def test_one_failing_run_never_stops_the_others(tmp_path):
+def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_path, capsys):
     for name in ("a.ipynb", "b.ipynb"):
         (tmp_path / name).write_text(name)
 
@@ -137,8 +137,10 @@ def test_one_failing_run_never_stops_the_others(tmp_path):
         if path.name == "a.ipynb":
             raise RuntimeError("no kernel")
         return Outcome(path.name, "ok")
-    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=False, cache=Cache(None, 1))
+    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=Cache(None, 1))
     assert outcomes["a.ipynb"].status == "crashed" and outcomes["b.ipynb"].status == "ok"
+    err = capsys.readouterr().err
+    assert "grading" in err and "2/2" in err
 
 
 def test_spreadsheet_cells_cannot_start_a_formula():

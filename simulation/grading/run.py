@@ -36,7 +36,8 @@ from ..exercises.checker import RECORD_MIME
 from ..files import write_text
 
 KIT_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the `simulation` package
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # a submitted file larger than this is not read
+MAX_RECORD = 100_000  # characters of one answer record; a larger one is ignored
 
 STATUSES = {
     "ok": "ran",
@@ -88,8 +89,9 @@ def _records(notebook: Any) -> list[dict[str, Any]]:
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             record = output.get("data", {}).get(RECORD_MIME) if output.get("output_type") in (
                 "display_data", "execute_result") else None
-            if isinstance(record, dict) and record.get("kind") in ("start", "answer"):
-                found.append(json.loads(json.dumps(record)))
+            text = json.dumps(record) if isinstance(record, dict) else ""
+            if text and len(text) <= MAX_RECORD and record.get("kind") in ("start", "answer"):
+                found.append(json.loads(text))
     return found
 
 
