@@ -100,7 +100,7 @@ def test_the_gradebook_and_the_lms_layouts(graded):
     assert list(rows[0])[:3] == ["file", "student_number", "name"] and list(rows[0])[-3:] == ["total", "max", "status"]
     brightspace = list(csv.reader(io.StringIO(out.with_name("gradebook.brightspace.csv").read_text())))
     assert brightspace[0] == ["OrgDefinedId", "B2B sales exercises Points Grade", "End-of-Line Indicator"]
-    assert ["s100", "2", "#"] in brightspace and all(row[2] == "#" for row in brightspace[1:])
+    assert ["#s100", "2", "#"] in brightspace and all(row[2] == "#" for row in brightspace[1:])
     canvas = list(csv.reader(io.StringIO(out.with_name("gradebook.canvas.csv").read_text())))
     assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
     moodle = list(csv.DictReader(io.StringIO(out.with_name("gradebook.moodle.csv").read_text())))

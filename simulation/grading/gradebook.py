@@ -5,9 +5,10 @@ course salt and the student number of the notebook's `start` record: what
 the notebook's own `check` showed is never read. LMS layouts (one total
 column, as their import expects):
 
-- Brightspace (D2L "Importing grades"): `OrgDefinedId`, `<item> Points Grade`,
-  `End-of-Line Indicator` (`#`), as in D2L's Grades_Sample_Import_File.
-- Canvas (gradebook import of an exported CSV): `Student`, `ID`, `SIS User ID`,
+- Brightspace (D2L KB "Importing grades"): `OrgDefinedId`, `<item> Points Grade`,
+  `End-of-Line Indicator`; like Brightspace's own export, the id gets a leading `#` (kept as text,
+  leading zeros survive Excel; not part of the data) and every row ends in `#`.
+- Canvas (Grades › Import, the layout of its own export): `Student`, `ID`, `SIS User ID`,
   `SIS Login ID`, `Section`, `<item>`; the student number goes in SIS User ID.
 - Moodle (Grades › Import › CSV file): `ID number`, `Full name`, `<item>`; map
   "ID number" to the user's ID number when importing.
@@ -131,7 +132,7 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     graded = [r for r in results if r.student]
     if layout == "brightspace":
         return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
-                    [[r.student, _points(r.total), "#"] for r in graded])
+                    [[f"#{r.student}", _points(r.total), "#"] for r in graded])
     if layout == "canvas":
         return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
                     [[r.name, "", r.student, "", "", _points(r.total)] for r in graded])
