@@ -339,3 +339,15 @@ def test_number_answers_are_right_close_or_wrong_by_their_stated_tolerances():
     assert close.status == "close" and close.score == 0.5 and "within 12 % per year" in close.message
     assert "3 % per year that counts as right" in close.message and "≈" in str(close)
     assert check("churn-grade-6", right + 1.1 * kind.near_band).status == "wrong"
+
+
+def test_the_course_concepts_lesson_has_a_section_for_every_concept():
+    import nbformat
+
+    lesson = nbformat.read(ROOT / "notebooks" / "09_course_concepts.ipynb", as_version=4)
+    headings = [line for cell in lesson.cells if cell.cell_type == "markdown"
+                for line in cell.source.splitlines() if line.startswith("## ")]
+    for concept in ("Sales 1.0", "five CRM factors", "tabel 1.1", "kinds of expectation", "Customer delight",
+                    "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
+                    "relationship types of marketing and sales", "GDPR"):
+        assert any(concept in heading for heading in headings), concept
