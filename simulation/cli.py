@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .experiment.cli import add_parser as add_experiment_parser
 
     add_experiment_parser(commands)
+    from .grading.cli import add_parser as add_grading_parser
+
+    add_grading_parser(commands)
     return parser
 
 

@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import math
 import numbers
+import random
 import re
 import reprlib
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..errors import KitError
+from ..parameters import CONCEPTS
 
 LANGUAGES = ("en", "nl")
 
@@ -58,7 +62,7 @@ def format_text(language: str, template: str, **values: Any) -> str:
     return _Formatter(language).format(template, **values)
 
 
-class AnswerError(ValueError):
+class AnswerError(KitError):
     """The answer has the wrong form (e.g. a word where a number is expected); shown as feedback."""
 
     def __init__(self, text: Text, **values: Any):
@@ -82,6 +86,11 @@ class Mistake:
     answer: Any
     hint: Text
     tolerance: float | None = None  # None: the exercise's own tolerance
+    name: str = ""  # how the trainer's summary names the mistake (default: the hint's first sentence)
+
+    @property
+    def label(self) -> str:
+        return self.name or clipped(self.hint.en.split(". ")[0], 80)
 
     def wrong_answer(self, values: Mapping[str, Any]) -> Any:
         return self.answer(values) if callable(self.answer) else self.answer
@@ -89,16 +98,25 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What grading an answer gave: a score from 0 to 1 and the lines of feedback."""
+    """What grading an answer gave: a score from 0 to 1, the lines of feedback and the mistake recognised.
+
+    `close` marks an answer within the wider tolerance (rounding, simulation noise): half marks.
+    `mistake` names the typical mistake (its English hint, shortened) for the trainer's summary.
+    """
 
     score: float
     lines: tuple[str, ...]
+    close: bool = False
+    mistake: str = ""
 
 
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
+OTHER_MISTAKE = "another wrong answer"
 EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
-REVISIT = Text("Revisit: docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
-               "Lees nog eens: docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
+REVISIT = Text("Concept: {concept}. Revisit docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
+               "Begrip: {concept}. Lees nog eens docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
+REVISIT_LESSON = Text("Concept: {concept}. Revisit lesson notebooks/{lesson}.ipynb.",
+                      "Begrip: {concept}. Lees nog eens les notebooks/{lesson}.ipynb.")
 
 
 class _Shortened(reprlib.Repr):
@@ -150,31 +168,53 @@ class Exercise:
     kind: Any  # NumberAnswer, ChoiceAnswer or ScenarioAnswer
     solve: Callable[[Mapping[str, Any]], Solution]
     explanation: Text  # shown with a correct answer
-    docs_section: str  # section of docs/model.md to revisit, e.g. "3.3.4"
+    docs_section: str  # section of docs/model.md to revisit, e.g. "3.3.4" ("" for a concept the model leaves out)
     lesson: str  # lesson notebook to revisit, e.g. "04_satisfaction_nps_churn"
-    inputs: Mapping[str, Any] = field(default_factory=dict)
+    inputs: Mapping[str, Any] = field(default_factory=dict)  # practice mode: the numbers everybody shares
     mistakes: tuple[Mistake, ...] = ()
     other_hint: Text | None = None  # for a wrong answer that is not one of the typical mistakes
+    vary: Callable[[random.Random], Mapping[str, Any]] | None = None  # a student's own inputs (over `inputs`)
+    method: Text | None = None  # the worked example when other numbers cannot be shown (e.g. simulations)
+    simulated: bool = False  # the answer comes from simulations: worked examples show the method only
 
     def solution(self, inputs: Mapping[str, Any] | None = None) -> Solution:
-        """The correct answer for these inputs (default: the exercise's own)."""
+        """The correct answer for these inputs (default: the practice-mode inputs)."""
         return self.solve(self.inputs if inputs is None else inputs)
 
-    def model_answer(self) -> Any:
+    def model_answer(self, inputs: Mapping[str, Any] | None = None) -> Any:
         """An answer that gets full marks, computed through the package."""
-        return self.solution().answer
+        return self.solution(inputs).answer
 
-    def values(self, solution: Solution) -> dict[str, Any]:
-        return {**self.inputs, **solution.values}
+    def values(self, solution: Solution, inputs: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return {**(self.inputs if inputs is None else inputs), **solution.values}
 
     def revisit(self, language: str) -> str:
-        return REVISIT(language, section=self.docs_section, lesson=self.lesson)
+        """The line under a wrong answer: the course concept, and where to read about it."""
+        concept = CONCEPTS[self.concept][LANGUAGES.index(language)]  # not the title: it may list the options
+        if not self.docs_section:  # a course concept the model does not simulate: the lesson only
+            return REVISIT_LESSON(language, concept=concept, lesson=self.lesson)
+        return REVISIT(language, concept=concept, section=self.docs_section, lesson=self.lesson)
+
+    def texts(self) -> tuple[Text, ...]:
+        """Every feedback text of the exercise that a wrong answer can show (for the no-leak test)."""
+        return (*(m.hint for m in self.mistakes), *((self.other_hint,) if self.other_hint else ()),
+                *getattr(self.kind, "texts", ()))
 
     def wrong(self, language: str, values: Mapping[str, Any], typical: Mistake | None, fallback: Text) -> Verdict:
         """Feedback on a wrong answer: the typical mistake's hint, else the exercise's or the kind's."""
         hint = typical.hint if typical else self.other_hint or fallback
-        return Verdict(0.0, (NOT_CORRECT(language), hint(language, **values)))
+        label = typical.label if typical else OTHER_MISTAKE
+        return Verdict(0.0, (NOT_CORRECT(language), hint(language, **values)), mistake=label)
 
+
+_CLOSE = Text(
+    "Close: your answer is within {near:g} {unit} of the right one, but not within the {tolerance:g} {unit} "
+    "that counts as right. Round only at the end, and check the numbers you started from.",
+    "Bijna: je antwoord ligt binnen {near:g} {unit} van het goede, maar niet binnen de {tolerance:g} {unit} die "
+    "als goed telt. Rond pas aan het eind af, en controleer de getallen waarmee je begon.")
+_FAR = Text(
+    "Your answer is more than {near:g} {unit} away from the right one.",
+    "Je antwoord ligt meer dan {near:g} {unit} van het goede antwoord af.")
 
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$|^[+-]?[1-9]\d{0,2}(,\d{3})+$")
 
@@ -200,6 +240,15 @@ class NumberAnswer:
     example: str
     tolerance: float
     grouped: bool = False  # amounts in euro: '75.000' and '75,000' mean seventy-five thousand
+    near: float | None = None  # 'close' (half marks) within this distance; default 4 × tolerance
+
+    @property
+    def near_band(self) -> float:
+        return 4 * self.tolerance if self.near is None else self.near
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (_CLOSE, _FAR)
 
     def describe(self, language: str) -> str:
         return Text("a number in {unit}, e.g. {example}", "een getal in {unit}, bijv. {example}")(
@@ -219,15 +268,16 @@ class NumberAnswer:
     def close(self, answer: float, target: float, tolerance: float | None = None) -> bool:
         return abs(answer - target) <= (self.tolerance if tolerance is None else tolerance) + 1e-9
 
-    def grade(self, exercise: Exercise, answer: float, solution: Solution, language: str) -> Verdict:
-        values = {**exercise.values(solution), "answer": answer, "tolerance": self.tolerance,
+    def grade(self, exercise: Exercise, answer: float, solution: Solution, values: Mapping[str, Any],
+              language: str) -> Verdict:
+        values = {**values, "answer": answer, "tolerance": self.tolerance, "near": self.near_band,
                   "unit": self.unit(language)}
         if self.close(answer, solution.answer):
             return Verdict(1.0, (exercise.explanation(language, **values),))
         typical = next((m for m in exercise.mistakes if self.close(answer, m.wrong_answer(values), m.tolerance)), None)
-        return exercise.wrong(language, values, typical, Text(
-            "Your answer {answer:g} is more than {tolerance:g} {unit} away from the right one.",
-            "Je antwoord {answer:g} ligt meer dan {tolerance:g} {unit} van het goede antwoord af."))
+        if typical is None and self.close(answer, solution.answer, self.near_band):
+            return Verdict(0.5, (_CLOSE(language, **values),), close=True, mistake="close: rounding or noise")
+        return exercise.wrong(language, values, typical, _FAR)
 
 
 @dataclass(frozen=True)
@@ -262,11 +312,20 @@ class ChoiceAnswer:
                     return option.key
         raise unexpected(answer)
 
-    def grade(self, exercise: Exercise, answer: str, solution: Solution, language: str) -> Verdict:
-        values = {**exercise.values(solution), "correct_label": self.label(solution.answer, language),
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (_NOT_BEST,)
+
+    def grade(self, exercise: Exercise, answer: str, solution: Solution, values: Mapping[str, Any],
+              language: str) -> Verdict:
+        """Right or not; the feedback on a wrong choice never names the right one (only the explanation does)."""
+        values = {**values, "correct_label": self.label(solution.answer, language),
                   "your_label": self.label(answer, language)}
         if answer == solution.answer:
             return Verdict(1.0, (exercise.explanation(language, **values),))
         typical = next((m for m in exercise.mistakes if m.wrong_answer(values) == answer), None)
-        return exercise.wrong(language, values, typical, Text(
-            "'{your_label}' is not the best choice here.", "'{your_label}' is hier niet de beste keuze."))
+        hint_values = {k: v for k, v in values.items() if k != "correct_label"}
+        return exercise.wrong(language, hint_values, typical, _NOT_BEST)
+
+
+_NOT_BEST = Text("'{your_label}' is not the best choice here.", "'{your_label}' is hier niet de beste keuze.")

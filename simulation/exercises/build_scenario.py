@@ -74,4 +74,13 @@ BUILD_NPS = Exercise(
     lesson="03_expectation_management",
     inputs={"example": "honest_promise", "seed": SEED, "nps_goal": NPS_GOAL, "cost_goal": 100 * COST_SHARE_GOAL,
             "years": SPECS["run.years"].default, "levers": ", ".join(LEVERS)},
+    vary=lambda rng: {"seed": rng.randrange(1000)},
+    method=Text(
+        "change one lever at a time from preset('baseline'), simulate with seed {seed} and watch both KPIs: "
+        "simulate(scenario, seed={seed}).kpis['nps'] and ['sales_cost_share']. Keep what moves the NPS up "
+        "without raising the cost share.",
+        "verander één knop tegelijk vanuit preset('baseline'), simuleer met seed {seed} en kijk naar beide KPI's: "
+        "simulate(scenario, seed={seed}).kpis['nps'] en ['sales_cost_share']. Houd wat de NPS omhoog brengt "
+        "zonder het kostenaandeel te verhogen."),
+    simulated=True,
 )

@@ -1,33 +1,45 @@
-"""Checking a student's answer and showing a question, in English or Dutch.
+"""Checking a student's answer and showing a question, in English or Dutch, with the student's own numbers.
+
+    start("s1234567", language="nl")      # once, at the top of a notebook: your own numbers from now on
+    show("nps-variant")                    # the question, with your numbers
+    check("nps-variant", answer)           # green ✔ / amber ≈ (close) / red ✘ / grey ✎ (no answer yet)
 
 `check` never raises for anything a student can type: an empty placeholder,
 a word where a number is expected, an invalid scenario, an unknown exercise
-id or language all come back as `Feedback` with a message that says what
-was expected. In a notebook the feedback shows as a green (right), red (not
-yet) or grey (no answer yet) box, with a ✔/✘/✎ mark so it reads in greyscale.
+id or language all come back as `Feedback`. The answer is first copied to
+plain data (`plain.plain`), so the checker never calls a method of the
+student's object. Each feedback also carries an answer record (plain JSON)
+in the notebook's output: the trainer's grading run reads those records and
+checks them again in its own process (`simulation.grading`).
 """
 
 from __future__ import annotations
 
-import difflib
 import html
-from dataclasses import dataclass
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from .. import __version__
+from ..errors import did_you_mean
 from ..parameters import CONCEPTS
-from . import build_scenario, model_exercises, nps_scotsman
 from .base import LANGUAGES, AnswerError, Exercise, Text, format_text, shown
+from .catalogue import EXERCISES
+from .personal import inputs_for, normalise_student
+from .plain import plain
+from .worked import worked_example
 
-EXERCISES: dict[str, Exercise] = {
-    exercise.id: exercise
-    for exercise in (*nps_scotsman.EXERCISES, *model_exercises.EXERCISES, build_scenario.BUILD_NPS)
-}
+RECORD_MIME = "application/vnd.b2b-sales-kit.record+json"
+WORKED_AFTER = 3  # wrong tries before a worked example with other numbers is offered
 
 # status → (mark, border colour, background); the colours differ in lightness too.
 _STYLES = {
     "correct": ("✔", "#1b6e35", "#e3f2e8"),
+    "close": ("≈", "#8a5a00", "#fdf1d8"),
     "wrong": ("✘", "#a4161a", "#fbe5e4"),
     "pending": ("✎", "#5a5a5a", "#f1f1f1"),
     "question": ("?", "#1f4e8c", "#eaf0f8"),
@@ -35,18 +47,30 @@ _STYLES = {
 
 _TITLES = {
     "correct": Text("Correct", "Goed"),
+    "close": Text("Close", "Bijna"),
     "wrong": Text("Not yet", "Nog niet goed"),
     "pending": Text("No answer yet", "Nog geen antwoord"),
 }
 
+PRACTICE = Text(
+    "Practice mode: everybody gets these numbers. For your own numbers (and for graded work), run "
+    "start('your student number') at the top of the notebook.",
+    "Oefenmodus: iedereen krijgt deze getallen. Voor je eigen getallen (en voor werk dat beoordeeld wordt) draai je "
+    "bovenin het notebook start('je studentnummer').")
+PERSONAL = Text("Student {student}: these numbers are your own.", "Student {student}: dit zijn jouw eigen getallen.")
+
 
 @dataclass(frozen=True, repr=False)
 class Card:
-    """A titled box of text that notebooks show as HTML and consoles as plain text."""
+    """A titled box of text that notebooks show as HTML and consoles as plain text.
 
-    status: str  # correct, wrong, pending or question
+    `record` (plain JSON) travels in the notebook's output for the grading run; it is not shown.
+    """
+
+    status: str  # correct, close, wrong, pending or question
     title: str
     message: str
+    record: Mapping[str, Any] | None = field(default=None, compare=False, kw_only=True)
 
     def __str__(self) -> str:
         return f"{_STYLES[self.status][0]} {self.title}\n{self.message}"
@@ -59,6 +83,12 @@ class Card:
         return (f'<div style="border-left:6px solid {colour};background:{background};padding:6px 12px;'
                 f'margin:6px 0;color:#111"><b style="color:{colour}">{mark} {html.escape(self.title)}</b>{body}</div>')
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/plain": str(self), "text/html": self._repr_html_()}
+        if self.record is not None:
+            bundle[RECORD_MIME] = dict(self.record)
+        return bundle
+
 
 @dataclass(frozen=True, repr=False)
 class Feedback(Card):
@@ -67,71 +97,157 @@ class Feedback(Card):
     exercise_id: str = ""
     correct: bool = False
     score: float = 0.0
+    mistake: str = ""  # the typical mistake recognised (English, short), for the trainer's summary
 
 
-def _unknown_exercise(exercise_id: Any) -> str:
-    close = difflib.get_close_matches(exercise_id, EXERCISES, n=1, cutoff=0.5) if isinstance(exercise_id, str) else []
-    hint = f" Did you mean '{close[0]}'?" if close else " See list_exercises()."
-    return f"Unknown exercise {shown(exercise_id)}.{hint}"
+@dataclass
+class Session:
+    """What `start` set for this notebook: who the student is, the language, the course salt; tries so far."""
+
+    student: str | None = None
+    name: str | None = None
+    language: str = "en"
+    course: str | None = None
+    tries: Counter = field(default_factory=Counter)
+
+
+SESSION = Session()
 
 
 def _problem(exercise_id: Any, language: Any) -> str | None:
-    """What is wrong with the exercise id or the language, if anything (in English: it is the caller's slip).
-
-    Only text is looked up: a list or an array would raise on `in` instead of being refused.
-    """
+    """What is wrong with the exercise id or the language, if anything (in English: it is the caller's slip)."""
     if not isinstance(language, str) or language not in LANGUAGES:
-        return f"Unknown language {shown(language)}: choose 'en' (English) or 'nl' (Nederlands)."
+        return f"Unknown language {shown(plain_or_type(language))}: choose 'en' (English) or 'nl' (Nederlands)."
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
-        return _unknown_exercise(exercise_id)
+        hint = did_you_mean(exercise_id, EXERCISES, cutoff=0.5) or " See list_exercises()."
+        return f"Unknown exercise {shown(plain_or_type(exercise_id))}.{hint}"
     return None
 
 
-def _feedback(exercise: Exercise, status: str, score: float, lines: tuple[str, ...], language: str) -> Feedback:
+def plain_or_type(value: Any) -> Any:
+    """`value` as plain data to quote back, or its type name when it is no plain data."""
+    try:
+        return plain(value)
+    except AnswerError:
+        return f"<{type(value).__name__}>"
+
+
+def _feedback(exercise: Exercise, status: str, score: float, lines: tuple[str, ...], language: str,
+              mistake: str = "") -> Feedback:
     title = f"{_TITLES[status](language)} — {exercise.title(language)}"
     if 0 < score < 1:
         title += format_text(language, " (score {score:.0f}%)", score=100 * score)
-    return Feedback(status, title, "\n".join(lines), exercise.id, status == "correct", score)
+    return Feedback(status, title, "\n".join(lines), exercise_id=exercise.id, correct=status == "correct",
+                    score=score, mistake=mistake)
 
 
-def check(exercise_id: str, answer: Any, language: str = "en") -> Feedback:
-    """Grade `answer` to exercise `exercise_id`; feedback in `language` ("en" or "nl")."""
+def grade(exercise_id: str, answer: Any, *, student: Any = None, course: str | None = None,
+          language: str = "en") -> Feedback:
+    """Grade `answer` for this student (None: practice numbers); no session, no tries, no record.
+
+    This is what the grading run calls with the plain answer read from a notebook.
+    """
     problem = _problem(exercise_id, language)
     if problem:
-        return Feedback("wrong", "Cannot check", problem, shown(exercise_id))
+        return Feedback("wrong", "Cannot check", problem, exercise_id=shown(plain_or_type(exercise_id)),
+                        mistake="unknown exercise")
     exercise = EXERCISES[exercise_id]
     kind = exercise.kind.describe(language)
-    if answer is None or answer is Ellipsis:
-        waiting = Text("Replace ... with your answer: {kind}.", "Vervang ... door je antwoord: {kind}.")
-        return _feedback(exercise, "pending", 0.0, (waiting(language, kind=kind),), language)
     try:
+        student = normalise_student(student)
+        answer = plain(answer)
+        if answer is None or answer is Ellipsis:
+            waiting = Text("Replace ... with your answer: {kind}.", "Vervang ... door je antwoord: {kind}.")
+            return _feedback(exercise, "pending", 0.0, (waiting(language, kind=kind),), language, "no answer")
         parsed = exercise.kind.parse(answer)
+        inputs = inputs_for(exercise, student, course)
+        solution = exercise.solution(inputs)
+        verdict = exercise.kind.grade(exercise, parsed, solution, exercise.values(solution, inputs), language)
     except AnswerError as error:
-        return _feedback(exercise, "wrong", 0.0, (error.text(language, kind=kind, **error.values),), language)
-    verdict = exercise.kind.grade(exercise, parsed, exercise.solution(), language)
+        return _feedback(exercise, "wrong", 0.0, (error.text(language, kind=kind, **error.values),), language,
+                         "malformed answer")
     if verdict.score == 1:
         return _feedback(exercise, "correct", 1.0, verdict.lines, language)
-    return _feedback(exercise, "wrong", verdict.score, (*verdict.lines, exercise.revisit(language)), language)
+    status = "close" if verdict.close else "wrong"
+    return _feedback(exercise, status, verdict.score, (*verdict.lines, exercise.revisit(language)), language,
+                     verdict.mistake)
 
 
-def show(exercise_id: str, language: str = "en") -> Card:
-    """The question of one exercise, with what form the answer takes."""
+def _record(kind: str, **fields: Any) -> dict[str, Any]:
+    """A record for the grading run; an answer that JSON cannot carry is recorded by its type."""
+    record = {"kind": kind, "kit": __version__, **fields}
+    try:
+        json.dumps(record, allow_nan=False)
+    except (TypeError, ValueError):
+        record["answer"] = f"<unreadable {type(fields.get('answer')).__name__}>"
+    return record
+
+
+def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedback:
+    """Grade `answer` with the numbers of the student set by `start`; feedback in `language` (default: start's).
+
+    After `WORKED_AFTER` wrong tries the feedback adds a worked example with other numbers.
+    """
+    language = SESSION.language if language is None else language
+    feedback = grade(exercise_id, answer, student=SESSION.student, course=SESSION.course, language=language)
+    if feedback.exercise_id not in EXERCISES:
+        return feedback
+    exercise, message = EXERCISES[exercise_id], feedback.message
+    if feedback.status in ("wrong", "close") and feedback.mistake != "malformed answer":
+        SESSION.tries[exercise_id] += 1
+        if SESSION.tries[exercise_id] >= WORKED_AFTER:
+            inputs = inputs_for(exercise, SESSION.student, SESSION.course)
+            example = worked_example(exercise, inputs, language)
+            message += f"\n{example}" if example else ""
+    if feedback.status == "pending":  # nothing to record yet (and the placeholder's output stays the same)
+        return feedback
+    record = _record("answer", exercise=exercise_id, answer=plain_or_type(answer), student=SESSION.student,
+                     course=SESSION.course, language=language)
+    return Feedback(feedback.status, feedback.title, message, record=record, exercise_id=feedback.exercise_id,
+                    correct=feedback.correct, score=feedback.score, mistake=feedback.mistake)
+
+
+def start(student: Any = None, *, name: str | None = None, language: str = "en", course: str | None = None) -> Card:
+    """Set the student number (and language, course salt) for every exercise in this notebook."""
+    if not isinstance(language, str) or language not in LANGUAGES:
+        return Card("wrong", "Cannot start", _problem("nps-survey", language) or "")
+    try:
+        number = normalise_student(student)
+    except AnswerError as error:
+        return Card("wrong", Text("Cannot start", "Kan niet beginnen")(language), error.text(language, **error.values))
+    clean_name = plain_or_type(name) if isinstance(name, str) else None
+    SESSION.student, SESSION.name, SESSION.language = number, clean_name, language
+    SESSION.course = course if isinstance(course, str) and course.strip() else None
+    SESSION.tries.clear()
+    text = PERSONAL(language, student=number) if number else PRACTICE(language)
+    title = Text("Exercises ready", "Opgaven klaar")(language)
+    return Card("question", title, text, record=_record("start", student=number, name=clean_name,
+                                                        language=language, course=SESSION.course))
+
+
+def show(exercise_id: str, language: str | None = None) -> Card:
+    """The question of one exercise, with the student's own numbers and the form the answer takes."""
+    language = SESSION.language if language is None else language
     problem = _problem(exercise_id, language)
     if problem:
         return Card("wrong", "Cannot show", problem)
     exercise = EXERCISES[exercise_id]
-    lines = [exercise.question(language, **exercise.inputs),
+    inputs = inputs_for(exercise, SESSION.student, SESSION.course)
+    lines = [exercise.question(language, **inputs),
              Text("Answer: {kind}.", "Antwoord: {kind}.")(language, kind=exercise.kind.describe(language))]
     options = getattr(exercise.kind, "options", ())
     if any(option.label(language) != option.key for option in options):
         lines += [f"  • {option.key}: {option.label(language)}" for option in options]
+    if SESSION.student is None and exercise.vary is not None:
+        lines.append(PRACTICE(language))
     concept = CONCEPTS[exercise.concept][LANGUAGES.index(language)]
     return Card("question", f"{exercise.title(language)} ({concept})", "\n".join(lines))
 
 
 def list_exercises(language: str = "en") -> pd.DataFrame:
-    """Every exercise: id, title, course concept and the form of the answer."""
+    """Every exercise: id, title, course concept, lesson and the form of the answer."""
     column = LANGUAGES.index(language) if language in LANGUAGES else 0
-    rows = [(e.id, e.title(language), CONCEPTS[e.concept][column], e.kind.describe(language))
+    language = LANGUAGES[column]
+    rows = [(e.id, e.title(language), CONCEPTS[e.concept][column], e.lesson, e.kind.describe(language))
             for e in EXERCISES.values()]
-    return pd.DataFrame(rows, columns=("id", "title", "concept", "answer")).set_index("id")
+    return pd.DataFrame(rows, columns=("id", "title", "concept", "lesson", "answer")).set_index("id")

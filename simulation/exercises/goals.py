@@ -64,16 +64,19 @@ class ScenarioAnswer:
 
     goals: tuple[Goal, ...]
     levers: tuple[str, ...]
-    seed: int
+    seed: int  # practice mode; a student's seed comes from the exercise's inputs ("seed")
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (_OUTSIDE, *(goal.hint for goal in self.goals))
 
     def describe(self, language: str) -> str:
         return Text("a Scenario, e.g. preset('baseline').replace({{'funnel.sales_method': 'spin'}})",
                     "een Scenario, bijv. preset('baseline').replace({{'funnel.sales_method': 'spin'}})")(language)
 
     def parse(self, answer: Any) -> Scenario:
-        if isinstance(answer, Scenario):
-            return answer
-        if not isinstance(answer, (Mapping, str)):
+        """A Scenario rebuilt from plain data (a dict of values or a preset name), validated afresh."""
+        if not isinstance(answer, (dict, str)):
             raise unexpected(answer)
         try:
             return preset(answer) if isinstance(answer, str) else Scenario(answer)
@@ -83,21 +86,26 @@ class ScenarioAnswer:
         except Exception:  # e.g. a TypeError for a key that is not text: the answer is no scenario at all
             raise unexpected(answer) from None
 
-    def grade(self, exercise: Exercise, answer: Scenario, solution: Solution, language: str) -> Verdict:
-        outside = sorted(name for name in answer.changes() if name not in self.levers)
+    def grade(self, exercise: Exercise, answer: Scenario, solution: Solution, values: Mapping[str, Any],
+              language: str) -> Verdict:
+        """Levers only (judged on the rebuilt scenario's values, never the student's object), then the goals."""
+        outside = sorted(name for name in Scenario.changes(answer) if name not in self.levers)
         if outside:
-            return Verdict(0.0, (Text(
-                "You changed {names}: that describes the market or the customers, not a decision the company "
-                "takes. Change only these levers: {levers}.",
-                "Je hebt {names} veranderd: dat beschrijft de markt of de klanten, geen besluit van het bedrijf. "
-                "Verander alleen deze knoppen: {levers}.")(language, names=", ".join(outside),
-                                                          levers=", ".join(self.levers)),))
-        kpis = answers.run_kpis(answer, self.seed)
+            return Verdict(0.0, (_OUTSIDE(language, names=", ".join(outside), levers=", ".join(self.levers)),),
+                           mistake="changed the market, not a lever")
+        kpis = answers.run_kpis(answer, values.get("seed", self.seed))
         met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
         lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
-        values = exercise.values(solution)
         if all(met):
             lines.append(exercise.explanation(language, **values))
         else:
             lines += [goal.hint(language, **values) for goal, ok in zip(self.goals, met) if not ok]
-        return Verdict(sum(met) / len(met), tuple(lines))
+        missed = ", ".join(goal.kpi for goal, ok in zip(self.goals, met) if not ok)
+        return Verdict(sum(met) / len(met), tuple(lines), mistake=f"missed {missed}" if missed else "")
+
+
+_OUTSIDE = Text(
+    "You changed {names}: that describes the market or the customers, not a decision the company takes. Change "
+    "only these levers: {levers}.",
+    "Je hebt {names} veranderd: dat beschrijft de markt of de klanten, geen besluit van het bedrijf. Verander "
+    "alleen deze knoppen: {levers}.")

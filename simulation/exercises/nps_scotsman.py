@@ -9,6 +9,7 @@ a 6 as a passive, forgetting to weight the pipeline by the win chance.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -23,9 +24,16 @@ NPS_DOCS, NPS_LESSON = "3.3.4", "04_satisfaction_nps_churn"
 FUNNEL_DOCS, FUNNEL_LESSON = "3.3.2", "02_funnel_and_qualification"
 
 NPS_FRACTION = Mistake(lambda v: v["nps"] / 100, Text(
-    "You gave a fraction. The NPS is a number of points from −100 to +100: write {nps:+.0f}, not {answer:g}.",
-    "Je gaf een fractie. De NPS is een aantal punten van −100 tot +100: schrijf {nps:+.0f}, niet {answer:g}."),
+    "You gave a fraction. The NPS is a number of points from −100 to +100, not a share between −1 and 1.",
+    "Je gaf een fractie. De NPS is een aantal punten van −100 tot +100, geen aandeel tussen −1 en 1."),
     tolerance=0.005)
+
+
+def _vary_shares(rng: random.Random) -> dict[str, int]:
+    """Shares in steps of 5 %, with some of each group, so that no typical mistake equals the answer."""
+    promoters = rng.randrange(15, 65, 5)
+    detractors = rng.randrange(5, min(40, 95 - promoters) + 1, 5)
+    return {"promoters": promoters, "passives": 100 - promoters - detractors, "detractors": detractors}
 
 
 def _solve_shares(inputs: Mapping[str, Any]) -> Solution:
@@ -78,6 +86,7 @@ NPS_WORKED_EXAMPLE = Exercise(
     lesson=NPS_LESSON,
     inputs={"promoters": 25, "passives": 55, "detractors": 20},
     mistakes=SHARE_MISTAKES,
+    vary=_vary_shares,
 )
 
 NPS_VARIANT = replace(  # the same calculation on other shares: only the story and the numbers differ
@@ -99,6 +108,19 @@ def _shifted_nps(answers_given: tuple[int, ...], *moved: int) -> float:
 
 
 SURVEY = (10, 9, 8, 7, 6, 9, 3, 10, 7, 8)
+
+
+def _survey_inputs(answers_given: tuple[int, ...]) -> dict[str, Any]:
+    return {"answers": answers_given, "answers_text": ", ".join(map(str, answers_given)),
+            "respondents": len(answers_given)}
+
+
+def _vary_survey(rng: random.Random) -> dict[str, Any]:
+    """10–20 answers, most of them 6–10 as in real B2B surveys, always with an 8 and a 6 among them."""
+    count = rng.randrange(10, 21)
+    given = [8, 6, *rng.choices(range(11), weights=(1, 1, 1, 2, 2, 4, 6, 8, 9, 7, 5), k=count - 2)]
+    rng.shuffle(given)
+    return _survey_inputs(tuple(given))
 
 
 def _solve_survey(inputs: Mapping[str, Any]) -> Solution:
@@ -128,7 +150,8 @@ NPS_SURVEY = Exercise(
         "NPS = 100 × ({promoter_count} − {detractor_count}) / {respondents} = {nps:+.0f}."),
     docs_section=NPS_DOCS,
     lesson=NPS_LESSON,
-    inputs={"answers": SURVEY, "answers_text": ", ".join(map(str, SURVEY)), "respondents": len(SURVEY)},
+    inputs=_survey_inputs(SURVEY),
+    vary=_vary_survey,
     mistakes=(
         Mistake(lambda v: _shifted_nps(v["answers"], 6, 8), Text(
             "Check the group boundaries: promoters answer 9–10, passives 7–8, detractors 0–6.",
@@ -177,6 +200,7 @@ SCOTSMAN_YES = Exercise(
     docs_section=FUNNEL_DOCS,
     lesson=FUNNEL_LESSON,
     inputs={"chance": 62.5, "criteria": len(SCOTSMAN), "names": ", ".join(name.capitalize() for name in SCOTSMAN)},
+    vary=lambda rng: {"chance": answers.criterion_weight() * rng.choice((1, 2, 3, 5, 6, 7))},
     mistakes=(
         Mistake(lambda v: v["criteria"] - v["yes"], Text(
             "That is the number of 'no' answers. Each 'yes' adds {weight}% to the win chance.",
@@ -201,6 +225,18 @@ def _pipeline_text(pipeline: tuple[tuple[str, float, int], ...], language: str) 
 
 
 PIPELINE = (("A", 40_000, 6), ("B", 100_000, 2), ("C", 20_000, 8))
+
+
+def _pipeline_inputs(pipeline: tuple[tuple[str, float, int], ...]) -> dict[str, Any]:
+    return {"pipeline": pipeline, "pipeline_en": _pipeline_text(pipeline, "en"),
+            "pipeline_nl": _pipeline_text(pipeline, "nl")}
+
+
+def _vary_pipeline(rng: random.Random) -> dict[str, Any]:
+    """Three quotes of € 10,000–150,000 with 1–8 'yes' answers; one below the qualification threshold."""
+    yes = [rng.randrange(1, 4), rng.randrange(4, 9), rng.randrange(5, 9)]
+    rng.shuffle(yes)
+    return _pipeline_inputs(tuple((name, 5_000 * rng.randrange(2, 31), count) for name, count in zip("ABC", yes)))
 
 
 def _solve_forecast(inputs: Mapping[str, Any]) -> Solution:
@@ -235,8 +271,8 @@ SCOTSMAN_FORECAST = Exercise(
         "Goed: elke offerte telt mee tegen haar scoringskans (aantal 'ja' × {weight}%), samen € {forecast:,.0f}."),
     docs_section=FUNNEL_DOCS,
     lesson=FUNNEL_LESSON,
-    inputs={"pipeline": PIPELINE, "pipeline_en": _pipeline_text(PIPELINE, "en"),
-            "pipeline_nl": _pipeline_text(PIPELINE, "nl")},
+    inputs=_pipeline_inputs(PIPELINE),
+    vary=_vary_pipeline,
     mistakes=(
         Mistake(lambda v: v["total"], Text(
             "That is the total value of the pipeline (€ {total:,.0f}). A forecast weights every quote by its win "

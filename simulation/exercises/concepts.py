@@ -1,0 +1,323 @@
+"""Exercises on the course concepts of DOMAIN.md §11 that the model does not simulate.
+
+Each is a classification (which term fits this statement?) from a small pool
+of statements, so students get different statements; lesson
+notebooks/09_course_concepts.ipynb explains every term. The complaint goal
+and Porter's margin are small calculations (see `calculations.py`).
+"""
+
+from __future__ import annotations
+
+from .base import Text
+from .classify import Term, classification
+
+T = Text
+
+SALES_GENERATIONS = classification(
+    id="sales-generations", concept="funnel",
+    title=T("Sales 1.0, 2.0 or 3.0?", "Sales 1.0, 2.0 of 3.0?"),
+    prompt=T("Which way of selling does this seller show?", "Welke manier van verkopen laat deze verkoper zien?"),
+    terms=(
+        Term("sales_1", T("sales 1.0", "sales 1.0"), T(
+            "the transaction comes first, the relationship less; it still fits simple products.",
+            "de transactie staat voorop, de relatie minder; past nog bij eenvoudige producten.")),
+        Term("sales_2", T("sales 2.0", "sales 2.0"), T(
+            "consultative or solution selling: the seller thinks *with* the customer, earns trust and shows "
+            "added value.",
+            "consultative of solution selling: de verkoper denkt *mee* met de klant, wint vertrouwen en laat "
+            "toegevoegde waarde zien.")),
+        Term("sales_3", T("sales 3.0", "sales 3.0"), T(
+            "insight selling: the seller thinks *ahead* for customers who already informed themselves online, "
+            "and brings insights and needs they did not feel yet.",
+            "insight selling: de verkoper denkt *vooruit* voor klanten die zich al online oriënteerden, en brengt "
+            "inzichten en behoeften die ze nog niet voelden.")),
+    ),
+    cases=(
+        ("sales_3", T("I showed the buyer a trend in their own market that will hit their margins next year, before "
+                      "they had seen it.", "Ik liet de inkoper een trend in hun eigen markt zien die volgend jaar hun "
+                      "marges raakt, voordat zij die hadden gezien.")),
+        ("sales_1", T("Price list, order form, done: the customer needs 40 boxes of paper and I close the sale.",
+                      "Prijslijst, orderformulier, klaar: de klant heeft 40 dozen papier nodig en ik sluit de "
+                      "verkoop.")),
+        ("sales_2", T("Together with the customer's IT team I worked out which solution fits their problem best.",
+                      "Samen met het IT-team van de klant zocht ik uit welke oplossing het best bij hun probleem "
+                      "past.")),
+        ("sales_3", T("The buyer had read everything online, so I brought a benchmark that made them rethink the "
+                      "question itself.", "De inkoper had online alles gelezen, dus ik bracht een benchmark mee "
+                      "waardoor ze de vraag zelf opnieuw bekeken.")),
+        ("sales_2", T("I built trust over several visits and showed what our service adds to their process.",
+                      "Ik bouwde in meerdere bezoeken vertrouwen op en liet zien wat onze service aan hun proces "
+                      "toevoegt.")),
+    ),
+)
+
+CRM_FACTORS = classification(
+    id="crm-factors", concept="strategy",
+    title=T("The five CRM factors", "De vijf CRM-factoren"),
+    prompt=T("Which of the five CRM factors is this about?", "Over welke van de vijf CRM-factoren gaat dit?"),
+    terms=(
+        Term("customer", T("customer", "klant"), T(
+            "the centre of CRM: who counts as a customer (prospects and ex-customers too is the firm's choice).",
+            "het midden van CRM: wie telt als klant (ook prospects en ex-klanten is een keuze van het bedrijf).")),
+        Term("strategy", T("strategy", "strategie"), T(
+            "the board's value discipline, carried into marketing and sales.",
+            "de waardediscipline van de directie, doorvertaald naar marketing en sales.")),
+        Term("technology", T("technology", "technologie"), T(
+            "insight from data: one shared file of every account, data warehouse, data mining.",
+            "inzicht uit data: één gedeeld dossier per account, datawarehouse, datamining.")),
+        Term("processes", T("processes", "processen"), T(
+            "the work with accounts laid down, each process with an owner and a measurable goal.",
+            "het werk met accounts vastgelegd, elk proces met een eigenaar en een meetbaar doel.")),
+        Term("people", T("people", "mensen"), T(
+            "the roles and who does what: inside sales, account managers, key account managers.",
+            "de rollen en wie wat doet: binnendienst, accountmanagers, key accountmanagers.")),
+    ),
+    cases=(
+        ("processes", T("Complaint handling gets an owner and the goal '90 % within 24 hours'.",
+                        "Klachtenafhandeling krijgt een eigenaar en het doel '90 % binnen 24 uur'.")),
+        ("technology", T("Service logs every complaint in the same CRM file the account manager reads.",
+                         "De service legt elke klacht vast in hetzelfde CRM-dossier dat de accountmanager leest.")),
+        ("strategy", T("The board chooses customer intimacy, and sales gets the budget for a plan per customer.",
+                       "De directie kiest voor customer intimacy, en sales krijgt budget voor een plan per klant.")),
+        ("people", T("Large customers with complex products get a key account manager; small ones inside sales.",
+                     "Grote klanten met complexe producten krijgen een key accountmanager; kleine de binnendienst.")),
+        ("customer", T("We decide that ex-customers stay in our CRM, because win-back is possible.",
+                       "We besluiten dat ex-klanten in ons CRM blijven, omdat terugwinnen mogelijk is.")),
+    ),
+)
+
+CUSTOMER_TERMS = classification(
+    id="customer-terms", concept="satisfaction",
+    title=T("Customer terms (Renkema, table 1.1)", "Klantbegrippen (Renkema, tabel 1.1)"),
+    prompt=T("Which customer term from Renkema's table 1.1 fits?", "Welk klantbegrip uit tabel 1.1 van Renkema past?"),
+    terms=(
+        Term("klantbewustheid", T("klantbewustheid (customer awareness)", "klantbewustheid"), T(
+            "knowing that customers matter and differ in wishes and expectations.",
+            "weten dat klanten belangrijk zijn en verschillen in wensen en verwachtingen.")),
+        Term("klantinzicht", T("klantinzicht (customer insight)", "klantinzicht"), T(
+            "continuously researching, recording and analysing each customer's wishes, demands and behaviour.",
+            "voortdurend onderzoeken, vastleggen en analyseren van wensen, eisen en gedrag van elke klant.")),
+        Term("klantgerichtheid", T("klantgerichtheid (customer focus)", "klantgerichtheid"), T(
+            "the customer as the starting point for organising the whole firm.",
+            "de klant als uitgangspunt voor de inrichting van het hele bedrijf.")),
+        Term("klantvriendelijkheid", T("klantvriendelijkheid (customer friendliness)", "klantvriendelijkheid"), T(
+            "positive, friendly, understanding and patient contact.",
+            "positief, vriendelijk, begripvol en geduldig contact.")),
+        Term("klanttevredenheid", T("klanttevredenheid (customer satisfaction)", "klanttevredenheid"), T(
+            "how content the customer is with the performance.",
+            "hoe tevreden de klant is over de prestatie.")),
+    ),
+    cases=(
+        ("klantinzicht", T("Every visit report, order and complaint is recorded and analysed per customer.",
+                           "Elk bezoekverslag, elke order en klacht wordt per klant vastgelegd en geanalyseerd.")),
+        ("klantvriendelijkheid", T("The help desk stays patient and kind, even with an angry caller.",
+                                   "De helpdesk blijft geduldig en vriendelijk, ook bij een boze beller.")),
+        ("klantgerichtheid", T("Delivery, invoicing and service were reorganised around what customers need.",
+                               "Levering, facturatie en service zijn opnieuw ingericht rond wat klanten nodig hebben.")),
+        ("klanttevredenheid", T("Customers give us a 7.4 for our performance this year.",
+                                "Klanten geven ons dit jaar een 7,4 voor onze prestaties.")),
+        ("klantbewustheid", T("The team realises that no two customers want the same thing.",
+                              "Het team beseft dat geen twee klanten hetzelfde willen.")),
+    ),
+)
+
+EXPECTATION_KINDS = classification(
+    id="expectation-kinds", concept="satisfaction",
+    title=T("Four kinds of expectation", "Vier soorten verwachtingen"),
+    prompt=T("Which kind of expectation does this customer have?", "Wat voor verwachting heeft deze klant?"),
+    terms=(
+        Term("product", T("the product itself", "product/dienst"), T(
+            "what the thing bought does and how good it is.", "wat het gekochte doet en hoe goed het is.")),
+        Term("service", T("service", "service"), T(
+            "the help around what was bought: advice, support, repairs, answers.",
+            "de hulp rond het gekochte: advies, ondersteuning, reparatie, antwoorden.")),
+        Term("price", T("price", "prijs"), T("what it costs, and whether that is fair.", "wat het kost, en of dat redelijk is.")),
+        Term("availability", T("availability", "verkrijgbaarheid"), T(
+            "whether and when the customer can get it: stock, delivery time.",
+            "of en wanneer de klant het kan krijgen: voorraad, levertijd.")),
+    ),
+    cases=(
+        ("availability", T("The laptops must be in stock and delivered within a week.",
+                            "De laptops moeten op voorraad zijn en binnen een week geleverd.")),
+        ("service", T("When the server fails, someone must be on site within four hours.",
+                      "Als de server uitvalt, moet er binnen vier uur iemand ter plaatse zijn.")),
+        ("price", T("The licence should not cost more than last year's.",
+                    "De licentie mag niet meer kosten dan vorig jaar.")),
+        ("product", T("The software must handle our 2,000 invoices a day without errors.",
+                      "De software moet onze 2.000 facturen per dag zonder fouten verwerken.")),
+    ),
+)
+
+CUSTOMER_DELIGHT = classification(
+    id="customer-delight", concept="satisfaction",
+    title=T("Customer delight", "Customer delight: de klant verrukken"),
+    prompt=T("Which ingredient of customer delight is this, if any?",
+             "Welk ingrediënt van customer delight is dit, als het er een is?"),
+    terms=(
+        Term("exceeding", T("exceeding expectations", "verwachtingen overstijgen"), T(
+            "doing something valuable the customer did not expect.",
+            "iets waardevols doen dat de klant niet verwachtte.")),
+        Term("warmth", T("warmth and ego-stroking", "warmte en ego-streling"), T(
+            "recognising the customer, sincere interest, a personal touch, making them feel valued.",
+            "de klant herkennen, oprechte interesse, een persoonlijke noot, de klant zich gewaardeerd laten voelen.")),
+        Term("meeting", T("only meeting expectations (satisfaction, not delight)",
+                          "alleen verwachtingen waarmaken (tevredenheid, geen delight)"), T(
+            "doing what was promised, no more: the customer is satisfied, not delighted.",
+            "doen wat beloofd is, niet meer: de klant is tevreden, niet enthousiast.")),
+    ),
+    cases=(
+        ("warmth", T("The account manager remembers the buyer's daughter started university and asks how it goes.",
+                     "De accountmanager weet nog dat de dochter van de inkoper ging studeren en vraagt hoe het gaat.")),
+        ("exceeding", T("Unasked, the supplier tunes the customer's system so it runs twice as fast.",
+                        "Ongevraagd stelt de leverancier het systeem van de klant zo af dat het twee keer zo snel "
+                        "draait.")),
+        ("meeting", T("The order arrives on the promised day, complete and correct.",
+                      "De order komt op de beloofde dag, compleet en correct.")),
+    ),
+)
+
+SPIN_QUESTIONS = classification(
+    id="spin-questions", concept="funnel",
+    title=T("SPIN: which question type?", "SPIN: welk soort vraag?"),
+    prompt=T("Which SPIN question type (Rackham) is this?", "Welk soort SPIN-vraag (Rackham) is dit?"),
+    terms=(
+        Term("situation", T("situation question", "situatievraag"), T(
+            "sketches the context: how things are now.", "schetst de context: hoe het nu gaat.")),
+        Term("problem", T("problem question", "probleemvraag"), T(
+            "uncovers implicit needs: where it hurts.", "brengt impliciete behoeften boven: waar het knelt.")),
+        Term("implication", T("implication question", "implicatievraag"), T(
+            "makes an implicit need explicit: what the problem costs or causes.",
+            "maakt een impliciete behoefte expliciet: wat het probleem kost of veroorzaakt.")),
+        Term("need_payoff", T("need-payoff question", "nuttig-effectvraag"), T(
+            "lets the customer name the benefit of a solution.", "laat de klant het voordeel van een oplossing noemen.")),
+    ),
+    cases=(
+        ("situation", T("Who prepares your quotes now?", "Wie maakt nu jullie offertes?")),
+        ("problem", T("Where do your quotes take too long?", "Waar duren jullie offertes te lang?")),
+        ("implication", T("What does a late quote cost you in lost orders?", "Wat kost een late offerte jullie aan "
+                                                                            "gemiste orders?")),
+        ("need_payoff", T("What would a quote within 24 hours be worth to you?",
+                          "Wat zou een offerte binnen 24 uur jullie waard zijn?")),
+        ("situation", T("How many people are in your purchasing team?", "Hoeveel mensen zitten er in jullie "
+                                                                         "inkoopteam?")),
+        ("implication", T("If the system is down for a day, what happens to your deliveries?",
+                          "Als het systeem een dag plat ligt, wat gebeurt er dan met jullie leveringen?")),
+    ),
+)
+
+MARKETING_SALES = classification(
+    id="marketing-sales-relationship", concept="market",
+    title=T("Marketing and sales: which relationship?", "Marketing en sales: welke relatie?"),
+    prompt=T("Which of the four relationship types between marketing and sales is this?",
+             "Welke van de vier relatievormen tussen marketing en sales is dit?"),
+    terms=(
+        Term("undefined", T("undefined", "ongedefinieerd"), T(
+            "no structural cooperation: each works on its own.", "geen structurele samenwerking: ieder werkt apart.")),
+        Term("defined", T("defined", "gedefinieerd"), T(
+            "agreed hand-offs and rules, but still two worlds.", "afgesproken overdrachten en regels, maar nog twee "
+                                                                 "werelden.")),
+        Term("aligned", T("aligned", "afgestemd"), T(
+            "flexible, with joint consultation and shared plans.", "flexibel, met gezamenlijk overleg en gedeelde "
+                                                                   "plannen.")),
+        Term("integrated", T("integrated", "geïntegreerd"), T(
+            "no borders: one team with one shared focus and shared targets.",
+            "geen grenzen: één team met één gedeelde focus en gedeelde doelen.")),
+    ),
+    cases=(
+        ("defined", T("Marketing hands over a lead once it meets the agreed criteria; sales reports back on it.",
+                      "Marketing draagt een lead over zodra die aan de afgesproken criteria voldoet; sales "
+                      "rapporteert erover terug.")),
+        ("undefined", T("Marketing runs campaigns; sales hears about them from customers.",
+                        "Marketing voert campagnes; sales hoort ervan via klanten.")),
+        ("integrated", T("One revenue team plans, runs campaigns and sells, with one target.",
+                         "Eén revenueteam plant, voert campagnes en verkoopt, met één doel.")),
+        ("aligned", T("Every month marketing and sales plan the campaigns and follow-up together.",
+                      "Elke maand plannen marketing en sales samen de campagnes en de opvolging.")),
+    ),
+    lesson="07_marketing_sales_alignment", docs_section="3.3.1",
+)
+
+GDPR = classification(
+    id="gdpr-principles", concept="accounts",
+    title=T("GDPR (AVG) principles for CRM data", "AVG-principes voor CRM-gegevens"),
+    prompt=T("Which GDPR (AVG) principle does this CRM rule follow?", "Welk AVG-principe volgt deze CRM-regel?"),
+    terms=(
+        Term("accuracy", T("accuracy and transparency", "juistheid en transparantie"), T(
+            "correct data, and the person informed and consenting.", "juiste gegevens, en de persoon geïnformeerd en "
+                                                                     "akkoord.")),
+        Term("limitation", T("limitation", "beperkingen"), T(
+            "only the data a purpose needs, deleted when the agreement ends.",
+            "alleen de gegevens die een doel nodig heeft, gewist als de overeenkomst eindigt.")),
+        Term("integrity", T("integrity", "integriteit"), T(
+            "a written policy showing protection from unauthorised access, loss and destruction.",
+            "een schriftelijk beleid dat bescherming tegen onbevoegde toegang, verlies en vernietiging laat zien.")),
+        Term("control", T("right of control", "recht van controle"), T(
+            "the person may view and change their data, and be forgotten.",
+            "de persoon mag zijn gegevens inzien en wijzigen, en vergeten worden.")),
+    ),
+    cases=(
+        ("limitation", T("We do not record contacts' birthdays: the contract does not need them.",
+                         "We leggen geen verjaardagen van contactpersonen vast: het contract heeft ze niet nodig.")),
+        ("integrity", T("Only account managers can open the CRM, and every night a backup is made.",
+                        "Alleen accountmanagers kunnen het CRM openen, en elke nacht wordt een back-up gemaakt.")),
+        ("control", T("A contact asks to see everything we store about her, and we show it.",
+                      "Een contactpersoon vraagt alles te zien wat we over haar opslaan, en we laten het zien.")),
+        ("accuracy", T("Before storing a new contact, we tell them what we record and ask their consent.",
+                       "Voordat we een nieuw contact opslaan, vertellen we wat we vastleggen en vragen we "
+                       "toestemming.")),
+    ),
+)
+
+CUSTOMER_EQUITY = classification(
+    id="customer-equity", concept="economics",
+    title=T("Customer equity: which driver?", "Customer equity: welke drijfveer?"),
+    prompt=T("Which driver of customer equity is this about?", "Over welke drijfveer van customer equity gaat dit?"),
+    terms=(
+        Term("value", T("value equity", "value equity"), T(
+            "the economic, functional and psychological benefits the customer gets for the price.",
+            "de economische, functionele en psychologische voordelen die de klant voor de prijs krijgt.")),
+        Term("brand", T("brand equity", "brand equity"), T(
+            "reliability, reputation, the feeling of being at home with the brand.",
+            "betrouwbaarheid, reputatie, het gevoel thuis te zijn bij het merk.")),
+        Term("relationship", T("relationship equity", "relationship equity"), T(
+            "involvement, proactive information, flexibility and less risk in the relationship.",
+            "betrokkenheid, proactieve informatie, flexibiliteit en minder risico in de relatie.")),
+    ),
+    cases=(
+        ("relationship", T("Our account manager warns us before prices change and always finds a way.",
+                           "Onze accountmanager waarschuwt ons voordat prijzen veranderen en vindt altijd een "
+                           "oplossing.")),
+        ("value", T("Their machines use less energy and cost less to maintain than any other.",
+                    "Hun machines gebruiken minder energie en kosten minder onderhoud dan alle andere.")),
+        ("brand", T("Nobody ever got fired for choosing this supplier: everyone knows the name.",
+                    "Niemand is ooit ontslagen omdat hij deze leverancier koos: iedereen kent de naam.")),
+    ),
+)
+
+PORTER_ACTIVITIES = classification(
+    id="porter-activities", concept="economics",
+    title=T("Porter's value chain: primary or support?", "Porters waardeketen: primair of ondersteunend?"),
+    prompt=T("Is this a primary or a support activity in Porter's value chain?",
+             "Is dit een primaire of een ondersteunende activiteit in de waardeketen van Porter?"),
+    terms=(
+        Term("primary", T("primary activity", "primaire activiteit"), T(
+            "inbound logistics, operations, outbound logistics, marketing & sales, service.",
+            "inkomende logistiek, operationele activiteiten, uitgaande logistiek, marketing & sales, service.")),
+        Term("support", T("support activity", "ondersteunende activiteit"), T(
+            "infrastructure (finance, legal, quality), HRM, technology development (R&D), procurement.",
+            "infrastructuur (financiën, juridisch, kwaliteit), HRM, technologieontwikkeling (R&D), inkoop.")),
+    ),
+    cases=(
+        ("support", T("Buying the components from suppliers (procurement).", "Het inkopen van onderdelen bij "
+                                                                             "leveranciers.")),
+        ("primary", T("Repairing installed systems at the customer's site.", "Geïnstalleerde systemen bij de klant "
+                                                                             "repareren.")),
+        ("support", T("Recruiting and training new account managers.", "Nieuwe accountmanagers werven en opleiden.")),
+        ("primary", T("Shipping finished orders to customers.", "Afgewerkte orders naar klanten verzenden.")),
+        ("support", T("Developing the next version of the product in the R&D lab.",
+                      "De volgende versie van het product ontwikkelen in het R&D-lab.")),
+    ),
+)
+
+EXERCISES = (SALES_GENERATIONS, CRM_FACTORS, CUSTOMER_TERMS, EXPECTATION_KINDS, CUSTOMER_DELIGHT, SPIN_QUESTIONS,
+             MARKETING_SALES, GDPR, CUSTOMER_EQUITY, PORTER_ACTIVITIES)

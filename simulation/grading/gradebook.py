@@ -1,0 +1,189 @@
+"""From answer records to grades: the gradebook, LMS import layouts, feedback per student, a summary per exercise.
+
+Every answer is checked here, in the trainer's process, with the trainer's
+course salt and the student number of the notebook's `start` record: what
+the notebook's own `check` showed is never read. LMS layouts (one total
+column, as their import expects):
+
+- Brightspace (D2L KB "Importing grades"): `OrgDefinedId`, `<item> Points Grade`,
+  `End-of-Line Indicator`; like Brightspace's own export, the id gets a leading `#` (kept as text,
+  leading zeros survive Excel; not part of the data) and every row ends in `#`.
+- Canvas (Grades › Import, the layout of its own export): `Student`, `ID`, `SIS User ID`,
+  `SIS Login ID`, `Section`, `<item>`; the student number goes in SIS User ID.
+- Moodle (Grades › Import › CSV file): `ID number`, `Full name`, `<item>`; map
+  "ID number" to the user's ID number when importing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..exercises.base import LANGUAGES, AnswerError, Text
+from ..exercises.catalogue import EXERCISES
+from ..exercises.checker import Feedback, grade
+from ..exercises.personal import normalise_student
+from ..files import write_text
+from .run import STATUSES, Outcome
+
+LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
+
+
+@dataclass
+class StudentResult:
+    """One submission graded: who, the feedback per exercise, and the remarks that go in the status column."""
+
+    file: str
+    student: str | None
+    name: str
+    language: str
+    feedback: dict[str, Feedback] = field(default_factory=dict)
+    remarks: list[str] = field(default_factory=list)
+
+    def score(self, exercise_id: str) -> float:
+        return self.feedback[exercise_id].score if exercise_id in self.feedback else 0.0
+
+    @property
+    def total(self) -> float:
+        return sum(f.score for f in self.feedback.values())
+
+    @property
+    def status(self) -> str:
+        return "; ".join(self.remarks) or "ok"
+
+
+def _start(records: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    starts = [r for r in records if r.get("kind") == "start"]
+    return starts[-1] if starts else {}
+
+
+def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
+    """Check the last answer to each exercise, for the student the notebook's last `start` named."""
+    start = _start(outcome.records)
+    try:
+        student = normalise_student(start.get("student"))
+    except AnswerError:  # a forged start record: the submission has no valid student number
+        student = None
+    language = start.get("language") if start.get("language") in LANGUAGES else "en"
+    name = start.get("name") if isinstance(start.get("name"), str) else ""
+    result = StudentResult(outcome.file, student, name[:100], language)
+    if outcome.status != "ok":
+        result.remarks.append(f"{outcome.status}: {STATUSES[outcome.status]}" + (
+            f" ({outcome.detail})" if outcome.detail and outcome.status != "errors" else ""))
+    if student is None:
+        result.remarks.append("no student number (practice numbers)")
+    answers: dict[str, Any] = {}
+    for record in outcome.records:
+        if record.get("kind") == "answer" and record.get("student") == student and record.get("exercise") in EXERCISES:
+            answers[record["exercise"]] = record.get("answer")
+            if (record.get("course") or None) != (course or None) and "other course salt" not in result.remarks:
+                result.remarks.append("other course salt")
+    for exercise_id, answer in answers.items():
+        result.feedback[exercise_id] = grade(exercise_id, answer, student=student, course=course, language=language)
+    if not answers and outcome.status in ("ok", "errors"):
+        result.remarks.append("no answers")
+    return result
+
+
+def mark_duplicates(results: Iterable[StudentResult]) -> None:
+    """Two submissions with one student number: both get a remark (copying, or a typo in a number)."""
+    results = list(results)
+    counts = Counter(r.student for r in results if r.student)
+    for result in results:
+        if result.student and counts[result.student] > 1:
+            result.remarks.append("duplicate student number")
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str]) -> str:
+    """The kit's own layout: one row per submission, a score (0–1) per exercise, total, maximum, status."""
+    header = ["file", "student_number", "name", *exercise_ids, "total", "max", "status"]
+    rows = [[r.file, r.student or "", r.name, *(_points(r.score(e)) for e in exercise_ids), _points(r.total),
+             len(exercise_ids), r.status] for r in results]
+    return _csv(header, rows)
+
+
+def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
+    """The total per student in the import layout of `layout` (see the module docstring); rows need a number."""
+    graded = [r for r in results if r.student]
+    if layout == "brightspace":
+        return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
+                    [[f"#{r.student}", _points(r.total), "#"] for r in graded])
+    if layout == "canvas":
+        return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
+                    [[r.name, "", r.student, "", "", _points(r.total)] for r in graded])
+    if layout == "moodle":
+        return _csv(["ID number", "Full name", item], [[r.student, r.name, _points(r.total)] for r in graded])
+    raise ValueError(f"unknown LMS layout {layout!r}; choose from {LMS_LAYOUTS}")
+
+
+_HEAD = Text("Feedback on your exercises", "Feedback op je opgaven")
+_TOTAL = Text("Total: {total:g} of {max} points.", "Totaal: {total:g} van {max} punten.")
+_MISSING = Text("No answer found.", "Geen antwoord gevonden.")
+
+
+def feedback_text(result: StudentResult, exercise_ids: Sequence[str]) -> str:
+    """The student's feedback file (Markdown) in the student's language: never an expected answer."""
+    language = result.language
+    lines = [f"# {_HEAD(language)}", "", f"{result.student or result.file}  ", _TOTAL(
+        language, total=result.total, max=len(exercise_ids)), ""]
+    for exercise_id in exercise_ids:
+        title = EXERCISES[exercise_id].title(language)
+        feedback = result.feedback.get(exercise_id)
+        lines += [f"## {title}", "", str(feedback) if feedback else _MISSING(language), ""]
+    return "\n".join(lines)
+
+
+def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], top: int = 3) -> str:
+    """Per exercise: answers, share correct, share close, and the most common mistakes (for the trainer)."""
+    rows = []
+    for exercise_id in exercise_ids:
+        given = [r.feedback[exercise_id] for r in results if exercise_id in r.feedback]
+        mistakes = Counter(f.mistake for f in given if f.mistake and not f.correct)
+        share = (lambda status: f"{sum(f.status == status for f in given) / len(given):.2f}" if given else "")
+        rows.append([exercise_id, EXERCISES[exercise_id].title("en"), len(given), share("correct"), share("close"),
+                     "; ".join(f"{label} ({count})" for label, count in mistakes.most_common(top))])
+    return _csv(["exercise", "title", "answers", "share_correct", "share_close", "most_common_mistakes"], rows)
+
+
+def _file_stem(result: StudentResult) -> str:
+    """'<student number>_<file>': unique even when two files claim one student number."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", f"{result.student or 'no-number'}_{Path(result.file).stem}")[:120]
+
+
+def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out: Path,
+              lms: Sequence[str] = (), item: str = "B2B sales exercises") -> list[Path]:
+    """Write the gradebook, the LMS layouts, the summary and a feedback file per student (each atomically)."""
+    written = [write_text(out, gradebook_csv(results, exercise_ids))]
+    for layout in lms:
+        written.append(write_text(out.with_name(f"{out.stem}.{layout}.csv"), lms_csv(layout, results, item)))
+    written.append(write_text(out.with_name(f"{out.stem}.summary.csv"), summary_csv(results, exercise_ids)))
+    folder = out.with_name(f"{out.stem}.feedback")
+    folder.mkdir(exist_ok=True)
+    for result in results:
+        written.append(write_text(folder / f"{_file_stem(result)}.md", feedback_text(result, exercise_ids)))
+    return written

@@ -1,0 +1,189 @@
+"""Grading a folder: every kind of submission gets exactly the grade and status it deserves, and nothing a
+notebook does in its own kernel (a redefined check, a patched kit, an edited output) forges a pass."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from simulation.cli import main
+from simulation.exercises import EXERCISES, RECORD_MIME
+from simulation.exercises.personal import inputs_for
+from simulation.grading import grade_folder
+from simulation.grading.gradebook import lms_csv, safe_cell
+from simulation.grading.run import Cache, Outcome, run_all
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = "test-course"
+GRADED = ("nps-variant", "complaint-goal")
+START = 'from simulation.exercises import start, check\nstart("{student}", name="{name}", language="{language}", course="{course}")'
+
+
+def right(exercise_id: str, student: str):
+    return EXERCISES[exercise_id].model_answer(inputs_for(EXERCISES[exercise_id], student, COURSE))
+
+
+def notebook(student: str, *cells: str, language: str = "en", name: str = "Student") -> str:
+    source = [START.format(student=student, name=name, language=language, course=COURSE), *cells]
+    return nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in source]))
+
+
+def answer_cell(exercise_id: str, answer) -> str:
+    return f"check({exercise_id!r}, {answer!r})"
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("submissions")
+    out = tmp_path_factory.mktemp("grades") / "gradebook.csv"
+    files = {
+        "right.ipynb": notebook("s100", *(answer_cell(e, right(e, "s100")) for e in GRADED), language="nl"),
+        "partly.ipynb": notebook("s200", answer_cell("nps-variant", right("nps-variant", "s200")),
+                                 answer_cell("complaint-goal", 100 - right("complaint-goal", "s200"))),
+        "crash.ipynb": notebook("s300", answer_cell("nps-variant", right("nps-variant", "s300")),
+                                "import os\nos._exit(1)"),
+        "loop.ipynb": notebook("s400", "while True:\n    pass"),
+        "tampered.ipynb": notebook(
+            "s500",
+            "import simulation.exercises.checker as kit\nfrom simulation.exercises import Feedback\n"
+            "kit.grade = lambda *a, **k: Feedback('correct', 'Correct', 'forged', exercise_id=a[0], correct=True, "
+            "score=1.0)\ndef check(exercise_id, answer):\n    return 'Correct'",
+            answer_cell("nps-variant", 12345), "kit.check('complaint-goal', 1)"),
+        "not_a_notebook.ipynb": "print('hello')\n",
+        "empty.ipynb": "",
+    }
+    edited = new_notebook(cells=[new_code_cell(START.format(student="s600", name="E", language="en", course=COURSE)),
+                                 new_code_cell(answer_cell("nps-variant", 12345))])
+    forged = {"kind": "answer", "exercise": "nps-variant", "answer": right("nps-variant", "s600"), "student": "s600",
+              "course": COURSE, "language": "en"}
+    edited.cells[1].outputs = [new_output("display_data", data={RECORD_MIME: forged, "text/plain": "✔ Correct"})]
+    files["edited_output.ipynb"] = nbformat.writes(edited)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    book = grade_folder(folder, out, course=COURSE, exercises=GRADED, lms=("brightspace", "canvas", "moodle"),
+                        workers=2, timeout=20, progress=False)
+    return folder, out, book, {r.file: r for r in book.results}
+
+
+def test_right_and_partly_wrong_get_their_scores(graded):
+    _, _, _, results = graded
+    assert results["right.ipynb"].total == 2 and results["right.ipynb"].status == "ok"
+    partly = results["partly.ipynb"]
+    assert partly.score("nps-variant") == 1 and partly.score("complaint-goal") == 0
+    assert "share handled late" in partly.feedback["complaint-goal"].message
+
+
+@pytest.mark.parametrize(("file", "status", "total"), [
+    ("crash.ipynb", "crashed", 1),  # the answer checked before the crash still counts
+    ("loop.ipynb", "time limit", 0), ("not_a_notebook.ipynb", "not a notebook", 0), ("empty.ipynb", "empty", 0)])
+def test_broken_submissions_get_a_clear_status(graded, file, status, total):
+    result = graded[3][file]
+    assert result.status.startswith(status) and result.total == total
+
+
+@pytest.mark.parametrize("file", ["tampered.ipynb", "edited_output.ipynb"])
+def test_a_forged_pass_does_not_count(graded, file):
+    result = graded[3][file]
+    assert result.total == 0 and result.student in ("s500", "s600")
+
+
+def test_the_gradebook_and_the_lms_layouts(graded):
+    _, out, book, _ = graded
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["file"] for r in rows] == sorted(r["file"] for r in rows) and len(rows) == 8
+    assert list(rows[0])[:3] == ["file", "student_number", "name"] and list(rows[0])[-3:] == ["total", "max", "status"]
+    brightspace = list(csv.reader(io.StringIO(out.with_name("gradebook.brightspace.csv").read_text())))
+    assert brightspace[0] == ["OrgDefinedId", "B2B sales exercises Points Grade", "End-of-Line Indicator"]
+    assert ["#s100", "2", "#"] in brightspace and all(row[2] == "#" for row in brightspace[1:])
+    canvas = list(csv.reader(io.StringIO(out.with_name("gradebook.canvas.csv").read_text())))
+    assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    moodle = list(csv.DictReader(io.StringIO(out.with_name("gradebook.moodle.csv").read_text())))
+    assert {"ID number": "s100", "Full name": "Student", "B2B sales exercises": "2"} in moodle
+
+
+def test_feedback_files_are_in_the_students_language_and_the_summary_counts(graded):
+    _, out, _, _ = graded
+    dutch = (out.with_name("gradebook.feedback") / "s100_right.md").read_text(encoding="utf-8")
+    english = (out.with_name("gradebook.feedback") / "s200_partly.md").read_text(encoding="utf-8")
+    assert dutch.startswith("# Feedback op je opgaven") and english.startswith("# Feedback on your exercises")
+    summary = {r["exercise"]: r for r in csv.DictReader(io.StringIO(out.with_name("gradebook.summary.csv").read_text()))}
+    # right, partly and the tampered notebook answered it (the tampered answer counts, as a wrong one)
+    assert summary["complaint-goal"]["answers"] == "3" and "share handled late (1)" in summary["complaint-goal"][
+        "most_common_mistakes"]
+
+
+def test_a_rerun_skips_unchanged_submissions(graded, monkeypatch):
+    folder, out, _, _ = graded
+    ran = []
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: ran.append(path) or Outcome(
+        path.name, "ok"))
+    (folder / "new.ipynb").write_text(notebook("s700"), encoding="utf-8")
+    book = grade_folder(folder, out, course=COURSE, exercises=GRADED, timeout=20, progress=False)
+    assert [p.name for p in ran] == ["new.ipynb"] and len(book.results) == 9
+
+
+def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_path, capsys):
+    for name in ("a.ipynb", "b.ipynb"):
+        (tmp_path / name).write_text(name)
+
+    def runner(path, timeout):
+        if path.name == "a.ipynb":
+            raise RuntimeError("no kernel")
+        return Outcome(path.name, "ok")
+    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=Cache(None, 1))
+    assert outcomes["a.ipynb"].status == "crashed" and outcomes["b.ipynb"].status == "ok"
+    err = capsys.readouterr().err
+    assert "grading" in err and "2/2" in err
+
+
+def test_spreadsheet_cells_cannot_start_a_formula():
+    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and safe_cell("Ann") == "Ann" and safe_cell(3) == 3
+    text = lms_csv("moodle", [type("R", (), {"student": "s1", "name": "@SUM(A1)", "total": 1.0})()], "x")
+    assert "'@SUM(A1)" in text
+
+
+def test_the_command_line_grades_a_folder(tmp_path, capsys):
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "empty.ipynb").write_text("")
+    assert main(["grade", str(tmp_path / "subs"), "--out", str(tmp_path / "book.csv"), "--quiet"]) == 0
+    assert "1 submission(s)" in capsys.readouterr().out and (tmp_path / "book.csv").is_file()
+    assert main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "book.csv")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_nbclient_is_a_runtime_dependency_in_both_lists():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(d.startswith("nbclient") for d in pyproject["project"]["dependencies"])
+    assert "- nbclient" in (ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def _outcome(*records, status="ok"):
+    return Outcome("x.ipynb", status, "", [dict(r) for r in records])
+
+
+def test_only_answers_under_the_last_start_count_with_the_trainers_salt():
+    from simulation.grading.gradebook import grade_outcome, mark_duplicates
+
+    start_a = {"kind": "start", "student": "s1", "language": "nl", "course": COURSE}
+    start_b = {**start_a, "student": "s2"}
+    right_b = right("nps-variant", "s2")
+    result = grade_outcome(_outcome(
+        start_a, {"kind": "answer", "exercise": "nps-variant", "answer": right("nps-variant", "s1"), "student": "s1",
+                  "course": COURSE},
+        start_b, {"kind": "answer", "exercise": "nps-variant", "answer": right_b, "student": "s2", "course": COURSE}),
+        COURSE)
+    assert result.student == "s2" and result.total == 1 and result.language == "nl" and result.status == "ok"
+    other_salt = grade_outcome(_outcome(start_b, {"kind": "answer", "exercise": "nps-variant", "answer": right_b,
+                                                  "student": "s2", "course": "other"}), COURSE)
+    assert "other course salt" in other_salt.status
+    forged = grade_outcome(_outcome({"kind": "start", "student": "=cmd|' /C calc'!A0"}), COURSE)
+    assert forged.student is None and "no student number" in forged.status
+    twins = [grade_outcome(_outcome(start_b), COURSE), grade_outcome(_outcome(start_b), COURSE)]
+    mark_duplicates(twins)
+    assert all("duplicate student number" in t.status for t in twins)
