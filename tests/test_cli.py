@@ -90,7 +90,7 @@ def test_python_dash_m_reports_mistakes_without_traceback():
     done = subprocess.run([sys.executable, "-m", "simulation", "run", "--set", "run.years=0"],
                           capture_output=True, text=True)
     assert done.returncode == 2
-    assert "'run.years' parameter must be an integer in the range [1, 10]. Got '0' instead." in done.stderr
+    assert "'run.years' parameter must be an integer in the range [1, 20]. Got '0' instead." in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -168,7 +168,7 @@ def test_event_logs_come_back_only_when_asked(replicated, small):
     assert replicated.events is None
     kept = replicate(small, 2, seed=5, keep_events=True)
     assert kept.events["replication"].unique().tolist() == [0, 1]
-    direct = simulate(small, int(kept.runs["seed"].iloc[1]))
+    direct = simulate(small, int(kept.runs["seed"].iloc[1]), keep_events="all")
     assert (kept.events["replication"] == 1).sum() == len(direct.events)
 
 

@@ -9,7 +9,6 @@ same exercise twice, or two exercises that share runs, simulates only once.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
@@ -55,8 +54,8 @@ def grade_after_delivery(grade: float, promised: float, actual: float, scenario:
 
 
 def annual_churn_share(grade: float, scenario: Scenario | None = None) -> float:
-    """Share of customers held at this grade that leaves within a year (model's churn hazard)."""
-    return -math.expm1(-Satisfaction(scenario or Scenario()).annual_hazard(grade))
+    """Share of customers held at this grade that leaves within a year (model's churn hazard and loyalty)."""
+    return Satisfaction(scenario or Scenario()).annual_churn_share(grade)
 
 
 @lru_cache(maxsize=256)

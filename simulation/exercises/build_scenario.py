@@ -29,7 +29,7 @@ LEVERS = (
 
 SEED = 0
 NPS_GOAL = 20.0
-COST_SHARE_GOAL = 0.15
+COST_SHARE_GOAL = 0.17
 
 
 def _solve_build(inputs: Mapping[str, Any]) -> Solution:

@@ -43,17 +43,26 @@ def loyalty_multiplier(z: float, spread: float, existing: bool) -> float:
     return math.exp(spread * z + (-0.5 if existing else 0.5) * spread * spread)
 
 
+def _base_loyalty(spread: float) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss–Hermite nodes and weights of the existing base's loyalty multipliers, LN(−σ²/2, σ)."""
+    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
+    return np.exp(spread * nodes - 0.5 * spread * spread), weights / weights.sum()
+
+
+def lost_in_a_year(hazard: float, spread: float) -> float:
+    """Share of an existing base (loyalty spread σ) that leaves within a year at this average hazard."""
+    loyalty, weights = _base_loyalty(spread)
+    return float(weights @ -np.expm1(-hazard * loyalty))
+
+
 def _hazard_for_share(share: float, spread: float) -> float:
-    """The hazard h at which a base with loyalty LN(−σ²/2, σ) loses `share` in a year: E[1 − e^(−hℓ)] = share."""
+    """The hazard h at which an existing base loses `share` in a year: E[1 − e^(−hℓ)] = share (bisection)."""
     if share <= 0:
         return 1e-12
-    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
-    loyalty = np.exp(spread * nodes - 0.5 * spread * spread)
-    weights = weights / weights.sum()
     low, high = 1e-12, 50.0
-    for _ in range(80):  # bisection: the lost share grows with h
+    for _ in range(80):
         middle = 0.5 * (low + high)
-        if float(weights @ -np.expm1(-middle * loyalty)) < share:
+        if lost_in_a_year(middle, spread) < share:
             low = middle
         else:
             high = middle
@@ -103,6 +112,10 @@ class Satisfaction:
     def annual_hazard(self, grade: float) -> float:
         """Yearly churn hazard of an average-loyalty customer at this grade (log-linear through 6 and 8)."""
         return self._hazard_8 * math.exp(self._hazard_slope * (8.0 - grade))
+
+    def annual_churn_share(self, grade: float) -> float:
+        """Share of an existing base held at this grade that leaves within a year."""
+        return lost_in_a_year(self.annual_hazard(grade), self.loyalty_spread)
 
     def nps_answers(self, grades: np.ndarray, stream: Stream) -> np.ndarray:
         """Answers (0–10) of customers with these grades to 'How likely is it that you would recommend us?'."""
