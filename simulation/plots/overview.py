@@ -15,11 +15,10 @@ from ..kpis import check_kpi, check_kpis
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import (INK, euro_axis, finish, format_euro, format_share, kpi_unit, percent_axis, sequential,
-                    text)
+from ..language import axis_unit, format_value, text, unit_kind
+from .style import INK, euro_axis, finish, percent_axis, sequential
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
-SHARE_UNITS = ("share", "share/year")
 
 
 def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "constrained") -> Figure:
@@ -45,18 +44,6 @@ def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | N
     return figure
 
 
-def compact_kpi(value: float, unit: str, language: str) -> str:
-    """A KPI value as printed on its bar: euros compact, shares in percent, others to 3 significant digits."""
-    if math.isnan(value):
-        return text("compare.missing", language)
-    if unit.startswith("€"):
-        return format_euro(value, language)
-    if unit in SHARE_UNITS:
-        return format_share(value, language)
-    shown = f"{value:.3g}"
-    return shown.replace(".", ",") if language == "nl" else shown
-
-
 def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str = "en", *,
                  fig: Figure | None = None) -> Figure:
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
@@ -76,14 +63,14 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
         values = [results[name].kpis[kpi] for name in names]
         heights = [0.0 if math.isnan(v) else v for v in values]
         bars = ax.bar(names, heights, color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
-        ax.bar_label(bars, [compact_kpi(v, spec.unit, language) for v in values], fontsize="small", padding=2)
+        ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize="small", padding=2)
         ax.axhline(0.0, color="black", linewidth=0.8)
         ax.margins(y=0.18)
         if spec.unit.startswith("€"):
             euro_axis(ax.yaxis, language)
-        elif spec.unit in SHARE_UNITS:
-            percent_axis(ax.yaxis)
+        elif unit_kind(spec.unit) == "percent":
+            percent_axis(ax.yaxis, language)
         ax.tick_params(axis="x", labelrotation=tilt)
-        finish(ax, spec.label(language), "", kpi_unit(spec.unit, language), legend=False)
+        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False)
     figure.suptitle(text("compare.title", language), fontweight="bold")
     return figure

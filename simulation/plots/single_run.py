@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, format_count, format_decimal,
-                    format_share, label, new_axes, percent_axis, sequential, text)
+from ..language import format_value, missing, number, text
+from .style import INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, label, new_axes, percent_axis, sequential
 
 DAYS_PER_MONTH = 365.25 / 12
 FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
@@ -39,14 +39,14 @@ def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | N
     ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
     top = max(counts) if max(counts) > 0 else 1
     for i, count in enumerate(counts):
-        ax.text(i, count + 0.02 * top, format_count(count, language), ha="center", va="bottom", fontsize="small")
+        ax.text(i, count + 0.02 * top, number(count, 0, language), ha="center", va="bottom", fontsize="small")
     for i in range(len(counts) - 1):
         share = counts[i + 1] / counts[i] if counts[i] else math.nan
-        ax.annotate(f"{format_share(share, language)} →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
+        ax.annotate(format_value(share, "share", language, compact=True) + " →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
                     fontsize="medium", fontweight="bold", color=INK,
                     bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=LIGHT_GREY))
     overall = counts[-1] / counts[0] if counts[0] else math.nan
-    ax.text(0.99, 0.97, text("funnel.overall", language, share=format_share(overall, language)),
+    ax.text(0.99, 0.97, text("funnel.overall", language, share=format_value(overall, "share", language, compact=True)),
             transform=ax.transAxes, ha="right", va="top", fontsize="small")
     ax.set_ylim(0, top * 1.12)
     return finish(ax, text("funnel.title", language), text("funnel.stage", language),
@@ -79,7 +79,7 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
     if len(grades):
         average = float(np.mean(grades))
         ax.axvline(average, color=NAVY, linewidth=2,
-                   label=text("grades.average", language, grade=format_decimal(average, 1, language)))
+                   label=text("grades.average", language, grade=number(average, 1, language)))
     else:
         empty_note(ax, "empty.active", language)
         ax.set_ylim(0, 1)
@@ -103,7 +103,7 @@ def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | 
         ax.barh(0, share, left=left, height=0.6, edgecolor=INK, linewidth=0.6,
                 label=text(f"nps.{group}", language), **styles[group])
         ink = "white" if group == "promoters" else INK
-        ax.text(left + share / 2, 0, format_share(share, language), ha="center", va="center", color=ink,
+        ax.text(left + share / 2, 0, format_value(share, "share", language, compact=True), ha="center", va="center", color=ink,
                 fontweight="bold", bbox=None if group != "detractors" else dict(facecolor="white", linewidth=0))
         left += share
     if not surveyed:
@@ -111,10 +111,10 @@ def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | 
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.9, 0.6)  # room under the bar for the legend
     ax.set_yticks([])
-    percent_axis(ax.xaxis)
+    percent_axis(ax.xaxis, language)
     ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
             fontsize="small")
-    finish(ax, text("nps.title", language, nps=f"{nps:+.0f}" if surveyed else text("compare.missing", language)),
+    finish(ax, text("nps.title", language, nps=number(nps, 0, language, signed=True) if surveyed else missing(language)),
            label("nps.share", "share", language), "", legend=False)
     if surveyed:
         ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
@@ -170,7 +170,7 @@ def cohort_retention(result: SimulationResult, language: str = "en", *, ax: Axes
     else:
         empty_note(ax, "empty.customers", language)
         ax.set_ylim(0.0, 1.02)
-    percent_axis(ax.yaxis)
+    percent_axis(ax.yaxis, language)
     return finish(ax, text("retention.title", language), label("retention.months", "months", language),
                   label("retention.share", "share", language), legend=bool(curves))
 
@@ -213,12 +213,12 @@ def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax:
         name = text(f"promise.{kind}", language)
         if promised:
             late = float((series > 0).mean()) if len(series) else math.nan
-            name = text("promise.late", language, what=name, share=format_share(late, language))
+            name = text("promise.late", language, what=name, share=format_value(late, "share", language, compact=True))
         weights = np.full(len(series), 1.0 / len(series)) if len(series) else None
         ax.hist(series, bins=bins, weights=weights, label=name, **styles[kind])
     if promised:
         ax.axvline(0.0, color=RED, linewidth=1.5, linestyle="--", label=text("promise.on_time", language))
-    percent_axis(ax.yaxis)
+    percent_axis(ax.yaxis, language)
     return finish(ax, text("promise.title" if promised else "promise.title_none", language),
                   label("promise.lateness" if promised else "promise.actual", "days", language),
                   label("promise.share", "share", language), legend=not pooled.empty)

@@ -1,13 +1,13 @@
-"""The stress-test panel of notebook 08: Run gives the chance that A beats B, with a figure."""
+"""The stress-test panel of notebook 08: Run gives the chance that A beats B, with a figure and progress."""
 
 from __future__ import annotations
 
 import pytest
 
 from simulation import ScenarioError
-from simulation.experiment.panel import StressTestPanel, chance_table
+from simulation.widgets import StressTestPanel, chance_table
 
-ONE_YEAR = dict(replications=3, years=1)
+ONE_YEAR = dict(replications=3, years=1, workers=1)
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,8 @@ def panel():
 def test_run_answers_with_the_chance_per_kpi_and_a_figure(panel):
     assert panel.result.settings["a"] == "honest_promise" and panel.result.settings["b"] == "over_promise"
     assert (panel.progress.value, panel.progress.max) == (6, 6)  # both strategies, every run counted
-    assert "A better in" in panel.answer.value and "Margin" in panel.answer.value
+    assert "A better in" in panel.table.value and "Margin" in panel.table.value
+    assert "honest promise against over-promise" in panel.status.value
     assert panel.image.value[:4] == b"\x89PNG"
     assert set(panel.result.uncertain) == {"market.competitor_intensity", "churn.annual_at_grade_6"}
 
@@ -38,17 +39,27 @@ def test_the_controls_decide_what_runs():
 
 def test_chance_table_reads_like_a_report(panel):
     table = chance_table(panel.result, ["margin", "nps", "churn_rate_annual"], language="nl")
-    assert list(table.index) == ["Marge", "Net Promoter Score", "Klantverloop per jaar"]
-    assert table.columns[-1] == "A beter in" and table.iloc[0, -1].endswith("%")
-    assert table.iloc[0, 0].startswith("€")
+    assert list(table.index) == ["Marge", "Net Promotor Score", "Klantverloop per jaar"]
+    assert list(table.columns) == ["A: eerlijk beloven", "B: te veel beloven", "A − B", "95 %-interval van A − B",
+                                   "A beter in"]
+    assert table.iloc[0, -1].endswith(" %") and " – " in table.iloc[0, 3]
+    assert table.iloc[0, 0].startswith("€ ") and "e+" not in table.to_string()
 
 
 def test_a_range_that_cannot_be_simulated_is_shown_not_raised():
     panel = StressTestPanel(assumptions={"market.share_small": (0.6, 0.95)}, **ONE_YEAR)
     assert panel.run() is None
-    assert "share_small" in panel.answer.value and not panel.run_button.disabled
+    assert "share_small" in panel.status.value and not panel.run_button.disabled
 
 
 def test_only_numeric_parameters_can_be_ranges():
     with pytest.raises(ScenarioError, match="funnel.promise_policy"):
         StressTestPanel(assumptions={"funnel.promise_policy": (0, 1)})
+
+
+def test_the_panel_speaks_dutch_too(panel):
+    panel.language_switch.value = "nl"
+    assert panel.run_button.description == "Start stresstest"
+    assert "A beter in" in panel.table.value and "eerlijk beloven" in panel.choose_a.label
+    assert " – " in panel.range_readouts["churn.annual_at_grade_6"].value  # '12 % – 30 %'
+    panel.language_switch.value = "en"
