@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from .errors import KitError
 from .kpis import check_kpi
 from .results import KPIS, SimulationResult
 
@@ -69,7 +70,7 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.Da
     for name, result in results.items():
         monthly = result.monthly
         if column not in monthly:
-            raise ValueError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
+            raise KitError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
         table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
     frame = pd.DataFrame(table)
     frame.index.name = "year"

@@ -115,7 +115,8 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str = 
         ax.plot(months, part["mean"], color=look["color"], linestyle=look["linestyle"], marker=look["marker"],
                 markevery=max(1, len(months) // 12), markersize=4, label=text("fan.mean", language, variant=variant))
     _unit_axis(ax.yaxis, unit, language)
-    return finish(ax, text("fan.title", language, series=label, n=result.replications), f"{text('time.month', language)} ({axis_unit('months', language)})",
+    months = f"{text('time.month', language)} ({axis_unit('months', language)})"
+    return finish(ax, text("fan.title", language, series=label, n=result.replications), months,
                   f"{label} ({shown_unit})")
 
 

@@ -11,11 +11,12 @@ from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
+from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
+from ..language import axis_unit, format_value, text, unit_kind
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from ..language import axis_unit, format_value, text, unit_kind
 from .style import INK, euro_axis, finish, percent_axis, sequential
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
@@ -48,7 +49,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
                  fig: Figure | None = None) -> Figure:
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
     if not results:
-        raise ValueError("The 'results' argument must hold at least one named SimulationResult.")
+        raise KitError("The 'results' argument must hold at least one named SimulationResult.")
     kpis = check_kpis(kpis)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)

@@ -15,9 +15,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..results import SimulationResult
+from ..errors import KitError
 from ..language import format_value, missing, number, text
-from .style import INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, label, new_axes, percent_axis, sequential
+from ..results import SimulationResult
+from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, label, new_axes, percent_axis,
+                    sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
 FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
@@ -183,7 +185,7 @@ def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
     """
     events = result.events
     if events.empty and (result.kpis["quotes_sent"] or result.kpis["revenue"]):
-        raise ValueError("This figure needs the event log, which this result does not have. "
+        raise KitError("This figure needs the event log, which this result does not have. "
                          "Run simulate(..., keep_events=True).")
     return {kind: events.loc[events["event"] == event, ["value", "reference"]]
             for kind, event in (("quote", "quote_sent"), ("delivery", "delivered"))}

@@ -10,12 +10,12 @@ Panels speak English or Dutch; `set_language("nl")` makes Dutch the default for 
 They work in JupyterLab, the classic Notebook and Colab: no custom front-end code.
 """
 
+from ..language import get_language, set_language
 from .compare import CompareView
 from .controls import ScenarioPanel, control_for
 from .formatting import difference_summary, kpi_summary
-from ..language import get_language, set_language
 from .panel import DEFAULT_KPIS, SimulationPanel
 from .stress_test import StressTestPanel, chance_table
 
-__all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "StressTestPanel", "chance_table", "control_for", "difference_summary",
-           "get_language", "kpi_summary", "set_language"]
+__all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "StressTestPanel", "chance_table",
+           "control_for", "difference_summary", "get_language", "kpi_summary", "set_language"]

@@ -1,7 +1,9 @@
 """The frame every panel shares: language switch, Run button with a busy state, progress, status, table, figure.
 
 The lesson panels, the compare view and the stress test are all a `Runner`:
-they differ only in how they simulate (`_simulate`) and what they draw. A panel only redraws when the student presses Run (or releases a slider, if
+they differ only in how they simulate (`_simulate`) and what they draw.
+
+A panel only redraws when the student presses Run (or releases a slider, if
 the panel runs automatically): the table's HTML and the figure's PNG are
 each replaced in one assignment, so nothing flickers, and the matplotlib
 figure is dropped right after it is rendered, so memory does not grow with
