@@ -166,7 +166,7 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
     else:
         digits = _default_decimals(value, kind, signed) if decimals is None else decimals
         shown = number(value, digits, language, signed or kind == "nps")
-    if kind in ("grade", "nps"):
+    if kind in ("grade", "nps") or compact:  # a figure's axis or label says what the number is
         return shown
     if language == "en" and value == 1 and words.endswith("s") and " " not in words:  # '1 year', not '1 years'
         words = words[:-3] + "y" if words.endswith("ies") else words[:-1]

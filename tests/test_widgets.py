@@ -8,6 +8,7 @@ import dataclasses
 import ipywidgets as widgets
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from simulation import PARAMETERS, SPECS, ScenarioError, plots, preset, simulate
 from simulation.comparison import kpi_difference
@@ -16,7 +17,9 @@ from simulation.results import KPIS
 from simulation.texts import UNITS
 from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
                                 get_language, kpi_summary, set_language)
+from simulation.widgets import DEFAULT_KPIS
 from simulation.widgets.controls import default_step, text_width
+from simulation.widgets.runner import FIGURE_DPI
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -274,3 +277,43 @@ def test_an_unknown_kpi_gets_the_same_message_everywhere(short_run, make):
         make(short_run)
     assert str(caught.value).startswith("Unknown KPI 'win_rat'. Did you mean 'win_rate'")
     assert "Known KPIs: leads_generated, " in str(caught.value)
+
+
+PANEL_FIGURES = {  # the figures the lessons put in panels, with how they are called there
+    "dashboard": lambda run: plots.dashboard(run, language="nl"),
+    "relationship_phases": lambda run: plots.relationship_phases(run, language="nl"),
+    "funnel_chart": lambda run: plots.funnel_chart(run, language="nl"),
+    "grade_distribution": lambda run: plots.grade_distribution(run, language="nl"),
+    "revenue_cost_margin": lambda run: plots.revenue_cost_margin(run, language="nl"),
+    "compare_kpis": lambda run: plots.compare_kpis({"A": run, "B": run}, list(DEFAULT_KPIS), language="nl"),
+}
+
+
+@pytest.mark.parametrize("draw", PANEL_FIGURES.values(), ids=PANEL_FIGURES)
+def test_panel_figures_fit_beside_the_controls_and_are_legible_when_projected(short_run, draw):
+    figure = draw(short_run)
+    figure.draw_without_rendering()  # tick labels exist only once drawn
+    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert min(sizes) * FIGURE_DPI / 72 >= 12  # pixels, shown at natural size
+    width, height = figure.get_size_inches() * FIGURE_DPI
+    assert width <= 720 and height <= 600
+
+
+def test_a_panel_shown_before_its_cell_ran_says_to_run_the_cells():
+    panel = SimulationPanel(["run.years"], figure=FigureSpy(), run_now=False, language="nl")
+    bundle = panel._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("Voer de cellen van deze les uit")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "VBox" not in ScenarioPanel(["run.years"])._repr_mimebundle_()["text/plain"]
+
+
+def test_sliders_show_the_value_with_its_unit_in_the_panels_language():
+    panel = ScenarioPanel(["market.campaign_spend_per_month", "satisfaction.expectation_management"],
+                          language="nl")
+    assert panel.readouts["market.campaign_spend_per_month"].value == "€ 20.000 per maand"
+    assert panel.readouts["satisfaction.expectation_management"].value == "0 %"
+    panel.controls["satisfaction.expectation_management"].value = 0.45
+    assert panel.readouts["satisfaction.expectation_management"].value == "45 %"
+    panel.set_language("en")
+    assert panel.readouts["market.campaign_spend_per_month"].value == "€20,000 per month"
+    assert not panel.controls["market.campaign_spend_per_month"].readout  # the browser's readout knows no units

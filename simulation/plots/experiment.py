@@ -23,7 +23,7 @@ from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
 from ..language import axis_unit, format_value, number, text, unit_kind, unit_text, value_range
-from .style import INK, NAVY, ORANGE, RED, STEEL, euro_axis, finish, new_axes, percent_axis
+from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -90,7 +90,7 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str =
             ax.errorbar([j], means[j:j + 1], yerr=errors[:, j:j + 1], fmt=look["marker"], color=look["color"],
                         ecolor=INK, capsize=5, markersize=7)
             ax.annotate(format_value(means[j], spec.unit, language, compact=True), (j, means[j]), xytext=(8, 0),
-                        textcoords="offset points", va="center", fontsize="small")
+                        textcoords="offset points", va="center", fontsize=SMALL)
         ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
         ax.set_xlim(-0.5, len(variants) - 0.5)
         _unit_axis(ax.yaxis, spec.unit, language)
@@ -136,7 +136,7 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
                 linewidth=0.6, xerr=errors, ecolor=INK, capsize=3, label=text(f"tornado.{level}", language))
     names = [f"{SPECS[p].label(language)}\n{_range(lo, hi, p, language)}"
              for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
-    ax.set_yticks(positions, names, fontsize="small")
+    ax.set_yticks(positions, names, fontsize=SMALL)
     ax.axvline(0.0, color="black", linewidth=0.8)
     _unit_axis(ax.xaxis, spec.unit, language)
     figure = finish(ax, text("tornado.title", language, kpi=spec.label(language)),
@@ -174,7 +174,7 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
-        ax.text(column, row, format_value(value, spec.unit, language, compact=True), ha="center", va="center", fontsize="small",
+        ax.text(column, row, format_value(value, spec.unit, language, compact=True), ha="center", va="center", fontsize=SMALL,
                 color="black" if shade > 0.55 else "white")
     ax.set_xticks(range(grid.shape[1]), [str(v) for v in grid.columns])
     ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])

@@ -9,6 +9,7 @@ to draw into a panel of a larger figure (the dashboard does).
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -18,8 +19,8 @@ from matplotlib.figure import Figure
 from ..errors import KitError
 from ..language import format_value, missing, number, text
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, label, new_axes, percent_axis,
-                    sequential)
+from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, empty_note, finish, label,
+                    new_axes, percent_axis, sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
 FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
@@ -36,20 +37,20 @@ def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | N
     """
     figure, ax = new_axes(ax)
     counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
-    names = [text(f"funnel.{stage}", language) for stage, _ in FUNNEL_STAGES]
+    names = [textwrap.fill(text(f"funnel.{stage}", language), 12, break_long_words=False) for stage, _ in FUNNEL_STAGES]
     colours = [STEEL] * (len(counts) - 1) + [NAVY]
     ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
     top = max(counts) if max(counts) > 0 else 1
     for i, count in enumerate(counts):
-        ax.text(i, count + 0.02 * top, number(count, 0, language), ha="center", va="bottom", fontsize="small")
+        ax.text(i, count + 0.02 * top, number(count, 0, language), ha="center", va="bottom", fontsize=SMALL)
     for i in range(len(counts) - 1):
         share = counts[i + 1] / counts[i] if counts[i] else math.nan
         ax.annotate(format_value(share, "share", language, compact=True) + " →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
-                    fontsize="medium", fontweight="bold", color=INK,
+                    fontsize=SMALL, fontweight="bold", color=INK,
                     bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=LIGHT_GREY))
     overall = counts[-1] / counts[0] if counts[0] else math.nan
     ax.text(0.99, 0.97, text("funnel.overall", language, share=format_value(overall, "share", language, compact=True)),
-            transform=ax.transAxes, ha="right", va="top", fontsize="small")
+            transform=ax.transAxes, ha="right", va="top", fontsize=SMALL)
     ax.set_ylim(0, top * 1.12)
     return finish(ax, text("funnel.title", language), text("funnel.stage", language),
                   label("funnel.count", "count", language), legend=False)
@@ -94,7 +95,7 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
 
 def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
     """Detractors, passives and promoters as one 100 % bar, with the NPS they add up to."""
-    figure, ax = new_axes(ax, size=(7.0, 2.8))
+    figure, ax = new_axes(ax, size=(PANEL_WIDTH, 2.8))
     promoters, detractors, nps = (result.kpis[kpi] for kpi in ("promoters_share", "detractors_share", "nps"))
     surveyed = not math.isnan(nps)  # NaN: no customer left to ask
     shares = {"detractors": detractors, "passives": 1.0 - promoters - detractors, "promoters": promoters}
@@ -115,11 +116,11 @@ def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | 
     ax.set_yticks([])
     percent_axis(ax.xaxis, language)
     ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
-            fontsize="small")
+            fontsize=SMALL)
     finish(ax, text("nps.title", language, nps=number(nps, 0, language, signed=True) if surveyed else missing(language)),
            label("nps.share", "share", language), "", legend=False)
     if surveyed:
-        ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
+        ax.legend(frameon=False, fontsize=SMALL, ncols=2, loc="lower center")
     return figure
 
 

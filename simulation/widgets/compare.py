@@ -34,7 +34,7 @@ class CompareView(ScenarioRunner):
     `CompareView("honest_promise", "over_promise", params=["funnel.promise_policy"])`. `names` label
     the two sides (default: the scenarios' names in the panel's language); `figure` is any function
     `(results: dict[name, SimulationResult], kpis, language=...) -> Figure`, by default
-    `plots.compare_bars`. A's and B's controls sit in two tabs beside the table and the figure, so
+    `plots.compare_kpis`. A's and B's controls sit in two tabs beside the table and the figure, so
     everything fits one screen; the table and the figure show A and B side by side.
     """
 
@@ -50,7 +50,7 @@ class CompareView(ScenarioRunner):
                   for side, base in zip("AB", (a, b))}
         super().__init__(panels, seed, language, auto_run)
         self.kpis = check_kpis(kpis)
-        self.figure_function = figure or plots.compare_bars
+        self.figure_function = figure or plots.compare_kpis
         self.sides = widgets.Tab([panel.widget for panel in panels.values()])
         self._title_tabs()
         self.widget = one_screen([self.sides, self.toolbar(), self.table], self.image)
