@@ -127,7 +127,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- panels
     "panel.run": ("Run simulation", "Simuleer"),
     "panel.running": ("Running…", "Bezig…"),
-    "panel.language": ("Language", "Taal"),
     "panel.done": ("Simulated {years} years with seed {seed} in {seconds} s.",
                    "{years} jaar gesimuleerd met seed {seed} in {seconds} s."),
     "panel.done_compare": ("Both scenarios simulated on the same random numbers (seed {seed}) in {seconds} s.",

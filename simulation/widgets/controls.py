@@ -74,7 +74,7 @@ def control_for(spec: ParamSpec, value: Any, language: str, label_width: int = 2
     if spec.kind is bool:
         return widgets.Checkbox(value=value, indent=True, **common)
     if spec.kind is str:
-        common["layout"] = widgets.Layout(width=f"{label_width + SLIDER_WIDTH + 150}px")
+        common["layout"] = widgets.Layout(width=f"{label_width + SLIDER_WIDTH + 90}px")
         return widgets.Dropdown(options=_choice_options(spec, language), value=value, **common)
     slider = widgets.IntSlider if spec.kind is int else widgets.FloatSlider
     return slider(value=value, min=spec.low, max=spec.high, step=default_step(spec), continuous_update=False,

@@ -25,17 +25,22 @@ def format_relative(relative: float, language: str) -> str:
 
 
 def html_table(headers: list[str], rows: list[list[str]]) -> str:
-    """A compact striped HTML table; every column after the first is right-aligned (numbers)."""
-    cell = "padding:2px 10px;border-bottom:1px solid #ddd;"
+    """A compact striped HTML table; every column after the first is right-aligned (numbers).
+
+    Values never wrap (a number broken over two lines misreads); headers may, to keep the table narrow
+    enough to sit beside the figure.
+    """
+    cell = "padding:1px 5px;line-height:1.35;border-bottom:1px solid #ddd;"
 
     def row(cells: list[str], tag: str, shade: bool) -> str:
         background = "background:#f4f4f4;" if shade else ""
-        parts = [f'<{tag} style="{cell}text-align:{"left" if i == 0 else "right"};{background}">'
+        wrap = "white-space:normal;vertical-align:bottom;" if tag == "th" else "white-space:nowrap;"
+        parts = [f'<{tag} style="{cell}{wrap}text-align:{"left" if i == 0 else "right"};{background}">'
                  f"{html.escape(c)}</{tag}>" for i, c in enumerate(cells)]
         return "<tr>" + "".join(parts) + "</tr>"
 
     body = "".join(row(cells, "td", i % 2 == 1) for i, cells in enumerate(rows))
-    return (f'<table style="border-collapse:collapse;font-size:0.95em;margin:4px 0">'
+    return (f'<table style="border-collapse:collapse;font-size:0.9em;margin:2px 0">'
             f"<thead>{row(headers, 'th', False)}</thead><tbody>{body}</tbody></table>")
 
 
@@ -55,7 +60,7 @@ def kpi_html(result: SimulationResult, kpis: list[str], language: str) -> str:
 
 def difference_rows(table: pd.DataFrame, names: tuple[str, str], language: str) -> list[list[str]]:
     """Rows of a `kpi_difference` table, formatted; 'better' shows the winning scenario's name."""
-    winner = {"A": names[0], "B": names[1], "=": text("panel.same", language), "": ""}
+    winner = {"A": "A", "B": "B", "=": text("panel.same", language), "": ""}  # the headers name A and B
     return [[row.label, format_value(row.A, row.unit, language), format_value(row.B, row.unit, language),
              format_value(row.difference, row.unit, language, signed=True),
              format_relative(row.relative_difference, language), winner[row.better]]
@@ -69,9 +74,15 @@ def difference_headers(names: tuple[str, str], language: str) -> list[str]:
 
 def difference_html(a: SimulationResult, b: SimulationResult, kpis: list[str], names: tuple[str, str],
                     language: str) -> str:
-    """The KPI difference table, A − B, as HTML, headed by the scenarios' names."""
+    """The KPI difference table, A − B, as HTML, headed by the scenarios' names.
+
+    Without the relative column (it is in `difference_summary`): the panel's table must fit beside the figure.
+    """
     table = kpi_difference(a, b, kpis, language)
-    return html_table(difference_headers(names, language), difference_rows(table, names, language))
+    drop = 4  # the column 'relative to B'
+    rows = [cells[:drop] + cells[drop + 1:] for cells in difference_rows(table, names, language)]
+    headers = difference_headers(names, language)
+    return html_table(headers[:drop] + headers[drop + 1:], rows)
 
 
 def kpi_summary(result: SimulationResult, kpis: list[str] | None = None, language: str | None = None) -> pd.DataFrame:

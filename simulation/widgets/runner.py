@@ -55,9 +55,9 @@ class Runner:
         self.results: dict = {}
         self.seconds: float | None = None
         self.stale = False
-        self.language_switch = widgets.ToggleButtons(
-            options=[("EN", "en"), ("NL", "nl")], value=self.language, description=text("panel.language", self.language),
-            style={"button_width": "40px", "description_width": "40px"}, tooltip="English / Nederlands")
+        self.language_switch = widgets.ToggleButtons(  # EN / NL say what they are; no label taking room
+            options=[("EN", "en"), ("NL", "nl")], value=self.language, tooltips=["English", "Nederlands"],
+            style={"button_width": "40px"}, layout=widgets.Layout(width="auto"))
         self.run_button = widgets.Button(description=text(self.run_key, self.language), button_style="primary",
                                          icon="play", layout=widgets.Layout(width="170px"))
         self.progress = widgets.IntProgress(value=0, min=0, max=1, layout=widgets.Layout(width="160px",
@@ -73,9 +73,10 @@ class Runner:
         return widget_bundle(self.widget, self.language, **kwargs)
 
     def toolbar(self) -> widgets.Box:
-        """Run button, progress, status and language switch on one line."""
-        return widgets.HBox([self.run_button, self.progress, self.status, self.language_switch],
-                            layout=widgets.Layout(align_items="center", flex_flow="row wrap", margin="4px 0"))
+        """Run button, progress and language switch on one line, the status below them."""
+        line = widgets.HBox([self.run_button, self.progress, self.language_switch],
+                            layout=widgets.Layout(align_items="center", justify_content="space-between"))
+        return widgets.VBox([line, self.status], layout=widgets.Layout(margin="4px 0"))
 
     # --- what subclasses do
     def _simulate(self) -> dict | None:
@@ -171,7 +172,6 @@ class Runner:
             self.language_switch.value = language  # its observer calls back here
             return
         self.language = language
-        self.language_switch.description = text("panel.language", language)
         self.run_button.description = text(self.run_key, language)
         self._relabel()
         if self.results and not self._show(self.results):

@@ -1,7 +1,9 @@
 """A student's session in a real browser: open lesson 03 in JupyterLab, run it, move a slider, press Run.
 
 Checks what only a browser can: the widgets render from core ipywidgets
-alone, a keyboard move of a slider reaches the kernel on release, the Run
+alone, the panel fits one screen at 1366×768 (a laptop) and 1280×720 (a
+projector) with the figure at its natural size (text ≥ 12 px), no label is
+cut off, a keyboard move of a slider reaches the kernel on release, the Run
 button redraws the KPI table and the figure, and no cell shows an error.
 Screenshots land in test-artifacts/ for a person to look at.
 """
@@ -24,6 +26,26 @@ IMAGE_DIGEST = """async (img) => {
     for (const b of bytes) { hash = (hash * 31 + b) >>> 0; }
     return `${bytes.length}:${hash}`;
 }"""
+
+
+SCREENS = ((1366, 768), (1280, 720))
+
+# Boxes of what must be visible together, labels cut off with an ellipsis, and the figure's scale on screen.
+LAYOUT = """(panel) => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const img = panel.querySelector('.widget-image');
+    const cut = [...panel.querySelectorAll('.widget-label, .widget-label-basic')]
+        .filter(l => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent);
+    const table = panel.querySelector('table');
+    const clipped = table.getBoundingClientRect().right > table.parentElement.getBoundingClientRect().right + 1;
+    return {run: box(panel.querySelector('.widget-button')), image: box(img), table: box(table), clipped: clipped,
+            scale: img.clientWidth / img.naturalWidth, cut: cut};
+}"""
+
+
+def _inside(box, width, height) -> bool:
+    left, top, right, bottom = box
+    return left >= 0 and top >= 0 and right <= width and bottom <= height
 
 
 def _screenshot_from(page, element, path) -> None:
@@ -63,19 +85,34 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             _wait_until_all_cells_ran(page)
 
             panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            table = panel.locator("table").filter(has_text="Difference (B − A)")
+            table = panel.locator("table").filter(has_text="Difference (A − B)")
             image = panel.locator(".widget-image")
             table.wait_for(timeout=TIMEOUT_MS)
             image.wait_for(timeout=TIMEOUT_MS)
+            page.locator(".jp-SideBar .lm-TabBar-tab.lm-mod-current").first.click()  # more room: close the file browser
+            for width, height in SCREENS:
+                page.set_viewport_size({"width": width, "height": height})
+                panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(500)
+                page.screenshot(path=artifacts / f"lesson03_screen_{width}x{height}.png")
+                layout = panel.evaluate(LAYOUT)
+                assert _inside(layout["run"], width, height), (width, height, layout)
+                assert _inside(layout["image"], width, height), (width, height, layout)
+                assert layout["scale"] >= 0.96, layout  # the figure's 12.5 px text stays at least 12 px
+                assert not layout["cut"] and not layout["clipped"], layout
+            page.set_viewport_size({"width": 1400, "height": 1000})
             table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
-            slider = panel.locator(".widget-slider").filter(has_text=SLIDER_LABEL).last  # side B: over-promise
+            panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
+            row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
+                has_text=SLIDER_LABEL)).last  # side B: over-promise
+            slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
             _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
-            readout_before = slider.locator(".widget-readout").inner_text()
+            readout_before = readout.inner_text()
             slider.locator(".noUi-handle").focus()
             for _ in range(6):
                 slider.locator(".noUi-handle").press("ArrowRight")
             page.wait_for_function("([el, old]) => el.textContent !== old",
-                                   arg=[slider.locator(".widget-readout").element_handle(), readout_before])
+                                   arg=[readout.element_handle(), readout_before])
             panel.get_by_role("button", name="Run simulation").click()
             page.wait_for_function("([el, old]) => el.innerText !== old",
                                    arg=[table.element_handle(), table_before], timeout=TIMEOUT_MS)
@@ -85,7 +122,7 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             _screenshot_from(page, table, artifacts / "lesson03_3_new_table.png")
             _screenshot_from(page, image, artifacts / "lesson03_4_new_figure.png")
 
-            assert slider.locator(".widget-readout").inner_text() != readout_before
+            assert readout.inner_text() != readout_before and readout.inner_text().endswith("%")
             assert table.inner_text() != table_before
             assert image.evaluate(IMAGE_DIGEST) != image_before
             assert "simulated" in panel.inner_text()
