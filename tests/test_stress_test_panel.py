@@ -63,3 +63,13 @@ def test_the_panel_speaks_dutch_too(panel):
     assert "A beter in" in panel.table.value and "eerlijk beloven" in panel.choose_a.label
     assert " – " in panel.range_readouts["churn.annual_at_grade_6"].value  # '12 % – 30 %'
     panel.language_switch.value = "en"
+
+
+def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_numbers(panel):
+    ahead = StressTestPanel(replications=3, years=1, workers=2)  # a pool of 2, started with the panel
+    assert ahead.pool is not None and ahead._ahead is not None
+    result = ahead.run()
+    assert result.runs[["variant", "margin"]].equals(panel.result.runs[["variant", "margin"]])  # bit for bit
+    ahead.years.value = 2  # other settings: simulated again, not the answer run ahead
+    assert ahead.run().scenarios["honest_promise"]["run.years"] == 2
+    assert (ahead.progress.value, ahead.progress.max) == (6, 6)
