@@ -61,11 +61,18 @@ def _stamp_file(extras: str) -> Path:
     return VENV / f".kit-installed{('-' + extras) if extras else ''}"
 
 
+def running_as_root() -> bool:
+    """True in a container or classroom VM that runs everything as root (never on Windows)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def command_for(action: str, args: list[str], python: Path) -> list[str]:
     """The command that carries out `action` inside the environment."""
     if action == "start":
-        # Serve the whole kit (lessons and exercises) and open the first lesson.
-        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
+        # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses
+        # to run as root unless told to, and then exits with status 1 and no hint.
+        root = ["--allow-root"] if running_as_root() and "--allow-root" not in args else []
+        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", *root,
                 f"--LabApp.default_url=/lab/tree/{FIRST_LESSON.as_posix()}", *args]
     if action == "test":
         # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
@@ -90,6 +97,8 @@ def main(argv: list[str]) -> int:
         # Lab and tests run in the kit's folder; the command line where the user is, so relative
         # --scenario and --export paths mean what the user expects.
         folder = ROOT if action in ("start", "test") else None
+        if action == "start" and running_as_root():
+            print("Running as root (a container or VM?): JupyterLab starts with --allow-root.", flush=True)
         return subprocess.run(command_for(action, args, python), cwd=folder).returncode
     except KeyboardInterrupt:
         return 130
