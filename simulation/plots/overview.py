@@ -34,13 +34,18 @@ def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "
 
 def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | None = None) -> Figure:
     """Funnel, relationship cycle, NPS and money of one run in one figure: the four things to check first."""
-    figure = _blank(fig, (7.2, 6.0), layout=None)  # fixed margins: a layout engine is twice as slow
-    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.1, right=0.98, bottom=0.08, top=0.9, wspace=0.45,
-                                                  hspace=0.5))
+    figure = _blank(fig, (6.2, 5.8), layout=None)  # fixed margins: a layout engine is twice as slow
+    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.88, wspace=0.42,
+                                                  hspace=0.55))
     funnel_chart(result, language, ax=axes[0, 0])
     relationship_phases(result, language, ax=axes[0, 1])
     nps_breakdown(result, language, ax=axes[1, 0])
     revenue_cost_margin(result, language, ax=axes[1, 1])
+    for ax in axes.flat:  # four figures in one panel-sized figure: smaller (still ≥ 12 px) text, titles wrapped
+        ax.set_title(textwrap.fill(ax.get_title(), 34), fontsize=10)
+        ax.xaxis.label.set_fontsize(SMALL)
+        ax.yaxis.label.set_fontsize(SMALL)
+        ax.tick_params(labelsize=SMALL)
     figure.suptitle(text("dashboard.title", language, years=result.scenario["run.years"], seed=result.seed),
                     fontweight="bold")
     return figure
