@@ -146,6 +146,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.better": ("Better", "Beter"),
     "panel.same": ("equal", "gelijk"),
     "panel.side": ("{side}: {name}", "{side}: {name}"),
+    "panel.scenario": ("Scenario", "Scenario"),
+    "panel.run_number": ("Run", "Run"),
     # --- the stress-test panel
     "stress.a": ("Strategy A", "Strategie A"),
     "stress.b": ("Strategy B", "Strategie B"),

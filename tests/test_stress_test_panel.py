@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulation import ScenarioError
-from simulation.widgets import StressTestPanel, chance_table
+from simulation.widgets import StressTestPanel, chance_table, runs_table
 
 ONE_YEAR = dict(replications=3, years=1, workers=1)
 
@@ -73,3 +73,12 @@ def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_number
     ahead.years.value = 2  # other settings: simulated again, not the answer run ahead
     assert ahead.run().scenarios["honest_promise"]["run.years"] == 2
     assert (ahead.progress.value, ahead.progress.max) == (6, 6)
+
+
+def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):
+    table = runs_table(panel.result, language="nl")
+    shown = table.to_string()
+    assert "seed" not in shown.lower() and "e+" not in shown
+    assert set(table.columns) == {"Intensiteit concurrentie", "Verloop bij een 6", "Marge", "Net Promotor Score"}
+    assert table.iloc[0]["Marge"].startswith("€ ") and table.iloc[0]["Verloop bij een 6"].endswith(" %")
+    assert table.index[0] == ("eerlijk beloven", 1)

@@ -15,7 +15,7 @@ from .compare import CompareView
 from .controls import ScenarioPanel, control_for
 from .formatting import difference_summary, kpi_summary
 from .panel import DEFAULT_KPIS, SimulationPanel
-from .stress_test import StressTestPanel, chance_table
+from .stress_test import StressTestPanel, chance_table, runs_table
 
 __all__ = ["DEFAULT_KPIS", "CompareView", "ScenarioPanel", "SimulationPanel", "StressTestPanel", "chance_table",
-           "control_for", "difference_summary", "get_language", "kpi_summary", "set_language"]
+           "control_for", "difference_summary", "get_language", "kpi_summary", "runs_table", "set_language"]

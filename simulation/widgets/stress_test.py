@@ -60,6 +60,24 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 
 
+def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: str = "en",
+               rows: int = 8) -> pd.DataFrame:
+    """The first `rows` runs of an experiment as a manager reads them: the sampled assumptions and the
+    KPIs formatted ('€ 7.343.839', '12 %'), without seeds (they stay in `result.runs` and the exports)."""
+    columns = list(columns) or [*result.uncertain, "margin", "nps"]
+    shown = result.runs.head(rows)
+    table = pd.DataFrame(index=pd.MultiIndex.from_arrays(
+        [[scenario_name(v, language) for v in shown["variant"]], shown["replication"] + 1],
+        names=[text("panel.scenario", language), text("panel.run_number", language)]))
+    for column in columns:
+        if column in SPECS:
+            table[SPECS[column].label(language)] = [readout(SPECS[column], v, language) for v in shown[column]]
+        else:
+            spec = KPI_SPECS[check_kpi(column)]
+            table[spec.label(language)] = [format_value(v, spec.unit, language) for v in shown[column]]
+    return table
+
+
 def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
                       language: str = "en") -> Figure:
     """The distribution of A − B for each KPI, side by side."""
