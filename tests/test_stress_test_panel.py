@@ -80,5 +80,5 @@ def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notat
     shown = table.to_string()
     assert "seed" not in shown.lower() and "e+" not in shown
     assert set(table.columns) == {"Intensiteit concurrentie", "Verloop bij een 6", "Marge", "Net Promotor Score"}
-    assert table.iloc[0]["Marge"].startswith("€ ") and table.iloc[0]["Verloop bij een 6"].endswith(" %")
+    assert table.iloc[0]["Marge"].startswith("€ ") and table.iloc[0]["Verloop bij een 6"].endswith(" % per jaar")
     assert table.index[0] == ("eerlijk beloven", 1)
