@@ -154,8 +154,8 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
     kind, words = unit_kind(unit), unit_text(unit, language)
     if kind == "percent":
         digits = decimals if decimals is not None else 0 if compact else 1
-        if signed:
-            shown = number(100 * value, digits, language, True) + (" pp" if language == "en" else " %-punt")
+        if signed:  # a difference: percentage points; the KPI's label already says 'per year'
+            return number(100 * value, digits, language, True) + (" pp" if language == "en" else " %-punt")
         else:
             shown = percent(value, language, digits)
     elif kind == "euro":

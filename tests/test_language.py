@@ -136,3 +136,8 @@ def test_an_unknown_language_is_a_kit_error():
     with pytest.raises(KitError, match="'en', 'nl'"):
         resolve("de")
     assert text("panel.run", "nl") == "Simuleer"
+
+
+def test_a_difference_of_a_yearly_share_is_in_percentage_points_without_repeating_the_label():
+    assert format_value(-0.058, "share/year", "nl", signed=True) == "−5,8 %-punt"
+    assert format_value(0.041, "share/year", "nl") == "4,1 % per jaar"

@@ -37,7 +37,8 @@ LAYOUT = """(panel) => {
     const cut = [...panel.querySelectorAll('.widget-label, .widget-label-basic')]
         .filter(l => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent);
     const table = panel.querySelector('table');
-    const clipped = table.getBoundingClientRect().right > table.parentElement.getBoundingClientRect().right + 1;
+    const column = table.closest('.widget-vbox');  // the panel's left column, which hides what overflows it
+    const clipped = table.getBoundingClientRect().right > column.getBoundingClientRect().right + 1;
     return {run: box(panel.querySelector('.widget-button')), image: box(img), table: box(table), clipped: clipped,
             scale: img.clientWidth / img.naturalWidth, cut: cut};
 }"""
@@ -100,6 +101,16 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
                 assert _inside(layout["image"], width, height), (width, height, layout)
                 assert layout["scale"] >= 0.96, layout  # the figure's 12.5 px text stays at least 12 px
                 assert not layout["cut"] and not layout["clipped"], layout
+            panel.get_by_role("button", name="NL", exact=True).click()  # Dutch labels are longer: still none cut off
+            dutch = panel.locator("table").filter(has_text="Verschil (A − B)")
+            dutch.wait_for(timeout=TIMEOUT_MS)
+            page.wait_for_timeout(500)
+            page.screenshot(path=artifacts / "lesson03_screen_1280x720_nl.png")
+            layout = panel.evaluate(LAYOUT)
+            assert not layout["cut"] and not layout["clipped"] and _inside(layout["image"], *SCREENS[-1]), layout
+            assert "Verwachtingsmanagement" in panel.inner_text() and "Simuleer" in panel.inner_text()
+            panel.get_by_role("button", name="EN", exact=True).click()
+            table.wait_for(timeout=TIMEOUT_MS)
             page.set_viewport_size({"width": 1400, "height": 1000})
             table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
             panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
