@@ -82,3 +82,10 @@ def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notat
     assert set(table.columns) == {"Intensiteit concurrentie", "Verloop bij een 6", "Marge", "Net Promotor Score"}
     assert table.iloc[0]["Marge"].startswith("€ ") and table.iloc[0]["Verloop bij een 6"].endswith(" % per jaar")
     assert table.index[0] == ("eerlijk beloven", 1)
+
+
+def test_no_broken_image_before_the_first_run():
+    fresh = StressTestPanel(**ONE_YEAR)
+    assert fresh.image.layout.display == "none" and not fresh.image.value  # an empty image shows a broken icon
+    fresh.run()
+    assert fresh.image.layout.display is None and fresh.image.value[:4] == b"\x89PNG"

@@ -64,8 +64,9 @@ class Runner:
                                                                                         display="none"))
         self.status = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen
-                                   layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"))
+        self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen; hidden while
+                                   layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start",
+                                                         display="none"))  # empty: a browser shows a broken image
         self.run_button.on_click(self.run)
         self.language_switch.observe(lambda change: self.set_language(change["new"]), names="value")
 
@@ -148,6 +149,7 @@ class Runner:
         """
         table, image = self._table_html(), figure_png(self._figure())
         self.table.value, self.image.value = table, image
+        self.image.layout.display = None
 
     def _show(self, results: dict) -> bool:
         """Draw `results`; if that fails, keep the last results on screen and say why in the status line.
