@@ -17,6 +17,7 @@ Labels of parameters, choices and KPIs stay in their rows (`ParamSpec`,
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 from .errors import KitError
@@ -25,7 +26,8 @@ from .texts import TEXTS, UNITS
 LANGUAGES = ("en", "nl")
 MINUS = "\u2212"
 EN_DASH = "\u2013"
-_state = {"default": "en"}
+#: The starting default: English, or the language in KIT_LANGUAGE (`kit.py present 03 --language nl` sets it).
+_state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT_LANGUAGE") in LANGUAGES else "en"}
 
 
 def check_language(language: Any) -> str:

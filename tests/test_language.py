@@ -8,7 +8,10 @@ that no parameter label is wider than a panel gives labels (nothing cut off).
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -141,3 +144,11 @@ def test_an_unknown_language_is_a_kit_error():
 def test_a_difference_of_a_yearly_share_is_in_percentage_points_without_repeating_the_label():
     assert format_value(-0.058, "share/year", "nl", signed=True) == "−5,8 %-punt"
     assert format_value(0.041, "share/year", "nl") == "4,1 % per jaar"
+
+
+def test_kit_language_in_the_environment_sets_the_starting_default():
+    code = "from simulation.language import get_language; print(get_language())"
+    shown = {value: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                   env={**os.environ, "KIT_LANGUAGE": value}).stdout.strip()
+             for value in ("nl", "de")}
+    assert shown == {"nl": "nl", "de": "en"}  # an unknown language falls back to English

@@ -134,3 +134,27 @@ def jupyter_notebook(tmp_path_factory) -> dict[str, str]:
     served = _serve("notebook", tmp_path_factory)
     yield served
     _stop(served)
+
+
+@pytest.fixture(scope="session")
+def voila_lesson(tmp_path_factory) -> dict[str, str]:
+    """Lesson 03 served by Voilà in Dutch, as `python3 kit.py present 03 --language nl` does."""
+    folder = tmp_path_factory.mktemp("present")
+    notebook = nbformat.read(REPO / "notebooks" / "03_expectation_management.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(notebook, folder / "03_expectation_management.ipynb")
+    port = _free_port()
+    log_path = folder / "voila.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(folder / "03_expectation_management.ipynb"), "--no-browser",
+         f"--port={port}", "--Voila.ip=127.0.0.1", "--theme=light"],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "KIT_LANGUAGE": "nl"}, cwd=folder)
+    served = {"base": f"http://127.0.0.1:{port}", "server": server, "log": log}
+    try:
+        _wait_until_up(served["base"] + "/", server, log_path)
+        yield served
+    finally:
+        _stop(served)
