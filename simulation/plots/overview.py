@@ -46,6 +46,7 @@ def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | N
         ax.xaxis.label.set_fontsize(SMALL)
         ax.yaxis.label.set_fontsize(SMALL)
         ax.tick_params(labelsize=SMALL)
+    axes[0, 0].tick_params(axis="x", labelrotation=20)  # the funnel's stage names side by side in a quarter
     figure.suptitle(text("dashboard.title", language, years=result.scenario["run.years"], seed=result.seed),
                     fontweight="bold")
     return figure

@@ -55,6 +55,14 @@ def _screenshot_from(page, element, path) -> None:
     page.screenshot(path=path)
 
 
+def _close_file_browser(page) -> None:
+    """More room for the lesson, as a student on a laptop would make it (JupyterLab remembers it)."""
+    page.wait_for_timeout(300)
+    current = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if current.count():
+        current.first.click()
+
+
 def _run_all_cells(page) -> None:
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -90,7 +98,7 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             image = panel.locator(".widget-image")
             table.wait_for(timeout=TIMEOUT_MS)
             image.wait_for(timeout=TIMEOUT_MS)
-            page.locator(".jp-SideBar .lm-TabBar-tab.lm-mod-current").first.click()  # more room: close the file browser
+            _close_file_browser(page)
             for width, height in SCREENS:
                 page.set_viewport_size({"width": width, "height": height})
                 panel.evaluate("el => el.scrollIntoView({block: 'start'})")
@@ -140,5 +148,31 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
         except Exception:
             page.screenshot(path=artifacts / "lesson03_failure.png")  # what the page showed when it went wrong
             raise
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lesson", ["00_start_here.ipynb", "06_sales_roles_and_capacity.ipynb"])
+def test_a_lesson_panel_fits_a_laptop_screen(jupyter_lab, chromium_path, artifacts, lesson):
+    """The single-scenario panel (the dashboard of lesson 00, six head-count sliders in 06) on one screen."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        try:
+            page.goto(f"{jupyter_lab['base']}/lab/tree/{lesson}?token={jupyter_lab['token']}")
+            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
+            _close_file_browser(page)
+            _run_all_cells(page)
+            _wait_until_all_cells_ran(page)
+            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).first
+            page.wait_for_function("el => el.querySelector('.widget-image').naturalWidth > 0",
+                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
+            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+            page.screenshot(path=artifacts / f"{lesson[:2]}_screen_1366x768.png")
+            layout = panel.evaluate(LAYOUT)
+            assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
+            assert layout["scale"] >= 0.96 and not layout["cut"] and not layout["clipped"], layout
         finally:
             browser.close()
