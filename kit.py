@@ -3,6 +3,7 @@
     python kit.py            install (first time) and open the lessons in JupyterLab
     python kit.py test       install the test tools and run the whole test suite
     python kit.py run ...    the command line, e.g. `python kit.py run --preset over_promise`
+    python kit.py present 03 [--language nl]   a lesson as a page without code (Voilà), for projecting
 
 It needs nothing but Python 3.11+: it makes a private virtual environment in
 `.venv` next to this file and installs the kit there, again only when
@@ -61,11 +62,43 @@ def _stamp_file(extras: str) -> Path:
     return VENV / f".kit-installed{('-' + extras) if extras else ''}"
 
 
+def running_as_root() -> bool:
+    """True in a container or classroom VM that runs everything as root (never on Windows)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lesson_path(number: str) -> Path:
+    """The lesson whose file name starts with `number` ('03' or '3'), or a clear message."""
+    matches = sorted((ROOT / "notebooks").glob(f"{number.zfill(2)}_*.ipynb"))
+    if not matches:
+        known = ", ".join(path.name[:2] for path in sorted((ROOT / "notebooks").glob("*.ipynb")))
+        raise SystemExit(f"No lesson '{number}'. Choose one of: {known}.")
+    return matches[0]
+
+
+def present_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """`present`'s own options: the lesson number and --language; the rest goes to Voilà."""
+    rest, language = list(args), "en"
+    if "--language" in rest:
+        at = rest.index("--language")
+        language = rest[at + 1] if at + 1 < len(rest) else ""
+        del rest[at:at + 2]
+        if language not in ("en", "nl"):
+            raise SystemExit(f"--language must be 'en' or 'nl'. Got {language!r} instead.")
+    return rest, {**os.environ, "KIT_LANGUAGE": language}
+
+
 def command_for(action: str, args: list[str], python: Path) -> list[str]:
     """The command that carries out `action` inside the environment."""
+    if action == "present":
+        # The lesson run top to bottom and shown without its code; panels work as in the notebook.
+        lesson, rest = (args[0], args[1:]) if args and not args[0].startswith("-") else ("00", args)
+        return [str(python), "-m", "voila", str(lesson_path(lesson)), "--theme=light", *rest]
     if action == "start":
-        # Serve the whole kit (lessons and exercises) and open the first lesson.
-        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
+        # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses
+        # to run as root unless told to, and then exits with status 1 and no hint.
+        root = ["--allow-root"] if running_as_root() and "--allow-root" not in args else []
+        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", *root,
                 f"--LabApp.default_url=/lab/tree/{FIRST_LESSON.as_posix()}", *args]
     if action == "test":
         # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
@@ -89,8 +122,11 @@ def main(argv: list[str]) -> int:
     try:
         # Lab and tests run in the kit's folder; the command line where the user is, so relative
         # --scenario and --export paths mean what the user expects.
-        folder = ROOT if action in ("start", "test") else None
-        return subprocess.run(command_for(action, args, python), cwd=folder).returncode
+        folder = ROOT if action in ("start", "test", "present") else None
+        if action == "start" and running_as_root():
+            print("Running as root (a container or VM?): JupyterLab starts with --allow-root.", flush=True)
+        args, environment = present_environment(args) if action == "present" else (args, None)
+        return subprocess.run(command_for(action, args, python), cwd=folder, env=environment).returncode
     except KeyboardInterrupt:
         return 130
 

@@ -14,6 +14,7 @@ from . import __version__
 from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
 from .errors import KitError, printable
 from .export import check_export_path, export_result
+from .language import text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import parameter_reference_markdown
@@ -38,10 +39,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     table = result.kpi_table(args.language)
     width = max(map(len, table["label"]))
-    years = scenario["run.years"]
-    print(f"Scenario '{scenario.name}', seed {args.seed}, {years} year{'s' if years != 1 else ''}")
+    years = format_value(scenario["run.years"], "years", args.language)
+    print(text("cli.run", args.language, name=scenario.name, seed=args.seed, years=years))
     for label, value, unit in table.itertuples(index=False):
-        print(f"  {label:<{width}}  {format_value(value, unit):>16}  {unit}")
+        print(f"  {label:<{width}}  {format_value(value, unit, args.language):>26}")
     if not result.conservation["balanced"]:
         print("warning: the conservation check failed; please report this", file=sys.stderr)
         return 1

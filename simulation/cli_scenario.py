@@ -1,5 +1,8 @@
 """What every command that runs the model shares: the scenario options and how numbers print.
 
+Numbers print through `simulation.language`, so `run --language nl` shows
+`€ 1.234.567`, `12,5 %` and `36,1 dagen`, as the panels do.
+
 `--preset`, `--scenario FILE`, `--set KEY=VALUE` and `--years` are applied in
 that order, so a file can start from a preset and `--set` has the last word.
 """
@@ -7,8 +10,8 @@ that order, so a file can start from a preset and `--set` has the last word.
 from __future__ import annotations
 
 import argparse
-import math
 
+from .language import format_value as language_format
 from .presets import PRESETS, preset
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
@@ -51,14 +54,6 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     return apply_changes(load_scenario(args.scenario) if args.scenario else preset(args.preset), args)
 
 
-def format_value(value: float | None, unit: str) -> str:
-    """A KPI value as a terminal shows it: euros whole, shares in percent, counts with separators."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if unit.startswith("€"):
-        return f"€ {value:,.0f}"
-    if unit.startswith("share"):
-        return f"{100 * value:.1f} %"
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+def format_value(value: float | None, unit: str, language: str = "en") -> str:
+    """A KPI value as a terminal shows it, with its unit, in the language asked for ('36,1 dagen')."""
+    return language_format(value, unit, language)

@@ -3,9 +3,10 @@
 Comparing strategies (honest promises versus over-promising, one value
 discipline versus another) is the core exercise of the course. Run both
 scenarios on the same seed (common random numbers) so the difference comes
-from the strategy, not from luck, then read the difference table: B − A in
-the KPI's own unit, relative to A, and which side the KPI's direction
-(`KpiSpec.better`) favours.
+from the strategy, not from luck, then read the difference table: A − B in
+the KPI's own unit, relative to B, and which side the KPI's direction
+(`KpiSpec.better`) favours. A − B is the kit's one convention: the compare
+view, this table, `experiment compare` and the stress test all show it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from .errors import KitError
 from .kpis import check_kpi
 from .results import KPIS, SimulationResult
 
@@ -36,14 +38,14 @@ def better_side(a: float, b: float, direction: int) -> str:
 
 def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResult | Mapping[str, float],
                    names: Iterable[str] | None = None, language: str = "en") -> pd.DataFrame:
-    """The KPI difference table of B against A, one row per KPI (index: KPI name).
+    """The KPI difference table A − B, one row per KPI (index: KPI name).
 
     `a` and `b` are results or KPI dicts; `names` picks and orders the KPIs
     (default: all). Columns: label (in `language`), unit, A, B, difference
-    (B − A), relative_difference ((B − A) / |A|; NaN when A is 0, either
-    side is undefined, or the sides have opposite signs, as an NPS going
-    from +20 to −5, where a percentage change means nothing) and better ('A', 'B', '=' or '' for KPIs without a better
-    direction or with an undefined value).
+    (A − B), relative_difference ((A − B) / |B|; NaN when B is 0, either
+    side is undefined, or the sides have opposite signs, as an NPS of +20
+    against −5, where a percentage means nothing) and better ('A', 'B', '='
+    or '' for KPIs without a better direction or with an undefined value).
     """
     kpis_a, kpis_b = _kpis_of(a), _kpis_of(b)
     selected = [spec.name for spec in KPIS] if names is None else list(names)
@@ -51,8 +53,8 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
     for name in selected:
         spec = check_kpi(name)
         value_a, value_b = float(kpis_a[name]), float(kpis_b[name])
-        difference = value_b - value_a
-        relative = difference / abs(value_a) if value_a * value_b > 0 else math.nan
+        difference = value_a - value_b
+        relative = difference / abs(value_b) if value_a * value_b > 0 else math.nan
         rows.append((name, spec.label(language), spec.unit, value_a, value_b, difference, relative,
                      better_side(value_a, value_b, spec.better)))
     return pd.DataFrame(rows, columns=("kpi", *COLUMNS)).set_index("kpi")
@@ -68,7 +70,7 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.Da
     for name, result in results.items():
         monthly = result.monthly
         if column not in monthly:
-            raise ValueError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
+            raise KitError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
         table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
     frame = pd.DataFrame(table)
     frame.index.name = "year"

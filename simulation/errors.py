@@ -17,12 +17,18 @@ class KitError(ValueError):
     """A user mistake; the message names the field, the value and what is allowed."""
 
 
+def closest(word: object, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name closest to `word`, or None when nothing is close (or `word` is not text)."""
+    if not isinstance(word, str):
+        return None
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6) -> str:
     """' Did you mean 'x'?' for the closest known name, or '' when nothing is close (or `word` is not text)."""
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    match = closest(word, known, cutoff)
+    return f" Did you mean '{match}'?" if match else ""
 
 
 def printable(text: str) -> str:

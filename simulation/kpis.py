@@ -7,10 +7,10 @@ An unknown KPI is a user mistake like an unknown parameter, so it is a
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from .errors import did_you_mean
 from .results import KPI_SPECS, KpiSpec
 from .scenario import ScenarioError
 
@@ -19,9 +19,7 @@ def check_kpi(name: Any) -> KpiSpec:
     """The KPI's spec (label, unit, better direction), or a ScenarioError naming the closest KPIs."""
     if isinstance(name, str) and name in KPI_SPECS:
         return KPI_SPECS[name]
-    close = difflib.get_close_matches(name, KPI_SPECS, n=3) if isinstance(name, str) else []
-    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise ScenarioError(f"Unknown KPI {name!r}.{hint} Known KPIs: {', '.join(KPI_SPECS)}.")
+    raise ScenarioError(f"Unknown KPI {name!r}.{did_you_mean(name, KPI_SPECS)} Known KPIs: {', '.join(KPI_SPECS)}.")
 
 
 def check_kpis(names: Iterable[Any]) -> list[str]:

@@ -41,6 +41,7 @@ class ParamSpec:
     label_en: str = ""
     label_nl: str = ""
     step: float | None = None
+    choice_labels: tuple[tuple[str, str], ...] = ()  # (English, Dutch) per choice, in the order of `choices`
 
     @property
     def concept(self) -> str:
@@ -63,9 +64,14 @@ class ParamSpec:
     def label(self, language: str = "en") -> str:
         return self.label_nl if language == "nl" else self.label_en
 
+    def choice_label(self, choice: str, language: str = "en") -> str:
+        """The readable name of one of the choices ('Eerlijke inschatting'), the value itself if it has none."""
+        labels = dict(zip(self.choices, self.choice_labels))
+        return labels[choice][language == "nl"] if choice in labels else choice
 
-def _p(name, kind, default, low=None, high=None, *, unit="", help, en, nl, choices=(), step=None):
-    return ParamSpec(name, kind, default, low, high, tuple(choices), unit, help, en, nl, step)
+
+def _p(name, kind, default, low=None, high=None, *, unit="", help, en, nl, choices=(), step=None, choice_labels=()):
+    return ParamSpec(name, kind, default, low, high, tuple(choices), unit, help, en, nl, step, tuple(choice_labels))
 
 
 ROLES = (
@@ -94,12 +100,16 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Referrals per satisfied customer", nl="Aanbevelingen per tevreden klant",
        help="Potential customers a satisfied customer (grade 8 or more) influences per year."),
     _p("market.relations_harmed_per_detractor", float, 10.0, 0, 30, unit="relations/year", step=1,
-       en="Relations harmed per dissatisfied customer", nl="Relaties beïnvloed door ontevreden klant",
+       en="Relations harmed per detractor", nl="Relaties geschaad per criticaster",
        help="Relations a dissatisfied customer (grade below 6) talks out of buying, per year."),
     _p("market.word_of_mouth_lead_share", float, 0.25, 0, 1, unit="share", step=0.05,
-       en="Word-of-mouth lead share", nl="Aandeel mond-tot-mondreclame dat lead wordt",
+       en="Word-of-mouth lead share", nl="Mond-tot-mond dat lead wordt",
        help="Share of influenced relations that becomes (or is lost as) a lead."),
     _p("market.alignment", str, "defined", choices=("undefined", "defined", "aligned", "integrated"),
+       choice_labels=(("Undefined: no structural cooperation", "Ongedefinieerd: geen vaste samenwerking"),
+                      ("Defined: agreed hand-offs", "Gedefinieerd: afgesproken overdracht"),
+                      ("Aligned: joint consultation", "Afgestemd: gezamenlijk overleg"),
+                      ("Integrated: one shared focus", "Geïntegreerd: één gedeelde focus")),
        en="Marketing–sales alignment", nl="Afstemming marketing–sales",
        help="How marketing hands leads to sales: the better aligned, the fewer leads leak away."),
     _p("market.cold_to_warm_share", float, 0.08, 0, 1, unit="share", step=0.05,
@@ -133,6 +143,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Share of leads asking for a complex product (long cycle, multi-person DMU)."),
     # --- funnel
     _p("funnel.qualification_method", str, "scotsman", choices=("scotsman", "bant"),
+       choice_labels=(("Scotsman (8 criteria)", "Scotsman (8 criteria)"), ("BANT (4 criteria)", "BANT (4 criteria)")),
        en="Qualification method", nl="Kwalificatiemethode",
        help="Scotsman scores 8 criteria (12.5% each); BANT only Budget, Authority, Need and Time."),
     _p("funnel.qualification_threshold", float, 0.25, 0, 1, unit="share of criteria", step=0.125,
@@ -145,10 +156,19 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("funnel.sales_method", str, "solution",
        choices=("transactional", "spin", "solution", "challenger", "customer_centric", "strategic",
                 "theory_of_constraints", "mix"),
+       choice_labels=(("Transactional (Sales 1.0)", "Transactioneel (Sales 1.0)"), ("SPIN questions", "SPIN-vragen"),
+                      ("Solution selling", "Oplossingsgericht verkopen"), ("Challenger", "Challenger"),
+                      ("Customer-centric selling", "Klantgericht verkopen"), ("Strategic selling", "Strategisch verkopen"),
+                      ("Theory of Constraints", "Theory of Constraints"),
+                      ("Mix: each role its own method", "Mix: elke rol eigen methode")),
        en="Sales method", nl="Verkoopmethode",
        help="Each method helps in some situations (size, complexity, buyer) and hurts in others; 'mix' lets "
             "each role use the method that suits its segment, as the course advises."),
     _p("funnel.promise_policy", str, "honest", choices=("customer_wish", "honest", "honest_buffer", "no_promise"),
+       choice_labels=(("Promise what the customer wishes", "Beloven wat de klant wil"),
+                      ("Honest estimate", "Eerlijke inschatting"),
+                      ("Honest estimate plus buffer", "Eerlijke inschatting plus buffer"),
+                      ("No promise", "Geen belofte")),
        en="Promise policy", nl="Beloftebeleid",
        help="What the rep promises for quote and delivery time: the customer's wish, an honest estimate, "
             "honest plus a buffer, or nothing."),
@@ -190,7 +210,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Base chance that a qualification criterion is 'yes' for a warm lead; drivers move it up or down."),
     # --- satisfaction
     _p("satisfaction.base_grade", float, 7.0, 1, 10, unit="grade 1–10", step=0.1,
-       en="Grade when expectations are met", nl="Cijfer bij waargemaakte verwachting",
+       en="Grade when expectations are met", nl="Cijfer als verwachting klopt",
        help="The grade a customer gives when performance exactly meets expectation, at market-par disciplines."),
     _p("satisfaction.disconfirmation_sensitivity", float, 3.0, 0, 10, unit="grade points", step=0.1,
        en="Sensitivity to surprises", nl="Gevoeligheid voor verrassingen",
@@ -274,7 +294,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Service incidents", nl="Service-incidenten",
        help="Service incidents per customer per year at market-par product quality."),
     _p("accounts.complaint_share", float, 0.5, 0, 1, unit="share", step=0.05,
-       en="Incidents that become complaints", nl="Aandeel incidenten dat klacht wordt",
+       en="Incidents that become complaints", nl="Incidenten die klacht worden",
        help="Share of incidents the customer reports as a complaint (judged on handling time against the target)."),
     _p("accounts.complaint_target_hours", float, 24.0, 1, 240, unit="hours", step=1,
        en="Complaint handling target", nl="Norm klachtafhandeling",
@@ -298,20 +318,20 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Rep hours a follow-up order costs from a customer below grade 8 (at 8+ reorders are automatic); "
             "a follow-up the reps have no time for is a lost order."),
     # --- organisation
-    _p("organisation.inside_sales", int, 3, 0, 100, unit="FTE", step=1, en="Inside sales",
+    _p("organisation.inside_sales", int, 3, 0, 20, unit="FTE", step=1, en="Inside sales",
        nl="Sales binnendienst", help="Reps for small customers with simple products."),
-    _p("organisation.junior_account_managers", int, 5, 0, 100, unit="FTE", step=1,
+    _p("organisation.junior_account_managers", int, 5, 0, 20, unit="FTE", step=1,
        en="Junior account managers", nl="Junior accountmanagers",
        help="Reps for small customers with complex products and medium customers with simple ones."),
-    _p("organisation.account_managers", int, 2, 0, 100, unit="FTE", step=1, en="Account managers",
+    _p("organisation.account_managers", int, 2, 0, 20, unit="FTE", step=1, en="Account managers",
        nl="Accountmanagers", help="Reps for medium customers with complex products."),
-    _p("organisation.senior_account_managers", int, 3, 0, 100, unit="FTE", step=1,
+    _p("organisation.senior_account_managers", int, 3, 0, 20, unit="FTE", step=1,
        en="Senior account managers", nl="Senior accountmanagers",
        help="Reps for large customers with simple products."),
-    _p("organisation.key_account_managers", int, 2, 0, 100, unit="FTE", step=1,
+    _p("organisation.key_account_managers", int, 2, 0, 20, unit="FTE", step=1,
        en="Key account managers", nl="Key accountmanagers",
        help="Reps for large customers with complex products (strategic selling, PSU)."),
-    _p("organisation.service_staff", int, 2, 0, 100, unit="FTE", step=1, en="Service staff",
+    _p("organisation.service_staff", int, 2, 0, 20, unit="FTE", step=1, en="Service staff",
        nl="Servicemedewerkers", help="Staff who resolve incidents and complaints; without them the reps do."),
     _p("organisation.account_time_share", float, 0.75, 0, 0.9, unit="share", step=0.05,
        en="Rep time for accounts", nl="Tijd voor accountmanagement",

@@ -55,7 +55,7 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("quotes_sent", "Quotes sent", "Verstuurde offertes", "quotes", +1),
     KpiSpec("deals_won", "Deals won", "Gewonnen deals", "deals", +1),
     KpiSpec("win_rate", "Win rate", "Scoringspercentage", "share", +1),
-    KpiSpec("sales_cycle_days_mean", "Sales cycle (opportunity → decision)", "Doorlooptijd verkoop (opportunity → besluit)", "days", -1),
+    KpiSpec("sales_cycle_days_mean", "Sales cycle (opportunity → decision)", "Verkoopcyclus (opportunity → besluit)", "days", -1),
     KpiSpec("quote_lead_time_days_mean", "Quote lead time", "Doorlooptijd offerte", "days", -1),
     KpiSpec("promises_kept_share", "Promises kept", "Nagekomen beloftes", "share", +1),
     KpiSpec("customers_start", "Customers at start", "Klanten bij start", "customers", 0),
@@ -66,9 +66,9 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("ex_customers", "Ex-customers at end", "Ex-klanten aan het eind", "customers", -1),
     KpiSpec("churn_rate_annual", "Churn per year", "Klantverloop per jaar", "share/year", -1),
     KpiSpec("avg_grade", "Average grade", "Gemiddeld rapportcijfer", "grade 1–10", +1),
-    KpiSpec("nps", "Net Promoter Score", "Net Promoter Score", "−100…+100", +1),
-    KpiSpec("promoters_share", "Promoters", "Promoters", "share", +1),
-    KpiSpec("detractors_share", "Detractors", "Detractors", "share", -1),
+    KpiSpec("nps", "Net Promoter Score", "Net Promotor Score", "−100…+100", +1),
+    KpiSpec("promoters_share", "Promoters", "Promotors", "share", +1),
+    KpiSpec("detractors_share", "Detractors", "Criticasters", "share", -1),
     KpiSpec("revenue", "Revenue", "Omzet", "€", +1),
     KpiSpec("sales_cost", "Sales cost", "Saleskosten", "€", -1),
     KpiSpec("sales_cost_share", "Sales cost share of revenue", "Saleskosten als deel van omzet", "share", -1),
@@ -86,7 +86,7 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("rep_utilisation", "Rep hours in use", "Bezetting salesmedewerkers", "share", 0),
     KpiSpec("new_business_time_share", "Rep time on new business", "Salestijd voor nieuwe klanten", "share", 0),
     KpiSpec("accounts_below_level_share", "Customers served below their level", "Klanten bediend onder hun niveau", "share", -1),
-    KpiSpec("forecast_error", "Forecast error (Scotsman-weighted vs won)", "Forecastfout", "share", 0),
+    KpiSpec("forecast_error", "Forecast error (Scotsman-weighted vs won)", "Voorspelfout", "share", 0),
 )
 KPI_SPECS = {k.name: k for k in KPIS}
 

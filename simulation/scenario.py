@@ -8,14 +8,13 @@ and the model can trust its input.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
 
-from .errors import KitError
+from .errors import KitError, closest, did_you_mean
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
 
@@ -28,14 +27,12 @@ _FALSE = {"false", "no", "0", "off", "nee"}
 
 
 def _unknown_key_message(key: str) -> str:
-    close = difflib.get_close_matches(key, SPECS, n=1, cutoff=0.6)
-    if not close:  # also try the part after the dot, users often forget the concept
+    match = closest(key, SPECS)
+    if match is None and isinstance(key, str):  # also try the part after the dot, users often forget the concept
         short = {spec.short_name: spec.name for spec in SPECS.values()}
-        match = difflib.get_close_matches(key.split(".")[-1], short, n=1, cutoff=0.6)
-        close = [short[m] for m in match]
-    hint = f" Did you mean '{close[0]}'?" if close else " See `python -m simulation params`."
+        match = short.get(closest(key.split(".")[-1], short))
+    hint = did_you_mean(match, [match]) if match else " See `python -m simulation params`."
     return f"Unknown parameter {shown(key, 80)}.{hint}"
-
 
 def shown(value: Any, width: int = 60) -> str:
     """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -45,7 +46,10 @@ def test_set_and_scenario_file_are_applied_in_order(capsys, tmp_path):
 def test_run_prints_a_kpi_table_in_dutch(capsys):
     assert main(["run", "--years", "1", "--language", "nl"]) == 0
     out = capsys.readouterr().out
-    assert "Gemiddeld rapportcijfer" in out and "Net Promoter Score" in out
+    assert "Gemiddeld rapportcijfer" in out and "Net Promotor Score" in out and "Criticasters" in out
+    assert re.search(r"Marge +€ −?\d{1,3}(\.\d{3})+\n", out)  # euros with thousands dots
+    assert re.search(r"Scoringspercentage +\d+,\d %\n", out)  # decimal comma, a space before %
+    assert "1 jaar" in out.splitlines()[0] and "days" not in out and "dagen" in out
 
 
 def test_run_exports_and_saves_the_scenario(capsys, tmp_path):

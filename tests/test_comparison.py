@@ -19,13 +19,14 @@ def honest_and_over_promise():
     return simulate("honest_promise", seed=3), simulate("over_promise", seed=3)
 
 
-def test_difference_is_b_minus_a_relative_to_a():
+def test_difference_is_a_minus_b_relative_to_b():
+    """A − B, as in `experiment compare` and the stress test: one convention on every face."""
     table = kpi_difference({"revenue": 200.0, "churn_rate_annual": 0.1}, {"revenue": 250.0, "churn_rate_annual": 0.15},
                            ["revenue", "churn_rate_annual"])
     assert list(table.index) == ["revenue", "churn_rate_annual"]
-    assert table.loc["revenue", "difference"] == 50.0
-    assert table.loc["revenue", "relative_difference"] == pytest.approx(0.25)
-    assert table.loc["churn_rate_annual", "difference"] == pytest.approx(0.05)
+    assert table.loc["revenue", "difference"] == -50.0
+    assert table.loc["revenue", "relative_difference"] == pytest.approx(-0.2)
+    assert table.loc["churn_rate_annual", "difference"] == pytest.approx(-0.05)
     assert table.loc["revenue", "better"] == "B"  # more revenue is better
     assert table.loc["churn_rate_annual", "better"] == "A"  # less churn is better
 
@@ -38,17 +39,17 @@ def test_better_side_follows_the_kpis_direction(a, b, direction, expected):
     assert better_side(a, b, direction) == expected
 
 
-def test_relative_difference_is_undefined_when_a_is_zero_or_undefined():
-    table = kpi_difference({"deals_won": 0.0, "win_rate": NAN}, {"deals_won": 5.0, "win_rate": 0.3},
+def test_relative_difference_is_undefined_when_b_is_zero_or_undefined():
+    table = kpi_difference({"deals_won": 5.0, "win_rate": NAN}, {"deals_won": 0.0, "win_rate": 0.3},
                            ["deals_won", "win_rate"])
     assert math.isnan(table.loc["deals_won", "relative_difference"])
     assert math.isnan(table.loc["win_rate", "relative_difference"])
     assert table.loc["win_rate", "better"] == ""
 
 
-def test_relative_difference_of_a_negative_a_keeps_the_direction_of_change():
-    table = kpi_difference({"margin": -100.0}, {"margin": -50.0}, ["margin"])
-    assert table.loc["margin", "relative_difference"] == pytest.approx(0.5)
+def test_relative_difference_against_a_negative_b_keeps_the_direction():
+    table = kpi_difference({"margin": -50.0}, {"margin": -100.0}, ["margin"])
+    assert table.loc["margin", "relative_difference"] == pytest.approx(0.5)  # A is 50 % of |B| better
 
 
 def test_relative_difference_across_zero_is_undefined():
@@ -77,7 +78,7 @@ def test_table_of_two_runs_holds_their_kpis(honest_and_over_promise):
     table = kpi_difference(honest, over, ["deals_won", "churn_rate_annual", "margin"])
     for name, row in table.iterrows():
         assert (row.A, row.B) == (honest.kpis[name], over.kpis[name])
-        assert row.difference == pytest.approx(over.kpis[name] - honest.kpis[name])
+        assert row.difference == pytest.approx(honest.kpis[name] - over.kpis[name])
         assert row.better == better_side(row.A, row.B, KPI_SPECS[name].better)
 
 

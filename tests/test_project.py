@@ -70,3 +70,13 @@ def test_parameter_reference_is_generated_from_the_table():
 @pytest.mark.parametrize("spec", PARAMETERS, ids=lambda s: s.name)
 def test_model_reference_explains_every_parameter(spec):
     assert f"`{spec.name}`" in (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("root", "expected"), [(True, True), (False, False)])
+def test_kit_starts_jupyterlab_as_root_with_allow_root(monkeypatch, tmp_path, root, expected):
+    monkeypatch.setattr(kit, "running_as_root", lambda: root)
+    command = kit.command_for("start", [], kit.venv_python(tmp_path))
+    assert ("--allow-root" in command) is expected
+    assert command.count("--allow-root") == (1 if root else 0)
+    given = kit.command_for("start", ["--allow-root"], kit.venv_python(tmp_path))
+    assert given.count("--allow-root") == 1  # not twice when the user gives it too

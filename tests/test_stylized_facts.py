@@ -40,7 +40,7 @@ def test_a_customer_base_held_at_grade_6_loses_the_calibrated_share_a_year():
         "accounts.delivery_spread": 0.0, "accounts.incidents_per_year": 0,
         "strategy.customer_intimacy": 0.5, "strategy.operational_excellence": 0.5,
         "strategy.product_leadership": 0.5, "market.inbound_leads_per_month": 0,
-        "market.campaign_spend_per_month": 0, **{f"organisation.{role}": 40 for role in ROLES},
+        "market.campaign_spend_per_month": 0, **{f"organisation.{role}": 20 for role in ROLES},
     })
     result = simulate(held_at_six, seed=1)
     existing = result.accounts[result.accounts.start == 0]
@@ -55,7 +55,7 @@ def test_grade_8_customers_rarely_leave_and_grade_6_often():
         s = Scenario({"run.years": 1, "accounts.initial_customers": 1500, "accounts.initial_grade_mean": grade,
                       "accounts.initial_grade_sd": 0.0, "satisfaction.base_grade": grade,
                       "accounts.delivery_spread": 0.0, "accounts.incidents_per_year": 0,
-                      "satisfaction.warmth_bonus": 0, **{f"organisation.{role}": 40 for role in ROLES},
+                      "satisfaction.warmth_bonus": 0, **{f"organisation.{role}": 20 for role in ROLES},
                       "market.inbound_leads_per_month": 0,
                       "market.campaign_spend_per_month": 0, "strategy.customer_intimacy": 0.5,
                       "strategy.operational_excellence": 0.5, "strategy.product_leadership": 0.5})

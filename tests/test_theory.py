@@ -68,7 +68,7 @@ def test_fixed_probability_funnel_multiplies_out():
                          "funnel.criterion_yes_share": yes, "funnel.qualification_threshold": 0.5,
                          "funnel.qualification_rigour": 1.0, "funnel.buyer_patience_days": 120,
                          # reps with time to spare, so no buyer leaves the quote queue
-                         "organisation.junior_account_managers": 30, "organisation.account_time_share": 0})
+                         "organisation.junior_account_managers": 20, "organisation.account_time_share": 0})
     accept = ALIGNMENT["defined"].accepted
     base = yes + ALIGNMENT["defined"].criterion_bonus + SOURCE_BONUS["inbound"]
     # Scotsman criteria for an inbound lead from a medium firm with a simple product and a two-person DMU: solution,

@@ -8,17 +8,18 @@ import dataclasses
 import ipywidgets as widgets
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from simulation import PARAMETERS, SPECS, ScenarioError, plots, preset, simulate
 from simulation.comparison import kpi_difference
-from simulation.plots.style import KPI_UNITS
+from simulation.language import format_value as format_kpi
 from simulation.results import KPIS
+from simulation.texts import UNITS
 from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
                                 get_language, kpi_summary, set_language)
+from simulation.widgets import DEFAULT_KPIS
 from simulation.widgets.controls import default_step, text_width
-from simulation.widgets.formatting import format_kpi
-from simulation.plots.style import PARAM_UNITS
-from simulation.widgets.language import CHOICE_LABELS
+from simulation.widgets.runner import FIGURE_DPI
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -60,7 +61,7 @@ def test_every_parameter_gets_a_control_from_its_spec(spec):
     elif spec.kind is str:
         assert isinstance(control, widgets.Dropdown)
         assert [value for _label, value in control.options] == list(spec.choices)
-        assert all(label != value for label, value in control.options if value in CHOICE_LABELS)
+        assert all(label != value for label, value in control.options)  # every choice has a readable label
     else:
         assert isinstance(control, widgets.IntSlider if spec.kind is int else widgets.FloatSlider)
         assert (control.min, control.max) == (spec.low, spec.high)
@@ -70,10 +71,10 @@ def test_every_parameter_gets_a_control_from_its_spec(spec):
 
 
 def test_every_choice_and_unit_has_a_readable_label_in_both_languages():
-    choices = {choice for spec in PARAMETERS for choice in spec.choices}
-    assert choices <= set(CHOICE_LABELS)
-    units = {spec.unit for spec in PARAMETERS if spec.unit}
-    assert units <= set(PARAM_UNITS) | set(KPI_UNITS)
+    for spec in PARAMETERS:
+        assert len(spec.choice_labels) == len(spec.choices), spec.name
+    units = {spec.unit for spec in PARAMETERS} | {spec.unit for spec in KPIS}
+    assert units <= set(UNITS)
 
 
 def test_default_step_is_a_round_fraction_of_the_range():
@@ -194,7 +195,7 @@ def test_language_switch_relabels_everything_without_simulating_again():
     dropdown = panel.controls["funnel.promise_policy"]
     assert dropdown.description == "Beloftebeleid"
     assert (dropdown.value, dropdown.label) == ("honest_buffer", "Eerlijke inschatting plus buffer")
-    assert panel.inputs.units["run.years"].value == "jaar"
+    assert panel.inputs.readouts["run.years"].value == "3 jaar"
     assert panel.run_button.description == "Simuleer"
     assert "Waarde" in panel.table.value and "Gewonnen deals" in panel.table.value
     assert spy.calls[-1][2] == "nl" and spy.calls[-1][0] is result
@@ -221,40 +222,17 @@ def test_compare_view_runs_both_sides_on_the_same_random_numbers():
     assert view.b.scenario["funnel.promise_policy"] == "customer_wish"
     assert view.a.scenario["funnel.promise_policy"] == "honest"
     assert view.a.kpis["deals_won"] != view.b.kpis["deals_won"]
-    assert "Difference (B − A)" in view.table.value
+    assert "Difference (A − B)" in view.table.value
 
 
 def test_compare_view_names_its_sides_after_the_presets_and_draws_compare_bars():
     view = CompareView("honest_promise", "over_promise", ["funnel.promise_policy"], kpis=["churn_rate_annual"])
-    assert view.names == ("honest promise", "over promise")
+    assert view.names == ("honest promise", "over-promise")
     assert "A: honest promise" in view.table.value
     assert bytes(view.image.value).startswith(PNG_SIGNATURE)
     honest_is_better = view.a.kpis["churn_rate_annual"] < view.b.kpis["churn_rate_annual"]
-    winner = "honest promise" if honest_is_better else "over promise"
+    winner = "A" if honest_is_better else "B"  # the headers name the sides: 'A: honest promise'
     assert f">{winner}</td></tr>" in view.table.value
-
-
-@pytest.mark.parametrize(("value", "unit", "language", "signed", "expected"), [
-    (0.3078, "share", "en", False, "30.8%"),
-    (0.0708, "share/year", "nl", False, "7,1% per jaar"),
-    (-0.021, "share", "en", True, "−2.1 pp"),
-    (5985801.3, "€", "en", False, "€5,985,801"),
-    (5985801.3, "€", "nl", False, "€ 5.985.801"),
-    (-131357.0, "€", "en", True, "−€131,357"),
-    (12404.1, "€/customer", "en", False, "€12,404 per customer"),
-    (9.855, "−100…+100", "en", False, "+9.9"),
-    (7.3824, "grade 1–10", "nl", False, "7,38"),
-    (1936.0, "leads", "en", False, "1,936 leads"),
-    (36.09, "days", "nl", False, "36,1 dagen"),
-    (float("nan"), "days", "en", False, "n/a"),
-])
-def test_kpi_values_are_shown_as_a_student_reads_them(value, unit, language, signed, expected):
-    assert format_kpi(value, unit, language, signed) == expected
-
-
-def test_every_kpi_unit_can_be_formatted():
-    for spec in KPIS:
-        assert format_kpi(1.0, spec.unit, "nl")
 
 
 def test_summaries_for_lessons_are_readable_tables_in_the_chosen_language():
@@ -264,9 +242,9 @@ def test_summaries_for_lessons_are_readable_tables_in_the_chosen_language():
     assert list(summary.index) == ["Scoringspercentage", "Marge"]
     assert summary.loc["Marge", "Waarde"] == format_kpi(honest.kpis["margin"], "€", "nl")
     difference = difference_summary(honest, over, ["churn_rate_annual"], names=("eerlijk", "beloven"), language="nl")
-    assert list(difference.columns) == ["A: eerlijk", "B: beloven", "Verschil (B − A)", "Relatief", "Beter"]
+    assert list(difference.columns) == ["A: eerlijk", "B: beloven", "Verschil (A − B)", "Relatief t.o.v. B", "Beter"]
     row = difference.loc["Klantverloop per jaar"]
-    expected = "eerlijk" if honest.kpis["churn_rate_annual"] < over.kpis["churn_rate_annual"] else "beloven"
+    expected = "A" if honest.kpis["churn_rate_annual"] < over.kpis["churn_rate_annual"] else "B"
     assert row["Beter"] == expected
 
 
@@ -299,3 +277,43 @@ def test_an_unknown_kpi_gets_the_same_message_everywhere(short_run, make):
         make(short_run)
     assert str(caught.value).startswith("Unknown KPI 'win_rat'. Did you mean 'win_rate'")
     assert "Known KPIs: leads_generated, " in str(caught.value)
+
+
+PANEL_FIGURES = {  # the figures the lessons put in panels, with how they are called there
+    "dashboard": lambda run: plots.dashboard(run, language="nl"),
+    "relationship_phases": lambda run: plots.relationship_phases(run, language="nl"),
+    "funnel_chart": lambda run: plots.funnel_chart(run, language="nl"),
+    "grade_distribution": lambda run: plots.grade_distribution(run, language="nl"),
+    "revenue_cost_margin": lambda run: plots.revenue_cost_margin(run, language="nl"),
+    "compare_kpis": lambda run: plots.compare_kpis({"A": run, "B": run}, list(DEFAULT_KPIS), language="nl"),
+}
+
+
+@pytest.mark.parametrize("draw", PANEL_FIGURES.values(), ids=PANEL_FIGURES)
+def test_panel_figures_fit_beside_the_controls_and_are_legible_when_projected(short_run, draw):
+    figure = draw(short_run)
+    figure.draw_without_rendering()  # tick labels exist only once drawn
+    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert min(sizes) * FIGURE_DPI / 72 >= 12  # pixels, shown at natural size
+    width, height = figure.get_size_inches() * FIGURE_DPI
+    assert width <= 720 and height <= 600
+
+
+def test_a_panel_shown_before_its_cell_ran_says_to_run_the_cells():
+    panel = SimulationPanel(["run.years"], figure=FigureSpy(), run_now=False, language="nl")
+    bundle = panel._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("Voer de cellen van deze les uit")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "VBox" not in ScenarioPanel(["run.years"])._repr_mimebundle_()["text/plain"]
+
+
+def test_sliders_show_the_value_with_its_unit_in_the_panels_language():
+    panel = ScenarioPanel(["market.campaign_spend_per_month", "satisfaction.expectation_management"],
+                          language="nl")
+    assert panel.readouts["market.campaign_spend_per_month"].value == "€ 20.000 per maand"
+    assert panel.readouts["satisfaction.expectation_management"].value == "0 %"
+    panel.controls["satisfaction.expectation_management"].value = 0.45
+    assert panel.readouts["satisfaction.expectation_management"].value == "45 %"
+    panel.set_language("en")
+    assert panel.readouts["market.campaign_spend_per_month"].value == "€20,000 per month"
+    assert not panel.controls["market.campaign_spend_per_month"].readout  # the browser's readout knows no units

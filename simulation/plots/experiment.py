@@ -22,9 +22,8 @@ from matplotlib.figure import Figure
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from .overview import SHARE_UNITS, compact_kpi
-from .style import (INK, NAVY, ORANGE, RED, STEEL, check_language, euro_axis, finish, format_euro, kpi_unit, new_axes,
-                    param_unit, percent_axis, text, translate)
+from ..language import axis_unit, format_value, number, text, unit_kind, unit_text, value_range
+from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -32,85 +31,39 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
          dict(color=STEEL, linestyle=":", marker="^", hatch=".."), dict(color=RED, linestyle="-.", marker="D",
                                                                         hatch="xx"))
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "errorbars.title": ("Mean per scenario with 95% confidence interval ({n} runs each)",
-                        "Gemiddelde per scenario met 95%-betrouwbaarheidsinterval ({n} runs elk)"),
-    "fan.title": ("{series} per month: mean and spread over {n} runs", "{series} per maand: gemiddelde en spreiding over {n} runs"),
-    "fan.mean": ("{variant}: mean", "{variant}: gemiddelde"),
-    "fan.band50": ("{variant}: middle 50% of runs", "{variant}: middelste 50% van de runs"),
-    "fan.band90": ("{variant}: middle 90% of runs", "{variant}: middelste 90% van de runs"),
-    "month": ("Month of the simulation (months)", "Maand van de simulatie (maanden)"),
-    "tornado.title": ("Sensitivity of {kpi} to each assumption", "Gevoeligheid van {kpi} voor elke aanname"),
-    "tornado.effect": ("Change in {kpi} against the base ({unit})", "Verandering in {kpi} t.o.v. de basis ({unit})"),
-    "tornado.low": ("Assumption at its low value", "Aanname op lage waarde"),
-    "tornado.high": ("Assumption at its high value", "Aanname op hoge waarde"),
-    "tornado.parameter": ("Assumption", "Aanname"),
-    "sweep.title": ("{kpi} across the sweep ({n} runs per point)", "{kpi} over de sweep ({n} runs per punt)"),
-    "sweep.mean": ("Mean", "Gemiddelde"),
-    "sweep.ci": ("95% confidence interval", "95%-betrouwbaarheidsinterval"),
-    "sweep.colour": ("Mean {kpi} ({unit})", "Gemiddelde {kpi} ({unit})"),
-    "difference.title": ("{kpi}: {a} − {b}, run by run\n{a} is better in {share} of the runs",
-                         "{kpi}: {a} − {b}, run voor run\n{a} is beter in {share} van de runs"),
-    "difference.axis": ("Difference {a} − {b} ({unit})", "Verschil {a} − {b} ({unit})"),
-    "difference.count": ("Runs (pairs)", "Runs (paren)"),
-    "difference.mean": ("Mean difference {value}", "Gemiddeld verschil {value}"),
-    "difference.ci": ("95% confidence interval of the mean", "95%-betrouwbaarheidsinterval van het gemiddelde"),
-    "difference.zero": ("No difference", "Geen verschil"),
-    # monthly series that are not KPIs (the KPIs bring their own labels)
-    "series.leads": ("New leads", "Nieuwe leads"),
-    "series.won": ("Deals won", "Gewonnen deals"),
-    "series.lost": ("Deals lost", "Verloren deals"),
-    "series.won_back": ("Customers won back", "Teruggewonnen klanten"),
-    "series.churned": ("Customers who left", "Vertrokken klanten"),
-    "series.ended_by_supplier": ("Relations ended by us", "Door ons beëindigde relaties"),
-    "series.complaints_in_target": ("Complaints handled within target", "Klachten binnen norm afgehandeld"),
-    "series.forecast_value": ("Forecast value", "Forecastwaarde"),
-    "series.won_value": ("Value of deals won", "Waarde gewonnen deals"),
-    "series.potential": ("Potential customers (open leads)", "Potentiële klanten (open leads)"),
-    "series.new": ("New customers", "Nieuwe klanten"),
-    "series.loyal": ("Loyal customers", "Loyale klanten"),
-    "series.ex": ("Ex-customers", "Ex-klanten"),
-    "series.customers": ("Customers", "Klanten"),
-    "series.service_cost": ("Service cost", "Servicekosten"),
-}
-
-
-def _text(key: str, language: str, **values: object) -> str:
-    return translate(TEXTS, key, language, **values)
-
-
 def _unit_axis(axis, unit: str, language: str) -> None:
     """Euro or percent tick labels where the unit asks for them."""
     if unit.startswith("€"):
         euro_axis(axis, language)
-    elif unit in SHARE_UNITS:
-        percent_axis(axis)
+    elif unit_kind(unit) == "percent":
+        percent_axis(axis, language)
 
 
 def _series_label(series: str, language: str) -> tuple[str, str, str]:
     """Label, unit and unit as shown of a monthly series: the KPI's where one has the same name."""
     if series in KPI_SPECS:
         spec = KPI_SPECS[series]
-        return spec.label(language), spec.unit, kpi_unit(spec.unit, language)
-    name = series.replace("_", " ").capitalize()  # a series added to the model before it gets a label here
-    label = TEXTS.get(f"series.{series}", (name, name))[check_language(language)]
-    money = series.endswith(("cost", "value"))
-    return label, "€" if money else "count", text("unit.euro" if money else "unit.count", language)
+        return spec.label(language), spec.unit, axis_unit(spec.unit, language)
+    unit = "€" if series.endswith(("cost", "value")) else "count"
+    try:
+        label = text(f"series.{series}", language)
+    except KeyError:  # a series added to the model before it gets a label in simulation.texts
+        label = series.replace("_", " ").capitalize()
+    return label, unit, axis_unit(unit, language)
 
 
-def _parameter_unit(parameter: str, language: str) -> str:
-    """A parameter's unit in `language`, as next to its slider. Imported when drawing: the
-    table lives with the controls, and the widgets import this module."""
-    return param_unit(SPECS[parameter].unit, language)
-
-
-def _value(value: float, parameter: str, language: str) -> str:
-    """A parameter value with its unit, as on a slider: '€20k per month', '1.5 ×', '300 customers'."""
+def _range(low: float, high: float, parameter: str, language: str) -> str:
+    """A parameter's range as on its slider: '€ 10.000 – € 30.000 per maand', '5,6–8,4 cijfer 1–10'."""
     unit = SPECS[parameter].unit
-    if unit.startswith("€"):
-        return f"{format_euro(value, language)} {_parameter_unit(parameter, language).removeprefix('€ ')}"
-    shown = f"{value:g}"
-    return f"{shown.replace('.', ',') if language == 'nl' else shown} {_parameter_unit(parameter, language)}".strip()
+    decimals = max(len(f"{v:g}".partition(".")[2]) for v in (low, high)) if unit_kind(unit) != "percent" else 0
+    if unit_kind(unit) in ("percent", "euro"):
+        words = unit_text(unit, language)
+        shown = value_range(*(format_value(v, unit, language, decimals=decimals).removesuffix(" " + words).strip()
+                              for v in (low, high)))
+    else:
+        shown, words = value_range(number(low, decimals, language), number(high, decimals, language)), \
+            unit_text(unit, language)
+    return f"{shown} {words}".strip()
 
 
 def _look(index: int) -> dict:
@@ -136,13 +89,13 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str =
             look = _look(j)
             ax.errorbar([j], means[j:j + 1], yerr=errors[:, j:j + 1], fmt=look["marker"], color=look["color"],
                         ecolor=INK, capsize=5, markersize=7)
-            ax.annotate(compact_kpi(means[j], spec.unit, language), (j, means[j]), xytext=(8, 0),
-                        textcoords="offset points", va="center", fontsize="small")
+            ax.annotate(format_value(means[j], spec.unit, language, compact=True), (j, means[j]), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=SMALL)
         ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
         ax.set_xlim(-0.5, len(variants) - 0.5)
         _unit_axis(ax.yaxis, spec.unit, language)
-        finish(ax, spec.label(language), "", kpi_unit(spec.unit, language), legend=False)
-    figure.suptitle(_text("errorbars.title", language, n=result.replications), fontweight="bold")
+        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False)
+    figure.suptitle(text("errorbars.title", language, n=result.replications), fontweight="bold")
     return figure
 
 
@@ -156,13 +109,14 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str = 
         look, part = _look(j), bands[bands["variant"] == variant]
         months = part["month"].to_numpy()
         ax.fill_between(months, part["p05"], part["p95"], color=look["color"], alpha=0.15, hatch=look["hatch"],
-                        edgecolor=look["color"], linewidth=0, label=_text("fan.band90", language, variant=variant))
+                        edgecolor=look["color"], linewidth=0, label=text("fan.band90", language, variant=variant))
         ax.fill_between(months, part["p25"], part["p75"], color=look["color"], alpha=0.3, linewidth=0,
-                        label=_text("fan.band50", language, variant=variant))
+                        label=text("fan.band50", language, variant=variant))
         ax.plot(months, part["mean"], color=look["color"], linestyle=look["linestyle"], marker=look["marker"],
-                markevery=max(1, len(months) // 12), markersize=4, label=_text("fan.mean", language, variant=variant))
+                markevery=max(1, len(months) // 12), markersize=4, label=text("fan.mean", language, variant=variant))
     _unit_axis(ax.yaxis, unit, language)
-    return finish(ax, _text("fan.title", language, series=label, n=result.replications), _text("month", language),
+    months = f"{text('time.month', language)} ({axis_unit('months', language)})"
+    return finish(ax, text("fan.title", language, series=label, n=result.replications), months,
                   f"{label} ({shown_unit})")
 
 
@@ -179,21 +133,21 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
         effect = table[f"effect_{level}"].to_numpy(dtype=float)
         errors = np.vstack([effect - table[f"effect_{level}_ci_low"], table[f"effect_{level}_ci_high"] - effect])
         ax.barh(positions + offset, effect, height=0.36, color=look["color"], hatch=look["hatch"], edgecolor=INK,
-                linewidth=0.6, xerr=errors, ecolor=INK, capsize=3, label=_text(f"tornado.{level}", language))
-    names = [f"{SPECS[p].label(language)}\n{_value(lo, p, language)} – {_value(hi, p, language)}"
+                linewidth=0.6, xerr=errors, ecolor=INK, capsize=3, label=text(f"tornado.{level}", language))
+    names = [f"{SPECS[p].label(language)}\n{_range(lo, hi, p, language)}"
              for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
-    ax.set_yticks(positions, names, fontsize="small")
+    ax.set_yticks(positions, names, fontsize=SMALL)
     ax.axvline(0.0, color="black", linewidth=0.8)
     _unit_axis(ax.xaxis, spec.unit, language)
-    figure = finish(ax, _text("tornado.title", language, kpi=spec.label(language)),
-                    _text("tornado.effect", language, kpi=spec.label(language), unit=kpi_unit(spec.unit, language)),
-                    _text("tornado.parameter", language))
+    figure = finish(ax, text("tornado.title", language, kpi=spec.label(language)),
+                    text("tornado.effect", language, kpi=spec.label(language), unit=axis_unit(spec.unit, language)),
+                    text("tornado.parameter", language))
     ax.grid(True, axis="x", color="#d9d9d9", linewidth=0.6)
     return figure
 
 
 def _axis_label(parameter: str, language: str) -> str:
-    unit = _parameter_unit(parameter, language)
+    unit = axis_unit(SPECS[parameter].unit, language)
     return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
 
 
@@ -204,14 +158,14 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "
     parameters = result.settings["parameters"]
     table = result.summary([kpi])
     figure, ax = new_axes(ax)
-    title = _text("sweep.title", language, kpi=spec.label(language), n=result.replications)
-    unit = kpi_unit(spec.unit, language)
+    title = text("sweep.title", language, kpi=spec.label(language), n=result.replications)
+    unit = axis_unit(spec.unit, language)
     if len(parameters) == 1:
         x = table[parameters[0]].to_numpy()
         positions = x if np.issubdtype(x.dtype, np.number) else np.arange(len(x))
         ax.fill_between(positions, table["ci_low"], table["ci_high"], color=STEEL, alpha=0.35, hatch="//",
-                        edgecolor=NAVY, linewidth=0, label=_text("sweep.ci", language))
-        ax.plot(positions, table["mean"], color=NAVY, marker="o", label=_text("sweep.mean", language))
+                        edgecolor=NAVY, linewidth=0, label=text("sweep.ci", language))
+        ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
         if positions is not x:
             ax.set_xticks(positions, [str(v) for v in x])
         _unit_axis(ax.yaxis, spec.unit, language)
@@ -220,12 +174,12 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
-        ax.text(column, row, compact_kpi(value, spec.unit, language), ha="center", va="center", fontsize="small",
+        ax.text(column, row, format_value(value, spec.unit, language, compact=True), ha="center", va="center", fontsize=SMALL,
                 color="black" if shade > 0.55 else "white")
     ax.set_xticks(range(grid.shape[1]), [str(v) for v in grid.columns])
     ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])
     colourbar = figure.colorbar(image, ax=ax)
-    colourbar.set_label(_text("sweep.colour", language, kpi=spec.label(language), unit=unit))
+    colourbar.set_label(text("sweep.colour", language, kpi=spec.label(language), unit=unit))
     _unit_axis(colourbar.ax.yaxis, spec.unit, language)
     figure = finish(ax, title, _axis_label(parameters[0], language), _axis_label(parameters[1], language),
                     legend=False)
@@ -245,13 +199,13 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     ax.hist(difference[~np.isnan(difference)], bins=min(30, max(5, len(difference) // 3)), color=STEEL,
             edgecolor=INK, linewidth=0.6)
     ax.axvspan(row["ci_low"], row["ci_high"], color=ORANGE, alpha=0.3, hatch="..",
-               label=_text("difference.ci", language))
+               label=text("difference.ci", language))
     ax.axvline(row["difference"], color=NAVY, linewidth=2,
-               label=_text("difference.mean", language, value=compact_kpi(row["difference"], spec.unit, language)))
-    ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=_text("difference.zero", language))
+               label=text("difference.mean", language, value=format_value(row["difference"], spec.unit, language, compact=True)))
+    ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=text("difference.zero", language))
     _unit_axis(ax.xaxis, spec.unit, language)
     names = dict(a=result.settings["a"], b=result.settings["b"])
-    share = compact_kpi(row["prob_a_beats_b"], "share", language)
-    return finish(ax, _text("difference.title", language, kpi=spec.label(language), share=share, **names),
-                  _text("difference.axis", language, unit=kpi_unit(spec.unit, language), **names),
-                  _text("difference.count", language))
+    share = format_value(row["prob_a_beats_b"], "share", language, compact=True)
+    return finish(ax, text("difference.title", language, kpi=spec.label(language), share=share, **names),
+                  text("difference.axis", language, unit=axis_unit(spec.unit, language), **names),
+                  text("difference.count", language))

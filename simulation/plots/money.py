@@ -13,8 +13,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..language import euro_compact, missing, percent, text
 from ..results import SimulationResult
-from .style import SERIES, euro_axis, finish, format_euro, format_share, label, new_axes, text
+from .style import SERIES, euro_axis, finish, label, new_axes
 
 COST_COLUMNS = ("sales_cost", "service_cost", "strategy_cost")
 
@@ -59,7 +60,8 @@ def forecast_vs_actual(result: SimulationResult, language: str = "en", *, ax: Ax
     ax.set_ylim(bottom=0)
     forecast, won = float(monthly["forecast_value"].sum()), float(monthly["won_value"].sum())
     error = (forecast - won) / won if won else math.nan
-    total = text("forecast.total", language, forecast=format_euro(forecast, language),
-                 won=format_euro(won, language), error=("+" if error > 0 else "") + format_share(error, language))
+    total = text("forecast.total", language, forecast=euro_compact(forecast, language),
+                 won=euro_compact(won, language),
+                 error=missing(language) if math.isnan(error) else percent(error, language, 0, signed=True))
     return finish(ax, f"{text('forecast.title', language)}\n{total}", label("time.month", "months", language),
                   label("forecast.amount", "euro", language))

@@ -7,19 +7,20 @@ and reuse a figure passed in (`fig`) instead of opening new ones.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
+from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
+from ..language import axis_unit, format_value, text, unit_kind
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import (INK, euro_axis, finish, format_euro, format_share, kpi_unit, percent_axis, sequential,
-                    text)
+from .style import INK, PANEL_WIDTH, SMALL, euro_axis, finish, percent_axis, sequential
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
-SHARE_UNITS = ("share", "share/year")
 
 
 def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "constrained") -> Figure:
@@ -33,57 +34,84 @@ def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "
 
 def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | None = None) -> Figure:
     """Funnel, relationship cycle, NPS and money of one run in one figure: the four things to check first."""
-    figure = _blank(fig, (12.0, 7.5), layout=None)  # fixed margins: a layout engine doubles the drawing time
-    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.07, right=0.98, bottom=0.07, top=0.9, wspace=0.25,
-                                                  hspace=0.4))
+    figure = _blank(fig, (6.2, 5.8), layout=None)  # fixed margins: a layout engine is twice as slow
+    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.88, wspace=0.42,
+                                                  hspace=0.55))
     funnel_chart(result, language, ax=axes[0, 0])
     relationship_phases(result, language, ax=axes[0, 1])
     nps_breakdown(result, language, ax=axes[1, 0])
     revenue_cost_margin(result, language, ax=axes[1, 1])
+    for ax in axes.flat:  # four figures in one panel-sized figure: smaller (still ≥ 12 px) text, titles wrapped
+        ax.set_title(textwrap.fill(ax.get_title(), 34), fontsize=10)
+        ax.xaxis.label.set_fontsize(SMALL)
+        ax.yaxis.label.set_fontsize(SMALL)
+        ax.tick_params(labelsize=SMALL)
+    axes[0, 0].tick_params(axis="x", labelrotation=20)  # the funnel's stage names side by side in a quarter
     figure.suptitle(text("dashboard.title", language, years=result.scenario["run.years"], seed=result.seed),
                     fontweight="bold")
     return figure
-
-
-def compact_kpi(value: float, unit: str, language: str) -> str:
-    """A KPI value as printed on its bar: euros compact, shares in percent, others to 3 significant digits."""
-    if math.isnan(value):
-        return text("compare.missing", language)
-    if unit.startswith("€"):
-        return format_euro(value, language)
-    if unit in SHARE_UNITS:
-        return format_share(value, language)
-    shown = f"{value:.3g}"
-    return shown.replace(".", ",") if language == "nl" else shown
 
 
 def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str = "en", *,
                  fig: Figure | None = None) -> Figure:
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
     if not results:
-        raise ValueError("The 'results' argument must hold at least one named SimulationResult.")
+        raise KitError("The 'results' argument must hold at least one named SimulationResult.")
     kpis = check_kpis(kpis)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
-    figure = _blank(fig, (3.8 * columns, 3.3 * rows))
+    figure = _blank(fig, (PANEL_WIDTH, 0.5 + 1.8 * rows))
     names = list(results)
     colours = sequential(len(names))
     hatches = [HATCHES[i % len(HATCHES)] for i in range(len(names))]
-    tilt = 25 if len(names) > 3 or max(len(n) for n in names) > 10 else 0
     for i, kpi in enumerate(kpis):
         spec = check_kpi(kpi)
         ax = figure.add_subplot(rows, columns, i + 1)
         values = [results[name].kpis[kpi] for name in names]
         heights = [0.0 if math.isnan(v) else v for v in values]
-        bars = ax.bar(names, heights, color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
-        ax.bar_label(bars, [compact_kpi(v, spec.unit, language) for v in values], fontsize="small", padding=2)
+        bars = ax.bar(range(len(names)), heights, color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
+        ax.set_xticks(range(len(names)), [textwrap.fill(name, 12) for name in names])  # long names on two lines
+        ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize=SMALL, padding=2)
         ax.axhline(0.0, color="black", linewidth=0.8)
         ax.margins(y=0.18)
         if spec.unit.startswith("€"):
             euro_axis(ax.yaxis, language)
-        elif spec.unit in SHARE_UNITS:
-            percent_axis(ax.yaxis)
-        ax.tick_params(axis="x", labelrotation=tilt)
-        finish(ax, spec.label(language), "", kpi_unit(spec.unit, language), legend=False)
+        elif unit_kind(spec.unit) == "percent":
+            percent_axis(ax.yaxis, language)
+        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False)
     figure.suptitle(text("compare.title", language), fontweight="bold")
+    return figure
+
+
+def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str = "en", *,
+                 fig: Figure | None = None) -> Figure:
+    """Two or more scenarios on one axes: per KPI a bar per scenario, as a share of the largest of them,
+    labelled with the value itself. Compact enough to sit beside a panel's controls (KPIs differ in
+    unit, so bars compare scenarios within a KPI, not KPIs with each other)."""
+    if not results:
+        raise KitError("The 'results' argument must hold at least one named SimulationResult.")
+    kpis, names = check_kpis(kpis), list(results)
+    figure = _blank(fig, (PANEL_WIDTH, 0.8 + 0.26 * len(kpis) * len(names)))
+    ax = figure.add_subplot()
+    height = 0.8 / len(names)
+    colours = sequential(len(names))
+    for j, name in enumerate(names):
+        values = [results[name].kpis[kpi] for kpi in kpis]
+        scales = [max((abs(results[n].kpis[kpi]) for n in names if not math.isnan(results[n].kpis[kpi])),
+                      default=0.0) or 1.0 for kpi in kpis]
+        lengths = [0.0 if math.isnan(v) else v / s for v, s in zip(values, scales)]
+        positions = [i + (j - (len(names) - 1) / 2) * height for i in range(len(kpis))]
+        bars = ax.barh(positions, lengths, height=height * 0.9, color=colours[j], hatch=HATCHES[j % len(HATCHES)],
+                       edgecolor=INK, linewidth=0.6, label=name)
+        ax.bar_label(bars, [format_value(v, check_kpi(k).unit, language, compact=True) for v, k in zip(values, kpis)],
+                     fontsize=SMALL, padding=3)
+    ax.set_yticks(range(len(kpis)), [textwrap.fill(check_kpi(k).label(language), 22) for k in kpis])
+    ax.invert_yaxis()
+    ax.axvline(0.0, color="black", linewidth=0.8)
+    ax.set_xlim(min(-0.05, ax.get_xlim()[0] - 0.25), 1.4)  # room for the value labels
+    ax.set_xticks([])
+    ax.spines[["top", "right", "bottom", "left"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.legend(fontsize=SMALL, loc="lower right", frameon=False, ncols=len(names), bbox_to_anchor=(1.0, 1.0))
+    figure.suptitle(text("compare.title", language), fontweight="bold", x=0.02, ha="left")
     return figure

@@ -9,15 +9,18 @@ to draw into a panel of a larger figure (the dashboard does).
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..errors import KitError
+from ..language import format_value, missing, number, text
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, RED, SERIES, STEEL, empty_note, finish, format_count, format_decimal,
-                    format_share, label, new_axes, percent_axis, sequential, text)
+from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, empty_note, finish, label,
+                    new_axes, percent_axis, sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
 FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
@@ -34,20 +37,20 @@ def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | N
     """
     figure, ax = new_axes(ax)
     counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
-    names = [text(f"funnel.{stage}", language) for stage, _ in FUNNEL_STAGES]
+    names = [textwrap.fill(text(f"funnel.{stage}", language), 12, break_long_words=False) for stage, _ in FUNNEL_STAGES]
     colours = [STEEL] * (len(counts) - 1) + [NAVY]
     ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
     top = max(counts) if max(counts) > 0 else 1
     for i, count in enumerate(counts):
-        ax.text(i, count + 0.02 * top, format_count(count, language), ha="center", va="bottom", fontsize="small")
+        ax.text(i, count + 0.02 * top, number(count, 0, language), ha="center", va="bottom", fontsize=SMALL)
     for i in range(len(counts) - 1):
         share = counts[i + 1] / counts[i] if counts[i] else math.nan
-        ax.annotate(f"{format_share(share, language)} →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
-                    fontsize="medium", fontweight="bold", color=INK,
+        ax.annotate(format_value(share, "share", language, compact=True) + " →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
+                    fontsize=SMALL, fontweight="bold", color=INK,
                     bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=LIGHT_GREY))
     overall = counts[-1] / counts[0] if counts[0] else math.nan
-    ax.text(0.99, 0.97, text("funnel.overall", language, share=format_share(overall, language)),
-            transform=ax.transAxes, ha="right", va="top", fontsize="small")
+    ax.text(0.99, 0.97, text("funnel.overall", language, share=format_value(overall, "share", language, compact=True)),
+            transform=ax.transAxes, ha="right", va="top", fontsize=SMALL)
     ax.set_ylim(0, top * 1.12)
     return finish(ax, text("funnel.title", language), text("funnel.stage", language),
                   label("funnel.count", "count", language), legend=False)
@@ -79,7 +82,7 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
     if len(grades):
         average = float(np.mean(grades))
         ax.axvline(average, color=NAVY, linewidth=2,
-                   label=text("grades.average", language, grade=format_decimal(average, 1, language)))
+                   label=text("grades.average", language, grade=number(average, 1, language)))
     else:
         empty_note(ax, "empty.active", language)
         ax.set_ylim(0, 1)
@@ -92,7 +95,7 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
 
 def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
     """Detractors, passives and promoters as one 100 % bar, with the NPS they add up to."""
-    figure, ax = new_axes(ax, size=(7.0, 2.8))
+    figure, ax = new_axes(ax, size=(PANEL_WIDTH, 2.8))
     promoters, detractors, nps = (result.kpis[kpi] for kpi in ("promoters_share", "detractors_share", "nps"))
     surveyed = not math.isnan(nps)  # NaN: no customer left to ask
     shares = {"detractors": detractors, "passives": 1.0 - promoters - detractors, "promoters": promoters}
@@ -103,7 +106,7 @@ def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | 
         ax.barh(0, share, left=left, height=0.6, edgecolor=INK, linewidth=0.6,
                 label=text(f"nps.{group}", language), **styles[group])
         ink = "white" if group == "promoters" else INK
-        ax.text(left + share / 2, 0, format_share(share, language), ha="center", va="center", color=ink,
+        ax.text(left + share / 2, 0, format_value(share, "share", language, compact=True), ha="center", va="center", color=ink,
                 fontweight="bold", bbox=None if group != "detractors" else dict(facecolor="white", linewidth=0))
         left += share
     if not surveyed:
@@ -111,13 +114,13 @@ def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | 
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.9, 0.6)  # room under the bar for the legend
     ax.set_yticks([])
-    percent_axis(ax.xaxis)
+    percent_axis(ax.xaxis, language)
     ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
-            fontsize="small")
-    finish(ax, text("nps.title", language, nps=f"{nps:+.0f}" if surveyed else text("compare.missing", language)),
+            fontsize=SMALL)
+    finish(ax, text("nps.title", language, nps=number(nps, 0, language, signed=True) if surveyed else missing(language)),
            label("nps.share", "share", language), "", legend=False)
     if surveyed:
-        ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center")
+        ax.legend(frameon=False, fontsize=SMALL, ncols=2, loc="lower center")
     return figure
 
 
@@ -170,7 +173,7 @@ def cohort_retention(result: SimulationResult, language: str = "en", *, ax: Axes
     else:
         empty_note(ax, "empty.customers", language)
         ax.set_ylim(0.0, 1.02)
-    percent_axis(ax.yaxis)
+    percent_axis(ax.yaxis, language)
     return finish(ax, text("retention.title", language), label("retention.months", "months", language),
                   label("retention.share", "share", language), legend=bool(curves))
 
@@ -183,7 +186,7 @@ def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
     """
     events = result.events
     if events.empty and (result.kpis["quotes_sent"] or result.kpis["revenue"]):
-        raise ValueError("This figure needs the event log, which this result does not have. "
+        raise KitError("This figure needs the event log, which this result does not have. "
                          "Run simulate(..., keep_events=True).")
     return {kind: events.loc[events["event"] == event, ["value", "reference"]]
             for kind, event in (("quote", "quote_sent"), ("delivery", "delivered"))}
@@ -213,12 +216,12 @@ def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax:
         name = text(f"promise.{kind}", language)
         if promised:
             late = float((series > 0).mean()) if len(series) else math.nan
-            name = text("promise.late", language, what=name, share=format_share(late, language))
+            name = text("promise.late", language, what=name, share=format_value(late, "share", language, compact=True))
         weights = np.full(len(series), 1.0 / len(series)) if len(series) else None
         ax.hist(series, bins=bins, weights=weights, label=name, **styles[kind])
     if promised:
         ax.axvline(0.0, color=RED, linewidth=1.5, linestyle="--", label=text("promise.on_time", language))
-    percent_axis(ax.yaxis)
+    percent_axis(ax.yaxis, language)
     return finish(ax, text("promise.title" if promised else "promise.title_none", language),
                   label("promise.lateness" if promised else "promise.actual", "days", language),
                   label("promise.share", "share", language), legend=not pooled.empty)

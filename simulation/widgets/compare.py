@@ -5,7 +5,8 @@ now and loses more customers later; excelling in one value discipline beats
 being stuck in the middle. `CompareView` puts scenario A and scenario B next
 to each other, each with its own controls, runs both on the same seed (common
 random numbers, so the difference is the strategy and not luck) and shows
-the KPIs of both, their difference and which one is better.
+the KPIs of both, their difference A − B (the kit's one convention, as in
+`experiment compare` and the stress test) and which one is better.
 """
 
 from __future__ import annotations
@@ -16,27 +17,25 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .. import plots
+from ..errors import KitError
 from ..kpis import check_kpis
+from ..language import resolve, scenario_name, text
 from ..results import SimulationResult, as_scenario
 from ..scenario import Scenario
 from .controls import ScenarioPanel
 from .formatting import difference_html
-from .language import ui
-from .panel import DEFAULT_KPIS, side_by_side, toolbar
-from .runner import Runner
+from .panel import DEFAULT_KPIS, one_screen
+from .runner import ScenarioRunner
 
 
-def _readable(name: str) -> str:
-    return name.replace("_", " ")
-
-
-class CompareView(Runner):
-    """Scenario A and B with the same controls, one Run button, a comparison figure and a difference table.
+class CompareView(ScenarioRunner):
+    """Scenario A and B with the same controls, one Run button, a difference table (A − B) and a figure.
 
     `CompareView("honest_promise", "over_promise", params=["funnel.promise_policy"])`. `names` label
-    the two sides (default: the scenarios' names); `figure` is any function
-    `(results: dict[name, SimulationResult], kpis, language=...) -> Figure`,
-    by default `plots.compare_bars`.
+    the two sides (default: the scenarios' names in the panel's language); `figure` is any function
+    `(results: dict[name, SimulationResult], kpis, language=...) -> Figure`, by default
+    `plots.compare_kpis`. A's and B's controls sit in two tabs beside the table and the figure, so
+    everything fits one screen; the table and the figure show A and B side by side.
     """
 
     def __init__(self, a: Scenario | str | None = "honest_promise", b: Scenario | str | None = "over_promise",
@@ -44,36 +43,53 @@ class CompareView(Runner):
                  kpis: Iterable[str] = DEFAULT_KPIS, names: tuple[str, str] | None = None, figure=None,
                  seed: int = 0, language: str | None = None, auto_run: bool = False, run_now: bool = True):
         a, b = as_scenario(a), as_scenario(b)
-        if names is None:
-            names = (_readable(a.name), _readable(b.name)) if a.name != b.name else ("A", "B")
-        if names[0] == names[1]:
-            raise ValueError(f"The two scenarios need different names to be told apart. Got {names!r}.")
-        self.names = tuple(names)
-        panels = {name: ScenarioPanel(params, concepts=concepts, base=base, language=language, title=f"{side}: {name}")
-                  for side, name, base in zip("AB", self.names, (a, b))}
+        self._given_names = names
+        self._scenario_names = (a.name, b.name)
+        self.names = self._names_in(resolve(language))
+        panels = {side: ScenarioPanel(params, concepts=concepts, base=base, language=language)
+                  for side, base in zip("AB", (a, b))}
         super().__init__(panels, seed, language, auto_run)
         self.kpis = check_kpis(kpis)
-        self.figure_function = figure or plots.compare_bars
-        sides = side_by_side([panel.widget for panel in panels.values()])
-        self.widget = widgets.VBox([sides, toolbar(self), self.table, self.image])
+        self.figure_function = figure or plots.compare_kpis
+        self.sides = widgets.Tab([panel.widget for panel in panels.values()])
+        self._title_tabs()
+        self.widget = one_screen([self.sides, self.toolbar(), self.table], self.image)
         if run_now:
             self.run()
+
+    def _names_in(self, language: str) -> tuple[str, str]:
+        """The sides' names: as given, else the presets' names in `language` ('A' and 'B' if those are equal)."""
+        names = self._given_names or tuple(scenario_name(name, language) for name in self._scenario_names)
+        if self._given_names is None and names[0] == names[1]:
+            names = ("A", "B")
+        if names[0] == names[1]:
+            raise KitError(f"The two scenarios need different names to be told apart. Got {tuple(names)!r}.")
+        return tuple(names)
+
+    def _title_tabs(self) -> None:
+        for index, (side, name) in enumerate(zip("AB", self.names)):
+            self.sides.set_title(index, text("panel.side", self.language, side=side, name=name))
+
+    def _relabel(self) -> None:
+        super()._relabel()
+        self.names = self._names_in(self.language)
+        self._title_tabs()
 
     @property
     def a(self) -> SimulationResult | None:
         """The result of scenario A's last run."""
-        return self.results.get(self.names[0])
+        return self.results.get("A")
 
     @property
     def b(self) -> SimulationResult | None:
         """The result of scenario B's last run."""
-        return self.results.get(self.names[1])
+        return self.results.get("B")
 
     def _table_html(self) -> str:
         return difference_html(self.a, self.b, self.kpis, self.names, self.language)
 
     def _figure(self) -> Figure:
-        return self.figure_function(self.results, self.kpis, language=self.language)
+        return self.figure_function(dict(zip(self.names, (self.a, self.b))), self.kpis, language=self.language)
 
     def _done_text(self) -> str:
-        return ui("done_compare", self.language, seed=self.seed, seconds=self._seconds_text())
+        return text("panel.done_compare", self.language, seed=self.seed, seconds=self._seconds_text())

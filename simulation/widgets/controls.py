@@ -1,10 +1,12 @@
 """Controls built from the parameter table, grouped by course concept: the input half of every panel.
 
 Nothing about a control is written by hand: the slider range, step, unit,
-label (English or Dutch) and tooltip all come from the parameter's row in
-`simulation.parameters`. Sliders only report a value when released
-(`continuous_update=False`), so a student dragging a slider does not start a
-simulation on every tick.
+label and choice labels (English or Dutch) and tooltip all come from the
+parameter's row in `simulation.parameters`. A slider's readout is the kit's
+own, formatted by `simulation.language` ('€ 40.000 per maand', '25 %'),
+because the browser's readout knows neither the unit nor the decimal comma.
+Sliders only report a value when released (`continuous_update=False`), so a
+student dragging a slider does not start a simulation on every tick.
 """
 
 from __future__ import annotations
@@ -16,15 +18,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..language import LANGUAGES, format_value, pick, resolve, text, unit_kind
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, _unknown_key_message
-from ..plots.style import LANGUAGES
-from ..plots.style import param_unit
-from .language import choice_label, resolve, ui
 
-_PIXELS_PER_CHARACTER = 7.2  # of the notebook's widget font, for sizing labels to their text
-_SLIDER_WIDTH = 330  # slider and readout, in pixels
+PIXELS_PER_CHARACTER = 7.5  # of the notebook's 13 px widget font, for sizing labels to their text
+LABEL_WIDTH_MAX = 270  # pixels; every label in the table fits (a test checks), so none is cut off
+SLIDER_WIDTH = 170  # the slider's track, in pixels
 
 
 def default_step(spec: ParamSpec) -> float:
@@ -38,35 +39,57 @@ def default_step(spec: ParamSpec) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
 
 
-def readout_format(step: float) -> str:
-    """A d3 number format that shows as many decimals as the step needs, with thousands separators."""
-    decimals = 0 if float(step).is_integer() else min(3, len(f"{step:g}".split(".")[1]))
-    return f",.{decimals}f"
+def decimals_of(step: float) -> int:
+    """As many decimals as the step needs: 1000 → 0, 0.5 → 1, 0.125 → 3."""
+    return 0 if float(step).is_integer() else min(3, len(f"{step:g}".split(".")[1]))
+
+
+def readout(spec: ParamSpec, value: Any, language: str) -> str:
+    """A slider's value as the student reads it: '€ 40.000 per maand', '25 %', '3 fte'."""
+    if spec.kind in (bool, str):
+        return ""
+    step = default_step(spec)
+    shown_step = round(100 * step, 9) if unit_kind(spec.unit) == "percent" else step  # shares show in percent
+    return format_value(value, spec.unit, language, decimals=decimals_of(shown_step))
 
 
 def _choice_options(spec: ParamSpec, language: str) -> list[tuple[str, str]]:
-    return [(choice_label(choice, language), choice) for choice in spec.choices]
+    return [(spec.choice_label(choice, language), choice) for choice in spec.choices]
 
 
-def text_width(texts: Iterable[str], least: int = 60, most: int = 320) -> int:
+def text_width(texts: Iterable[str], least: int = 60, most: int = LABEL_WIDTH_MAX) -> int:
     """Pixels that fit the longest of `texts`, so labels are not cut off and do not jump between languages."""
     longest = max((len(text) for text in texts), default=0)
-    return int(min(most, max(least, _PIXELS_PER_CHARACTER * longest + 12)))
+    return int(min(most, max(least, PIXELS_PER_CHARACTER * longest + 12)))
 
 
 def control_for(spec: ParamSpec, value: Any, language: str, label_width: int = 230) -> widgets.ValueWidget:
-    """The widget for one parameter: slider, dropdown or checkbox, labelled, with its help as tooltip."""
+    """The widget for one parameter: slider, dropdown or checkbox, labelled, with its help as tooltip.
+
+    Sliders have no readout of their own: the panel shows `readout()` beside them.
+    """
     common = dict(description=spec.label(language), tooltip=spec.help,
                   style={"description_width": f"{label_width}px"},
-                  layout=widgets.Layout(width=f"{label_width + _SLIDER_WIDTH}px"))
+                  layout=widgets.Layout(width=f"{label_width + SLIDER_WIDTH}px"))
     if spec.kind is bool:
         return widgets.Checkbox(value=value, indent=True, **common)
     if spec.kind is str:
+        common["layout"] = widgets.Layout(width=f"{label_width + SLIDER_WIDTH + 90}px")
         return widgets.Dropdown(options=_choice_options(spec, language), value=value, **common)
-    step = default_step(spec)
     slider = widgets.IntSlider if spec.kind is int else widgets.FloatSlider
-    return slider(value=value, min=spec.low, max=spec.high, step=step, continuous_update=False,
-                  readout_format=readout_format(step) if spec.kind is float else ",d", **common)
+    return slider(value=value, min=spec.low, max=spec.high, step=default_step(spec), continuous_update=False,
+                  readout=False, **common)
+
+
+def widget_bundle(widget: widgets.Widget, language: str, **kwargs) -> dict:
+    """The widget's display bundle, whose plain-text part says to run the cells.
+
+    A lesson saved without live widgets shows the plain text: a short note,
+    not `VBox(children=(Box(…`.
+    """
+    bundle = widget._repr_mimebundle_(**kwargs)
+    bundle["text/plain"] = text("panel.not_run", language)
+    return bundle
 
 
 def parameter_names(params: Iterable[str] | None = None, concepts: Iterable[str] | None = None) -> list[str]:
@@ -101,17 +124,19 @@ class ScenarioPanel:
         names = parameter_names(params, concepts)
         specs = [SPECS[name] for name in names]
         label_width = text_width(spec.label(language) for spec in specs for language in LANGUAGES)
-        unit_layout = widgets.Layout(width=f"{text_width(param_unit(s.unit, l) for s in specs for l in LANGUAGES)}px")
+        extremes = [readout(s, v, lang) for s in specs if s.kind in (int, float) for v in (s.low, s.high, s.default)
+                    for lang in LANGUAGES]
+        readout_layout = widgets.Layout(width=f"{text_width(extremes, least=0)}px")
         self.controls: dict[str, widgets.ValueWidget] = {
             name: control_for(SPECS[name], self.base[name], self.language, label_width) for name in names}
-        self.units = {name: widgets.Label(param_unit(SPECS[name].unit, self.language), layout=unit_layout)
-                      for name in names}
+        self.readouts = {name: widgets.Label(readout(SPECS[name], self.base[name], self.language),
+                                             layout=readout_layout) for name in names}
         self.message = widgets.HTML()
         self._headings: dict[str, widgets.HTML] = {}
         sections = []
         for concept in dict.fromkeys(SPECS[name].concept for name in names):
             self._headings[concept] = widgets.HTML()
-            rows = [widgets.HBox([self.controls[n], self.units[n]]) for n in names if SPECS[n].concept == concept]
+            rows = [widgets.HBox([self.controls[n], self.readouts[n]]) for n in names if SPECS[n].concept == concept]
             sections.append(widgets.VBox([self._headings[concept], *rows]))
         self._relabel_headings()
         self.widget = widgets.VBox([self.title, *sections, self.message])
@@ -121,15 +146,20 @@ class ScenarioPanel:
             control.observe(self._changed, names="value")
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, self.language, **kwargs)
 
     def _relabel_headings(self) -> None:
         for concept, heading in self._headings.items():
-            heading.value = f"<h4 style='margin:8px 0 2px'>{CONCEPTS[concept][self.language == 'nl']}</h4>"
+            heading.value = f"<h4 style='margin:4px 0 0'>{pick(CONCEPTS[concept], self.language)}</h4>"
+
+    def _show_readouts(self) -> None:
+        for name, label in self.readouts.items():
+            label.value = readout(SPECS[name], self.controls[name].value, self.language)
 
     def _changed(self, _change: dict) -> None:
         if self._relabelling:
             return
+        self._show_readouts()
         self.scenario()  # shows or clears the message right away
         for listener in self._listeners:
             listener()
@@ -148,7 +178,7 @@ class ScenarioPanel:
             scenario = self.base.replace(self.values())
         except ScenarioError as error:
             self.message.value = (f"<div style='color:#8b0000;border-left:4px solid #8b0000;padding:4px 8px'>"
-                                  f"<b>{ui('invalid', self.language)}</b> {html.escape(str(error))}</div>")
+                                  f"<b>{text('panel.invalid', self.language)}</b> {html.escape(str(error))}</div>")
             return None
         self.message.value = ""
         return scenario
@@ -161,7 +191,6 @@ class ScenarioPanel:
             for name, control in self.controls.items():
                 spec = SPECS[name]
                 control.description = spec.label(self.language)
-                self.units[name].value = param_unit(spec.unit, self.language)
                 if spec.kind is str:
                     value = control.value
                     control.options = _choice_options(spec, self.language)
@@ -169,5 +198,6 @@ class ScenarioPanel:
         finally:
             self._relabelling = False
         self._relabel_headings()
+        self._show_readouts()
         if self.message.value:
             self.scenario()

@@ -15,12 +15,12 @@ from matplotlib.figure import Figure
 
 from .. import plots
 from ..kpis import check_kpis
+from ..language import text
 from ..results import SimulationResult
 from ..scenario import Scenario
 from .controls import ScenarioPanel
 from .formatting import kpi_html
-from .language import ui
-from .runner import Runner
+from .runner import ScenarioRunner
 
 #: KPIs a panel shows unless a lesson picks its own: the few critical ones (start small).
 DEFAULT_KPIS = ("deals_won", "win_rate", "customers_end", "churn_rate_annual", "avg_grade", "nps", "revenue",
@@ -29,21 +29,14 @@ DEFAULT_KPIS = ("deals_won", "win_rate", "customers_end", "churn_rate_annual", "
 FigureFunction = Callable[..., Figure]
 
 
-def side_by_side(children: list[widgets.Widget]) -> widgets.Box:
-    """Children next to each other, wrapping below each other on a narrow screen."""
-    for child in children:
-        child.layout.margin = "0 24px 8px 0"
-    return widgets.Box(children, layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+def one_screen(left: list[widgets.Widget], figure: widgets.Image) -> widgets.Box:
+    """Controls, Run and table in a column on the left, the figure on the right: one laptop screen
+    (1366×768) shows them together, and on a narrow screen the figure wraps below."""
+    column = widgets.VBox(left, layout=widgets.Layout(flex="0 0 auto", max_width="510px", margin="0 12px 0 0"))
+    return widgets.Box([column, figure], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
 
 
-def toolbar(runner: Runner) -> widgets.Box:
-    """Language switch, Run button and status on one line."""
-    return widgets.HBox([runner.run_button, runner.status, runner.language_switch],
-                        layout=widgets.Layout(align_items="center", justify_content="space-between",
-                                              flex_flow="row wrap"))
-
-
-class SimulationPanel(Runner):
+class SimulationPanel(ScenarioRunner):
     """Controls + Run + KPI table + figure for one scenario.
 
     `SimulationPanel(["funnel.promise_policy"], base="baseline", kpis=["win_rate", "churn_rate_annual"],
@@ -61,9 +54,7 @@ class SimulationPanel(Runner):
         super().__init__({"scenario": self.inputs}, seed, language, auto_run)
         self.kpis = check_kpis(kpis)
         self.figure_function = figure or plots.dashboard
-        self.widget = widgets.VBox([
-side_by_side([self.inputs.widget, self.table]), toolbar(self), self.image,
-        ])
+        self.widget = one_screen([self.inputs.widget, self.toolbar(), self.table], self.image)
         if run_now:
             self.run()
 
@@ -89,4 +80,4 @@ side_by_side([self.inputs.widget, self.table]), toolbar(self), self.image,
 
     def _done_text(self) -> str:
         years = self.result.scenario["run.years"]
-        return ui("done", self.language, years=years, seed=self.seed, seconds=self._seconds_text())
+        return text("panel.done", self.language, years=years, seed=self.seed, seconds=self._seconds_text())

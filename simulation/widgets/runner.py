@@ -1,4 +1,7 @@
-"""The frame every panel shares: language switch, Run button with a busy state, status line, KPI table, figure.
+"""The frame every panel shares: language switch, Run button with a busy state, progress, status, table, figure.
+
+The lesson panels, the compare view and the stress test are all a `Runner`:
+they differ only in how they simulate (`_simulate`) and what they draw.
 
 A panel only redraws when the student presses Run (or releases a slider, if
 the panel runs automatically): the table's HTML and the figure's PNG are
@@ -16,11 +19,11 @@ import time
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from ..language import number, resolve, text
 from ..results import SimulationResult, simulate
-from .controls import ScenarioPanel
-from .language import resolve, ui
+from .controls import ScenarioPanel, widget_bundle
 
-#: Resolution of a panel's figure, as in the notebook's inline backend.
+#: Resolution of a panel's figure: at 100 dpi a 9 pt text is 12.5 px, legible when projected.
 FIGURE_DPI = 100
 
 
@@ -37,38 +40,49 @@ def figure_png(figure: Figure) -> bytes:
 
 
 class Runner:
-    """Run button, busy indicator, status, table and figure over one or more named `ScenarioPanel`s.
+    """Run button, busy indicator, progress bar, status, table and figure; subclasses say how to simulate.
 
-    `run()` is what the button calls: it simulates every panel's scenario on
-    the same seed (common random numbers) into `results`, keyed by name.
+    `run()` is what the button calls: `_simulate()` returns the results (or None when the input is
+    invalid, with the message already shown), then the table and figure are redrawn from them.
     """
 
-    def __init__(self, panels: dict[str, ScenarioPanel], seed: int, language: str | None, auto_run: bool):
-        self.panels = panels
+    run_key = "panel.run"
+
+    def __init__(self, seed: int, language: str | None, auto_run: bool = False):
         self.seed = seed
         self.language = resolve(language)
         self.auto_run = auto_run
-        self.results: dict[str, SimulationResult] = {}
+        self.results: dict = {}
         self.seconds: float | None = None
         self.stale = False
-        self.language_switch = widgets.ToggleButtons(
-            options=[("EN", "en"), ("NL", "nl")], value=self.language, description=ui("language", self.language),
-            style={"button_width": "48px"}, tooltip="English / Nederlands")
-        self.run_button = widgets.Button(description=ui("run", self.language), button_style="primary",
-                                         icon="play", layout=widgets.Layout(width="180px"))
+        self.language_switch = widgets.ToggleButtons(  # EN / NL say what they are; no label taking room
+            options=[("EN", "en"), ("NL", "nl")], value=self.language, tooltips=["English", "Nederlands"],
+            style={"button_width": "40px"}, layout=widgets.Layout(width="auto"))
+        self.run_button = widgets.Button(description=text(self.run_key, self.language), button_style="primary",
+                                         icon="play", layout=widgets.Layout(width="170px"))
+        self.progress = widgets.IntProgress(value=0, min=0, max=1, layout=widgets.Layout(width="160px",
+                                                                                        display="none"))
         self.status = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen
-                                   layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"))
+        self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen; hidden while
+                                   layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start",
+                                                         display="none"))  # empty: a browser shows a broken image
         self.run_button.on_click(self.run)
         self.language_switch.observe(lambda change: self.set_language(change["new"]), names="value")
-        for panel in panels.values():
-            panel.on_change(self._inputs_changed)
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, self.language, **kwargs)
 
-    # --- what subclasses draw
+    def toolbar(self) -> widgets.Box:
+        """Run button, progress and language switch on one line, the status below them."""
+        line = widgets.HBox([self.run_button, self.progress, self.language_switch],
+                            layout=widgets.Layout(align_items="center", justify_content="space-between"))
+        return widgets.VBox([line, self.status], layout=widgets.Layout(margin="4px 0"))
+
+    # --- what subclasses do
+    def _simulate(self) -> dict | None:
+        raise NotImplementedError
+
     def _table_html(self) -> str:
         raise NotImplementedError
 
@@ -78,14 +92,17 @@ class Runner:
     def _done_text(self) -> str:
         raise NotImplementedError
 
+    def _relabel(self) -> None:
+        """Relabel the subclass's own controls in `self.language`."""
+
     # --- shared behaviour
     def _seconds_text(self) -> str:
-        text = f"{self.seconds:.1f}"
-        return text.replace(".", ",") if self.language == "nl" else text
+        return number(self.seconds or 0.0, 1, self.language)
 
     def _show_status(self) -> None:
         if self.stale:
-            self.status.value = f"<i>{ui('stale', self.language, run=ui('run', self.language))}</i>"
+            run = text(self.run_key, self.language)
+            self.status.value = f"<i>{text('panel.stale', self.language, run=run)}</i>"
         else:
             self.status.value = self._done_text() if self.results else ""
 
@@ -97,21 +114,24 @@ class Runner:
             self.stale = bool(self.results)
             self._show_status()
 
+    def advance(self, done: int, total: int) -> None:
+        """Show progress of a run of many simulations (the stress test's replications)."""
+        self.progress.layout.display = None
+        self.progress.max, self.progress.value = max(1, total), done
+
     def run(self, _button: widgets.Button | None = None) -> bool:
         """Simulate and redraw table and figure; the button shows 'Running…' and is disabled meanwhile.
 
-        Returns False, leaving the last results on screen, when a panel shows an invalid combination
-        or the figure cannot be drawn.
+        Returns False, leaving the last results on screen, when the input is invalid or the figure
+        cannot be drawn.
         """
         self.run_button.disabled = True
-        self.run_button.description = ui("running", self.language)
+        self.run_button.description = text("panel.running", self.language)
         self.run_button.icon = "hourglass-half"
         started = time.perf_counter()
         try:
-            scenarios = {name: panel.scenario() for name, panel in self.panels.items()}
-            if any(scenario is None for scenario in scenarios.values()):
-                return False
-            if not self._show({name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}):
+            results = self._simulate()
+            if results is None or not self._show(results):
                 return False
             self.seconds = time.perf_counter() - started
             self.stale = False
@@ -119,7 +139,7 @@ class Runner:
             return True
         finally:
             self.run_button.disabled = False
-            self.run_button.description = ui("run", self.language)
+            self.run_button.description = text(self.run_key, self.language)
             self.run_button.icon = "play"
 
     def redraw(self) -> None:
@@ -129,8 +149,9 @@ class Runner:
         """
         table, image = self._table_html(), figure_png(self._figure())
         self.table.value, self.image.value = table, image
+        self.image.layout.display = None
 
-    def _show(self, results: dict[str, SimulationResult]) -> bool:
+    def _show(self, results: dict) -> bool:
         """Draw `results`; if that fails, keep the last results on screen and say why in the status line.
 
         A button's callback that raises is silent in JupyterLab (the error goes to a log the student
@@ -142,7 +163,7 @@ class Runner:
         except Exception as error:  # any failure of a figure function, also a lesson's own
             self.results = previous
             problem = html.escape(f"{type(error).__name__}: {error}")
-            self.status.value = f"<b>{ui('draw_failed', self.language, error=problem)}</b>"
+            self.status.value = f"<b>{text('panel.draw_failed', self.language, error=problem)}</b>"
             return False
         return True
 
@@ -153,10 +174,28 @@ class Runner:
             self.language_switch.value = language  # its observer calls back here
             return
         self.language = language
-        self.language_switch.description = ui("language", language)
-        self.run_button.description = ui("run", language)
-        for panel in self.panels.values():
-            panel.set_language(language)
+        self.run_button.description = text(self.run_key, language)
+        self._relabel()
         if self.results and not self._show(self.results):
             return
         self._show_status()
+
+
+class ScenarioRunner(Runner):
+    """A `Runner` over one or more named `ScenarioPanel`s, simulated on the same seed (common random numbers)."""
+
+    def __init__(self, panels: dict[str, ScenarioPanel], seed: int, language: str | None, auto_run: bool):
+        super().__init__(seed, language, auto_run)
+        self.panels = panels
+        for panel in panels.values():
+            panel.on_change(self._inputs_changed)
+
+    def _simulate(self) -> dict[str, SimulationResult] | None:
+        scenarios = {name: panel.scenario() for name, panel in self.panels.items()}
+        if any(scenario is None for scenario in scenarios.values()):
+            return None
+        return {name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}
+
+    def _relabel(self) -> None:
+        for panel in self.panels.values():
+            panel.set_language(self.language)

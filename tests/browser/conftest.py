@@ -75,9 +75,9 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def jupyter_lab(tmp_path_factory) -> dict[str, str]:
-    """JupyterLab on a free loopback port with a random token, serving a copy of notebooks/."""
+def _serve(app: str, tmp_path_factory) -> dict[str, str]:
+    """Start `python -m app` (jupyterlab or notebook) on a free loopback port with a random token,
+    serving a copy of notebooks/ without outputs; returns where it listens and the server process."""
     root = tmp_path_factory.mktemp("lessons")
     for path in (REPO / "notebooks").glob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
@@ -95,21 +95,66 @@ def jupyter_lab(tmp_path_factory) -> dict[str, str]:
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
            "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),  # no tabs from earlier sessions
            "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime"))}
-    log_path = tmp_path_factory.mktemp("log") / "jupyterlab.log"
+    log_path = tmp_path_factory.mktemp("log") / f"{app}.log"
     log = log_path.open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        [sys.executable, "-m", app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
          "--allow-root"],  # CI containers run as root
         stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(f"{base}/api/status?token={token}", server, log_path)
-        yield {"base": base, "token": token, "root": str(root)}
+    except Exception:
+        server.kill()
+        raise
+    return {"base": base, "token": token, "root": str(root), "server": server, "log": log}
+
+
+def _stop(served: dict) -> None:
+    served["server"].terminate()
+    try:
+        served["server"].wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        served["server"].kill()
+    served["log"].close()
+
+
+@pytest.fixture(scope="session")
+def jupyter_lab(tmp_path_factory) -> dict[str, str]:
+    """JupyterLab on a free loopback port with a random token, serving a copy of notebooks/."""
+    served = _serve("jupyterlab", tmp_path_factory)
+    yield served
+    _stop(served)
+
+
+@pytest.fixture(scope="session")
+def jupyter_notebook(tmp_path_factory) -> dict[str, str]:
+    """Jupyter Notebook 7 (the classic-looking interface) the same way: the kit's panels must work there too."""
+    served = _serve("notebook", tmp_path_factory)
+    yield served
+    _stop(served)
+
+
+@pytest.fixture(scope="session")
+def voila_lesson(tmp_path_factory) -> dict[str, str]:
+    """Lesson 03 served by Voilà in Dutch, as `python3 kit.py present 03 --language nl` does."""
+    folder = tmp_path_factory.mktemp("present")
+    notebook = nbformat.read(REPO / "notebooks" / "03_expectation_management.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(notebook, folder / "03_expectation_management.ipynb")
+    port = _free_port()
+    log_path = folder / "voila.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(folder / "03_expectation_management.ipynb"), "--no-browser",
+         f"--port={port}", "--Voila.ip=127.0.0.1", "--theme=light"],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "KIT_LANGUAGE": "nl"}, cwd=folder)
+    served = {"base": f"http://127.0.0.1:{port}", "server": server, "log": log}
+    try:
+        _wait_until_up(served["base"] + "/", server, log_path)
+        yield served
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        _stop(served)

@@ -1,7 +1,9 @@
 """A student's session in a real browser: open lesson 03 in JupyterLab, run it, move a slider, press Run.
 
 Checks what only a browser can: the widgets render from core ipywidgets
-alone, a keyboard move of a slider reaches the kernel on release, the Run
+alone, the panel fits one screen at 1366×768 (a laptop) and 1280×720 (a
+projector) with the figure at its natural size (text ≥ 12 px), no label is
+cut off, a keyboard move of a slider reaches the kernel on release, the Run
 button redraws the KPI table and the figure, and no cell shows an error.
 Screenshots land in test-artifacts/ for a person to look at.
 """
@@ -26,10 +28,39 @@ IMAGE_DIGEST = """async (img) => {
 }"""
 
 
+SCREENS = ((1366, 768), (1280, 720))
+
+# Boxes of what must be visible together, labels cut off with an ellipsis, and the figure's scale on screen.
+LAYOUT = """(panel) => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const img = panel.querySelector('.widget-image');
+    const cut = [...panel.querySelectorAll('.widget-label, .widget-label-basic')]
+        .filter(l => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent);
+    const table = panel.querySelector('table');
+    const column = table.closest('.widget-vbox');  // the panel's left column, which hides what overflows it
+    const clipped = table.getBoundingClientRect().right > column.getBoundingClientRect().right + 1;
+    return {run: box(panel.querySelector('.widget-button')), image: box(img), table: box(table), clipped: clipped,
+            scale: img.clientWidth / img.naturalWidth, cut: cut};
+}"""
+
+
+def _inside(box, width, height) -> bool:
+    left, top, right, bottom = box
+    return left >= 0 and top >= 0 and right <= width and bottom <= height
+
+
 def _screenshot_from(page, element, path) -> None:
     """What a student sees with `element` scrolled to the top of the window."""
     element.evaluate("el => el.scrollIntoView({block: 'start'})")
     page.screenshot(path=path)
+
+
+def _close_file_browser(page) -> None:
+    """More room for the lesson, as a student on a laptop would make it (JupyterLab remembers it)."""
+    page.wait_for_timeout(300)
+    current = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if current.count():
+        current.first.click()
 
 
 def _run_all_cells(page) -> None:
@@ -63,19 +94,44 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             _wait_until_all_cells_ran(page)
 
             panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            table = panel.locator("table").filter(has_text="Difference (B − A)")
+            table = panel.locator("table").filter(has_text="Difference (A − B)")
             image = panel.locator(".widget-image")
             table.wait_for(timeout=TIMEOUT_MS)
             image.wait_for(timeout=TIMEOUT_MS)
+            _close_file_browser(page)
+            for width, height in SCREENS:
+                page.set_viewport_size({"width": width, "height": height})
+                panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(500)
+                page.screenshot(path=artifacts / f"lesson03_screen_{width}x{height}.png")
+                layout = panel.evaluate(LAYOUT)
+                assert _inside(layout["run"], width, height), (width, height, layout)
+                assert _inside(layout["image"], width, height), (width, height, layout)
+                assert layout["scale"] >= 0.96, layout  # the figure's 12.5 px text stays at least 12 px
+                assert not layout["cut"] and not layout["clipped"], layout
+            panel.get_by_role("button", name="NL", exact=True).click()  # Dutch labels are longer: still none cut off
+            dutch = panel.locator("table").filter(has_text="Verschil (A − B)")
+            dutch.wait_for(timeout=TIMEOUT_MS)
+            page.wait_for_timeout(500)
+            page.screenshot(path=artifacts / "lesson03_screen_1280x720_nl.png")
+            layout = panel.evaluate(LAYOUT)
+            assert not layout["cut"] and not layout["clipped"] and _inside(layout["image"], *SCREENS[-1]), layout
+            assert "Verwachtingsmanagement" in panel.inner_text() and "Simuleer" in panel.inner_text()
+            panel.get_by_role("button", name="EN", exact=True).click()
+            table.wait_for(timeout=TIMEOUT_MS)
+            page.set_viewport_size({"width": 1400, "height": 1000})
             table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
-            slider = panel.locator(".widget-slider").filter(has_text=SLIDER_LABEL).last  # side B: over-promise
+            panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
+            row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
+                has_text=SLIDER_LABEL)).last  # side B: over-promise
+            slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
             _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
-            readout_before = slider.locator(".widget-readout").inner_text()
+            readout_before = readout.inner_text()
             slider.locator(".noUi-handle").focus()
             for _ in range(6):
                 slider.locator(".noUi-handle").press("ArrowRight")
             page.wait_for_function("([el, old]) => el.textContent !== old",
-                                   arg=[slider.locator(".widget-readout").element_handle(), readout_before])
+                                   arg=[readout.element_handle(), readout_before])
             panel.get_by_role("button", name="Run simulation").click()
             page.wait_for_function("([el, old]) => el.innerText !== old",
                                    arg=[table.element_handle(), table_before], timeout=TIMEOUT_MS)
@@ -85,12 +141,38 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
             _screenshot_from(page, table, artifacts / "lesson03_3_new_table.png")
             _screenshot_from(page, image, artifacts / "lesson03_4_new_figure.png")
 
-            assert slider.locator(".widget-readout").inner_text() != readout_before
+            assert readout.inner_text() != readout_before and readout.inner_text().endswith("%")
             assert table.inner_text() != table_before
             assert image.evaluate(IMAGE_DIGEST) != image_before
             assert "simulated" in panel.inner_text()
         except Exception:
             page.screenshot(path=artifacts / "lesson03_failure.png")  # what the page showed when it went wrong
             raise
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lesson", ["00_start_here.ipynb", "06_sales_roles_and_capacity.ipynb"])
+def test_a_lesson_panel_fits_a_laptop_screen(jupyter_lab, chromium_path, artifacts, lesson):
+    """The single-scenario panel (the dashboard of lesson 00, six head-count sliders in 06) on one screen."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        try:
+            page.goto(f"{jupyter_lab['base']}/lab/tree/{lesson}?token={jupyter_lab['token']}")
+            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
+            _close_file_browser(page)
+            _run_all_cells(page)
+            _wait_until_all_cells_ran(page)
+            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).first
+            page.wait_for_function("el => el.querySelector('.widget-image').naturalWidth > 0",
+                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
+            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+            page.screenshot(path=artifacts / f"{lesson[:2]}_screen_1366x768.png")
+            layout = panel.evaluate(LAYOUT)
+            assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
+            assert layout["scale"] >= 0.96 and not layout["cut"] and not layout["clipped"], layout
         finally:
             browser.close()

@@ -1,0 +1,58 @@
+"""The stress-test panel's Run: 20 paired replications of a 3-year run (lesson 08), in seconds.
+
+    python benchmarks/bench_stress_test.py
+
+Prints three figures, each the wall time of one Run as the student waits for it:
+- serial: every replication in the kernel's process (what `compare` chose by itself before);
+- cold pool: a process pool started for this Run (what `workers=2` costs on every Run);
+- warm pool: the panel's pool, started when the panel was made, on settings the student changed;
+- run ahead: the panel's starting settings, computed in the background while the student reads.
+The target is at most 5 s on 2 cores. Run it on an otherwise idle machine.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the kit next to this script
+
+from simulation import preset  # noqa: E402
+from simulation.experiment import compare  # noqa: E402
+from simulation.experiment.executors import local_cores  # noqa: E402
+from simulation.widgets import StressTestPanel  # noqa: E402
+from simulation.widgets.stress_test import DEFAULT_ASSUMPTIONS  # noqa: E402
+
+PAIRS, YEARS = 20, 3
+READING_SECONDS = 20  # a student reading the lesson between the panel appearing and pressing Run
+
+
+def _timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _compare(**options) -> None:
+    years = {"run.years": YEARS}
+    compare(preset("honest_promise").replace(years), preset("over_promise").replace(years), PAIRS, 0,
+            uncertain=DEFAULT_ASSUMPTIONS, **options)
+
+
+def main() -> None:
+    cores = local_cores()
+    print(f"{PAIRS} pairs of {YEARS}-year runs ({2 * PAIRS} simulations) on {cores} cores")
+    print(f"  serial (before)      {_timed(lambda: _compare(workers=1)):5.1f} s")
+    print(f"  cold pool            {_timed(lambda: _compare(workers=cores)):5.1f} s")
+    made = time.perf_counter()
+    panel = StressTestPanel(replications=PAIRS, years=YEARS, run_ahead=False)
+    print(f"  panel made (pool)    {time.perf_counter() - made:5.1f} s, before the student presses Run")
+    print(f"  warm pool, Run       {_timed(panel.run):5.1f} s  (target: 5 s)")
+    ahead = StressTestPanel(replications=PAIRS, years=YEARS)
+    time.sleep(READING_SECONDS)
+    print(f"  run ahead, Run       {_timed(ahead.run):5.1f} s  after {READING_SECONDS} s of reading")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""The kit's language layer: which language, every text, units and number formats, in English and Dutch.
+
+The course is Dutch while code and docs are English, so every face of the kit
+(command line, KPI tables, figures, panels, exercises, the classroom game)
+asks this module for what it shows instead of formatting numbers itself:
+one table of texts (`simulation.texts`), one unit table, one number format
+per language, one minus sign (−, U+2212). Dutch: `€ 1.234.567`, `12,5 %`,
+`7,4`; English: `€1,234,567`, `12.5%`, `7.4`; ranges with an en dash.
+
+A small formatter rather than Babel: Babel's `nl_NL` patterns still need
+fixing for the course's `12,5 %` and the one minus sign, it is 12× slower
+per call and would add a 36 MB dependency for a few lines of code.
+Labels of parameters, choices and KPIs stay in their rows (`ParamSpec`,
+`KpiSpec`); this module only picks the language and formats the values.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import Any
+
+from .errors import KitError
+from .texts import TEXTS, UNITS
+
+LANGUAGES = ("en", "nl")
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+#: The starting default: English, or the language in KIT_LANGUAGE (`kit.py present 03 --language nl` sets it).
+_state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT_LANGUAGE") in LANGUAGES else "en"}
+
+
+def check_language(language: Any) -> str:
+    """`language` if the kit speaks it, else the kit's one clear message."""
+    if language not in LANGUAGES:
+        raise KitError(f"The 'language' argument must be one of 'en', 'nl'. Got {language!r} instead.")
+    return language
+
+
+def set_language(language: str) -> None:
+    """Make `language` the default of every panel, table and figure made from now on (a Dutch class: 'nl')."""
+    _state["default"] = check_language(language)
+
+
+def get_language() -> str:
+    """The default language."""
+    return _state["default"]
+
+
+def resolve(language: str | None) -> str:
+    """The language asked for, or the default when none is given."""
+    return get_language() if language is None else check_language(language)
+
+
+def pick(pair: tuple[str, str], language: str) -> str:
+    """The English or Dutch half of an (English, Dutch) pair, as in the parameter and KPI rows."""
+    return pair[LANGUAGES.index(check_language(language))]
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """The text for `key` in `language`, with `values` filled in."""
+    return pick(TEXTS[key], language).format(**values)
+
+
+def scenario_name(name: str, language: str) -> str:
+    """A preset's name as a student reads it ('eerlijk beloven'); other names with spaces for underscores."""
+    key = f"scenario.{name}"
+    return text(key, language) if key in TEXTS else name.replace("_", " ")
+
+
+# --- numbers
+def unit_kind(unit: str) -> str:
+    """How values of `unit` are shown: 'percent', 'euro', 'grade', 'nps', 'times' or 'number'."""
+    return UNITS[unit][0] if unit in UNITS else "number"
+
+
+def unit_text(unit: str, language: str) -> str:
+    """A unit as it follows a number or ends an axis label: 'per maand', 'dagen' (unknown units as given)."""
+    if unit not in UNITS:
+        return unit
+    _kind_, english, dutch = UNITS[unit]
+    return pick((english, dutch), language)
+
+
+def axis_unit(unit: str, language: str) -> str:
+    """A unit as it ends an axis label, '(% per jaar)', '(€ per klant)', '(dagen)', without the parentheses."""
+    kind, words = unit_kind(unit), unit_text(unit, language)
+    symbol = {"percent": "%", "euro": "€"}.get(kind, "")
+    return " ".join(part for part in (symbol, words) if part)
+
+
+def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
+    """A number with the language's separators and the one minus sign: '1,234.5' / '1.234,5', '−3'."""
+    check_language(language)
+    shown = f"{abs(value):,.{decimals}f}"
+    if language == "nl":
+        shown = shown.translate(str.maketrans(",.", ".,"))
+    rounded_to_zero = float(shown.replace(".", "").replace(",", "") or 0) == 0
+    sign = "" if rounded_to_zero else MINUS if value < 0 else "+" if signed else ""
+    return sign + shown
+
+
+def percent(share: float, language: str, decimals: int = 1, signed: bool = False) -> str:
+    """A share (0–1) in percent: '12.5%' / '12,5 %'."""
+    return number(100 * share, decimals, language, signed) + ("%" if language == "en" else " %")
+
+
+def euro(amount: float, language: str, signed: bool = False, decimals: int = 0) -> str:
+    """A euro amount: '€1,234,567' / '€ 1.234.567', negative '−€1,234' / '€ −1.234'."""
+    digits = number(amount, decimals, language, signed)
+    if language == "en":
+        sign = digits[0] if digits[0] in (MINUS, "+") else ""
+        return f"{sign}€{digits.removeprefix(sign)}"
+    return f"€ {digits}"
+
+
+def euro_compact(amount: float, language: str) -> str:
+    """A euro amount for a figure's ticks and bars: '€1.2M' / '€ 1,2 mln', '€350k', '−€40k'."""
+    size = abs(amount)
+    suffix, scale = (("M" if language == "en" else " mln"), 1e6) if size >= 1e6 else ("k", 1e3) if size >= 1e3 \
+        else ("", 1)
+    scaled = amount / scale
+    digits = 1 if suffix and size < 1e7 and round(scaled, 1) != round(scaled) else 0
+    return euro(scaled, language, decimals=digits) + suffix
+
+
+def value_range(low: str, high: str) -> str:
+    """Two formatted values as a range with an en dash: '€1,000 – €2,000', '12–15'."""
+    spaced = any(character in low + high for character in " €" + MINUS + "+")
+    return f"{low} {EN_DASH} {high}" if spaced else f"{low}{EN_DASH}{high}"
+
+
+def missing(language: str) -> str:
+    """What a table or bar shows for an undefined value: 'n/a' / 'n.v.t.'."""
+    return text("missing", language)
+
+
+def _default_decimals(value: float, kind: str, signed: bool) -> int:
+    if kind == "grade":
+        return 2
+    if kind in ("nps", "times"):
+        return 1
+    return 0 if float(value).is_integer() and not signed else 1
+
+
+def format_value(value: float | None, unit: str, language: str, *, signed: bool = False,
+                 decimals: int | None = None, compact: bool = False) -> str:
+    """The one formatter of a KPI or parameter value with its unit, in every face of the kit.
+
+    '30.8%' / '30,8 %', '€5,985,801 per customer', '36.1 days' / '36,1 dagen', '7.38', '+9.9'.
+    `signed` shows a difference: shares then differ in percentage points ('+2.1 pp' / '+2,1 %-punt').
+    `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits.
+    """
+    if value is None or math.isnan(value):
+        return missing(language)
+    kind, words = unit_kind(unit), unit_text(unit, language)
+    if kind == "percent":
+        digits = decimals if decimals is not None else 0 if compact else 1
+        if signed:  # a difference: percentage points; the KPI's label already says 'per year'
+            return number(100 * value, digits, language, True) + (" pp" if language == "en" else " %-punt")
+        else:
+            shown = percent(value, language, digits)
+    elif kind == "euro":
+        shown = euro_compact(value, language) if compact else euro(value, language, signed, decimals or 0)
+    elif compact:
+        return number(value, max(0, 2 - int(math.floor(math.log10(abs(value))))) if value and abs(value) < 100
+                      else 0, language, signed or kind == "nps")
+    else:
+        digits = _default_decimals(value, kind, signed) if decimals is None else decimals
+        shown = number(value, digits, language, signed or kind == "nps")
+    if kind in ("grade", "nps") or compact:  # a figure's axis or label says what the number is
+        return shown
+    if language == "en" and value == 1 and words.endswith("s") and " " not in words:  # '1 year', not '1 years'
+        words = words[:-3] + "y" if words.endswith("ies") else words[:-1]
+    if kind == "times":
+        return shown + "×"
+    return f"{shown} {words}" if words else shown

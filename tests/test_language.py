@@ -1,0 +1,154 @@
+"""The language layer: one number format per language, every text in both languages, no English in Dutch.
+
+Renders every text, parameter label, choice label, unit and KPI label the kit
+shows, in both languages, and checks that Dutch output holds no English
+words (a word list: the course's Dutch keeps some English terms, listed) and
+that no parameter label is wider than a panel gives labels (nothing cut off).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from simulation import PARAMETERS
+from simulation.errors import KitError
+from simulation.language import (LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve, scenario_name,
+                                 text, unit_text, value_range)
+from simulation.parameters import CONCEPTS
+from simulation.presets import PRESETS
+from simulation.results import KPIS
+from simulation.texts import TEXTS, UNITS
+from simulation.widgets.controls import LABEL_WIDTH_MAX, readout, text_width
+
+#: English words that must not appear in Dutch output.
+ENGLISH = {"the", "and", "with", "customer", "customers", "share", "revenue", "margin", "promoters",
+           "detractors", "passives", "days", "months", "years", "hours", "month", "year", "cost", "costs", "grade",
+           "level", "strategy", "quotes", "won", "lost", "early", "time", "average", "mean", "better",
+           "difference", "language", "running", "simulated", "settings", "changed", "press", "figure", "honest",
+           "promise", "wish", "visits", "complaints", "incidents", "relations", "probability", "forecast",
+           "spend", "churn", "run simulation", "leads per month", "per customer", "satisfaction", "delivery",
+           "quote", "missing", "runs per strategy", "interval of", "better in", "n/a", "none", "yes"}
+#: English terms the Dutch course material uses as they are.
+COURSE_TERMS = ("customer intimacy", "operational excellence", "stuck in the middle", "theory of constraints",
+                "challenger", "scotsman", "bant", "lead nurturing", "inbound leads", "key accountmanagers",
+                "sales 1.0", "spin", "fte", "seed", "log-sd", "opportunities", "opportunity", "deals", "leads")
+
+
+def dutch_output() -> dict[str, str]:
+    """Every text the kit can show in Dutch, by where it comes from."""
+    shown = {f"text {key}": pair[1] for key, pair in TEXTS.items()}
+    shown |= {f"unit {unit}": unit_text(unit, "nl") for unit in UNITS}
+    shown |= {f"concept {key}": pair[1] for key, pair in CONCEPTS.items()}
+    shown |= {f"kpi {spec.name}": spec.label("nl") for spec in KPIS}
+    shown |= {f"scenario {name}": scenario_name(name, "nl") for name in PRESETS}
+    for spec in PARAMETERS:
+        shown[f"parameter {spec.name}"] = spec.label("nl")
+        shown |= {f"choice {spec.name}={choice}": spec.choice_label(choice, "nl") for choice in spec.choices}
+        if spec.kind in (int, float):
+            shown[f"readout {spec.name}"] = readout(spec, spec.default, "nl")
+    for spec in KPIS:
+        shown[f"value {spec.name}"] = format_value(1234.5, spec.unit, "nl")
+    return shown
+
+
+def english_words(dutch: str) -> set[str]:
+    lowered = re.sub(r"{\w+}", " ", dutch.lower())  # fields to fill in are not shown
+    for term in COURSE_TERMS:
+        lowered = lowered.replace(term, " ")
+    words = set(re.findall(r"[a-zà-ÿ/]+(?:\s[a-z]+)?", lowered)) | set(re.findall(r"[a-zà-ÿ/]+", lowered))
+    return {word for word in words if word in ENGLISH}
+
+
+def test_no_english_is_left_in_dutch_output():
+    leftovers = {where: english_words(dutch) for where, dutch in dutch_output().items() if english_words(dutch)}
+    assert not leftovers
+
+
+def test_the_word_check_can_fail():
+    assert english_words("Gemiddelde revenue per customer") == {"revenue", "customer", "per customer"}
+
+
+def test_every_text_has_both_languages_with_the_same_fields():
+    for key, (english, dutch) in TEXTS.items():
+        assert english and dutch, key
+        assert re.findall(r"{\w+}", english) == re.findall(r"{\w+}", dutch), key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_parameter_label_is_wider_than_a_panel_gives_labels(language):
+    too_wide = [spec.label(language) for spec in PARAMETERS if text_width([spec.label(language)]) >= LABEL_WIDTH_MAX]
+    assert not too_wide
+
+
+@pytest.mark.parametrize(("value", "unit", "language", "signed", "expected"), [
+    (0.3078, "share", "en", False, "30.8%"),
+    (0.3078, "share", "nl", False, "30,8 %"),
+    (0.0708, "share/year", "nl", False, "7,1 % per jaar"),
+    (-0.021, "share", "en", True, "−2.1 pp"),
+    (-0.021, "share", "nl", True, "−2,1 %-punt"),
+    (5985801.3, "€", "en", False, "€5,985,801"),
+    (5985801.3, "€", "nl", False, "€ 5.985.801"),
+    (-131357.0, "€", "en", True, "−€131,357"),
+    (-131357.0, "€", "nl", True, "€ −131.357"),
+    (12404.1, "€/customer", "en", False, "€12,404 per customer"),
+    (40000.0, "€/month", "nl", False, "€ 40.000 per maand"),
+    (9.855, "−100…+100", "en", False, "+9.9"),
+    (-9.855, "−100…+100", "nl", False, "−9,9"),
+    (7.3824, "grade 1–10", "nl", False, "7,38"),
+    (1936.0, "leads", "en", False, "1,936 leads"),
+    (36.09, "days", "nl", False, "36,1 dagen"),
+    (1, "years", "en", False, "1 year"),
+    (1.5, "×", "nl", False, "1,5×"),
+    (-0.0001, "days", "en", True, "0.0 days"),  # no minus on a zero
+    (float("nan"), "days", "en", False, "n/a"),
+    (None, "€", "nl", False, "n.v.t."),
+])
+def test_values_are_shown_as_a_student_reads_them(value, unit, language, signed, expected):
+    assert format_value(value, unit, language, signed=signed) == expected
+
+
+@pytest.mark.parametrize(("amount", "language", "shown"), [
+    (1_500_000, "en", "€1.5M"), (1_500_000, "nl", "€ 1,5 mln"), (350_000, "en", "€350k"),
+    (2_000_000, "nl", "€ 2 mln"), (-40_000, "en", "−€40k"), (-40_000, "nl", "€ −40k"), (900, "nl", "€ 900"),
+    (12_345_678, "nl", "€ 12 mln"), (0, "en", "€0"),
+])
+def test_euro_amounts_in_figures_are_compact(amount, language, shown):
+    assert euro_compact(amount, language) == shown
+
+
+def test_one_minus_sign_and_en_dash_ranges():
+    shown = [euro(-5, "en"), euro(-5, "nl"), percent(-0.5, "nl"), format_value(-3.0, "days", "en"),
+             euro_compact(-2e6, "en")]
+    assert all(MINUS in s and "-" not in s for s in shown)
+    assert value_range("12", "15") == "12–15"
+    assert value_range("€ 1.000", "€ 2.000") == "€ 1.000 – € 2.000"
+
+
+def test_every_kpi_unit_is_formatted_in_both_languages():
+    for spec in KPIS:
+        for language in LANGUAGES:
+            assert "e+" not in format_value(7.343839e6, spec.unit, language)  # never scientific notation
+
+
+def test_an_unknown_language_is_a_kit_error():
+    with pytest.raises(KitError, match="'en', 'nl'"):
+        resolve("de")
+    assert text("panel.run", "nl") == "Simuleer"
+
+
+def test_a_difference_of_a_yearly_share_is_in_percentage_points_without_repeating_the_label():
+    assert format_value(-0.058, "share/year", "nl", signed=True) == "−5,8 %-punt"
+    assert format_value(0.041, "share/year", "nl") == "4,1 % per jaar"
+
+
+def test_kit_language_in_the_environment_sets_the_starting_default():
+    code = "from simulation.language import get_language; print(get_language())"
+    shown = {value: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                   env={**os.environ, "KIT_LANGUAGE": value}).stdout.strip()
+             for value in ("nl", "de")}
+    assert shown == {"nl": "nl", "de": "en"}  # an unknown language falls back to English

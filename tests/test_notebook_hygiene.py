@@ -1,0 +1,56 @@
+"""The lessons stay small and look finished in git: no widget state, no unchecked figures, no test markers.
+
+After re-executing the lessons, run `python .ci/clean_notebooks.py` (this test says so when it is needed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("clean_notebooks", ROOT / ".ci" / "clean_notebooks.py")
+cleaner = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cleaner)
+
+LESSONS = cleaner.lesson_files()
+BUDGET_BYTES = 40_000  # per lesson: text, code and the outputs nbval checks; the figures are re-drawn on Run
+FIX = "run: python .ci/clean_notebooks.py"
+
+
+def test_there_are_lessons_to_check():
+    assert len(LESSONS) >= 9
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda path: path.name)
+def test_a_lesson_is_saved_clean_and_small(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert "widgets" not in notebook.metadata, f"saved widget state in {path.name}; {FIX}"
+    for cell in notebook.cells:
+        assert "NBVAL" not in cell.source, f"a test marker students can read in {path.name}; {FIX}"
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            assert cleaner.WIDGET not in data, f"a widget output in {path.name}; {FIX}"
+            assert not str(data.get("text/plain", "")).startswith(("VBox(", "Box(")), path.name
+            if "image/png" in data:
+                assert "nbval-check-output" in cell.metadata.get("tags", []), f"an unchecked figure; {FIX}"
+    assert path.stat().st_size <= BUDGET_BYTES, f"{path.name} is {path.stat().st_size:,} bytes"
+
+
+def test_cleaning_removes_what_the_test_forbids():
+    notebook = nbformat.v4.new_notebook(metadata={"widgets": {"state": {}}})
+    figure = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    panel = nbformat.v4.new_output("display_data", data={cleaner.WIDGET: {"model_id": "x"},
+                                                         "text/plain": "VBox(children=(Box(…"})
+    checked = nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1\n")])
+    notebook.cells = [nbformat.v4.new_code_cell("plot()", outputs=[figure]),
+                      nbformat.v4.new_code_cell("Panel()", outputs=[panel]), checked]
+    cleaner.clean(notebook)
+    assert "widgets" not in notebook.metadata and notebook.cells[0].outputs == []
+    assert notebook.cells[1].outputs[0].data == {"text/plain": cleaner.NOTE}
+    assert notebook.cells[2].source == "print(1)" and notebook.cells[2].metadata.tags == ["nbval-check-output"]
+    assert notebook.cells[2].outputs[0].text == "1\n"

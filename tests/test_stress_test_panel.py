@@ -1,0 +1,91 @@
+"""The stress-test panel of notebook 08: Run gives the chance that A beats B, with a figure and progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulation import ScenarioError
+from simulation.widgets import StressTestPanel, chance_table, runs_table
+
+ONE_YEAR = dict(replications=3, years=1, workers=1)
+
+
+@pytest.fixture(scope="module")
+def panel():
+    """A panel run once with its defaults; tests that change the controls build their own."""
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.run()
+    return panel
+
+
+def test_run_answers_with_the_chance_per_kpi_and_a_figure(panel):
+    assert panel.result.settings["a"] == "honest_promise" and panel.result.settings["b"] == "over_promise"
+    assert (panel.progress.value, panel.progress.max) == (6, 6)  # both strategies, every run counted
+    assert "A better in" in panel.table.value and "Margin" in panel.table.value
+    assert "honest promise against over-promise" in panel.status.value
+    assert panel.image.value[:4] == b"\x89PNG"
+    assert set(panel.result.uncertain) == {"market.competitor_intensity", "churn.annual_at_grade_6"}
+
+
+def test_the_controls_decide_what_runs():
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
+    panel.choose_b.value = "customer_intimacy"
+    result = panel.run()
+    assert result.settings["b"] == "customer_intimacy"
+    assert result.runs["market.competitor_intensity"].between(1.2, 1.4).all()
+    assert result.scenarios["customer_intimacy"]["run.years"] == 1
+
+
+def test_chance_table_reads_like_a_report(panel):
+    table = chance_table(panel.result, ["margin", "nps", "churn_rate_annual"], language="nl")
+    assert list(table.index) == ["Marge", "Net Promotor Score", "Klantverloop per jaar"]
+    assert list(table.columns) == ["A: eerlijk beloven", "B: te veel beloven", "A − B", "95 %-interval van A − B",
+                                   "A beter in"]
+    assert table.iloc[0, -1].endswith(" %") and " – " in table.iloc[0, 3]
+    assert table.iloc[0, 0].startswith("€ ") and "e+" not in table.to_string()
+
+
+def test_a_range_that_cannot_be_simulated_is_shown_not_raised():
+    panel = StressTestPanel(assumptions={"market.share_small": (0.6, 0.95)}, **ONE_YEAR)
+    assert panel.run() is None
+    assert "share_small" in panel.status.value and not panel.run_button.disabled
+
+
+def test_only_numeric_parameters_can_be_ranges():
+    with pytest.raises(ScenarioError, match="funnel.promise_policy"):
+        StressTestPanel(assumptions={"funnel.promise_policy": (0, 1)})
+
+
+def test_the_panel_speaks_dutch_too(panel):
+    panel.language_switch.value = "nl"
+    assert panel.run_button.description == "Start stresstest"
+    assert "A beter in" in panel.table.value and "eerlijk beloven" in panel.choose_a.label
+    assert " – " in panel.range_readouts["churn.annual_at_grade_6"].value  # '12 % – 30 %'
+    panel.language_switch.value = "en"
+
+
+def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_numbers(panel):
+    ahead = StressTestPanel(replications=3, years=1, workers=2)  # a pool of 2, started with the panel
+    assert ahead.pool is not None and ahead._ahead is not None
+    result = ahead.run()
+    assert result.runs[["variant", "margin"]].equals(panel.result.runs[["variant", "margin"]])  # bit for bit
+    ahead.years.value = 2  # other settings: simulated again, not the answer run ahead
+    assert ahead.run().scenarios["honest_promise"]["run.years"] == 2
+    assert (ahead.progress.value, ahead.progress.max) == (6, 6)
+
+
+def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):
+    table = runs_table(panel.result, language="nl")
+    shown = table.to_string()
+    assert "seed" not in shown.lower() and "e+" not in shown
+    assert set(table.columns) == {"Intensiteit concurrentie", "Verloop bij een 6", "Marge", "Net Promotor Score"}
+    assert table.iloc[0]["Marge"].startswith("€ ") and table.iloc[0]["Verloop bij een 6"].endswith(" % per jaar")
+    assert table.index[0] == ("eerlijk beloven", 1)
+
+
+def test_no_broken_image_before_the_first_run():
+    fresh = StressTestPanel(**ONE_YEAR)
+    assert fresh.image.layout.display == "none" and not fresh.image.value  # an empty image shows a broken icon
+    fresh.run()
+    assert fresh.image.layout.display is None and fresh.image.value[:4] == b"\x89PNG"
