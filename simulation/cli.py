@@ -17,7 +17,7 @@ from .export import check_export_path, export_result
 from .language import text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
-from .reference import parameter_reference_markdown
+from .reference import model_constants_markdown, parameter_reference_markdown
 from .results import simulate
 from .scenario_files import check_scenario_path, save_scenario
 from .termination import Terminated, sigterm_cleanup
@@ -50,6 +50,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _params(args: argparse.Namespace) -> int:
+    if args.model_constants:
+        print(model_constants_markdown())
+        return 0
     if args.markdown:
         print(parameter_reference_markdown(), end="")
         return 0
@@ -94,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     params = commands.add_parser("params", help="list every parameter with default, range, unit and help")
     params.add_argument("--json", action="store_true", help="as JSON")
     params.add_argument("--markdown", action="store_true", help="as the Markdown reference (docs/parameters.md)")
+    params.add_argument("--model-constants", action="store_true",
+                        help="the model's internal constants as Markdown (the generated block of docs/model.md)")
     params.set_defaults(handler=_params)
 
     presets = commands.add_parser("presets", help="list the presets")

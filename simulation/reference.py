@@ -1,4 +1,5 @@
-"""The parameter and KPI reference (docs/parameters.md), generated from the tables.
+"""The parameter and KPI reference (docs/parameters.md) and the model's constants (docs/model.md §3.4),
+generated from the tables and the model's named rows.
 
 Generated rather than written so the documentation cannot drift from the
 code; a test regenerates it and compares.
@@ -6,7 +7,12 @@ code; a test regenerates it and compares.
 
 from __future__ import annotations
 
-from .parameters import CONCEPTS, PARAMETERS, ParamSpec
+import dataclasses
+import inspect
+import re
+from types import ModuleType
+
+from .parameters import CONCEPTS, PARAMETERS, ROLES, ParamSpec
 from .presets import PRESETS
 from .results import KPIS
 
@@ -53,3 +59,64 @@ def parameter_reference_markdown() -> str:
         lines.append(f"| `{kpi.name}` | {_cell(kpi.label_en)} / {_cell(kpi.label_nl)} | {_cell(kpi.unit)} | "
                      f"{direction[kpi.better]} |")
     return "\n".join(lines) + "\n"
+
+
+CONSTANTS_START, CONSTANTS_END = "<!-- model-constants:start -->", "<!-- model-constants:end -->"
+_CONSTANT_LINE = re.compile(r"^([A-Z][A-Z_]+) = .+?  # (.+)$", re.MULTILINE)
+
+
+def _module_constants(module: ModuleType) -> list[str]:
+    """Rows for the commented top-level constants of a model module: name, value and the comment beside it."""
+    source = inspect.getsource(module)
+    return [f"| `{name}` | {_value(getattr(module, name))} | {_cell(comment)} |"
+            for name, comment in _CONSTANT_LINE.findall(source)]
+
+
+def _value(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return _cell(value)
+
+
+def _rows_table(title: str, rows: dict, first: str) -> list[str]:
+    """A table of named rows (dataclass instances) keyed by `first`."""
+    fields = [f.name for f in dataclasses.fields(next(iter(rows.values())))]
+    lines = [f"**{title}**", "", f"| {first} | " + " | ".join(fields) + " |", "|---" * (len(fields) + 1) + "|"]
+    for key, row in rows.items():
+        lines.append(f"| `{key}` | " + " | ".join(_value(getattr(row, f)) for f in fields) + " |")
+    return lines + [""]
+
+
+def model_constants_markdown() -> str:
+    """The model's internal constants and coefficient rows, generated from simulation/model (docs/model.md §3.4)."""
+    from .model import accounts, funnel, market, methods, organisation, relationship, run, satisfaction, strategy
+
+    lines = [CONSTANTS_START, "",
+             "Generated from the named rows and commented constants in `simulation/model/` by "
+             "`python -m simulation params --model-constants`; do not edit by hand.", ""]
+    lines += _rows_table("Marketing–sales alignment (`funnel.ALIGNMENT`)", funnel.ALIGNMENT, "alignment")
+    lines += _rows_table("Sales methods by situation (`methods.SALES_METHODS`)", methods.SALES_METHODS, "method")
+    lines += ["**The mix of methods (`methods.MIX`)**: " + ", ".join(f"{role} → `{method}`"
+                                                                  for role, method in methods.MIX.items()), ""]
+    lines += _rows_table("Competence gap, per level short (`organisation.COMPETENCE_GAP`)",
+                         {"per level": organisation.COMPETENCE_GAP}, "")
+    lines += _rows_table("Visit profile by product (`accounts.VISIT_PROFILE`)",
+                         {("complex" if k else "simple"): v for k, v in accounts.VISIT_PROFILE.items()}, "product")
+    sizes = ("small", "medium", "large")
+    lines += ["**Role a segment needs (`organisation.SEGMENT_LEVEL`)**: " + ", ".join(
+        f"{sizes[size]} {'complex' if complex_product else 'simple'} → {ROLES[level]}"
+        for (size, complex_product), level in organisation.SEGMENT_LEVEL.items()), "",
+              "**Employer cost by role, × the average rep (`organisation.ROLE_COST_FACTOR`)**: " + ", ".join(
+        f"{role} {factor:g}" for role, factor in organisation.ROLE_COST_FACTOR.items()), "",
+              "**Criterion bonus by lead source (`funnel.SOURCE_BONUS`)**: " + ", ".join(
+        f"{source} {bonus:+g}" for source, bonus in funnel.SOURCE_BONUS.items()), ""]
+    lines += ["| constant | value | meaning |", "|---|---|---|"]
+    for module in (market, funnel, methods, organisation, accounts, satisfaction, strategy, relationship, run):
+        lines += _module_constants(module)
+    return "\n".join(lines + ["", CONSTANTS_END])
+
+
+def documented_constants(model_reference: str) -> str:
+    """The generated block as it stands in docs/model.md (empty if the markers are missing)."""
+    start, end = model_reference.find(CONSTANTS_START), model_reference.find(CONSTANTS_END)
+    return model_reference[start:end + len(CONSTANTS_END)] if 0 <= start < end else ""

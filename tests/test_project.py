@@ -10,7 +10,7 @@ import pytest
 
 import kit
 from simulation import PARAMETERS
-from simulation.reference import parameter_reference_markdown
+from simulation.reference import documented_constants, model_constants_markdown, parameter_reference_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,6 +70,12 @@ def test_parameter_reference_is_generated_from_the_table():
 @pytest.mark.parametrize("spec", PARAMETERS, ids=lambda s: s.name)
 def test_model_reference_explains_every_parameter(spec):
     assert f"`{spec.name}`" in (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+
+
+def test_model_reference_constants_are_generated_from_the_model():
+    """docs/model.md §3.4 is the block `python -m simulation params --model-constants` prints, so it cannot drift."""
+    documented = documented_constants((ROOT / "docs" / "model.md").read_text(encoding="utf-8"))
+    assert documented == model_constants_markdown(), "regenerate the block with params --model-constants"
 
 
 @pytest.mark.parametrize(("root", "expected"), [(True, True), (False, False)])

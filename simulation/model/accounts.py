@@ -27,11 +27,11 @@ from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
 from .world import DAYS_PER_MONTH, World
 
-AUTOMATIC_REORDER_GRADE = 8.0
+AUTOMATIC_REORDER_GRADE = 8.0  # from this grade on follow-up orders come by themselves (Popping)
 INCIDENT_DISAPPOINTMENT = 1.0  # grade points below expectation for an incident, however well it is handled
 NEGLECT = 1.0  # grade points below expectation for a visit the customer needed and did not get
 ORDER_CHANCE = 1 / 3  # chance of an order moment in a month: about four orders a year
-CUSTOMER_STREAM_BLOCK = 64
+CUSTOMER_STREAM_BLOCK = 64  # draws fetched at a time for one customer's own stream (speed only)
 ESCALATION_PACE = 0.25  # without service staff a rep gets to an incident at a quarter of a working day per day
 MAX_SERVICE_QUEUE = 2000  # incidents waiting beyond this are turned away (the run is flagged as overloaded)
 NORM_VISITS = SPECS["accounts.visits_per_year"].default  # the visits a medium customer needs a year

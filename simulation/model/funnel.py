@@ -36,11 +36,11 @@ from .world import DAYS_PER_MONTH, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
-MARKETING_DAYS = 14.0
+MARKETING_DAYS = 14.0  # mean days marketing works on a cold lead
 NO_PROMISE_AS = 1.25  # a customer without a promise assumes a quarter longer than their wish
-MAX_WIN_CHANCE = 0.95
-DRAWS_PER_PASS = 48  # the longest path through one pass of the funnel uses 44 draws
-LEAD_DRAWS = 3 + DRAWS_PER_PASS  # profile (size, product, preference) and the first pass
+MAX_WIN_CHANCE = 0.95  # no deal is certain, even with every criterion 'yes'
+DRAWS_PER_PASS = 48  # draws a lead takes per pass through the funnel; the longest path uses 44 (speed only)
+LEAD_DRAWS = 3 + DRAWS_PER_PASS  # a new lead's draws: profile (size, product, preference) and its first pass
 GUESS_YES = 0.35  # chance that a rep who does not check a criterion writes down 'yes' (hope, not knowledge)
 QUALIFICATION_HOURS = (10.0, 30.0)  # rep hours to check every criterion: simple, complex (meetings, calls)
 COMPLEX_COMPETITION = 0.08  # lower chance of 'little competition' for a complex deal

@@ -16,9 +16,9 @@ from .relationship import new_lead
 from .entities import COLD, WARM
 from .world import DAYS_PER_MONTH, Process, World
 
-SATISFIED_GRADE = 8.0
-DISSATISFIED_GRADE = 6.0
-MAX_WORD_OF_MOUTH_LOSS = 0.9
+SATISFIED_GRADE = 8.0  # customers from this grade on recommend us (promoters' grades)
+DISSATISFIED_GRADE = 6.0  # customers below this grade talk others out of buying
+MAX_WORD_OF_MOUTH_LOSS = 0.9  # bad word of mouth never scares off more than this share of arriving leads
 
 
 def monthly_lead_rates(world: World) -> tuple[float, float]:

@@ -47,7 +47,7 @@ class CompetenceGap:
 
 COMPETENCE_GAP = CompetenceGap(win_factor=0.75, work_factor=0.25, quality_loss=0.5)
 MIN_QUOTE_TIME_SHARE = 0.1  # however busy, reps keep a tenth of their time for new business (the cap's top)
-HOURS_PER_WORKDAY = 8.0
+HOURS_PER_WORKDAY = 8.0  # turns hours of work into days of calendar time
 
 
 def competence_gap(role: str, size: int, complex_product: bool) -> int:

@@ -18,7 +18,7 @@ from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .world import DAYS_PER_MONTH, Process, World
 
-WIN_BACK_DAYS = 180.0
+WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 
 
 def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:

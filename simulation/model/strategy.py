@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..scenario import Scenario
 
-SUFFICIENT_LEVEL = 0.3
+SUFFICIENT_LEVEL = 0.3  # below this level a discipline spoils every customer's experience
 FIT_STEEPNESS = 8.0  # criterion chance × e^(8·gap): a 0.09 lead on the valued discipline doubles it
 POSITIONING = 4.0  # share of leads valuing a discipline ∝ e^(4·level): at (0.9, 0.45, 0.45) three in four value the first
 QUALITY_PER_LEVEL = 1.5  # grade points per level of the discipline the customer values

@@ -27,7 +27,6 @@ NAN = math.nan
 
 #: Which rows of the event log a run keeps: everything, only what the standard figures read, or nothing.
 EVENT_LOGS = ("all", "figures", "none")
-FIGURE_EVENTS = ("quote_sent", "delivered")
 
 
 @dataclass(slots=True)
