@@ -208,6 +208,8 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "relations/year": ("number", "relations per year", "relaties per jaar"),
     "incidents/year": ("number", "incidents per year", "incidenten per jaar"),
     "visits/year": ("number", "visits per year", "bezoeken per jaar"),
+    "visits": ("number", "visits", "bezoeken"),
+    "€/visit": ("euro", "per visit", "per bezoek"),
     "opportunities": ("number", "opportunities", "opportunities"),
     "quotes": ("number", "quotes", "offertes"),
     "deals": ("number", "deals", "deals"),

@@ -310,6 +310,7 @@ def test_a_panel_shown_before_its_cell_ran_says_to_run_the_cells():
 def test_sliders_show_the_value_with_its_unit_in_the_panels_language():
     panel = ScenarioPanel(["market.campaign_spend_per_month", "satisfaction.expectation_management"],
                           language="nl")
+    panel.controls["market.campaign_spend_per_month"].value = 20_000
     assert panel.readouts["market.campaign_spend_per_month"].value == "€ 20.000 per maand"
     assert panel.readouts["satisfaction.expectation_management"].value == "0 %"
     panel.controls["satisfaction.expectation_management"].value = 0.45

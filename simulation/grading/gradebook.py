@@ -29,6 +29,7 @@ from ..exercises.base import LANGUAGES, AnswerError, Text
 from ..exercises.catalogue import EXERCISES
 from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
+from ..errors import KitError
 from ..files import write_text
 from .run import STATUSES, Outcome
 
@@ -138,7 +139,7 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
                     [[r.name, "", r.student, "", "", _points(r.total)] for r in graded])
     if layout == "moodle":
         return _csv(["ID number", "Full name", item], [[r.student, r.name, _points(r.total)] for r in graded])
-    raise ValueError(f"unknown LMS layout {layout!r}; choose from {LMS_LAYOUTS}")
+    raise KitError(f"Unknown LMS layout {layout!r}; choose from {', '.join(LMS_LAYOUTS)}.")
 
 
 _HEAD = Text("Feedback on your exercises", "Feedback op je opgaven")
