@@ -26,7 +26,8 @@ def check_export_path(path: str | Path) -> Path:
 
 
 def export_result(result: SimulationResult, path: str | Path, language: str = "en") -> Path:
-    """Write `result` by suffix: .csv (monthly time series), .xlsx (every table), .json (summary)."""
+    """Write `result` by suffix: .csv (monthly time series), .xlsx (every table, the customer-month panel
+    included), .json (summary)."""
     path = check_export_path(path)
     if path.suffix == ".json":
         return write_text(path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
@@ -35,4 +36,5 @@ def export_result(result: SimulationResult, path: str | Path, language: str = "e
     run_sheet = pd.DataFrame({"field": ["name", "seed", *result.scenario.keys()],
                               "value": [result.scenario.name, result.seed, *map(str, result.scenario.values())]})
     return write_workbook(path, {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(),
-                                 "monthly": result.monthly, "accounts": result.accounts, "leads": result.leads})
+                                 "monthly": result.monthly, "customer_months": result.customer_months,
+                                 "accounts": result.accounts, "leads": result.leads})

@@ -59,6 +59,9 @@ def test_run_exports_and_saves_the_scenario(capsys, tmp_path):
     assert len(monthly) == 12
     recreated = simulate(load_scenario(scenario_file), seed=3)
     assert monthly["revenue"].sum() == pytest.approx(recreated.monthly["revenue"].sum())
+    panel = pd.read_excel(xlsx, sheet_name="customer_months")
+    assert len(panel) == len(recreated.customer_months)
+    assert panel.groupby("month").revenue.sum().to_numpy() == pytest.approx(monthly["revenue"].to_numpy())
 
 
 def test_params_json_lists_every_parameter(capsys):
