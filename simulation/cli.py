@@ -43,6 +43,8 @@ def _run(args: argparse.Namespace) -> int:
     print(text("cli.run", args.language, name=scenario.name, seed=args.seed, years=years))
     for label, value, unit in table.itertuples(index=False):
         print(f"  {label:<{width}}  {format_value(value, unit, args.language):>26}")
+    for warning in result.warning_texts(args.language):
+        print(f"warning: {warning}", file=sys.stderr)
     if not result.conservation["balanced"]:
         print("warning: the conservation check failed; please report this", file=sys.stderr)
         return 1

@@ -16,10 +16,12 @@ from typing import Any
 
 import pandas as pd
 
+from .language import number, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
-from .model.run import build_world, overload_warnings, run_world
+from .model.run import Overload, build_world, overloads, run_world
 from .model.world import EVENT_LOGS, World
+from .parameters import SPECS
 from .presets import preset
 from .scenario import Scenario, ScenarioError, check_seed
 
@@ -112,7 +114,16 @@ class SimulationResult:
     account_rows: list[tuple] = field(repr=False)
     event_rows: list[tuple] = field(repr=False)
     customer_month_rows: list[tuple] = field(repr=False, default_factory=list)
-    warnings: tuple[str, ...] = ()  # e.g. a desk whose queue kept growing: the numbers describe an overloaded company
+    overloads: tuple[Overload, ...] = ()  # desks whose queues kept growing: the numbers describe a company that cannot cope
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What a user must know before trusting the numbers (overloaded desks), in English."""
+        return self.warning_texts("en")
+
+    def warning_texts(self, language: str = "en") -> tuple[str, ...]:
+        """The warnings in `language`, e.g. 'quote desk of Inside sales overloaded: 4,200 requests waiting'."""
+        return tuple(overload_text(overload, language) for overload in self.overloads)
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -282,9 +293,18 @@ def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: i
                      a.end if a.end >= 0 else math.nan, a.phase, a.grade, a.revenue, a.wins) for a in world.accounts]
     result = SimulationResult(scenario, seed, _kpis(world, monthly), monthly, _conservation(world),
                               lead_rows, account_rows, world.events, world.customer_months,
-                              tuple(overload_warnings(world)))
+                              tuple(overloads(world)))
     _free(world)
     return result
+
+
+def overload_text(overload: Overload, language: str) -> str:
+    """One overloaded desk in words: whose desk, how many still waiting, how many turned away."""
+    if overload.desk == "service":
+        return text("warning.service_overloaded", language, waiting=number(overload.waiting, 0, language),
+                    turned_away=number(overload.turned_away, 0, language))
+    return text("warning.quotes_overloaded", language, role=SPECS[f"organisation.{overload.desk}"].label(language),
+                waiting=number(overload.waiting, 0, language))
 
 
 def _event_log(keep_events: bool | str) -> str:

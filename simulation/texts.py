@@ -12,6 +12,11 @@ from __future__ import annotations
 
 #: key -> (English, Dutch); `{name}` fields are filled in by `language.text`.
 TEXTS: dict[str, tuple[str, str]] = {
+    # --- warnings about a run (results, panels, command line)
+    "warning.quotes_overloaded": ("quote desk of {role} overloaded: {waiting} requests waiting",
+                                  "offertedesk van {role} overbelast: {waiting} aanvragen wachten"),
+    "warning.service_overloaded": ("service desk overloaded: {waiting} incidents waiting, {turned_away} turned away",
+                                   "servicedesk overbelast: {waiting} incidenten wachten, {turned_away} geweigerd"),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),
@@ -126,6 +131,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "series.service_cost": ("Service cost", "Servicekosten"),
     # --- panels
     "panel.run": ("Run simulation", "Simuleer"),
+    "panel.warning": ("Warning: {warnings}. The numbers describe a company that cannot cope.",
+                      "Let op: {warnings}. De cijfers beschrijven een bedrijf dat het werk niet aankan."),
     "panel.running": ("Running…", "Bezig…"),
     "panel.done": ("Simulated {years} years with seed {seed} in {seconds} s.",
                    "{years} jaar gesimuleerd met seed {seed} in {seconds} s."),

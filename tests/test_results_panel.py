@@ -87,3 +87,16 @@ def test_the_forecast_is_as_reliable_as_the_qualification():
         forecast_error({"funnel.qualification_rigour": 0.0})
     assert abs(baseline) <= 0.30
     assert abs(rigorous) < abs(baseline) < sloppy
+
+
+def test_an_overloaded_run_says_so_in_the_panel_and_on_the_command_line(capsys):
+    from simulation.cli import main
+    from simulation.widgets import SimulationPanel
+
+    flooded = {"run.years": 1, "organisation.service_staff": 1, "accounts.incidents_per_year": 24,
+               "accounts.complaint_work_hours": 20}
+    panel = SimulationPanel(list(flooded), base=Scenario(flooded), language="nl")
+    assert panel.run()
+    assert "Let op: servicedesk overbelast" in panel.status.value
+    assert main(["run", *[arg for key, value in flooded.items() for arg in ("--set", f"{key}={value}")]]) == 0
+    assert "warning: service desk overloaded" in capsys.readouterr().err

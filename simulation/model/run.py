@@ -157,17 +157,21 @@ def monthly_costs(world: World, visits: int) -> dict[str, float]:
     }
 
 
-def overload_warnings(world: World) -> list[str]:
-    """Desks whose queues kept growing: the run's numbers then describe a company that cannot cope."""
-    warnings = []
-    organisation = world.organisation
-    for role, desk in organisation.desks.items():
-        if len(desk.queue) > OVERLOADED_QUEUE:
-            warnings.append(f"quote desk of {role} overloaded: {len(desk.queue):,} requests waiting")
-    desk = organisation.service_desk
-    if world.tally.overload_turned_away or (desk is not None and len(desk.queue) > OVERLOADED_QUEUE):
-        waiting = len(desk.queue) if desk is not None else 0
-        warnings.append(f"service desk overloaded: {waiting:,} incidents waiting, "
-                        f"{world.tally.overload_turned_away:,} turned away")
-    return warnings
+@dataclass(frozen=True, slots=True)
+class Overload:
+    """A desk whose queue kept growing: the run's numbers then describe a company that cannot cope."""
 
+    desk: str  # a role's quote desk, or "service"
+    waiting: int  # requests still waiting at the end
+    turned_away: int = 0  # incidents refused because the service queue was full
+
+
+def overloads(world: World) -> list[Overload]:
+    """The desks that ended the run overloaded (more than OVERLOADED_QUEUE waiting, or incidents turned away)."""
+    found = [Overload(role, len(desk.queue)) for role, desk in world.organisation.desks.items()
+             if len(desk.queue) > OVERLOADED_QUEUE]
+    desk, turned_away = world.organisation.service_desk, world.tally.overload_turned_away
+    waiting = len(desk.queue) if desk is not None else 0
+    if turned_away or waiting > OVERLOADED_QUEUE:
+        found.append(Overload("service", waiting, turned_away))
+    return found

@@ -105,6 +105,15 @@ class Runner:
             self.status.value = f"<i>{text('panel.stale', self.language, run=run)}</i>"
         else:
             self.status.value = self._done_text() if self.results else ""
+            warnings = self._warnings()
+            if warnings:
+                shown = html.escape("; ".join(warnings))
+                self.status.value += f"<br><b>{text('panel.warning', self.language, warnings=shown)}</b>"
+
+    def _warnings(self) -> list[str]:
+        """Warnings about the results shown (overloaded desks), in the panel's language."""
+        return [warning for result in (self.results or {}).values() if isinstance(result, SimulationResult)
+                for warning in result.warning_texts(self.language)]
 
     def _inputs_changed(self) -> None:
         """A control was set: run now, or say that the results shown are out of date."""
