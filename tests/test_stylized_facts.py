@@ -115,3 +115,17 @@ def test_expectation_management_softens_disappointment():
     silent = _runs(over, seeds=range(4))
     announced = _runs(over.replace({"satisfaction.expectation_management": 1.0}), seeds=range(4))
     assert _paired_t([a.kpis["avg_grade"] - s.kpis["avg_grade"] for s, a in zip(silent, announced)]) > 3
+
+
+def test_enterprise_and_complex_deals_are_won_less_often(baseline_runs):
+    """Opportunity → won: 20–30 % mid-market, 10–20 % enterprise (DOMAIN.md §10); complex below simple."""
+    import pandas as pd
+
+    leads = pd.concat([r.leads for r in baseline_runs])
+    closed = leads[leads.state.isin(["won", "lost"])]  # every lost lead was an opportunity
+    won = closed.state.eq("won")
+    by_segment = won.groupby([closed["size"], closed["complex"]]).mean()
+    assert 0.10 <= by_segment["large", True] <= 0.20
+    assert by_segment["large", True] < by_segment["small", False]
+    assert won[closed.complex].mean() < won[~closed.complex].mean() - 0.03
+    assert won[closed["size"] == "large"].mean() < won[closed["size"] == "small"].mean()

@@ -158,6 +158,9 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     visit_selling = selling / (needed_visits * 12.0)  # a year of needed visits turns up about one order
     complaint_share, orders_to_loyal, role = a.complaint_share, a.orders_to_loyal, account.role
     wins = account.wins
+    # The churn hazard of sat.annual_hazard, unrolled: this loop runs once per customer per month.
+    hazard_8, slope, exp, expm1 = sat.hazard_8 * account.loyalty / 12.0, sat.hazard_slope, math.exp, math.expm1
+    follow_up_cover, visit_cover = organisation.follow_up_cover, organisation.visit_cover
     next_review = first_review
     while True:
         yield env.timeout(next_review)
@@ -165,10 +168,10 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return False
         grade = account.grade
-        monthly_hazard = sat.annual_hazard(grade) * account.loyalty / 12.0
+        monthly_hazard = hazard_8 * exp(slope * (8.0 - grade))
         if grade < AUTOMATIC_REORDER_GRADE:
             monthly_hazard *= competitor
-        if uniform() < -math.expm1(-monthly_hazard):
+        if uniform() < -expm1(-monthly_hazard):
             return True
         if uniform() < ORDER_CHANCE:
             if grade >= AUTOMATIC_REORDER_GRADE:
@@ -176,7 +179,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             else:
                 organisation.ask("follow_up", role, follow_up_hours)
                 account.serve_hours_year += follow_up_hours
-                covered = uniform() < organisation.follow_up_cover[role]
+                covered = uniform() < follow_up_cover[role]
                 tally.follow_ups_missed += not covered
                 ordered = covered and uniform() < follow_up_success(grade) * selling
             if ordered:
@@ -185,7 +188,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                     account.phase = LOYAL
                     world.log("account", account.id, "loyal", grade)
                 place_order(world, account, full_order * share_of_wallet(grade))
-        visits = planned_visits * organisation.visit_cover[role]
+        visits = planned_visits * visit_cover[role]
         # Visits beyond the need please and sell less and less: their warmth and orders are shared out over the need.
         saturation = min(1.0, needed_visits / visits) if visits > 0 else 0.0
         warmth_per_visit = warmth * saturation

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -43,6 +44,7 @@ def loyalty_multiplier(z: float, spread: float, existing: bool) -> float:
     return math.exp(spread * z + (-0.5 if existing else 0.5) * spread * spread)
 
 
+@lru_cache(maxsize=64)
 def _base_loyalty(spread: float) -> tuple[np.ndarray, np.ndarray]:
     """Gauss–Hermite nodes and weights of the existing base's loyalty multipliers, LN(−σ²/2, σ)."""
     nodes, weights = np.polynomial.hermite_e.hermegauss(40)
@@ -55,6 +57,7 @@ def lost_in_a_year(hazard: float, spread: float) -> float:
     return float(weights @ -np.expm1(-hazard * loyalty))
 
 
+@lru_cache(maxsize=256)
 def _hazard_for_share(share: float, spread: float) -> float:
     """The hazard h at which an existing base loses `share` in a year: E[1 − e^(−hℓ)] = share (bisection)."""
     if share <= 0:
@@ -85,8 +88,8 @@ class Satisfaction:
         self.loyalty_spread = scenario["churn.loyalty_spread"]
         hazard_6 = _hazard_for_share(scenario["churn.annual_at_grade_6"], self.loyalty_spread)
         hazard_8 = _hazard_for_share(scenario["churn.annual_at_grade_8"], self.loyalty_spread)
-        self._hazard_8 = hazard_8
-        self._hazard_slope = math.log(hazard_6 / hazard_8) / 2.0  # log-linear through both points
+        self.hazard_8 = hazard_8
+        self.hazard_slope = math.log(hazard_6 / hazard_8) / 2.0  # log-linear through both points
 
     def expectation(self, expected: float, actual: float, stream: Stream) -> float:
         """The expectation at the moment of the experience, after any announcement of a delay."""
@@ -111,7 +114,7 @@ class Satisfaction:
 
     def annual_hazard(self, grade: float) -> float:
         """Yearly churn hazard of an average-loyalty customer at this grade (log-linear through 6 and 8)."""
-        return self._hazard_8 * math.exp(self._hazard_slope * (8.0 - grade))
+        return self.hazard_8 * math.exp(self.hazard_slope * (8.0 - grade))
 
     def annual_churn_share(self, grade: float) -> float:
         """Share of an existing base held at this grade that leaves within a year."""
