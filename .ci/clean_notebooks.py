@@ -2,6 +2,7 @@
 
     python .ci/clean_notebooks.py            clean notebooks/*.ipynb in place
     python .ci/clean_notebooks.py --check    only report what would change (exit 1 if anything)
+    python .ci/clean_notebooks.py notebooks/03_expectation_management.ipynb   only that lesson
 
 Run it after re-executing the lessons. What it does, and why:
 - drops the saved widget state (notebook metadata 'widgets'): it is re-created when the cells run, and a
@@ -72,9 +73,11 @@ def lesson_files(root: Path = ROOT) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report notebooks that need cleaning; change nothing")
+    parser.add_argument("notebooks", nargs="*", type=Path,
+                        help="only these notebooks (default: every lesson), e.g. the ones you re-executed")
     args = parser.parse_args(argv)
     dirty = []
-    for path in lesson_files():
+    for path in [p.resolve() for p in args.notebooks] or lesson_files():
         before = path.read_text(encoding="utf-8")
         after = nbformat.writes(clean(nbformat.reads(before, as_version=4)))
         if after != before:
