@@ -29,8 +29,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "funnel.stage": ("Stage", "Fase"),
     "funnel.count": ("Leads in stage", "Leads in fase"),
     "funnel.leads": ("Leads", "Leads"),
+    "funnel.mql": ("MQL", "MQL"),
+    "funnel.sal": ("SAL", "SAL"),
     "funnel.opportunities": ("Opportunities", "Opportunities"),
-    "funnel.quotes": ("Quotes sent", "Offertes verstuurd"),
+    "funnel.quotes": ("Quotes", "Offertes"),
     "funnel.won": ("Won", "Gewonnen"),
     "funnel.overall": ("lead → won: {share}", "lead → gewonnen: {share}"),
     # relationship cycle

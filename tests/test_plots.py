@@ -101,9 +101,12 @@ def test_unknown_language_is_refused_with_the_allowed_ones(result):
 def test_funnel_bars_are_the_kpi_counts(result):
     ax = plots.funnel_chart(result).axes[0]
     heights = [bar.get_height() for bar in ax.patches]
-    assert heights == [result.kpis[k] for k in ("leads_generated", "opportunities", "quotes_sent", "deals_won")]
+    stages = ("leads_generated", "marketing_qualified_leads", "sales_accepted_leads", "opportunities", "quotes_sent",
+              "deals_won")
+    assert heights == [result.kpis[k] for k in stages]
     shown = {t.get_text() for t in ax.texts}
-    assert f"{100 * result.kpis['opportunities'] / result.kpis['leads_generated']:.0f}% →" in shown
+    assert f"{100 * result.kpis['lead_to_mql']:.0f}% →" in shown
+    assert f"{100 * result.kpis['sal_to_opportunity']:.0f}% →" in shown
 
 
 def test_phase_lines_are_the_monthly_stocks(result):

@@ -23,8 +23,8 @@ from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEE
                     new_axes, percent_axis, sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
-FUNNEL_STAGES = (("leads", "leads_generated"), ("opportunities", "opportunities"),
-                 ("quotes", "quotes_sent"), ("won", "deals_won"))
+FUNNEL_STAGES = (("leads", "leads_generated"), ("mql", "marketing_qualified_leads"), ("sal", "sales_accepted_leads"),
+                 ("opportunities", "opportunities"), ("quotes", "quotes_sent"), ("won", "deals_won"))
 PHASES = ("potential", "new", "loyal", "ex")
 MAX_NEW_COHORTS = 4
 
