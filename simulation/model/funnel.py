@@ -30,9 +30,9 @@ from typing import Any
 import simpy
 
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
-from .methods import method_for, win_factor
+from .methods import SalesMethod, method_for, win_factor
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
-from .world import DAYS_PER_MONTH, World
+from .world import DAYS_PER_MONTH, Process, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
@@ -153,7 +153,7 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
     return False
 
 
-def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Generator:
+def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Process:
     """Enter a funnel stage and spend an exponentially distributed time in it."""
     world.move(lead, state)
     yield world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
@@ -242,7 +242,7 @@ def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list
     return [t or next(draws) < flip for t in truth]
 
 
-def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[float], role: str, method,
+def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[float], role: str, method: SalesMethod,
                      false_qualification: bool, draws: Iterator[float]) -> Generator[simpy.Event, Any, Deal | None]:
     """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost."""
     env, rules, tally, organisation = world.env, world.funnel, world.tally, world.organisation
