@@ -60,8 +60,8 @@ def _params(args: argparse.Namespace) -> int:
         return 0
     if args.json:
         rows = [{"name": p.name, "type": p.kind.__name__, "default": p.default, "low": p.low, "high": p.high,
-                 "choices": list(p.choices), "unit": p.unit, "help": p.help, "concept": p.concept,
-                 "label_en": p.label_en, "label_nl": p.label_nl} for p in PARAMETERS]
+                 "choices": list(p.choices), "unit": p.unit, "help": p.help, "help_nl": p.help_nl,
+                 "concept": p.concept, "label_en": p.label_en, "label_nl": p.label_nl} for p in PARAMETERS]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for concept, (title_en, title_nl) in CONCEPTS.items():

@@ -42,12 +42,13 @@ def parameter_reference_markdown() -> str:
     lines = [HEADER]
     for concept, (title_en, title_nl) in CONCEPTS.items():
         lines += [f"## {title_en} ({title_nl})", "",
-                  "| parameter | default | allowed | unit | label (en / nl) | meaning |",
-                  "|---|---|---|---|---|---|"]
+                  "| parameter | default | allowed | unit | label (en / nl) | meaning | betekenis (nl) |",
+                  "|---|---|---|---|---|---|---|"]
         for spec in (s for s in PARAMETERS if s.concept == concept):
             default = str(spec.default).lower() if spec.kind is bool else spec.default
             lines.append(f"| `{spec.name}` | {_cell(default)} | {_allowed(spec)} | {_cell(spec.unit)} | "
-                         f"{_cell(spec.label_en)} / {_cell(spec.label_nl)} | {_cell(spec.help)} |")
+                         f"{_cell(spec.label_en)} / {_cell(spec.label_nl)} | {_cell(spec.help)} | "
+                         f"{_cell(spec.help_nl)} |")
         lines.append("")
     lines += ["## Presets", "", "| preset | what it is | changes from the defaults |", "|---|---|---|"]
     for name, (description, changes) in PRESETS.items():

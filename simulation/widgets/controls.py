@@ -68,7 +68,7 @@ def control_for(spec: ParamSpec, value: Any, language: str, label_width: int = 2
 
     Sliders have no readout of their own: the panel shows `readout()` beside them.
     """
-    common = dict(description=spec.label(language), tooltip=spec.help,
+    common = dict(description=spec.label(language), tooltip=spec.help_text(language),
                   style={"description_width": f"{label_width}px"},
                   layout=widgets.Layout(width=f"{label_width + SLIDER_WIDTH}px"))
     if spec.kind is bool:
@@ -184,13 +184,14 @@ class ScenarioPanel:
         return scenario
 
     def set_language(self, language: str) -> None:
-        """Relabel every control, unit and heading; the values stay as they are."""
+        """Relabel every control, tooltip, unit and heading; the values stay as they are."""
         self.language = resolve(language)
         self._relabelling = True
         try:
             for name, control in self.controls.items():
                 spec = SPECS[name]
                 control.description = spec.label(self.language)
+                control.tooltip = spec.help_text(self.language)
                 if spec.kind is str:
                     value = control.value
                     control.options = _choice_options(spec, self.language)

@@ -155,7 +155,7 @@ class StressTestPanel(Runner):
         spec = SPECS[name]
         step = default_step(spec)
         return widgets.FloatRangeSlider(value=tuple(bounds), min=spec.low, max=spec.high, step=step, readout=False,
-                                        tooltip=spec.help, continuous_update=False, style=_WIDTH,
+                                        tooltip=spec.help_text(self.language), continuous_update=False, style=_WIDTH,
                                         layout=widgets.Layout(width="440px"))
 
     def _relabel(self) -> None:
@@ -166,6 +166,7 @@ class StressTestPanel(Runner):
         self._choice_options()
         for name, slider in self.ranges.items():
             slider.description = SPECS[name].label(language)
+            slider.tooltip = SPECS[name].help_text(language)
             low, high = (readout(SPECS[name], value, language) for value in slider.value)
             self.range_readouts[name].value = value_range(low, high)
 
