@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pytest
 
@@ -73,7 +74,11 @@ def test_no_hint_contains_the_answer(exercise_id, student):
             if feedback.correct:
                 continue
             seen += 1
-            assert not leaks(feedback.message, expected, _right_labels(exercise, expected), allowed), feedback.message
+            message = feedback.message
+            if isinstance(wrong, str):  # the student's own choice, echoed, may contain the right label as a word
+                for label in sorted(_right_labels(exercise, wrong), key=len, reverse=True):
+                    message = re.sub(re.escape(label), "", message, flags=re.IGNORECASE)
+            assert not leaks(message, expected, _right_labels(exercise, expected), allowed), feedback.message
     assert seen
 
 
