@@ -8,14 +8,15 @@ everything it shows comes from the result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .. import plots
 from ..kpis import check_kpis
-from ..language import text
+from ..language import scenario_name, text
+from ..paths import DEFAULT_PATHS
 from ..results import SimulationResult
 from ..scenario import Scenario
 from .controls import ScenarioPanel
@@ -39,9 +40,10 @@ def one_screen(left: list[widgets.Widget], figure: widgets.Image) -> widgets.Box
 class SimulationPanel(ScenarioRunner):
     """Controls + Run + KPI table + figure for one scenario.
 
-    `SimulationPanel(["funnel.promise_policy"], base="baseline", kpis=["win_rate", "churn_rate_annual"],
-    figure=plots.promised_vs_delivered)`. `figure` is any function
-    `(result, language=...) -> Figure`; the default is the dashboard. The
+    `SimulationPanel(["funnel.promise_policy"], base="baseline", kpis=["win_rate", "churn_rate_annual"])`.
+    By default the figure shows the monthly `paths` with a band over `replications` runs (the first,
+    seed `seed`, at once; the rest in the background), and the table their lowest and highest value;
+    `figure` is any other function `(result, language=...) -> Figure`, e.g. `plots.dashboard`. The
     panel runs once when it is made (`run_now=False` to wait for the button),
     and with `auto_run=True` again whenever a slider is released.
     """
@@ -49,11 +51,13 @@ class SimulationPanel(ScenarioRunner):
     def __init__(self, params: Iterable[str] | None = None, *, concepts: Iterable[str] | None = None,
                  base: Scenario | str | None = "baseline", kpis: Iterable[str] = DEFAULT_KPIS,
                  figure: FigureFunction | None = None, seed: int = 0, language: str | None = None,
-                 auto_run: bool = False, run_now: bool = True):
+                 auto_run: bool = False, run_now: bool = True, paths: Sequence[str] = DEFAULT_PATHS,
+                 replications: int | None = None, workers: int | None = None):
         self.inputs = ScenarioPanel(params, concepts=concepts, base=base, language=language)
-        super().__init__({"scenario": self.inputs}, seed, language, auto_run)
+        super().__init__({"scenario": self.inputs}, seed, language, auto_run, replications, workers)
         self.kpis = check_kpis(kpis)
-        self.figure_function = figure or plots.dashboard
+        self.figure_function = figure
+        self.paths = tuple(paths)
         self.widget = one_screen([self.inputs.widget, self.toolbar(), self.table], self.image)
         if run_now:
             self.run()
@@ -73,10 +77,15 @@ class SimulationPanel(ScenarioRunner):
         return self.inputs.scenario()
 
     def _table_html(self) -> str:
-        return kpi_html(self.result, self.kpis, self.language)
+        runs = self.runs.get("scenario", []) if self.band_total else None
+        return kpi_html(self.result, self.kpis, self.language,
+                        None if runs is None else [run.kpis for run in runs[:len(runs) if self.band_complete else 1]])
 
     def _figure(self) -> Figure:
-        return self.figure_function(self.result, language=self.language)
+        if self.figure_function is not None:
+            return self.figure_function(self.result, language=self.language)
+        name = scenario_name(self.result.scenario.name, self.language)
+        return plots.paths({name: self.runs["scenario"]}, self.paths, language=self.language)
 
     def _done_text(self) -> str:
         years = self.result.scenario["run.years"]
