@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .errors import KitError
 from .experiment.result import ExperimentResult
+from .experiment.runner import Variant, run_variants
 from .experiment.seeds import replication_seeds
 from .language import text
-from .results import SimulationResult
+from .results import SimulationResult, as_scenario
+from .scenario import Scenario
 from .texts import TEXTS
 
 Run = SimulationResult | pd.DataFrame  # a run, or its monthly table (or anything with a `.monthly` table)
@@ -180,3 +183,33 @@ def wins_sentence(runs_a: Sequence[Run], runs_b: Sequence[Run], kpi: str, names:
         k, names = wins(runs_b, runs_a, kpi)[0], (names[1], names[0])
     key = f"paths.wins.{kpi}" if f"paths.wins.{kpi}" in TEXTS else "paths.wins"
     return text(key, language, k=k, n=n, a=names[0], b=names[1], kpi=text(f"paths.noun.{kpi}", language))
+
+
+def crossings(runs_by_name: Mapping[str, Sequence[Run]],
+              kpis: Sequence[str] = DEFAULT_PATHS) -> dict[str, Crossing | None]:
+    """Per KPI the crossing of the first two scenarios' median paths (as `plots.paths` marks it)."""
+    first, second = list(runs_by_name)[:2]
+    return {kpi: crossing(band(runs_by_name[first], kpi)["median"], band(runs_by_name[second], kpi)["median"],
+                          path_kpi(kpi).better) for kpi in kpis}
+
+
+def replicate_paths(scenarios: Mapping[str, Scenario | str], n: int = 10, seed: int = 0,
+                    **options: Any) -> dict[str, list[pd.DataFrame]]:
+    """`n` replications of each named scenario on common random numbers, `seed` first (the run a lesson
+    shows), as monthly tables for `plots.paths`; `options` as for `experiment.replicate` (workers, …)."""
+    seeds = path_seeds(seed, n)
+    variants = [Variant(label, as_scenario(scenario), seeds) for label, scenario in scenarios.items()]
+    return runs_of(run_variants("replicate", variants, seed, **options))
+
+
+def describe(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAULT_PATHS,
+             language: str = "en") -> str:
+    """The figure's story in sentences a lesson can print and quote: where the first two scenarios'
+    median paths cross, and in how many runs each ended ahead on customers and on margin."""
+    names = tuple(runs_by_name)[:2]
+    lines = [crossing_caption(found, names, kpi, language)
+             for kpi, found in crossings(runs_by_name, kpis).items() if found]
+    lines = lines or [text("paths.no_crossing", language)]
+    lines += [wins_sentence(runs_by_name[names[0]], runs_by_name[names[1]], kpi, names, language)
+              for kpi in ("customers", "cumulative_margin")]
+    return "\n".join(lines)

@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from simulation import plots, preset, simulate
-from simulation.paths import (DEFAULT_PATHS, Crossing, band, crossing, crossing_caption, crossing_month, path,
-                              path_seeds, wins_sentence)
+from simulation.paths import (DEFAULT_PATHS, Crossing, band, crossing, crossing_caption, crossing_month, describe, path,
+                              path_seeds, replicate_paths, wins_sentence)
 from simulation.widgets import CompareView, SimulationPanel
 
 TWO_YEARS = {"run.years": 2}
@@ -143,3 +143,14 @@ def test_the_single_panel_shows_paths_and_the_spread_of_its_runs():
     panel.wait(60)
     assert "Lowest–highest of 2 runs" in panel.table.value and panel.band_complete
     assert bytes(panel.image.value).startswith(b"\x89PNG")
+
+
+def test_a_lesson_can_replicate_paths_and_print_their_story_in_both_languages():
+    runs = replicate_paths({"honest": preset("honest_promise").replace({"run.years": 1}),
+                            "over": preset("over_promise").replace({"run.years": 1})}, n=2, seed=0)
+    assert [len(r) for r in runs.values()] == [2, 2]
+    first = simulate(preset("honest_promise").replace({"run.years": 1}), 0, keep_events=False)
+    assert path(runs["honest"][0], "customers").equals(path(first, "customers"))  # seed 0 comes first
+    english, dutch = describe(runs).splitlines(), describe(runs, language="nl").splitlines()
+    assert english[-1].startswith("In ") and " of 2 runs " in english[-1]
+    assert dutch[-1].startswith("In ") and " van de 2 runs " in dutch[-1]
