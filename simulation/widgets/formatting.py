@@ -58,7 +58,7 @@ def kpi_rows(result: SimulationResult, kpis: list[str], language: str) -> list[l
 
 
 def spread_cells(runs: Sequence[KpiValues], kpis: list[str], language: str) -> list[str]:
-    """Per KPI the lowest and highest value over the replications ('€4.1M – €6.0M'); '…' while there is one run."""
+    """Per KPI the lowest and highest value over the replications ('€4.1M – €6.0M'); '…' while one run."""
     if len(runs) < 2:
         return [text("panel.pending", language)] * len(kpis)
     frame = pd.DataFrame(list(runs))
