@@ -156,7 +156,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                      "In {k} van de {n} runs verdiende {a} meer marge dan {b}."),
     "paths.wins": ("In {k} of {n} runs {a} ended ahead of {b} on {kpi}.",
                    "In {k} van de {n} runs eindigde {a} voor {b} op {kpi}."),
-    "panel.interval": ("95% interval", "95 %-interval"),
+    "panel.difference_interval": ("Difference (A − B): 95% interval", "Verschil (A − B): 95 %-interval"),
     "panel.a_better": ("A better in", "A beter in"),
     "panel.k_of_n": ("{k} of {n}", "{k} van {n}"),
     "panel.pending": ("…", "…"),

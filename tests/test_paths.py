@@ -130,10 +130,10 @@ def test_the_compare_view_shows_the_first_run_before_the_band_is_complete(monkey
     assert len(view.runs["A"]) == len(view.runs["B"]) == 3
     assert view.runs["A"][0].kpis == view.a.kpis  # the run shown first is the band's first run
     assert "Band complete: 3 runs" in view.status.value
-    assert "95% interval" in view.table.value and " of 3</td>" in view.table.value
+    assert "Difference (A − B): 95% interval" in view.table.value and " of 3</td>" in view.table.value
     assert "In " in view.table.value and " of 3 runs " in view.table.value
     view.set_language("nl")
-    assert "95 %-interval" in view.table.value and "Band compleet" in view.status.value
+    assert "Verschil (A − B): 95 %-interval" in view.table.value and "Band compleet" in view.status.value
 
 
 def test_the_single_panel_shows_paths_and_the_spread_of_its_runs():

@@ -95,17 +95,23 @@ def difference_headers(names: tuple[str, str], language: str) -> list[str]:
 
 
 def _interval(low: float, high: float, unit: str, language: str) -> str:
-    """A 95 % interval of A − B, short enough for the panel's table (euros compact: '€3.1M – €4.2M')."""
-    compact = unit.startswith("€")
-    return value_range(*(format_value(v, unit, language, signed=not compact, compact=compact) for v in (low, high)))
+    """A 95 % interval of A − B, short enough for the panel's table: the unit once ('−23.6 – −15.2 deals',
+    '−9.1 – −6.0 pp'), euros compact ('€3.8M – €4.5M')."""
+    if unit.startswith("€"):
+        return value_range(*(format_value(v, unit, language, compact=True) for v in (low, high)))
+    shown = [format_value(v, unit, language, signed=True) for v in (low, high)]
+    parts = [value.split(" ", 1) for value in shown]
+    if all(len(p) == 2 for p in parts) and parts[0][1] == parts[1][1]:
+        return f"{value_range(parts[0][0], parts[1][0])} {parts[1][1]}"
+    return value_range(*shown)
 
 
 def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], kpis: list[str],
-                      language: str) -> list[list[str]]:
+                      language: str) -> list[list[str]] | None:
     """Per KPI over paired replications: the 95 % interval of A − B and in how many runs A was better
-    ('9 of 10'); '…' while there is only one run."""
+    ('9 of 10'); None while there is only one run."""
     if min(len(runs_a), len(runs_b)) < 2:
-        return [[text("panel.pending", language)] * 2 for _ in kpis]
+        return None
     frame_a, frame_b = pd.DataFrame(list(runs_a))[kpis], pd.DataFrame(list(runs_b))[kpis]
     rows = []
     for row in differences(frame_a, frame_b, kpis).itertuples():
@@ -122,7 +128,8 @@ def difference_html(a: SimulationResult, b: SimulationResult, kpis: list[str], n
 
     Without the relative column (it is in `difference_summary`): the panel's table must fit beside the figure.
     With `runs` (each side's KPIs per replication, pair by pair) the 'better' column gives way to how sure
-    we are: the 95 % interval of A − B and in how many runs A was better.
+    we are: in how many runs A was better ('…' until there are runs), and once there are, the difference
+    becomes its 95 % interval over the runs (both would not fit beside the figure).
     """
     table = kpi_difference(a, b, kpis, language)
     drop = 4  # the column 'relative to B'
@@ -130,8 +137,13 @@ def difference_html(a: SimulationResult, b: SimulationResult, kpis: list[str], n
     headers = difference_headers(names, language)
     headers = headers[:drop] + headers[drop + 1:]
     if runs is not None:
-        rows = [cells[:-1] + extra for cells, extra in zip(rows, uncertainty_cells(*runs, kpis, language))]
-        headers = headers[:-1] + [text("panel.interval", language), text("panel.a_better", language)]
+        sure = uncertainty_cells(*runs, kpis, language)
+        if sure is None:
+            rows = [cells[:-1] + [text("panel.pending", language)] for cells in rows]
+        else:
+            rows = [cells[:3] + extra for cells, extra in zip(rows, sure)]
+            headers[3] = text("panel.difference_interval", language)
+        headers[-1] = text("panel.a_better", language)
     return html_table(headers, rows)
 
 

@@ -64,7 +64,7 @@ def test_lesson_03_shows_the_first_run_at_once_and_the_full_band_later(jupyter_l
             assert first < complete, (first, complete)  # the first answer comes before the full picture
             assert first < FIRST_RESULT_SECONDS and complete < FULL_BAND_SECONDS, (first, complete)
             assert "…" in table_first and "of 10" not in table_first  # uncertainty follows, it is not faked
-            assert "of 10" in table_complete and "95% interval" in table_complete
+            assert "of 10" in table_complete and "95% interval" in table_complete and "…" not in table_complete
             assert "In 10 of 10 runs" in panel.inner_text() or " of 10 runs " in panel.inner_text()
             assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
             assert not layout["cut"] and not layout["clipped"], layout
