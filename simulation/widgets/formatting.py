@@ -71,11 +71,12 @@ def spread_cells(runs: Sequence[KpiValues], kpis: list[str], language: str) -> l
 
 
 def kpi_html(result: SimulationResult, kpis: list[str], language: str,
-             runs: Sequence[KpiValues] | None = None) -> str:
-    """The KPI table of one run as HTML; with `runs` (KPIs per replication) also their lowest–highest."""
+             runs: Sequence[KpiValues] | None = None, planned: int | None = None) -> str:
+    """The KPI table of one run as HTML; with `runs` (KPIs per replication, `planned` of them in the end)
+    also their lowest–highest."""
     headers, rows = [text("panel.kpi", language), text("panel.value", language)], kpi_rows(result, kpis, language)
     if runs is not None:
-        headers.append(text("panel.spread", language, n=len(runs)))
+        headers.append(text("panel.spread", language, n=planned or len(runs)))
         rows = [row + [cell] for row, cell in zip(rows, spread_cells(runs, kpis, language))]
     return html_table(headers, rows)
 

@@ -77,9 +77,10 @@ class SimulationPanel(ScenarioRunner):
         return self.inputs.scenario()
 
     def _table_html(self) -> str:
-        runs = self.runs.get("scenario", []) if self.band_total else None
-        return kpi_html(self.result, self.kpis, self.language,
-                        None if runs is None else [run.kpis for run in runs[:len(runs) if self.band_complete else 1]])
+        if not self.band_total:
+            return kpi_html(self.result, self.kpis, self.language)
+        runs = self.runs["scenario"] if self.band_complete else self.runs["scenario"][:1]
+        return kpi_html(self.result, self.kpis, self.language, [run.kpis for run in runs], self.replications)
 
     def _figure(self) -> Figure:
         if self.figure_function is not None:
