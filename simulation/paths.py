@@ -113,10 +113,11 @@ class Crossing:
     ahead_until: int
 
 
-def crossing(a: pd.Series, b: pd.Series, better: int = +1) -> Crossing | None:
+def crossing(a: pd.Series, b: pd.Series, better: int = +1, lasting: int = 2) -> Crossing | None:
     """The month from which the side that leads at the end stays ahead for good, if the other side
     led before it; None when the lines never cross that way (one side ahead throughout, or no
-    lasting leader at the end). Ties count as nobody ahead."""
+    leader for the last `lasting` points: a lead in the last point alone is noise, not a turn).
+    Ties count as nobody ahead."""
     lead = better * (a.to_numpy(dtype=float) - b.to_numpy(dtype=float))  # > 0: A ahead
     months = a.index.to_numpy()
     if len(lead) == 0 or lead[-1] == 0 or np.isnan(lead[-1]):
@@ -126,15 +127,17 @@ def crossing(a: pd.Series, b: pd.Series, better: int = +1) -> Crossing | None:
     if not behind_or_tied.any():
         return None  # the final leader led all along
     start = int(np.flatnonzero(behind_or_tied)[-1]) + 1  # first month of the final leader's lasting lead
+    if len(lead) - start < lasting:
+        return None
     if not (np.sign(lead[:start]) == -final).any():
         return None  # only ties before: nobody had an early lead
     ahead = int(np.flatnonzero(np.sign(lead[:start]) == -final)[-1])
     return Crossing(int(months[start]), "B" if final > 0 else "A", int(months[ahead]))
 
 
-def crossing_month(a: pd.Series, b: pd.Series, better: int = +1) -> int | None:
+def crossing_month(a: pd.Series, b: pd.Series, better: int = +1, lasting: int = 2) -> int | None:
     """The month where B's early lead turns into a lasting deficit (None if it does not)."""
-    found = crossing(a, b, better)
+    found = crossing(a, b, better, lasting)
     return found.month if found and found.early == "B" else None
 
 

@@ -28,6 +28,7 @@ def test_the_crossing_month_is_the_one_computed_by_hand_from_the_monthly_series(
     lead_of_honest = list(honest["customers"] - over["customers"])  # month by month, A − B
     months = list(honest["month"])
     last_not_ahead = max(i for i, lead in enumerate(lead_of_honest) if lead <= 0)  # by hand
+    assert len(months) - (last_not_ahead + 1) >= 2  # honest promising stays ahead for more than a month
     by_hand = months[last_not_ahead + 1]
     assert any(lead < 0 for lead in lead_of_honest[:last_not_ahead + 1])  # over-promising led first
     found = crossing(path(runs["honest_promise"][0], "customers"), path(runs["over_promise"][0], "customers"))
@@ -40,8 +41,9 @@ def test_the_crossing_month_is_the_one_computed_by_hand_from_the_monthly_series(
     ([1, 1, 1], [1, 1, 1], None),  # level throughout
     ([1, 2, 3], [1, 2, 3.5], None),  # A never led: B's lead is not a reversal
     ([0, 1, 3, 4], [1, 1, 2, 3], Crossing(3, "B", 1)),  # B ahead in month 1, level in 2, behind from 3
-    ([0, 2, 1, 4], [1, 1, 2, 3], Crossing(4, "B", 3)),  # a lead lost and retaken counts from the last change
-    ([2, 1, 0], [1, 1, 1], Crossing(3, "A", 1)),  # A's early lead turns: found, but not B's crossing
+    ([0, 2, 1, 4, 5], [1, 1, 2, 3, 3], Crossing(4, "B", 3)),  # a lead lost and retaken: from the last change
+    ([2, 1, 0, 0], [1, 1, 1, 1], Crossing(3, "A", 1)),  # A's early lead turns: found, but not B's crossing
+    ([0, 1, 1, 2], [1, 1, 1, 1], None),  # ahead in the last month only: noise, not a lasting turn
 ])
 def test_crossing_needs_an_early_lead_that_turns_into_a_lasting_deficit(a, b, expected):
     index = pd.Index(range(1, len(a) + 1), name="month")
@@ -49,8 +51,8 @@ def test_crossing_needs_an_early_lead_that_turns_into_a_lasting_deficit(a, b, ex
 
 
 def test_a_lower_is_better_kpi_crosses_the_other_way():
-    index = pd.Index([1, 2, 3], name="month")
-    a, b = pd.Series([5.0, 3, 1], index=index), pd.Series([3.0, 3, 3], index=index)
+    index = pd.Index([1, 2, 3, 4], name="month")
+    a, b = pd.Series([5.0, 3, 1, 1], index=index), pd.Series([3.0, 3, 3, 3], index=index)
     assert crossing(a, b, better=-1) == Crossing(3, "B", 1)
 
 
