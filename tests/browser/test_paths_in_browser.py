@@ -68,6 +68,17 @@ def test_lesson_03_shows_the_first_run_at_once_and_the_full_band_later(jupyter_l
             assert "In 10 of 10 runs" in panel.inner_text() or " of 10 runs " in panel.inner_text()
             assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
             assert not layout["cut"] and not layout["clipped"], layout
+
+            panel.get_by_role("button", name="NL", exact=True).click()  # longer words, on a projector's screen
+            panel.locator("table").filter(has_text="Verschil (A − B): 95 %-interval").wait_for(timeout=TIMEOUT_MS)
+            page.set_viewport_size({"width": 1280, "height": 720})
+            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+            page.screenshot(path=artifacts / "paths_03_full_band_nl_1280x720.png")
+            layout = panel.evaluate(LAYOUT)
+            assert _inside(layout["run"], 1280, 720) and _inside(layout["image"], 1280, 720), layout
+            assert not layout["cut"] and not layout["clipped"], layout
+            assert "Band compleet" in panel.inner_text() and " van de 10 runs " in panel.inner_text()
         except Exception:
             page.screenshot(path=artifacts / "paths_03_failure.png")
             raise
