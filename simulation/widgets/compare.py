@@ -62,7 +62,8 @@ class CompareView(ScenarioRunner):
         self.paths = tuple(paths)
         self.sides = widgets.Tab([panel.widget for panel in panels.values()])
         self._title_tabs()
-        self.widget = one_screen([self.sides, self.toolbar(), self.table], self.image)
+        # the paths figure is 40 px narrower than a panel's (plots.paths.PATHS_WIDTH): room for the intervals
+        self.widget = one_screen([self.sides, self.toolbar(), self.table], self.image, width=560)
         if run_now:
             self.run()
 

@@ -30,10 +30,10 @@ DEFAULT_KPIS = ("deals_won", "win_rate", "customers_end", "churn_rate_annual", "
 FigureFunction = Callable[..., Figure]
 
 
-def one_screen(left: list[widgets.Widget], figure: widgets.Image) -> widgets.Box:
-    """Controls, Run and table in a column on the left, the figure on the right: one laptop screen
-    (1366×768) shows them together, and on a narrow screen the figure wraps below."""
-    column = widgets.VBox(left, layout=widgets.Layout(flex="0 0 auto", max_width="510px", margin="0 12px 0 0"))
+def one_screen(left: list[widgets.Widget], figure: widgets.Image, width: int = 510) -> widgets.Box:
+    """Controls, Run and table in a column on the left (at most `width` px), the figure on the right: one
+    laptop screen (1366×768) shows them together, and on a narrow screen the figure wraps below."""
+    column = widgets.VBox(left, layout=widgets.Layout(flex="0 0 auto", max_width=f"{width}px", margin="0 12px 0 0"))
     return widgets.Box([column, figure], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
 
 
