@@ -27,8 +27,8 @@ from .style import INK, LIGHT_GREY, SMALL
 #: Width of the paths figure in inches (520 px at 100 dpi): 40 px narrower than a panel's other figures,
 #: so the compare view's table has room for the 95 % intervals beside it on a 1280 px projector.
 PATHS_WIDTH = 5.2
-#: The crossing caption's wrapping width (characters) above an axes of half that width.
-_WRAP = 28
+#: Wrapping width (characters) of a title and the crossing caption above an axes of half that width.
+_WRAP = 26
 
 
 def _band_label(runs: int, quantiles: tuple[float, float], language: str) -> str:
@@ -64,7 +64,7 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
         caption = crossing_caption(found, names[:2], kpi, language)
     unit = axis_unit(spec.unit, language)
     title = spec.label(language) + (f" ({unit})" if unit and spec.unit not in ("customers", "deals") else "")
-    ax.set_title(title + ("\n" + textwrap.fill(caption, _WRAP) if caption else ""), fontsize=SMALL + 1,
+    ax.set_title("\n".join(textwrap.fill(line, _WRAP) for line in (title, caption) if line), fontsize=SMALL + 1,
                  loc="left")
     _unit_axis(ax.yaxis, spec.unit, language)
     if spec.unit in ("customers", "deals"):
