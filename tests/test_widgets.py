@@ -42,6 +42,12 @@ class FigureSpy:
         return figure
 
 
+@pytest.fixture(autouse=True)
+def one_run_per_panel(monkeypatch):
+    """These tests are about controls, tables and languages: no band in the background (see test_paths)."""
+    monkeypatch.setattr("simulation.widgets.background.DEFAULT_REPLICATIONS", 1)
+
+
 @pytest.fixture
 def dutch_default():
     previous = get_language()

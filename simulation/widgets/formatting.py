@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from ..comparison import kpi_difference
+from ..experiment.stats import beats, differences
 from ..kpis import check_kpi
-from ..language import format_value, missing, percent, resolve, text
+from ..language import format_value, missing, percent, resolve, text, value_range
 from ..results import KPIS, SimulationResult
+
+KpiValues = Mapping[str, float]  # one replication's KPIs
 
 
 def format_relative(relative: float, language: str) -> str:
@@ -53,9 +57,28 @@ def kpi_rows(result: SimulationResult, kpis: list[str], language: str) -> list[l
     return rows
 
 
-def kpi_html(result: SimulationResult, kpis: list[str], language: str) -> str:
-    """The KPI table of one run as HTML."""
-    return html_table([text("panel.kpi", language), text("panel.value", language)], kpi_rows(result, kpis, language))
+def spread_cells(runs: Sequence[KpiValues], kpis: list[str], language: str) -> list[str]:
+    """Per KPI the lowest and highest value over the replications ('€4.1M – €6.0M'); '…' while one run."""
+    if len(runs) < 2:
+        return [text("panel.pending", language)] * len(kpis)
+    frame = pd.DataFrame(list(runs))
+    cells = []
+    for name in kpis:
+        unit = check_kpi(name).unit
+        cells.append(value_range(*(format_value(frame[name].min() if low else frame[name].max(), unit, language,
+                                                compact=unit.startswith("€")) for low in (True, False))))
+    return cells
+
+
+def kpi_html(result: SimulationResult, kpis: list[str], language: str,
+             runs: Sequence[KpiValues] | None = None, planned: int | None = None) -> str:
+    """The KPI table of one run as HTML; with `runs` (KPIs per replication, `planned` of them in the end)
+    also their lowest–highest."""
+    headers, rows = [text("panel.kpi", language), text("panel.value", language)], kpi_rows(result, kpis, language)
+    if runs is not None:
+        headers.append(text("panel.spread", language, n=planned or len(runs)))
+        rows = [row + [cell] for row, cell in zip(rows, spread_cells(runs, kpis, language))]
+    return html_table(headers, rows)
 
 
 def difference_rows(table: pd.DataFrame, names: tuple[str, str], language: str) -> list[list[str]]:
@@ -72,17 +95,57 @@ def difference_headers(names: tuple[str, str], language: str) -> list[str]:
             text("panel.relative", language), text("panel.better", language)]
 
 
+def _interval(low: float, high: float, unit: str, language: str) -> str:
+    """A 95 % interval of A − B, short enough for the panel's table: the unit once ('−23.6 – −15.2 deals',
+    '−9.1 – −6.0 pp'), euros compact ('€3.8M – €4.5M')."""
+    if unit.startswith("€"):
+        return value_range(*(format_value(v, unit, language, compact=True) for v in (low, high)))
+    shown = [format_value(v, unit, language, signed=True) for v in (low, high)]
+    parts = [value.split(" ", 1) for value in shown]
+    if all(len(p) == 2 for p in parts) and parts[0][1] == parts[1][1]:
+        return f"{value_range(parts[0][0], parts[1][0])} {parts[1][1]}"
+    return value_range(*shown)
+
+
+def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], kpis: list[str],
+                      language: str) -> list[list[str]] | None:
+    """Per KPI over paired replications: the 95 % interval of A − B and in how many runs A was better
+    ('9 of 10'); None while there is only one run."""
+    if min(len(runs_a), len(runs_b)) < 2:
+        return None
+    frame_a, frame_b = pd.DataFrame(list(runs_a))[kpis], pd.DataFrame(list(runs_b))[kpis]
+    rows = []
+    for row in differences(frame_a, frame_b, kpis).itertuples():
+        unit = check_kpi(row.kpi).unit
+        better = int((beats(frame_a[row.kpi].to_numpy(), frame_b[row.kpi].to_numpy(), row.kpi) == 1).sum())
+        rows.append([_interval(row.ci_low, row.ci_high, unit, language),
+                     text("panel.k_of_n", language, k=better, n=len(frame_a))])
+    return rows
+
+
 def difference_html(a: SimulationResult, b: SimulationResult, kpis: list[str], names: tuple[str, str],
-                    language: str) -> str:
+                    language: str, runs: tuple[Sequence[KpiValues], Sequence[KpiValues]] | None = None) -> str:
     """The KPI difference table, A − B, as HTML, headed by the scenarios' names.
 
     Without the relative column (it is in `difference_summary`): the panel's table must fit beside the figure.
+    With `runs` (each side's KPIs per replication, pair by pair) the 'better' column gives way to how sure
+    we are: in how many runs A was better ('…' until there are runs), and once there are, the difference
+    becomes its 95 % interval over the runs (both would not fit beside the figure).
     """
     table = kpi_difference(a, b, kpis, language)
     drop = 4  # the column 'relative to B'
     rows = [cells[:drop] + cells[drop + 1:] for cells in difference_rows(table, names, language)]
     headers = difference_headers(names, language)
-    return html_table(headers[:drop] + headers[drop + 1:], rows)
+    headers = headers[:drop] + headers[drop + 1:]
+    if runs is not None:
+        sure = uncertainty_cells(*runs, kpis, language)
+        if sure is None:
+            rows = [cells[:-1] + [text("panel.pending", language)] for cells in rows]
+        else:
+            rows = [cells[:3] + extra for cells, extra in zip(rows, sure)]
+            headers[3] = text("panel.difference_interval", language)
+        headers[-1] = text("panel.a_better", language)
+    return html_table(headers, rows)
 
 
 def kpi_summary(result: SimulationResult, kpis: list[str] | None = None, language: str | None = None) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import threading
 import time
 
 import ipywidgets as widgets
@@ -21,6 +22,9 @@ from matplotlib.figure import Figure
 
 from ..language import number, resolve, text
 from ..results import SimulationResult, simulate
+from ..scenario import Scenario
+from . import background
+from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle
 
 #: Resolution of a panel's figure: at 100 dpi a 9 pt text is 12.5 px, legible when projected.
@@ -55,6 +59,7 @@ class Runner:
         self.results: dict = {}
         self.seconds: float | None = None
         self.stale = False
+        self._draw_lock = threading.RLock()  # the band is drawn from a background thread
         self.language_switch = widgets.ToggleButtons(  # EN / NL say what they are; no label taking room
             options=[("EN", "en"), ("NL", "nl")], value=self.language, tooltips=["English", "Nederlands"],
             style={"button_width": "40px"}, layout=widgets.Layout(width="auto"))
@@ -94,6 +99,9 @@ class Runner:
 
     def _relabel(self) -> None:
         """Relabel the subclass's own controls in `self.language`."""
+
+    def _shown(self) -> None:
+        """Called after a Run's results are on screen: a subclass may go on in the background."""
 
     # --- shared behaviour
     def _seconds_text(self) -> str:
@@ -145,6 +153,7 @@ class Runner:
             self.seconds = time.perf_counter() - started
             self.stale = False
             self._show_status()
+            self._shown()
             return True
         finally:
             self.run_button.disabled = False
@@ -156,9 +165,10 @@ class Runner:
 
         Both are made before either is shown, so a figure that fails leaves the old table and figure together.
         """
-        table, image = self._table_html(), figure_png(self._figure())
-        self.table.value, self.image.value = table, image
-        self.image.layout.display = None
+        with self._draw_lock:
+            table, image = self._table_html(), figure_png(self._figure())
+            self.table.value, self.image.value = table, image
+            self.image.layout.display = None
 
     def _show(self, results: dict) -> bool:
         """Draw `results`; if that fails, keep the last results on screen and say why in the status line.
@@ -191,11 +201,29 @@ class Runner:
 
 
 class ScenarioRunner(Runner):
-    """A `Runner` over one or more named `ScenarioPanel`s, simulated on the same seed (common random numbers)."""
+    """A `Runner` over one or more named `ScenarioPanel`s, simulated on the same seed (common random numbers).
 
-    def __init__(self, panels: dict[str, ScenarioPanel], seed: int, language: str | None, auto_run: bool):
+    The first seed is shown at once; then `replications` − 1 more seeds run in the background (on the
+    kernel's shared process pool, or serially with `workers=1`), and `runs` fills in pair by pair, so
+    the figure's band and the table's intervals follow while the student reads the first answer.
+    """
+
+    #: Least seconds between two redraws while the band fills in (each costs a figure's drawing time).
+    REDRAW_SECONDS = 2.0
+
+    def __init__(self, panels: dict[str, ScenarioPanel], seed: int, language: str | None, auto_run: bool,
+                 replications: int | None = None, workers: int | None = None):
         super().__init__(seed, language, auto_run)
         self.panels = panels
+        self.replications = background.DEFAULT_REPLICATIONS if replications is None else replications
+        if self.replications < 1:
+            raise ValueError(f"A panel needs at least 1 replication. Got {self.replications!r} instead.")
+        self.band = Replications(False if workers == 1 else None)
+        self.runs: dict[str, list[Replication]] = {}
+        self.band_done = self.band_total = 0
+        self._band_started = self._last_redraw = 0.0
+        self.band_seconds: float | None = None
+        self._scenarios: dict[str, Scenario] = {}
         for panel in panels.values():
             panel.on_change(self._inputs_changed)
 
@@ -203,7 +231,64 @@ class ScenarioRunner(Runner):
         scenarios = {name: panel.scenario() for name, panel in self.panels.items()}
         if any(scenario is None for scenario in scenarios.values()):
             return None
+        self._scenarios = scenarios
         return {name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}
+
+    @property
+    def band_complete(self) -> bool:
+        """Whether every replication of the last Run is in `runs` (and so in the figure and table)."""
+        return self.band_done == self.band_total
+
+    def _show(self, results: dict) -> bool:
+        """New results start with one run each (their band follows); a failed drawing keeps the old runs too."""
+        if results is self.results:  # redrawn, e.g. in another language
+            return super()._show(results)
+        self.band.cancel()
+        previous = self.runs, self.band_total, self.band_done, self.band_seconds
+        self.runs = {name: [Replication.of(result)] for name, result in results.items()}
+        self.band_total, self.band_done, self.band_seconds = self.replications - 1, 0, None
+        if super()._show(results):
+            return True
+        self.runs, self.band_total, self.band_done, self.band_seconds = previous
+        return False
+
+    def _shown(self) -> None:
+        if self.band_total:
+            self._band_started = self._last_redraw = time.perf_counter()
+            self.band.start(self._scenarios, self.results, self.seed, self.replications, self._band_update)
+            self._show_status()
+
+    def _band_update(self, runs: dict[str, list[Replication]], done: int, total: int) -> None:
+        """A pair finished in the background: keep it, show progress, redraw now and then and at the end."""
+        try:
+            self.runs, self.band_done = runs, done
+            self.advance(done + 1, total + 1)
+            now = time.perf_counter()
+            if done == total:
+                self.band_seconds = now - self._band_started
+            if done and (done == total or now - self._last_redraw >= self.REDRAW_SECONDS):
+                self.redraw()
+                self._last_redraw = time.perf_counter()
+            self._show_status()
+        except Exception as error:  # in a background thread nobody would see it otherwise
+            problem = html.escape(f"{type(error).__name__}: {error}")
+            self.status.value = f"<b>{text('panel.draw_failed', self.language, error=problem)}</b>"
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait until the band of the last Run is complete (for scripts, tests and lessons that quote it)."""
+        if self.band.future is not None:
+            self.band.future.result(timeout)
+
+    def _show_status(self) -> None:
+        super()._show_status()
+        if self.stale or not self.results or not self.band_total:
+            return
+        if self.band_complete:
+            seconds = number(self.band_seconds or 0.0, 1, self.language)
+            line = text("paths.complete", self.language, total=self.band_total + 1, seconds=seconds)
+        else:
+            line = text("paths.filling", self.language, done=self.band_done + 1, total=self.band_total + 1)
+        self.status.value += f"<br><span class='kit-band'>{line}</span>"
 
     def _relabel(self) -> None:
         for panel in self.panels.values():

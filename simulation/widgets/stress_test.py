@@ -14,7 +14,6 @@ settings take the model's time (20 three-year pairs: ~6 s on 2 idle cores).
 
 from __future__ import annotations
 
-import atexit
 import html
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -24,7 +23,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..experiment.designs import compare
-from ..experiment.executors import local_cores, process_pool
 from ..experiment.result import ExperimentResult, check_kpi
 from ..language import format_value, percent, scenario_name, text, value_range
 from ..parameters import SPECS
@@ -32,6 +30,7 @@ from ..plots.experiment import difference_histogram
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
 from ..scenario import ScenarioError
+from .background import warm_pool
 from .controls import default_step, readout
 from .formatting import html_table
 from .runner import Runner
@@ -85,18 +84,6 @@ def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin",
     for ax, kpi in zip(figure.subplots(1, len(kpis), squeeze=False)[0], kpis):
         difference_histogram(result, kpi, language, ax=ax)
     return figure
-
-
-def warm_pool(workers: int | None = None) -> Executor | None:
-    """A process pool whose workers have already imported the model, or None on one core (then serial)."""
-    workers = workers or local_cores()
-    if workers < 2:
-        return None
-    pool = process_pool(workers)
-    for future in [pool.submit(local_cores) for _ in range(workers)]:
-        future.result()  # each worker starts and imports the model now, not on the first Run
-    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
-    return pool
 
 
 class StressTestPanel(Runner):

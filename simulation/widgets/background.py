@@ -1,0 +1,130 @@
+"""Work a panel does behind the student's back: a warm process pool and replications that fill in a band.
+
+A panel answers at once with one seed (as quick as a single run), then runs
+the other replications on common random numbers, pair by pair, on a process
+pool whose workers have already imported the model, from a background thread,
+so the notebook stays responsive. Each finished pair is handed to the panel,
+which redraws its band and progress; a new Run supersedes the old one. The
+stress test runs its replications on the same kind of pool.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
+
+import pandas as pd
+
+from ..experiment.executors import local_cores, process_pool
+from ..experiment.runner import Job, simulate_jobs
+from ..paths import path_seeds
+from ..results import KPIS, SimulationResult
+from ..scenario import Scenario
+
+#: Replications a panel runs for its bands unless asked for more (the first is the seed shown at once).
+DEFAULT_REPLICATIONS = 10
+
+_shared: dict[str, Executor | None] = {}
+_shared_lock = threading.Lock()
+
+
+def warm_pool(workers: int | None = None) -> Executor | None:
+    """A process pool whose workers have already imported the model, or None on one core (then serial)."""
+    workers = workers or local_cores()
+    if workers < 2:
+        return None
+    pool = process_pool(workers)
+    for future in [pool.submit(local_cores) for _ in range(workers)]:
+        future.result()  # each worker starts and imports the model now, not on the first Run
+    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
+    return pool
+
+
+def shared_pool() -> Executor | None:
+    """One warm pool for all the panels of a kernel (a lesson has several; each its own would crowd 2 cores).
+
+    None, so the band is filled serially, on one core or when workers cannot start (a script without
+    a main guard): slower, but a band that never fills would look like a panel that hangs."""
+    with _shared_lock:
+        if "pool" not in _shared:
+            try:
+                _shared["pool"] = warm_pool()
+            except Exception:  # BrokenProcessPool and its relatives
+                _shared["pool"] = None
+        return _shared["pool"]
+
+
+class Replication:
+    """One replication as a panel keeps it: the monthly table (for paths) and the KPIs (for the table)."""
+
+    def __init__(self, monthly: pd.DataFrame, kpis: Mapping[str, float]):
+        self.monthly, self.kpis = monthly, dict(kpis)
+
+    @classmethod
+    def of(cls, result: SimulationResult) -> Replication:
+        return cls(result.monthly, result.kpis)
+
+
+Update = Callable[[dict[str, list[Replication]], int, int], None]  # (runs by name so far, pairs done, pairs to do)
+
+
+class Replications:
+    """Runs replications 2…n of named scenarios in a background thread and reports each finished pair.
+
+    `executor` is a process pool, None to pick the shared one when the work starts (not while the
+    panel shows its first answer), or `False` to run serially in the background thread.
+    """
+
+    def __init__(self, executor: Executor | None | bool = None):
+        self.executor = executor
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="kit-band")
+        self._generation = 0
+        self.future: Future | None = None
+
+    def cancel(self) -> None:
+        """Stop reporting the replications of the last start (a new Run or new settings supersede them)."""
+        self._generation += 1
+
+    def start(self, scenarios: Mapping[str, Scenario], first: Mapping[str, SimulationResult], seed: int, n: int,
+              on_update: Update) -> Future:
+        """Run replications 2…`n` (seeds from `path_seeds`) of every scenario; `first` is replication 1."""
+        self.cancel()
+        generation = self._generation
+        self.future = self._thread.submit(self._run, generation, dict(scenarios), dict(first), seed, n, on_update)
+        return self.future
+
+    def _executor(self) -> Executor | None:
+        if self.executor is None:
+            return shared_pool()
+        return self.executor or None
+
+    def _run(self, generation: int, scenarios: dict[str, Scenario], first: dict[str, SimulationResult], seed: int,
+             n: int, on_update: Update) -> dict[str, list[Replication]]:
+        names = list(scenarios)
+        batches: list[list[Job]] = [[(scenarios[name].name, scenarios[name].to_dict(), run_seed, {}, False)
+                                     for name in names] for run_seed in path_seeds(seed, n)[1:]]
+        done: dict[int, list] = {}
+        runs = {name: [Replication.of(first[name])] for name in names}
+        on_update(runs, 0, len(batches))
+        executor = self._executor()
+        if executor is None:
+            finished = ((index, simulate_jobs(batch)) for index, batch in enumerate(batches))
+        else:
+            futures = {executor.submit(simulate_jobs, batch): index for index, batch in enumerate(batches)}
+            finished = ((futures[future], future.result()) for future in as_completed(futures))
+        for index, outcomes in finished:
+            if generation != self._generation:  # superseded: leave the rest to finish unseen
+                if executor is not None:
+                    for future in futures:
+                        future.cancel()
+                return runs
+            done[index] = outcomes
+            runs = {name: [Replication.of(first[name])] for name in names}
+            for key in sorted(done):  # replication order, whatever order they finished in
+                for name, (kpis, monthly, _events) in zip(names, done[key]):
+                    runs[name].append(Replication(pd.DataFrame(monthly), zip((k.name for k in KPIS), kpis)))
+            if generation == self._generation:
+                on_update(runs, len(done), len(batches))
+        return runs
