@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from ..language import number, resolve, text
 from ..results import SimulationResult, simulate
-from ..scenario import Scenario
+from ..scenario import Scenario, ScenarioError
 from . import background
 from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle
@@ -217,7 +217,7 @@ class ScenarioRunner(Runner):
         self.panels = panels
         self.replications = background.DEFAULT_REPLICATIONS if replications is None else replications
         if self.replications < 1:
-            raise ValueError(f"A panel needs at least 1 replication. Got {self.replications!r} instead.")
+            raise ScenarioError(f"A panel needs at least 1 replication. Got {self.replications!r} instead.")
         self.band = Replications(False if workers == 1 else None)
         self.runs: dict[str, list[Replication]] = {}
         self.band_done = self.band_total = 0
