@@ -108,9 +108,10 @@ class Organisation:
         """An account leaves: its planned hours free up."""
         self.planned_hours[role] = max(0.0, self.planned_hours[role] - planned)
 
-    def plan_month(self, visit_hours: dict[str, float]) -> None:
+    def plan_month(self) -> None:
         """Split each role's hours for the coming month: accounts first (follow-ups, escalations, visits), then
         qualification; quotes get the rest. Last month's asks stand in for this month's."""
+        visit_hours = self.planned_hours
         for role in ROLES:
             hours = self.monthly_hours[role]
             follow_up, escalation = self.asked["follow_up"][role], self.asked["escalation"][role]

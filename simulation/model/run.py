@@ -76,7 +76,7 @@ def management(world: World) -> Process:
     previous = _snapshot_flows(world)
     base = census(world, 0)
     for month in range(1, months + 1):
-        world.organisation.plan_month(world.organisation.planned_hours)
+        world.organisation.plan_month()
         market.word_of_mouth(world, base.grades)
         yield world.env.timeout(DAYS_PER_MONTH)
         if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome

@@ -9,6 +9,7 @@ system chromium.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -18,10 +19,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import Page, sync_playwright  # a test dependency: missing means a broken install, not a skip
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -33,6 +36,21 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
+
+
+@contextlib.contextmanager
+def browser_page(chromium_path: str, width: int, height: int, failure_shot: Path) -> Iterator[Page]:
+    """A page of a fresh chromium at `width`×`height`; if the test fails, a screenshot of what the page showed."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        try:
+            yield page
+        except Exception:
+            page.screenshot(path=failure_shot)
+            raise
+        finally:
+            browser.close()
 
 
 def _free_port() -> int:

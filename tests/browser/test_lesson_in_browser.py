@@ -11,9 +11,8 @@ Screenshots land in test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright  # a test dependency: missing means a broken install, not a skip
 
-from .conftest import CHROMIUM_ARGS
+from .conftest import browser_page
 
 LESSON = "03_expectation_management.ipynb"
 SLIDER_LABEL = "Expectation management"
@@ -55,6 +54,16 @@ def _screenshot_from(page, element, path) -> None:
     page.screenshot(path=path)
 
 
+def open_in_lab(page, lab: dict[str, str], lesson: str, *, close_file_browser: bool = True) -> None:
+    """Open `lesson` in JupyterLab, wait for its kernel, run every cell and wait until all have run."""
+    page.goto(f"{lab['base']}/lab/tree/{lesson}?token={lab['token']}")
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
+    if close_file_browser:
+        _close_file_browser(page)
+    _run_all_cells(page)
+    _wait_until_all_cells_ran(page)
+
+
 def _close_file_browser(page) -> None:
     """More room for the lesson, as a student on a laptop would make it (JupyterLab remembers it)."""
     page.wait_for_timeout(300)
@@ -84,95 +93,78 @@ def _wait_until_all_cells_ran(page) -> None:
 
 @pytest.mark.browser
 def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, chromium_path, artifacts):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        try:
-            page.goto(f"{jupyter_lab['base']}/lab/tree/{LESSON}?token={jupyter_lab['token']}")
-            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
-            _run_all_cells(page)
-            _wait_until_all_cells_ran(page)
+    with browser_page(chromium_path, 1400, 1000, artifacts / "lesson03_failure.png") as page:
+        open_in_lab(page, jupyter_lab, LESSON, close_file_browser=False)
 
-            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            table = panel.locator("table").filter(has_text="Difference (A − B)")
-            image = panel.locator(".widget-image")
-            table.wait_for(timeout=TIMEOUT_MS)
-            image.wait_for(timeout=TIMEOUT_MS)
-            _close_file_browser(page)
-            for width, height in SCREENS:
-                page.set_viewport_size({"width": width, "height": height})
-                panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-                page.wait_for_timeout(500)
-                page.screenshot(path=artifacts / f"lesson03_screen_{width}x{height}.png")
-                layout = panel.evaluate(LAYOUT)
-                assert _inside(layout["run"], width, height), (width, height, layout)
-                assert _inside(layout["image"], width, height), (width, height, layout)
-                assert layout["scale"] >= 0.96, layout  # the figure's 12.5 px text stays at least 12 px
-                assert not layout["cut"] and not layout["clipped"], layout
-            panel.get_by_role("button", name="NL", exact=True).click()  # Dutch labels are longer: still none cut off
-            dutch = panel.locator("table").filter(has_text="Verschil (A − B)")
-            dutch.wait_for(timeout=TIMEOUT_MS)
+        panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
+        table = panel.locator("table").filter(has_text="Difference (A − B)")
+        image = panel.locator(".widget-image")
+        table.wait_for(timeout=TIMEOUT_MS)
+        image.wait_for(timeout=TIMEOUT_MS)
+        _close_file_browser(page)
+        for width, height in SCREENS:
+            page.set_viewport_size({"width": width, "height": height})
+            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(500)
-            page.screenshot(path=artifacts / "lesson03_screen_1280x720_nl.png")
+            page.screenshot(path=artifacts / f"lesson03_screen_{width}x{height}.png")
             layout = panel.evaluate(LAYOUT)
-            assert not layout["cut"] and not layout["clipped"] and _inside(layout["image"], *SCREENS[-1]), layout
-            assert "Verwachtingsmanagement" in panel.inner_text() and "Simuleer" in panel.inner_text()
-            panel.get_by_role("button", name="EN", exact=True).click()
-            table.wait_for(timeout=TIMEOUT_MS)
-            page.set_viewport_size({"width": 1400, "height": 1000})
-            table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
-            panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
-            row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
-                has_text=SLIDER_LABEL)).last  # side B: over-promise
-            slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
-            _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
-            readout_before = readout.inner_text()
-            slider.locator(".noUi-handle").focus()
-            for _ in range(6):
-                slider.locator(".noUi-handle").press("ArrowRight")
-            page.wait_for_function("([el, old]) => el.textContent !== old",
-                                   arg=[readout.element_handle(), readout_before])
-            panel.get_by_role("button", name="Run simulation").click()
-            page.wait_for_function("([el, old]) => el.innerText !== old",
-                                   arg=[table.element_handle(), table_before], timeout=TIMEOUT_MS)
-            page.wait_for_function("el => !el.querySelector('button').disabled",
-                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
-            _screenshot_from(page, slider, artifacts / "lesson03_2_slider_moved_and_run.png")
-            _screenshot_from(page, table, artifacts / "lesson03_3_new_table.png")
-            _screenshot_from(page, image, artifacts / "lesson03_4_new_figure.png")
+            assert _inside(layout["run"], width, height), (width, height, layout)
+            assert _inside(layout["image"], width, height), (width, height, layout)
+            assert layout["scale"] >= 0.96, layout  # the figure's 12.5 px text stays at least 12 px
+            assert not layout["cut"] and not layout["clipped"], layout
+        panel.get_by_role("button", name="NL", exact=True).click()  # Dutch labels are longer: still none cut off
+        dutch = panel.locator("table").filter(has_text="Verschil (A − B)")
+        dutch.wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        page.screenshot(path=artifacts / "lesson03_screen_1280x720_nl.png")
+        layout = panel.evaluate(LAYOUT)
+        assert not layout["cut"] and not layout["clipped"] and _inside(layout["image"], *SCREENS[-1]), layout
+        assert "Verwachtingsmanagement" in panel.inner_text() and "Simuleer" in panel.inner_text()
+        panel.get_by_role("button", name="EN", exact=True).click()
+        table.wait_for(timeout=TIMEOUT_MS)
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
+        panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
+        row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
+            has_text=SLIDER_LABEL)).last  # side B: over-promise
+        slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
+        _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
+        readout_before = readout.inner_text()
+        slider.locator(".noUi-handle").focus()
+        for _ in range(6):
+            slider.locator(".noUi-handle").press("ArrowRight")
+        page.wait_for_function("([el, old]) => el.textContent !== old",
+                               arg=[readout.element_handle(), readout_before])
+        # the kernel has the new value once the panel says its results are out of date; only then press Run
+        page.wait_for_function("el => el.innerText.includes('Settings changed')", arg=panel.element_handle(),
+                               timeout=TIMEOUT_MS)
+        panel.get_by_role("button", name="Run simulation").click()
+        page.wait_for_function("([el, old]) => el.innerText !== old",
+                               arg=[table.element_handle(), table_before], timeout=TIMEOUT_MS)
+        page.wait_for_function("el => !el.querySelector('button').disabled",
+                               arg=panel.element_handle(), timeout=TIMEOUT_MS)
+        _screenshot_from(page, slider, artifacts / "lesson03_2_slider_moved_and_run.png")
+        _screenshot_from(page, table, artifacts / "lesson03_3_new_table.png")
+        _screenshot_from(page, image, artifacts / "lesson03_4_new_figure.png")
 
-            assert readout.inner_text() != readout_before and readout.inner_text().endswith("%")
-            assert table.inner_text() != table_before
-            assert image.evaluate(IMAGE_DIGEST) != image_before
-            assert "simulated" in panel.inner_text()
-        except Exception:
-            page.screenshot(path=artifacts / "lesson03_failure.png")  # what the page showed when it went wrong
-            raise
-        finally:
-            browser.close()
+        assert readout.inner_text() != readout_before and readout.inner_text().endswith("%")
+        assert table.inner_text() != table_before
+        assert image.evaluate(IMAGE_DIGEST) != image_before
+        assert "simulated" in panel.inner_text()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lesson", ["00_start_here.ipynb", "06_sales_roles_and_capacity.ipynb"])
 def test_a_lesson_panel_fits_a_laptop_screen(jupyter_lab, chromium_path, artifacts, lesson):
     """The single-scenario panel (the dashboard of lesson 00, six head-count sliders in 06) on one screen."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        try:
-            page.goto(f"{jupyter_lab['base']}/lab/tree/{lesson}?token={jupyter_lab['token']}")
-            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
-            _close_file_browser(page)
-            _run_all_cells(page)
-            _wait_until_all_cells_ran(page)
-            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).first
-            page.wait_for_function("el => el.querySelector('.widget-image').naturalWidth > 0",
-                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
-            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(500)
-            page.screenshot(path=artifacts / f"{lesson[:2]}_screen_1366x768.png")
-            layout = panel.evaluate(LAYOUT)
-            assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
-            assert layout["scale"] >= 0.96 and not layout["cut"] and not layout["clipped"], layout
-        finally:
-            browser.close()
+    with browser_page(chromium_path, 1366, 768, artifacts / f"{lesson[:2]}_failure.png") as page:
+        open_in_lab(page, jupyter_lab, lesson)
+        panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).first
+        page.wait_for_function("el => el.querySelector('.widget-image').naturalWidth > 0",
+                               arg=panel.element_handle(), timeout=TIMEOUT_MS)
+        panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        page.screenshot(path=artifacts / f"{lesson[:2]}_screen_1366x768.png")
+        layout = panel.evaluate(LAYOUT)
+        assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
+        assert layout["scale"] >= 0.96 and not layout["cut"] and not layout["clipped"], layout

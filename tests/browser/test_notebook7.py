@@ -7,41 +7,32 @@ opens the lesson there, runs all cells and checks that the panel's table and fig
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .conftest import CHROMIUM_ARGS
+from .conftest import browser_page
 from .test_lesson_in_browser import ERRORS, IMAGE_DIGEST, LESSON, TIMEOUT_MS
 
 
 @pytest.mark.browser
 def test_lesson_runs_in_jupyter_notebook_7(jupyter_notebook, chromium_path, artifacts):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        try:
-            page.goto(f"{jupyter_notebook['base']}/notebooks/{LESSON}?token={jupyter_notebook['token']}")
-            page.locator(".jp-Notebook").wait_for(timeout=TIMEOUT_MS)
-            page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=TIMEOUT_MS)
-            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            table = panel.locator("table").filter(has_text="Difference (A − B)")
-            for attempt in range(2):  # the first kernel connection of a fresh server is sometimes replaced
-                page.get_by_role("menuitem", name="Run", exact=True).click()
-                page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-                try:
-                    table.wait_for(timeout=TIMEOUT_MS // 3)
-                    break
-                except Exception:
-                    if attempt:
-                        raise
-            image = panel.locator(".widget-image")
-            page.wait_for_function("el => el.naturalWidth > 0", arg=image.element_handle(), timeout=TIMEOUT_MS)
-            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.screenshot(path=artifacts / "notebook7_lesson03.png")
-            assert page.locator(ERRORS).count() == 0
-            assert ":" in image.evaluate(IMAGE_DIGEST)
-            assert "simulated" in panel.inner_text()
-        except Exception:
-            page.screenshot(path=artifacts / "notebook7_failure.png")
-            raise
-        finally:
-            browser.close()
+    with browser_page(chromium_path, 1366, 768, artifacts / "notebook7_failure.png") as page:
+        page.goto(f"{jupyter_notebook['base']}/notebooks/{LESSON}?token={jupyter_notebook['token']}")
+        page.locator(".jp-Notebook").wait_for(timeout=TIMEOUT_MS)
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=TIMEOUT_MS)
+        panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
+        table = panel.locator("table").filter(has_text="Difference (A − B)")
+        for attempt in range(2):  # the first kernel connection of a fresh server is sometimes replaced
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            try:
+                table.wait_for(timeout=TIMEOUT_MS // 3)
+                break
+            except Exception:
+                if attempt:
+                    raise
+        image = panel.locator(".widget-image")
+        page.wait_for_function("el => el.naturalWidth > 0", arg=image.element_handle(), timeout=TIMEOUT_MS)
+        panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.screenshot(path=artifacts / "notebook7_lesson03.png")
+        assert page.locator(ERRORS).count() == 0
+        assert ":" in image.evaluate(IMAGE_DIGEST)
+        assert "simulated" in panel.inner_text()

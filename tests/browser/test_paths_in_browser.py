@@ -12,11 +12,9 @@ import json
 import time
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .conftest import CHROMIUM_ARGS
-from .test_lesson_in_browser import LAYOUT, TIMEOUT_MS, _close_file_browser, _inside, _run_all_cells, \
-    _wait_until_all_cells_ran
+from .conftest import browser_page
+from .test_lesson_in_browser import LAYOUT, TIMEOUT_MS, _inside, open_in_lab
 
 LESSON = "03_expectation_management.ipynb"
 #: A pair of three-year runs takes ~1 s on this machine; the rest is the round trip through JupyterLab.
@@ -29,58 +27,46 @@ BAND_TEXT = "el => (el.querySelector('.kit-band') || {textContent: ''}).textCont
 
 @pytest.mark.browser
 def test_lesson_03_shows_the_first_run_at_once_and_the_full_band_later(jupyter_lab, chromium_path, artifacts):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        try:
-            page.goto(f"{jupyter_lab['base']}/lab/tree/{LESSON}?token={jupyter_lab['token']}")
-            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=TIMEOUT_MS)
-            _close_file_browser(page)
-            _run_all_cells(page)
-            _wait_until_all_cells_ran(page)
-            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('Band complete')",
-                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)  # the lesson's own first run
+    with browser_page(chromium_path, 1366, 768, artifacts / "paths_03_failure.png") as page:
+        open_in_lab(page, jupyter_lab, LESSON)
+        panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
+        panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('Band complete')",
+                               arg=panel.element_handle(), timeout=TIMEOUT_MS)  # the lesson's own first run
 
-            started = time.monotonic()
-            panel.get_by_role("button", name="Run simulation").click()
-            page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('runs done')",
-                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
-            first = time.monotonic() - started
-            table_first = panel.locator("table").first.inner_text()
-            page.screenshot(path=artifacts / "paths_03_first_result.png")
-            page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('Band complete')",
-                                   arg=panel.element_handle(), timeout=TIMEOUT_MS)
-            complete = time.monotonic() - started
-            page.wait_for_timeout(300)
-            page.screenshot(path=artifacts / "paths_03_full_band.png")
-            table_complete = panel.locator("table").first.inner_text()
-            layout = panel.evaluate(LAYOUT)
-            (artifacts / "paths_03_timings.json").write_text(json.dumps(
-                {"first_result_s": round(first, 2), "full_band_s": round(complete, 2)}))
-            print(f"lesson 03: first result after {first:.1f} s, full band of 10 runs after {complete:.1f} s")
+        started = time.monotonic()
+        panel.get_by_role("button", name="Run simulation").click()
+        page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('runs done')",
+                               arg=panel.element_handle(), timeout=TIMEOUT_MS)
+        first = time.monotonic() - started
+        table_first = panel.locator("table").first.inner_text()
+        page.screenshot(path=artifacts / "paths_03_first_result.png")
+        page.wait_for_function(f"el => ({BAND_TEXT})(el).includes('Band complete')",
+                               arg=panel.element_handle(), timeout=TIMEOUT_MS)
+        complete = time.monotonic() - started
+        page.wait_for_timeout(300)
+        page.screenshot(path=artifacts / "paths_03_full_band.png")
+        table_complete = panel.locator("table").first.inner_text()
+        layout = panel.evaluate(LAYOUT)
+        (artifacts / "paths_03_timings.json").write_text(json.dumps(
+            {"first_result_s": round(first, 2), "full_band_s": round(complete, 2)}))
+        print(f"lesson 03: first result after {first:.1f} s, full band of 10 runs after {complete:.1f} s")
 
-            assert first < complete, (first, complete)  # the first answer comes before the full picture
-            assert first < FIRST_RESULT_SECONDS and complete < FULL_BAND_SECONDS, (first, complete)
-            assert "…" in table_first and "of 10" not in table_first  # uncertainty follows, it is not faked
-            assert "of 10" in table_complete and "95% interval" in table_complete and "…" not in table_complete
-            assert "In 10 of 10 runs" in panel.inner_text() or " of 10 runs " in panel.inner_text()
-            assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
-            assert not layout["cut"] and not layout["clipped"], layout
+        assert first < complete, (first, complete)  # the first answer comes before the full picture
+        assert first < FIRST_RESULT_SECONDS and complete < FULL_BAND_SECONDS, (first, complete)
+        assert "…" in table_first and "of 10" not in table_first  # uncertainty follows, it is not faked
+        assert "of 10" in table_complete and "95% interval" in table_complete and "…" not in table_complete
+        assert "In 10 of 10 runs" in panel.inner_text() or " of 10 runs " in panel.inner_text()
+        assert _inside(layout["run"], 1366, 768) and _inside(layout["image"], 1366, 768), layout
+        assert not layout["cut"] and not layout["clipped"], layout
 
-            panel.get_by_role("button", name="NL", exact=True).click()  # longer words, on a projector's screen
-            panel.locator("table").filter(has_text="Verschil (A − B): 95 %-interval").wait_for(timeout=TIMEOUT_MS)
-            page.set_viewport_size({"width": 1280, "height": 720})
-            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(500)
-            page.screenshot(path=artifacts / "paths_03_full_band_nl_1280x720.png")
-            layout = panel.evaluate(LAYOUT)
-            assert _inside(layout["run"], 1280, 720) and _inside(layout["image"], 1280, 720), layout
-            assert not layout["cut"] and not layout["clipped"], layout
-            assert "Band compleet" in panel.inner_text() and " van de 10 runs " in panel.inner_text()
-        except Exception:
-            page.screenshot(path=artifacts / "paths_03_failure.png")
-            raise
-        finally:
-            browser.close()
+        panel.get_by_role("button", name="NL", exact=True).click()  # longer words, on a projector's screen
+        panel.locator("table").filter(has_text="Verschil (A − B): 95 %-interval").wait_for(timeout=TIMEOUT_MS)
+        page.set_viewport_size({"width": 1280, "height": 720})
+        panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        page.screenshot(path=artifacts / "paths_03_full_band_nl_1280x720.png")
+        layout = panel.evaluate(LAYOUT)
+        assert _inside(layout["run"], 1280, 720) and _inside(layout["image"], 1280, 720), layout
+        assert not layout["cut"] and not layout["clipped"], layout
+        assert "Band compleet" in panel.inner_text() and " van de 10 runs " in panel.inner_text()

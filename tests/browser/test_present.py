@@ -7,11 +7,10 @@ its Dutch labels and the figure, fit a 1280×720 projector, and no code cell may
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 import kit
 
-from .conftest import CHROMIUM_ARGS
+from .conftest import browser_page
 from .test_lesson_in_browser import TIMEOUT_MS
 
 
@@ -26,26 +25,18 @@ def test_present_runs_voila_on_the_lesson_with_its_language(tmp_path):
 
 @pytest.mark.browser
 def test_lesson_03_presented_without_code_in_dutch(voila_lesson, chromium_path, artifacts):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        try:
-            page.goto(voila_lesson["base"] + "/")
-            button = page.get_by_role("button", name="Simuleer")
-            button.wait_for(timeout=TIMEOUT_MS)
-            panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
-            panel.locator("table").filter(has_text="Verschil (A − B)").wait_for(timeout=TIMEOUT_MS)
-            image = panel.locator(".widget-image")
-            page.wait_for_function("el => el.naturalWidth > 0", arg=image.element_handle(), timeout=TIMEOUT_MS)
-            panel.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.screenshot(path=artifacts / "present_lesson03_nl_1280x720.png")
-            body = page.inner_text("body")
-            assert "CompareView(" not in body and "simulate(" not in body  # no code on the page
-            assert "Aantal jaren" in body and "Verwachtingsmanagement" in body
-            box = image.bounding_box()
-            assert box["y"] + box["height"] <= 720 and box["x"] + box["width"] <= 1280
-        except Exception:
-            page.screenshot(path=artifacts / "present_failure.png")
-            raise
-        finally:
-            browser.close()
+    with browser_page(chromium_path, 1280, 720, artifacts / "present_failure.png") as page:
+        page.goto(voila_lesson["base"] + "/")
+        button = page.get_by_role("button", name="Simuleer")
+        button.wait_for(timeout=TIMEOUT_MS)
+        panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
+        panel.locator("table").filter(has_text="Verschil (A − B)").wait_for(timeout=TIMEOUT_MS)
+        image = panel.locator(".widget-image")
+        page.wait_for_function("el => el.naturalWidth > 0", arg=image.element_handle(), timeout=TIMEOUT_MS)
+        panel.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.screenshot(path=artifacts / "present_lesson03_nl_1280x720.png")
+        body = page.inner_text("body")
+        assert "CompareView(" not in body and "simulate(" not in body  # no code on the page
+        assert "Aantal jaren" in body and "Verwachtingsmanagement" in body
+        box = image.bounding_box()
+        assert box["y"] + box["height"] <= 720 and box["x"] + box["width"] <= 1280
