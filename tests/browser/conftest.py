@@ -59,14 +59,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float = 90.0,
+                   request_timeout: float = 2.0) -> None:
+    """Poll `url` until it answers 200. Voilà runs the whole lesson before it answers, so it gets one patient
+    request (`request_timeout`) instead of short ones that would each start another run of the lesson."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
             tail = "\n".join(log.read_text().splitlines()[-15:])
             raise RuntimeError(f"JupyterLab exited with code {server.returncode}:\n{tail}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=request_timeout) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -172,7 +175,7 @@ def voila_lesson(tmp_path_factory) -> dict[str, str]:
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "KIT_LANGUAGE": "nl"}, cwd=folder)
     served = {"base": f"http://127.0.0.1:{port}", "server": server, "log": log}
     try:
-        _wait_until_up(served["base"] + "/", server, log_path)
+        _wait_until_up(served["base"] + "/", server, log_path, timeout=300.0, request_timeout=240.0)
         yield served
     finally:
         _stop(served)
