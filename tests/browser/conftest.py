@@ -53,6 +53,15 @@ def browser_page(chromium_path: str, width: int, height: int, failure_shot: Path
             browser.close()
 
 
+def accept_kernel_dialog(page: Page, timeout_ms: float) -> None:
+    """When a replaced kernel connection makes Jupyter ask which kernel to use, choose the one offered, as a
+    student would; the dialog would otherwise cover the menu."""
+    page.wait_for_timeout(1000)
+    if page.locator(".jp-Dialog").count():
+        page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click()
+        page.locator(".jp-Dialog").wait_for(state="detached", timeout=timeout_ms)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

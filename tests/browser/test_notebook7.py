@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import browser_page
+from .conftest import accept_kernel_dialog, browser_page
 from .test_lesson_in_browser import ERRORS, IMAGE_DIGEST, LESSON, TIMEOUT_MS
 
 
@@ -22,7 +22,7 @@ def test_lesson_runs_in_jupyter_notebook_7(jupyter_notebook, chromium_path, arti
         table = panel.locator("table").filter(has_text="Difference (A − B)")
         for attempt in range(3):  # the first kernel connection of a fresh server is sometimes replaced
             try:
-                _accept_kernel_dialog(page)
+                accept_kernel_dialog(page, TIMEOUT_MS // 6)
                 page.get_by_role("menuitem", name="Run", exact=True).click(timeout=TIMEOUT_MS // 6)
                 page.get_by_role("menuitem", name="Run All Cells", exact=True).click(timeout=TIMEOUT_MS // 6)
                 table.wait_for(timeout=TIMEOUT_MS // 3)
@@ -38,11 +38,3 @@ def test_lesson_runs_in_jupyter_notebook_7(jupyter_notebook, chromium_path, arti
         assert ":" in image.evaluate(IMAGE_DIGEST)
         assert "simulated" in panel.inner_text()
 
-
-def _accept_kernel_dialog(page) -> None:
-    """When a replaced kernel connection makes Notebook 7 ask which kernel to use, choose the one offered, as a
-    student would; the dialog would otherwise cover the menu."""
-    page.wait_for_timeout(1000)
-    if page.locator(".jp-Dialog").count():
-        page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click()
-        page.locator(".jp-Dialog").wait_for(state="detached", timeout=TIMEOUT_MS // 6)

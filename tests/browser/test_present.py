@@ -26,7 +26,9 @@ def test_present_runs_voila_on_the_lesson_with_its_language(tmp_path):
 @pytest.mark.browser
 def test_lesson_03_presented_without_code_in_dutch(voila_lesson, chromium_path, artifacts):
     with browser_page(chromium_path, 1280, 720, artifacts / "present_failure.png") as page:
-        page.goto(voila_lesson["base"] + "/")
+        # Voilà runs the whole lesson before the page's 'load' event; on a busy machine that can take
+        # longer than a navigation's default 30 s, so wait for the first bytes and then for the panel
+        page.goto(voila_lesson["base"] + "/", wait_until="commit", timeout=TIMEOUT_MS)
         button = page.get_by_role("button", name="Simuleer")
         button.wait_for(timeout=TIMEOUT_MS)
         panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
