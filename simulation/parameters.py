@@ -495,6 +495,12 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Gross margin", nl="Brutomarge",
        help="Revenue minus the cost of what is delivered, as a share of revenue.",
        help_nl="Omzet min de kosten van wat geleverd wordt, als aandeel van de omzet."),
+    _p("economics.price_level", float, 1.0, 0.8, 1.2, unit="× market price", step=0.05,
+       en="Price level", nl="Prijsniveau",
+       help="Our prices relative to the market's: a discount wins more deals (win chance × price level⁻²) but comes "
+            "off the gross margin, since what is delivered costs the same.",
+       help_nl="Onze prijzen ten opzichte van de markt: korting wint meer deals (winkans × prijsniveau⁻²), maar gaat "
+               "van de brutomarge af, want wat geleverd wordt kost evenveel."),
 )
 
 SPECS: dict[str, ParamSpec] = {spec.name: spec for spec in PARAMETERS}

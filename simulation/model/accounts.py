@@ -143,30 +143,34 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     Existing customers start at a random day of the month, so their monthly moments (and the complaints they
     bring) do not all fall on one day.
     """
-    env, sat, fx, organisation = world.env, world.satisfaction, world.effects, world.organisation
-    a, tally = world.scenario.accounts, world.tally
-    uniform, poisson = account.stream.uniform, account.stream.poisson
-    competitor = world.scenario["market.competitor_intensity"]
-    incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
-    follow_up_hours = a.follow_up_hours * SIZE_HOURS[account.size]
-    full_order = order_value(world, account)
-    selling = COMPETENCE_GAP.win_factor ** competence_gap(account.role, account.size, account.complex)
-    warmth = sat.warmth * fx.warmth_factor
-    planned_visits, planned_hours = visit_plan(world, account.size, account.complex)
-    hours_per_visit = planned_hours / planned_visits if planned_visits > 0 else 0.0
+    env, organisation, tally = world.env, world.organisation, world.tally
+    uniform, poisson, exp, expm1 = account.stream.uniform, account.stream.poisson, math.exp, math.expm1
     needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
-    visit_selling = selling / (needed_visits * 12.0)  # a year of needed visits turns up about one order
-    complaint_share, orders_to_loyal, role = a.complaint_share, a.orders_to_loyal, account.role
     wins = account.wins
-    # The churn hazard of sat.annual_hazard, unrolled: this loop runs once per customer per month.
-    hazard_8, slope, exp, expm1 = sat.hazard_8 * account.loyalty / 12.0, sat.hazard_slope, math.exp, math.expm1
     follow_up_cover, visit_cover = organisation.follow_up_cover, organisation.visit_cover
     next_review = first_review
+    revision = -1
     while True:
         yield env.timeout(next_review)
         next_review = DAYS_PER_MONTH
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return False
+        if revision != world.revision:  # the decisions changed (a game's new round): read them again
+            revision = world.revision
+            sat, fx, a = world.satisfaction, world.effects, world.scenario.accounts
+            competitor = world.scenario["market.competitor_intensity"]
+            incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
+            follow_up_hours = a.follow_up_hours * SIZE_HOURS[account.size]
+            full_order = order_value(world, account)
+            role = account.role
+            selling = COMPETENCE_GAP.win_factor ** competence_gap(role, account.size, account.complex)
+            warmth = sat.warmth * fx.warmth_factor
+            planned_visits, planned_hours = visit_plan(world, account.size, account.complex)
+            hours_per_visit = planned_hours / planned_visits if planned_visits > 0 else 0.0
+            visit_selling = selling / (needed_visits * 12.0)  # a year of needed visits turns up about one order
+            complaint_share, orders_to_loyal = a.complaint_share, a.orders_to_loyal
+            # The churn hazard of sat.annual_hazard, unrolled: this loop runs once per customer per month.
+            hazard_8, slope = sat.hazard_8 * account.loyalty / 12.0, sat.hazard_slope
         grade = account.grade
         monthly_hazard = hazard_8 * exp(slope * (8.0 - grade))
         if grade < AUTOMATIC_REORDER_GRADE:

@@ -10,6 +10,7 @@ those differences stay with the account for its whole life.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..rng import Stream
 
@@ -36,7 +37,7 @@ class Lead:
     """A potential customer on its way through the funnel."""
 
     id: int
-    source: str  # campaign, inbound, referral, win_back
+    source: str  # campaign, inbound, referral, win_back, switch (left another supplier)
     temperature: str
     size: int  # index into SIZES
     complex: bool
@@ -46,6 +47,7 @@ class Lead:
     account: Account | None = None  # set for win-back leads
     opportunity_start: float = -1.0
     reached: int = 0  # the furthest milestone (MQL, SAL, OPPORTUNITY) this lead has reached
+    tender: Any = None  # the buyer's request for quotes when it asked several suppliers (a market game)
 
 
 @dataclass(slots=True, eq=False)

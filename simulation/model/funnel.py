@@ -67,7 +67,8 @@ ALIGNMENT = {
     "integrated": Alignment(accepted=0.60, leaked=0.05, handoff_days=1.0, criterion_bonus=0.04),
 }
 
-SOURCE_BONUS = {"campaign": 0.0, "inbound": 0.04, "referral": 0.08, "win_back": 0.04}
+SOURCE_BONUS = {"campaign": 0.0, "inbound": 0.04, "referral": 0.08, "win_back": 0.04, "switch": 0.04}
+PRICE_ELASTICITY = 2.0  # win chance × price level^−2: a tenth off the price wins about a quarter more deals
 
 
 class FunnelRules:
@@ -98,6 +99,7 @@ class FunnelRules:
         self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
         self.fit = tuple(fx.fit(p) for p in range(len(DISCIPLINES)))
+        self.price_attraction = sc["economics.price_level"] ** -PRICE_ELASTICITY
 
     def promise(self, honest_estimate: float, wish: float) -> float:
         """What the policy promises for a quote or a delivery (NaN: no promise)."""
@@ -135,12 +137,16 @@ def dmu_size(lead: Lead) -> int:
 def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
     """Expected time to a quote if it joins the queue now (M/M/c: wait for a free rep, then the work)."""
     in_system = len(desk.queue) + desk.count
-    waiting = max(0, in_system - desk.capacity + 1) / desk.capacity * work
+    capacity = max(1, desk.capacity)  # 0 only for a role whose reps left during a game while this lead waited
+    waiting = max(0, in_system - capacity + 1) / capacity * work
     return waiting + work
 
 
 def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy.Event, Any, bool]:
     """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does."""
+    if lead.tender is not None:  # the buyer will not wait for this supplier: it chooses among the others
+        lead.tender.withdraw(world)
+        lead.tender = None
     if not world.scenario["market.lead_nurturing"]:
         world.move(lead, "dropped")
         return False
@@ -286,7 +292,7 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     # Customers who value operational excellence weigh a fast promise fully, the others half.
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
     attraction = min(2.0, max(0.25, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
-    multiplier = (attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
+    multiplier = (attraction * rules.price_attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
                   * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1))
     truth = reconsider(truth, multiplier, draws)
     win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
@@ -298,7 +304,12 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start
     tally.forecast_value += forecast_weight(rules, truth, checks) * value
-    if next(draws) < win_chance:
+    draw = next(draws)
+    if lead.tender is None:
+        won = draw < win_chance
+    else:  # the buyer compares our offer with those of the other suppliers it asked
+        won = (yield lead.tender.offer(world, win_chance, draw)) is world
+    if won:
         tally.won += 1
         tally.won_value += value
         world.move(lead, "won")

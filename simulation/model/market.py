@@ -22,28 +22,40 @@ MAX_WORD_OF_MOUTH_LOSS = 0.9  # bad word of mouth never scares off more than thi
 
 
 def monthly_lead_rates(world: World) -> tuple[float, float]:
-    """Campaign and inbound leads per month."""
+    """Campaign and inbound leads per month (in a market game: the buyers that come to us first, who also ask
+    other suppliers, so that every supplier gets as many requests for quotes as the company alone would)."""
     m = world.scenario.market
-    return m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
+    campaign, inbound = m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
+    if world.market is None:
+        return campaign, inbound
+    share = world.market.first_contact_share()
+    return campaign * share, inbound * share
 
 
 def lead_arrivals(world: World) -> Process:
-    """Campaign and inbound leads arrive at random; bad word of mouth scares some off."""
-    campaign, inbound = monthly_lead_rates(world)
-    total = campaign + inbound
-    if total <= 0:
-        return
+    """Campaign and inbound leads arrive at random; bad word of mouth scares some off.
+
+    The rates are read again at every arrival, so a game's new campaign budget counts from the next lead on;
+    with no leads at all the process looks again a month later.
+    """
     stream, gossip = world.streams["lead_arrivals"], world.streams["word_of_mouth"]
-    mean_gap = DAYS_PER_MONTH / total
-    campaign_share = campaign / total
     while True:
-        yield world.env.timeout(stream.exponential(mean_gap))
-        is_campaign = stream.uniform() < campaign_share
+        campaign, inbound = monthly_lead_rates(world)
+        total = campaign + inbound
+        if total <= 0:
+            yield world.env.timeout(DAYS_PER_MONTH)
+            continue
+        yield world.env.timeout(stream.exponential(DAYS_PER_MONTH / total))
+        is_campaign = stream.uniform() < campaign / total
         draws = stream.block(LEAD_DRAWS)  # taken before the word-of-mouth check: arrivals stay in step
         if gossip.uniform() < world.word_of_mouth_loss:
             world.tally.leads_lost_to_word_of_mouth += 1
             continue
-        new_lead(world, "campaign" if is_campaign else "inbound", COLD if is_campaign else WARM, draws)
+        source, temperature = ("campaign", COLD) if is_campaign else ("inbound", WARM)
+        if world.market is None:
+            new_lead(world, source, temperature, draws)
+        else:  # the buyer also asks other suppliers for a quote
+            world.market.request_quotes(world, source, temperature, draws)
 
 
 def word_of_mouth(world: World, grades: np.ndarray) -> None:

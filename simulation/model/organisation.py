@@ -59,14 +59,13 @@ class Organisation:
     """Head count per role as SimPy resources, the monthly time budget and the yearly people cost."""
 
     def __init__(self, env: simpy.Environment, scenario: Scenario):
+        self.env = env
         o = scenario.organisation
         self.headcount = {role: scenario[f"organisation.{role}"] for role in ROLES}
         self.desks = {role: simpy.Resource(env, capacity=n) for role, n in self.headcount.items() if n > 0}
         self.service_desk = simpy.Resource(env, capacity=o.service_staff) if o.service_staff > 0 else None
-        self.monthly_hours = {role: n * o.hours_per_rep_year / 12.0 for role, n in self.headcount.items()}
-        self.account_time_share = o.account_time_share
-        self.rep_cost = sum(n * o.rep_cost_per_year * ROLE_COST_FACTOR[r] for r, n in self.headcount.items())
-        self.service_cost = o.service_staff * o.service_cost_per_year
+        self.monthly_hours: dict[str, float] = {}
+        self._set_budget(scenario)
         # Planned monthly account hours of the accounts each role serves (kept up to date on assignment and exit).
         self.planned_hours = dict.fromkeys(ROLES, 0.0)
         # This month's work the reps were asked for, by kind; the budget of next month reads it.
@@ -77,12 +76,44 @@ class Organisation:
         self.hours_worked = {"accounts": 0.0, "new_business": 0.0}  # rep hours spent over the run, by purpose
         self.quote_role = {segment: self._staffed_near(level) for segment, level in SEGMENT_LEVEL.items()}
 
+    def _set_budget(self, scenario: Scenario) -> None:
+        o = scenario.organisation
+        self.monthly_hours.update({role: n * o.hours_per_rep_year / 12.0 for role, n in self.headcount.items()})
+        self.account_time_share = o.account_time_share
+        self.rep_cost = sum(n * o.rep_cost_per_year * ROLE_COST_FACTOR[r] for r, n in self.headcount.items())
+        self.service_cost = o.service_staff * o.service_cost_per_year
+
+    def resize(self, scenario: Scenario) -> None:
+        """New head counts from now on (a game's next round).
+
+        Quotes in progress are finished; a role without reps takes no new requests (buyers already waiting
+        leave when their patience ends). Leaving service staff finish the incidents they hold; new incidents
+        then go to the reps. Who serves which customer is the world's to redo (`World.apply`).
+        """
+        self.headcount = {role: scenario[f"organisation.{role}"] for role in ROLES}
+        for role, n in self.headcount.items():
+            if role in self.desks:
+                self.desks[role]._capacity = n  # simpy.Resource has no setter; a bigger desk serves its queue now
+                self.desks[role]._trigger_put(None)
+            elif n > 0:
+                self.desks[role] = simpy.Resource(self.env, capacity=n)
+        staff = scenario["organisation.service_staff"]
+        if staff == 0:
+            self.service_desk = None
+        elif self.service_desk is None:
+            self.service_desk = simpy.Resource(self.env, capacity=staff)
+        else:
+            self.service_desk._capacity = staff
+            self.service_desk._trigger_put(None)
+        self._set_budget(scenario)
+        self.quote_role = {segment: self._staffed_near(level) for segment, level in SEGMENT_LEVEL.items()}
+
     def _staffed_near(self, level: int, has_room=lambda role: True) -> str | None:
         """The role at `level` if staffed (and with room), else the nearest lower one, else the nearest higher."""
         order = [level, *range(level - 1, -1, -1), *range(level + 1, len(ROLES))]
         for index in order:
             role = ROLES[index]
-            if role in self.desks and has_room(role):
+            if self.headcount[role] > 0 and has_room(role):
                 return role
         return None
 

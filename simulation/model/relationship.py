@@ -16,16 +16,19 @@ from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
+from .tender import Tender
 from .world import DAYS_PER_MONTH, Process, World
 
 WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 
 
-def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None) -> Lead:
+def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None,
+             tender: Tender | None = None) -> Lead:
     """Create a lead and start its relationship; win-back leads inherit their old account's segment.
 
     `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
-    same arriving lead meets the same luck in every scenario run on the same seed.
+    same arriving lead meets the same luck in every scenario run on the same seed. A buyer that asks
+    several suppliers (`tender`) is the same buyer at each of them: the first fixes its profile.
     """
     s = world.scenario
     small, large = s["market.share_small"], s["market.share_large"]
@@ -34,8 +37,12 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     preference = pick(draws[2], world.effects.positioning)
     if account is not None:
         size, complex_product, preference = account.size, account.complex, account.preference
+    if tender is not None:
+        if tender.profile is None:
+            tender.profile = size, complex_product, preference
+        size, complex_product, preference = tender.profile
     lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
-                state="marketing", account=account)
+                state="marketing", account=account, tender=tender)
     world.leads.append(lead)
     world.lead_counts["marketing"] += 1
     world.tally.leads += 1
@@ -48,6 +55,8 @@ def relationship(world: World, lead: Lead, first_pass: list[float]) -> Process:
     """From potential customer to customer, and on to ex-customer and perhaps a win-back lead."""
     deal = yield from lead_journey(world, lead, first_pass)
     if deal is None:
+        if lead.tender is not None and not lead.tender.has_offer_from(world):
+            lead.tender.withdraw(world)
         return
     yield from customer_life(world, open_account(world, lead, deal))
 
@@ -108,6 +117,8 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
     else:
         world.tally.ended_by_supplier += 1
     world.log("account", account.id, reason, account.grade)
+    if reason == "churned" and world.market is not None:
+        world.market.shop_around(world, account)
     stream = world.streams["win_back"]
     if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
         world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))

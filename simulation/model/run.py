@@ -13,8 +13,10 @@ import gc
 import math
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import simpy
 
 from ..scenario import Scenario
 from . import market
@@ -27,9 +29,11 @@ from .world import DAYS_PER_MONTH, Process, World
 OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
 
 
-def build_world(scenario: Scenario, seed: int, events: str = "figures") -> World:
-    """A world with the existing customer base and all processes started."""
-    world = World(scenario, seed, events)
+def build_world(scenario: Scenario, seed: int, events: str = "figures", env: simpy.Environment | None = None,
+                shared_market: Any = None) -> World:
+    """A world with the existing customer base and all processes started (on `env`, in `shared_market`, for
+    a supplier of a market game)."""
+    world = World(scenario, seed, events, env, shared_market)
     world.funnel = FunnelRules(world)
     seed_customer_base(world)
     world.env.process(market.lead_arrivals(world))

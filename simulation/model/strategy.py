@@ -63,17 +63,26 @@ class StrategyEffects:
         return min(10.0, max(1.0, grade))
 
 
+def margin_at_price(gross_margin: float, price_level: float) -> float:
+    """Gross margin at another price: what is delivered costs the same, so a discount comes off the margin
+    (at price level 1 exactly the margin given)."""
+    if price_level == 1.0:
+        return gross_margin
+    return (gross_margin + price_level - 1.0) / price_level
+
+
 def strategy_effects(scenario: Scenario) -> StrategyEffects:
     """Derive the mechanism multipliers from the three discipline levels."""
     s = scenario.strategy
     intimacy, excellence, leadership = s.customer_intimacy, s.operational_excellence, s.product_leadership
+    price = scenario["economics.price_level"]
     return StrategyEffects(
         levels=(intimacy, excellence, leadership),
         competitor_level=scenario["market.competitor_level"],
         delivery_factor=1.5 - excellence,
         quote_work_factor=1.25 - 0.5 * excellence,
-        price_factor=1.0 + 0.2 * (leadership - 0.5) - 0.1 * (excellence - 0.5),
-        gross_margin=min(0.95, scenario["economics.gross_margin"] + 0.1 * (excellence - 0.5)),
+        price_factor=(1.0 + 0.2 * (leadership - 0.5) - 0.1 * (excellence - 0.5)) * price,
+        gross_margin=margin_at_price(min(0.95, scenario["economics.gross_margin"] + 0.1 * (excellence - 0.5)), price),
         incident_factor=1.5 - leadership,
         warmth_factor=0.5 + intimacy,
         visit_hours_factor=0.8 + 0.4 * intimacy,

@@ -1,0 +1,421 @@
+"""The classroom game: teams (and computer competitors) run suppliers in one market, round by round.
+
+`Game` is the API the command line and the team and trainer pages use. A
+game is its settings, its seed and the log of actions in its file
+(`GameStore`); the live simulation (`MarketPlay`) is only a cache of that
+log: opening a game, undoing a round or settling a dispute replays the log
+from round 0, which gives the same game bit for bit.
+
+Rules of the log: a submission is for the round that is open when it is
+stored (and may name that round, so a late one is refused rather than moved
+to the next round); a team's decisions stay in force until it submits again;
+an undo reopens the last round played and drops the submissions made for
+the round after it; a practice round, before round 1, is played on other
+random numbers and does not count.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import secrets
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..parameters import SPECS
+from ..scenario import shown
+from .bots import STYLE_NAMES, bot_decisions
+from .play import ROUND_FLOWS, ROUND_STOCKS, MarketPlay, Slot
+from .scoring import Standing, standings
+from .settings import MARKET_EVENTS, GameError, GameSettings
+from .store import Action, GameStore
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols (5 bits each), none to mistake for another
+CODE_LENGTH = 10  # 50 bits: unguessable, and still easy to type from the board
+PRACTICE_SEED_OFFSET = 7_919  # the practice round's market runs on other random numbers than the game's
+MAX_TEAM_NAME = 40
+BAND_Z = 1.96  # the preview's band: ± 1.96 standard deviations (about 95 %)
+
+
+def new_code() -> str:
+    """A random code such as 'K7QMP-3XPAW' (secrets, not the simulation's random numbers)."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{chars[:5]}-{chars[5:]}"
+
+
+def normalise_code(code: object) -> str:
+    """A code as typed ('k7qmp 3xpaw') in its stored form ('K7QMP-3XPAW'); '' when it cannot be one."""
+    if not isinstance(code, str):
+        return ""
+    chars = "".join(c for c in code.upper() if c in CODE_ALPHABET)
+    return f"{chars[:5]}-{chars[5:]}" if len(chars) == CODE_LENGTH else ""
+
+
+def check_team_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise GameError(f"A team name is some text, such as 'Team A'; got {shown(name)}.")
+    name = name.strip()
+    if len(name) > MAX_TEAM_NAME or any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        raise GameError(f"A team name has at most {MAX_TEAM_NAME} printable characters; got {shown(name)}.")
+    return name
+
+
+@dataclass
+class Log:
+    """The effective log: what counts after undos, in order."""
+
+    advances: list[Action] = field(default_factory=list)  # advance i closed round i
+    submissions: list[Action] = field(default_factory=list)
+    events: list[Action] = field(default_factory=list)
+    practice: Action | None = None
+    last_seq: int = 0
+
+    @property
+    def played(self) -> int:
+        return len(self.advances)
+
+    def events_for(self, round_number: int) -> list[str]:
+        return [a.payload["event"] for a in self.events if a.round == round_number]
+
+
+def effective_log(actions: Sequence[Action]) -> Log:
+    log = Log()
+    for action in actions:
+        log.last_seq = action.seq
+        if action.kind == "advance":
+            log.advances.append(action)
+        elif action.kind == "undo":
+            log.advances.pop()
+            reopened = log.played + 1
+            log.submissions = [a for a in log.submissions if a.round <= reopened]
+        elif action.kind == "submit":
+            log.submissions.append(action)
+        elif action.kind == "event":
+            log.events.append(action)
+        elif action.kind == "practice":
+            log.practice = action
+    return log
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where the game stands: the open round, who submitted for it, its events."""
+
+    round_open: int  # rounds + 1 when the game is over
+    rounds: int
+    played: int
+    submitted: tuple[str, ...]
+    waiting_for: tuple[str, ...]
+    events: tuple[str, ...]
+    practice_played: bool
+
+    @property
+    def finished(self) -> bool:
+        return self.played >= self.rounds
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A team's draft decisions played one round ahead on the game's random numbers, with a band."""
+
+    round: int
+    kpis: dict[str, float]
+    low: dict[str, float]
+    high: dict[str, float]
+
+
+class Game:
+    """One game file, opened."""
+
+    def __init__(self, store: GameStore):
+        self.store = store
+        self.settings = GameSettings.from_mapping(json.loads(store.meta("settings")))
+        self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
+        self._codes = {name: code for name, code, _ in store.slots() if code}
+        self._play: MarketPlay | None = None
+
+    # --- creating and opening
+    @classmethod
+    def create(cls, path: str | Path, settings: GameSettings | Mapping[str, Any] | None = None,
+               teams: Sequence[str] | int = 2) -> Game:
+        """A new game file with these teams (names, or how many) and computer competitors in the other slots."""
+        if not isinstance(settings, GameSettings):
+            settings = GameSettings.from_mapping(settings or {})
+        if isinstance(teams, int) and not isinstance(teams, bool):
+            if not 0 <= teams <= settings.suppliers:
+                raise GameError(f"A market of {settings.suppliers} suppliers has room for 0 to "
+                                f"{settings.suppliers} teams; got {teams}.")
+            teams = [f"Team {chr(ord('A') + i)}" if i < 26 else f"Team {i + 1}" for i in range(teams)]
+        names = [check_team_name(name) for name in teams]
+        if len(names) > settings.suppliers:
+            raise GameError(f"{len(names)} teams do not fit a market of {settings.suppliers} suppliers "
+                            f"(setting 'suppliers').")
+        if len({n.casefold() for n in names}) < len(names):
+            raise GameError("Every team needs a name of its own; two are the same.")
+        slots: list[tuple[str, str | None, str]] = [(name, new_code(), "") for name in names]
+        taken = {n.casefold() for n in names}
+        for index in range(settings.suppliers - len(names)):
+            style = settings.bots[index % len(settings.bots)] if settings.bots else "steady"
+            name = f"{STYLE_NAMES[style][0]} (computer)"
+            number = 2
+            while name.casefold() in taken:
+                name, number = f"{STYLE_NAMES[style][0]} {number} (computer)", number + 1
+            taken.add(name.casefold())
+            slots.append((name, None, style))
+        return cls(GameStore.create(path, settings.to_dict(), slots, new_code()))
+
+    @classmethod
+    def open(cls, path: str | Path) -> Game:
+        return cls(GameStore(path))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- who is who
+    @property
+    def teams(self) -> tuple[str, ...]:
+        return tuple(slot.name for slot in self.slots if not slot.is_bot)
+
+    @property
+    def is_bot(self) -> dict[str, bool]:
+        return {slot.name: slot.is_bot for slot in self.slots}
+
+    def team_codes(self) -> dict[str, str]:
+        """Team name → code, for the trainer to hand out."""
+        return dict(self._codes)
+
+    @property
+    def trainer_code(self) -> str:
+        return self.store.meta("trainer_code") or ""
+
+    def team_for_code(self, code: object) -> str:
+        """The team whose code this is (compared in constant time), or a GameError that says nothing more."""
+        typed = normalise_code(code)
+        found = None
+        for name, known in self._codes.items():
+            if secrets.compare_digest(typed.encode(), known.encode()):
+                found = name
+        if found is None:
+            raise GameError("This team code is not known in this game.")
+        return found
+
+    def check_trainer(self, code: object) -> None:
+        if not secrets.compare_digest(normalise_code(code).encode(), self.trainer_code.encode()):
+            raise GameError("This is not the trainer code of this game.")
+
+    def _team(self, team: str) -> str:
+        if team not in self._codes:
+            known = ", ".join(self.teams) or "none"
+            raise GameError(f"No team '{team}' in this game (computer competitors take no submissions). "
+                            f"Teams: {known}.")
+        return team
+
+    # --- the log
+    def log(self) -> Log:
+        return effective_log(self.store.actions())
+
+    def status(self) -> Status:
+        log = self.log()
+        round_open = log.played + 1
+        submitted = tuple(sorted({a.slot for a in log.submissions if a.round == round_open}))
+        waiting = tuple(name for name in self.teams if name not in submitted)
+        return Status(round_open, self.settings.rounds, log.played, submitted, waiting,
+                      tuple(log.events_for(round_open)), log.practice is not None)
+
+    def decisions(self, team: str, round_number: int | None = None) -> dict[str, Any]:
+        """A team's decisions in force for `round_number` (default: the open round), as changes to the market."""
+        log = self.log()
+        return self._in_force(log, self._team(team), log.played + 1 if round_number is None else round_number)
+
+    @staticmethod
+    def _in_force(log: Log, slot: str, round_number: int) -> dict[str, Any]:
+        decided: dict[str, Any] = {}
+        for action in log.submissions:
+            if action.slot == slot and action.round <= round_number:
+                decided.update(action.payload["decisions"])
+        return decided
+
+    def submit(self, team: str, decisions: Mapping[str, Any], round_number: int | None = None) -> dict[str, Any]:
+        """Store a team's decisions for the open round (checked against the parameter table and the game's
+        ranges and budget); returns the decisions now in force for the team."""
+        team = self._team(team)
+        with self.store.transaction() as connection:
+            log = self.log()
+            open_round = self._check_open(log, round_number)
+            base = {**self.settings.base_scenario(), **self._in_force(log, team, open_round)}
+            checked = self.settings.check_decisions(decisions, base)
+            GameStore.append(connection, open_round, "submit", team, {"decisions": checked})
+        self._play = self._play if self._play is not None and self._play.round == log.played else None
+        return {**self._in_force(log, team, open_round), **checked}
+
+    def _check_open(self, log: Log, round_number: int | None) -> int:
+        open_round = log.played + 1
+        if open_round > self.settings.rounds:
+            raise GameError(f"The game is over: all {self.settings.rounds} rounds have been played.")
+        if round_number is not None and round_number != open_round:
+            raise GameError(f"Round {round_number} is closed; round {open_round} is open now."
+                            if round_number < open_round else
+                            f"Round {round_number} is not open yet; round {open_round} is open now.")
+        return open_round
+
+    def schedule_event(self, event: str, round_number: int | None = None) -> None:
+        """A market event for a round that has not been played yet (default: the open round)."""
+        if event not in MARKET_EVENTS:
+            from ..errors import did_you_mean
+
+            raise GameError(f"Unknown market event '{event}'.{did_you_mean(event, MARKET_EVENTS)} "
+                            f"Events: {', '.join(MARKET_EVENTS)}.")
+        with self.store.transaction() as connection:
+            log = self.log()
+            round_number = log.played + 1 if round_number is None else round_number
+            if not log.played < round_number <= self.settings.rounds:
+                raise GameError(f"A market event needs a round still to be played: {log.played + 1} to "
+                                f"{self.settings.rounds}; got {shown(round_number)}.")
+            GameStore.append(connection, round_number, "event", None, {"event": event})
+
+    # --- playing
+    def _decisions_for_round(self, log: Log, play: MarketPlay, round_number: int,
+                             closed_for_others: bool = False) -> dict[str, dict[str, Any]]:
+        """Everyone's decisions for `round_number`: teams' submissions, bots' styles on their own results."""
+        decided = {}
+        for slot in self.slots:
+            if slot.is_bot:
+                history = [rows[slot.name] for rows in play.results[:round_number - 1]]
+                decided[slot.name] = bot_decisions(slot.style, round_number, history, self._allowed_value)
+            else:
+                decided[slot.name] = self._in_force(log, slot.name, round_number - closed_for_others)
+        return decided
+
+    def _allowed_value(self, name: str, value: Any) -> Any:
+        """`value` brought within what this game allows for `name` (None if teams do not decide it here)."""
+        if name not in self.settings.decisions:
+            return None
+        allowed = self.settings.allowed(name)
+        if SPECS[name].choices:
+            return value if value in allowed else None
+        return type(SPECS[name].default)(min(allowed[1], max(allowed[0], value)))
+
+    def _played_through(self, log: Log, rounds: int, seed: int | None = None) -> MarketPlay:
+        """The market after `rounds` rounds of the log: the cached play if it is there, else a replay."""
+        play = self._play if seed is None else None
+        if play is None or play.round > rounds:
+            play = MarketPlay(self.settings, self.slots, seed)
+        while play.round < rounds:
+            number = play.round + 1
+            play.play_round(self._decisions_for_round(log, play, number), log.events_for(number))
+        return play
+
+    def practice(self) -> dict[str, dict[str, float]]:
+        """Play round 1 with the decisions submitted so far, on other random numbers; it does not count."""
+        log = self.log()
+        if log.played:
+            raise GameError("The practice round comes before round 1; round 1 has been played already.")
+        play = self._played_through(log, 0, seed=self.settings.seed + PRACTICE_SEED_OFFSET)
+        rows = play.play_round(self._decisions_for_round(log, play, 1), log.events_for(1))
+        with self.store.transaction() as connection:
+            if self.log().played:
+                raise GameError("Round 1 was played while the practice round ran; the practice does not count.")
+            seq = GameStore.append(connection, 1, "practice", None, {})
+            GameStore.store_results(connection, seq, 0, rows)
+        return rows
+
+    def advance(self) -> dict[str, dict[str, float]]:
+        """Close the open round: play it for every supplier and store the results with the advance."""
+        for _ in range(3):  # a submission that arrives while the round is simulated makes it play again
+            log = self.log()
+            round_number = self._check_open(log, None)
+            play = self._played_through(log, log.played)
+            self._play = None  # the play moves on; it is kept again only once the advance is stored
+            rows = play.play_round(self._decisions_for_round(log, play, round_number), log.events_for(round_number))
+            with self.store.transaction() as connection:
+                if self.log().last_seq != log.last_seq:
+                    continue
+                seq = GameStore.append(connection, round_number, "advance", None, {})
+                GameStore.store_results(connection, seq, round_number, rows)
+            self._play = play
+            return rows
+        raise GameError("The round could not be closed: submissions kept arriving. Try again.")
+
+    def undo(self) -> int:
+        """Reopen the last round played; returns its number."""
+        with self.store.transaction() as connection:
+            log = self.log()
+            if not log.played:
+                raise GameError("There is no round to undo: none has been played.")
+            GameStore.append(connection, log.played, "undo", None, {})
+        self._play = None
+        return log.played
+
+    # --- what was played
+    def results(self) -> list[dict[str, dict[str, float]]]:
+        """Per round played: slot name → KPIs (as stored with each advance)."""
+        stored = self.store.results()
+        return [stored[advance.seq] for advance in self.log().advances]
+
+    def practice_results(self) -> dict[str, dict[str, float]] | None:
+        log = self.log()
+        return self.store.results().get(log.practice.seq) if log.practice else None
+
+    def leaderboard(self, round_number: int | None = None) -> list[Standing]:
+        rounds = self.results()
+        if round_number is not None:
+            if not 1 <= round_number <= len(rounds):
+                raise GameError(f"Round {shown(round_number)} has not been played; rounds played: {len(rounds)}.")
+            rounds = rounds[:round_number]
+        return standings(self.settings, rounds, self.is_bot)
+
+    def replay(self) -> tuple[MarketPlay, list[str]]:
+        """Play the whole log again from round 0; returns the play and the rounds whose results differ from
+        those stored (none, unless the file was changed by hand or the model changed)."""
+        log = self.log()
+        self._play = None
+        play = self._played_through(log, log.played)
+        stored = self.results()
+        differing = [str(number) for number, (ours, theirs) in enumerate(zip(play.results, stored), start=1)
+                     if not _same(ours, theirs)]
+        self._play = play
+        return play, differing
+
+    def preview(self, team: str, decisions: Mapping[str, Any]) -> Preview:
+        """The team's draft played one round ahead: the others keep the decisions they played last round (their
+        drafts stay theirs); the band is ± 1.96 × the team's own month-to-month variation over that round."""
+        team = self._team(team)
+        log = self.log()
+        round_number = self._check_open(log, None)
+        base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
+        draft = self.settings.check_decisions(decisions, base)
+        play = self._played_through(log, log.played)
+        self._play = None
+        everyone = self._decisions_for_round(log, play, round_number, closed_for_others=True)
+        everyone[team] = {**self._in_force(log, team, round_number), **draft}
+        rows = play.play_round(everyone, log.events_for(round_number))
+        world = play.worlds[[slot.name for slot in self.slots].index(team)]
+        return Preview(round_number, rows[team], *_band(rows[team], world.monthly, self.settings.months_per_round))
+
+
+def _band(kpis: dict[str, float], monthly: list[dict], months: int) -> tuple[dict, dict]:
+    """Low and high ends for the round's flows and end-of-round stocks, from the supplier's monthly rows."""
+    low, high = {}, {}
+    spread = math.sqrt(months) * BAND_Z
+    for name in (*ROUND_FLOWS, *ROUND_STOCKS):
+        values = np.array([row[name] for row in monthly], dtype=float)
+        if name in ROUND_STOCKS:
+            values = np.diff(values)
+        values = values[~np.isnan(values)]
+        half = float(values.std(ddof=1)) * spread if len(values) > 2 else math.nan
+        low[name], high[name] = kpis[name] - half, kpis[name] + half
+    return low, high
+
+
+def _same(ours: Mapping[str, Mapping[str, float]], theirs: Mapping[str, Mapping[str, float]]) -> bool:
+    def same_number(a: float, b: float) -> bool:
+        return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
+
+    return ours.keys() == theirs.keys() and all(
+        ours[slot].keys() == theirs[slot].keys() and all(same_number(ours[slot][k], theirs[slot][k]) for k in ours[slot])
+        for slot in ours)

@@ -1,0 +1,211 @@
+"""A game's settings: the market, the rounds, what teams decide (within which ranges), scoring and events.
+
+Settings are data (a JSON or TOML file, or a mapping), checked once when the
+game is created, with the usual clear messages; afterwards they never change,
+so the settings, the seed and the log of actions are the whole game.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import KitError, did_you_mean
+from ..files import parse_document, read_limited
+from ..parameters import SPECS
+from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown
+
+
+class GameError(KitError):
+    """A mistake in a game's settings or in what a team or the trainer asked (unknown team, closed round…)."""
+
+
+#: Decisions teams take by default, with the ranges a trainer would allow (within the parameter table's).
+DEFAULT_DECISIONS: dict[str, tuple[float, float] | None] = {
+    "organisation.inside_sales": (0, 8),
+    "organisation.junior_account_managers": (0, 10),
+    "organisation.account_managers": (0, 6),
+    "organisation.senior_account_managers": (0, 6),
+    "organisation.key_account_managers": (0, 5),
+    "organisation.service_staff": (0, 6),
+    "funnel.promise_policy": None,  # None: every choice the parameter table allows
+    "funnel.promise_buffer": (0.0, 0.5),
+    "satisfaction.expectation_management": (0.0, 1.0),
+    "strategy.customer_intimacy": (0.2, 1.0),
+    "strategy.operational_excellence": (0.2, 1.0),
+    "strategy.product_leadership": (0.2, 1.0),
+    "market.campaign_spend_per_month": (0, 40_000),
+    "funnel.sales_method": None,
+    "economics.price_level": (0.8, 1.2),
+}
+
+#: Market events a trainer can schedule for a round: what they change for every supplier in that round.
+MARKET_EVENTS: dict[str, dict[str, float]] = {
+    # a competitor's price war: customers below grade 8 leave more easily, deals are harder to win
+    "price_war": {"market.competitor_intensity": 1.6},
+    # a demand dip: fewer buyers come in (inbound) and campaigns yield less
+    "demand_dip": {"market.inbound_leads_per_month": 0.5, "market.leads_per_1000_euro": 0.5},
+    # a key-account crisis: a supply problem doubles incidents and complaints
+    "key_account_crisis": {"accounts.incidents_per_year": 2.0},
+}
+
+SCORE_KPIS = ("margin", "nps", "customers", "churn")  # the balanced scorecard's perspectives
+
+
+@dataclass(frozen=True)
+class GameSettings:
+    """Everything a game is made of besides its log. Build with `GameSettings.from_mapping`."""
+
+    name: str = "Sales game"
+    seed: int = 1
+    rounds: int = 8
+    months_per_round: int = 3
+    suppliers: int = 6  # size of the market: team slots beyond the teams are taken by computer competitors
+    bots: tuple[str, ...] = ("price_fighter", "over_promiser", "customer_intimate", "steady")
+    market: dict[str, Any] = field(default_factory=dict)  # scenario values every supplier starts from
+    decisions: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DECISIONS))
+    max_people: int = 30  # budget: reps and service staff together
+    weights: dict[str, float] = field(default_factory=lambda: {"margin": 0.4, "nps": 0.3, "customers": 0.2,
+                                                               "churn": 0.1})
+    min_nps: float = -100.0  # teams below this NPS rank after all others (the minimum-NPS rule)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> GameSettings:
+        known = {f for f in cls.__dataclass_fields__}
+        if not isinstance(values, Mapping):
+            raise GameError(f"Game settings are a table of names and values (JSON or TOML); got {shown(values)}.")
+        for key in values:
+            if key not in known:
+                raise GameError(f"Unknown game setting '{key}'.{did_you_mean(key, known)} "
+                                f"Known settings: {', '.join(sorted(known))}.")
+        settings = cls(**{k: (tuple(v) if k == "bots" else v) for k, v in values.items()})
+        settings.check()
+        return settings
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["bots"] = list(self.bots)
+        data["decisions"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.decisions.items()}
+        return data
+
+    def check(self) -> None:
+        """Raise a GameError naming the setting, the value and what is allowed."""
+        from .bots import STYLES
+
+        check_seed(self.seed, "seed")
+        for name, low, high in (("rounds", 1, 40), ("months_per_round", 1, 12), ("suppliers", 1, 40),
+                                ("max_people", 1, 200)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise GameError(f"Game setting '{name}' must be a whole number from {low} to {high}; "
+                                f"got {shown(value)}.")
+        for style in self.bots:
+            if style not in STYLES:
+                raise GameError(f"Unknown computer competitor '{style}'.{did_you_mean(style, STYLES)} "
+                                f"Styles: {', '.join(STYLES)}.")
+        try:
+            base = self.base_scenario()
+        except ScenarioError as error:
+            raise GameError(f"Game setting 'market': {error}") from None
+        for name, allowed in self.decisions.items():
+            if name not in SPECS:
+                raise GameError(f"Game setting 'decisions': unknown parameter '{name}'."
+                                f"{did_you_mean(name, SPECS)}")
+            spec = SPECS[name]
+            if name.startswith("run."):
+                raise GameError(f"Game setting 'decisions': '{name}' is the game's to set, not a team's.")
+            if allowed is None:
+                continue
+            if spec.choices:
+                if not isinstance(allowed, (list, tuple)) or not set(allowed) <= set(spec.choices) or not allowed:
+                    raise GameError(f"Game setting 'decisions': '{name}' allows a list of choices from "
+                                    f"{', '.join(spec.choices)}; got {shown(allowed)}.")
+                continue
+            if (not isinstance(allowed, (list, tuple)) or len(allowed) != 2
+                    or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in allowed)
+                    or not spec.low <= allowed[0] <= allowed[1] <= spec.high):
+                raise GameError(f"Game setting 'decisions': '{name}' needs a range [low, high] within "
+                                f"{spec.low:g}–{spec.high:g}; got {shown(allowed)}.")
+        for name, weight in self.weights.items():
+            if name not in SCORE_KPIS:
+                raise GameError(f"Game setting 'weights': unknown perspective '{name}'.{did_you_mean(name, SCORE_KPIS)}"
+                                f" Perspectives: {', '.join(SCORE_KPIS)}.")
+            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight <= 1:
+                raise GameError(f"Game setting 'weights': '{name}' must be a number from 0 to 1; got {shown(weight)}.")
+        if not math.isclose(sum(self.weights.values()), 1.0, abs_tol=1e-6):
+            raise GameError(f"Game setting 'weights' must add up to 1; they add up to {sum(self.weights.values()):g}.")
+        if not isinstance(self.min_nps, (int, float)) or not -100 <= self.min_nps <= 100:
+            raise GameError(f"Game setting 'min_nps' must be a number from -100 to 100; got {shown(self.min_nps)}.")
+        people = sum(base[f"organisation.{role}"] for role in PEOPLE)
+        if people > self.max_people:
+            raise GameError(f"Game setting 'max_people' ({self.max_people}) is below the market's starting "
+                            f"organisation ({people} people).")
+
+    def base_scenario(self) -> Scenario:
+        """The scenario every supplier starts from: the defaults, the game's market, the game's length."""
+        return Scenario({**flatten(self.market), "run.years": self.years}, name=self.name)
+
+    @property
+    def years(self) -> int:
+        """The model's horizon in whole years (the game ends at its last round, maybe earlier)."""
+        return max(1, math.ceil(self.rounds * self.months_per_round / 12))
+
+    def allowed(self, name: str) -> tuple[float, float] | tuple[str, ...]:
+        """The range (or choices) a team may choose from for decision `name`."""
+        spec, allowed = SPECS[name], self.decisions[name]
+        if spec.choices:
+            return tuple(allowed) if allowed is not None else spec.choices
+        return (spec.low, spec.high) if allowed is None else (allowed[0], allowed[1])
+
+    def check_decisions(self, decisions: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate a team's decisions (parameter table, then the trainer's ranges and the people budget)."""
+        if not isinstance(decisions, Mapping):
+            raise GameError(f"Decisions are a table of parameter names and values; got {shown(decisions)}.")
+        decisions = flatten(decisions)
+        for name in decisions:
+            if name not in self.decisions:
+                hint = did_you_mean(name, self.decisions)
+                raise GameError(f"'{name}' is not a decision in this game.{hint} "
+                                f"Decisions: {', '.join(self.decisions)}.")
+        try:
+            scenario = Scenario({**dict(base), **decisions})
+        except ScenarioError as error:
+            raise GameError(str(error)) from None
+        for name in decisions:
+            value, allowed = scenario[name], self.allowed(name)
+            if SPECS[name].choices:
+                if value not in allowed:
+                    raise GameError(f"'{name}' = {shown(value)} is not allowed in this game; choose from "
+                                    f"{', '.join(allowed)}.")
+            elif not allowed[0] <= value <= allowed[1]:
+                raise GameError(f"'{name}' = {shown(value)} is outside the range the trainer allowed: "
+                                f"{allowed[0]:g}–{allowed[1]:g}.")
+        people = sum(scenario[f"organisation.{role}"] for role in PEOPLE)
+        if people > self.max_people:
+            raise GameError(f"Together the reps and service staff are {people} people; this game's budget "
+                            f"allows at most {self.max_people}.")
+        return {name: scenario[name] for name in decisions}
+
+
+PEOPLE = ("inside_sales", "junior_account_managers", "account_managers", "senior_account_managers",
+          "key_account_managers", "service_staff")
+
+
+def load_settings(path: str | Path) -> GameSettings:
+    """Game settings from a JSON or TOML file (a clear GameError for a missing or malformed file)."""
+    path = Path(path)
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise GameError(f"Game settings are a .json or .toml file; got '{path}'.")
+    try:
+        data = parse_document(read_limited(path, 1_000_000, "game settings"), path.suffix.lower(), path)
+    except KitError as error:
+        raise GameError(str(error)) from None
+    return GameSettings.from_mapping(data)
+
+
+def settings_from_json(text: str) -> GameSettings:
+    return GameSettings.from_mapping(json.loads(text))

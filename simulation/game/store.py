@@ -1,0 +1,142 @@
+"""A game's file: one SQLite database holding the settings, the market's slots and the log of actions.
+
+Every change is one transaction (`BEGIN IMMEDIATE … COMMIT`), so a process
+killed at any moment leaves the game before or after that change, never
+between, and two processes that write at once take turns (a busy timeout,
+not an error). The rounds' results are stored with the advance that made
+them, as a record of what was shown; the log alone re-creates them (`replay`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .settings import GameError
+
+SCHEMA = """
+CREATE TABLE game (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE slots (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, code TEXT UNIQUE, style TEXT NOT NULL);
+CREATE TABLE actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, round INTEGER NOT NULL, kind TEXT NOT NULL,
+                      slot TEXT, payload TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE results (advance INTEGER NOT NULL, round INTEGER NOT NULL, slot TEXT NOT NULL, kpis TEXT NOT NULL,
+                      PRIMARY KEY (advance, slot));
+"""
+FORMAT = "kit-game-1"
+BUSY_TIMEOUT_S = 30.0  # a writer waits this long for another one before giving up
+
+
+@dataclass(frozen=True)
+class Action:
+    """One entry of the log: a team's submission, a trainer's action or an advance."""
+
+    seq: int
+    round: int  # the round that was open when the action was taken (an event: the round it is for)
+    kind: str  # submit, event, practice, advance, undo
+    slot: str | None
+    payload: dict[str, Any]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class GameStore:
+    """Reads and writes one game file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GameError(f"No game file '{self.path}'. Create one with: python -m simulation game new "
+                            f"{self.path.name}")
+        self.connection = self._connect(self.path)
+        try:
+            if self.meta("format") != FORMAT:
+                raise GameError(f"'{self.path}' is not a game file of this kit.")
+        except sqlite3.DatabaseError:
+            self.connection.close()
+            raise GameError(f"'{self.path}' is not a game file of this kit (not an SQLite database).") from None
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        connection.execute("PRAGMA busy_timeout = %d" % int(BUSY_TIMEOUT_S * 1000))
+        return connection
+
+    @classmethod
+    def create(cls, path: str | Path, settings: dict[str, Any], slots: list[tuple[str, str | None, str]],
+               trainer_code: str) -> GameStore:
+        """Write a new game file: built under a temporary name and renamed, so it exists whole or not at all."""
+        path = Path(path)
+        if path.exists():
+            raise GameError(f"'{path}' already exists; choose another name or remove it first.")
+        temporary = path.with_name(f".{path.name}.{id(settings):x}.tmp")
+        try:
+            connection = cls._connect(temporary)
+            connection.executescript(SCHEMA)
+            connection.execute("BEGIN")
+            connection.executemany("INSERT INTO game VALUES (?, ?)", [
+                ("format", FORMAT), ("settings", json.dumps(settings)), ("trainer_code", trainer_code),
+                ("created", _now())])
+            connection.executemany("INSERT INTO slots VALUES (?, ?, ?, ?)",
+                                   [(i, name, code, style) for i, (name, code, style) in enumerate(slots)])
+            connection.execute("COMMIT")
+            connection.execute("PRAGMA journal_mode = WAL")  # readers (team pages) do not wait for a writer
+            connection.close()
+            temporary.replace(path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise GameError(f"Cannot write the game file '{path}': {error.strerror or error}.") from None
+        return cls(path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM game WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def slots(self) -> list[tuple[str, str | None, str]]:
+        """(name, team code or None for a computer competitor, style) in market order."""
+        return list(self.connection.execute("SELECT name, code, style FROM slots ORDER BY position"))
+
+    def actions(self) -> list[Action]:
+        rows = self.connection.execute("SELECT seq, round, kind, slot, payload FROM actions ORDER BY seq")
+        return [Action(seq, rnd, kind, slot, json.loads(payload)) for seq, rnd, kind, slot, payload in rows]
+
+    def results(self) -> dict[int, dict[str, dict[str, float]]]:
+        """Stored results by the seq of the advance (or practice) that produced them."""
+        stored: dict[int, dict[str, dict[str, float]]] = {}
+        for advance, slot, kpis in self.connection.execute("SELECT advance, slot, kpis FROM results"):
+            stored.setdefault(advance, {})[slot] = json.loads(kpis)
+        return stored
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One change: everything inside is written together or not at all (and other writers wait)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    @staticmethod
+    def append(connection: sqlite3.Connection, round_number: int, kind: str, slot: str | None,
+               payload: dict[str, Any]) -> int:
+        cursor = connection.execute("INSERT INTO actions (round, kind, slot, payload, at) VALUES (?, ?, ?, ?, ?)",
+                                    (round_number, kind, slot, json.dumps(payload), _now()))
+        return int(cursor.lastrowid)
+
+    @staticmethod
+    def store_results(connection: sqlite3.Connection, seq: int, round_number: int,
+                      rows: dict[str, dict[str, float]]) -> None:
+        connection.executemany("INSERT INTO results VALUES (?, ?, ?, ?)",
+                               [(seq, round_number, slot, json.dumps(kpis)) for slot, kpis in rows.items()])
