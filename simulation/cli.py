@@ -1,4 +1,4 @@
-"""Command line: `python -m simulation run | params | presets | experiment`.
+"""Command line: `python -m simulation run | params | presets | experiment | grade | game`.
 
 User mistakes (unknown key, wrong type, out of range, unreadable file) exit
 with status 2 and one clear message on stderr, never a traceback.
@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .grading.cli import add_parser as add_grading_parser
 
     add_grading_parser(commands)
+    from .game.cli import add_parser as add_game_parser
+
+    add_game_parser(commands)
     return parser
 
 

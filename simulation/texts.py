@@ -211,6 +211,105 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario.stuck_in_the_middle": ("stuck in the middle", "stuck in the middle"),
     # --- command line
     "cli.run": ("Scenario '{name}', seed {seed}, {years}", "Scenario '{name}', seed {seed}, {years}"),
+    # --- the classroom game's debrief page (simulation.game.debrief)
+    "debrief.title": ("Debrief: {name}", "Nabespreking: {name}"),
+    "debrief.played": ("{played} of {rounds} rounds played, {months} months per round.",
+                       "{played} van {rounds} rondes gespeeld, {months} maanden per ronde."),
+    "debrief.none_played": ("No round has been played yet: there is nothing to debrief.",
+                            "Er is nog geen ronde gespeeld: er valt nog niets na te bespreken."),
+    "debrief.leaderboard": ("Final leaderboard after round {round}", "Eindklassement na ronde {round}"),
+    "debrief.col.rank": ("Rank", "Plaats"),
+    "debrief.col.name": ("Supplier", "Leverancier"),
+    "debrief.col.kind": ("Played by", "Gespeeld door"),
+    "debrief.col.score": ("Score (0–100)", "Score (0–100)"),
+    "debrief.col.margin": ("Margin (€)", "Marge (€)"),
+    "debrief.col.nps": ("NPS", "NPS"),
+    "debrief.col.customers": ("Customers", "Klanten"),
+    "debrief.col.churn": ("Churn (% per year)", "Klantverloop (% per jaar)"),
+    "debrief.computer": ("computer", "computer"),
+    "debrief.team": ("team", "team"),
+    "debrief.scorecard": ("The score weighs margin {margin}, NPS {nps}, customers {customers} and churn {churn}, "
+                          "each scaled from the market's worst (0) to its best (100); margin is over all rounds, "
+                          "churn is the mean per year.",
+                          "De score weegt marge {margin}, NPS {nps}, klanten {customers} en klantverloop {churn}, "
+                          "elk geschaald van de slechtste (0) tot de beste (100) van de markt; marge is over alle "
+                          "rondes, klantverloop is het gemiddelde per jaar."),
+    "debrief.below_min_nps": ("{name} is below the minimum NPS of {nps}, so it ranks after every supplier that "
+                              "meets it.", "{name} zit onder de minimale NPS van {nps} en staat daardoor achter "
+                                           "iedere leverancier die hem wel haalt."),
+    "debrief.paths": ("Every supplier's path over the rounds", "Het verloop van iedere leverancier per ronde"),
+    "debrief.fig.round": ("Round ({months} months each)", "Ronde (elk {months} maanden)"),
+    "debrief.fig.margin.title": ("Margin per round", "Marge per ronde"),
+    "debrief.fig.margin.axis": ("Margin in the round (€)", "Marge in de ronde (€)"),
+    "debrief.fig.nps.title": ("NPS at the end of each round", "NPS aan het eind van elke ronde"),
+    "debrief.fig.nps.axis": ("NPS (−100 to +100)", "NPS (−100 tot +100)"),
+    "debrief.fig.customers.title": ("Customers at the end of each round", "Klanten aan het eind van elke ronde"),
+    "debrief.fig.customers.axis": ("Customers (count)", "Klanten (aantal)"),
+    "debrief.fig.market_share.title": ("Market share per round", "Marktaandeel per ronde"),
+    "debrief.fig.market_share.axis": ("Market share (% of the market's revenue)",
+                                      "Marktaandeel (% van de omzet in de markt)"),
+    "debrief.fig.rank.title": ("Rank on the leaderboard after each round", "Plaats in het klassement na elke ronde"),
+    "debrief.fig.rank.axis": ("Rank (1 = first)", "Plaats (1 = eerste)"),
+    "debrief.decisions": ("Decisions and market events per round", "Beslissingen en marktgebeurtenissen per ronde"),
+    "debrief.decisions_note": ("Per team, the decisions that changed since the round before (round 1: since the "
+                               "market's start); a decision stays in force until the team changes it.",
+                               "Per team de beslissingen die sinds de vorige ronde zijn gewijzigd (ronde 1: sinds "
+                               "de start van de markt); een beslissing blijft gelden tot het team haar wijzigt."),
+    "debrief.col.round": ("Round", "Ronde"),
+    "debrief.col.events": ("Market events", "Marktgebeurtenissen"),
+    "debrief.col.decisions": ("Decisions changed", "Gewijzigde beslissingen"),
+    "debrief.change": ("{label}: {old} → {new}", "{label}: {old} → {new}"),
+    "debrief.no_change": ("no change", "geen wijziging"),
+    "debrief.no_events": ("none", "geen"),
+    "debrief.yes": ("yes", "ja"),
+    "debrief.no": ("no", "nee"),
+    "debrief.computers": ("Computer competitors and their style", "Computerconcurrenten en hun stijl"),
+    "debrief.event.price_war": ("price war: a competitor's prices push customers below grade 8 to leave",
+                                "prijsoorlog: de prijzen van een concurrent trekken klanten onder een 8 weg"),
+    "debrief.event.demand_dip": ("demand dip: fewer buyers come in and campaigns yield less",
+                                 "vraaguitval: minder kopers melden zich en campagnes leveren minder op"),
+    "debrief.event.key_account_crisis": ("key-account crisis: a supply problem doubles incidents",
+                                         "key-accountcrisis: een leveringsprobleem verdubbelt de incidenten"),
+    "debrief.history": ("The leaderboard after each round", "Het klassement na elke ronde"),
+    "debrief.col.after_round": ("After round {round}", "Na ronde {round}"),
+    "debrief.why": ("Why one beat the other", "Waarom de een de ander versloeg"),
+    "debrief.why_note": ("The margin over all rounds of each two neighbours in the final ranking, split by "
+                         "mechanism. Margin = revenue × gross-margin rate − sales cost − service cost − strategy "
+                         "cost. Deals won (new deals) and customer base (repeat orders of existing customers, which "
+                         "churn erodes) value the difference in revenue at the two suppliers' average gross-margin "
+                         "rate; price is the difference in gross-margin rate on their average revenue; costs count "
+                         "against margin. The parts add up to the difference in margin.",
+                         "De marge over alle rondes van elke twee buren in het eindklassement, uitgesplitst naar "
+                         "mechanisme. Marge = omzet × brutomarge − verkoopkosten − servicekosten − kosten "
+                         "waardedisciplines. Deals gewonnen (nieuwe deals) en klantenbestand (herhaalorders van "
+                         "bestaande klanten, die klantverloop uitholt) waarderen het verschil in omzet tegen de "
+                         "gemiddelde brutomarge van beide leveranciers; prijs is het verschil in brutomarge over "
+                         "hun gemiddelde omzet; kosten gaan van de marge af. De delen tellen op tot het verschil "
+                         "in marge."),
+    "debrief.why_alone": ("There is only one supplier: nothing to compare.",
+                          "Er is maar één leverancier: er valt niets te vergelijken."),
+    "debrief.why_pair": ("{a} (rank {rank_a}) against {b} (rank {rank_b})",
+                         "{a} (plaats {rank_a}) tegen {b} (plaats {rank_b})"),
+    "debrief.why_more": ("{a} earned {gap} more margin than {b}.", "{a} verdiende {gap} meer marge dan {b}."),
+    "debrief.why_less": ("{a} earned {gap} less margin than {b}, but ranks higher on the rest of the scorecard "
+                         "(NPS, customers, churn).", "{a} verdiende {gap} minder marge dan {b}, maar staat hoger door "
+                                                     "de rest van de score (NPS, klanten, klantverloop)."),
+    "debrief.why_equal": ("{a} and {b} earned the same margin.", "{a} en {b} verdienden dezelfde marge."),
+    "debrief.why_min_nps": ("{b} stays below the minimum NPS, so it ranks after {a} whatever its margin.",
+                            "{b} blijft onder de minimale NPS en staat daardoor achter {a}, ongeacht de marge."),
+    "debrief.why_biggest": ("The biggest difference is in “{part}”: {amount}.",
+                            "Het grootste verschil zit in “{part}”: {amount}."),
+    "debrief.col.mechanism": ("Mechanism", "Mechanisme"),
+    "debrief.col.difference": ("Difference in margin (€)", "Verschil in marge (€)"),
+    "debrief.part.deals_won": ("Deals won", "Deals gewonnen"),
+    "debrief.part.customer_base": ("Customer base (repeat orders)", "Klantenbestand (herhaalorders)"),
+    "debrief.part.price": ("Price (gross-margin rate)", "Prijs (brutomarge)"),
+    "debrief.part.sales_cost": ("Sales cost", "Verkoopkosten"),
+    "debrief.part.service_cost": ("Service cost", "Servicekosten"),
+    "debrief.part.strategy_cost": ("Strategy cost (value disciplines)", "Kosten waardedisciplines"),
+    "debrief.part.other": ("Other (not explained by the round results)", "Overig (niet verklaard door de "
+                                                                         "rondecijfers)"),
+    "debrief.part.total": ("Total: difference in margin", "Totaal: verschil in marge"),
 }
 
 #: How a unit's values are shown: (kind, English, Dutch). Kind 'percent' shows a 0–1 share as '12.5%',

@@ -72,7 +72,7 @@ class MarketPlay:
         self.slots = tuple(slots)
         seed = settings.seed if seed is None else seed
         self.env = simpy.Environment()
-        self.market = Market(self.env, seed)
+        self.market = Market(self.env)
         self.base = settings.base_scenario()
         self.worlds: list[World] = []
         for index in range(len(self.slots)):

@@ -64,7 +64,7 @@ def follow_up_success(grade: float) -> float:
 
 def order_value(world: World, account: Account) -> float:
     """An order at full share of wallet: a year's spend spread over the usual order moments."""
-    return account.potential * world.effects.price_factor / (12.0 * ORDER_CHANCE)
+    return account.potential * world.effects.price_factor * world.effects.price_volume / (12.0 * ORDER_CHANCE)
 
 
 def share_of_wallet(grade: float) -> float:

@@ -68,7 +68,6 @@ ALIGNMENT = {
 }
 
 SOURCE_BONUS = {"campaign": 0.0, "inbound": 0.04, "referral": 0.08, "win_back": 0.04, "switch": 0.04}
-PRICE_ELASTICITY = 2.0  # win chance × price level^−2: a tenth off the price wins about a quarter more deals
 
 
 class FunnelRules:
@@ -99,7 +98,7 @@ class FunnelRules:
         self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
         self.fit = tuple(fx.fit(p) for p in range(len(DISCIPLINES)))
-        self.price_attraction = sc["economics.price_level"] ** -PRICE_ELASTICITY
+        self.price_attraction = fx.price_volume
 
     def promise(self, honest_estimate: float, wish: float) -> float:
         """What the policy promises for a quote or a delivery (NaN: no promise)."""

@@ -30,10 +30,9 @@ SWITCH_SHARE = 0.6  # share of leaving customers who buy elsewhere in this marke
 class Market:
     """The suppliers, the buyers' requests for quotes among them and the customers who switch."""
 
-    def __init__(self, env: simpy.Environment, seed: int):
+    def __init__(self, env: simpy.Environment):
         self.env = env
         self.suppliers: list[World] = []
-        self.stream = Stream(seed, "market")
 
     def join(self, supplier: World) -> None:
         self.suppliers.append(supplier)
@@ -46,15 +45,18 @@ class Market:
     def _invite_share(self) -> float:
         return min(1.0, (QUOTES_ASKED - 1.0) / max(1, len(self.suppliers) - 1))
 
-    def _invited(self, rivals: list[World]) -> list[World]:
-        """The rivals a buyer asks too: each with the same chance, unless word of mouth about it scared it off."""
+    def _invited(self, rivals: list[World], stream: Stream) -> list[World]:
+        """The rivals a buyer asks too: each with the same chance, unless word of mouth about it scared it off.
+
+        The draws come from the stream of the supplier the buyer came to, so one supplier's decisions do
+        not reshuffle the luck of buyers who come to the others (common random numbers between teams).
+        """
         share = self._invite_share()
-        return [rival for rival in rivals
-                if self.stream.uniform() < share * (1.0 - rival.word_of_mouth_loss)]
+        return [rival for rival in rivals if stream.uniform() < share * (1.0 - rival.word_of_mouth_loss)]
 
     def request_quotes(self, origin: World, source: str, temperature: str, draws: list[float]) -> None:
         """A lead of `origin`'s asks `origin` and some rivals for a quote; each works it in its own funnel."""
-        rivals = self._invited([s for s in self.suppliers if s is not origin])
+        rivals = self._invited([s for s in self.suppliers if s is not origin], origin.streams["invitations"])
         if not rivals:
             new_lead(origin, source, temperature, draws)
             return
@@ -64,15 +66,16 @@ class Market:
 
     def shop_around(self, left: World, account: Account) -> None:
         """A customer who left `left` asks other suppliers for a quote (or leaves the market)."""
-        if not self.stream.chance(SWITCH_SHARE):
+        stream = left.streams["switching"]
+        if not stream.chance(SWITCH_SHARE):
             return
         rivals = [s for s in self.suppliers if s is not left]
         if not rivals:
             return
-        first = rivals[int(self.stream.uniform() * len(rivals))]  # it asks at least one of them
-        invited = [first, *self._invited([s for s in rivals if s is not first])]
+        first = rivals[int(stream.uniform() * len(rivals))]  # it asks at least one of them
+        invited = [first, *self._invited([s for s in rivals if s is not first], stream)]
         tender = Tender(self.env, invited=len(invited), profile=(account.size, account.complex, account.preference))
-        draws = self.stream.block(LEAD_DRAWS)
+        draws = stream.block(LEAD_DRAWS)
         for supplier in invited:
             supplier.tally.switched_in += 1
             new_lead(supplier, "switch", WARM, draws, tender=tender)

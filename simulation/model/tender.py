@@ -8,10 +8,13 @@ every invited supplier has either made an offer or dropped out, or at the
 latest `DECISION_WAIT_DAYS` after the first offer: an offer that comes later
 is too late (speed is part of the competition).
 
-With offers p₁…pₙ the buyer buys from one of them with chance 1 − ∏(1 − pᵢ),
-from supplier i in proportion to pᵢ. With one offer that is exactly the
-single-company rule "won with chance p", and it uses the same draw, so a
-market of one supplier is the single-company model, number for number.
+Each offer's chance p is its chance against the rest of the market (the
+model's competitors), so its odds p / (1 − p) measure it against them. The
+buyer chooses like a multinomial logit with the rest of the market as the
+outside option: supplier i with chance oddsᵢ / (1 + Σ odds), nobody here with
+chance 1 / (1 + Σ odds). With one offer that is exactly the single-company
+rule "won with chance p" (on the same draw), and a better offer takes buyers
+from the other suppliers, not only from the rest of the market.
 """
 
 from __future__ import annotations
@@ -85,13 +88,13 @@ def choose(offers: list[Offer]) -> World | None:
     if not offers:
         return None
     draw = offers[0].draw
-    buys = 1.0 - math.prod(1.0 - offer.win_chance for offer in offers)
-    if draw >= buys:
-        return None
-    total = sum(offer.win_chance for offer in offers)
-    point = draw / buys * total  # given that the buyer buys, the draw is uniform again: reuse it for the choice
-    for offer in offers:
-        point -= offer.win_chance
-        if point < 0:
+    if len(offers) == 1:
+        return offers[0].supplier if draw < offers[0].win_chance else None
+    odds = [offer.win_chance / (1.0 - offer.win_chance) if offer.win_chance < 1.0 else math.inf for offer in offers]
+    total = 1.0 + sum(odds)
+    point = draw * total  # the draw spread over the outside option (1) and the offers' odds
+    for offer, weight in zip(offers, odds):
+        if point < weight:
             return offer.supplier
-    return offers[-1].supplier
+        point -= weight
+    return None

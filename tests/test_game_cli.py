@@ -1,0 +1,296 @@
+"""`python -m simulation game …`: the classroom game at a terminal, and one-line exit-2 messages for mistakes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+
+from simulation.cli import main
+from simulation.game.engine import Game
+
+SMALL = {"rounds": 3, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
+CODE = re.compile(r"\b[A-Z2-9]{5}-[A-Z2-9]{5}\b")
+
+
+@pytest.fixture
+def game_file(tmp_path, capsys):
+    """A small game: teams Rood and Blauw and one computer competitor (a price fighter)."""
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps(SMALL))
+    path = tmp_path / "workshop.game"
+    assert main(["game", "new", str(path), "--settings", str(settings), "--teams", "Rood,Blauw"]) == 0
+    capsys.readouterr()
+    return str(path)
+
+
+def _ok(capsys, *argv: str) -> str:
+    status = main(["game", *argv])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert captured.err == ""
+    return captured.out
+
+
+def _mistake(capsys, *argv: str) -> str:
+    """A mistake: exit status 2 and exactly one line on stderr, no traceback; returns that line."""
+    status = main(["game", *argv])
+    captured = capsys.readouterr()
+    assert status == 2, captured.out
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("error: ") and "Traceback" not in captured.err
+    return lines[0]
+
+
+def _codes(path: str) -> dict[str, str]:
+    game = Game.open(path)
+    try:
+        return game.team_codes()
+    finally:
+        game.close()
+
+
+def test_new_prints_team_codes_trainer_code_and_computer_competitors(tmp_path, capsys):
+    path = tmp_path / "w.game"
+    out = _ok(capsys, "new", str(path), "--teams", "Rood,Blauw,Groen")
+    game = Game.open(path)
+    try:
+        for name, code in game.team_codes().items():
+            assert re.search(rf"{name}\s+code {code}", out)
+        assert f"Trainer code: {game.trainer_code}" in out
+        assert len(set(CODE.findall(out))) == 4  # three teams and the trainer
+        bots = [slot for slot in game.slots if slot.is_bot]
+        assert len(bots) == 3  # the default market has 6 suppliers
+        for slot in bots:
+            assert re.search(rf"{re.escape(slot.name)}\s+style {slot.style}", out)
+    finally:
+        game.close()
+
+
+def test_new_with_a_number_of_teams_and_team_lists_the_slots(tmp_path, capsys):
+    settings = tmp_path / "s.json"
+    settings.write_text(json.dumps(SMALL))
+    path = str(tmp_path / "w.game")
+    _ok(capsys, "new", path, "--settings", str(settings), "--teams", "2")
+    out = _ok(capsys, "team", path)
+    codes = _codes(path)
+    assert list(codes) == ["Team A", "Team B"]
+    assert all(f"code {code}" in out for code in codes.values())
+    assert re.search(r"Price fighter \(computer\)\s+style price_fighter", out)
+
+
+def test_new_refuses_an_existing_file_and_bad_teams(game_file, tmp_path, capsys):
+    line = _mistake(capsys, "new", game_file)
+    assert "workshop.game" in line and "already exists" in line
+    line = _mistake(capsys, "new", str(tmp_path / "x.game"), "--teams", "Rood,,Blauw")
+    assert "--teams" in line and "'Rood,,Blauw'" in line
+    line = _mistake(capsys, "new", str(tmp_path / "y.game"), "--teams", "9")
+    assert "0 to 6 teams" in line and "got 9" in line
+    assert not (tmp_path / "x.game").exists() and not (tmp_path / "y.game").exists()
+
+
+def test_a_missing_game_file_is_one_clear_line(tmp_path, capsys):
+    missing = str(tmp_path / "nope.game")
+    for action in (["status", missing], ["advance", missing], ["submit", missing, "--team", "Rood", "--set",
+                                                                "economics.price_level=1"]):
+        line = _mistake(capsys, *action)
+        assert "No game file" in line and "nope.game" in line and "game new" in line
+
+
+def test_submit_by_name_prints_the_decisions_in_force(game_file, capsys):
+    out = _ok(capsys, "submit", game_file, "--team", "rood", "--set", "economics.price_level=1.1",
+              "--set", "funnel.promise_policy=honest_buffer")
+    assert "Stored for Rood, round 1" in out
+    assert re.search(r"economics\.price_level\s+1\.1\s+allowed 0\.8–1\.2", out)
+    assert re.search(r"funnel\.promise_policy\s+honest_buffer\s+allowed", out)
+    assert re.search(r"organisation\.inside_sales\s+3\s+allowed 0–8\s+\(market start\)", out)
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Rood") == {"economics.price_level": 1.1, "funnel.promise_policy": "honest_buffer"}
+        assert game.status().submitted == ("Rood",)
+    finally:
+        game.close()
+
+
+def test_submit_by_code_and_from_a_file(game_file, tmp_path, capsys):
+    typed = _codes(game_file)["Blauw"].lower().replace("-", " ")  # as a student might type it
+    out = _ok(capsys, "submit", game_file, "--code", typed, "--set", "organisation.service_staff=4")
+    assert "Stored for Blauw, round 1" in out
+    decisions = tmp_path / "rood.json"
+    decisions.write_text(json.dumps({"market": {"campaign_spend_per_month": 20000}}))
+    out = _ok(capsys, "submit", game_file, "--team", "Rood", "--round", "1", "--file", str(decisions))
+    assert re.search(r"market\.campaign_spend_per_month\s+20000\s+allowed 0–40000\n", out)
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Blauw") == {"organisation.service_staff": 4}
+        assert game.decisions("Rood") == {"market.campaign_spend_per_month": 20000.0}
+    finally:
+        game.close()
+
+
+def test_submit_outside_the_trainers_range_names_parameter_and_range(game_file, capsys):
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=50000")
+    assert "market.campaign_spend_per_month" in line and "50000" in line and "0–40000" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level=cheap")
+    assert "economics.price_level" in line and "'cheap'" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "run.years=3")
+    assert "'run.years' is not a decision in this game" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "organisation.service_staff=6",
+                    "--set", "organisation.key_account_managers=5", "--set", "organisation.account_managers=6",
+                    "--set", "organisation.senior_account_managers=6", "--set", "organisation.inside_sales=8")
+    assert "at most 30" in line
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Rood") == {}  # nothing was stored
+    finally:
+        game.close()
+
+
+def test_malformed_set_unknown_team_wrong_code_and_computer_competitor(game_file, capsys):
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level")
+    assert "--set expects KEY=VALUE" in line and "'economics.price_level'" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Paars", "--set", "economics.price_level=1")
+    assert "--team 'Paars'" in line and "Teams: Rood, Blauw" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Price fighter (computer)", "--set",
+                    "economics.price_level=1")
+    assert "computer competitor" in line and "Teams: Rood, Blauw" in line
+    line = _mistake(capsys, "submit", game_file, "--code", "AAAAA-BBBBB", "--set", "economics.price_level=1")
+    assert "--code 'AAAAA-BBBBB'" in line and "not known" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood")
+    assert "--set" in line and "--file" in line
+    with pytest.raises(SystemExit) as stopped:  # argparse's own mistakes: also status 2 and one line
+        main(["game", "submit", game_file, "--team", "Rood", "--round", "one", "--set", "a=1"])
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "--round" in lines[0] and "'one'" in lines[0]
+
+
+def test_advance_prints_timing_and_leaderboard_then_round_2_is_open(game_file, capsys):
+    _ok(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level=1.1")
+    out = _ok(capsys, "advance", game_file)
+    assert re.search(r"Round 1 played in \d+\.\d s", out)
+    assert "Still waiting for Blauw" in out
+    rows = [line for line in out.splitlines() if re.match(r"[123]  ", line)]
+    assert len(rows) == 3
+    assert sum("* Price fighter (computer)" in row for row in rows) == 1
+    assert any("Rood" in row for row in rows) and any("Blauw" in row for row in rows)
+    status = _ok(capsys, "status", game_file)
+    assert "1 of 3 rounds played" in status and "Round 2 is open" in status
+    assert "Waiting for: Rood, Blauw" in status
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--round", "1", "--set", "economics.price_level=1")
+    assert "Round 1 is closed; round 2 is open now." in line
+
+
+def test_undo_reopens_the_last_round(game_file, capsys):
+    line = _mistake(capsys, "undo", game_file)
+    assert "no round to undo" in line
+    _ok(capsys, "advance", game_file)
+    _ok(capsys, "submit", game_file, "--team", "Blauw", "--set", "economics.price_level=0.9")
+    out = _ok(capsys, "undo", game_file)
+    assert "Round 1 is open again" in out
+    status = _ok(capsys, "status", game_file)
+    assert "0 of 3 rounds played" in status and "Round 1 is open" in status
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Blauw") == {}  # the submission for round 2 was dropped
+    finally:
+        game.close()
+
+
+def test_event_is_scheduled_and_shown_and_mistakes_are_refused(game_file, capsys):
+    out = _ok(capsys, "event", game_file, "demand_dip")
+    assert "Market event 'demand_dip' scheduled for round 1" in out
+    out = _ok(capsys, "event", game_file, "price_war", "--round", "3")
+    assert "round 3" in out and "market.competitor_intensity ×1.6" in out
+    status = _ok(capsys, "status", game_file)
+    assert "Events this round: demand_dip" in status and "price_war (round 3)" in status
+    line = _mistake(capsys, "event", game_file, "price_wr")
+    assert "'price_wr'" in line and "Did you mean 'price_war'?" in line
+    line = _mistake(capsys, "event", game_file, "price_war", "--round", "4")
+    assert "1 to 3" in line and "got 4" in line
+
+
+def test_practice_round_plays_and_does_not_count(game_file, capsys):
+    out = _ok(capsys, "practice", game_file)
+    assert re.search(r"Practice round played in \d+\.\d s", out) and "does not count" in out
+    assert re.search(r"^\* Price fighter \(computer\)\s+\d+", out, re.MULTILINE)
+    assert re.search(r"^  Rood\s+\d+", out, re.MULTILINE)
+    status = _ok(capsys, "status", game_file)
+    assert "0 of 3 rounds played" in status and "Practice round: played" in status
+    _ok(capsys, "advance", game_file)
+    line = _mistake(capsys, "practice", game_file)
+    assert "practice round comes before round 1" in line
+
+
+def test_leaderboard_in_dutch_with_changes_and_the_minimum_nps_note(tmp_path, capsys):
+    settings = tmp_path / "s.json"
+    settings.write_text(json.dumps({**SMALL, "min_nps": 100}))  # nobody reaches it: everyone gets the note
+    path = str(tmp_path / "w.game")
+    _ok(capsys, "new", path, "--settings", str(settings), "--teams", "Rood,Blauw")
+    assert "No round has been played yet" in _ok(capsys, "leaderboard", path)
+    _ok(capsys, "advance", path)
+    _ok(capsys, "submit", path, "--team", "Blauw", "--set", "market.campaign_spend_per_month=40000")
+    _ok(capsys, "advance", path)
+    out = _ok(capsys, "leaderboard", path, "--language", "nl")
+    assert "Leaderboard after round 2 of 3" in out
+    assert "* Prijsvechter (computer)" in out and "Price fighter" not in out
+    assert re.search(r"€ −?\d{1,3}(\.\d{3})+", out)  # Dutch thousands separators
+    assert re.search(r"\d+,\d %", out)  # Dutch churn per year
+    rows = [line for line in out.splitlines() if re.match(r"[123]  ", line)]
+    assert len(rows) == 3
+    game = Game.open(path)
+    try:
+        standings = game.leaderboard()
+    finally:
+        game.close()
+    for standing, row in zip(standings, rows):
+        mark = "–" if not standing.change else f"↑{standing.change}" if standing.change > 0 else f"↓{-standing.change}"
+        assert row.startswith(f"{standing.rank}  ") and row.endswith(mark)
+        assert standing.name.replace("Price fighter", "Prijsvechter") in row
+    assert out.count("is below the minimum NPS of +100") == 3
+    first = _ok(capsys, "leaderboard", path, "--round", "1")
+    assert "Leaderboard after round 1 of 3" in first and "Price fighter (computer)" in first
+    line = _mistake(capsys, "leaderboard", path, "--round", "3")
+    assert "Round 3 has not been played" in line
+
+
+def test_replay_is_identical_and_reports_a_tampered_round(game_file, capsys):
+    assert "nothing to replay" in _ok(capsys, "replay", game_file)
+    _ok(capsys, "submit", game_file, "--team", "Rood", "--set", "strategy.customer_intimacy=0.9")
+    _ok(capsys, "advance", game_file)
+    _ok(capsys, "advance", game_file)
+    out = _ok(capsys, "replay", game_file)
+    assert re.search(r"All 2 rounds replayed identically \(\d+\.\d s\)", out)
+    connection = sqlite3.connect(game_file)
+    with connection:
+        connection.execute("UPDATE results SET kpis = json_set(kpis, '$.margin', 1.0) WHERE round = 2")
+    connection.close()
+    assert main(["game", "replay", game_file]) == 1
+    assert "Round(s) 2 of 2 differ" in capsys.readouterr().out
+
+
+def test_preview_prints_projected_kpis_with_a_band(game_file, capsys):
+    out = _ok(capsys, "preview", game_file, "--team", "Blauw", "--set", "organisation.service_staff=3")
+    assert "Preview for Blauw, round 1" in out
+    assert re.search(r"margin\s+−?€[\d,]+\s+band −?€[\d,]+ – −?€[\d,]+", out)
+    assert re.search(r"leads\s+\d+\s+band \d", out)
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Blauw") == {}  # a preview stores nothing
+    finally:
+        game.close()
+    line = _mistake(capsys, "preview", game_file, "--team", "Blauw", "--set", "organisation.service_staff=7")
+    assert "organisation.service_staff" in line and "0–6" in line
+
+
+def test_debrief_writes_a_page(game_file, tmp_path, capsys):
+    pytest.importorskip("simulation.game.debrief", reason="simulation/game/debrief.py is written by another helper")
+    _ok(capsys, "advance", game_file)
+    out_file = tmp_path / "debrief.html"
+    out = _ok(capsys, "debrief", game_file, str(out_file), "--language", "nl")
+    assert "Wrote the debrief" in out and out_file.read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
+    line = _mistake(capsys, "debrief", game_file, str(tmp_path / "debrief.txt"))
+    assert ".html" in line
