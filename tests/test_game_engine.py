@@ -183,7 +183,7 @@ print('ready', flush=True)
 while not go.exists():
     time.sleep(0.001)
 for i in range(times):
-    game.submit(team, {'market.campaign_spend_per_month': float(1000 * i), 'economics.price_level': 0.9})
+    game.submit(team, {'market.campaign_spend_per_month': float(500 * i), 'economics.price_level': 0.9})
 print('done', flush=True)
 """
 
@@ -213,7 +213,7 @@ def test_two_teams_submitting_at_once_both_count(tmp_path):
     assert sum(a.slot == "Team A" for a in submissions) == times
     assert sum(a.slot == "Team B" for a in submissions) == times
     assert game.status().submitted == ("Team A", "Team B")
-    last = float(1000 * (times - 1))
+    last = float(500 * (times - 1))
     assert game.decisions("Team A")["market.campaign_spend_per_month"] == last
     assert game.decisions("Team B")["market.campaign_spend_per_month"] == last
     game.close()

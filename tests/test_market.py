@@ -3,7 +3,6 @@ game's market compared with theory and with the single-company model it extends.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pytest

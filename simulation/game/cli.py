@@ -22,13 +22,13 @@ from typing import Any
 from ..cli_scenario import parse_overrides
 from ..errors import did_you_mean, printable
 from ..files import check_target, parse_document, read_limited
-from ..language import euro, format_value, missing, number, percent, resolve
+from ..language import format_value, missing, resolve
 from ..parameters import SPECS
 from ..scenario import ScenarioError, shown
-from .bots import STYLE_NAMES
 from .engine import Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
+from .views import leaderboard_notes, leaderboard_table, supplier_name
 
 #: What `preview` and `practice` show per supplier: KPI → unit (as `simulation.language` formats it).
 SHOWN_KPIS: dict[str, str] = {
@@ -110,15 +110,6 @@ def _print_decisions(game: Game, in_force: Mapping[str, Any]) -> None:
         print(f"  {name:<{width}}  {value:>12}   allowed {_allowed(game, name):<32}{origin}".rstrip())
 
 
-def _display_name(game: Game, name: str, language: str) -> str:
-    """A supplier's name; a computer competitor's in Dutch when asked for (names are stored in English)."""
-    style = next((slot.style for slot in game.slots if slot.name == name), "")
-    if style and language == "nl":
-        english, dutch = STYLE_NAMES[style]
-        return name.replace(english, dutch, 1)
-    return name
-
-
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: Sequence[int] = (1,)) -> None:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
 
@@ -132,47 +123,18 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: Seq
         print(line(row))
 
 
-def _change(change: int | None) -> str:
-    if change is None:
-        return ""
-    if change > 0:
-        return f"↑{change}"
-    if change < 0:
-        return f"↓{-change}"
-    return "–"
-
-
-def _nan(value: float, formatted: str, language: str) -> str:
-    return missing(language) if value is None or math.isnan(value) else formatted
-
-
 def print_leaderboard(game: Game, standings: Sequence[Standing], language: str) -> None:
     """The leaderboard as a table, computer competitors marked, and the minimum-NPS note."""
-    rows = []
-    for s in standings:
-        rows.append([
-            str(s.rank),
-            ("* " if s.is_bot else "  ") + _display_name(game, s.name, language),
-            number(s.score, 1, language),
-            _nan(s.margin, euro(s.margin, language), language),
-            _nan(s.nps, number(s.nps, 1, language, signed=True), language),
-            _nan(s.customers, number(s.customers, 0, language), language),
-            _nan(s.churn, percent(s.churn, language), language),
-            _change(s.change),
-        ])
-    _print_table(["#", "Supplier", "Score", "Margin", "NPS", "Customers", "Churn/yr", "Change"], rows)
-    if any(s.is_bot for s in standings):
-        print("* computer competitor")
-    below = [s for s in standings if not s.meets_min_nps]
-    for s in below:
-        print(f"Note: {_display_name(game, s.name, language)} is below the minimum NPS of "
-              f"{number(game.settings.min_nps, 0, language, signed=True)} (NPS "
-              f"{number(s.nps, 1, language, signed=True)}), so it ranks after every supplier that meets it.")
+    styles = {slot.name: slot.style for slot in game.slots}
+    header, rows = leaderboard_table(standings, styles, language)
+    _print_table(header, rows)
+    for note in leaderboard_notes(standings, styles, game.settings.min_nps, language):
+        print(note)
 
 
 def _print_round_rows(game: Game, rows: Mapping[str, Mapping[str, float]], language: str) -> None:
     header = ["Supplier", *SHOWN_KPIS]
-    table = [[("* " if game.is_bot.get(name) else "  ") + _display_name(game, name, language),
+    table = [[supplier_name(game.slots, name, language) + (" *" if game.is_bot.get(name) else ""),
               *(format_value(kpis[kpi], unit, language) for kpi, unit in SHOWN_KPIS.items())]
              for name, kpis in rows.items()]
     _print_table(header, table, left=(0,))

@@ -29,14 +29,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..files import write_text
-from ..language import euro, number, percent, pick, resolve, text
+from ..language import euro, percent, pick, resolve, text
 from ..parameters import SPECS
 from ..plots.style import INK, LIGHT_GREY, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, percent_axis
 from ..texts import TEXTS
-from .bots import STYLE_HELP, STYLE_NAMES
+from .bots import STYLE_HELP
 from .engine import Game
 from .scoring import Standing
 from .settings import GameError
+from .views import leaderboard_notes, leaderboard_table, supplier_name
 
 #: The parts of a margin gap, in the order the debrief shows them ("other" only when the KPIs leave some over).
 PARTS = ("deals won", "customer base", "price", "sales cost", "service cost", "strategy cost")
@@ -71,12 +72,14 @@ def margin_gap(results: Sequence[Mapping[str, Mapping[str, float]]], a: str, b: 
 
     summed over the rounds. The first three add up to R_a·g_a − R_b·g_b
     exactly (ḡ·ΔR + R̄·Δg = ΔRg), so all six add up to margin_a − margin_b
-    to float rounding; swapping a and b flips every sign. A deal won at a
-    round's very end may be booked as revenue the next round, so the customer
-    base of a round can be slightly negative; over the rounds it evens out.
-    If the KPIs ever leave more than a cent unexplained (a gross-margin rate
-    that changed within a round), that rest is added as a part ``other``, so
-    the parts always add up to the margin difference.
+    to float rounding; swapping a and b flips every sign. A new deal's value
+    is booked as its first order when it is won, so R − W is what customers
+    the supplier already had ordered. The midpoint split values volume at
+    the average rate and the rate at the average volume, so neither
+    supplier's own rate decides how big "price" looks. If the KPIs ever leave
+    more than a cent unexplained (a gross-margin rate that changed within a
+    round), that rest is added as a part ``other``, so the parts always add
+    up to the margin difference.
     """
     parts = dict.fromkeys(PARTS, 0.0)
     gap = 0.0
@@ -112,12 +115,8 @@ def _t(key: str, language: str, **values: object) -> str:
 
 
 def display_name(game: Game, name: str, language: str) -> str:
-    """A supplier's name; a computer competitor's in Dutch when asked for (names are stored in English)."""
-    style = next((slot.style for slot in game.slots if slot.name == name), "")
-    if style and language == "nl":
-        english, dutch = STYLE_NAMES[style]
-        return name.replace(english, dutch, 1)
-    return name
+    """A supplier's name as `views.supplier_name` shows it."""
+    return supplier_name(game.slots, name, language)
 
 
 def _plain(name: str) -> str:
@@ -223,24 +222,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
 
 
 def _leaderboard(game: Game, final: Sequence[Standing], language: str) -> str:
-    rows = []
-    for s in final:
-        rows.append([str(s.rank), _e(display_name(game, s.name, language)),
-                     _t("computer" if s.is_bot else "team", language),
-                     _e(number(s.score, 1, language)),
-                     _e(_or_missing(s.margin, lambda v: euro(v, language), language)),
-                     _e(_or_missing(s.nps, lambda v: number(v, 1, language, signed=True), language)),
-                     _e(_or_missing(s.customers, lambda v: number(v, 0, language), language)),
-                     _e(_or_missing(s.churn, lambda v: percent(v, language), language))])
-    header = [_t(f"col.{key}", language) for key in ("rank", "name", "kind", "score", "margin", "nps", "customers",
-                                                      "churn")]
+    styles = {slot.name: slot.style for slot in game.slots}
+    header, rows = leaderboard_table(final, styles, language)
     weights = game.settings.weights
     notes = [_t("scorecard", language, **{key: percent(weights.get(key, 0.0), language, 0)
                                           for key in ("margin", "nps", "customers", "churn")})]
-    notes += [_t("below_min_nps", language, name=display_name(game, s.name, language),
-                 nps=number(game.settings.min_nps, 0, language, signed=True)) for s in final if not s.meets_min_nps]
+    notes += [_e(note) for note in leaderboard_notes(final, styles, game.settings.min_nps, language)]
     return (f"<h2>{_t('leaderboard', language, round=len(game.results()))}</h2>"
-            + _table(header, rows, numeric=(0, 3, 4, 5, 6, 7))
+            + _table([_e(h) for h in header], [[_e(cell) for cell in row] for row in rows],
+                     numeric=(0, 2, 3, 4, 5, 6))
             + "".join(f"<p class=note>{note}</p>" for note in notes))
 
 
@@ -264,7 +254,7 @@ def _changes(game: Game, team: str, rounds: int, language: str) -> list[list[str
 
 
 def _event_name(event: str, language: str) -> str:
-    key = f"debrief.event.{event}"
+    key = f"game.event.{event}"
     return text(key, language) if key in TEXTS else event.replace("_", " ")
 
 
@@ -291,7 +281,7 @@ def _decisions(game: Game, rounds: int, language: str) -> str:
 
 def _history(game: Game, order: Sequence[str], history: Sequence[Sequence[Standing]], language: str) -> str:
     ranks = [{s.name: s.rank for s in standings} for standings in history]
-    header = [_t("col.name", language), *(_t("col.after_round", language, round=r) for r in range(1, len(ranks) + 1))]
+    header = [_e(text("game.board.supplier", language)), *(_t("col.after_round", language, round=r) for r in range(1, len(ranks) + 1))]
     rows = [[_e(display_name(game, name, language)), *(str(after[name]) for after in ranks)] for name in order]
     return (f"<h2>{_t('history', language)}</h2>" + _table(header, rows, numeric=tuple(range(1, len(header))))
             + _image(rank_figure(game, order, history, language)))

@@ -40,6 +40,7 @@ CODE_LENGTH = 10  # 50 bits: unguessable, and still easy to type from the board
 PRACTICE_SEED_OFFSET = 7_919  # the practice round's market runs on other random numbers than the game's
 MAX_TEAM_NAME = 40
 BAND_Z = 1.96  # the preview's band: ± 1.96 standard deviations (about 95 %)
+SIGNED_KPIS = ("margin", "nps")  # the round's figures that can be negative
 
 
 def new_code() -> str:
@@ -383,7 +384,7 @@ class Game:
 
     def preview(self, team: str, decisions: Mapping[str, Any]) -> Preview:
         """The team's draft played one round ahead: the others keep the decisions they played last round (their
-        drafts stay theirs); the band is ± 1.96 × the team's own month-to-month variation over that round."""
+        drafts stay theirs); the band is ± 1.96 × the team's own month-to-month variation so far, scaled to a round."""
         team = self._team(team)
         log = self.log()
         round_number = self._check_open(log, None)
@@ -407,8 +408,10 @@ def _band(kpis: dict[str, float], monthly: list[dict], months: int) -> tuple[dic
         if name in ROUND_STOCKS:
             values = np.diff(values)
         values = values[~np.isnan(values)]
-        half = float(values.std(ddof=1)) * spread if len(values) > 2 else math.nan
+        half = float(values.std(ddof=1)) * spread if len(values) >= 2 else math.nan
         low[name], high[name] = kpis[name] - half, kpis[name] + half
+        if name not in SIGNED_KPIS:  # a count or a grade does not go below zero
+            low[name] = max(0.0, low[name])
     return low, high
 
 

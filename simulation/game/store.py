@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,7 +28,9 @@ CREATE TABLE actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, round INTEGER NOT N
                       slot TEXT, payload TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE results (advance INTEGER NOT NULL, round INTEGER NOT NULL, slot TEXT NOT NULL, kpis TEXT NOT NULL,
                       PRIMARY KEY (advance, slot));
+CREATE TABLE failed_logins (at REAL NOT NULL);
 """
+FAILED_LOGIN_WINDOW_S = 60.0  # wrong codes older than this no longer slow anyone down
 FORMAT = "kit-game-1"
 BUSY_TIMEOUT_S = 30.0  # a writer waits this long for another one before giving up
 
@@ -116,6 +119,21 @@ class GameStore:
         for advance, slot, kpis in self.connection.execute("SELECT advance, slot, kpis FROM results"):
             stored.setdefault(advance, {})[slot] = json.loads(kpis)
         return stored
+
+    def last_change(self) -> int:
+        """The newest log entry's number: a page redraws when it changes."""
+        return int(self.connection.execute("SELECT coalesce(max(seq), 0) FROM actions").fetchone()[0])
+
+    def record_failed_login(self) -> None:
+        """A wrong code was typed on some page (the pages share this count through the file)."""
+        with self.transaction() as connection:
+            connection.execute("INSERT INTO failed_logins VALUES (?)", (time.time(),))
+            connection.execute("DELETE FROM failed_logins WHERE at < ?", (time.time() - FAILED_LOGIN_WINDOW_S,))
+
+    def recent_failed_logins(self) -> int:
+        """Wrong codes typed on any page in the last minute."""
+        since = time.time() - FAILED_LOGIN_WINDOW_S
+        return int(self.connection.execute("SELECT count(*) FROM failed_logins WHERE at >= ?", (since,)).fetchone()[0])
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
