@@ -228,6 +228,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Typ de code van je team, zoals de trainer die gaf."),
     "game.page.trainer_title": ("Sales game: trainer page", "Salesspel: trainerspagina"),
     "game.page.trainer_prompt": ("Type the trainer code.", "Typ de trainerscode."),
+    "game.page.classroom_title": ("Sales game", "Salesspel"),
     "game.page.code": ("Code", "Code"),
     "game.page.log_in": ("Log in", "Inloggen"),
     "game.page.round_open": ("round {round} of {rounds} is open", "ronde {round} van {rounds} is open"),

@@ -419,3 +419,45 @@ def qr_svg(address: str) -> str:
     import segno
 
     return segno.make(address, error="m").svg_inline(scale=4)
+
+
+class ClassroomPage(Page):
+    """The one address everyone in class opens: a team code opens that team's page, the trainer code the
+    trainer's page (so students never see a trainer address to try)."""
+
+    def __init__(self, game_path: str | Path, language: str | None = None, team_address: str = "", **kwargs: Any):
+        super().__init__(game_path, language, **kwargs)
+        self.team_address = team_address
+        self.inner: TeamPage | TrainerPage | None = None
+        self._run_in_context: Callable[[Callable[[], None]], None] | None = None
+        self._show_login()
+
+    def _show_login(self) -> None:
+        self.title.value = f"<h2 style='margin:4px 0'>{html.escape(self._t('game.page.classroom_title'))}</h2>"
+        self._login_view("game.page.team_prompt")
+
+    def _accept(self, game: Game, code: str) -> None:
+        try:
+            team, inner = game.team_for_code(code), TeamPage(self.path, self.language, sleep=self._sleep)
+            inner.team = team
+        except KitError:
+            game.check_trainer(code)  # neither a team's nor the trainer's: this error is the one shown
+            inner = TrainerPage(self.path, self.language, team_address=self.team_address, sleep=self._sleep)
+            inner.trainer = True
+        inner.game = game
+        self.inner = inner
+        self.widget.children = [inner.widget]
+        inner.refresh(force=True)
+        inner.start_polling(self._run_in_context)
+
+    def _logged_in(self) -> bool:
+        return False  # once logged in, the inner page draws and polls itself
+
+    def start_polling(self, run_in_context: Callable[[Callable[[], None]], None] | None = None) -> None:
+        """Polling starts with the inner page, once somebody logged in."""
+        self._run_in_context = run_in_context
+
+    def close(self) -> None:
+        super().close()
+        if self.inner is not None:
+            self.inner.close()
