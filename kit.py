@@ -4,17 +4,27 @@
     python kit.py test       install the test tools and run the whole test suite
     python kit.py run ...    the command line, e.g. `python kit.py run --preset over_promise`
     python kit.py present 03 [--language nl]   a lesson as a page without code (Voilà), for projecting
+    python kit.py classroom [GAME] [--teams N] [--settings FILE] [--language nl] [--lan] [--port P]
+                             the classroom game in the browser: one address for all teams and the trainer
 
 It needs nothing but Python 3.11+: it makes a private virtual environment in
 `.venv` next to this file and installs the kit there, again only when
 pyproject.toml changed. No make, bash or conda needed (conda users can also
 use environment.yml, see the README).
+
+`classroom` creates the game file when it does not exist (default
+classroom.game in the current folder, 4 teams), prints the address students
+open, a QR code of it, the team codes and the trainer code, and serves the
+game until Ctrl+C. Without --lan only this computer can open it; with --lan
+every device on the classroom network can.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import venv
@@ -88,12 +98,122 @@ def present_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
     return rest, {**os.environ, "KIT_LANGUAGE": language}
 
 
+CLASSROOM_GAME = "classroom.game"
+CLASSROOM_PORT = 8765
+THIS_COMPUTER, ALL_NETWORKS = "127.0.0.1", "0.0.0.0"
+
+
+def _team_count_or_names(value: str) -> str:
+    """--teams: a number of teams (1 or more) or their names separated by commas; the game checks the rest."""
+    typed = value.strip()
+    if typed.isdigit() and int(typed) >= 1:
+        return typed
+    names = typed.split(",")
+    if len(names) > 1 and all(name.strip() for name in names):  # two or more names; one team is --teams 1
+        return typed
+    raise argparse.ArgumentTypeError(
+        f"give a number of teams, 1 or more (--teams 4), or their names separated by commas "
+        f"(--teams Rood,Blauw,Groen); got {value!r}")
+
+
+def _port(value: str) -> int:
+    if value.strip().isdigit() and 1 <= int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"give a port number from 1 to 65535 (--port {CLASSROOM_PORT}); got {value!r}")
+
+
+def classroom_options(args: list[str]) -> argparse.Namespace:
+    """`classroom`'s options; a wrong one exits with status 2 and a line that says what is allowed."""
+    parser = argparse.ArgumentParser(
+        prog="python kit.py classroom",
+        description="Serve the classroom game: teams and the trainer open one address and log in with their code.")
+    parser.add_argument("game", nargs="?", default=CLASSROOM_GAME,
+                        help=f"the game file; created when it does not exist (default: {CLASSROOM_GAME})")
+    parser.add_argument("--teams", type=_team_count_or_names, default="4",
+                        help="for a new game: how many teams (default 4) or their names, e.g. Rood,Blauw,Groen")
+    parser.add_argument("--settings", help="for a new game: a settings file (.toml or .json)")
+    parser.add_argument("--language", choices=("en", "nl"), default="en", help="the pages' language (default en)")
+    parser.add_argument("--lan", action="store_true",
+                        help="serve the classroom network (students' devices), not only this computer")
+    parser.add_argument("--port", type=_port, default=CLASSROOM_PORT, help=f"default {CLASSROOM_PORT}")
+    options = parser.parse_args(args)
+    options.game = Path(options.game).expanduser().resolve()
+    options.host = ALL_NETWORKS if options.lan else THIS_COMPUTER
+    return options
+
+
+def lan_address() -> str | None:
+    """This computer's address on the classroom network, or None without one. Connecting a UDP socket only
+    picks the interface a packet would leave by; nothing is sent."""
+    for probe in ("10.255.255.255", "192.168.255.255", "8.8.8.8"):
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+                sock.connect((probe, 1))
+                address = sock.getsockname()[0]
+        except OSError:
+            continue
+        if address and not address.startswith(("127.", "0.")):
+            return address
+    try:
+        address = socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return None
+    return None if address.startswith(("127.", "0.")) else address
+
+
+def classroom_address(options: argparse.Namespace) -> str:
+    """The address students open: this computer's classroom-network address with --lan, else loopback."""
+    host = (lan_address() or THIS_COMPUTER) if options.lan else THIS_COMPUTER
+    return f"http://{host}:{options.port}/"
+
+
+def classroom_environment(options: argparse.Namespace, address: str) -> dict[str, str]:
+    """What the page server needs to know: the game, the language, the address to show; no usage reports."""
+    return {**os.environ, "KIT_GAME": str(options.game), "KIT_LANGUAGE": options.language,
+            "KIT_CLASSROOM_ADDRESS": address, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
+
+
+def prepare_classroom(options: argparse.Namespace, python: Path) -> int:
+    """Create the game file unless it exists (else reuse it) and print the team codes and the trainer code."""
+    if options.game.exists():
+        print(f"Using the existing game '{options.game}' (--teams and --settings apply to new games only).",
+              flush=True)
+        command = [str(python), "-m", "simulation", "game", "team", str(options.game)]
+    else:
+        command = [str(python), "-m", "simulation", "game", "new", str(options.game), "--teams", options.teams]
+        if options.settings:
+            command += ["--settings", options.settings]
+    return subprocess.run(command).returncode
+
+
+def print_classroom_address(options: argparse.Namespace, address: str, python: Path) -> None:
+    """Where to go, for whom, and the same address as a QR code to scan from the projected terminal."""
+    print()
+    if options.lan:
+        if address.startswith(f"http://{THIS_COMPUTER}:"):
+            print("No classroom network found: only this computer can open the game for now.")
+        else:
+            print("Serving the classroom network: every device on it (phones, laptops) can open the game.")
+    else:
+        print("This computer only; to let students' devices in, start with --lan.")
+    print(f"Students and the trainer open:  {address}")
+    print("A team logs in with its team code, the trainer with the trainer code.", flush=True)
+    subprocess.run([str(python), "-c", "import segno, sys; segno.make(sys.argv[1]).terminal(compact=True)",
+                    address])
+    print("Stop the game server with Ctrl+C; the game file keeps every round.", flush=True)
+
+
 def command_for(action: str, args: list[str], python: Path) -> list[str]:
     """The command that carries out `action` inside the environment."""
     if action == "present":
         # The lesson run top to bottom and shown without its code; panels work as in the notebook.
         lesson, rest = (args[0], args[1:]) if args and not args[0].startswith("-") else ("00", args)
         return [str(python), "-m", "voila", str(lesson_path(lesson)), "--theme=light", *rest]
+    if action == "classroom":
+        # The classroom pages, one per browser tab, served by Solara for as long as the class plays.
+        options = classroom_options(args)
+        return [str(python), "-m", "solara", "run", "simulation.game.serve:page", "--production",
+                "--host", options.host, "--port", str(options.port), "--no-check-version"]
     if action == "start":
         # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses
         # to run as root unless told to, and then exits with status 1 and no hint.
@@ -114,6 +234,7 @@ def main(argv: list[str]) -> int:
         print(USAGE)
         return 0
     action, args = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("start", argv)
+    options = classroom_options(args) if action == "classroom" else None  # a typo stops before installing
     try:
         python = ensure_installed("test" if action == "test" else "")
     except subprocess.CalledProcessError as error:
@@ -125,10 +246,23 @@ def main(argv: list[str]) -> int:
         folder = ROOT if action in ("start", "test", "present") else None
         if action == "start" and running_as_root():
             print("Running as root (a container or VM?): JupyterLab starts with --allow-root.", flush=True)
+        if options is not None:
+            return run_classroom(options, args, python)
         args, environment = present_environment(args) if action == "present" else (args, None)
         return subprocess.run(command_for(action, args, python), cwd=folder, env=environment).returncode
     except KeyboardInterrupt:
         return 130
+
+
+def run_classroom(options: argparse.Namespace, args: list[str], python: Path) -> int:
+    """Prepare the game, say where to go, and serve it until Ctrl+C."""
+    created = prepare_classroom(options, python)
+    if created != 0:
+        return created
+    address = classroom_address(options)
+    print_classroom_address(options, address, python)
+    return subprocess.run(command_for("classroom", args, python), cwd=ROOT,
+                          env=classroom_environment(options, address)).returncode
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import did_you_mean
+from ..language import resolve
 from ..parameters import CONCEPTS
 from .base import LANGUAGES, AnswerError, Exercise, Text, format_text, shown
 from .catalogue import EXERCISES
@@ -244,10 +245,11 @@ def show(exercise_id: str, language: str | None = None) -> Card:
     return Card("question", f"{exercise.title(language)} ({concept})", "\n".join(lines))
 
 
-def list_exercises(language: str = "en") -> pd.DataFrame:
-    """Every exercise: id, title, course concept, lesson and the form of the answer."""
-    column = LANGUAGES.index(language) if language in LANGUAGES else 0
-    language = LANGUAGES[column]
+def list_exercises(language: str | None = None) -> pd.DataFrame:
+    """Every exercise: id, title, course concept, lesson and the form of the answer (in `language`, by
+    default the kit's current language, so a Dutch lesson lists them in Dutch)."""
+    language = resolve(language)
+    column = LANGUAGES.index(language)
     rows = [(e.id, e.title(language), CONCEPTS[e.concept][column], e.lesson, e.kind.describe(language))
             for e in EXERCISES.values()]
     return pd.DataFrame(rows, columns=("id", "title", "concept", "lesson", "answer")).set_index("id")

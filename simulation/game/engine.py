@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import pickle
 import secrets
+import select
+import signal
+import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +44,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols (5 bits each), 
 CODE_LENGTH = 10  # 50 bits: unguessable, and still easy to type from the board
 PRACTICE_SEED_OFFSET = 7_919  # the practice round's market runs on other random numbers than the game's
 MAX_TEAM_NAME = 40
+PREVIEW_TIMEOUT_S = 300.0  # a preview's copy of the market that takes longer is given up on
 BAND_Z = 1.96  # the preview's band: ± 1.96 standard deviations (about 95 %)
 SIGNED_KPIS = ("margin", "nps")  # the round's figures that can be negative
 
@@ -139,6 +145,7 @@ class Game:
         self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
         self._codes = {name: code for name, code, _ in store.slots() if code}
         self._play: MarketPlay | None = None
+        self._play_key: tuple[int, ...] = ()  # the advances the cached play has played
 
     # --- creating and opening
     @classmethod
@@ -251,11 +258,11 @@ class Game:
             base = {**self.settings.base_scenario(), **self._in_force(log, team, open_round)}
             checked = self.settings.check_decisions(decisions, base)
             GameStore.append(connection, open_round, "submit", team, {"decisions": checked})
-        self._play = self._play if self._play is not None and self._play.round == log.played else None
         return {**self._in_force(log, team, open_round), **checked}
 
     def _check_open(self, log: Log, round_number: int | None) -> int:
         open_round = log.played + 1
+        check_round_number(round_number)
         if open_round > self.settings.rounds:
             raise GameError(f"The game is over: all {self.settings.rounds} rounds have been played.")
         if round_number is not None and round_number != open_round:
@@ -271,12 +278,15 @@ class Game:
 
             raise GameError(f"Unknown market event '{event}'.{did_you_mean(event, MARKET_EVENTS)} "
                             f"Events: {', '.join(MARKET_EVENTS)}.")
+        check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()
             round_number = log.played + 1 if round_number is None else round_number
             if not log.played < round_number <= self.settings.rounds:
                 raise GameError(f"A market event needs a round still to be played: {log.played + 1} to "
                                 f"{self.settings.rounds}; got {shown(round_number)}.")
+            if event in log.events_for(round_number):
+                raise GameError(f"'{event}' is already scheduled for round {round_number}.")
             GameStore.append(connection, round_number, "event", None, {"event": event})
 
     # --- playing
@@ -301,10 +311,15 @@ class Game:
             return value if value in allowed else None
         return type(SPECS[name].default)(min(allowed[1], max(allowed[0], value)))
 
+    def _cache(self, play: MarketPlay | None, advances: Sequence[Action] = ()) -> None:
+        self._play, self._play_key = play, tuple(a.seq for a in advances)
+
     def _played_through(self, log: Log, rounds: int, seed: int | None = None) -> MarketPlay:
-        """The market after `rounds` rounds of the log: the cached play if it is there, else a replay."""
+        """The market after `rounds` rounds of the log: the cached play if it played the same advances (another
+        process may have undone and replayed a round meanwhile), else a replay from round 0."""
         play = self._play if seed is None else None
-        if play is None or play.round > rounds:
+        if (play is None or play.round > rounds
+                or self._play_key != tuple(a.seq for a in log.advances[:play.round])):
             play = MarketPlay(self.settings, self.slots, seed)
         while play.round < rounds:
             number = play.round + 1
@@ -331,14 +346,14 @@ class Game:
             log = self.log()
             round_number = self._check_open(log, None)
             play = self._played_through(log, log.played)
-            self._play = None  # the play moves on; it is kept again only once the advance is stored
+            self._cache(None)  # the play moves on; it is kept again only once the advance is stored
             rows = play.play_round(self._decisions_for_round(log, play, round_number), log.events_for(round_number))
             with self.store.transaction() as connection:
                 if self.log().last_seq != log.last_seq:
                     continue
                 seq = GameStore.append(connection, round_number, "advance", None, {})
                 GameStore.store_results(connection, seq, round_number, rows)
-            self._play = play
+            self._cache(play, self.log().advances)
             return rows
         raise GameError("The round could not be closed: submissions kept arriving. Try again.")
 
@@ -349,7 +364,7 @@ class Game:
             if not log.played:
                 raise GameError("There is no round to undo: none has been played.")
             GameStore.append(connection, log.played, "undo", None, {})
-        self._play = None
+        self._cache(None)
         return log.played
 
     # --- what was played
@@ -374,12 +389,12 @@ class Game:
         """Play the whole log again from round 0; returns the play and the rounds whose results differ from
         those stored (none, unless the file was changed by hand or the model changed)."""
         log = self.log()
-        self._play = None
+        self._cache(None)
         play = self._played_through(log, log.played)
         stored = self.results()
         differing = [str(number) for number, (ours, theirs) in enumerate(zip(play.results, stored), start=1)
                      if not _same(ours, theirs)]
-        self._play = play
+        self._cache(play, log.advances)
         return play, differing
 
     def preview(self, team: str, decisions: Mapping[str, Any]) -> Preview:
@@ -391,12 +406,63 @@ class Game:
         base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
         draft = self.settings.check_decisions(decisions, base)
         play = self._played_through(log, log.played)
-        self._play = None
+        self._cache(play, log.advances)
         everyone = self._decisions_for_round(log, play, round_number, closed_for_others=True)
         everyone[team] = {**self._in_force(log, team, round_number), **draft}
-        rows = play.play_round(everyone, log.events_for(round_number))
-        world = play.worlds[[slot.name for slot in self.slots].index(team)]
-        return Preview(round_number, rows[team], *_band(rows[team], world.monthly, self.settings.months_per_round))
+        index = [slot.name for slot in self.slots].index(team)
+
+        def ahead() -> tuple[dict[str, float], list[dict]]:
+            rows = play.play_round(everyone, log.events_for(round_number))
+            return rows[team], play.worlds[index].monthly
+
+        projected = _in_a_copy(ahead)
+        if projected is None:  # no fork here (Windows) or the copy failed: play on the cached market itself
+            self._cache(None)
+            projected = ahead()
+        kpis, monthly = projected
+        return Preview(round_number, kpis, *_band(kpis, monthly, self.settings.months_per_round))
+
+
+def check_round_number(round_number: object) -> None:
+    if round_number is not None and (not isinstance(round_number, int) or isinstance(round_number, bool)):
+        raise GameError(f"A round is a whole number such as 3; got {shown(round_number)}.")
+
+
+def _in_a_copy(work: Callable[[], Any]) -> Any:
+    """`work()` in a forked copy of this process, its result sent back through a pipe, or None.
+
+    A preview plays the open round on the market as it stands; in a copy the cached market stays as it
+    was, so the next preview or advance does not replay the game from round 0. A copy that does not
+    answer within PREVIEW_TIMEOUT_S is stopped (and the caller plays without a copy).
+    """
+    if not hasattr(os, "fork"):
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: do the work, send the result, and leave without running any cleanup
+        status = 1
+        try:
+            with os.fdopen(write, "wb") as out:
+                out.write(pickle.dumps(work()))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    chunks, deadline, answered = [], time.monotonic() + PREVIEW_TIMEOUT_S, False
+    with os.fdopen(read, "rb") as source:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([source], [], [], remaining)[0]:
+                break  # no answer in time
+            chunk = source.read1(1 << 20)
+            if not chunk:
+                answered = True  # the copy closed the pipe: it is done
+                break
+            chunks.append(chunk)
+    if not answered:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    return pickle.loads(b"".join(chunks)) if answered and status == 0 and chunks else None
 
 
 def _band(kpis: dict[str, float], monthly: list[dict], months: int) -> tuple[dict, dict]:

@@ -68,7 +68,17 @@ class Page:
         self.widget = widgets.VBox([widgets.HBox([self.title, self.language_switch],
                                                  layout=widgets.Layout(justify_content="space-between")),
                                     self.body], layout=widgets.Layout(max_width="1250px", padding="4px 8px"))
-        self.game: Game | None = None
+        self._games = threading.local()  # a Game per thread: SQLite connections stay in the thread that opened them
+
+    @property
+    def game(self) -> Game | None:
+        """The game as this thread opened it (a server may draw a page from several threads: the one that
+        handles the browser's clicks, the polling thread)."""
+        return getattr(self._games, "game", None)
+
+    @game.setter
+    def game(self, game: Game | None) -> None:
+        self._games.game = game
 
     def _t(self, key: str, **values: object) -> str:
         return text(key, self.language, **values)
@@ -109,9 +119,9 @@ class Page:
 
     def refresh(self, force: bool = False) -> bool:
         """Redraw if the game moved on since this page last drew it (or when forced); True if it redrew."""
-        if self.game is None or not self._logged_in():
+        if not self._logged_in():
             return False
-        seen = self.game.store.last_change()
+        seen = self._open().store.last_change()
         if seen == self._seen and not force:
             return False
         self._seen = seen
@@ -440,8 +450,11 @@ class ClassroomPage(Page):
         try:
             team, inner = game.team_for_code(code), TeamPage(self.path, self.language, sleep=self._sleep)
             inner.team = team
-        except KitError:
-            game.check_trainer(code)  # neither a team's nor the trainer's: this error is the one shown
+        except KitError as not_a_team:
+            try:
+                game.check_trainer(code)
+            except KitError:  # neither: say so as to a student (who never heard of a trainer code)
+                raise not_a_team from None
             inner = TrainerPage(self.path, self.language, team_address=self.team_address, sleep=self._sleep)
             inner.trainer = True
         inner.game = game

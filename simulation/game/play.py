@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import simpy
 
-from ..model.run import build_world
+from ..model.run import build_world, collector_paused
 from ..model.shared_market import Market
 from ..model.world import DAYS_PER_MONTH, World
 from ..parameters import SPECS
@@ -91,7 +91,8 @@ class MarketPlay:
         switched = [world.tally.switched_in for world in self.worlds]
         self.round += 1
         months = self.settings.months_per_round
-        self.env.run(until=self.round * months * DAYS_PER_MONTH + ROUND_END_SLACK_DAYS)
+        with collector_paused():
+            self.env.run(until=self.round * months * DAYS_PER_MONTH + ROUND_END_SLACK_DAYS)
         rows = {slot.name: self._round_kpis(world, months) for slot, world in zip(self.slots, self.worlds)}
         total = sum(kpis["revenue"] for kpis in rows.values())
         for (name, kpis), world, before in zip(rows.items(), self.worlds, switched):

@@ -105,7 +105,8 @@ class GameSettings:
                                 f"got {shown(value)}.")
         for style in self.bots:
             if style not in STYLES:
-                raise GameError(f"Unknown computer competitor '{style}'.{did_you_mean(style, STYLES)} "
+                raise GameError(f"Game setting 'bots': unknown computer competitor '{style}'."
+                                f"{did_you_mean(style, STYLES)} "
                                 f"Styles: {', '.join(STYLES)}.")
         try:
             base = self.base_scenario()
