@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from simulation.game.engine import Game  # noqa: E402
+from simulation.game.engine import Game
 
 TEAMS = 30
 NOTEBOOK = ROOT / "classroom" / "classroom.ipynb"
@@ -63,12 +63,14 @@ def _tree(pid: int) -> list[int]:
     """The process and all its descendants (Voilà's kernels run in sessions of their own, so not the group)."""
     try:
         import psutil
-        root = psutil.Process(pid)
-        return [root.pid] + [child.pid for child in root.children(recursive=True)]
     except ImportError:
-        pass
-    except Exception:  # the process is gone
-        return []
+        psutil = None
+    if psutil is not None:
+        try:
+            root = psutil.Process(pid)
+            return [root.pid] + [child.pid for child in root.children(recursive=True)]
+        except psutil.Error:  # the process is gone
+            return []
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -338,7 +340,7 @@ def run_server(kind: str, pages: int, game_path: Path, codes: list[tuple[str, st
                     page.context.close()
             finally:
                 browser.close()
-    except Exception as error:  # a server that failed is a figure too
+    except Exception as error:  # noqa: BLE001 (a server that failed is a figure too)
         figures.failed = figures.failed or f"{type(error).__name__}: {error}"
     finally:
         server.stop()
@@ -400,7 +402,10 @@ def choice(runs: list[Figures]) -> str:
             wins[winner.server].append(f"{label} {min(x, y):.1f} vs {max(x, y):.1f} {unit}")
     memory_winner = a if a.per_page_mib <= b.per_page_mib else b
     best = max((a, b), key=lambda run: (len(wins[run.server]), run is memory_winner))
-    return f"choice: {best.server}: lower {'; '.join(wins[best.server]) or 'nothing (a draw; memory decides)'}"
+    other = b if best is a else a
+    against = f" ({other.server} is lower on {'; '.join(wins[other.server])})" if wins[other.server] else ""
+    return (f"choice: {best.server}: lower {'; '.join(wins[best.server]) or 'nothing (a draw; memory decides)'}"
+            f"{against}")
 
 
 def machine() -> str:
@@ -415,7 +420,7 @@ def machine() -> str:
     for module in ("solara", "voila"):
         try:
             versions.append(f"{module} {__import__(module).__version__}")
-        except Exception:
+        except (ImportError, AttributeError):
             versions.append(f"{module} ?")
     return (f"machine: {os.cpu_count()} CPUs, {memory} RAM, Python {platform.python_version()}, "
             f"{', '.join(versions)}")

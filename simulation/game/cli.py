@@ -161,15 +161,12 @@ def _new(args: argparse.Namespace) -> int:
                                 f"(\"Rood,Blauw,Groen\") or a number of teams (--teams 4); one name is empty.")
     if Path(args.game).exists():
         raise GameError(f"'{args.game}' already exists; choose another name or remove it first.")
-    game = Game.create(args.game, settings, teams)
-    try:
+    with Game.create(args.game, settings, teams) as game:
         s = game.settings
         print(f"Created '{args.game}': {s.name}, {s.rounds} rounds of {s.months_per_round} months, "
               f"{s.suppliers} suppliers.")
         _print_slots(game)
         print("Hand each team its own code; keep the trainer code to yourself.")
-    finally:
-        game.close()
     return 0
 
 
@@ -188,17 +185,13 @@ def _print_slots(game: Game) -> None:
 
 
 def _team_command(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         _print_slots(game)
-    finally:
-        game.close()
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         status = game.status()
         print(f"{game.settings.name} ('{args.game}'): {status.played} of {status.rounds} rounds played.")
         if status.finished:
@@ -213,14 +206,11 @@ def _status(args: argparse.Namespace) -> int:
             print("Events later: " + ", ".join(f"{event} (round {rnd})" for rnd, event in sorted(later)))
         if status.played == 0:
             print(f"Practice round: {'played' if status.practice_played else 'not played'}")
-    finally:
-        game.close()
     return 0
 
 
 def _submit(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         team = _team(game, args)
         decisions = _decisions(args)
         if not decisions:
@@ -228,14 +218,11 @@ def _submit(args: argparse.Namespace) -> int:
         in_force = game.submit(team, decisions, args.round)
         print(f"Stored for {team}, round {game.status().round_open}. Decisions in force:")
         _print_decisions(game, in_force)
-    finally:
-        game.close()
     return 0
 
 
 def _preview(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         team = _team(game, args)
         started = time.perf_counter()
         preview = game.preview(team, _decisions(args))
@@ -248,26 +235,20 @@ def _preview(args: argparse.Namespace) -> int:
             high = format_value(preview.high[kpi], unit, language)
             band = missing(language) if math.isnan(preview.low[kpi]) else f"{low} – {high}"
             print(f"  {kpi:<{width}}  {format_value(preview.kpis[kpi], unit, language):>16}   band {band}")
-    finally:
-        game.close()
     return 0
 
 
 def _event(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         game.schedule_event(args.event, args.round)
         round_number = game.status().round_open if args.round is None else args.round
         changes = ", ".join(f"{name} ×{factor:g}" for name, factor in MARKET_EVENTS[args.event].items())
         print(f"Market event '{args.event}' scheduled for round {round_number}: {changes}.")
-    finally:
-        game.close()
     return 0
 
 
 def _practice(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         language = resolve(args.language)
         _progress("Playing the practice round …")
         started = time.perf_counter()
@@ -275,14 +256,11 @@ def _practice(args: argparse.Namespace) -> int:
         print(f"Practice round played in {time.perf_counter() - started:.1f} s (on other random numbers; "
               f"it does not count):")
         _print_round_rows(game, rows, language)
-    finally:
-        game.close()
     return 0
 
 
 def _advance(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         language = resolve(args.language)
         status = game.status()
         if status.waiting_for and not status.finished:
@@ -294,25 +272,19 @@ def _advance(args: argparse.Namespace) -> int:
         print_leaderboard(game, game.leaderboard(), language)
         if status.round_open >= status.rounds:
             print("That was the last round: the game is over.")
-    finally:
-        game.close()
     return 0
 
 
 def _undo(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         reopened = game.undo()
         print(f"Round {reopened} is open again: its results are withdrawn; submissions made for it stay, "
               f"those made for round {reopened + 1} are dropped.")
-    finally:
-        game.close()
     return 0
 
 
 def _leaderboard(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         language = resolve(args.language)
         standings = game.leaderboard(args.round)
         if not standings:
@@ -321,16 +293,13 @@ def _leaderboard(args: argparse.Namespace) -> int:
         played = args.round if args.round is not None else game.status().played
         print(f"Leaderboard after round {played} of {game.settings.rounds}:")
         print_leaderboard(game, standings, language)
-    finally:
-        game.close()
     return 0
 
 
 def _debrief(args: argparse.Namespace) -> int:
     language = resolve(args.language)
     out = check_target(args.out, "debrief", (".html",))
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         try:
             from .debrief import write_debrief
         except ModuleNotFoundError as error:
@@ -341,14 +310,11 @@ def _debrief(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         write_debrief(game, out, language)
         print(f"Wrote the debrief to '{out}' in {time.perf_counter() - started:.1f} s")
-    finally:
-        game.close()
     return 0
 
 
 def _replay(args: argparse.Namespace) -> int:
-    game = _open(args.game)
-    try:
+    with _open(args.game) as game:
         played = game.status().played
         if not played:
             print("No round has been played yet: nothing to replay.")
@@ -362,8 +328,6 @@ def _replay(args: argparse.Namespace) -> int:
                   f"(replayed in {seconds:.1f} s): the file was changed by hand or the model changed.")
             return 1
         print(f"All {played} round{'s' if played != 1 else ''} replayed identically ({seconds:.1f} s)")
-    finally:
-        game.close()
     return 0
 
 

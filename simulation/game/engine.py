@@ -184,6 +184,12 @@ class Game:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> Game:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # --- who is who
     @property
     def teams(self) -> tuple[str, ...]:
