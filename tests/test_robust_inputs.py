@@ -24,8 +24,9 @@ SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 20, "market.inbo
                  name="small")
 
 
-def _refused(capsys, argv: list[str], message: str, seconds: float = 3.0) -> str:
-    """Exit 2, one line on stderr holding `message`, nothing on stdout, and quickly (no run first)."""
+def _refused(capsys, argv: list[str], message: str, seconds: float = 15.0) -> str:
+    """Exit 2, one line on stderr holding `message`, nothing on stdout, and quickly: no run first (what is
+    refused here would run for minutes; 15 s leaves room for a busy CI machine)."""
     start = time.perf_counter()
     code = main(argv)
     took = time.perf_counter() - start

@@ -214,6 +214,9 @@ class TeamPage(Page):
         self.feedback = widgets.HTML()
         self.results = widgets.HTML()
         self.market = widgets.HTML()
+        self.form: widgets.Widget = widgets.HTML()
+        self.tabs = widgets.Tab()
+        self._form_for = None  # (round, finished, language) the form and the feedback were drawn for
         self._show_login()
 
     def _show_login(self) -> None:
@@ -227,10 +230,11 @@ class TeamPage(Page):
         return self.team is not None
 
     def _draw(self) -> None:
+        """Redraw the figures. The form (with the team's unsaved changes), the feedback and the tab the team
+        looks at stay as they are while the same round is open: another team's submission changes nothing of
+        theirs. The title comes last, so a page that shows the new title shows everything new."""
         game = self._open()
         status = game.status()
-        self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(self.team)} — "
-                            f"{html.escape(self._status_line())}</h2>")
         results = game.results()
         if results:
             headers, rows = round_table(results, self.team, TEAM_KPIS, self.language)
@@ -238,19 +242,24 @@ class TeamPage(Page):
         else:
             self.results.value = f"<p>{html.escape(self._t('game.page.no_rounds_yet'))}</p>"
         self.market.value = self._leaderboard_html(game) + self._shares_html(game)
-        form = self._decision_form(game) if not status.finished else widgets.HTML()
-        self.preview_button.description = self._t("game.page.preview")
-        self.submit_button.description = self._t("game.page.submit")
-        submitted = self.team in status.submitted
-        self.feedback.value = (f"<i>{html.escape(self._t('game.page.submitted' if submitted else 'game.page.not_submitted', round=status.round_open))}</i>"
-                               if not status.finished else "")
-        tabs = widgets.Tab(children=[widgets.VBox([self.results]), widgets.VBox([self.market]),
-                                     widgets.VBox([form, widgets.HBox([self.preview_button, self.submit_button]),
-                                                   self.feedback])])
-        for index, key in enumerate(("game.page.tab_results", "game.page.tab_market", "game.page.tab_decisions")):
-            tabs.set_title(index, self._t(key))
-        tabs.selected_index = 2 if not status.finished else 0
-        self.body.children = [tabs]
+        drawn_for = (status.round_open, status.finished, self.language)
+        if drawn_for != self._form_for:
+            self._form_for = drawn_for
+            self.form = self._decision_form(game) if not status.finished else widgets.HTML()
+            self.preview_button.description = self._t("game.page.preview")
+            self.submit_button.description = self._t("game.page.submit")
+            submitted = self.team in status.submitted
+            self.feedback.value = (f"<i>{html.escape(self._t('game.page.submitted' if submitted else 'game.page.not_submitted', round=status.round_open))}</i>"
+                                   if not status.finished else "")
+            self.tabs.children = [widgets.VBox([self.results]), widgets.VBox([self.market]),
+                                  widgets.VBox([self.form, widgets.HBox([self.preview_button, self.submit_button]),
+                                                self.feedback])]
+            for index, key in enumerate(("game.page.tab_results", "game.page.tab_market", "game.page.tab_decisions")):
+                self.tabs.set_title(index, self._t(key))
+            self.tabs.selected_index = 2 if not status.finished else 0
+        self.body.children = [self.tabs]
+        self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(self.team)} — "
+                            f"{html.escape(self._status_line())}</h2>")
 
     def _decision_form(self, game: Game) -> widgets.Widget:
         """A control per decision the game allows, in its allowed range, set to the team's decisions in force."""

@@ -7,20 +7,15 @@ the trainer closes two rounds, and both team pages must show round 3 by themselv
 file every few seconds). Rood's page must never hold Blauw's code or Blauw's own figures; the trainer's
 debrief download must be an HTML report naming both teams.
 
-Solara's page loads its browser code from a CDN; the server keeps a copy in its cache folder. Where the CDN
-cannot be reached (CI), the fixture fills that cache from the npm registry first (`npm pack`), once.
+Solara's page loads its browser code from its CDN folder, which the solara-assets package fills: no internet
+is needed, in CI or in a classroom.
 """
 
 from __future__ import annotations
 
 import base64
-import os
-import re
-import shutil
 import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
 
@@ -47,37 +42,13 @@ def _t(key: str, **values: object) -> str:
 
 
 def _solara_assets() -> None:
-    """Make sure Solara's cache holds the browser files its page asks for (what the server would otherwise
-    fetch from the CDN on the first visit)."""
-    import ipyvue
-    import solara.server
+    """Solara's browser files come with the kit (the solara-assets package), so a classroom network without
+    internet (and CI) serves the page without its CDN."""
     from solara.server import settings
 
-    template = (Path(solara.server.__file__).parent / "templates" / "solara.html.j2").read_text(encoding="utf-8")
-    app = "solara-vuetify3-app" if ipyvue.__version__.startswith("3") else "solara-vuetify-app"
-    wanted = set(re.findall(r"\{\{cdn\}\}/(@widgetti/" + app + r"@[\d.]+|requirejs@[\d.]+)/", template))
-    wanted.add(settings.assets.fontawesome_path.strip("/").split("/")[0])
     cache = Path(settings.assets.proxy_cache_dir)
-    for name in sorted(wanted):
-        target = cache / name
-        if (target / "package.json").exists():
-            continue
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail(f"Solara's browser files ({name}) are not in {cache} and npm is not installed to get "
-                        f"them; with internet, open any Solara page once, or install npm (apt-get install npm).")
-        with tempfile.TemporaryDirectory() as tmp:
-            packed = subprocess.run([npm, "pack", "--silent", name, "--pack-destination", tmp],
-                                    capture_output=True, text=True, timeout=300, check=True)
-            with tarfile.open(Path(tmp) / packed.stdout.strip().splitlines()[-1]) as tar:
-                tar.extractall(tmp, filter="data")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged = target.parent / f".{target.name}.{os.getpid()}"
-            shutil.move(str(Path(tmp) / "package"), staged)
-            try:
-                os.replace(staged, target)
-            except OSError:  # another run filled it meanwhile
-                shutil.rmtree(staged, ignore_errors=True)
+    assert (cache / "requirejs@2.3.6").is_dir() and any((cache / "@widgetti").iterdir()), \
+        f"Solara's browser files are missing from {cache}: is solara-assets installed?"
 
 
 @pytest.fixture(scope="module")
