@@ -77,11 +77,13 @@ def running_as_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def lesson_path(number: str) -> Path:
-    """The lesson whose file name starts with `number` ('03' or '3'), or a clear message."""
-    matches = sorted((ROOT / "notebooks").glob(f"{number.zfill(2)}_*.ipynb"))
+def lesson_path(number: str, language: str = "en") -> Path:
+    """The lesson whose file name starts with `number` ('03' or '3'), in English or from notebooks/nl in
+    Dutch, or a clear message."""
+    folder = ROOT / "notebooks" / ("nl" if language == "nl" else "")
+    matches = sorted(folder.glob(f"{number.zfill(2)}_*.ipynb"))
     if not matches:
-        known = ", ".join(path.name[:2] for path in sorted((ROOT / "notebooks").glob("*.ipynb")))
+        known = ", ".join(path.name[:2] for path in sorted(folder.glob("*.ipynb")))
         raise SystemExit(f"No lesson '{number}'. Choose one of: {known}.")
     return matches[0]
 
@@ -203,12 +205,13 @@ def print_classroom_address(options: argparse.Namespace, address: str, python: P
     print("Stop the game server with Ctrl+C; the game file keeps every round.", flush=True)
 
 
-def command_for(action: str, args: list[str], python: Path) -> list[str]:
+def command_for(action: str, args: list[str], python: Path, language: str = "en") -> list[str]:
     """The command that carries out `action` inside the environment."""
     if action == "present":
-        # The lesson run top to bottom and shown without its code; panels work as in the notebook.
+        # The lesson run top to bottom and shown without its code, in the language's own version (the
+        # Dutch lessons in notebooks/nl have Dutch text); panels work as in the notebook.
         lesson, rest = (args[0], args[1:]) if args and not args[0].startswith("-") else ("00", args)
-        return [str(python), "-m", "voila", str(lesson_path(lesson)), "--theme=light", *rest]
+        return [str(python), "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", *rest]
     if action == "classroom":
         # The classroom pages, one per browser tab, served by Solara for as long as the class plays.
         options = classroom_options(args)
@@ -249,7 +252,8 @@ def main(argv: list[str]) -> int:
         if options is not None:
             return run_classroom(options, args, python)
         args, environment = present_environment(args) if action == "present" else (args, None)
-        return subprocess.run(command_for(action, args, python), cwd=folder, env=environment).returncode
+        language = environment["KIT_LANGUAGE"] if environment else "en"
+        return subprocess.run(command_for(action, args, python, language), cwd=folder, env=environment).returncode
     except KeyboardInterrupt:
         return 130
 

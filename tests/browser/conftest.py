@@ -170,7 +170,7 @@ def jupyter_notebook(tmp_path_factory) -> dict[str, str]:
 def voila_lesson(tmp_path_factory) -> dict[str, str]:
     """Lesson 03 served by Voilà in Dutch, as `python3 kit.py present 03 --language nl` does."""
     folder = tmp_path_factory.mktemp("present")
-    notebook = nbformat.read(REPO / "notebooks" / "03_expectation_management.ipynb", as_version=4)
+    notebook = nbformat.read(REPO / "notebooks" / "nl" / "03_expectation_management.ipynb", as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None

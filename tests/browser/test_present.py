@@ -6,6 +6,8 @@ its Dutch labels and the figure, fit a 1280×720 projector, and no code cell may
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kit
@@ -17,6 +19,8 @@ from .test_lesson_in_browser import TIMEOUT_MS
 def test_present_runs_voila_on_the_lesson_with_its_language(tmp_path):
     command = kit.command_for("present", ["03"], kit.venv_python(tmp_path))
     assert command[1:3] == ["-m", "voila"] and command[3].endswith("03_expectation_management.ipynb")
+    dutch = kit.command_for("present", ["03"], kit.venv_python(tmp_path), "nl")
+    assert Path(dutch[3]).parent.name == "nl" and Path(dutch[3]).name == Path(command[3]).name
     rest, environment = kit.present_environment(["--language", "nl", "--port=9000"])
     assert rest == ["--port=9000"] and environment["KIT_LANGUAGE"] == "nl"
     with pytest.raises(SystemExit, match="No lesson '42'"):
@@ -40,5 +44,6 @@ def test_lesson_03_presented_without_code_in_dutch(voila_lesson, chromium_path, 
         body = page.inner_text("body")
         assert "CompareView(" not in body and "simulate(" not in body  # no code on the page
         assert "Aantal jaren" in body and "Verwachtingsmanagement" in body
+        assert "Tevredenheid is prestatie vergeleken met verwachting" in body  # the Dutch lesson text
         box = image.bounding_box()
         assert box["y"] + box["height"] <= 720 and box["x"] + box["width"] <= 1280
