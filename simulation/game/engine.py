@@ -47,6 +47,7 @@ MAX_TEAM_NAME = 40
 PREVIEW_TIMEOUT_S = 300.0  # a preview's copy of the market that takes longer is given up on
 BAND_Z = 1.96  # the preview's band: ± 1.96 standard deviations (about 95 %)
 SIGNED_KPIS = ("margin", "nps")  # the round's figures that can be negative
+BOUNDS = {"nps": (-100.0, 100.0), "avg_grade": (1.0, 10.0)}
 
 
 def new_code() -> str:
@@ -484,6 +485,9 @@ def _band(kpis: dict[str, float], monthly: list[dict], months: int) -> tuple[dic
         low[name], high[name] = kpis[name] - half, kpis[name] + half
         if name not in SIGNED_KPIS:  # a count or a grade does not go below zero
             low[name] = max(0.0, low[name])
+        if name in BOUNDS:  # nor does an NPS pass ±100 or a grade 1–10
+            bottom, top = BOUNDS[name]
+            low[name], high[name] = max(bottom, low[name]), min(top, high[name])
     return low, high
 
 

@@ -35,6 +35,7 @@ from .engine import Game
 from .settings import MARKET_EVENTS
 from .views import TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, round_table
 
+MARKET_EVENTS_FIRST = next(iter(MARKET_EVENTS))
 POLL_SECONDS = 3.0  # how often a page looks whether the game moved on
 MAX_LOGIN_DELAY_S = 30.0  # the longest a page waits before it checks a code, after many wrong ones
 
@@ -366,7 +367,11 @@ class TrainerPage(Page):
         self.buttons["practice"].disabled = status.played > 0
         self.buttons["advance"].disabled = status.finished
         self.buttons["undo"].disabled = status.played == 0
-        self.event_choice.options = [(self._t(f"game.event.{event}"), event) for event in MARKET_EVENTS]
+        options = [(self._t(f"game.event.{event}"), event) for event in MARKET_EVENTS]
+        if list(self.event_choice.options) != options:  # reassigning would clear the trainer's choice
+            chosen = self.event_choice.value
+            self.event_choice.options = options
+            self.event_choice.value = chosen if chosen in MARKET_EVENTS else MARKET_EVENTS_FIRST
         codes = html_table([self._t("game.board.supplier"), self._t("game.page.code")],
                            [[name, code] for name, code in game.team_codes().items()])
         waiting = ", ".join(status.waiting_for) or "–"
