@@ -493,3 +493,18 @@ def test_round_numbers_must_be_whole_numbers_and_events_are_not_doubled(tmp_path
     with pytest.raises(GameError, match="already scheduled for round 2"):
         game.schedule_event("price_war", 2)
     game.close()
+
+
+def test_the_trainer_can_end_the_game_early(tmp_path):
+    game = _small_game(tmp_path / "game.db")
+    game.advance()
+    assert game.end() == 1 and game.status().finished and game.status().ended
+    for action, message in ((lambda: game.advance(), "ended the game after round 1"),
+                            (lambda: game.submit("Team A", {"economics.price_level": 0.9}), "ended the game"),
+                            (lambda: game.schedule_event("price_war"), "ended the game"),
+                            (lambda: game.undo(), "can no longer be undone"),
+                            (lambda: game.end(), "ended the game")):
+        with pytest.raises(GameError, match=message):
+            action()
+    assert len(game.results()) == 1 and game.leaderboard()[0].rank == 1  # the debrief has its round
+    game.close()

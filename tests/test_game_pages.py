@@ -162,3 +162,18 @@ def test_the_trainer_runs_rounds_from_the_page(game):
     links = re.findall(r'href="data:([^;]+);base64,([^"]+)"', page.downloads.value)
     assert [kind for kind, _ in links] == ["text/html", "application/octet-stream"]
     assert "<html" in base64.b64decode(links[0][1]).decode() and base64.b64decode(links[1][1])[:15] == b"SQLite format 3"
+
+
+def test_a_team_sees_its_rounds_as_a_figure_and_the_trainer_can_end_the_game(game):
+    team = _team_page(game, "Rood")
+    assert team.figure.layout.display == "none"  # nothing to draw before round 1
+    trainer = TrainerPage(game.store.path, "en", sleep=lambda s: None)
+    trainer.code.value = game.trainer_code
+    trainer.login_button.click()
+    trainer.buttons["advance"].click()
+    trainer.buttons["end"].click()
+    assert game.status().ended and "ended after round 1" in trainer.output.value
+    assert trainer.buttons["advance"].disabled and trainer.buttons["end"].disabled
+    assert team.refresh()
+    assert team.figure.value[:8] == b"\x89PNG\r\n\x1a\n" and team.figure.layout.display is None
+    assert "the game is over after round 1" in team.title.value

@@ -283,6 +283,14 @@ def _undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _end(args: argparse.Namespace) -> int:
+    with _open(args.game) as game:
+        played = game.end()
+        print(f"The game has ended after round {played}; write its debrief with: python -m simulation game "
+              f"debrief {args.game} debrief.html")
+    return 0
+
+
 def _leaderboard(args: argparse.Namespace) -> int:
     with _open(args.game) as game:
         language = resolve(args.language)
@@ -400,6 +408,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     advance = action("advance", _advance, "close the open round: play it and print the leaderboard")
     _add_language(advance)
     action("undo", _undo, "reopen the last round played")
+    action("end", _end, "end the game after the rounds played so far")
 
     leaderboard = action("leaderboard", _leaderboard, "the leaderboard (balanced scorecard)")
     leaderboard.add_argument("--round", type=int, metavar="N", help="after this round (default: the last played)")

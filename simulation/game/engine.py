@@ -81,6 +81,7 @@ class Log:
     submissions: list[Action] = field(default_factory=list)
     events: list[Action] = field(default_factory=list)
     practice: Action | None = None
+    ended: bool = False  # the trainer ended the game before its last round
     last_seq: int = 0
 
     @property
@@ -107,6 +108,8 @@ def effective_log(actions: Sequence[Action]) -> Log:
             log.events.append(action)
         elif action.kind == "practice":
             log.practice = action
+        elif action.kind == "end":
+            log.ended = True
     return log
 
 
@@ -121,10 +124,11 @@ class Status:
     waiting_for: tuple[str, ...]
     events: tuple[str, ...]
     practice_played: bool
+    ended: bool = False
 
     @property
     def finished(self) -> bool:
-        return self.played >= self.rounds
+        return self.ended or self.played >= self.rounds
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,7 @@ class Game:
         submitted = tuple(sorted({a.slot for a in log.submissions if a.round == round_open}))
         waiting = tuple(name for name in self.teams if name not in submitted)
         return Status(round_open, self.settings.rounds, log.played, submitted, waiting,
-                      tuple(log.events_for(round_open)), log.practice is not None)
+                      tuple(log.events_for(round_open)), log.practice is not None, log.ended)
 
     def decisions(self, team: str, round_number: int | None = None) -> dict[str, Any]:
         """A team's decisions in force for `round_number` (default: the open round), as changes to the market."""
@@ -270,6 +274,8 @@ class Game:
     def _check_open(self, log: Log, round_number: int | None) -> int:
         open_round = log.played + 1
         check_round_number(round_number)
+        if log.ended:
+            raise GameError(f"The trainer has ended the game after round {log.played}.")
         if open_round > self.settings.rounds:
             raise GameError(f"The game is over: all {self.settings.rounds} rounds have been played.")
         if round_number is not None and round_number != open_round:
@@ -289,6 +295,7 @@ class Game:
         with self.store.transaction() as connection:
             log = self.log()
             round_number = log.played + 1 if round_number is None else round_number
+            self._check_open(log, None)
             if not log.played < round_number <= self.settings.rounds:
                 raise GameError(f"A market event needs a round still to be played: {log.played + 1} to "
                                 f"{self.settings.rounds}; got {shown(round_number)}.")
@@ -338,6 +345,7 @@ class Game:
         log = self.log()
         if log.played:
             raise GameError("The practice round comes before round 1; round 1 has been played already.")
+        self._check_open(log, None)
         play = self._played_through(log, 0, seed=self.settings.seed + PRACTICE_SEED_OFFSET)
         rows = play.play_round(self._decisions_for_round(log, play, 1), log.events_for(1))
         with self.store.transaction() as connection:
@@ -370,8 +378,18 @@ class Game:
             log = self.log()
             if not log.played:
                 raise GameError("There is no round to undo: none has been played.")
+            if log.ended:
+                raise GameError("The game has ended; its rounds can no longer be undone.")
             GameStore.append(connection, log.played, "undo", None, {})
         self._cache(None)
+        return log.played
+
+    def end(self) -> int:
+        """End the game after the rounds played so far (the debrief covers those); returns how many."""
+        with self.store.transaction() as connection:
+            log = self.log()
+            self._check_open(log, None)
+            GameStore.append(connection, log.played, "end", None, {})
         return log.played
 
     # --- what was played

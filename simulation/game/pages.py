@@ -25,12 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..language import resolve, text
 from ..parameters import SPECS
 from ..widgets.controls import control_for, readout
+from ..plots.style import INK, NAVY, ORANGE, euro_axis, finish
 from ..widgets.formatting import html_table
+from ..widgets.runner import figure_png
 from .engine import Game
 from .settings import MARKET_EVENTS
 from .views import TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, round_table
@@ -170,7 +173,7 @@ class Page:
         game = self._open()
         status = game.status()
         if status.finished:
-            return self._t("game.page.finished", rounds=status.rounds)
+            return self._t("game.page.finished", rounds=status.played)
         return self._t("game.page.round_open", round=status.round_open, rounds=status.rounds)
 
     def _leaderboard_html(self, game: Game, large: bool = False) -> str:
@@ -214,6 +217,8 @@ class TeamPage(Page):
         self.submit_button.on_click(self.submit)
         self.feedback = widgets.HTML()
         self.results = widgets.HTML()
+        self.figure = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto",
+                                                                         display="none"))
         self.market = widgets.HTML()
         self.form: widgets.Widget = widgets.HTML()
         self.tabs = widgets.Tab()
@@ -240,6 +245,8 @@ class TeamPage(Page):
         if results:
             headers, rows = round_table(results, self.team, TEAM_KPIS, self.language)
             self.results.value = html_table(headers, rows)
+            self.figure.value = figure_png(team_figure([rows[self.team] for rows in results], self.language))
+            self.figure.layout.display = None
         else:
             self.results.value = f"<p>{html.escape(self._t('game.page.no_rounds_yet'))}</p>"
         self.market.value = self._leaderboard_html(game) + self._shares_html(game)
@@ -252,7 +259,7 @@ class TeamPage(Page):
             submitted = self.team in status.submitted
             self.feedback.value = (f"<i>{html.escape(self._t('game.page.submitted' if submitted else 'game.page.not_submitted', round=status.round_open))}</i>"
                                    if not status.finished else "")
-            self.tabs.children = [widgets.VBox([self.results]), widgets.VBox([self.market]),
+            self.tabs.children = [widgets.HBox([self.results, self.figure]), widgets.VBox([self.market]),
                                   widgets.VBox([self.form, widgets.HBox([self.preview_button, self.submit_button]),
                                                 self.feedback])]
             for index, key in enumerate(("game.page.tab_results", "game.page.tab_market", "game.page.tab_decisions")):
@@ -329,12 +336,13 @@ class TrainerPage(Page):
         self.output = widgets.HTML()
         self.event_choice = widgets.Dropdown(layout=widgets.Layout(width="260px"))
         self.buttons = {key: widgets.Button(layout=widgets.Layout(width="190px"))
-                        for key in ("event", "practice", "advance", "undo", "full_screen", "downloads")}
+                        for key in ("event", "practice", "advance", "undo", "end", "full_screen", "downloads")}
         self.buttons["advance"].button_style = "primary"
         self.buttons["event"].on_click(self.schedule_event)
         self.buttons["practice"].on_click(self.practice)
         self.buttons["advance"].on_click(self.advance)
         self.buttons["undo"].on_click(self.undo)
+        self.buttons["end"].on_click(self.end_game)
         self.buttons["full_screen"].on_click(self.toggle_full_screen)
         self.buttons["downloads"].on_click(self.make_downloads)
         self.downloads = widgets.HTML()
@@ -366,7 +374,8 @@ class TrainerPage(Page):
             button.description = self._t(f"game.page.{key}")
         self.buttons["practice"].disabled = status.played > 0
         self.buttons["advance"].disabled = status.finished
-        self.buttons["undo"].disabled = status.played == 0
+        self.buttons["undo"].disabled = status.played == 0 or status.ended
+        self.buttons["end"].disabled = status.finished
         options = [(self._t(f"game.event.{event}"), event) for event in MARKET_EVENTS]
         if list(self.event_choice.options) != options:  # reassigning would clear the trainer's choice
             chosen = self.event_choice.value
@@ -385,7 +394,8 @@ class TrainerPage(Page):
         controls = widgets.VBox([
             widgets.HBox([self.buttons["practice"], self.buttons["advance"], self.buttons["undo"]]),
             widgets.HBox([self.event_choice, self.buttons["event"]]),
-            widgets.HBox([self.buttons["full_screen"], self.buttons["downloads"]]), self.downloads, self.output])
+            widgets.HBox([self.buttons["full_screen"], self.buttons["downloads"], self.buttons["end"]]),
+            self.downloads, self.output])
         self.body.children = [widgets.HBox([widgets.HTML(address + codes + state), controls]), widgets.HTML(board)]
 
     def _act(self, action: Callable[[Game], str]) -> None:
@@ -420,6 +430,9 @@ class TrainerPage(Page):
     def undo(self, _button: Any = None) -> None:
         self._act(lambda game: self._t("game.page.undone", round=game.undo()))
 
+    def end_game(self, _button: Any = None) -> None:
+        self._act(lambda game: self._t("game.page.ended", round=game.end()))
+
     def toggle_full_screen(self, _button: Any = None) -> None:
         self.full_screen = not self.full_screen
         self.refresh(force=True)
@@ -436,6 +449,23 @@ class TrainerPage(Page):
             f'{base64.b64encode(report).decode()}">{html.escape(self._t("game.page.download_debrief"))}</a> · '
             f'<a download="{html.escape(self.path.name)}" href="data:application/octet-stream;base64,'
             f'{base64.b64encode(data).decode()}">{html.escape(self._t("game.page.download_game"))}</a>')
+
+
+def team_figure(rounds: list[dict[str, float]], language: str) -> Figure:
+    """A team's margin and NPS per round, side by side, for its results tab."""
+    figure = Figure(figsize=(7.2, 3.0), layout="constrained")
+    margin_axes, nps_axes = figure.subplots(1, 2)
+    numbers = list(range(1, len(rounds) + 1))
+    axis = text("game.fig.round", language)
+    margin_axes.bar(numbers, [kpis["margin"] for kpis in rounds], color=NAVY)
+    margin_axes.axhline(0, color=INK, linewidth=0.8)
+    euro_axis(margin_axes.yaxis, language)
+    finish(margin_axes, kpi_label("margin", language), axis, "€", legend=False)
+    nps_axes.plot(numbers, [kpis["nps"] for kpis in rounds], color=ORANGE, marker="o")
+    finish(nps_axes, kpi_label("nps", language), axis, text("game.fig.nps_axis", language), legend=False)
+    for axes in (margin_axes, nps_axes):
+        axes.set_xticks(numbers)
+    return figure
 
 
 def qr_svg(address: str) -> str:
