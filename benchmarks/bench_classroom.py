@@ -18,8 +18,9 @@ Figures per server:
   advance   click on "Close round" to a team page showing "round 2" (p50 / max over the team pages)
 
 A server that cannot open a page within --open-timeout seconds is reported as such ("did not open
-within N s"), not as a crash. Solara loads its browser assets from a CDN; without internet the script
-fills a local cache with them from the npm registry (`npm pack`) once, see `solara_assets()`.
+within N s"), not as a crash. Solara serves its browser assets from the package solara-assets; without
+it Solara loads them from a CDN, and the script fills a local cache with them from the npm registry
+(`npm pack`) once instead, see `solara_assets()`.
 """
 
 from __future__ import annotations
@@ -111,7 +112,13 @@ def free_port() -> int:
 
 def solara_assets() -> Path | None:
     """A directory with Solara's CDN assets (SOLARA_ASSETS_PROXY_CACHE_DIR), filled from npm when missing;
-    None when they could not be had (Solara then tries the CDN itself)."""
+    None when the package solara-assets serves them (the project's pin) or they could not be had (Solara then
+    tries the CDN itself). The npm fallback knows the assets of Solara 1.64."""
+    try:
+        import solara_assets  # noqa: F401  (Solara serves its assets from this package, no CDN needed)
+        return None
+    except ImportError:
+        pass
     if all((SOLARA_CACHE / package / probe).exists() for package, probe in SOLARA_ASSETS.items()):
         return SOLARA_CACHE
     npm = shutil.which("npm")

@@ -508,3 +508,23 @@ def test_the_trainer_can_end_the_game_early(tmp_path):
             action()
     assert len(game.results()) == 1 and game.leaderboard()[0].rank == 1  # the debrief has its round
     game.close()
+
+
+def test_a_new_game_starts_in_the_same_file_once_the_last_one_is_over(tmp_path):
+    path = tmp_path / "class.game"
+    game = _small_game(path)
+    old_codes, trainer, old_id = game.team_codes(), game.trainer_code, game.game_id
+    game.advance()
+    with pytest.raises(GameError, match="end the game first"):
+        game.restart({"rounds": 2}, teams=["Rood"])
+    game.end()
+    new = game.restart({"rounds": 2, "suppliers": 2}, teams=["Rood"])
+    assert new.settings.rounds == 2 and new.teams == ("Rood",) and new.trainer_code == trainer
+    assert new.game_id != old_id and new.status().played == 0
+    with pytest.raises(GameError):
+        new.team_for_code(old_codes["Team A"])
+    archives = [p for p in tmp_path.glob("class-*.game")]
+    assert len(archives) == 1
+    with Game.open(archives[0]) as old:  # the last game, whole, for its debrief
+        assert old.status().ended and len(old.results()) == 1 and old.team_codes() == old_codes
+    new.close()

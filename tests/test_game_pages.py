@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from datetime import datetime, timezone
 
 import ipywidgets as widgets
 import pytest
@@ -177,3 +178,25 @@ def test_a_team_sees_its_rounds_as_a_figure_and_the_trainer_can_end_the_game(gam
     assert team.refresh()
     assert team.figure.value[:8] == b"\x89PNG\r\n\x1a\n" and team.figure.layout.display is None
     assert "the game is over after round 1" in team.title.value
+
+
+def test_the_trainer_starts_a_new_game_and_team_pages_ask_for_the_new_code(game, tmp_path):
+    team = _team_page(game, "Rood")
+    trainer = TrainerPage(game.store.path, "nl", sleep=lambda s: None)
+    trainer.code.value = game.trainer_code
+    trainer.login_button.click()
+    assert not trainer.buttons["new_game"].disabled  # before round 1 a new game may replace this one
+    trainer.new_preset.value = "short"
+    trainer.new_teams.value = 3
+    trainer.buttons["new_game"].click()
+    assert "Een nieuw spel is begonnen" in trainer.output.value
+    with Game.open(game.store.path) as new:
+        assert new.settings.rounds == 4 and len(new.teams) == 3
+        assert any(code in _text(trainer.widget) for code in new.team_codes().values())
+    assert team.refresh() and team.team is None and "new code" in team.message.value
+    trainer.new_settings.value = ({"name": "game.json", "type": "application/json", "size": 20,
+                                   "content": memoryview(b'{"rounds": 2, "suppliers": 4}'),
+                                   "last_modified": datetime.now(timezone.utc)},)
+    trainer.buttons["new_game"].click()
+    with Game.open(game.store.path) as new:
+        assert new.settings.rounds == 2 and new.settings.suppliers == 4

@@ -141,6 +141,36 @@ class Preview:
     high: dict[str, float]
 
 
+def market_slots(settings: GameSettings | Mapping[str, Any] | None, teams: Sequence[str] | int
+                 ) -> tuple[GameSettings, list[tuple[str, str | None, str]]]:
+    """The settings checked, and the market's places: the teams (with new codes), then computer competitors."""
+    if not isinstance(settings, GameSettings):
+        settings = GameSettings.from_mapping(settings or {})
+    if isinstance(teams, int) and not isinstance(teams, bool):
+        if not 0 <= teams <= settings.suppliers:
+            raise GameError(f"A market of {settings.suppliers} suppliers has room for 0 to "
+                            f"{settings.suppliers} teams; got {teams}.")
+        teams = [f"Team {chr(ord('A') + i)}" if i < 26 else f"Team {i + 1}" for i in range(teams)]
+    names = [check_team_name(name) for name in teams]
+    if len(names) > settings.suppliers:
+        raise GameError(f"{len(names)} teams do not fit a market of {settings.suppliers} suppliers "
+                        f"(setting 'suppliers').")
+    if len({n.casefold() for n in names}) < len(names):
+        raise GameError("Every team needs a name of its own; two are the same.")
+    slots: list[tuple[str, str | None, str]] = [(name, new_code(), "") for name in names]
+    taken = {n.casefold() for n in names}
+    for index in range(settings.suppliers - len(names)):
+        style = settings.bots[index % len(settings.bots)] if settings.bots else "steady"
+        name = f"{STYLE_NAMES[style][0]} (computer)"
+        number = 2
+        while name.casefold() in taken:
+            name, number = f"{STYLE_NAMES[style][0]} {number} (computer)", number + 1
+        taken.add(name.casefold())
+        slots.append((name, None, style))
+    return settings, slots
+
+
+
 class Game:
     """One game file, opened."""
 
@@ -149,6 +179,7 @@ class Game:
         self.settings = GameSettings.from_mapping(json.loads(store.meta("settings")))
         self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
         self._codes = {name: code for name, code, _ in store.slots() if code}
+        self._game_id = store.meta("game_id") or ""
         self._play: MarketPlay | None = None
         self._play_key: tuple[int, ...] = ()  # the advances the cached play has played
 
@@ -157,34 +188,34 @@ class Game:
     def create(cls, path: str | Path, settings: GameSettings | Mapping[str, Any] | None = None,
                teams: Sequence[str] | int = 2) -> Game:
         """A new game file with these teams (names, or how many) and computer competitors in the other slots."""
-        if not isinstance(settings, GameSettings):
-            settings = GameSettings.from_mapping(settings or {})
-        if isinstance(teams, int) and not isinstance(teams, bool):
-            if not 0 <= teams <= settings.suppliers:
-                raise GameError(f"A market of {settings.suppliers} suppliers has room for 0 to "
-                                f"{settings.suppliers} teams; got {teams}.")
-            teams = [f"Team {chr(ord('A') + i)}" if i < 26 else f"Team {i + 1}" for i in range(teams)]
-        names = [check_team_name(name) for name in teams]
-        if len(names) > settings.suppliers:
-            raise GameError(f"{len(names)} teams do not fit a market of {settings.suppliers} suppliers "
-                            f"(setting 'suppliers').")
-        if len({n.casefold() for n in names}) < len(names):
-            raise GameError("Every team needs a name of its own; two are the same.")
-        slots: list[tuple[str, str | None, str]] = [(name, new_code(), "") for name in names]
-        taken = {n.casefold() for n in names}
-        for index in range(settings.suppliers - len(names)):
-            style = settings.bots[index % len(settings.bots)] if settings.bots else "steady"
-            name = f"{STYLE_NAMES[style][0]} (computer)"
-            number = 2
-            while name.casefold() in taken:
-                name, number = f"{STYLE_NAMES[style][0]} {number} (computer)", number + 1
-            taken.add(name.casefold())
-            slots.append((name, None, style))
+        settings, slots = market_slots(settings, teams)
         return cls(GameStore.create(path, settings.to_dict(), slots, new_code()))
+
+    def restart(self, settings: GameSettings | Mapping[str, Any] | None = None,
+                teams: Sequence[str] | int = 2) -> Game:
+        """A new game in the same file, for the same trainer code, once this one is over or has not begun.
+
+        This game is first copied beside the file (`<name>-<when>.game`) for its debrief; the pages serving
+        the file see the new game and ask every team for its new code.
+        """
+        status = self.status()
+        if status.played and not status.finished:
+            raise GameError(f"Round {status.played} of {status.rounds} has been played: end the game first "
+                            f"(its debrief stays available), then start a new one.")
+        settings, slots = market_slots(settings, teams)
+        self.store.restart(settings.to_dict(), slots)
+        self.close()
+        return Game.open(self.store.path)
+
+    @property
+    def game_id(self) -> str:
+        """Changes when a new game starts in this file."""
+        return self._game_id
 
     @classmethod
     def open(cls, path: str | Path) -> Game:
         return cls(GameStore(path))
+
 
     def close(self) -> None:
         self.store.close()

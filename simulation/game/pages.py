@@ -28,6 +28,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from ..errors import KitError
+from ..files import parse_document
 from ..language import resolve, text
 from ..parameters import SPECS
 from ..widgets.controls import control_for, readout
@@ -35,10 +36,9 @@ from ..plots.style import INK, NAVY, ORANGE, euro_axis, finish
 from ..widgets.formatting import html_table
 from ..widgets.runner import figure_png
 from .engine import Game
-from .settings import MARKET_EVENTS
+from .settings import GAME_PRESETS, MARKET_EVENTS, GameError
 from .views import TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, round_table
 
-MARKET_EVENTS_FIRST = next(iter(MARKET_EVENTS))
 POLL_SECONDS = 3.0  # how often a page looks whether the game moved on
 MAX_LOGIN_DELAY_S = 30.0  # the longest a page waits before it checks a code, after many wrong ones
 
@@ -125,7 +125,13 @@ class Page:
         """Redraw if the game moved on since this page last drew it (or when forced); True if it redrew."""
         if not self._logged_in():
             return False
-        seen = self._open().store.last_change()
+        game = self._open()
+        if (game.store.meta("game_id") or "") != game.game_id:  # the trainer started a new game in this file
+            self._games = threading.local()
+            self._seen = None
+            self._new_game()
+            return True
+        seen = game.store.last_change()
         if seen == self._seen and not force:
             return False
         self._seen = seen
@@ -134,6 +140,11 @@ class Page:
 
     def _logged_in(self) -> bool:
         raise NotImplementedError
+
+    def _new_game(self) -> None:
+        """A new game started in the file: the old codes mean nothing now."""
+        self._show_login()
+        self.message.value = f"<b>{html.escape(self._t('game.page.new_game_login'))}</b>"
 
     def _draw(self) -> None:
         raise NotImplementedError
@@ -231,6 +242,10 @@ class TeamPage(Page):
 
     def _accept(self, game: Game, code: str) -> None:
         self.team = game.team_for_code(code)
+
+    def _new_game(self) -> None:
+        self.team = None
+        super()._new_game()
 
     def _logged_in(self) -> bool:
         return self.team is not None
@@ -346,6 +361,11 @@ class TrainerPage(Page):
         self.buttons["full_screen"].on_click(self.toggle_full_screen)
         self.buttons["downloads"].on_click(self.make_downloads)
         self.downloads = widgets.HTML()
+        self.new_preset = widgets.Dropdown(options=list(GAME_PRESETS), layout=widgets.Layout(width="260px"))
+        self.new_teams = widgets.BoundedIntText(value=4, min=0, max=40, layout=widgets.Layout(width="180px"))
+        self.new_settings = widgets.FileUpload(accept=".json,.toml", multiple=False)
+        self.buttons["new_game"] = widgets.Button(layout=widgets.Layout(width="190px"))
+        self.buttons["new_game"].on_click(self.new_game)
         self._show_login()
 
     def _show_login(self) -> None:
@@ -376,11 +396,11 @@ class TrainerPage(Page):
         self.buttons["advance"].disabled = status.finished
         self.buttons["undo"].disabled = status.played == 0 or status.ended
         self.buttons["end"].disabled = status.finished
-        options = [(self._t(f"game.event.{event}"), event) for event in MARKET_EVENTS]
-        if list(self.event_choice.options) != options:  # reassigning would clear the trainer's choice
-            chosen = self.event_choice.value
-            self.event_choice.options = options
-            self.event_choice.value = chosen if chosen in MARKET_EVENTS else MARKET_EVENTS_FIRST
+        self.buttons["new_game"].disabled = bool(status.played) and not status.finished
+        relabel(self.new_preset, [(self._t(f"game.preset.{name}"), name) for name in GAME_PRESETS])
+        self.new_teams.description = self._t("game.page.new_teams")
+        self.new_settings.description = self._t("game.page.new_settings")
+        relabel(self.event_choice, [(self._t(f"game.event.{event}"), event) for event in MARKET_EVENTS])
         codes = html_table([self._t("game.board.supplier"), self._t("game.page.code")],
                            [[name, code] for name, code in game.team_codes().items()])
         waiting = ", ".join(status.waiting_for) or "–"
@@ -395,7 +415,9 @@ class TrainerPage(Page):
             widgets.HBox([self.buttons["practice"], self.buttons["advance"], self.buttons["undo"]]),
             widgets.HBox([self.event_choice, self.buttons["event"]]),
             widgets.HBox([self.buttons["full_screen"], self.buttons["downloads"], self.buttons["end"]]),
-            self.downloads, self.output])
+            self.downloads, self.output,
+            widgets.HTML(f"<h4 style='margin:6px 0 2px'>{html.escape(self._t('game.page.new_game_heading'))}</h4>"),
+            widgets.HBox([self.new_preset, self.new_teams]), widgets.HBox([self.new_settings, self.buttons["new_game"]])])
         self.body.children = [widgets.HBox([widgets.HTML(address + codes + state), controls]), widgets.HTML(board)]
 
     def _act(self, action: Callable[[Game], str]) -> None:
@@ -430,6 +452,23 @@ class TrainerPage(Page):
     def undo(self, _button: Any = None) -> None:
         self._act(lambda game: self._t("game.page.undone", round=game.undo()))
 
+    def new_game(self, _button: Any = None) -> None:
+        """Start a new game in this file (this one is kept beside it): a preset, or the settings file uploaded."""
+        def act(game: Game) -> str:
+            archive = game.store.archive_path()
+            self.game = game.restart(self._chosen_settings(), self.new_teams.value)
+            self.new_settings.value = ()
+            return self._t("game.page.new_game_started", archive=archive.name)
+        self._act(act)
+
+    def _chosen_settings(self) -> dict[str, Any]:
+        for upload in self.new_settings.value:  # at most one file
+            suffix = Path(upload["name"]).suffix.lower()
+            if suffix not in (".json", ".toml"):
+                raise GameError(f"Game settings are a .json or .toml file; got '{upload['name']}'.")
+            return parse_document(bytes(upload["content"]), suffix, upload["name"])
+        return GAME_PRESETS[self.new_preset.value]
+
     def end_game(self, _button: Any = None) -> None:
         self._act(lambda game: self._t("game.page.ended", round=game.end()))
 
@@ -449,6 +488,14 @@ class TrainerPage(Page):
             f'{base64.b64encode(report).decode()}">{html.escape(self._t("game.page.download_debrief"))}</a> · '
             f'<a download="{html.escape(self.path.name)}" href="data:application/octet-stream;base64,'
             f'{base64.b64encode(data).decode()}">{html.escape(self._t("game.page.download_game"))}</a>')
+
+
+def relabel(dropdown: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
+    """New labels for a dropdown's choices, keeping what was chosen (reassigning options would clear it)."""
+    if list(dropdown.options) != options:
+        chosen = dropdown.value
+        dropdown.options = options
+        dropdown.value = chosen if chosen in [value for _, value in options] else options[0][1]
 
 
 def team_figure(rounds: list[dict[str, float]], language: str) -> Figure:

@@ -55,6 +55,14 @@ MARKET_EVENTS: dict[str, dict[str, float]] = {
 
 SCORE_KPIS = ("margin", "nps", "customers", "churn")  # the balanced scorecard's perspectives
 
+#: Ready-made games for the trainer page's "New game": name → settings (the rest default).
+GAME_PRESETS: dict[str, dict[str, Any]] = {
+    "workshop": {},  # 6 suppliers, 8 quarters (two years): an afternoon
+    "short": {"rounds": 4},  # one year: a single lesson
+    "long": {"rounds": 12},  # three years: the long-run price of over-promising shows
+    "large_class": {"suppliers": 12},  # up to 12 teams in one market
+}
+
 
 @dataclass(frozen=True)
 class GameSettings:

@@ -13,6 +13,7 @@ import contextlib
 import json
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -86,7 +87,7 @@ class GameStore:
             connection.execute("BEGIN")
             connection.executemany("INSERT INTO game VALUES (?, ?)", [
                 ("format", FORMAT), ("settings", json.dumps(settings)), ("trainer_code", trainer_code),
-                ("created", _now())])
+                ("created", _now()), ("game_id", uuid.uuid4().hex)])
             connection.executemany("INSERT INTO slots VALUES (?, ?, ?, ?)",
                                    [(i, name, code, style) for i, (name, code, style) in enumerate(slots)])
             connection.execute("COMMIT")
@@ -100,6 +101,35 @@ class GameStore:
 
     def close(self) -> None:
         self.connection.close()
+
+    def archive_path(self) -> Path:
+        """Where this game is copied when a new one starts in its file: beside it, named by when it began."""
+        began = (self.meta("created") or _now()).replace(":", "").replace("-", "").replace("+0000", "")
+        return self.path.with_name(f"{self.path.stem}-{began}.game")
+
+    def restart(self, settings: dict[str, Any], slots: list[tuple[str, str | None, str]]) -> Path:
+        """Copy this game beside the file (SQLite's backup, renamed into place), then make the file a new game
+        in one transaction; the trainer code stays. Returns the copy's path."""
+        archive = self.archive_path()
+        temporary = archive.with_name(f".{archive.name}.tmp")
+        try:
+            copy = sqlite3.connect(temporary)
+            with copy:
+                self.connection.backup(copy)
+            copy.close()
+            temporary.replace(archive)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise GameError(f"Cannot keep a copy of this game as '{archive}': {error.strerror or error}.") from None
+        with self.transaction() as connection:
+            for table in ("actions", "results", "slots", "failed_logins"):
+                connection.execute(f"DELETE FROM {table}")
+            connection.executemany("UPDATE game SET value = ? WHERE key = ?", [
+                (json.dumps(settings), "settings"), (_now(), "created")])
+            connection.execute("INSERT OR REPLACE INTO game VALUES ('game_id', ?)", (uuid.uuid4().hex,))
+            connection.executemany("INSERT INTO slots VALUES (?, ?, ?, ?)",
+                                   [(i, name, code, style) for i, (name, code, style) in enumerate(slots)])
+        return archive
 
     def meta(self, key: str) -> str | None:
         row = self.connection.execute("SELECT value FROM game WHERE key = ?", (key,)).fetchone()
