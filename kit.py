@@ -215,7 +215,7 @@ def command_for(action: str, args: list[str], python: Path, language: str = "en"
     if action == "classroom":
         # The classroom pages, one per browser tab, served by Solara for as long as the class plays.
         options = classroom_options(args)
-        return [str(python), "-m", "solara", "run", "simulation.game.serve:page", "--production",
+        return [str(python), "-m", "solara", "run", "simulation.game.solara_app:page", "--production",
                 "--host", options.host, "--port", str(options.port), "--no-check-version"]
     if action == "start":
         # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses

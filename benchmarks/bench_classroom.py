@@ -153,7 +153,7 @@ class Server:
         env = {**os.environ, "KIT_GAME": str(game), "KIT_LANGUAGE": "en",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         if kind == "solara":
-            command = [sys.executable, "-m", "solara", "run", "simulation.game.serve:page", "--production",
+            command = [sys.executable, "-m", "solara", "run", "simulation.game.solara_app:page", "--production",
                        "--host", "127.0.0.1", "--port", str(self.port)]
             assets = solara_assets()
             if assets is not None:

@@ -19,7 +19,7 @@ PYTHON = Path(sys.executable)
 
 def test_the_command_serves_the_classroom_page_with_solara_on_this_computer_only(tmp_path):
     command = kit.command_for("classroom", [], kit.venv_python(tmp_path))
-    assert command == [str(kit.venv_python(tmp_path)), "-m", "solara", "run", "simulation.game.serve:page",
+    assert command == [str(kit.venv_python(tmp_path)), "-m", "solara", "run", "simulation.game.solara_app:page",
                        "--production", "--host", "127.0.0.1", "--port", "8765", "--no-check-version"]
     options = kit.classroom_options(["--port", "9000"])
     assert options.game == Path.cwd() / "classroom.game" and options.teams == "4" and options.language == "en"

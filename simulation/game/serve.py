@@ -1,9 +1,9 @@
 """The classroom page as a server shows it: one `ClassroomPage` per browser tab, on the game named by the
 environment (`python3 kit.py classroom` sets it).
 
-Solara runs this module once per page (`solara run simulation/game/serve.py:page`); Voilà runs the
-notebook `simulation/game/classroom.ipynb`, which calls `classroom_page()`. Either way each tab gets its
-own page object; they share nothing but the game file.
+Solara runs `simulation/game/solara_app.py` once per page (`solara run simulation.game.solara_app:page`);
+Voilà runs the notebook `classroom/classroom.ipynb`, which calls `classroom_page()`. Either way each tab
+gets its own page object; they share nothing but the game file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from simulation.game.pages import ClassroomPage  # absolute: Solara may run this file as a script
+from .pages import ClassroomPage
 
 GAME_VARIABLE, LANGUAGE_VARIABLE, ADDRESS_VARIABLE = "KIT_GAME", "KIT_LANGUAGE", "KIT_CLASSROOM_ADDRESS"
 
@@ -39,7 +39,3 @@ def classroom_page() -> widgets.Widget:
                          team_address=os.environ.get(ADDRESS_VARIABLE, ""))
     page.start_polling(_solara_context())
     return page.widget
-
-
-if GAME_VARIABLE in os.environ:
-    page = classroom_page()
