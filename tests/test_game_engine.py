@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from simulation.game import engine
 from simulation.game.engine import Game
 from simulation.game.play import MarketPlay, Slot, supplier_seed
 from simulation.game.settings import GameError, GameSettings
@@ -471,12 +472,18 @@ def test_teams_decisions_are_checked_against_the_game(tmp_path):
 def test_a_preview_leaves_the_cached_market_as_it_was(tmp_path):
     game = _small_game(tmp_path / "game.db")
     game.advance()
-    cached = game._play
+    def cached():
+        return engine._PLAYS[game._cache_name][0]
+
+    before = cached()
     first = game.preview("Team A", {"economics.price_level": 0.9})
-    assert game._play is cached and cached.round == 1  # played in a copy: nothing to replay next time
+    assert cached() is before and before.round == 1  # played in a copy: nothing to replay next time
+    other = Game.open(tmp_path / "game.db")  # another page of the same server: it shares the market
+    assert other.preview("Team B", {"economics.price_level": 1.1}).round == 2 and cached() is before
+    other.close()
     assert game.preview("Team A", {"economics.price_level": 0.9}).kpis == first.kpis  # same numbers again
     rows = game.advance()  # and the advance after it uses the same cached market
-    assert game._play is cached and cached.round == 2
+    assert cached() is before and before.round == 2
     _, differing = Game.open(tmp_path / "game.db").replay()
     assert differing == [] and rows == game.results()[-1]
     game.close()

@@ -23,8 +23,10 @@ import pickle
 import secrets
 import select
 import signal
+import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,8 +182,6 @@ class Game:
         self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
         self._codes = {name: code for name, code, _ in store.slots() if code}
         self._game_id = store.meta("game_id") or ""
-        self._play: MarketPlay | None = None
-        self._play_key: tuple[int, ...] = ()  # the advances the cached play has played
 
     # --- creating and opening
     @classmethod
@@ -356,15 +356,33 @@ class Game:
             return value if value in allowed else None
         return type(SPECS[name].default)(min(allowed[1], max(allowed[0], value)))
 
+    @property
+    def _cache_name(self) -> str:
+        return f"{self.store.path.resolve()}#{self._game_id}"
+
     def _cache(self, play: MarketPlay | None, advances: Sequence[Action] = ()) -> None:
-        self._play, self._play_key = play, tuple(a.seq for a in advances)
+        """Put a play (back) in this process's cache, as the market after `advances`; None: forget it."""
+        with _REGISTRY_LOCK:
+            if play is None:
+                _PLAYS.pop(self._cache_name, None)
+            else:
+                _PLAYS[self._cache_name] = (play, tuple(a.seq for a in advances))
+                _PLAYS.move_to_end(self._cache_name)
+                while len(_PLAYS) > MAX_CACHED_GAMES:
+                    _PLAYS.popitem(last=False)
 
     def _played_through(self, log: Log, rounds: int, seed: int | None = None) -> MarketPlay:
-        """The market after `rounds` rounds of the log: the cached play if it played the same advances (another
-        process may have undone and replayed a round meanwhile), else a replay from round 0."""
-        play = self._play if seed is None else None
-        if (play is None or play.round > rounds
-                or self._play_key != tuple(a.seq for a in log.advances[:play.round])):
+        """The market after `rounds` rounds of the log, taken out of the cache (the caller owns it and puts it
+        back with `_cache`): the cached play if it played the same advances (another process may have undone
+        and replayed a round meanwhile), else a replay from round 0."""
+        play = None
+        if seed is None:
+            with _REGISTRY_LOCK:
+                cached = _PLAYS.pop(self._cache_name, None)
+            if cached is not None and cached[0].round <= rounds \
+                    and cached[1] == tuple(a.seq for a in log.advances[:cached[0].round]):
+                play = cached[0]
+        if play is None:
             play = MarketPlay(self.settings, self.slots, seed)
         while play.round < rounds:
             number = play.round + 1
@@ -389,18 +407,19 @@ class Game:
     def advance(self) -> dict[str, dict[str, float]]:
         """Close the open round: play it for every supplier and store the results with the advance."""
         for _ in range(3):  # a submission that arrives while the round is simulated makes it play again
-            log = self.log()
-            round_number = self._check_open(log, None)
-            play = self._played_through(log, log.played)
-            self._cache(None)  # the play moves on; it is kept again only once the advance is stored
-            rows = play.play_round(self._decisions_for_round(log, play, round_number), log.events_for(round_number))
-            with self.store.transaction() as connection:
-                if self.log().last_seq != log.last_seq:
-                    continue
-                seq = GameStore.append(connection, round_number, "advance", None, {})
-                GameStore.store_results(connection, seq, round_number, rows)
-            self._cache(play, self.log().advances)
-            return rows
+            with _play_lock(self._cache_name):
+                log = self.log()
+                round_number = self._check_open(log, None)
+                play = self._played_through(log, log.played)  # taken out: kept again once the advance is stored
+                rows = play.play_round(self._decisions_for_round(log, play, round_number),
+                                       log.events_for(round_number))
+                with self.store.transaction() as connection:
+                    if self.log().last_seq != log.last_seq:
+                        continue
+                    seq = GameStore.append(connection, round_number, "advance", None, {})
+                    GameStore.store_results(connection, seq, round_number, rows)
+                self._cache(play, self.log().advances)
+                return rows
         raise GameError("The round could not be closed: submissions kept arriving. Try again.")
 
     def undo(self) -> int:
@@ -446,7 +465,8 @@ class Game:
         those stored (none, unless the file was changed by hand or the model changed)."""
         log = self.log()
         self._cache(None)
-        play = self._played_through(log, log.played)
+        with _play_lock(self._cache_name):
+            play = self._played_through(log, log.played)
         stored = self.results()
         differing = [str(number) for number, (ours, theirs) in enumerate(zip(play.results, stored), start=1)
                      if not _same(ours, theirs)]
@@ -461,22 +481,39 @@ class Game:
         round_number = self._check_open(log, None)
         base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
         draft = self.settings.check_decisions(decisions, base)
-        play = self._played_through(log, log.played)
-        self._cache(play, log.advances)
-        everyone = self._decisions_for_round(log, play, round_number, closed_for_others=True)
-        everyone[team] = {**self._in_force(log, team, round_number), **draft}
         index = [slot.name for slot in self.slots].index(team)
+        # One preview at a time per game in this process: the others wait for the market (seconds) rather
+        # than replay the game each (a minute at 30 teams × 12 rounds).
+        with _play_lock(self._cache_name):
+            play = self._played_through(log, log.played)
+            everyone = self._decisions_for_round(log, play, round_number, closed_for_others=True)
+            everyone[team] = {**self._in_force(log, team, round_number), **draft}
 
-        def ahead() -> tuple[dict[str, float], list[dict]]:
-            rows = play.play_round(everyone, log.events_for(round_number))
-            return rows[team], play.worlds[index].monthly
+            def ahead() -> tuple[dict[str, float], list[dict]]:
+                rows = play.play_round(everyone, log.events_for(round_number))
+                return rows[team], play.worlds[index].monthly
 
-        projected = _in_a_copy(ahead)
-        if projected is None:  # no fork here (Windows) or the copy failed: play on the cached market itself
-            self._cache(None)
-            projected = ahead()
+            projected = _in_a_copy(ahead)
+            if projected is None:  # no fork here (Windows) or the copy failed: play on the market itself
+                projected = ahead()
+            else:
+                self._cache(play, log.advances)  # untouched: the next preview or advance starts from it
         kpis, monthly = projected
         return Preview(round_number, kpis, *_band(kpis, monthly, self.settings.months_per_round))
+
+
+#: The live markets of the games open in this process, shared by all their `Game` objects (a page server has
+#: one per page and thread): game → (its play, the advances that play has played). A play is taken out while
+#: it is used, so only one thread ever touches it; a game's lock makes the next user wait for it.
+_PLAYS: OrderedDict[str, tuple[MarketPlay, tuple[int, ...]]] = OrderedDict()
+MAX_CACHED_GAMES = 4  # the markets of the games used last; a server serves one game
+_PLAY_LOCKS: dict[str, threading.Lock] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def _play_lock(name: str) -> threading.Lock:
+    with _REGISTRY_LOCK:
+        return _PLAY_LOCKS.setdefault(name, threading.Lock())
 
 
 def check_round_number(round_number: object) -> None:
