@@ -294,3 +294,12 @@ def test_debrief_writes_a_page(game_file, tmp_path, capsys):
     assert "Wrote the debrief" in out and out_file.read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
     line = _mistake(capsys, "debrief", game_file, str(tmp_path / "debrief.txt"))
     assert ".html" in line
+
+
+def test_end_stops_the_game_and_further_rounds_are_refused(game_file, capsys):
+    _ok(capsys, "advance", game_file)
+    out = _ok(capsys, "end", game_file)
+    assert "ended after round 1" in out and "debrief" in out
+    line = _mistake(capsys, "advance", game_file)
+    assert "ended the game after round 1" in line
+    assert "the trainer ended it after round 1" in _ok(capsys, "status", game_file)

@@ -195,7 +195,8 @@ def _status(args: argparse.Namespace) -> int:
         status = game.status()
         print(f"{game.settings.name} ('{args.game}'): {status.played} of {status.rounds} rounds played.")
         if status.finished:
-            print("The game is over: every round has been played.")
+            print(f"The game is over: the trainer ended it after round {status.played}." if status.ended
+                  else "The game is over: every round has been played.")
             return 0
         print(f"Round {status.round_open} is open.")
         print(f"Submitted:   {', '.join(status.submitted) or 'none yet'}")
