@@ -20,7 +20,7 @@ from benchmark import _median_seconds  # noqa: E402
 
 from simulation import plots, simulate  # noqa: E402
 from simulation.widgets import CompareView, SimulationPanel  # noqa: E402
-from simulation.widgets.runner import figure_png  # noqa: E402
+from simulation.plots.style import figure_png  # noqa: E402
 
 SLIDER = "market.campaign_spend_per_month"
 

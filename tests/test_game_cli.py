@@ -276,7 +276,7 @@ def test_preview_prints_projected_kpis_with_a_band(game_file, capsys):
     out = _ok(capsys, "preview", game_file, "--team", "Blauw", "--set", "organisation.service_staff=3")
     assert "Preview for Blauw, round 1" in out
     assert re.search(r"margin\s+−?€[\d,]+\s+band −?€[\d,]+ – −?€[\d,]+", out)
-    assert re.search(r"leads\s+\d+\s+band \d", out)
+    assert re.search(r"leads\s+\d+ leads\s+band \d", out)
     game = Game.open(game_file)
     try:
         assert game.decisions("Blauw") == {}  # a preview stores nothing

@@ -116,7 +116,7 @@ def test_timeline_shows_the_decision_changed_and_the_market_event(pages):
 def test_every_figure_has_a_title_and_axis_labels_in_the_language(game, language):
     order = [s.name for s in game.leaderboard()]
     history = [game.leaderboard(r) for r in (1, 2, 3)]
-    figures = [*path_figures(game, order, language), rank_figure(game, order, history, language)]
+    figures = [*path_figures(game, order, game.results(), language), rank_figure(game, order, history, language)]
     labels = [(ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) for figure in figures for ax in figure.axes]
     assert len(labels) == 5 and all(all(parts) for parts in labels)
     assert all("(" in y for _, _, y in labels)  # every value axis names its unit
@@ -130,7 +130,8 @@ def test_names_that_matplotlib_could_misread_are_drawn_and_escaped(tmp_path):
     game.advance()
     page = debrief_html(game, "en")
     assert html.escape("$x$ & co") in page and "_under" in page
-    legend = [t.get_text() for t in path_figures(game, ["_under", "$x$ & co"], "en")[0].axes[0].get_legend().get_texts()]
+    figures = path_figures(game, ["_under", "$x$ & co"], game.results(), "en")
+    legend = [t.get_text() for t in figures[0].axes[0].get_legend().get_texts()]
     assert legend == ["_under", r"\$x\$ & co"]  # shown literally, none left out
     game.close()
 

@@ -12,7 +12,7 @@ from simulation import Scenario
 from simulation.game.play import MarketPlay, Slot
 from simulation.game.settings import GameSettings
 from simulation.model.entities import EX
-from simulation.model.run import build_world, run_world
+from simulation.model.run import apply_decisions, build_world, run_world
 from simulation.model.tender import DECISION_WAIT_DAYS, Offer, Tender, choose
 from simulation.results import _conservation
 
@@ -81,7 +81,7 @@ def test_applying_the_same_decisions_changes_nothing():
     scenario = Scenario({"run.years": 1})
     plain = run_world(build_world(scenario, 3))
     applied = build_world(scenario, 3)
-    applied.apply(scenario)
+    apply_decisions(applied, scenario)
     assert _monthly(run_world(applied)) == _monthly(plain)
 
 
@@ -91,7 +91,7 @@ def test_a_role_without_reps_hands_its_customers_to_others():
     world.env.run(until=180.0)
     served = sum(1 for a in world.accounts if a.phase != EX and a.role == "account_managers")
     assert served > 0
-    world.apply(scenario.replace({"organisation.account_managers": 0}))
+    apply_decisions(world, scenario.replace({"organisation.account_managers": 0}))
     assert not any(a.role == "account_managers" for a in world.accounts if a.phase != EX)
     assert world.organisation.role_for(1, True) != "account_managers"
     run_world(world)

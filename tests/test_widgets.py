@@ -19,7 +19,7 @@ from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, con
                                 get_language, kpi_summary, set_language)
 from simulation.widgets import DEFAULT_KPIS
 from simulation.widgets.controls import default_step, text_width
-from simulation.widgets.runner import FIGURE_DPI
+from simulation.plots.style import FIGURE_DPI
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -22,19 +22,16 @@ from typing import Any
 from ..cli_scenario import parse_overrides
 from ..errors import did_you_mean, printable
 from ..files import check_target, parse_document, read_limited
-from ..language import format_value, missing, resolve
+from ..language import missing, resolve, value_range
 from ..parameters import SPECS
 from ..scenario import ScenarioError, shown
 from .engine import Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
-from .views import leaderboard_notes, leaderboard_table, supplier_name
+from .views import kpi_value, leaderboard_notes, leaderboard_table, supplier_name
 
 #: What `preview` and `practice` show per supplier: KPI → unit (as `simulation.language` formats it).
-SHOWN_KPIS: dict[str, str] = {
-    "leads": "", "won": "", "new_customers": "", "churned": "", "customers": "", "revenue": "€", "margin": "€",
-    "nps": "−100…+100", "complaints": "",
-}
+SHOWN_KPIS = ("leads", "won", "new_customers", "churned", "customers", "revenue", "margin", "nps", "complaints")
 DECISIONS_FILE_LIMIT = 1_000_000
 
 
@@ -135,7 +132,7 @@ def print_leaderboard(game: Game, standings: Sequence[Standing], language: str) 
 def _print_round_rows(game: Game, rows: Mapping[str, Mapping[str, float]], language: str) -> None:
     header = ["Supplier", *SHOWN_KPIS]
     table = [[supplier_name(game.slots, name, language) + (" *" if game.is_bot.get(name) else ""),
-              *(format_value(kpis[kpi], unit, language) for kpi, unit in SHOWN_KPIS.items())]
+              *(kpi_value(kpi, kpis[kpi], language) for kpi in SHOWN_KPIS)]
              for name, kpis in rows.items()]
     _print_table(header, table, left=(0,))
 
@@ -231,11 +228,10 @@ def _preview(args: argparse.Namespace) -> int:
         print(f"Preview for {team}, round {preview.round} (the others keep last round's decisions; "
               f"the band is about 95 %), {time.perf_counter() - started:.1f} s:")
         width = max(map(len, SHOWN_KPIS))
-        for kpi, unit in SHOWN_KPIS.items():
-            low = format_value(preview.low[kpi], unit, language)
-            high = format_value(preview.high[kpi], unit, language)
-            band = missing(language) if math.isnan(preview.low[kpi]) else f"{low} – {high}"
-            print(f"  {kpi:<{width}}  {format_value(preview.kpis[kpi], unit, language):>16}   band {band}")
+        for kpi in SHOWN_KPIS:
+            low, high = (kpi_value(kpi, preview.low[kpi], language), kpi_value(kpi, preview.high[kpi], language))
+            band = missing(language) if math.isnan(preview.low[kpi]) else value_range(low, high)
+            print(f"  {kpi:<{width}}  {kpi_value(kpi, preview.kpis[kpi], language):>16}   band {band}")
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import math
 from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
@@ -31,13 +30,13 @@ from matplotlib.figure import Figure
 from ..files import write_text
 from ..language import euro, percent, pick, resolve, text
 from ..parameters import SPECS
-from ..plots.style import INK, LIGHT_GREY, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, percent_axis
-from ..texts import TEXTS
+from ..plots.style import (INK, LIGHT_GREY, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, figure_png, finish,
+                           percent_axis)
 from .bots import STYLE_HELP
-from .engine import Game
+from .engine import Game, Log
 from .scoring import Standing
 from .settings import GameError
-from .views import leaderboard_notes, leaderboard_table, supplier_name
+from .views import decision_text, leaderboard_notes, leaderboard_table, supplier_name
 
 #: The parts of a margin gap, in the order the debrief shows them ("other" only when the KPIs leave some over).
 PARTS = ("deals won", "customer base", "price", "sales cost", "service cost", "strategy cost")
@@ -49,8 +48,7 @@ UNEXPLAINED_EUROS = 0.01
 #: in lightness from them); markers and dashes differ too, so a greyscale printout stays readable.
 COLOURS = (NAVY, RED, STEEL, ORANGE, "#2e7d32", "#6a3d9a", "#8c6d31", "#4d4d4d")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-FIGURE_SIZE = (8.6, 4.2)  # inches; 860 × 420 px at 100 dpi, shown up to the page's width
-DPI = 100
+FIGURE_SIZE = (8.6, 4.2)  # inches; 860 × 420 px at FIGURE_DPI (100), shown up to the page's width
 LEGEND_SIZE = SMALL + 1  # points; the legend names the suppliers, the page's readers look for their own
 
 
@@ -128,31 +126,14 @@ def _or_missing(value: float, shown: Callable[[float], str], language: str) -> s
     return text("missing", language) if value is None or math.isnan(value) else shown(value)
 
 
-def _decision_value(name: str, value: Any, language: str) -> str:
-    """A decision's value as the panels' sliders and menus show it."""
-    spec = SPECS[name]
-    if spec.choices:
-        return spec.choice_label(value, language)
-    if isinstance(value, bool):
-        return text("debrief.yes" if value else "debrief.no", language)
-    from ..widgets.controls import readout  # the sliders' own readout (ipywidgets only when a page is made)
-
-    return readout(spec, value, language)
-
-
 # --- figures
-def _png(figure: Figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _lines(game: Game, order: Sequence[str], values: Callable[[str], list[float]], language: str) -> Axes:
+def _lines(game: Game, order: Sequence[str], values: Callable[[str], list[float]], played: int,
+           language: str) -> Axes:
     """One line per supplier (`values(name)`: one value per round played, in the final ranking's order) on a new
     pyplot-free figure; computer competitors dashed."""
     figure = Figure(figsize=FIGURE_SIZE, layout="constrained")
     ax = figure.add_subplot()
-    rounds = list(range(1, len(game.results()) + 1))
+    rounds = list(range(1, played + 1))
     handles = []
     for index, name in enumerate(order):
         (line,) = ax.plot(rounds, values(name), color=COLOURS[index % len(COLOURS)],
@@ -173,23 +154,25 @@ def _finish(ax: Axes, game: Game, key: str, language: str) -> Figure:
                   text(f"debrief.fig.{key}.axis", language), legend=False)
 
 
-def path_figures(game: Game, order: Sequence[str], language: str) -> list[Figure]:
+def path_figures(game: Game, order: Sequence[str], results: Sequence[Mapping[str, Mapping[str, float]]],
+                 language: str) -> list[Figure]:
     """Margin per round, NPS, customers and market share of every supplier over the rounds, one figure each."""
-    results = game.results()
-
     def kpi(name: str) -> Callable[[str], list[float]]:
         return lambda supplier: [rows[supplier][name] for rows in results]
 
-    ax = _lines(game, order, kpi("margin"), language)
+    def lines(name: str) -> Axes:
+        return _lines(game, order, kpi(name), len(results), language)
+
+    ax = lines("margin")
     ax.axhline(0.0, color=INK, linewidth=0.8)
     euro_axis(ax.yaxis, language)
     figures = [_finish(ax, game, "margin", language)]
-    ax = _lines(game, order, kpi("nps"), language)
+    ax = lines("nps")
     ax.axhline(0.0, color=LIGHT_GREY, linewidth=0.8)
     figures.append(_finish(ax, game, "nps", language))
-    ax = _lines(game, order, kpi("customers"), language)
+    ax = lines("customers")
     figures.append(_finish(ax, game, "customers", language))
-    ax = _lines(game, order, kpi("market_share"), language)
+    ax = lines("market_share")
     ax.set_ylim(bottom=0)
     percent_axis(ax.yaxis, language)
     figures.append(_finish(ax, game, "market_share", language))
@@ -200,7 +183,7 @@ def rank_figure(game: Game, order: Sequence[str], history: Sequence[Sequence[Sta
     """Each supplier's place on the leaderboard after each round (1 at the top); `history` from
     `Game.leaderboard(round)` for rounds 1, 2, …"""
     ranks = [{s.name: s.rank for s in standings} for standings in history]
-    ax = _lines(game, order, lambda name: [after[name] for after in ranks], language)
+    ax = _lines(game, order, lambda name: [after[name] for after in ranks], len(ranks), language)
     ax.set_ylim(len(order) + 0.5, 0.5)
     ax.set_yticks(range(1, len(order) + 1))
     return _finish(ax, game, "rank", language)
@@ -208,7 +191,8 @@ def rank_figure(game: Game, order: Sequence[str], history: Sequence[Sequence[Sta
 
 def _image(figure: Figure) -> str:
     title = figure.axes[0].get_title()
-    return f'<figure><img alt="{_e(title)}" src="data:image/png;base64,{_png(figure)}"></figure>'
+    png = base64.b64encode(figure_png(figure)).decode("ascii")
+    return f'<figure><img alt="{_e(title)}" src="data:image/png;base64,{png}"></figure>'
 
 
 # --- sections
@@ -221,49 +205,44 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
     return f"<table><thead><tr>{cells('th', header)}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _leaderboard(game: Game, final: Sequence[Standing], language: str) -> str:
+def _leaderboard(game: Game, final: Sequence[Standing], played: int, language: str) -> str:
     styles = {slot.name: slot.style for slot in game.slots}
     header, rows = leaderboard_table(final, styles, language)
     weights = game.settings.weights
     notes = [_t("scorecard", language, **{key: percent(weights.get(key, 0.0), language, 0)
                                           for key in ("margin", "nps", "customers", "churn")})]
     notes += [_e(note) for note in leaderboard_notes(final, styles, game.settings.min_nps, language)]
-    return (f"<h2>{_t('leaderboard', language, round=len(game.results()))}</h2>"
+    return (f"<h2>{_t('leaderboard', language, round=played)}</h2>"
             + _table([_e(h) for h in header], [[_e(cell) for cell in row] for row in rows],
                      numeric=(0, 2, 3, 4, 5, 6))
             + "".join(f"<p class=note>{note}</p>" for note in notes))
 
 
-def _changes(game: Game, team: str, rounds: int, language: str) -> list[list[str]]:
+def _changes(game: Game, log: Log, team: str, rounds: int, language: str) -> list[list[str]]:
     """Per round, the team's decisions in force that changed since the round before (round 1: since the start)."""
     base = game.settings.base_scenario()
     previous: dict[str, Any] = {}
     changed = []
     for round_number in range(1, rounds + 1):
-        in_force = game.decisions(team, round_number)
+        in_force = game.decisions(team, round_number, log)
         lines = []
         for name, value in in_force.items():
             before = previous.get(name, base[name])
             if value != before:
                 lines.append(text("debrief.change", language, label=SPECS[name].label(language),
-                                  old=_decision_value(name, before, language),
-                                  new=_decision_value(name, value, language)))
+                                  old=decision_text(name, before, language),
+                                  new=decision_text(name, value, language)))
         changed.append(lines)
         previous = in_force
     return changed
 
 
-def _event_name(event: str, language: str) -> str:
-    key = f"game.event.{event}"
-    return text(key, language) if key in TEXTS else event.replace("_", " ")
-
-
 def _decisions(game: Game, rounds: int, language: str) -> str:
     log = game.log()
-    changes = {team: _changes(game, team, rounds, language) for team in game.teams}
+    changes = {team: _changes(game, log, team, rounds, language) for team in game.teams}
     rows = []
     for round_number in range(1, rounds + 1):
-        events = [_e(_event_name(event, language)) for event in log.events_for(round_number)]
+        events = [_e(text(f"game.event.{event}", language)) for event in log.events_for(round_number)]
         decided = []
         for team in game.teams:
             lines = changes[team][round_number - 1]
@@ -287,8 +266,8 @@ def _history(game: Game, order: Sequence[str], history: Sequence[Sequence[Standi
             + _image(rank_figure(game, order, history, language)))
 
 
-def _why(game: Game, final: Sequence[Standing], language: str) -> str:
-    results = game.results()
+def _why(game: Game, final: Sequence[Standing], results: Sequence[Mapping[str, Mapping[str, float]]],
+         language: str) -> str:
     parts_html = [f"<h2>{_t('why', language)}</h2><p class=note>{_t('why_note', language)}</p>"]
     if len(final) < 2:
         parts_html.append(f"<p>{_t('why_alone', language)}</p>")
@@ -349,16 +328,16 @@ def debrief_html(game: Game, language: str | None = "en") -> str:
     tail = "\n</main>\n</body>\n</html>\n"
     if not played:
         return head + f"<p>{_t('none_played', language)}</p>" + tail
-    history = [game.leaderboard(round_number) for round_number in range(1, played + 1)]
+    history = game.leaderboard_history(results)
     final = history[-1]
     order = [s.name for s in final]
     sections = [
-        _leaderboard(game, final, language),
+        _leaderboard(game, final, played, language),
         f"<h2>{_t('paths', language)}</h2>"
-        + "".join(_image(figure) for figure in path_figures(game, order, language)),
+        + "".join(_image(figure) for figure in path_figures(game, order, results, language)),
         _decisions(game, played, language),
         _history(game, order, history, language),
-        _why(game, final, language),
+        _why(game, final, results, language),
     ]
     return head + "\n".join(sections) + tail
 

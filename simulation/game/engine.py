@@ -38,7 +38,7 @@ from ..parameters import SPECS
 from ..scenario import shown
 from .bots import STYLE_NAMES, bot_decisions
 from .play import ROUND_FLOWS, ROUND_STOCKS, MarketPlay, Slot
-from .scoring import Standing, standings
+from .scoring import Standing, standings_history
 from .settings import MARKET_EVENTS, GameError, GameSettings
 from .store import Action, GameStore
 
@@ -181,6 +181,7 @@ class Game:
         self.settings = GameSettings.from_mapping(json.loads(store.meta("settings")))
         self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
         self._codes = {name: code for name, code, _ in store.slots() if code}
+        self.is_bot = {slot.name: slot.is_bot for slot in self.slots}
         self._game_id = store.meta("game_id") or ""
 
     # --- creating and opening
@@ -231,10 +232,6 @@ class Game:
     def teams(self) -> tuple[str, ...]:
         return tuple(slot.name for slot in self.slots if not slot.is_bot)
 
-    @property
-    def is_bot(self) -> dict[str, bool]:
-        return {slot.name: slot.is_bot for slot in self.slots}
-
     def team_codes(self) -> dict[str, str]:
         """Team name → code, for the trainer to hand out."""
         return dict(self._codes)
@@ -277,9 +274,10 @@ class Game:
         return Status(round_open, self.settings.rounds, log.played, submitted, waiting,
                       tuple(log.events_for(round_open)), log.practice is not None, log.ended)
 
-    def decisions(self, team: str, round_number: int | None = None) -> dict[str, Any]:
-        """A team's decisions in force for `round_number` (default: the open round), as changes to the market."""
-        log = self.log()
+    def decisions(self, team: str, round_number: int | None = None, log: Log | None = None) -> dict[str, Any]:
+        """A team's decisions in force for `round_number` (default: the open round), as changes to the market
+        (`log`: the game's log if already read)."""
+        log = self.log() if log is None else log
         return self._in_force(log, self._team(team), log.played + 1 if round_number is None else round_number)
 
     @staticmethod
@@ -452,13 +450,20 @@ class Game:
         log = self.log()
         return self.store.results().get(log.practice.seq) if log.practice else None
 
-    def leaderboard(self, round_number: int | None = None) -> list[Standing]:
-        rounds = self.results()
-        if round_number is not None:
-            if not 1 <= round_number <= len(rounds):
-                raise GameError(f"Round {shown(round_number)} has not been played; rounds played: {len(rounds)}.")
-            rounds = rounds[:round_number]
-        return standings(self.settings, rounds, self.is_bot)
+    def leaderboard(self, round_number: int | None = None,
+                    results: Sequence[Mapping[str, Mapping[str, float]]] | None = None) -> list[Standing]:
+        """The leaderboard after `round_number` (default: the last round played); `results` if already read."""
+        history = self.leaderboard_history(results)
+        if round_number is None:
+            return history[-1] if history else []
+        if not 1 <= round_number <= len(history):
+            raise GameError(f"Round {shown(round_number)} has not been played; rounds played: {len(history)}.")
+        return history[round_number - 1]
+
+    def leaderboard_history(self, results: Sequence[Mapping[str, Mapping[str, float]]] | None = None
+                            ) -> list[list[Standing]]:
+        """The leaderboard after each round played, the first first (`results` if already read)."""
+        return standings_history(self.settings, self.results() if results is None else results, self.is_bot)
 
     def replay(self) -> tuple[MarketPlay, list[str]]:
         """Play the whole log again from round 0; returns the play and the rounds whose results differ from

@@ -29,15 +29,15 @@ from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..files import parse_document
-from ..language import resolve, text
+from ..language import resolve, text, value_range
 from ..parameters import SPECS
-from ..widgets.controls import control_for, readout
-from ..plots.style import INK, NAVY, ORANGE, euro_axis, finish
+from ..plots.style import INK, NAVY, ORANGE, euro_axis, figure_png, finish
+from ..widgets.controls import ScenarioPanel
 from ..widgets.formatting import html_table
-from ..widgets.runner import figure_png
-from .engine import Game
+from .engine import Game, Status
 from .settings import GAME_PRESETS, MARKET_EVENTS, GameError
-from .views import TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, round_table
+from .views import (TEAM_KPIS, decision_text, display_name, kpi_label, kpi_value, leaderboard_notes,
+                    leaderboard_table, round_table)
 
 POLL_SECONDS = 3.0  # how often a page looks whether the game moved on
 MAX_LOGIN_DELAY_S = 30.0  # the longest a page waits before it checks a code, after many wrong ones
@@ -180,15 +180,13 @@ class Page:
     def _show_login(self) -> None:
         raise NotImplementedError
 
-    def _status_line(self) -> str:
-        game = self._open()
-        status = game.status()
+    def _status_line(self, status: Status) -> str:
         if status.finished:
             return self._t("game.page.finished", rounds=status.played)
         return self._t("game.page.round_open", round=status.round_open, rounds=status.rounds)
 
-    def _leaderboard_html(self, game: Game, large: bool = False) -> str:
-        board = game.leaderboard()
+    def _leaderboard_html(self, game: Game, results: list, large: bool = False) -> str:
+        board = game.leaderboard(results=results)
         if not board:
             return f"<p>{html.escape(self._t('game.page.no_rounds_yet'))}</p>"
         styles = {slot.name: slot.style for slot in game.slots}
@@ -200,17 +198,14 @@ class Page:
             table = f'<div style="font-size:1.7em">{table}</div>'
         return table + notes
 
-    def _shares_html(self, game: Game) -> str:
-        results = game.results()
+    def _shares_html(self, game: Game, results: list) -> str:
         if not results:
             return ""
-        styles = {slot.name: slot.style for slot in game.slots}
         headers = [self._t("game.board.supplier")] + [self._t("game.round.number", round=i)
                                                       for i in range(1, len(results) + 1)]
         rows = [[display_name(slot.name, slot.style, self.language)] +
                 [kpi_value("market_share", rows[slot.name]["market_share"], self.language) for rows in results]
                 for slot in game.slots]
-        del styles
         return f"<h4>{html.escape(kpi_label('market_share', self.language))}</h4>" + html_table(headers, rows)
 
 
@@ -221,7 +216,6 @@ class TeamPage(Page):
         super().__init__(game_path, language, **kwargs)
         self.team: str | None = None
         self.controls: dict[str, widgets.ValueWidget] = {}
-        self.readouts: dict[str, widgets.Label] = {}
         self.preview_button = widgets.Button(icon="eye", layout=widgets.Layout(width="170px"))
         self.submit_button = widgets.Button(button_style="success", icon="check", layout=widgets.Layout(width="170px"))
         self.preview_button.on_click(self.preview)
@@ -234,6 +228,7 @@ class TeamPage(Page):
         self.form: widgets.Widget = widgets.HTML()
         self.tabs = widgets.Tab()
         self._form_for = None  # (round, finished, language) the form and the feedback were drawn for
+        self._results_for = None  # (rounds played, language) the results and the market were drawn for
         self._show_login()
 
     def _show_login(self) -> None:
@@ -245,6 +240,7 @@ class TeamPage(Page):
 
     def _new_game(self) -> None:
         self.team = None
+        self._form_for = self._results_for = None
         super()._new_game()
 
     def _logged_in(self) -> bool:
@@ -256,15 +252,17 @@ class TeamPage(Page):
         theirs. The title comes last, so a page that shows the new title shows everything new."""
         game = self._open()
         status = game.status()
-        results = game.results()
-        if results:
-            headers, rows = round_table(results, self.team, TEAM_KPIS, self.language)
-            self.results.value = html_table(headers, rows)
-            self.figure.value = figure_png(team_figure([rows[self.team] for rows in results], self.language))
-            self.figure.layout.display = None
-        else:
-            self.results.value = f"<p>{html.escape(self._t('game.page.no_rounds_yet'))}</p>"
-        self.market.value = self._leaderboard_html(game) + self._shares_html(game)
+        if (status.played, self.language) != self._results_for:  # only a closed round changes them
+            self._results_for = (status.played, self.language)
+            results = game.results()
+            if results:
+                headers, rows = round_table(results, self.team, TEAM_KPIS, self.language)
+                self.results.value = html_table(headers, rows)
+                self.figure.value = figure_png(team_figure([rows[self.team] for rows in results], self.language))
+                self.figure.layout.display = None
+            else:
+                self.results.value = f"<p>{html.escape(self._t('game.page.no_rounds_yet'))}</p>"
+            self.market.value = self._leaderboard_html(game, results) + self._shares_html(game, results)
         drawn_for = (status.round_open, status.finished, self.language)
         if drawn_for != self._form_for:
             self._form_for = drawn_for
@@ -282,26 +280,21 @@ class TeamPage(Page):
             self.tabs.selected_index = 2 if not status.finished else 0
         self.body.children = [self.tabs]
         self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(self.team)} — "
-                            f"{html.escape(self._status_line())}</h2>")
+                            f"{html.escape(self._status_line(status))}</h2>")
 
     def _decision_form(self, game: Game) -> widgets.Widget:
-        """A control per decision the game allows, in its allowed range, set to the team's decisions in force."""
-        in_force = {**game.settings.base_scenario(), **game.decisions(self.team)}
-        self.controls, self.readouts, rows = {}, {}, []
-        for name in game.settings.decisions:
+        """The lessons' panel of controls for the decisions the game allows, set to the team's decisions in force
+        and narrowed to the ranges (or choices) the trainer allowed."""
+        in_force = game.settings.base_scenario().replace(game.decisions(self.team))
+        panel = ScenarioPanel(list(game.settings.decisions), base=in_force, language=self.language)
+        for name, control in panel.controls.items():
             spec, allowed = SPECS[name], game.settings.allowed(name)
-            control = control_for(spec, in_force[name], self.language)
             if spec.choices:
                 control.options = [(label, value) for label, value in control.options if value in allowed]
             elif spec.kind is not bool:
                 control.min, control.max = allowed
-            label = widgets.Label(readout(spec, control.value, self.language))
-            control.observe(lambda change, s=spec, l=label: setattr(l, "value", readout(s, change["new"],
-                                                                                          self.language)),
-                            names="value")
-            self.controls[name], self.readouts[name] = control, label
-            rows.append(widgets.HBox([control, label]))
-        return widgets.VBox(rows)
+        self.controls = panel.controls
+        return panel.widget
 
     def draft(self) -> dict[str, Any]:
         return {name: control.value for name, control in self.controls.items()}
@@ -320,8 +313,8 @@ class TeamPage(Page):
             self.preview_button.disabled = False
         headers = [self._t("game.round.kpi"), self._t("game.page.projected"), self._t("game.page.band")]
         rows = [[kpi_label(k, self.language), kpi_value(k, projection.kpis[k], self.language),
-                 f"{kpi_value(k, projection.low[k], self.language)} – {kpi_value(k, projection.high[k], self.language)}"
-                 if k in projection.low else ""] for k in TEAM_KPIS if k in projection.kpis]
+                 value_range(kpi_value(k, projection.low[k], self.language),
+                             kpi_value(k, projection.high[k], self.language)) if k in projection.low else ""] for k in TEAM_KPIS if k in projection.kpis]
         self.feedback.value = (f"<p>{html.escape(self._t('game.page.preview_of', round=projection.round))}</p>"
                                + html_table(headers, rows))
 
@@ -334,7 +327,7 @@ class TeamPage(Page):
         except KitError as error:
             self.feedback.value = f'<b style="color:#b00">{html.escape(str(error))}</b>'
             return
-        changed = ", ".join(f"{SPECS[n].label(self.language)} = {readout(SPECS[n], v, self.language) or v}"
+        changed = ", ".join(f"{SPECS[n].label(self.language)} = {decision_text(n, v, self.language)}"
                             for n, v in stored.items())
         self.feedback.value = (f"<b style='color:#060'>{html.escape(self._t('game.page.stored', round=status.round_open))}</b>"
                                f"<br>{html.escape(changed)}")
@@ -383,9 +376,9 @@ class TrainerPage(Page):
         game = self._open()
         status = game.status()
         self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(game.settings.name)} — "
-                            f"{html.escape(self._status_line())}</h2>")
+                            f"{html.escape(self._status_line(status))}</h2>")
         board = f"<h3>{html.escape(self._t('game.page.leaderboard'))}</h3>" + self._leaderboard_html(
-            game, large=self.full_screen)
+            game, game.results(), large=self.full_screen)
         if self.full_screen:
             self.buttons["full_screen"].description = self._t("game.page.back")
             self.body.children = [widgets.HTML(board), self.buttons["full_screen"]]

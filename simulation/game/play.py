@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import simpy
 
-from ..model.run import build_world, collector_paused
+from ..model.run import apply_decisions, build_world, collector_paused
 from ..model.shared_market import Market
 from ..model.world import DAYS_PER_MONTH, World
 from ..parameters import SPECS
@@ -30,9 +30,6 @@ ROUND_FLOWS = ("leads", "quotes_sent", "no_quote_in_time", "won", "new_customers
                "revenue", "won_value", "sales_cost", "service_cost", "strategy_cost", "margin", "complaints")
 #: Stocks at the round's end: the last monthly row.
 ROUND_STOCKS = ("customers", "avg_grade", "nps")
-#: Everything a round reports per supplier, in this order.
-ROUND_KPIS = (*ROUND_FLOWS, *ROUND_STOCKS, "churn_rate_annual", "market_share", "switched_in", "gross_margin_rate",
-              "price_level")
 # Past a round's last monthly snapshot by a quarter of an hour: SimPy's `run(until=t)` stops before events at t.
 ROUND_END_SLACK_DAYS = 0.01
 
@@ -87,7 +84,7 @@ class MarketPlay:
         if self.round >= self.settings.rounds:
             raise RuntimeError("the game has played all its rounds")
         for slot, world in zip(self.slots, self.worlds):
-            world.apply(round_scenario(self.base, decisions.get(slot.name, {}), events))
+            apply_decisions(world, round_scenario(self.base, decisions.get(slot.name, {}), events))
         switched = [world.tally.switched_in for world in self.worlds]
         self.round += 1
         months = self.settings.months_per_round

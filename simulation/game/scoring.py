@@ -59,12 +59,18 @@ def _scaled(values: dict[str, float], higher_is_better: bool) -> dict[str, float
     return scaled
 
 
-def standings(settings: GameSettings, rounds: Sequence[Mapping[str, Mapping[str, float]]],
-              bots: Mapping[str, bool]) -> list[Standing]:
-    """The leaderboard after the last of `rounds` (each: slot name → that round's KPIs)."""
-    if not rounds:
-        return []
-    previous = {s.name: s.rank for s in standings(settings, rounds[:-1], bots)} if len(rounds) > 1 else {}
+def standings_history(settings: GameSettings, rounds: Sequence[Mapping[str, Mapping[str, float]]],
+                      bots: Mapping[str, bool]) -> list[list[Standing]]:
+    """The leaderboard after each of `rounds` (each: slot name → that round's KPIs), first round first."""
+    history: list[list[Standing]] = []
+    for played in range(1, len(rounds) + 1):
+        previous = {s.name: s.rank for s in history[-1]} if history else {}
+        history.append(_standings(settings, rounds[:played], bots, previous))
+    return history
+
+
+def _standings(settings: GameSettings, rounds: Sequence[Mapping[str, Mapping[str, float]]],
+               bots: Mapping[str, bool], previous: Mapping[str, int]) -> list[Standing]:
     names = list(rounds[-1])
     cards = {name: perspectives(rounds, name) for name in names}
     scores = dict.fromkeys(names, 0.0)

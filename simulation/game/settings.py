@@ -7,7 +7,6 @@ so the settings, the seed and the log of actions are the whole game.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -18,6 +17,7 @@ from ..errors import KitError, did_you_mean
 from ..files import parse_document, read_limited
 from ..parameters import SPECS
 from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown
+from .bots import STYLES
 
 
 class GameError(KitError):
@@ -102,8 +102,6 @@ class GameSettings:
 
     def check(self) -> None:
         """Raise a GameError naming the setting, the value and what is allowed."""
-        from .bots import STYLES
-
         check_seed(self.seed, "seed")
         for name, low, high in (("rounds", 1, 40), ("months_per_round", 1, 12), ("suppliers", 1, 40),
                                 ("max_people", 1, 200)):
@@ -215,6 +213,3 @@ def load_settings(path: str | Path) -> GameSettings:
         raise GameError(str(error)) from None
     return GameSettings.from_mapping(data)
 
-
-def settings_from_json(text: str) -> GameSettings:
-    return GameSettings.from_mapping(json.loads(text))

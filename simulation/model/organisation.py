@@ -88,7 +88,7 @@ class Organisation:
 
         Quotes in progress are finished; a role without reps takes no new requests (buyers already waiting
         leave when their patience ends). Leaving service staff finish the incidents they hold; new incidents
-        then go to the reps. Who serves which customer is the world's to redo (`World.apply`).
+        then go to the reps. Who serves which customer is `run.apply_decisions`'s to redo.
         """
         self.headcount = {role: scenario[f"organisation.{role}"] for role in ROLES}
         for role, n in self.headcount.items():

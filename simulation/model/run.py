@@ -22,6 +22,7 @@ import simpy
 
 from ..scenario import Scenario
 from . import market
+from .accounts import visit_plan
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
 from .relationship import end_relationship, seed_customer_base
@@ -61,6 +62,38 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def apply_decisions(world: World, scenario: Scenario) -> None:
+    """New decisions from now on (a game's next round): strategy, satisfaction, head counts, funnel rules.
+
+    Leads already in a funnel stage finish it under the rules they started with; customers read the new
+    decisions at their next monthly moment (they watch `world.revision`).
+    """
+    world.read_decisions(scenario)
+    world.organisation.resize(scenario)
+    reassign_accounts(world)
+    world.funnel = FunnelRules(world)
+    world.revision += 1
+
+
+def reassign_accounts(world: World) -> None:
+    """Recount each role's planned account hours; customers of a role without reps go to the nearest role with
+    room, as a sales manager would hand them over (in the order they became customers)."""
+    organisation = world.organisation
+    planned = organisation.planned_hours
+    planned.update(dict.fromkeys(planned, 0.0))
+    orphans = []
+    for account in world.accounts:
+        if account.phase == EX:
+            continue
+        hours = visit_plan(world, account.size, account.complex)[1]
+        if organisation.headcount[account.role] > 0:
+            planned[account.role] += hours
+        else:
+            orphans.append((account, hours))
+    for account, hours in orphans:
+        account.role = organisation.assign(account.size, account.complex, hours)
 
 
 def run_world(world: World) -> World:

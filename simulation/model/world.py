@@ -14,7 +14,7 @@ import simpy
 
 from ..rng import Streams
 from ..scenario import Scenario
-from .entities import EX, LEAD_STATES, MQL, SAL, Account, Lead
+from .entities import LEAD_STATES, MQL, SAL, Account, Lead
 from .organisation import Organisation
 from .satisfaction import Satisfaction
 from .strategy import StrategyEffects, strategy_effects
@@ -75,11 +75,9 @@ class World:
         self.env = env if env is not None else simpy.Environment()
         self.market = market  # the `Market` of a game with several suppliers; None: this company alone
         self.revision = 0  # counts changes of decisions during the run (a game's rounds)
-        self.scenario = scenario
         self.seed = seed
         self.streams = Streams(seed)
-        self.effects: StrategyEffects = strategy_effects(scenario)
-        self.satisfaction = Satisfaction(scenario)
+        self.read_decisions(scenario)
         self.organisation = Organisation(self.env, scenario)
         self.tally = Tally()
         self.leads: list[Lead] = []
@@ -94,40 +92,11 @@ class World:
         self.funnel = None  # FunnelRules, set when the world is built (they read the effects above)
         self.manager: simpy.Process | None = None  # the monthly rhythm; the run ends when it does
 
-    def apply(self, scenario: Scenario) -> None:
-        """New decisions from now on (a game's next round): strategy, funnel rules, satisfaction and head counts.
-
-        Leads already in a funnel stage finish it under the rules they started with; customers read the new
-        decisions at their next monthly moment.
-        """
+    def read_decisions(self, scenario: Scenario) -> None:
+        """Take `scenario` as the decisions in force: the strategy's effects and the satisfaction settings."""
         self.scenario = scenario
-        self.effects = strategy_effects(scenario)
+        self.effects: StrategyEffects = strategy_effects(scenario)
         self.satisfaction = Satisfaction(scenario)
-        self.organisation.resize(scenario)
-        self._reassign_accounts()
-        if self.funnel is not None:
-            self.funnel = type(self.funnel)(self)
-        self.revision += 1
-
-    def _reassign_accounts(self) -> None:
-        """Recount each role's planned account hours; customers of a role without reps go to the nearest role
-        with room, as a sales manager would hand them over (in the order they became customers)."""
-        from .accounts import visit_plan  # accounts builds on the world, not the other way round
-
-        organisation = self.organisation
-        planned = organisation.planned_hours
-        planned.update(dict.fromkeys(planned, 0.0))
-        orphans = []
-        for account in self.accounts:
-            if account.phase == EX:
-                continue
-            hours = visit_plan(self, account.size, account.complex)[1]
-            if organisation.headcount[account.role] > 0:
-                planned[account.role] += hours
-            else:
-                orphans.append((account, hours))
-        for account, hours in orphans:
-            account.role = organisation.assign(account.size, account.complex, hours)
 
     def log(self, entity: str, entity_id: int, event: str, value: float = NAN, reference: float = NAN) -> None:
         """Append one flat record (time, entity, id, event, value, reference) to the full event log."""

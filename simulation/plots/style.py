@@ -9,6 +9,8 @@ greyscale stay readable.
 
 from __future__ import annotations
 
+import io
+
 from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -18,6 +20,8 @@ from ..language import euro_compact, percent, text
 
 #: The smallest text in a figure, in points: 12.5 px at the panels' 100 dpi, legible when projected at 1280×720.
 SMALL = 9
+#: Resolution of the kit's figures as images (panels, pages, the debrief): at 100 dpi a 9 pt text is 12.5 px.
+FIGURE_DPI = 100
 #: Width of a panel's figure in inches (560 px at 100 dpi): beside the controls on a 1280 px wide screen.
 PANEL_WIDTH = 5.6
 
@@ -37,6 +41,18 @@ SERIES: dict[str, dict] = {
     "forecast": dict(color=ORANGE, linestyle="--", marker="o"),
     "won_value": dict(color=NAVY, linestyle="-", marker="s"),
 }
+
+
+def figure_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, for a panel's or a page's image or the debrief's embedded figures.
+
+    Unlike the inline backend, no 'tight' cropping: the kit's figures lay
+    themselves out, and cropping draws the figure twice, which would double
+    the wait after every Run.
+    """
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=FIGURE_DPI)
+    return buffer.getvalue()
 
 
 def label(key: str, unit: str, language: str) -> str:

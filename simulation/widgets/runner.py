@@ -13,7 +13,6 @@ every run. Subclasses say how to simulate and what to draw.
 from __future__ import annotations
 
 import html
-import io
 import threading
 import time
 
@@ -21,27 +20,12 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from ..language import number, resolve, text
+from ..plots.style import figure_png
 from ..results import SimulationResult, simulate
 from ..scenario import Scenario, ScenarioError
 from . import background
 from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle
-
-#: Resolution of a panel's figure: at 100 dpi a 9 pt text is 12.5 px, legible when projected.
-FIGURE_DPI = 100
-
-
-def figure_png(figure: Figure) -> bytes:
-    """The figure as PNG bytes.
-
-    Unlike the inline backend, no 'tight' cropping: the kit's figures lay
-    themselves out, and cropping draws the figure twice, which would double
-    the wait after every Run.
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=FIGURE_DPI)
-    return buffer.getvalue()
-
 
 class Runner:
     """Run button, busy indicator, progress bar, status, table and figure; subclasses say how to simulate.
