@@ -12,6 +12,7 @@ difference is what the widget layer adds. The target is at most 1 s.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,8 +43,10 @@ def run() -> list[tuple[str, float, str]]:
     figure_time = _median_seconds(lambda: figure_png(plots.dashboard(result)))
     round_trip = _median_seconds(_toggle(panel))
     language_time = _median_seconds(lambda: panel.set_language("nl" if panel.language == "en" else "en"))
-    view = CompareView("honest_promise", "over_promise", ["funnel.promise_policy"])
+    view = CompareView("honest_promise", "over_promise", ["funnel.promise_policy", "satisfaction.expectation_management"])
     compare_time = _median_seconds(view.run)
+    view.wait(600)  # the band of the last of those Runs, so the pool is free
+    band_both, band_b = _band_seconds(view, both=True), _band_seconds(view, both=False)
     return [
         ("bare simulate(), default scenario (baseline)", simulate_time, "s"),
         ("dashboard drawn to PNG", figure_time, "s"),
@@ -51,7 +54,22 @@ def run() -> list[tuple[str, float, str]]:
         ("round trip ÷ bare simulate()", round_trip / simulate_time, "×"),
         ("language switch (relabel, redraw, no simulation)", language_time, "s"),
         ("compare view Run: two scenarios + table + bars PNG", compare_time, "s"),
+        ("compare view: band of 10 runs complete, both sides changed", band_both, "s"),
+        ("compare view: band of 10 runs complete, only B changed", band_b, "s"),
     ]
+
+
+def _band_seconds(view: CompareView, both: bool) -> float:
+    """Press Run after changing the expectation management of B (and of A too, when `both`) and wait until
+    the band is complete: the time from Run to the full picture, as the panel's status line reports it."""
+    sides = ("A", "B") if both else ("B",)
+    for side in sides:
+        slider = view.panels[side].controls["satisfaction.expectation_management"]
+        slider.value = round(slider.value + slider.step, 2) if slider.value < 0.5 else round(slider.value - slider.step, 2)
+    started = time.perf_counter()
+    assert view.run()
+    view.wait(600)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

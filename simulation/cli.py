@@ -13,14 +13,27 @@ import sys
 from . import __version__
 from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
 from .errors import KitError, printable
+from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
-from .language import text
+from .language import number, text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import model_constants_markdown, parameter_reference_markdown
 from .results import simulate
+from .scenario import Scenario
 from .scenario_files import check_scenario_path, save_scenario
 from .termination import Terminated, sigterm_cleanup
+
+
+def _announce_long_run(scenario: Scenario, language: str) -> None:
+    """One line on stderr before a run that takes long (a scenario with many leads or customers), so the
+    user is not left waiting in silence."""
+    seconds = run_seconds(scenario)
+    if seconds <= NOTICE_SECONDS:
+        return
+    duration = f"{number(seconds, 0, language)} s" if seconds < 120 else f"{number(seconds / 60, 0, language)} min"
+    print(text("cli.long_run", language, leads=number(leads_per_month(scenario), 0, language),
+               years=scenario["run.years"], duration=duration), file=sys.stderr, flush=True)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -29,6 +42,7 @@ def _run(args: argparse.Namespace) -> int:
         check_scenario_path(args.save_scenario)
     if args.export is not None:
         check_export_path(args.export)
+    _announce_long_run(scenario, args.language)
     result = simulate(scenario, seed=args.seed, keep_events=False)
     if args.save_scenario is not None:
         save_scenario(scenario, args.save_scenario)

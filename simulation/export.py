@@ -27,7 +27,7 @@ def check_export_path(path: str | Path) -> Path:
 
 def export_result(result: SimulationResult, path: str | Path, language: str = "en") -> Path:
     """Write `result` by suffix: .csv (monthly time series), .xlsx (every table, the customer-month panel
-    included), .json (summary)."""
+    included, and a first sheet of warnings when a desk was overloaded), .json (summary, warnings included)."""
     path = check_export_path(path)
     if path.suffix == ".json":
         return write_text(path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
@@ -35,6 +35,9 @@ def export_result(result: SimulationResult, path: str | Path, language: str = "e
         return write_csv(path, result.monthly)
     run_sheet = pd.DataFrame({"field": ["name", "seed", *result.scenario.keys()],
                               "value": [result.scenario.name, result.seed, *map(str, result.scenario.values())]})
-    return write_workbook(path, {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(),
-                                 "monthly": result.monthly, "customer_months": result.customer_months,
-                                 "accounts": result.accounts, "leads": result.leads})
+    sheets = {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(), "monthly": result.monthly,
+              "customer_months": result.customer_months, "accounts": result.accounts, "leads": result.leads}
+    warnings = result.warning_texts(language)
+    if warnings:  # first, so a reader of the numbers sees that the company could not cope (overloaded desks)
+        sheets = {"warnings": pd.DataFrame({"warning": list(warnings)}), **sheets}
+    return write_workbook(path, sheets)

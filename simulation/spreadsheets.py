@@ -22,13 +22,17 @@ from pandas.api.types import is_object_dtype, is_string_dtype
 
 from .files import atomic_path
 
-#: A text cell starting with one of these gets a leading quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+#: A text cell starting with one of these gets a leading quote (a leading quote itself too, when reversible).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+REVERSIBLE_STARTS = (*FORMULA_STARTS, "'")
 
 
-def escape_cell(value: Any) -> Any:
-    """`value` with a `'` in front when a spreadsheet could read it as a formula."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+def escape_cell(value: Any, reversible: bool = True) -> Any:
+    """`value` with a `'` in front when a spreadsheet could read it as a formula. `reversible` also escapes a
+    leading `'` (the kit's own files load back exactly); files only people read, such as a gradebook, leave
+    it, so a name like "'t Hart" stays as typed."""
+    starts = REVERSIBLE_STARTS if reversible else FORMULA_STARTS
+    return "'" + value if isinstance(value, str) and value.startswith(starts) else value
 
 
 def unescape_cell(value: Any) -> Any:

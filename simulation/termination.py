@@ -17,10 +17,14 @@ from collections.abc import Iterator
 
 
 class Terminated(SystemExit):
-    """Raised in the main thread when SIGTERM arrives inside `sigterm_cleanup()`."""
+    """Raised in the main thread when SIGTERM arrives inside `sigterm_cleanup()`.
 
-    def __init__(self) -> None:
-        super().__init__(128 + signal.SIGTERM)
+    Takes its arguments back like any exception: SimPy re-raises an exception from inside a
+    process as `type(error)(*error.args)`, and a `Terminated()` that refused them would turn
+    a clean stop during a simulation into a TypeError traceback."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(args or (128 + signal.SIGTERM,)))
 
 
 def _raise_terminated(signum: int, frame: object) -> None:

@@ -17,6 +17,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "offertedesk van {role} overbelast: {waiting} aanvragen wachten"),
     "warning.service_overloaded": ("service desk overloaded: {waiting} incidents waiting, {turned_away} turned away",
                                    "servicedesk overbelast: {waiting} incidenten wachten, {turned_away} geweigerd"),
+    # warnings about an experiment: a desk overloaded in some of a variant's replications, with its worst queue
+    "warning.experiment_quotes": ("{variant}: quote desk of {role} overloaded in {k} of {n} replications; at worst "
+                                  "{waiting} requests waiting",
+                                  "{variant}: offertedesk van {role} overbelast in {k} van {n} runs; in het ergste "
+                                  "geval wachten {waiting} aanvragen"),
+    "warning.experiment_service": ("{variant}: service desk overloaded in {k} of {n} replications; at worst "
+                                   "{waiting} incidents waiting, {turned_away} turned away",
+                                   "{variant}: servicedesk overbelast in {k} van {n} runs; in het ergste geval "
+                                   "wachten {waiting} incidenten, {turned_away} geweigerd"),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),
@@ -211,6 +220,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario.stuck_in_the_middle": ("stuck in the middle", "stuck in the middle"),
     # --- command line
     "cli.run": ("Scenario '{name}', seed {seed}, {years}", "Scenario '{name}', seed {seed}, {years}"),
+    "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
+                     "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
+                     "{duration}."),
     # --- the classroom game's debrief page (simulation.game.debrief)
     # --- the classroom game: leaderboard, round tables, team and trainer pages (simulation/game)
     "game.board.change": ("Change", "Verschil"),

@@ -351,3 +351,27 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
                     "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
                     "relationship types of marketing and sales", "GDPR"):
         assert any(concept in heading for heading in headings), concept
+
+
+def test_the_exercise_notebooks_do_not_fix_a_seed_or_run_length_the_question_varies():
+    """With a student number the simulation questions use the student's own seed and years: a notebook text
+    that says 'seed 0' or 'over three years' would send the student to the practice numbers."""
+    import nbformat
+
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                assert not re.search(r"(on|with) seed \d|over (two|three|\d+) years", cell.source), path.name
+
+
+def test_every_exercise_notebook_starts_with_the_students_number_name_language_and_course():
+    """The first code cell is where a student gives what the gradebook shows (number, name) and the course salt."""
+    import nbformat
+
+    notebooks = sorted((ROOT / "exercises").glob("*.ipynb"))
+    assert len(notebooks) >= 5
+    for path in notebooks:
+        first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code").source
+        for name in ("STUDENT", "NAME", "LANGUAGE", "COURSE"):
+            assert re.search(rf"^{name} = ", first, flags=re.MULTILINE), (path.name, name)
+        assert "start(STUDENT, name=NAME, language=LANGUAGE, course=COURSE)" in first, path.name

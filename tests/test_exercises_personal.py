@@ -229,3 +229,49 @@ def test_every_student_mistake_is_a_feedback_box(mistake):
     for exercise_id in ("nps-variant", "build-nps-scenario", "spin-questions"):
         feedback = check(exercise_id, answer)
         assert feedback.status == "wrong" and "Traceback" not in feedback.message and feedback.message
+
+
+def test_a_kit_error_raised_in_a_cell_shows_a_box_not_a_traceback(capsys):
+    """`answer = preset('baseline').replace({typo: ...})` raises before check() is called: the box comes from
+    IPython's handler that start() installs; a bug that is no kit error keeps its traceback."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
+    try:
+        shell.run_cell("from simulation.exercises import start\nstart('s1', language='nl')")
+        capsys.readouterr()
+        typo = shell.run_cell("from simulation import preset\n"
+                              "answer = preset('baseline').replace({'funnel.promis_policy': 'honest'})")
+        out = capsys.readouterr()
+        shown_text = out.out + out.err
+        assert not typo.success and "Nog niet goed" in out.out and "Deze cel stopte bij een fout" in out.out
+        assert "Did you mean 'funnel.promise_policy'?" in out.out
+        assert "Traceback" not in shown_text and "ScenarioError" not in shown_text
+        shell.run_cell("1 / 0")
+        assert "ZeroDivisionError" in capsys.readouterr().out
+    finally:
+        shell.set_custom_exc((), None)
+        InteractiveShell.clear_instance()
+
+
+def test_a_handler_someone_else_installed_is_left_alone():
+    from simulation.exercises.checker import show_errors_as_boxes
+
+    class Shell:
+        custom_exceptions = (ZeroDivisionError,)
+
+        def set_custom_exc(self, exc_tuple, handler):
+            raise AssertionError("replaced another handler")
+
+    import IPython
+
+    original = IPython.get_ipython
+    IPython.get_ipython = lambda: Shell()
+    try:
+        assert show_errors_as_boxes() is False
+    finally:
+        IPython.get_ipython = original
+    assert show_errors_as_boxes() is False  # no IPython shell at all (pytest): nothing to install

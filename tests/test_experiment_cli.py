@@ -72,3 +72,12 @@ def test_user_mistakes_exit_2_with_one_message(capsys, argv, message):
     assert code == 2 and not out
     assert err.startswith("error: ") and err.count("\n") == 1
     assert re.search(message, err)
+
+
+def test_overloaded_desks_are_reported_on_stderr(capsys):
+    """As `run` does for one run: a warning line per variant and overloaded desk, the table still on stdout."""
+    busy = ["--years", "1", "--set", "organisation.service_staff=1", "--set", "accounts.initial_customers=900"]
+    code, out, err = _run(capsys, "replicate", *busy, "-n", "2", "--kpi", "margin")
+    assert code == 0 and "Margin" in out
+    assert re.fullmatch(r"warning: baseline: service desk overloaded in 2 of 2 replications; at worst [\d,]+ "
+                        r"incidents waiting, [\d,]+ turned away\n", err), err

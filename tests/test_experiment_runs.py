@@ -220,3 +220,26 @@ def test_default_is_serial_for_small_jobs_and_chunks_balance_the_workers(monkeyp
     assert chunk_size(8, 2, run_years=1) == 1  # never fewer than four tasks per worker
     with pytest.raises(ScenarioError, match="either an executor or a number of workers"):
         run_chunks(len, [1], executor=ThreadPoolExecutor(1), workers=2)
+
+
+#: One service employee for 900 customers: the service desk ends every one-year run overloaded (~0.35 s a run).
+BUSY = {"run.years": 1, "organisation.service_staff": 1, "accounts.initial_customers": 900}
+
+
+def test_overloaded_desks_travel_from_every_replication_to_the_result(small):
+    """Nothing lost: each replication's overloads reach the result, the same serially and on a pool."""
+    busy = Scenario(BUSY, name="busy")
+    serial = compare(busy, small, 3, seed=2, workers=1)
+    pooled = compare(busy, small, 3, seed=2, workers=2, force=True)
+    assert pooled.overloads == serial.overloads
+    runs = [simulate(busy, seed, keep_events=False).overloads for seed in serial.variant_runs("busy")["seed"]]
+    assert all(len(found) == 1 and found[0].desk == "service" for found in runs)
+    [warning] = serial.overloads  # only the busy variant, only its service desk
+    assert (warning.variant, warning.desk, warning.replications, warning.of) == ("busy", "service", 3, 3)
+    assert warning.waiting == max(found[0].waiting for found in runs)
+    assert warning.turned_away == max(found[0].turned_away for found in runs)
+    waiting = f"{warning.waiting:,}"
+    assert serial.warnings == [f"busy: service desk overloaded in 3 of 3 replications; at worst {waiting} incidents "
+                               f"waiting, {warning.turned_away:,} turned away"]
+    assert serial.warning_texts("nl")[0].startswith("busy: servicedesk overbelast in 3 van 3 runs")
+    assert replicate(small, 2, seed=2).warnings == []

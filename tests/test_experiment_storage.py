@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pandas as pd
@@ -9,6 +10,8 @@ import pytest
 
 from simulation import Scenario, ScenarioError
 from simulation.experiment import Triangular, compare, load_experiment, replicate, save_experiment, sensitivity
+from simulation.experiment.result import DeskWarning
+from simulation.files import MANIFEST
 from simulation.plots import difference_histogram, tornado_chart
 
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0},
@@ -38,6 +41,7 @@ def _assert_same(loaded, original, exact: bool = True):
     assert loaded.scenarios == original.scenarios and list(loaded.scenarios) == list(original.scenarios)
     assert [s.name for s in loaded.scenarios.values()] == [s.name for s in original.scenarios.values()]
     assert (loaded.uncertain, loaded.settings) == (original.uncertain, original.settings)
+    assert loaded.overloads == original.overloads
     # a standard deviation magnifies the last digits Excel dropped, so statistics agree to 1e-9
     statistics = close if exact else dict(check_exact=False, rtol=1e-9)
     pd.testing.assert_frame_equal(loaded.summary(), original.summary(), **statistics)
@@ -84,3 +88,39 @@ def test_unreadable_or_foreign_files_give_one_clear_message(experiments, tmp_pat
         load_experiment(folder)
     with pytest.raises(ScenarioError, match="folder .* or a .xlsx"):
         save_experiment(experiments["compare"], tmp_path / "rows.csv")
+
+
+def _rewrite(folder, record: dict) -> None:
+    """A record edited by hand, with a manifest to match, so only the record's own checks stand in the way."""
+    (folder / "experiment.json").write_text(json.dumps(record))
+    files = {p.name: {"bytes": p.stat().st_size, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+             for p in sorted(folder.iterdir()) if p.name != MANIFEST}
+    (folder / MANIFEST).write_text(json.dumps({"files": files}))
+
+
+def test_overload_warnings_are_kept_checked_and_optional(experiments, tmp_path):
+    """Saved with the experiment; an older record without them still loads; crafted ones are refused."""
+    result = experiments["compare"]
+    result = type(result)(**{**vars(result), "overloads": [DeskWarning("wish", "service", 2_000, 41, 2, 3),
+                                                           DeskWarning("small", "inside_sales", 150, 0, 1, 3)]})
+    folder = save_experiment(result, tmp_path / "busy")
+    loaded = load_experiment(folder)
+    _assert_same(loaded, result)
+    assert loaded.warnings[0] == ("wish: service desk overloaded in 2 of 3 replications; at worst 2,000 incidents "
+                                  "waiting, 41 turned away")
+    assert loaded.warnings[1].startswith("small: quote desk of Inside sales overloaded in 1 of 3 replications")
+    _assert_same(load_experiment(save_experiment(result, tmp_path / "busy.xlsx")), result, exact=False)
+    record = json.loads((folder / "experiment.json").read_text())
+    assert record["warnings"][0] == {"variant": "wish", "desk": "service", "waiting": 2000, "turned_away": 41,
+                                     "replications": 2, "of": 3}
+    older = {key: value for key, value in record.items() if key != "warnings"}
+    _rewrite(folder, older)
+    assert load_experiment(folder).overloads == []
+    for forged in ({"replications": 4}, {"of": 2}, {"variant": "other"}, {"desk": "canteen"}, {"waiting": -1},
+                   {"waiting": True}, {"desk": ["service"]}):
+        _rewrite(folder, {**record, "warnings": [{**record["warnings"][0], **forged}]})
+        with pytest.raises(ScenarioError, match="is not a saved experiment: a warning"):
+            load_experiment(folder)
+    _rewrite(folder, {**record, "warnings": "overloaded"})
+    with pytest.raises(ScenarioError, match="'warnings' must be a list"):
+        load_experiment(folder)

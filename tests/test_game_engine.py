@@ -535,3 +535,36 @@ def test_a_new_game_starts_in_the_same_file_once_the_last_one_is_over(tmp_path):
     with Game.open(archives[0]) as old:  # the last game, whole, for its debrief
         assert old.status().ended and len(old.results()) == 1 and old.team_codes() == old_codes
     new.close()
+
+
+class _FullDisk:
+    """The game file's connection, with the writes starting with `fails` refused as SQLite refuses them on a
+    full disk (sqlite3.Connection's own methods cannot be patched, so the store gets this stand-in)."""
+
+    def __init__(self, connection: sqlite3.Connection, fails: str):
+        self.connection, self.fails = connection, fails
+
+    def execute(self, sql: str, *args):
+        if sql.lstrip().upper().startswith(self.fails):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.connection.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.connection, name)
+
+
+@pytest.mark.parametrize("fails", ["BEGIN", "INSERT", "COMMIT"])
+def test_a_full_disk_during_a_move_names_the_file_and_keeps_the_game(tmp_path, fails):
+    """No raw sqlite3.OperationalError: one GameError naming the file and the reason; the change is rolled back."""
+    path = tmp_path / "game.db"
+    game = _small_game(path)
+    game.submit("Team A", {"economics.price_level": 0.9})
+    before = game.store.actions()
+    real = game.store.connection
+    game.store.connection = _FullDisk(real, fails)
+    with pytest.raises(GameError, match=f"Cannot write the game file '{path}': database or disk is full"):
+        game.submit("Team A", {"economics.price_level": 1.1})
+    game.store.connection = real
+    assert not real.in_transaction and game.store.actions() == before  # nothing half-written, nothing locked
+    assert game.submit("Team A", {"economics.price_level": 1.2})["economics.price_level"] == 1.2  # plays on
+    game.close()

@@ -16,8 +16,9 @@ from simulation.cli import main
 from simulation.exercises import EXERCISES, RECORD_MIME
 from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
-from simulation.grading.gradebook import lms_csv, safe_cell
+from simulation.grading.gradebook import StudentResult, lms_csv
 from simulation.grading.run import Cache, Outcome, run_all
+from simulation.spreadsheets import escape_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = "test-course"
@@ -44,7 +45,7 @@ def graded(tmp_path_factory):
     out = tmp_path_factory.mktemp("grades") / "gradebook.csv"
     files = {
         "right.ipynb": notebook("s100", *(answer_cell(e, right(e, "s100")) for e in GRADED), language="nl"),
-        "partly.ipynb": notebook("s200", answer_cell("nps-variant", right("nps-variant", "s200")),
+        "partly.ipynb": notebook("S200", answer_cell("nps-variant", right("nps-variant", "s200")),
                                  answer_cell("complaint-goal", 100 - right("complaint-goal", "s200"))),
         "crash.ipynb": notebook("s300", answer_cell("nps-variant", right("nps-variant", "s300")),
                                 "import os\nos._exit(1)"),
@@ -102,9 +103,14 @@ def test_the_gradebook_and_the_lms_layouts(graded):
     assert brightspace[0] == ["OrgDefinedId", "B2B sales exercises Points Grade", "End-of-Line Indicator"]
     assert ["#s100", "2", "#"] in brightspace and all(row[2] == "#" for row in brightspace[1:])
     canvas = list(csv.reader(io.StringIO(out.with_name("gradebook.canvas.csv").read_text())))
-    assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "B2B sales exercises"]
+    assert ["Student", "", "s100", "", "", "2"] in canvas  # Canvas matches the row on SIS User ID, then the name
     moodle = list(csv.DictReader(io.StringIO(out.with_name("gradebook.moodle.csv").read_text())))
     assert {"ID number": "s100", "Full name": "Student", "B2B sales exercises": "2"} in moodle
+    # a number is written as the student typed it (the same student for the exercises, 'S200' for the LMS)
+    assert ["#S200", "1", "#"] in brightspace and ["Student", "", "S200", "", "", "1"] in canvas
+    assert {"ID number": "S200", "Full name": "Student", "B2B sales exercises": "1"} in moodle
+    assert "S200" in [r["student_number"] for r in rows]
 
 
 def test_feedback_files_are_in_the_students_language_and_the_summary_counts(graded):
@@ -136,16 +142,37 @@ def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_p
         if path.name == "a.ipynb":
             raise RuntimeError("no kernel")
         return Outcome(path.name, "ok")
-    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=Cache(None, 1))
+    cache = Cache(None, 1)
+    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=cache)
     assert outcomes["a.ipynb"].status == "crashed" and outcomes["b.ipynb"].status == "ok"
     err = capsys.readouterr().err
     assert "grading" in err and "2/2" in err
+    # the grader's own failure is not remembered: the next run tries that file again, and only that one
+    ran = []
+    again = run_all(sorted(tmp_path.iterdir()), runner=lambda path, timeout: ran.append(path.name) or Outcome(
+        path.name, "ok"), progress=False, cache=cache)
+    assert ran == ["a.ipynb"] and again["a.ipynb"].status == "ok"
+
+
+def test_a_kit_error_in_a_cell_is_a_box_in_the_kernel_too(tmp_path):
+    """A typo in .replace({...}) raises before check(): in a real kernel it shows a box, not an error output."""
+    from simulation.grading.run import execute
+
+    path = tmp_path / "typo.ipynb"
+    path.write_text(notebook("s800", "from simulation import preset\n"
+                                     "answer = preset('baseline').replace({'funnel.promis_policy': 'honest'})"))
+    assert execute(path, 30).status == "ok"
+    path.write_text(notebook("s800", "1 / 0"))
+    assert execute(path, 30).status == "errors"  # a bug that is no kit error still counts as one
 
 
 def test_spreadsheet_cells_cannot_start_a_formula():
-    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and safe_cell("Ann") == "Ann" and safe_cell(3) == 3
-    text = lms_csv("moodle", [type("R", (), {"student": "s1", "name": "@SUM(A1)", "total": 1.0})()], "x")
+    assert escape_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and escape_cell("Ann") == "Ann" and escape_cell(3) == 3
+    assert escape_cell("'t Hart", reversible=False) == "'t Hart" and escape_cell("'t Hart") == "''t Hart"
+    text = lms_csv("moodle", [StudentResult("f.ipynb", "s1", "@SUM(A1)", "en", typed="s1")], "x")
     assert "'@SUM(A1)" in text
+    dutch = lms_csv("moodle", [StudentResult("f.ipynb", "s2", "'t Hooft", "nl", typed="s2")], "x")
+    assert ",'t Hooft," in dutch  # a Dutch name keeps its apostrophe: nothing to escape
 
 
 def test_the_command_line_grades_a_folder(tmp_path, capsys):
@@ -187,3 +214,31 @@ def test_only_answers_under_the_last_start_count_with_the_trainers_salt():
     twins = [grade_outcome(_outcome(start_b), COURSE), grade_outcome(_outcome(start_b), COURSE)]
     mark_duplicates(twins)
     assert all("duplicate student number" in t.status for t in twins)
+
+
+def test_the_total_counts_only_the_exercises_graded(tmp_path, monkeypatch):
+    """--exercises picks the gradebook's columns: an answer to another exercise must not raise the total above max."""
+    records = [{"kind": "start", "student": "s1", "course": COURSE}] + [
+        {"kind": "answer", "exercise": e, "answer": right(e, "s1"), "student": "s1", "course": COURSE} for e in GRADED]
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: Outcome(path.name, "ok", "", records))
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "a.ipynb").write_text("{}")
+    out = tmp_path / "book.csv"
+    book = grade_folder(tmp_path / "subs", out, course=COURSE, exercises=GRADED[:1], lms=("moodle",), cache=False,
+                        progress=False)
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert row["total"] == row["max"] == "1" and book.results[0].total == 1
+    assert next(csv.DictReader(io.StringIO(out.with_name("book.moodle.csv").read_text())))["B2B sales exercises"] == "1"
+
+
+def test_the_time_limit_is_for_the_whole_notebook_not_a_second_per_cell(tmp_path):
+    """Many short cells after the deadline must not each get a second more: the notebook stops at its limit."""
+    import time
+
+    from simulation.grading.run import execute
+
+    path = tmp_path / "slow.ipynb"
+    path.write_text(notebook("s900", *["import time\ntime.sleep(0.9)"] * 15))
+    began = time.monotonic()
+    outcome = execute(path, 3)
+    assert outcome.status == "time limit" and time.monotonic() - began < 10

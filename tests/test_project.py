@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import tomllib
 from pathlib import Path
@@ -86,3 +87,11 @@ def test_kit_starts_jupyterlab_as_root_with_allow_root(monkeypatch, tmp_path, ro
     assert command.count("--allow-root") == (1 if root else 0)
     given = kit.command_for("start", ["--allow-root"], kit.venv_python(tmp_path))
     assert given.count("--allow-root") == 1  # not twice when the user gives it too
+
+
+@pytest.mark.parametrize("script", sorted(p.stem for p in (ROOT / "benchmarks").glob("*.py")))
+def test_every_benchmark_script_imports(script, monkeypatch):
+    """A benchmark is only run by hand, so a renamed helper would break it unseen: each must at least import."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    module = importlib.import_module(script)
+    assert callable(getattr(module, "run", None) or getattr(module, "main", None))

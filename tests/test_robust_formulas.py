@@ -47,7 +47,7 @@ def test_experiment_csvs_start_no_cell_with_a_formula_character(hostile, tmp_pat
         with open(folder / name, newline="", encoding="utf-8") as handle:
             cells = [cell for row in csv.reader(handle) for cell in row]
         text_cells = [c for c in cells if c and not _number(c)]
-        assert text_cells and not [c for c in text_cells if c.startswith(FORMULA_STARTS[:-1])]
+        assert text_cells and not [c for c in text_cells if c.startswith(FORMULA_STARTS)]
     loaded = load_experiment(folder)
     pd.testing.assert_frame_equal(loaded.runs, hostile.runs, check_exact=True)
 
@@ -62,7 +62,7 @@ def test_a_run_export_has_no_formula_cell(tmp_path):
 @pytest.mark.parametrize("text", [*ATTACKS, "\tx", "\rx", "'quoted", "''", "plain", "", "1.5"])
 def test_escaping_is_reversible_and_leaves_no_formula_start(text):
     escaped = escape_cell(text)
-    assert not escaped.startswith(FORMULA_STARTS[:-1])
+    assert not escaped.startswith(FORMULA_STARTS)
     frame = pd.DataFrame({"text": [text], "number": [-1.5]})
     assert unescape_text(escape_text(frame)).equals(frame)
     assert escape_text(frame)["number"].iloc[0] == -1.5  # numbers are never touched
@@ -74,3 +74,16 @@ def _number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_an_overloaded_run_is_flagged_in_its_workbook(tmp_path):
+    """Issue 13, point 7: the numbers of a company that cannot cope carry the warning, on the first sheet."""
+    flooded = simulate(Scenario({**SMALL, "organisation.service_staff": 1, "accounts.incidents_per_year": 24,
+                                 "accounts.complaint_work_hours": 40}), seed=0)
+    assert flooded.warnings
+    path = export_result(flooded, tmp_path / "flooded.xlsx", "nl")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[0] == "warnings"
+    assert [row[0].value for row in workbook["warnings"].iter_rows(min_row=2)] == list(flooded.warning_texts("nl"))
+    calm = export_result(simulate(Scenario(SMALL), seed=0), tmp_path / "calm.xlsx")
+    assert "warnings" not in openpyxl.load_workbook(calm).sheetnames

@@ -17,7 +17,9 @@ import pytest
 from simulation import Scenario, ScenarioError, load_scenario, simulate
 from simulation.cli import main
 from simulation.experiment import executors, load_experiment, replicate, save_experiment, sensitivity, sweep
+from simulation.experiment.budget import check_budget, estimate, leads_per_month, load_factor, run_seconds
 from simulation.files import MANIFEST
+from simulation.parameters import SPECS
 
 TINY = ["--years", "1", "--set", "accounts.initial_customers=20", "--set", "market.inbound_leads_per_month=3"]
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 20, "market.inbound_leads_per_month": 3.0},
@@ -146,6 +148,51 @@ def test_insisting_runs_a_long_experiment(monkeypatch):
     with pytest.raises(ScenarioError, match="force=True"):
         replicate(SMALL, 2, workers=1)
     assert len(replicate(SMALL, 2, workers=1, force=True).runs) == 2
+
+
+#: The knobs that bring the model work: every one at the top of its range in the parameter table.
+LOAD_KNOBS = ("market.campaign_spend_per_month", "market.leads_per_1000_euro", "market.inbound_leads_per_month",
+              "accounts.initial_customers")
+MAX_LOAD = [argument for name in LOAD_KNOBS for argument in ("--set", f"{name}={SPECS[name].high:g}")]
+
+
+def test_the_estimate_grows_with_the_scenarios_load():
+    """A simulated year with every load knob at its maximum took ~11 s here (default ~0.1 s): so must the estimate."""
+    busy = Scenario({name: SPECS[name].high for name in LOAD_KNOBS})
+    assert load_factor(Scenario()) == pytest.approx(1.0) and run_seconds(Scenario()) == pytest.approx(0.3)
+    assert run_seconds(busy) >= 50 * run_seconds(Scenario())
+    assert estimate(30, 3, 2, work_years=3 * load_factor(busy))[0] >= 50 * estimate(30, 3, 2)[0]
+    assert leads_per_month(busy) == pytest.approx(200 * 40 + 500 + 5000 * 0.2 * 3 / 12 * 0.25)
+
+
+def test_a_huge_load_experiment_is_stopped_with_an_honest_estimate(capsys, monkeypatch):
+    monkeypatch.setattr(executors, "local_cores", lambda: 2)
+    error = _refused(capsys, ["experiment", "replicate", "--years", "10", "-n", "30", "--workers", "2", *MAX_LOAD],
+                     "30 runs of 10 years with up to about 8,562 leads a month: about ")
+    assert "minutes on 2 workers" in error and "--yes" in error
+    check_budget(30, 10, 2)  # the same experiment of the default scenario: about 2 minutes, it just runs
+
+
+class _Stop(Exception):
+    """Raised instead of running the model: only what comes before the run matters here."""
+
+
+def test_a_long_single_run_is_announced_before_it_starts(capsys, monkeypatch):
+    def stop(*_args, **_kwargs):
+        raise _Stop
+
+    monkeypatch.setattr("simulation.cli.simulate", stop)
+    with pytest.raises(_Stop):
+        main(["run", *MAX_LOAD])  # 3 years, estimated at about half a minute
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"This scenario brings about 8,562 leads a month; a 3-year run takes about \d+ s\.\n", err)
+    with pytest.raises(_Stop):
+        main(["run", *MAX_LOAD, "--years", "20", "--language", "nl"])
+    assert re.fullmatch(r"Dit scenario brengt zo'n 8\.562 leads per maand; een run van 20 jaar duurt ongeveer "
+                        r"\d+ min\.\n", capsys.readouterr().err)
+    monkeypatch.undo()
+    assert main(["run", "--years", "1"]) == 0  # the default scenario: no notice, it is done at once
+    assert capsys.readouterr().err == ""
 
 
 def test_more_workers_than_cores_is_refused_unless_insisted(capsys, monkeypatch):
@@ -304,3 +351,38 @@ def test_a_megabyte_key_gives_a_short_message():
 def test_wrong_types_in_experiment_calls_raise_scenario_error(call, message):
     with pytest.raises(ScenarioError, match=re.escape(message)):
         call()
+
+
+def test_a_terminal_escape_in_a_submitted_file_name_is_shown_not_executed(capsys, tmp_path):
+    """A student names the submission; the trainer's terminal must not act on an ANSI escape in it."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "\x1b[2Jred.ipynb").write_bytes(b"")  # an empty file: refused without a kernel
+    assert main(["grade", str(tmp_path / "in"), "--out", str(tmp_path / "book.csv"), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.out + captured.err and "\\x1b[2Jred.ipynb: empty" in captured.out
+
+
+# ---- the grading cache beside a gradebook --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["[" * 100_000, "[]", '{"a": 5}', "not json"],
+                         ids=["deeply-nested", "a-list", "foreign-entry", "not-json"])
+def test_a_crafted_grading_cache_is_ignored_not_a_traceback(tmp_path, text):
+    from simulation.grading.run import Cache, Outcome
+
+    path = tmp_path / ".book.cache.json"
+    path.write_text(text)
+    cache = Cache(path, 120)
+    assert cache.get("a", "x.ipynb") is None
+    cache.put("d", Outcome("x.ipynb", "ok", records=[{"kind": "start"}]))
+    assert cache.get("d", "y.ipynb") == Outcome("y.ipynb", "ok", records=[{"kind": "start"}])
+
+
+@pytest.mark.parametrize("entry", [{"status": "ok", "surprise": 1}, {"status": "forged"}, {"status": "ok", "records": [5]},
+                                   {"status": "ok", "detail": ["x"]}, "ok"],
+                         ids=["unknown-field", "unknown-status", "record-not-a-table", "detail-not-text", "not-a-table"])
+def test_a_crafted_grading_cache_entry_runs_the_file_again(tmp_path, entry):
+    from simulation.grading.run import Cache
+
+    path = tmp_path / ".book.cache.json"
+    path.write_text(json.dumps({Cache(None, 120).key("d"): entry}))
+    assert Cache(path, 120).get("d", "x.ipynb") is None

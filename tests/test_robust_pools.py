@@ -83,3 +83,23 @@ def test_killing_the_parent_of_a_pool_leaves_no_survivors(tmp_path, signum, code
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         parent.wait()
+
+
+def test_sigterm_during_a_simulation_ends_cleanly_not_in_a_type_error():
+    """SimPy re-raises an exception from a process as `type(error)(*error.args)`: `Terminated`
+    must survive that copy, so `kill PID` on `run` exits 143 with 'terminated', not a traceback."""
+    import simpy
+
+    from simulation.termination import Terminated, sigterm_cleanup
+
+    def process(env):
+        yield env.timeout(1)
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives while SimPy runs this process
+        yield env.timeout(1)
+
+    env = simpy.Environment()
+    env.process(process(env))
+    with pytest.raises(Terminated) as caught, sigterm_cleanup():
+        env.run()
+    assert caught.value.code == 143
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

@@ -120,22 +120,19 @@ def test_ctrl_c_and_sigterm_during_a_save_leave_the_old_save_and_no_temporary_fi
         assert _leftovers(tmp_path) == []
 
 
-def test_a_write_that_fails_keeps_the_old_file_and_names_the_reason(tmp_path):
-    """A full disk, played by a file-size limit: writing past it fails with EFBIG in the child."""
-    result = simulate(SMALL, seed=3)
-    target = tmp_path / "out.xlsx"
-    export_result(result, target)
-    before = target.read_bytes()
+def _on_a_full_disk(limit: int, action) -> str:
+    """Run `action` in a child whose files cannot grow past `limit` bytes (a full disk: writes fail with EFBIG)
+    and return what happened: "done", "KitError: …", or any other error's type and message."""
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(reader)
         _quiet_child()
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, 4_000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
         try:
-            export_result(result, target)
-            message = "saved"
+            action()
+            message = "done"
         except KitError as error:
             message = f"KitError: {error}"
         except BaseException as error:  # noqa: BLE001 - reported to the parent, which fails the test
@@ -144,7 +141,16 @@ def test_a_write_that_fails_keeps_the_old_file_and_names_the_reason(tmp_path):
         os._exit(0)
     os.close(writer)
     os.waitpid(pid, 0)
-    message = os.read(reader, 10_000).decode()
+    return os.read(reader, 10_000).decode()
+
+
+def test_a_write_that_fails_keeps_the_old_file_and_names_the_reason(tmp_path):
+    """A full disk, played by a file-size limit: writing past it fails with EFBIG in the child."""
+    result = simulate(SMALL, seed=3)
+    target = tmp_path / "out.xlsx"
+    export_result(result, target)
+    before = target.read_bytes()
+    message = _on_a_full_disk(4_000, lambda: export_result(result, target))
     assert message == f"KitError: Cannot write '{target}': File too large."
     assert target.read_bytes() == before and _leftovers(tmp_path) == []
 
@@ -177,3 +183,13 @@ def test_temporaries_a_kill_left_behind_are_removed_once_a_day_old(pair, tmp_pat
         os.utime(stale, (time.time() - 2 * 86400,) * 2)
     save_experiment(pair[0], tmp_path / "run")
     assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, "run"]
+
+
+def test_a_full_disk_while_creating_a_game_file_names_the_file_and_leaves_nothing(tmp_path):
+    """SQLite reports a full disk as sqlite3.OperationalError, not OSError: still one GameError, no temporary file."""
+    from simulation.game.engine import Game
+
+    target = tmp_path / "course.game"
+    message = _on_a_full_disk(3_000, lambda: Game.create(target))
+    assert message.startswith(f"KitError: Cannot write the game file '{target}': "), message
+    assert list(tmp_path.iterdir()) == []

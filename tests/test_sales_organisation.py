@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 
 from simulation import Scenario, simulate
+from simulation.model.accounts import visit_plan
 from simulation.model.methods import SALES_METHODS, win_factor
 from simulation.model.organisation import SEGMENT_LEVEL, competence_gap
+from simulation.model.run import build_world
 from simulation.parameters import ROLES, SPECS
 
 SEEDS = range(6)
@@ -109,3 +111,133 @@ def test_sales_methods_help_in_their_situation_and_hurt_elsewhere():
 def test_a_mix_of_methods_is_possible_and_suits_each_role():
     mixed = simulate(Scenario({"funnel.sales_method": "mix", "run.years": 1}), seed=1, keep_events=False)
     assert mixed.kpis["deals_won"] > 0
+
+
+# --- Visits by segment (DOMAIN.md §4): simple products many short visits, complex few long ones, and a large
+# customer's DMU takes more hours. `visit_plan` is the plan; the runs show the plan in the visits actually made.
+
+ONE_ROLE_ENOUGH_TIME = {**{f"organisation.{r}": 0 for r in ROLES}, "organisation.senior_account_managers": 20,
+                        "accounts.follow_up_hours": 0}  # one role, up to every segment, no follow-ups
+ONE_ROLE_SHORT_OF_TIME = {**ONE_ROLE_ENOUGH_TIME, "organisation.senior_account_managers": 3}  # visit hours bind
+SEGMENT_MARKETS = {  # every lead and every customer of one segment
+    "small simple": {"market.share_small": 1, "market.share_large": 0, "market.complex_share": 0},
+    "small complex": {"market.share_small": 1, "market.share_large": 0, "market.complex_share": 1},
+    "large simple": {"market.share_small": 0, "market.share_large": 1, "market.complex_share": 0},
+}
+
+
+def _visits_per_customer_year(run) -> float:
+    return run.kpis["visits_made"] / len(run.customer_months) * 12
+
+
+def _paired_t(a, b) -> float:
+    """t statistic of the paired differences a − b over the seeds."""
+    difference = np.asarray(a, float) - np.asarray(b, float)
+    return difference.mean() / (difference.std(ddof=1) / len(difference) ** 0.5)
+
+
+@pytest.mark.parametrize("changes", [{}, {"accounts.visits_per_year": 10, "accounts.visit_hours": 3,
+                                          "strategy.customer_intimacy": 0.2}])
+def test_the_visit_plan_gives_simple_products_many_short_visits_complex_few_long_ones_and_large_dmus_more_hours(
+        changes):
+    for seed in range(3):
+        world = build_world(Scenario(changes), seed)
+        plan = {(size, complex_product): visit_plan(world, size, complex_product)
+                for size in range(3) for complex_product in (False, True)}
+        per_visit = {segment: hours / visits for segment, (visits, hours) in plan.items()}
+        for size in range(3):
+            assert plan[size, False][0] == pytest.approx(3 * plan[size, True][0])  # visits a month
+            assert per_visit[size, True] == pytest.approx(4 * per_visit[size, False])  # hours a visit
+            assert plan[size, False][0] == plan[0, False][0]  # how often does not depend on size
+        for complex_product in (False, True):
+            assert [per_visit[size, complex_product] / per_visit[0, complex_product] for size in range(3)] == \
+                pytest.approx([1, 2, 4])
+        # on average over simple and complex, a customer gets the scenario's visits per year
+        average = (plan[1, False][0] + plan[1, True][0]) * 12 / 2
+        assert average == pytest.approx(world.scenario["accounts.visits_per_year"])
+        # each role books the planned hours of exactly the customers it serves
+        booked = dict.fromkeys(ROLES, 0.0)
+        for account in world.accounts:
+            booked[account.role] += plan[account.size, account.complex][1]
+        assert booked == pytest.approx(world.organisation.planned_hours)
+
+
+def test_the_visits_made_follow_the_segments_plan_in_number_and_in_hours():
+    """With time enough, a simple customer gets 3× the visits of a complex one and a large customer as many as a
+    small one; when the visit hours are the bottleneck, the same hours buy a quarter as many visits of a complex or
+    a large customer (4× the hours a visit)."""
+    seeds = range(4)
+    runs = {(team, market): _runs({**team_changes, **changes, "run.years": 1}, seeds)
+            for team, team_changes in (("enough", ONE_ROLE_ENOUGH_TIME), ("short", ONE_ROLE_SHORT_OF_TIME))
+            for market, changes in SEGMENT_MARKETS.items()}
+    yearly = {key: np.mean([_visits_per_customer_year(r) for r in rs]) for key, rs in runs.items()}
+    made = {key: _mean(rs, "visits_made") for key, rs in runs.items()}
+    for market in SEGMENT_MARKETS:
+        assert _mean(runs["enough", market], "visits_missed") < 0.01 * made["enough", market], market
+        assert _mean(runs["short", market], "visits_missed") > 0.2 * made["short", market], market
+    assert 2.6 < yearly["enough", "small simple"] / yearly["enough", "small complex"] < 3.4
+    assert 0.9 < yearly["enough", "small simple"] / yearly["enough", "large simple"] < 1.1
+    for other in ("small complex", "large simple"):
+        assert 3.3 < made["short", "small simple"] / made["short", other] < 4.7, other
+    # the plan in absolute terms: 1.5× and 0.5× the scenario's visits a year
+    visits_per_year = SPECS["accounts.visits_per_year"].default
+    assert yearly["enough", "small simple"] == pytest.approx(1.5 * visits_per_year, rel=0.1)
+    assert yearly["enough", "small complex"] == pytest.approx(0.5 * visits_per_year, rel=0.1)
+
+
+def test_visits_made_rise_in_proportion_to_the_planned_visits_while_capacity_allows():
+    seeds = range(4)
+    ample = {f"organisation.{r}": 20 for r in ROLES}
+    yearly = {(team, visits): np.mean([_visits_per_customer_year(r) for r in
+                                       _runs({**changes, "accounts.visits_per_year": visits, "run.years": 1}, seeds)])
+              for team, changes in (("ample", ample), ("default", {})) for visits in (2, 4, 12)
+              if team == "ample" or visits > 2}
+    assert yearly["ample", 4] / yearly["ample", 2] == pytest.approx(2, rel=0.1)
+    assert yearly["ample", 12] / yearly["ample", 4] == pytest.approx(3, rel=0.1)
+    # the default team has no room for three times the visits: they stop where its account hours run out
+    assert yearly["default", 4] == pytest.approx(yearly["ample", 4], rel=0.1)
+    assert yearly["default", 12] / yearly["default", 4] < 2
+
+
+# --- The cost of guessing the qualification criteria (DOMAIN.md §2–3): quote hours on deals that were never
+# winnable (false qualification) and winnable leads rejected (false rejection), funnel.lead_journey.
+
+@pytest.fixture(scope="module")
+def one_year():
+    return _runs({"run.years": 1})
+
+
+def test_guessing_more_criteria_spends_quote_hours_on_deals_that_were_never_winnable_and_rejects_winnable_ones(
+        one_year):
+    guessing = _runs({"run.years": 1, "funnel.qualification_rigour": 0.3})
+    for kpi in ("false_qualification_hours", "winnable_leads_rejected"):
+        careful, careless = ([r.kpis[kpi] for r in runs] for runs in (one_year, guessing))
+        assert _paired_t(careless, careful) > 3, kpi
+        assert np.mean(careless) > 1.5 * np.mean(careful), kpi
+
+
+def test_a_stricter_qualification_threshold_rejects_more_leads_and_more_winnable_ones():
+    """From one criterion to two: more leads rejected, and more of them winnable. (Higher thresholds count as
+    winnable only the leads that meet them, of which there are ever fewer: the count then falls again.)"""
+    runs = {threshold: _runs({"run.years": 2, "funnel.qualification_threshold": threshold})
+            for threshold in (0.125, 0.25, 0.375)}
+    opportunities = [_mean(runs[t], "opportunities") for t in sorted(runs)]
+    assert opportunities[0] > 1.2 * opportunities[1] > 1.2 ** 2 * opportunities[2]
+    rejected = {t: [r.kpis["winnable_leads_rejected"] for r in rs] for t, rs in runs.items()}
+    assert _paired_t(rejected[0.25], rejected[0.125]) > 3
+    assert np.mean(rejected[0.25]) > 1.5 * np.mean(rejected[0.125])
+
+
+def test_no_false_qualification_or_rejection_when_every_criterion_is_checked_or_nothing_is_required(one_year):
+    """funnel.lead_journey: a checked criterion is the truth, so at rigour 1 what the rep believes is what is true;
+    with a threshold of 0 every lead qualifies and no lead is truly below it."""
+    kpis = ("false_qualification_hours", "winnable_leads_rejected")
+    for run in one_year:  # the default rigour guesses some criteria: both costs occur
+        assert all(run.kpis[kpi] > 0 for kpi in kpis), run.seed
+    for changes in ({"funnel.qualification_rigour": 1.0},
+                    {"funnel.qualification_rigour": 1.0, "funnel.qualification_method": "bant"},
+                    {"funnel.qualification_rigour": 1.0, "funnel.qualification_threshold": 0.5},
+                    {"funnel.qualification_rigour": 0.3, "funnel.qualification_threshold": 0}):
+        for run in _runs({"run.years": 1, **changes}):
+            assert run.kpis["opportunities"] > 0
+            assert [run.kpis[kpi] for kpi in kpis] == [0, 0], (changes, run.seed)

@@ -89,3 +89,23 @@ def test_no_broken_image_before_the_first_run():
     assert fresh.image.layout.display == "none" and not fresh.image.value  # an empty image shows a broken icon
     fresh.run()
     assert fresh.image.layout.display is None and fresh.image.value[:4] == b"\x89PNG"
+
+
+def test_an_overloaded_desk_is_named_in_the_status_line(panel, monkeypatch):
+    """The numbers of a company that cannot cope come with a warning, in the panel's language."""
+    from dataclasses import replace
+
+    from simulation.experiment.result import DeskWarning
+
+    busy = replace(panel.result, overloads=[DeskWarning("over_promise", "service", 2_000, 300, 2, 3)])
+    monkeypatch.setitem(panel.results, "experiment", busy)
+    monkeypatch.setattr(panel, "stale", False)  # the shared panel may have been left with changed settings
+    panel._show_status()
+    assert "over-promise: service desk overloaded in 2 of 3 replications; at worst 2,000 incidents waiting" \
+        in panel.status.value
+    monkeypatch.setattr(panel, "language", "nl")
+    panel._show_status()
+    assert "te veel beloven: servicedesk overbelast in 2 van 3 runs" in panel.status.value
+    monkeypatch.setitem(panel.results, "experiment", panel.result.__class__(**{**vars(busy), "overloads": []}))
+    panel._show_status()
+    assert "overloaded" not in panel.status.value and "overbelast" not in panel.status.value

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from simulation import Scenario, simulate
-from simulation.model.funnel import ALIGNMENT, AUTHORITY_PER_DMU_MEMBER, DMU_WIN_FACTOR, MAX_WIN_CHANCE, SOURCE_BONUS
+from simulation.model.funnel import (ALIGNMENT, AUTHORITY_PER_DMU_MEMBER, DISCOVERY_WIN, DMU_WIN_FACTOR, MAX_WIN_CHANCE,
+                                     REFERENCE_RIGOUR, SOURCE_BONUS)
 from simulation.model.methods import SALES_METHODS
 from simulation.model.satisfaction import net_promoter_score
 from simulation.model.world import DAYS_PER_MONTH, DAYS_PER_YEAR
@@ -76,8 +77,9 @@ def test_fixed_probability_funnel_multiplies_out():
     chances = [base, base, base, base + 0.05, base, base, base - AUTHORITY_PER_DMU_MEMBER, base]
     tail = _poisson_binomial_tail(chances, at_least=4)
     qualified = sum(tail.values())
-    # After the quote: SPIN on a simple product, a two-person DMU; promises and speed are switched off.
-    factor = SALES_METHODS["spin"].simple * DMU_WIN_FACTOR
+    # After the quote: SPIN on a simple product, a two-person DMU, every criterion checked (discovery above the
+    # default rigour); promises and speed are switched off.
+    factor = SALES_METHODS["spin"].simple * DMU_WIN_FACTOR * (1 + DISCOVERY_WIN * (1.0 - REFERENCE_RIGOUR))
     win_given_qualified = sum(p * _win_given_yes(k, factor) for k, p in tail.items()) / qualified
 
     result = simulate(scenario, seed=2024, keep_events="all")

@@ -25,10 +25,10 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__
-from ..errors import did_you_mean
+from ..errors import KitError, did_you_mean, printable
 from ..language import resolve
 from ..parameters import CONCEPTS
-from .base import LANGUAGES, AnswerError, Exercise, Text, format_text, shown
+from .base import LANGUAGES, AnswerError, Exercise, Text, clipped, format_text, shown
 from .catalogue import EXERCISES
 from .personal import inputs_for, normalise_student
 from .plain import plain
@@ -208,8 +208,46 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
                     correct=feedback.correct, score=feedback.score, mistake=feedback.mistake)
 
 
+CELL_ERROR = Text("This cell stopped at a mistake, so nothing was checked. Correct it and run the cell again:",
+                  "Deze cel stopte bij een fout, dus er is niets nagekeken. Verbeter hem en draai de cel opnieuw:")
+
+
+def cell_error_box(error: BaseException, language: str | None = None) -> Card:
+    """The red box for a kit error raised in a cell (e.g. a typo in `.replace({...})`), instead of a traceback."""
+    language = SESSION.language if language is None else language
+    return Card("wrong", _TITLES["wrong"](language), f"{CELL_ERROR(language)}\n{clipped(printable(str(error)))}")
+
+
+def _show_cell_error(shell: Any, etype: Any, value: BaseException, tb: Any, tb_offset: Any = None) -> None:
+    """IPython's handler for a KitError in a cell: shows the box; IPython still marks the cell as failed."""
+    from IPython.display import display
+
+    display(cell_error_box(value))
+
+
+def show_errors_as_boxes() -> bool:
+    """In a notebook, show a KitError raised in any cell (an answer built with a typo never reaches `check`)
+    as a feedback box instead of a traceback. Leaves a handler that someone else installed alone."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # no IPython: a plain Python session shows Python's own message
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    installed = getattr(shell, "custom_exceptions", ())
+    if installed and installed != (KitError,):
+        return False
+    shell.set_custom_exc((KitError,), _show_cell_error)
+    return True
+
+
 def start(student: Any = None, *, name: str | None = None, language: str = "en", course: str | None = None) -> Card:
-    """Set the student number (and language, course salt) for every exercise in this notebook."""
+    """Set the student number (and language, course salt) for every exercise in this notebook.
+
+    In a notebook it also turns a kit error raised in any later cell into a feedback box (`show_errors_as_boxes`).
+    """
+    show_errors_as_boxes()
     if not isinstance(language, str) or language not in LANGUAGES:
         return Card("wrong", "Cannot start", _problem("nps-survey", language) or "")
     try:
@@ -222,7 +260,8 @@ def start(student: Any = None, *, name: str | None = None, language: str = "en",
     SESSION.tries.clear()
     text = PERSONAL(language, student=number) if number else PRACTICE(language)
     title = Text("Exercises ready", "Opgaven klaar")(language)
-    return Card("question", title, text, record=_record("start", student=number, name=clean_name,
+    typed = str(student).strip() if number else None  # as typed, for the LMS files ('S123' stays 'S123')
+    return Card("question", title, text, record=_record("start", student=number, typed=typed, name=clean_name,
                                                         language=language, course=SESSION.course))
 
 

@@ -7,15 +7,32 @@ teaching or management question. Below them, an experiment that would take
 longer than ten minutes or need more than 2 GB is described first (runs,
 estimated time and memory) and only runs when the user insists:
 `force=True`, or `--yes` on the command line.
+
+The time a run takes grows with the scenario's load, so the estimate scales
+the measured cost of the default scenario (`SECONDS_PER_RUN_YEAR`) by
+`load_factor`: per simulated year, about
+
+    SECONDS_PER_LEAD · L · (1 + L / CONGESTION_LEADS) + SECONDS_PER_CUSTOMER · C
+
+for L expected leads a month (campaign + inbound + referrals) and C customers
+at the start (about 0.1 s for the default scenario, which is what
+`SECONDS_PER_RUN_YEAR` says). Calibrated with one-year runs on 2 idle cores
+(seconds per simulated year, measured → formula): default (136 leads a month,
+300 customers) 0.09–0.11 → 0.10; 1,016 leads 0.55 → 0.48; 3,016 leads
+1.43 → 1.93; 8,504 leads (every lead knob at its maximum) 6.95–7.49 → 10.2;
+5,000 customers 0.86–1.34 → 1.01; both at their maximum 11.4 → 11.2. Rough
+by design (within about 40 %, erring high for many leads): how fast queues
+grow at overloaded desks decides the rest.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
 
-from ..scenario import ScenarioError, shown
+from ..scenario import Scenario, ScenarioError, shown
 from .executors import SECONDS_PER_RUN_YEAR
 
 MAX_REPLICATIONS = 100_000
@@ -29,6 +46,15 @@ LARGE_BYTES = 2e9
 BYTES_PER_RUN = 4_000
 BYTES_PER_RUN_YEAR = 12_000
 EVENT_BYTES_PER_RUN_YEAR = 5_000_000
+#: The load formula (seconds per simulated year, see above): each lead a month costs this much, and more as
+#: the queues it joins grow (doubling at CONGESTION_LEADS leads a month); each starting customer this much.
+SECONDS_PER_LEAD = 0.000_31
+CONGESTION_LEADS = 3_000.0
+SECONDS_PER_CUSTOMER = 0.000_19
+#: The share of customers counted as promoters when estimating referral leads (measured: 0.1–0.3).
+PROMOTER_SHARE = 0.2
+#: A single run expected to take longer than this is announced first (`python -m simulation run`).
+NOTICE_SECONDS = 30.0
 
 
 def check_count(value: Any, what: str, limit: int) -> int:
@@ -39,10 +65,40 @@ def check_count(value: Any, what: str, limit: int) -> int:
     return int(value)
 
 
-def estimate(runs: int, years: float, width: int, keep_events: bool = False) -> tuple[float, float]:
-    """Rough wall time (seconds) and memory (bytes) of `runs` replications of `years` on `width` workers,
-    for a scenario of the usual size (an overloaded one takes longer)."""
-    seconds = runs * years * SECONDS_PER_RUN_YEAR / max(width, 1)
+def leads_per_month(scenario: Scenario) -> float:
+    """The leads a month a scenario brings: campaign and inbound leads, and referrals from its starting customers."""
+    campaign = scenario["market.campaign_spend_per_month"] / 1000.0 * scenario["market.leads_per_1000_euro"]
+    referrals = (scenario["accounts.initial_customers"] * PROMOTER_SHARE * scenario["market.referrals_per_promoter"]
+                 / 12.0 * scenario["market.word_of_mouth_lead_share"])
+    return campaign + scenario["market.inbound_leads_per_month"] + referrals
+
+
+def _load(scenario: Scenario) -> float:
+    leads = leads_per_month(scenario)
+    return (SECONDS_PER_LEAD * leads * (1.0 + leads / CONGESTION_LEADS)
+            + SECONDS_PER_CUSTOMER * scenario["accounts.initial_customers"])
+
+
+@functools.cache
+def _default_load() -> float:
+    return _load(Scenario())
+
+
+def load_factor(scenario: Scenario) -> float:
+    """How many times longer a simulated year of `scenario` takes than one of the default scenario."""
+    return _load(scenario) / _default_load()
+
+
+def run_seconds(scenario: Scenario) -> float:
+    """Rough wall time of one run of `scenario` (all its years), in seconds."""
+    return scenario["run.years"] * SECONDS_PER_RUN_YEAR * load_factor(scenario)
+
+
+def estimate(runs: int, years: float, width: int, keep_events: bool = False,
+             work_years: float | None = None) -> tuple[float, float]:
+    """Rough wall time (seconds) and memory (bytes) of `runs` replications of `years` on `width` workers.
+    `work_years` is the mean run's years times its `load_factor` (default: `years` of the default scenario)."""
+    seconds = runs * (years if work_years is None else work_years) * SECONDS_PER_RUN_YEAR / max(width, 1)
     per_year = BYTES_PER_RUN_YEAR + (EVENT_BYTES_PER_RUN_YEAR if keep_events else 0)
     return seconds, runs * (BYTES_PER_RUN + years * per_year)
 
@@ -55,15 +111,19 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} hours"
 
 
-def check_budget(runs: int, years: float, width: int, keep_events: bool = False, force: bool = False) -> None:
-    """Refuse an experiment beyond the hard limit; describe a long or large one and refuse it unless `force`."""
+def check_budget(runs: int, years: float, width: int, keep_events: bool = False, force: bool = False,
+                 work_years: float | None = None, leads: float | None = None) -> None:
+    """Refuse an experiment beyond the hard limit; describe a long or large one and refuse it unless `force`.
+    `work_years` and `leads` (the busiest scenario's leads a month) describe the load (see `estimate`)."""
     if runs > MAX_RUNS:
         raise ScenarioError(f"This experiment has {runs:,} runs; the kit runs at most {MAX_RUNS:,} in one "
                             f"experiment. Use fewer replications or grid points.")
-    seconds, memory = estimate(runs, years, width, keep_events)
+    seconds, memory = estimate(runs, years, width, keep_events, work_years)
     if force or (seconds <= LONG_SECONDS and memory <= LARGE_BYTES):
         return
     workers = f"{width} worker{'s' if width != 1 else ''}"
-    raise ScenarioError(f"This experiment is {runs:,} runs of {years:g} year{'s' if years != 1 else ''}: about "
+    busy = f" with up to about {leads:,.0f} leads a month" if leads is not None and work_years is not None and \
+        work_years > 2 * years else ""
+    raise ScenarioError(f"This experiment is {runs:,} runs of {years:g} year{'s' if years != 1 else ''}{busy}: about "
                         f"{_duration(seconds)} on {workers} and {memory / 1e9:.1f} GB of memory. To run it anyway, "
                         f"pass force=True (command line: --yes); or use fewer replications, grid points or years.")

@@ -146,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted: the experiment was cancelled", file=sys.stderr)
         return 130
+    for warning in result.warnings:  # as `run` does: the numbers of a company that cannot cope need a word
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         document = {key: value for key, value in metadata(result).items() if key != "dtypes"}
         document["table"] = table.to_dict(orient="records")

@@ -26,6 +26,7 @@ from .assumptions import Distribution
 from .budget import MAX_GRID_POINTS
 from .progress import ProgressOption
 from .result import ExperimentResult, check_kpi
+from .run_cache import RunCache
 from .runner import Variant, run_variants
 from .seeds import replication_seeds
 
@@ -42,6 +43,7 @@ class RunOptions(TypedDict, total=False):
     progress: ProgressOption  # True for a bar with ETA, or a callback(done, total)
     keep_events: bool  # also return every event log (memory grows with replications)
     force: bool  # run even when the estimate says it is long or large, or with more workers than cores
+    cache: RunCache  # replications already run (an interactive panel's); only the others run
 
 
 def replicate(scenario: ScenarioLike = None, n: int = 30, seed: int = 0,

@@ -17,8 +17,11 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, kpis
+from ..language import number, text
+from ..parameters import SPECS
 from ..results import KPIS
 from ..scenario import Scenario, ScenarioError
+from ..texts import TEXTS
 from . import stats
 from .assumptions import Distribution
 
@@ -29,6 +32,31 @@ MONTHLY_KEYS = ("variant", "replication")
 def check_kpi(kpi: str) -> str:
     """A KPI name, or the kit's one clear message (with "did you mean") for a name that does not exist."""
     return kpis.check_kpi(kpi).name
+
+
+@dataclass(frozen=True)
+class DeskWarning:
+    """A desk that ended overloaded in some replications of one variant (see `simulation.model.run.overloads`):
+    in how many, and its worst figures over them (the longest queue and the most incidents turned away, each
+    the worst of any of those replications)."""
+
+    variant: str
+    desk: str  # a role's quote desk ('inside_sales', ...) or 'service'
+    waiting: int  # the most requests still waiting at the end
+    turned_away: int  # the most incidents turned away (service desk only)
+    replications: int  # in how many replications the desk ended overloaded
+    of: int  # the replications of the variant
+
+    def text(self, language: str = "en") -> str:
+        """One line, e.g. 'baseline: service desk overloaded in 3 of 30 replications; at worst 2,000 incidents
+        waiting, 5,477 turned away'."""
+        variant = text(f"scenario.{self.variant}", language) if f"scenario.{self.variant}" in TEXTS else self.variant
+        counts = dict(variant=variant, k=self.replications, n=self.of, waiting=number(self.waiting, 0, language))
+        if self.desk == "service":
+            return text("warning.experiment_service", language, turned_away=number(self.turned_away, 0, language),
+                        **counts)
+        return text("warning.experiment_quotes", language, role=SPECS[f"organisation.{self.desk}"].label(language),
+                    **counts)
 
 
 @dataclass
@@ -44,6 +72,16 @@ class ExperimentResult:
     settings: dict[str, Any] = field(default_factory=dict)
     events: pd.DataFrame | None = None
     version: str = __version__
+    overloads: list[DeskWarning] = field(default_factory=list)  # desks that could not cope, per variant
+
+    @property
+    def warnings(self) -> list[str]:
+        """What a reader must know before trusting the numbers: one line per variant and overloaded desk (English)."""
+        return self.warning_texts("en")
+
+    def warning_texts(self, language: str = "en") -> list[str]:
+        """The warnings in `language`."""
+        return [overload.text(language) for overload in self.overloads]
 
     @property
     def variants(self) -> list[str]:

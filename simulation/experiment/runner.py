@@ -19,10 +19,11 @@ import pandas as pd
 from ..results import EVENT_COLUMNS, KPIS, simulate
 from ..scenario import Scenario, ScenarioError
 from . import assumptions
-from .budget import check_budget
+from .budget import check_budget, leads_per_month, load_factor
 from .executors import planned_width, run_chunks
 from .progress import Progress, ProgressOption
-from .result import ExperimentResult
+from .result import DeskWarning, ExperimentResult
+from .run_cache import Job, Outcome, RunCache
 
 
 @dataclass(frozen=True)
@@ -35,19 +36,17 @@ class Variant:
     columns: Mapping[str, Any] = field(default_factory=dict)
 
 
-# A job is what a worker needs for one replication: (scenario name, values, seed, sampled assumptions,
-# keep_events). Scenarios travel as plain dicts; the worker validates them again.
-Job = tuple[str, dict[str, Any], int, dict[str, Any], bool]
-
-
-def simulate_jobs(jobs: Sequence[Job]) -> list[tuple[tuple, dict[str, np.ndarray], list | None]]:
-    """Worker task: run each job; return KPIs (in KPIS order), monthly columns and maybe events."""
+def simulate_jobs(jobs: Sequence[Job]) -> list[Outcome]:
+    """Worker task: run each job; return KPIs (in KPIS order), monthly columns, maybe events, and the
+    overloaded desks as plain (desk, waiting, turned_away) tuples."""
     out = []
     for name, values, seed, sampled, keep_events in jobs:
         scenario = Scenario({**values, **sampled}, name=name)
         result = simulate(scenario, seed, keep_events=keep_events)
         monthly = {column: result.monthly[column].to_numpy() for column in result.monthly.columns}
-        out.append((tuple(result.kpis[k.name] for k in KPIS), monthly, result.event_rows if keep_events else None))
+        overloads = tuple((o.desk, int(o.waiting), int(o.turned_away)) for o in result.overloads)
+        out.append((tuple(result.kpis[k.name] for k in KPIS), monthly, result.event_rows if keep_events else None,
+                    overloads))
     return out
 
 
@@ -108,18 +107,37 @@ def _events_frame(variants: Sequence[Variant], outcomes: list) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=("variant", "replication", *EVENT_COLUMNS))
 
 
+def _desk_warnings(variants: Sequence[Variant], outcomes: list) -> list[DeskWarning]:
+    """Per variant and overloaded desk: in how many replications, and the worst queue over them."""
+    warnings, position = [], 0
+    for variant in variants:
+        runs = len(variant.seeds)
+        desks: dict[str, list[tuple[int, int]]] = {}  # in order of first appearance: deterministic
+        for outcome in outcomes[position:position + runs]:
+            for desk, waiting, turned_away in outcome[3]:
+                desks.setdefault(desk, []).append((waiting, turned_away))
+        warnings.extend(DeskWarning(variant.label, desk, max(w for w, _ in hits), max(t for _, t in hits), len(hits),
+                                    runs) for desk, hits in desks.items())
+        position += runs
+    return warnings
+
+
 def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
                  settings: Mapping[str, Any] | None = None, executor: Executor | None = None,
                  workers: int | None = None, chunk_size: int | None = None, progress: ProgressOption = None,
-                 keep_events: bool = False, force: bool = False) -> ExperimentResult:
+                 keep_events: bool = False, force: bool = False, cache: RunCache | None = None) -> ExperimentResult:
     """Run every variant for its seeds and gather one row per replication, in a fixed order.
-    A long or large experiment (see `budget`) runs only with `force`."""
+    A long or large experiment (see `budget`) runs only with `force`; with a `cache`, replications it
+    already holds are not run again."""
     uncertain = assumptions.normalise(uncertain)
     _check_uncertain(variants, uncertain)
     years = max(v.scenario["run.years"] for v in variants)
     runs = sum(len(v.seeds) for v in variants)
-    width = planned_width(executor, workers, runs, years, force)
-    check_budget(runs, years, width, keep_events, force)
+    # the work of the mean run, in years of the default scenario: a busy scenario takes far longer a year
+    work_years = sum(len(v.seeds) * v.scenario["run.years"] * load_factor(v.scenario) for v in variants) / runs
+    width = planned_width(executor, workers, runs, work_years, force)
+    check_budget(runs, years, width, keep_events, force, work_years=work_years,
+                 leads=max(leads_per_month(v.scenario) for v in variants))
     jobs: list[Job] = []
     rows: list[dict[str, Any]] = []
     for variant in variants:
@@ -130,11 +148,15 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             rows.append({"variant": variant.label, **variant.columns, "replication": replication,
                          "seed": run_seed, **sampled})
     with Progress(progress, len(jobs), f"{kind}") as bar:
-        outcomes = run_chunks(simulate_jobs, jobs, executor=executor, workers=workers, run_years=years,
+        def compute(todo: list[Job]) -> list:
+            return run_chunks(simulate_jobs, todo, executor=executor, workers=workers, run_years=work_years,
                               size=chunk_size, progress=bar, force=force)
-    for row, (kpis, _, _) in zip(rows, outcomes):
+
+        outcomes = compute(jobs) if cache is None else cache.run(jobs, compute, found=bar.advance)
+    for row, (kpis, *_) in zip(rows, outcomes):
         row.update(zip((k.name for k in KPIS), kpis))
     return ExperimentResult(
         kind=kind, runs=pd.DataFrame(rows), monthly=_monthly_frame(variants, outcomes),
         scenarios={v.label: v.scenario for v in variants}, seed=seed, uncertain=uncertain,
-        settings=dict(settings or {}), events=_events_frame(variants, outcomes) if keep_events else None)
+        settings=dict(settings or {}), events=_events_frame(variants, outcomes) if keep_events else None,
+        overloads=_desk_warnings(variants, outcomes))

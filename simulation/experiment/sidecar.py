@@ -11,6 +11,7 @@ that loads.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,11 +20,12 @@ import pandas as pd
 from ..parameters import SPECS
 from ..scenario import Scenario, ScenarioError, check_seed
 from . import assumptions
-from .result import ExperimentResult, check_kpi
+from .result import DeskWarning, ExperimentResult, check_kpi
 
 KINDS = ("replicate", "compare", "sweep", "sensitivity")
 DTYPES = ("int64", "float64", "bool", "str", "object")
 TABLES = ("runs", "monthly", "events")
+WARNING_FIELDS = tuple(field.name for field in dataclasses.fields(DeskWarning))
 
 
 class Invalid(ScenarioError):
@@ -79,6 +81,28 @@ def _dtypes(dtypes: Any) -> None:
                 f"the column types of the {name} table must be among {', '.join(DTYPES)}")
 
 
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _warnings(warnings: Any, seeds: Mapping[str, list]) -> None:
+    """The optional overload warnings: per variant and desk at most once, counts within the variant's runs."""
+    _expect(isinstance(warnings, list), "'warnings' must be a list")
+    seen = set()
+    for record in warnings:
+        _expect(isinstance(record, dict) and list(record) == list(WARNING_FIELDS),
+                f"each warning must give {', '.join(WARNING_FIELDS)}")
+        variant, desk = record["variant"], record["desk"]
+        _expect(_text(desk) and (desk == "service" or f"organisation.{desk}" in SPECS),
+                "a warning's desk must be 'service' or a sales role")
+        _expect(_text(variant) and variant in seeds and (variant, desk) not in seen,
+                "a warning must name a scenario of the record, once per desk")
+        _expect(all(_count(record[name]) for name in ("waiting", "turned_away", "replications", "of")) and
+                1 <= record["replications"] <= record["of"] == len(seeds[variant]),
+                "a warning's counts must be whole numbers within the scenario's replications")
+        seen.add((variant, desk))
+
+
 def check_record(meta: Any) -> dict[str, Scenario]:
     """Check every field of a format-1 record; the scenarios it describes, by label."""
     _expect(isinstance(meta, dict), "the record must be a JSON object")
@@ -95,6 +119,8 @@ def check_record(meta: Any) -> dict[str, Scenario]:
     assumptions.normalise(assumptions.from_record(meta["uncertain"]))
     _settings(meta["kind"], meta.get("settings"), labels)
     _dtypes(meta.get("dtypes"))
+    if "warnings" in meta:  # saved since overloads were recorded; an older record has none
+        _warnings(meta["warnings"], seeds)
     return scenarios
 
 
@@ -120,4 +146,5 @@ def rebuild(meta: Mapping[str, Any], tables: Mapping[str, pd.DataFrame], scenari
     typed = {name: tables[name].astype(meta["dtypes"][name]) for name in meta["dtypes"]}
     return ExperimentResult(kind=meta["kind"], runs=typed["runs"], monthly=typed["monthly"], scenarios=scenarios,
                             seed=meta["seed"], uncertain=assumptions.from_record(meta["uncertain"]),
-                            settings=meta["settings"], events=typed.get("events"), version=meta["version"])
+                            settings=meta["settings"], events=typed.get("events"), version=meta["version"],
+                            overloads=[DeskWarning(**record) for record in meta.get("warnings", [])])

@@ -20,6 +20,7 @@ refused. What is loaded is treated as untrusted (`sidecar`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ def metadata(result: ExperimentResult) -> dict[str, Any]:
         "settings": result.settings,
         "dtypes": {name: {column: str(dtype) for column, dtype in table.dtypes.items()}
                    for name, table in _tables(result).items()},
+        "warnings": [dataclasses.asdict(overload) for overload in result.overloads],  # optional: older saves lack it
     }
 
 

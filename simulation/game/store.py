@@ -47,6 +47,11 @@ class Action:
     payload: dict[str, Any]
 
 
+def _reason(error: Exception) -> str:
+    """Why a write failed: the system's words for an OSError, SQLite's for its own ('disk I/O error')."""
+    return (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -81,6 +86,7 @@ class GameStore:
         if path.exists():
             raise GameError(f"'{path}' already exists; choose another name or remove it first.")
         temporary = path.with_name(f".{path.name}.{id(settings):x}.tmp")
+        connection = None
         try:
             connection = cls._connect(temporary)
             connection.executescript(SCHEMA)
@@ -94,9 +100,11 @@ class GameStore:
             connection.execute("PRAGMA journal_mode = WAL")  # readers (team pages) do not wait for a writer
             connection.close()
             temporary.replace(path)
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:  # SQLite reports a full disk as its own error, not an OSError
+            if connection is not None:
+                connection.close()
             temporary.unlink(missing_ok=True)
-            raise GameError(f"Cannot write the game file '{path}': {error.strerror or error}.") from None
+            raise GameError(f"Cannot write the game file '{path}': {_reason(error)}.") from None
         return cls(path)
 
     def close(self) -> None:
@@ -112,15 +120,18 @@ class GameStore:
         in one transaction; the trainer code stays. Returns the copy's path."""
         archive = self.archive_path()
         temporary = archive.with_name(f".{archive.name}.tmp")
+        copy = None
         try:
             copy = sqlite3.connect(temporary)
             with copy:
                 self.connection.backup(copy)
             copy.close()
             temporary.replace(archive)
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
+            if copy is not None:
+                copy.close()
             temporary.unlink(missing_ok=True)
-            raise GameError(f"Cannot keep a copy of this game as '{archive}': {error.strerror or error}.") from None
+            raise GameError(f"Cannot keep a copy of this game as '{archive}': {_reason(error)}.") from None
         with self.transaction() as connection:
             for table in ("actions", "results", "slots", "failed_logins"):
                 connection.execute(f"DELETE FROM {table}")
@@ -167,14 +178,33 @@ class GameStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One change: everything inside is written together or not at all (and other writers wait)."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        """One change: everything inside is written together or not at all (and other writers wait).
+        A write SQLite refuses (a full disk, a file locked too long, a damaged file) is rolled back, so the
+        game stays as it was, and reported as a GameError that names the file and SQLite's reason."""
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._write_error(error) from None
         try:
             yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
+            self.connection.execute("COMMIT")
+        except BaseException as error:
+            self._rollback()
+            if isinstance(error, sqlite3.Error):
+                raise self._write_error(error) from None
             raise
-        self.connection.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already undone it itself (it may after a full disk)."""
+        try:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # nothing was written: the change is lost either way, the file keeps its last good state
+
+    def _write_error(self, error: sqlite3.Error) -> GameError:
+        return GameError(f"Cannot write the game file '{self.path}': {_reason(error)}. Nothing of this change "
+                         f"was saved; free some space or close other programs using the file, then try again.")
 
     @staticmethod
     def append(connection: sqlite3.Connection, round_number: int, kind: str, slot: str | None,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import KitError
+from ..errors import KitError, printable
 from . import LMS_LAYOUTS, grade_folder
 
 
@@ -16,14 +16,14 @@ def _grade(args: argparse.Namespace) -> int:
                             lms=args.lms or (), item=args.item, workers=args.workers, timeout=args.timeout,
                             cache=not args.no_cache, progress=not args.quiet)
     except KitError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(error)}", file=sys.stderr)
         return 2
     full = sum(r.total == len(book.exercise_ids) for r in book.results)
     print(f"{len(book.results)} submission(s), {len(book.exercise_ids)} exercise(s), {full} with full marks; "
-          f"wrote {len(book.files)} file(s), gradebook: {args.out}")
+          f"wrote {len(book.files)} file(s), gradebook: {printable(args.out)}")
     for result in book.results:
         if result.status != "ok":
-            print(f"  {result.file}: {result.status}")
+            print(f"  {printable(result.file)}: {printable(result.status)}")  # names come from students
     return 0
 
 

@@ -31,6 +31,7 @@ from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
 from ..errors import KitError
 from ..files import write_text
+from ..spreadsheets import escape_cell
 from .run import STATUSES, Outcome
 
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
@@ -46,6 +47,12 @@ class StudentResult:
     language: str
     feedback: dict[str, Feedback] = field(default_factory=dict)
     remarks: list[str] = field(default_factory=list)
+    typed: str = ""  # the student number as the student typed it (the LMS matches it exactly)
+
+    @property
+    def student_id(self) -> str:
+        """The number for the gradebook and LMS files: as typed, so 'S123' stays 'S123' for Canvas and Moodle."""
+        return self.typed or self.student or ""
 
     def score(self, exercise_id: str) -> float:
         return self.feedback[exercise_id].score if exercise_id in self.feedback else 0.0
@@ -64,6 +71,14 @@ def _start(records: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
     return starts[-1] if starts else {}
 
 
+def _same_student(typed: str, student: str | None) -> bool:
+    """Whether the spelling recorded at `start` is the number that was graded (a forged one is ignored)."""
+    try:
+        return student is not None and normalise_student(typed) == student
+    except AnswerError:
+        return False
+
+
 def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
     """Check the last answer to each exercise, for the student the notebook's last `start` named."""
     start = _start(outcome.records)
@@ -73,7 +88,9 @@ def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
         student = None
     language = start.get("language") if start.get("language") in LANGUAGES else "en"
     name = start.get("name") if isinstance(start.get("name"), str) else ""
-    result = StudentResult(outcome.file, student, name[:100], language)
+    typed = start.get("typed")
+    result = StudentResult(outcome.file, student, name[:100], language,
+                           typed=typed if isinstance(typed, str) and _same_student(typed, student) else "")
     if outcome.status != "ok":
         result.remarks.append(f"{outcome.status}: {STATUSES[outcome.status]}" + (
             f" ({outcome.detail})" if outcome.detail and outcome.status != "errors" else ""))
@@ -101,18 +118,11 @@ def mark_duplicates(results: Iterable[StudentResult]) -> None:
             result.remarks.append("duplicate student number")
 
 
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    writer.writerows([escape_cell(cell, reversible=False) for cell in row] for row in rows)  # no formula injection
     return buffer.getvalue()
 
 
@@ -123,7 +133,7 @@ def _points(value: float) -> str:
 def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str]) -> str:
     """The kit's own layout: one row per submission, a score (0–1) per exercise, total, maximum, status."""
     header = ["file", "student_number", "name", *exercise_ids, "total", "max", "status"]
-    rows = [[r.file, r.student or "", r.name, *(_points(r.score(e)) for e in exercise_ids), _points(r.total),
+    rows = [[r.file, r.student_id, r.name, *(_points(r.score(e)) for e in exercise_ids), _points(r.total),
              len(exercise_ids), r.status] for r in results]
     return _csv(header, rows)
 
@@ -133,12 +143,12 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     graded = [r for r in results if r.student]
     if layout == "brightspace":
         return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
-                    [[f"#{r.student}", _points(r.total), "#"] for r in graded])
+                    [[f"#{r.student_id}", _points(r.total), "#"] for r in graded])
     if layout == "canvas":
         return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
-                    [[r.name, "", r.student, "", "", _points(r.total)] for r in graded])
+                    [[r.name, "", r.student_id, "", "", _points(r.total)] for r in graded])
     if layout == "moodle":
-        return _csv(["ID number", "Full name", item], [[r.student, r.name, _points(r.total)] for r in graded])
+        return _csv(["ID number", "Full name", item], [[r.student_id, r.name, _points(r.total)] for r in graded])
     raise KitError(f"Unknown LMS layout {layout!r}; choose from {', '.join(LMS_LAYOUTS)}.")
 
 

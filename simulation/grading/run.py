@@ -33,11 +33,13 @@ from tqdm.auto import tqdm
 
 from .. import __version__
 from ..exercises.checker import RECORD_MIME
-from ..files import write_text
+from ..errors import KitError
+from ..files import parse_document, read_limited, write_text
 
 KIT_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the `simulation` package
 MAX_BYTES = 20_000_000  # a submitted file larger than this is not read
 MAX_RECORD = 100_000  # characters of one answer record; a larger one is ignored
+MAX_CACHE_BYTES = 200_000_000  # the outcome cache beside a gradebook; a larger file is ignored
 
 STATUSES = {
     "ok": "ran",
@@ -102,18 +104,28 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
+class _Late(Exception):
+    """The notebook's time is up before its next cell starts."""
+
+
 def execute(path: Path, timeout: float) -> Outcome:
     """Run one submission in a fresh kernel and collect its records; never raises for the notebook's faults."""
     notebook, refused = _read(path)
     if refused:
         return refused
     deadline = time.monotonic() + timeout  # one limit for the whole notebook: each cell gets what is left
+
+    def stop_when_late(**_: Any) -> None:  # else every cell after the deadline would still get its second
+        if time.monotonic() >= deadline:
+            raise _Late
+
     with tempfile.TemporaryDirectory(prefix="grading-") as folder:
         client = NotebookClient(notebook, timeout_func=lambda cell: max(1.0, deadline - time.monotonic()),
-                                kernel_name="python3", allow_errors=True, resources={"metadata": {"path": folder}})
+                                on_cell_start=stop_when_late, kernel_name="python3", allow_errors=True,
+                                resources={"metadata": {"path": folder}})
         try:
             client.execute(env=_kernel_env())
-        except CellTimeoutError:
+        except (CellTimeoutError, _Late):
             return Outcome(path.name, "time limit", f"{timeout:g} s", _records(notebook))
         except DeadKernelError:
             late = time.monotonic() >= deadline
@@ -132,17 +144,23 @@ class Cache:
         self.path, self.salt = path, f"{__version__}|{timeout:g}"
         self.entries: dict[str, Any] = {}
         if path and path.is_file():
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (ValueError, OSError):
-                self.entries = {}  # a broken cache is only a slower run
+            try:  # read as untrusted data, within bounds: a huge, deeply nested or foreign file is ignored
+                entries = parse_document(read_limited(path, MAX_CACHE_BYTES, "grading cache"), ".json", path)
+            except KitError:
+                entries = {}
+            self.entries = entries if isinstance(entries, dict) else {}  # a broken cache is only a slower run
 
     def key(self, digest: str) -> str:
         return f"{self.salt}|{digest}"
 
     def get(self, digest: str, name: str) -> Outcome | None:
         entry = self.entries.get(self.key(digest))
-        return Outcome(**{**entry, "file": name}) if isinstance(entry, dict) else None
+        records = entry.get("records", []) if isinstance(entry, dict) else None
+        if not isinstance(records, list) or not all(isinstance(record, dict) for record in records) or \
+                set(entry) - {"file", "status", "detail", "records"} or entry.get("status") not in STATUSES or \
+                not isinstance(entry.get("detail", ""), str):
+            return None  # not what `put` stored: run the file again
+        return Outcome(**{**entry, "file": name})
 
     def put(self, digest: str, outcome: Outcome) -> None:
         self.entries[self.key(digest)] = asdict(outcome)
@@ -172,10 +190,11 @@ def run_all(paths: Iterable[Path], *, timeout: float = 120, workers: int = 2, ca
             path = futures[future]
             try:
                 outcome = future.result()
+                cache.put(pending[path], outcome)
             except Exception as error:  # e.g. no kernel could start: this file fails, the others go on
+                # the grader's fault, not the notebook's: not cached, so the next run tries the file again
                 outcome = Outcome(path.name, "crashed", f"grader: {type(error).__name__}: {error}"[:200])
             outcomes[path.name] = outcome
-            cache.put(pending[path], outcome)
             bar.update()
     cache.save()
     return outcomes

@@ -29,10 +29,11 @@ from typing import Any
 
 import simpy
 
+from ..parameters import SPECS
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
-from .world import DAYS_PER_MONTH, Process, World
+from .world import DAYS_PER_MONTH, World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
@@ -47,6 +48,11 @@ COMPLEX_COMPETITION = 0.08  # lower chance of 'little competition' for a complex
 AUTHORITY_PER_DMU_MEMBER = 0.06  # lower chance that our contact carries the decision, per extra DMU member
 DMU_WIN_FACTOR = 0.9  # every extra person in the DMU must be convinced too
 COMPLEX_QUOTE_WISH = 2.5  # a buyer of a complex product expects its quote to take this many times as long
+# Discovery: a rep who checks the criteria learns the need, the budget and who decides, and writes a quote that
+# fits; one who guesses does not. The win chances are calibrated at the default rigour, so skipping the checking
+# (which saves qualification hours) is not free, and checking every criterion pays for its hours.
+DISCOVERY_WIN = 0.4  # share of the win chance gained (lost) per point of rigour above (below) the default
+REFERENCE_RIGOUR = SPECS["funnel.qualification_rigour"].default  # the rigour the funnel is calibrated at
 OPERATIONAL_EXCELLENCE = DISCIPLINES.index("operational_excellence")
 
 
@@ -82,6 +88,7 @@ class FunnelRules:
         self.observed = tuple(SCOTSMAN.index(c) for c in (SCOTSMAN if f.qualification_method == "scotsman" else BANT))
         self.threshold = math.ceil(f.qualification_threshold * len(self.observed) - 1e-9)
         self.rigour = f.qualification_rigour
+        self.discovery = 1.0 + DISCOVERY_WIN * (self.rigour - REFERENCE_RIGOUR)
         self.cold_to_warm = sc["market.cold_to_warm_share"]
         fx = world.effects
         self.quote_work = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
@@ -99,6 +106,13 @@ class FunnelRules:
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
         self.fit = tuple(fx.fit(p) for p in range(len(DISCIPLINES)))
         self.price_attraction = fx.price_volume
+        m = sc.market
+        self.size_shares = (m.share_small, 1.0 - m.share_small - m.share_large, m.share_large)
+        self.complex_share = m.complex_share
+        self.nurturing, self.nurture_months, self.nurture_return = (m.lead_nurturing, m.nurture_months,
+                                                                    m.nurture_return_share)
+        self.qualification_days = f.qualification_days
+        self.decision_days = (f.decision_days_simple, f.decision_days_complex)
 
     def promise(self, honest_estimate: float, wish: float) -> float:
         """What the policy promises for a quote or a delivery (NaN: no promise)."""
@@ -146,22 +160,23 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
     if lead.tender is not None:  # the buyer will not wait for this supplier: it chooses among the others
         lead.tender.withdraw(world)
         lead.tender = None
-    if not world.scenario["market.lead_nurturing"]:
+    rules = world.funnel
+    if not rules.nurturing:
         world.move(lead, "dropped")
         return False
     world.move(lead, "nurturing")
-    yield world.env.timeout(-world.scenario["market.nurture_months"] * DAYS_PER_MONTH * math.log(1.0 - next(draws)))
-    if next(draws) < world.scenario["market.nurture_return_share"]:
+    yield world.env.timeout(-rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - next(draws)))
+    if next(draws) < rules.nurture_return:
         lead.temperature = WARM
         return True
     world.move(lead, "dormant")
     return False
 
 
-def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> Process:
-    """Enter a funnel stage and spend an exponentially distributed time in it."""
+def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> simpy.Timeout:
+    """Enter a funnel stage; the lead spends an exponentially distributed time in it (yield what this returns)."""
     world.move(lead, state)
-    yield world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
+    return world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
 
 
 @dataclass(slots=True)
@@ -185,14 +200,14 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator
         draws = iter(block or journeys.block(DRAWS_PER_PASS))
         block = None
         if lead.temperature == COLD:
-            yield from stage(world, lead, "marketing", MARKETING_DAYS, draws)
+            yield stage(world, lead, "marketing", MARKETING_DAYS, draws)
             if next(draws) >= rules.cold_to_warm:
                 if (yield from nurture(world, lead, draws)):
                     continue
                 return None
             lead.temperature = WARM
         world.reach(lead, MQL)
-        yield from stage(world, lead, "sales_acceptance", rules.alignment.handoff_days, draws)
+        yield stage(world, lead, "sales_acceptance", rules.alignment.handoff_days, draws)
         if next(draws) >= rules.alignment.accepted:
             if next(draws) < rules.alignment.leaked:
                 world.move(lead, "leaked")
@@ -209,8 +224,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator
         method = method_for(rules.method_choice, role)
         world.organisation.ask("qualification", role,
                                QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
-        yield from stage(world, lead, "qualification", world.scenario["funnel.qualification_days"] * method.cycle,
-                         draws)
+        yield stage(world, lead, "qualification", rules.qualification_days * method.cycle, draws)
         truth = [next(draws) < chance for chance in rules.criteria_chances(lead)]
         checks = [next(draws) for _ in truth]  # which criteria the rep checks, and what it guesses for the rest
         observed = sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed)
@@ -292,13 +306,12 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
     attraction = min(2.0, max(0.25, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
     multiplier = (attraction * rules.price_attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
-                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1))
+                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * rules.discovery
     truth = reconsider(truth, multiplier, draws)
     win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
 
     world.move(lead, "decision")
-    decision_days = world.scenario["funnel.decision_days_complex" if lead.complex else "funnel.decision_days_simple"]
-    decision_days *= method.cycle * (1 + 0.1 * (dmu_size(lead) - 1))
+    decision_days = rules.decision_days[lead.complex] * (method.cycle * (1 + 0.1 * (dmu_size(lead) - 1)))
     yield env.timeout(-decision_days * math.log(1.0 - next(draws)))
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start

@@ -35,13 +35,16 @@ def monthly_lead_rates(world: World) -> tuple[float, float]:
 def lead_arrivals(world: World) -> Process:
     """Campaign and inbound leads arrive at random; bad word of mouth scares some off.
 
-    The rates are read again at every arrival, so a game's new campaign budget counts from the next lead on;
-    with no leads at all the process looks again a month later.
+    The rates are read again when the decisions change (in a market game at every arrival), so a new campaign
+    budget counts from the next lead on; with no leads at all the process looks again a month later.
     """
     stream, gossip = world.streams["lead_arrivals"], world.streams["word_of_mouth"]
+    read_at = None  # the decisions' revision the rates were read for
     while True:
-        campaign, inbound = monthly_lead_rates(world)
-        total = campaign + inbound
+        if world.market is not None or read_at != world.revision:  # a market's shares move from lead to lead
+            read_at = world.revision
+            campaign, inbound = monthly_lead_rates(world)
+            total = campaign + inbound
         if total <= 0:
             yield world.env.timeout(DAYS_PER_MONTH)
             continue

@@ -1,7 +1,9 @@
 """Sales methods as situations, not bonuses (DOMAIN.md §3, §11.11).
 
 Each method helps where the course material says it helps and can hurt
-elsewhere: transactional selling suits small, simple deals; consultative
+elsewhere: transactional selling suits small, simple deals (a complex
+product sold without advice wins less often and leaves a customer who gets
+less out of it, a lasting lower grade); consultative
 methods (solution, SPIN, Theory of Constraints) suit complex ones;
 Challenger and strategic selling suit large accounts with a DMU of several
 people. Professional purchasers at large companies know SPIN, so it loses
@@ -24,10 +26,13 @@ class SalesMethod:
     large_buyer: float  # and × this for a large company's professional buyers
     cycle: float  # qualification and decision take this many times as long
     hours: float  # rep hours for qualification and quotes × this
+    complex_advice: float = 0.0  # grade points a customer of a complex product gives for how it was sold: sold
+    # without advice (transaction focus, sales 1.0) it gets less out of the product for as long as it stays
 
 
 SALES_METHODS: dict[str, SalesMethod] = {
-    "transactional": SalesMethod(simple=1.15, complex=0.75, large_buyer=0.85, cycle=0.8, hours=0.8),
+    "transactional": SalesMethod(simple=1.15, complex=0.55, large_buyer=0.75, cycle=0.8, hours=0.8,
+                                 complex_advice=-0.75),
     "spin": SalesMethod(simple=0.95, complex=1.10, large_buyer=0.90, cycle=1.0, hours=1.1),
     "solution": SalesMethod(simple=0.95, complex=1.10, large_buyer=1.00, cycle=1.1, hours=1.2),
     "challenger": SalesMethod(simple=0.85, complex=1.10, large_buyer=1.15, cycle=0.95, hours=1.15),

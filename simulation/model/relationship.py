@@ -14,6 +14,7 @@ from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, lead_journey
+from .methods import method_for
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
@@ -30,10 +31,9 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     same arriving lead meets the same luck in every scenario run on the same seed. A buyer that asks
     several suppliers (`tender`) is the same buyer at each of them: the first fixes its profile.
     """
-    s = world.scenario
-    small, large = s["market.share_small"], s["market.share_large"]
-    size = pick(draws[0], (small, 1.0 - small - large, large))
-    complex_product = draws[1] < s["market.complex_share"]
+    rules = world.funnel
+    size = pick(draws[0], rules.size_shares)
+    complex_product = draws[1] < rules.complex_share
     preference = pick(draws[2], world.effects.positioning)
     if account is not None:
         size, complex_product, preference = account.size, account.complex, account.preference
@@ -68,12 +68,13 @@ def customer_life(world: World, account: Account, first_review: float = DAYS_PER
 
 
 def personal_quality(world: World, preference: int, size: int, complex_product: bool, role: str,
-                     disposition: float) -> float:
+                     disposition: float, advice: float = 0.0) -> float:
     """The grade this customer gives when expectations are met: what it values, the rep's competence for its
-    segment, and its lasting disposition (some customers are structurally more critical)."""
+    segment, its lasting disposition (some customers are structurally more critical) and the advice it was
+    sold with (`SalesMethod.complex_advice`)."""
     quality = world.effects.quality(world.scenario["satisfaction.base_grade"], preference)
     quality -= COMPETENCE_GAP.quality_loss * competence_gap(role, size, complex_product)
-    return min(10.0, max(1.0, quality + disposition))
+    return min(10.0, max(1.0, quality + disposition + advice))
 
 
 def open_account(world: World, lead: Lead, deal: Deal) -> Account:
@@ -84,7 +85,9 @@ def open_account(world: World, lead: Lead, deal: Deal) -> Account:
         stream = customer_stream(world, len(world.accounts))
         role = world.organisation.assign(lead.size, lead.complex, visit_plan(world, lead.size, lead.complex)[1])
         disposition = sat.critical_spread * stream.normal()
-        quality = personal_quality(world, lead.preference, lead.size, lead.complex, role, disposition)
+        sold_with = method_for(world.funnel.method_choice, deal.role)
+        quality = personal_quality(world, lead.preference, lead.size, lead.complex, role, disposition,
+                                   sold_with.complex_advice if lead.complex else 0.0)
         account = Account(len(world.accounts), lead.size, lead.complex, lead.preference, role,
                           world.funnel.potential[lead.size], quality, env.now, stream,
                           loyalty=loyalty_multiplier(stream.normal(), sat.loyalty_spread, existing=False),

@@ -5,7 +5,8 @@ the other replications on common random numbers, pair by pair, on a process
 pool whose workers have already imported the model, from a background thread,
 so the notebook stays responsive. Each finished pair is handed to the panel,
 which redraws its band and progress; a new Run supersedes the old one. The
-stress test runs its replications on the same kind of pool.
+stress test runs its replications on the same kind of pool. Replications
+are kept (`RUNS`), so a Run after changing one side runs only that side.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_complete
 import pandas as pd
 
 from ..experiment.executors import local_cores, process_pool
-from ..experiment.runner import Job, simulate_jobs
+from ..experiment.run_cache import Job, RunCache
+from ..experiment.runner import simulate_jobs
 from ..paths import path_seeds
 from ..results import KPIS, SimulationResult
 from ..scenario import Scenario
 
 #: Replications a panel runs for its bands unless asked for more (the first is the seed shown at once).
 DEFAULT_REPLICATIONS = 10
+
+#: The replications this kernel has run for its panels: a Run that changes one side only runs that side.
+RUNS = RunCache()
 
 _shared: dict[str, Executor | None] = {}
 _shared_lock = threading.Lock()
@@ -108,23 +113,41 @@ class Replications:
         done: dict[int, list] = {}
         runs = {name: [Replication.of(first[name])] for name in names}
         on_update(runs, 0, len(batches))
-        executor = self._executor()
+        known = [RUNS.lookup(batch) for batch in batches]  # a side the student did not change is known
+        todo = {index: [job for job, outcome in zip(batch, found) if outcome is None]
+                for index, (batch, found) in enumerate(zip(batches, known)) if None in found}
+        done.update((index, found) for index, found in enumerate(known) if index not in todo)
+        executor = self._executor() if todo else None
+        futures: dict[Future, int] = {}
         if executor is None:
-            finished = ((index, simulate_jobs(batch)) for index, batch in enumerate(batches))
+            finished = ((index, simulate_jobs(jobs)) for index, jobs in todo.items())
         else:
-            futures = {executor.submit(simulate_jobs, batch): index for index, batch in enumerate(batches)}
+            futures = {executor.submit(simulate_jobs, jobs): index for index, jobs in todo.items()}
             finished = ((futures[future], future.result()) for future in as_completed(futures))
-        for index, outcomes in finished:
+        if done:
+            runs = self._gathered(names, first, done)
+            on_update(runs, len(done), len(batches))
+        for index, fresh in finished:
+            RUNS.store(todo[index], fresh)
+            computed = iter(fresh)
+            outcomes = [outcome if outcome is not None else next(computed) for outcome in known[index]]
             if generation != self._generation:  # superseded: leave the rest to finish unseen
                 if executor is not None:
                     for future in futures:
                         future.cancel()
                 return runs
             done[index] = outcomes
-            runs = {name: [Replication.of(first[name])] for name in names}
-            for key in sorted(done):  # replication order, whatever order they finished in
-                for name, (kpis, monthly, _events) in zip(names, done[key]):
-                    runs[name].append(Replication(pd.DataFrame(monthly), zip((k.name for k in KPIS), kpis)))
+            runs = self._gathered(names, first, done)
             if generation == self._generation:
                 on_update(runs, len(done), len(batches))
+        return runs
+
+    @staticmethod
+    def _gathered(names: list[str], first: dict[str, SimulationResult],
+                  done: dict[int, list]) -> dict[str, list[Replication]]:
+        """The replications finished so far, per scenario, in replication order whatever order they finished in."""
+        runs = {name: [Replication.of(first[name])] for name in names}
+        for key in sorted(done):
+            for name, (kpis, monthly, _events, _overloads) in zip(names, done[key]):
+                runs[name].append(Replication(pd.DataFrame(monthly), zip((k.name for k in KPIS), kpis)))
         return runs

@@ -80,6 +80,25 @@ def _close_file_browser(page) -> None:
         current.first.click()
 
 
+def move_slider_of_b(page, panel, screenshot=None):
+    """Move side B's expectation-management slider six steps with the keyboard and wait until the kernel has
+    the new value (the panel then says its results are out of date); returns (slider, readout, old readout)."""
+    panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
+    row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
+        has_text=SLIDER_LABEL)).last  # side B: over-promise
+    slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
+    if screenshot is not None:
+        _screenshot_from(page, panel, screenshot)
+    readout_before = readout.inner_text()
+    slider.locator(".noUi-handle").focus()
+    for _ in range(6):
+        slider.locator(".noUi-handle").press("ArrowRight")
+    page.wait_for_function("([el, old]) => el.textContent !== old", arg=[readout.element_handle(), readout_before])
+    page.wait_for_function("el => el.innerText.includes('Settings changed')", arg=panel.element_handle(),
+                           timeout=TIMEOUT_MS)
+    return slider, readout, readout_before
+
+
 def _run_all_cells(page) -> None:
     """Run ▸ Run All Cells, and see the first cell start; a fresh server sometimes replaces the first kernel
     connection and asks which kernel to use, and then the cells wait: answer, and ask again."""
@@ -144,20 +163,7 @@ def test_student_runs_lesson_moves_a_slider_and_sees_new_results(jupyter_lab, ch
         table.wait_for(timeout=TIMEOUT_MS)
         page.set_viewport_size({"width": 1400, "height": 1000})
         table_before, image_before = table.inner_text(), image.evaluate(IMAGE_DIGEST)
-        panel.locator(".lm-TabBar-tab, .p-TabBar-tab").filter(has_text="B: over-promise").click()
-        row = panel.locator(".widget-hbox").filter(has=page.locator(".widget-slider").filter(
-            has_text=SLIDER_LABEL)).last  # side B: over-promise
-        slider, readout = row.locator(".widget-slider"), row.locator(".widget-label").last
-        _screenshot_from(page, panel, artifacts / "lesson03_1_controls.png")
-        readout_before = readout.inner_text()
-        slider.locator(".noUi-handle").focus()
-        for _ in range(6):
-            slider.locator(".noUi-handle").press("ArrowRight")
-        page.wait_for_function("([el, old]) => el.textContent !== old",
-                               arg=[readout.element_handle(), readout_before])
-        # the kernel has the new value once the panel says its results are out of date; only then press Run
-        page.wait_for_function("el => el.innerText.includes('Settings changed')", arg=panel.element_handle(),
-                               timeout=TIMEOUT_MS)
+        slider, readout, readout_before = move_slider_of_b(page, panel, artifacts / "lesson03_1_controls.png")
         run = panel.get_by_role("button", name="Run simulation")
         run.click()
         page.wait_for_function("([el, old]) => el.innerText !== old",

@@ -1,0 +1,88 @@
+"""Replications kept by what determines them, so an interactive panel never computes one twice.
+
+A replication is fixed by its scenario values, its seed and the assumptions
+sampled for it: the same inputs give the same KPIs and monthly series, bit
+for bit. A student who changes only strategy B in a panel therefore gets
+strategy A's replications from the last Run at once, and only B's are run.
+Only what an experiment keeps of a replication is stored (its KPIs, monthly
+columns and overloaded desks, about 12 kB); runs that keep their event log
+are not.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+# A job is what a worker needs for one replication: (scenario name, values, seed, sampled assumptions,
+# keep_events). Scenarios travel as plain dicts; the worker validates them again.
+Job = tuple[str, dict[str, Any], int, dict[str, Any], bool]
+# (KPIs, monthly columns, events or None, overloaded desks as (desk, waiting, turned_away) tuples)
+Outcome = tuple[tuple, dict[str, Any], Any, tuple[tuple[str, int, int], ...]]
+
+#: Replications a cache keeps: 2,000 × ~12 kB ≈ 25 MB, some fifty Runs of a 20-pair stress test.
+DEFAULT_SIZE = 2000
+
+
+def job_key(job: Job) -> Hashable | None:
+    """What determines a replication's outcome (the scenario's name does not); None for runs that keep events."""
+    _name, values, seed, sampled, keep_events = job
+    if keep_events:
+        return None
+    return tuple(sorted(values.items())), seed, tuple(sorted(sampled.items()))
+
+
+class RunCache:
+    """A bounded, thread-safe store of replication outcomes, the least recently used dropped first."""
+
+    def __init__(self, size: int = DEFAULT_SIZE):
+        self.size = size
+        self._outcomes: OrderedDict[Hashable, Outcome] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._outcomes)
+
+    def lookup(self, jobs: Sequence[Job]) -> list[Outcome | None]:
+        """The known outcome of each job, None where it still has to run."""
+        found: list[Outcome | None] = []
+        with self._lock:
+            for job in jobs:
+                key = job_key(job)
+                outcome = None if key is None else self._outcomes.get(key)
+                if outcome is not None:
+                    self._outcomes.move_to_end(key)
+                found.append(outcome)
+        return found
+
+    def store(self, jobs: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
+        """Keep these outcomes (read-only, as several results may share them)."""
+        with self._lock:
+            for job, (kpis, monthly, events, overloads) in zip(jobs, outcomes):
+                key = job_key(job)
+                if key is None:
+                    continue
+                for column in monthly.values():
+                    column.setflags(write=False)
+                self._outcomes[key] = (kpis, monthly, events, overloads)  # tuples: read-only already
+                self._outcomes.move_to_end(key)
+            while len(self._outcomes) > self.size:
+                self._outcomes.popitem(last=False)
+
+    def run(self, jobs: Sequence[Job], compute: Callable[[list[Job]], list[Outcome]],
+            found: Callable[[int], Any] | None = None) -> list[Outcome]:
+        """The outcome of every job in order: known ones from the cache (reported to `found` with their
+        count), the rest from `compute`, which gets only those."""
+        known = self.lookup(jobs)
+        missing = [index for index, outcome in enumerate(known) if outcome is None]
+        if found is not None and len(missing) < len(jobs):
+            found(len(jobs) - len(missing))
+        if missing:
+            todo = [jobs[index] for index in missing]
+            fresh = compute(todo)
+            self.store(todo, fresh)
+            for index, outcome in zip(missing, fresh):
+                known[index] = outcome
+        return known  # type: ignore[return-value]  # every None is filled in
