@@ -28,6 +28,11 @@ from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
 from .world import DAYS_PER_MONTH, World
 
 AUTOMATIC_REORDER_GRADE = 8.0  # from this grade on follow-up orders come by themselves (Popping)
+NO_FOLLOW_UP_GRADE = 4.0  # at or below this grade a follow-up order never succeeds (linear up to grade 8)
+WALLET_PER_GRADE = 0.1  # share of wallet gained per grade point: 40 % at grade 6, 60 % at grade 8
+WALLET_OFFSET = 0.2  # share of wallet = WALLET_PER_GRADE × grade − WALLET_OFFSET, within the bounds below
+WALLET_MIN = 0.05  # even an unhappy customer buys a little from us
+WALLET_MAX = 0.9  # even a delighted customer keeps a second supplier for some of its spend
 INCIDENT_DISAPPOINTMENT = 1.0  # grade points below expectation for an incident, however well it is handled
 NEGLECT = 1.0  # grade points below expectation for a visit the customer needed and did not get
 ORDER_CHANCE = 1 / 3  # chance of an order moment in a month: about four orders a year
@@ -59,7 +64,7 @@ def visit_plan(world: World, size: int, complex_product: bool) -> tuple[float, f
 
 def follow_up_success(grade: float) -> float:
     """Chance that a follow-up order below grade 8 succeeds: 75 % at 7, 50 % at 6, none at 4."""
-    return min(1.0, max(0.0, (grade - 4.0) / 4.0))
+    return min(1.0, max(0.0, (grade - NO_FOLLOW_UP_GRADE) / (AUTOMATIC_REORDER_GRADE - NO_FOLLOW_UP_GRADE)))
 
 
 def order_value(world: World, account: Account) -> float:
@@ -69,7 +74,7 @@ def order_value(world: World, account: Account) -> float:
 
 def share_of_wallet(grade: float) -> float:
     """Share of the customer's spend that comes to us: 60 % at grade 8, 40 % at grade 6."""
-    return min(0.9, max(0.05, 0.1 * grade - 0.2))
+    return min(WALLET_MAX, max(WALLET_MIN, WALLET_PER_GRADE * grade - WALLET_OFFSET))
 
 
 def place_order(world: World, account: Account, value: float) -> None:

@@ -47,6 +47,12 @@ QUALIFICATION_HOURS = (12.0, 36.0)  # rep hours to check every criterion: simple
 COMPLEX_COMPETITION = 0.08  # lower chance of 'little competition' for a complex deal
 AUTHORITY_PER_DMU_MEMBER = 0.06  # lower chance that our contact carries the decision, per extra DMU member
 DMU_WIN_FACTOR = 0.9  # every extra person in the DMU must be convinced too
+DECISION_DAYS_PER_DMU_MEMBER = 0.1  # every extra person in the DMU makes the decision take a tenth longer
+COMPETITION_DRAG = 0.15  # lower chance of 'little competition' per unit of competitor intensity above 1
+CRITERION_NUDGE = 0.05  # a situation's shift of one criterion: unique complex request, lead came to us, tight budget
+DEALS_PER_POTENTIAL = 4.0  # a year's potential buys this many average deals (a deal: 0.5–1.5 × a quarter's)
+ATTRACTION_MIN = 0.25  # least win multiplier of the delivery promise's attraction (a far slower promise)
+ATTRACTION_MAX = 2.0  # most: a promise far faster than the wish at most doubles the expected 'yes'
 COMPLEX_QUOTE_WISH = 2.5  # a buyer of a complex product expects its quote to take this many times as long
 # Discovery: a rep who checks the criteria learns the need, the budget and who decides, and writes a quote that
 # fits; one who guesses does not. The win chances are calibrated at the default rigour, so skipping the checking
@@ -101,7 +107,7 @@ class FunnelRules:
         ratio = a.delivery_days_complex / a.delivery_days_simple
         self.delivery_wish = (a.customer_wish_delivery_days, a.customer_wish_delivery_days * ratio)
         self.delivery_promise = tuple(self.promise(m, w) for m, w in zip(self.delivery_mean, self.delivery_wish))
-        self.competition_drag = 0.15 * (sc["market.competitor_intensity"] - 1.0)
+        self.competition_drag = COMPETITION_DRAG * (sc["market.competitor_intensity"] - 1.0)
         self.delivery_spread = a.delivery_spread
         self.potential = (a.annual_potential_small, a.annual_potential_medium, a.annual_potential_large)
         self.fit = tuple(fx.fit(p) for p in range(len(DISCIPLINES)))
@@ -132,10 +138,10 @@ class FunnelRules:
             base * fit,  # solution: do we offer what this customer values, compared with specialists?
             # competition: little when we lead on what they value; complex deals draw more bidders
             base * fit - self.competition_drag - COMPLEX_COMPETITION * lead.complex,
-            base + 0.05 * lead.complex,  # opportunity: a complex request is more often unique than standard
-            base + (0.0 if lead.source == "campaign" else 0.05),  # timing: they came to us, so the moment is right
+            base + CRITERION_NUDGE * lead.complex,  # opportunity: a complex request is more often unique than standard
+            base + (0.0 if lead.source == "campaign" else CRITERION_NUDGE),  # timing: they came to us, so the moment is right
             base,  # support inside the customer
-            base - (0.05 if lead.size == 0 else 0.0),  # money: small firms have tight budgets
+            base - (CRITERION_NUDGE if lead.size == 0 else 0.0),  # money: small firms have tight budgets
             base - AUTHORITY_PER_DMU_MEMBER * (dmu_size(lead) - 1),  # authority: is the whole DMU in view?
             base,  # necessity
         ]
@@ -268,7 +274,7 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     world.reach(lead, OPPORTUNITY)
     lead.opportunity_start = env.now
     world.move(lead, "quote")
-    value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / 4
+    value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / DEALS_PER_POTENTIAL
     desk = organisation.desks[role]
     gap = competence_gap(role, lead.size, lead.complex)
     work = rules.quote_work[lead.complex] * method.hours * (1.0 + COMPETENCE_GAP.work_factor * gap)
@@ -304,14 +310,14 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
         offered = wish * NO_PROMISE_AS
     # Customers who value operational excellence weigh a fast promise fully, the others half.
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
-    attraction = min(2.0, max(0.25, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
+    attraction = min(ATTRACTION_MAX, max(ATTRACTION_MIN, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
     multiplier = (attraction * rules.price_attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
                   * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * rules.discovery
     truth = reconsider(truth, multiplier, draws)
     win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
 
     world.move(lead, "decision")
-    decision_days = rules.decision_days[lead.complex] * (method.cycle * (1 + 0.1 * (dmu_size(lead) - 1)))
+    decision_days = rules.decision_days[lead.complex] * (method.cycle * (1 + DECISION_DAYS_PER_DMU_MEMBER * (dmu_size(lead) - 1)))
     yield env.timeout(-decision_days * math.log(1.0 - next(draws)))
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start
