@@ -15,7 +15,7 @@ from .cli_scenario import add_scenario_arguments, format_value, scenario_from_ar
 from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
-from .language import number, text
+from .language import duration, number, text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import model_constants_markdown, parameter_reference_markdown
@@ -31,9 +31,8 @@ def _announce_long_run(scenario: Scenario, language: str) -> None:
     seconds = run_seconds(scenario)
     if seconds <= NOTICE_SECONDS:
         return
-    duration = f"{number(seconds, 0, language)} s" if seconds < 120 else f"{number(seconds / 60, 0, language)} min"
     print(text("cli.long_run", language, leads=number(leads_per_month(scenario), 0, language),
-               years=scenario["run.years"], duration=duration), file=sys.stderr, flush=True)
+               years=scenario["run.years"], duration=duration(seconds, language)), file=sys.stderr, flush=True)
 
 
 def _run(args: argparse.Namespace) -> int:

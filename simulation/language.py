@@ -89,6 +89,15 @@ def axis_unit(unit: str, language: str) -> str:
     return " ".join(part for part in (symbol, words) if part)
 
 
+def duration(seconds: float, language: str) -> str:
+    """A waiting time as people say it: '45 s', '3 min', '1.5 h' (Dutch '1,5 uur')."""
+    if seconds < 120:
+        return f"{number(seconds, 0, language)} s"
+    if seconds < 7200:
+        return f"{number(seconds / 60, 0, language)} min"
+    return f"{number(seconds / 3600, 1, language)} {'uur' if language == 'nl' else 'h'}"
+
+
 def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
     """A number with the language's separators and the one minus sign: '1,234.5' / '1.234,5', '−3'."""
     check_language(language)

@@ -185,9 +185,11 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("funnel.qualification_rigour", float, 0.85, 0, 1, unit="share of criteria", step=0.05,
        en="Qualification rigour", nl="Grondigheid kwalificatie",
        help="Share of the criteria the rep really checks with the customer; the rest is a guess. Checking costs "
-            "rep hours; guessing lets unwinnable deals through, drops winnable ones and inflates the forecast.",
+            "rep hours but the rep learns the need, budget and decision makers and writes quotes that win more "
+            "often; guessing lets unwinnable deals through, drops winnable ones and inflates the forecast.",
        help_nl="Aandeel van de criteria dat de verkoper echt met de klant nagaat; de rest is een gok. Nagaan kost "
-               "uren van de verkoper; gokken laat onwinbare deals door, laat winbare liggen en blaast de "
+               "uren van de verkoper, maar die leert de behoefte, het budget en de beslissers kennen en schrijft "
+               "offertes die vaker winnen; gokken laat onwinbare deals door, laat winbare liggen en blaast de "
                "verkoopprognose op."),
     _p("funnel.sales_method", str, "solution",
        choices=("transactional", "spin", "solution", "challenger", "customer_centric", "strategic",
@@ -198,10 +200,13 @@ PARAMETERS: tuple[ParamSpec, ...] = (
                       ("Theory of Constraints", "Theory of Constraints"),
                       ("Mix: each role its own method", "Mix: elke rol eigen methode")),
        en="Sales method", nl="Verkoopmethode",
-       help="Each method helps in some situations (size, complexity, buyer) and hurts in others; 'mix' lets "
-            "each role use the method that suits its segment, as the course advises.",
-       help_nl="Elke methode helpt in sommige situaties (omvang, complexiteit, koper) en schaadt in andere; bij 'Mix' "
-               "gebruikt elke rol de methode die bij zijn segment past, zoals de cursus aanraadt."),
+       help="Each method helps in some situations (size, complexity, buyer) and hurts in others: transactional "
+            "selling is quick but a complex product sold without advice wins less and leaves a less satisfied "
+            "customer; 'mix' lets each role use the method that suits its segment, as the course advises.",
+       help_nl="Elke methode helpt in sommige situaties (omvang, complexiteit, koper) en schaadt in andere: "
+               "transactioneel verkopen is snel, maar een complex product verkocht zonder advies wint minder vaak en "
+               "laat een minder tevreden klant achter; bij 'Mix' gebruikt elke rol de methode die bij zijn segment "
+               "past, zoals de cursus aanraadt."),
     _p("funnel.promise_policy", str, "honest", choices=("customer_wish", "honest", "honest_buffer", "no_promise"),
        choice_labels=(("Promise what the customer wishes", "Beloven wat de klant wil"),
                       ("Honest estimate", "Eerlijke inschatting"),

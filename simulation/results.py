@@ -122,7 +122,7 @@ class SimulationResult:
         return self.warning_texts("en")
 
     def warning_texts(self, language: str = "en") -> tuple[str, ...]:
-        """The warnings in `language`, e.g. 'quote desk of Inside sales overloaded: 4,200 requests waiting'."""
+        """The warnings in `language`, e.g. 'quote desk (Inside sales) overloaded: 4,200 requests waiting'."""
         return tuple(overload_text(overload, language) for overload in self.overloads)
 
     @cached_property

@@ -13,16 +13,16 @@ from __future__ import annotations
 #: key -> (English, Dutch); `{name}` fields are filled in by `language.text`.
 TEXTS: dict[str, tuple[str, str]] = {
     # --- warnings about a run (results, panels, command line)
-    "warning.quotes_overloaded": ("quote desk of {role} overloaded: {waiting} requests waiting",
-                                  "offertedesk van {role} overbelast: {waiting} aanvragen wachten"),
+    "warning.quotes_overloaded": ("quote desk ({role}) overloaded: {waiting} requests waiting",
+                                  "offertedesk ({role}) overbelast: {waiting} aanvragen wachten"),
     "warning.service_overloaded": ("service desk overloaded: {waiting} incidents waiting, {turned_away} turned away",
                                    "servicedesk overbelast: {waiting} incidenten wachten, {turned_away} geweigerd"),
     # warnings about an experiment: a desk overloaded in some of a variant's replications, with its worst queue
-    "warning.experiment_quotes": ("{variant}: quote desk of {role} overloaded in {k} of {n} replications; at worst "
+    "warning.experiment_quotes": ("{variant}: quote desk ({role}) overloaded in {k} of {n} runs; at worst "
                                   "{waiting} requests waiting",
-                                  "{variant}: offertedesk van {role} overbelast in {k} van {n} runs; in het ergste "
+                                  "{variant}: offertedesk ({role}) overbelast in {k} van {n} runs; in het ergste "
                                   "geval wachten {waiting} aanvragen"),
-    "warning.experiment_service": ("{variant}: service desk overloaded in {k} of {n} replications; at worst "
+    "warning.experiment_service": ("{variant}: service desk overloaded in {k} of {n} runs; at worst "
                                    "{waiting} incidents waiting, {turned_away} turned away",
                                    "{variant}: servicedesk overbelast in {k} van {n} runs; in het ergste geval "
                                    "wachten {waiting} incidenten, {turned_away} geweigerd"),

@@ -79,5 +79,5 @@ def test_overloaded_desks_are_reported_on_stderr(capsys):
     busy = ["--years", "1", "--set", "organisation.service_staff=1", "--set", "accounts.initial_customers=900"]
     code, out, err = _run(capsys, "replicate", *busy, "-n", "2", "--kpi", "margin")
     assert code == 0 and "Margin" in out
-    assert re.fullmatch(r"warning: baseline: service desk overloaded in 2 of 2 replications; at worst [\d,]+ "
+    assert re.fullmatch(r"warning: baseline: service desk overloaded in 2 of 2 runs; at worst [\d,]+ "
                         r"incidents waiting, [\d,]+ turned away\n", err), err

@@ -239,7 +239,7 @@ def test_overloaded_desks_travel_from_every_replication_to_the_result(small):
     assert warning.waiting == max(found[0].waiting for found in runs)
     assert warning.turned_away == max(found[0].turned_away for found in runs)
     waiting = f"{warning.waiting:,}"
-    assert serial.warnings == [f"busy: service desk overloaded in 3 of 3 replications; at worst {waiting} incidents "
+    assert serial.warnings == [f"busy: service desk overloaded in 3 of 3 runs; at worst {waiting} incidents "
                                f"waiting, {warning.turned_away:,} turned away"]
     assert serial.warning_texts("nl")[0].startswith("busy: servicedesk overbelast in 3 van 3 runs")
     assert replicate(small, 2, seed=2).warnings == []

@@ -106,9 +106,9 @@ def test_overload_warnings_are_kept_checked_and_optional(experiments, tmp_path):
     folder = save_experiment(result, tmp_path / "busy")
     loaded = load_experiment(folder)
     _assert_same(loaded, result)
-    assert loaded.warnings[0] == ("wish: service desk overloaded in 2 of 3 replications; at worst 2,000 incidents "
+    assert loaded.warnings[0] == ("wish: service desk overloaded in 2 of 3 runs; at worst 2,000 incidents "
                                   "waiting, 41 turned away")
-    assert loaded.warnings[1].startswith("small: quote desk of Inside sales overloaded in 1 of 3 replications")
+    assert loaded.warnings[1].startswith("small: quote desk (Inside sales) overloaded in 1 of 3 runs")
     _assert_same(load_experiment(save_experiment(result, tmp_path / "busy.xlsx")), result, exact=False)
     record = json.loads((folder / "experiment.json").read_text())
     assert record["warnings"][0] == {"variant": "wish", "desk": "service", "waiting": 2000, "turned_away": 41,

@@ -152,3 +152,10 @@ def test_kit_language_in_the_environment_sets_the_starting_default():
                                    env={**os.environ, "KIT_LANGUAGE": value}).stdout.strip()
              for value in ("nl", "de")}
     assert shown == {"nl": "nl", "de": "en"}  # an unknown language falls back to English
+
+
+def test_a_waiting_time_reads_as_people_say_it():
+    from simulation.language import duration
+
+    assert [duration(s, "en") for s in (45, 5400, 9000)] == ["45 s", "90 min", "2.5 h"]
+    assert [duration(s, "nl") for s in (45, 5400, 9000)] == ["45 s", "90 min", "2,5 uur"]

@@ -140,7 +140,7 @@ def test_a_long_experiment_gives_an_estimate_and_needs_yes(capsys, monkeypatch):
     monkeypatch.setattr(executors, "local_cores", lambda: 2)
     error = _refused(capsys, ["experiment", "replicate", "--years", "10", "-n", "5000", "--workers", "2"],
                      "5,000 runs of 10 years")
-    assert "about 42 minutes on 2 workers" in error and "--yes" in error
+    assert "about 42 min on 2 workers" in error and "--yes" in error
 
 
 def test_insisting_runs_a_long_experiment(monkeypatch):
@@ -169,7 +169,7 @@ def test_a_huge_load_experiment_is_stopped_with_an_honest_estimate(capsys, monke
     monkeypatch.setattr(executors, "local_cores", lambda: 2)
     error = _refused(capsys, ["experiment", "replicate", "--years", "10", "-n", "30", "--workers", "2", *MAX_LOAD],
                      "30 runs of 10 years with up to about 8,562 leads a month: about ")
-    assert "minutes on 2 workers" in error and "--yes" in error
+    assert "min on 2 workers" in error and "--yes" in error
     check_budget(30, 10, 2)  # the same experiment of the default scenario: about 2 minutes, it just runs
 
 

@@ -76,6 +76,12 @@ def test_the_cache_is_bounded_and_its_outcomes_read_only(counted):
     assert len(cache) == 2 and cache.lookup(jobs[:1]) == [None]  # the oldest went first
     with pytest.raises(ValueError):
         outcomes[2][1]["customers"][0] = -1.0
+    one_run = sum(column.nbytes for column in outcomes[0][1].values())
+    by_bytes = RunCache(max_bytes=2 * one_run)
+    by_bytes.run(jobs, simulate_jobs)
+    assert len(by_bytes) == 2  # the bytes bound, not the count, dropped the oldest
+    by_bytes.clear()
+    assert len(by_bytes) == 0 and by_bytes.lookup(jobs) == [None, None, None]
 
 
 def test_a_band_after_changing_one_scenario_runs_only_that_one(counted, monkeypatch):

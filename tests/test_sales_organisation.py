@@ -241,3 +241,12 @@ def test_no_false_qualification_or_rejection_when_every_criterion_is_checked_or_
         for run in _runs({"run.years": 1, **changes}):
             assert run.kpis["opportunities"] > 0
             assert [run.kpis[kpi] for kpi in kpis] == [0, 0], (changes, run.seed)
+
+
+def test_the_win_chances_are_calibrated_at_the_default_rigour():
+    """Discovery multiplies the win chance by 1 at REFERENCE_RIGOUR: a new default rigour must move it too, on purpose."""
+    from simulation.model.funnel import DISCOVERY_WIN, REFERENCE_RIGOUR
+    from simulation.parameters import SPECS
+
+    assert REFERENCE_RIGOUR == SPECS["funnel.qualification_rigour"].default
+    assert 1 + DISCOVERY_WIN * (SPECS["funnel.qualification_rigour"].default - REFERENCE_RIGOUR) == 1.0

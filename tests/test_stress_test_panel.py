@@ -101,7 +101,7 @@ def test_an_overloaded_desk_is_named_in_the_status_line(panel, monkeypatch):
     monkeypatch.setitem(panel.results, "experiment", busy)
     monkeypatch.setattr(panel, "stale", False)  # the shared panel may have been left with changed settings
     panel._show_status()
-    assert "over-promise: service desk overloaded in 2 of 3 replications; at worst 2,000 incidents waiting" \
+    assert "over-promise: service desk overloaded in 2 of 3 runs; at worst 2,000 incidents waiting" \
         in panel.status.value
     monkeypatch.setattr(panel, "language", "nl")
     panel._show_status()

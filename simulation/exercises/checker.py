@@ -210,12 +210,14 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
 
 CELL_ERROR = Text("This cell stopped at a mistake, so nothing was checked. Correct it and run the cell again:",
                   "Deze cel stopte bij een fout, dus er is niets nagekeken. Verbeter hem en draai de cel opnieuw:")
+CELL_STOPPED = Text("Stopped at a mistake", "Gestopt bij een fout")
 
 
 def cell_error_box(error: BaseException, language: str | None = None) -> Card:
     """The red box for a kit error raised in a cell (e.g. a typo in `.replace({...})`), instead of a traceback."""
     language = SESSION.language if language is None else language
-    return Card("wrong", _TITLES["wrong"](language), f"{CELL_ERROR(language)}\n{clipped(printable(str(error)))}")
+    return Card("wrong", CELL_STOPPED(language), f"{CELL_ERROR(language)}\n{clipped(printable(str(error)))}",
+                record=_record("cell_error", error=type(error).__name__))  # the grader counts the cell as raised
 
 
 def _show_cell_error(shell: Any, etype: Any, value: BaseException, tb: Any, tb_offset: Any = None) -> None:

@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from ..language import duration
+from ..model.market import lead_rates, referral_rate
 from ..scenario import Scenario, ScenarioError, shown
 from .executors import SECONDS_PER_RUN_YEAR
 
@@ -67,10 +69,7 @@ def check_count(value: Any, what: str, limit: int) -> int:
 
 def leads_per_month(scenario: Scenario) -> float:
     """The leads a month a scenario brings: campaign and inbound leads, and referrals from its starting customers."""
-    campaign = scenario["market.campaign_spend_per_month"] / 1000.0 * scenario["market.leads_per_1000_euro"]
-    referrals = (scenario["accounts.initial_customers"] * PROMOTER_SHARE * scenario["market.referrals_per_promoter"]
-                 / 12.0 * scenario["market.word_of_mouth_lead_share"])
-    return campaign + scenario["market.inbound_leads_per_month"] + referrals
+    return sum(lead_rates(scenario)) + referral_rate(scenario, scenario["accounts.initial_customers"] * PROMOTER_SHARE)
 
 
 def _load(scenario: Scenario) -> float:
@@ -103,14 +102,6 @@ def estimate(runs: int, years: float, width: int, keep_events: bool = False,
     return seconds, runs * (BYTES_PER_RUN + years * per_year)
 
 
-def _duration(seconds: float) -> str:
-    if seconds < 120:
-        return f"{seconds:.0f} seconds"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} minutes"
-    return f"{seconds / 3600:.1f} hours"
-
-
 def check_budget(runs: int, years: float, width: int, keep_events: bool = False, force: bool = False,
                  work_years: float | None = None, leads: float | None = None) -> None:
     """Refuse an experiment beyond the hard limit; describe a long or large one and refuse it unless `force`.
@@ -125,5 +116,5 @@ def check_budget(runs: int, years: float, width: int, keep_events: bool = False,
     busy = f" with up to about {leads:,.0f} leads a month" if leads is not None and work_years is not None and \
         work_years > 2 * years else ""
     raise ScenarioError(f"This experiment is {runs:,} runs of {years:g} year{'s' if years != 1 else ''}{busy}: about "
-                        f"{_duration(seconds)} on {workers} and {memory / 1e9:.1f} GB of memory. To run it anyway, "
+                        f"{duration(seconds, 'en')} on {workers} and {memory / 1e9:.1f} GB of memory. To run it anyway, "
                         f"pass force=True (command line: --yes); or use fewer replications, grid points or years.")

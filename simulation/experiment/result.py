@@ -17,11 +17,10 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, kpis
-from ..language import number, text
+from ..language import number, scenario_name, text
 from ..parameters import SPECS
 from ..results import KPIS
 from ..scenario import Scenario, ScenarioError
-from ..texts import TEXTS
 from . import stats
 from .assumptions import Distribution
 
@@ -48,10 +47,9 @@ class DeskWarning:
     of: int  # the replications of the variant
 
     def text(self, language: str = "en") -> str:
-        """One line, e.g. 'baseline: service desk overloaded in 3 of 30 replications; at worst 2,000 incidents
+        """One line, e.g. 'baseline: service desk overloaded in 3 of 30 runs; at worst 2,000 incidents
         waiting, 5,477 turned away'."""
-        variant = text(f"scenario.{self.variant}", language) if f"scenario.{self.variant}" in TEXTS else self.variant
-        counts = dict(variant=variant, k=self.replications, n=self.of, waiting=number(self.waiting, 0, language))
+        counts = dict(variant=scenario_name(self.variant, language), k=self.replications, n=self.of, waiting=number(self.waiting, 0, language))
         if self.desk == "service":
             return text("warning.experiment_service", language, turned_away=number(self.turned_away, 0, language),
                         **counts)

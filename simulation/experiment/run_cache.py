@@ -22,8 +22,10 @@ Job = tuple[str, dict[str, Any], int, dict[str, Any], bool]
 # (KPIs, monthly columns, events or None, overloaded desks as (desk, waiting, turned_away) tuples)
 Outcome = tuple[tuple, dict[str, Any], Any, tuple[tuple[str, int, int], ...]]
 
-#: Replications a cache keeps: 2,000 × ~12 kB ≈ 25 MB, some fifty Runs of a 20-pair stress test.
+#: Replications a cache keeps: 2,000 × ~12 kB ≈ 25 MB for 3-year runs, some fifty Runs of a 20-pair stress test.
 DEFAULT_SIZE = 2000
+#: And at most this many bytes of monthly columns (a 20-year run holds ~70 kB), the least recently used dropped first.
+DEFAULT_BYTES = 100_000_000
 
 
 def job_key(job: Job) -> Hashable | None:
@@ -35,12 +37,23 @@ def job_key(job: Job) -> Hashable | None:
 
 
 class RunCache:
-    """A bounded, thread-safe store of replication outcomes, the least recently used dropped first."""
+    """A bounded, thread-safe store of replication outcomes, the least recently used dropped first.
 
-    def __init__(self, size: int = DEFAULT_SIZE):
-        self.size = size
+    The key holds what a scenario decides, not the model's code: a kernel that changes the model while it
+    runs (autoreload, a patched constant) should `clear()` the cache.
+    """
+
+    def __init__(self, size: int = DEFAULT_SIZE, max_bytes: int = DEFAULT_BYTES):
+        self.size, self.max_bytes = size, max_bytes
         self._outcomes: OrderedDict[Hashable, Outcome] = OrderedDict()
+        self._bytes: dict[Hashable, int] = {}
         self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        """Forget every outcome."""
+        with self._lock:
+            self._outcomes.clear()
+            self._bytes.clear()
 
     def __len__(self) -> int:
         return len(self._outcomes)
@@ -68,8 +81,10 @@ class RunCache:
                     column.setflags(write=False)
                 self._outcomes[key] = (kpis, monthly, events, overloads)  # tuples: read-only already
                 self._outcomes.move_to_end(key)
-            while len(self._outcomes) > self.size:
-                self._outcomes.popitem(last=False)
+                self._bytes[key] = sum(column.nbytes for column in monthly.values())
+            while self._outcomes and (len(self._outcomes) > self.size or sum(self._bytes.values()) > self.max_bytes):
+                dropped, _ = self._outcomes.popitem(last=False)
+                del self._bytes[dropped]
 
     def run(self, jobs: Sequence[Job], compute: Callable[[list[Job]], list[Outcome]],
             found: Callable[[int], Any] | None = None) -> list[Outcome]:

@@ -56,6 +56,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _write_failure(error: BaseException) -> bool:
+    """A write the file refused (full disk, locked too long, damaged file), not a mistake in the kit's own SQL
+    (an IntegrityError or ProgrammingError stays a bug with its traceback)."""
+    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+
+
 class GameStore:
     """Reads and writes one game file."""
 
@@ -184,13 +190,15 @@ class GameStore:
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise self._write_error(error) from None
+            if _write_failure(error):
+                raise self._write_error(error) from None
+            raise
         try:
             yield self.connection
             self.connection.execute("COMMIT")
         except BaseException as error:
             self._rollback()
-            if isinstance(error, sqlite3.Error):
+            if _write_failure(error):
                 raise self._write_error(error) from None
             raise
 
@@ -202,7 +210,7 @@ class GameStore:
         except sqlite3.Error:
             pass  # nothing was written: the change is lost either way, the file keeps its last good state
 
-    def _write_error(self, error: sqlite3.Error) -> GameError:
+    def _write_error(self, error: sqlite3.DatabaseError) -> GameError:
         return GameError(f"Cannot write the game file '{self.path}': {_reason(error)}. Nothing of this change "
                          f"was saved; free some space or close other programs using the file, then try again.")
 

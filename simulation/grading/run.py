@@ -97,6 +97,14 @@ def _records(notebook: Any) -> list[dict[str, Any]]:
     return found
 
 
+def _raised(output: Any) -> bool:
+    """An error output, or the feedback box that stands in for a kit error's traceback (see `show_errors_as_boxes`)."""
+    if output.get("output_type") == "error":
+        return True
+    record = output.get("data", {}).get(RECORD_MIME) if output.get("output_type") == "display_data" else None
+    return isinstance(record, dict) and record.get("kind") == "cell_error"
+
+
 def _kernel_env() -> dict[str, str]:
     """The kernel imports this kit (not another copy) and draws without a screen."""
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
@@ -131,8 +139,7 @@ def execute(path: Path, timeout: float) -> Outcome:
             late = time.monotonic() >= deadline
             return Outcome(path.name, "time limit" if late else "crashed", f"{timeout:g} s" if late else "",
                            _records(notebook))
-    errors = sum(output.get("output_type") == "error" for cell in notebook.cells if cell.cell_type == "code"
-                 for output in cell.outputs)
+    errors = sum(_raised(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
     records = _records(notebook)
     return Outcome(path.name, "errors" if errors else "ok", f"{errors} cell(s) raised" if errors else "", records)
 

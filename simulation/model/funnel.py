@@ -29,7 +29,6 @@ from typing import Any
 
 import simpy
 
-from ..parameters import SPECS
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
@@ -58,7 +57,7 @@ COMPLEX_QUOTE_WISH = 2.5  # a buyer of a complex product expects its quote to ta
 # fits; one who guesses does not. The win chances are calibrated at the default rigour, so skipping the checking
 # (which saves qualification hours) is not free, and checking every criterion pays for its hours.
 DISCOVERY_WIN = 0.4  # share of the win chance gained (lost) per point of rigour above (below) the default
-REFERENCE_RIGOUR = SPECS["funnel.qualification_rigour"].default  # the rigour the funnel is calibrated at
+REFERENCE_RIGOUR = 0.85  # the rigour the win chances are calibrated at (the parameter's default; a test checks)
 OPERATIONAL_EXCELLENCE = DISCIPLINES.index("operational_excellence")
 
 
@@ -194,6 +193,7 @@ class Deal:
     quote_days: float
     promised_quote: float  # NaN when nothing was promised
     role: str
+    method: SalesMethod  # how it was sold (its advice stays with the customer)
 
 
 def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator[simpy.Event, Any, Deal | None]:
@@ -230,7 +230,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator
         method = method_for(rules.method_choice, role)
         world.organisation.ask("qualification", role,
                                QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
-        yield stage(world, lead, "qualification", rules.qualification_days * method.cycle, draws)
+        yield stage(world, lead, "qualification", world.funnel.qualification_days * method.cycle, draws)
         truth = [next(draws) < chance for chance in rules.criteria_chances(lead)]
         checks = [next(draws) for _ in truth]  # which criteria the rep checks, and what it guesses for the rest
         observed = sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed)
@@ -242,7 +242,8 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator
             return None
         false_qualification = truly < rules.threshold
         world.tally.false_qualifications += false_qualification
-        return (yield from quote_and_decide(world, lead, truth, checks, role, method, false_qualification, draws))
+        return (yield from quote_and_decide(world, lead, truth, checks, role, method, false_qualification, draws,
+                                            rules.discovery))
 
 
 def _believe(truth: bool, u: float, rigour: float) -> bool:
@@ -268,8 +269,11 @@ def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list
 
 
 def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[float], role: str, method: SalesMethod,
-                     false_qualification: bool, draws: Iterator[float]) -> Generator[simpy.Event, Any, Deal | None]:
-    """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost."""
+                     false_qualification: bool, draws: Iterator[float],
+                     discovery: float) -> Generator[simpy.Event, Any, Deal | None]:
+    """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost.
+
+    `method` and `discovery` are those the lead was qualified with (a game's later round may have changed them)."""
     env, rules, tally, organisation = world.env, world.funnel, world.tally, world.organisation
     world.reach(lead, OPPORTUNITY)
     lead.opportunity_start = env.now
@@ -312,7 +316,7 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
     attraction = min(ATTRACTION_MAX, max(ATTRACTION_MIN, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
     multiplier = (attraction * rules.price_attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
-                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * rules.discovery
+                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * discovery
     truth = reconsider(truth, multiplier, draws)
     win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
 
@@ -332,7 +336,7 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
         tally.won_value += value
         world.move(lead, "won")
         world.log("lead", lead.id, "deal", value)
-        return Deal(value, expected, quote_days, promised, role)
+        return Deal(value, expected, quote_days, promised, role, method)
     tally.lost += 1
     world.move(lead, "lost")
     return None

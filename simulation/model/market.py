@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..scenario import Scenario
 from .funnel import LEAD_DRAWS
 from .relationship import new_lead
 from .entities import COLD, WARM
@@ -21,11 +22,22 @@ DISSATISFIED_GRADE = 6.0  # customers below this grade talk others out of buying
 MAX_WORD_OF_MOUTH_LOSS = 0.9  # bad word of mouth never scares off more than this share of arriving leads
 
 
+def lead_rates(scenario: Scenario) -> tuple[float, float]:
+    """Campaign and inbound leads per month that a scenario's spend and inbound flow bring."""
+    m = scenario.market
+    return m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
+
+
+def referral_rate(scenario: Scenario, promoters: float) -> float:
+    """Referral leads a month that this many promoters (customers at grade 8 or more) bring."""
+    m = scenario.market
+    return promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share
+
+
 def monthly_lead_rates(world: World) -> tuple[float, float]:
     """Campaign and inbound leads per month (in a market game: the buyers that come to us first, who also ask
     other suppliers, so that every supplier gets as many requests for quotes as the company alone would)."""
-    m = world.scenario.market
-    campaign, inbound = m.campaign_spend_per_month / 1000.0 * m.leads_per_1000_euro, m.inbound_leads_per_month
+    campaign, inbound = lead_rates(world.scenario)
     if world.market is None:
         return campaign, inbound
     share = world.market.first_contact_share()
@@ -35,13 +47,14 @@ def monthly_lead_rates(world: World) -> tuple[float, float]:
 def lead_arrivals(world: World) -> Process:
     """Campaign and inbound leads arrive at random; bad word of mouth scares some off.
 
-    The rates are read again when the decisions change (in a market game at every arrival), so a new campaign
-    budget counts from the next lead on; with no leads at all the process looks again a month later.
+    The rates are read again when the decisions change (a game's new round), so a new campaign budget counts
+    from the next lead on; with no leads at all the process looks again a month later. (A market's first-contact
+    share depends only on its number of suppliers, who all join before the clock starts.)
     """
     stream, gossip = world.streams["lead_arrivals"], world.streams["word_of_mouth"]
     read_at = None  # the decisions' revision the rates were read for
     while True:
-        if world.market is not None or read_at != world.revision:  # a market's shares move from lead to lead
+        if read_at != world.revision:
             read_at = world.revision
             campaign, inbound = monthly_lead_rates(world)
             total = campaign + inbound
@@ -66,7 +79,7 @@ def word_of_mouth(world: World, grades: np.ndarray) -> None:
     m = world.scenario.market
     promoters = int((grades >= SATISFIED_GRADE).sum())
     detractors = int((grades < DISSATISFIED_GRADE).sum())
-    referrals = world.streams["referrals"].poisson(promoters * m.referrals_per_promoter / 12.0 * m.word_of_mouth_lead_share)
+    referrals = world.streams["referrals"].poisson(referral_rate(world.scenario, promoters))
     referral_stream = world.streams["referral_leads"]
     for _ in range(referrals):
         world.tally.referral_leads += 1

@@ -14,7 +14,6 @@ from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, lead_journey
-from .methods import method_for
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
@@ -85,9 +84,8 @@ def open_account(world: World, lead: Lead, deal: Deal) -> Account:
         stream = customer_stream(world, len(world.accounts))
         role = world.organisation.assign(lead.size, lead.complex, visit_plan(world, lead.size, lead.complex)[1])
         disposition = sat.critical_spread * stream.normal()
-        sold_with = method_for(world.funnel.method_choice, deal.role)
         quality = personal_quality(world, lead.preference, lead.size, lead.complex, role, disposition,
-                                   sold_with.complex_advice if lead.complex else 0.0)
+                                   deal.method.complex_advice if lead.complex else 0.0)
         account = Account(len(world.accounts), lead.size, lead.complex, lead.preference, role,
                           world.funnel.potential[lead.size], quality, env.now, stream,
                           loyalty=loyalty_multiplier(stream.normal(), sat.loyalty_spread, existing=False),

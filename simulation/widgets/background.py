@@ -12,6 +12,7 @@ are kept (`RUNS`), so a Run after changing one side runs only that side.
 from __future__ import annotations
 
 import atexit
+import functools
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
@@ -75,6 +76,18 @@ class Replication:
 Update = Callable[[dict[str, list[Replication]], int, int], None]  # (runs by name so far, pairs done, pairs to do)
 
 
+def _kept(jobs: list[Job], outcomes: list) -> list:
+    """Store the outcomes of `jobs` in `RUNS` and return them."""
+    RUNS.store(jobs, outcomes)
+    return outcomes
+
+
+def _keep(jobs: list[Job], future: Future) -> None:
+    """A finished pool task's outcomes go into `RUNS`, also when nobody waits for them any more."""
+    if not future.cancelled() and future.exception() is None:
+        RUNS.store(jobs, future.result())
+
+
 class Replications:
     """Runs replications 2…n of named scenarios in a background thread and reports each finished pair.
 
@@ -112,7 +125,12 @@ class Replications:
                                      for name in names] for run_seed in path_seeds(seed, n)[1:]]
         done: dict[int, list] = {}
         runs = {name: [Replication.of(first[name])] for name in names}
-        on_update(runs, 0, len(batches))
+
+        def current() -> bool:  # False once a new Run or new settings superseded this band
+            return generation == self._generation
+
+        if current():
+            on_update(runs, 0, len(batches))
         known = [RUNS.lookup(batch) for batch in batches]  # a side the student did not change is known
         todo = {index: [job for job, outcome in zip(batch, found) if outcome is None]
                 for index, (batch, found) in enumerate(zip(batches, known)) if None in found}
@@ -120,25 +138,25 @@ class Replications:
         executor = self._executor() if todo else None
         futures: dict[Future, int] = {}
         if executor is None:
-            finished = ((index, simulate_jobs(jobs)) for index, jobs in todo.items())
+            finished = ((index, _kept(jobs, simulate_jobs(jobs))) for index, jobs in todo.items())
         else:
-            futures = {executor.submit(simulate_jobs, jobs): index for index, jobs in todo.items()}
+            for index, jobs in todo.items():
+                future = executor.submit(simulate_jobs, jobs)
+                future.add_done_callback(functools.partial(_keep, jobs))  # kept even if superseded meanwhile
+                futures[future] = index
             finished = ((futures[future], future.result()) for future in as_completed(futures))
-        if done:
+        if done and current():
             runs = self._gathered(names, first, done)
             on_update(runs, len(done), len(batches))
         for index, fresh in finished:
-            RUNS.store(todo[index], fresh)
-            computed = iter(fresh)
-            outcomes = [outcome if outcome is not None else next(computed) for outcome in known[index]]
-            if generation != self._generation:  # superseded: leave the rest to finish unseen
-                if executor is not None:
-                    for future in futures:
-                        future.cancel()
+            if not current():  # superseded: leave the rest to finish unseen
+                for future in futures:
+                    future.cancel()
                 return runs
-            done[index] = outcomes
+            computed = iter(fresh)
+            done[index] = [outcome if outcome is not None else next(computed) for outcome in known[index]]
             runs = self._gathered(names, first, done)
-            if generation == self._generation:
+            if current():
                 on_update(runs, len(done), len(batches))
         return runs
 

@@ -31,7 +31,8 @@ from ..plots.experiment import difference_histogram
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
 from ..scenario import ScenarioError
-from .background import RUNS, warm_pool
+from . import background
+from .background import warm_pool
 from .controls import default_step, readout
 from .formatting import html_table
 from .runner import Runner
@@ -173,7 +174,7 @@ class StressTestPanel(Runner):
         # One run per task, so the progress ticks per run and no core idles while the other ends a chunk.
         return compare(preset(a).replace({"run.years": years}), preset(b).replace({"run.years": years}),
                        replications, self.seed, uncertain=dict(ranges), progress=self.advance, executor=self.pool,
-                       cache=RUNS, chunk_size=1)
+                       cache=background.RUNS, chunk_size=1)
 
     def _simulate(self) -> dict | None:
         settings = self._settings()
