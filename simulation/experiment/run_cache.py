@@ -46,7 +46,8 @@ class RunCache:
     def __init__(self, size: int = DEFAULT_SIZE, max_bytes: int = DEFAULT_BYTES):
         self.size, self.max_bytes = size, max_bytes
         self._outcomes: OrderedDict[Hashable, Outcome] = OrderedDict()
-        self._bytes: dict[Hashable, int] = {}
+        self._bytes: dict[Hashable, int] = {}  # per outcome, and their sum in `_total`
+        self._total = 0
         self._lock = threading.Lock()
 
     def clear(self) -> None:
@@ -54,6 +55,7 @@ class RunCache:
         with self._lock:
             self._outcomes.clear()
             self._bytes.clear()
+            self._total = 0
 
     def __len__(self) -> int:
         return len(self._outcomes)
@@ -81,10 +83,12 @@ class RunCache:
                     column.setflags(write=False)
                 self._outcomes[key] = (kpis, monthly, events, overloads)  # tuples: read-only already
                 self._outcomes.move_to_end(key)
+                self._total -= self._bytes.get(key, 0)
                 self._bytes[key] = sum(column.nbytes for column in monthly.values())
-            while self._outcomes and (len(self._outcomes) > self.size or sum(self._bytes.values()) > self.max_bytes):
+                self._total += self._bytes[key]
+            while self._outcomes and (len(self._outcomes) > self.size or self._total > self.max_bytes):
                 dropped, _ = self._outcomes.popitem(last=False)
-                del self._bytes[dropped]
+                self._total -= self._bytes.pop(dropped)
 
     def run(self, jobs: Sequence[Job], compute: Callable[[list[Job]], list[Outcome]],
             found: Callable[[int], Any] | None = None) -> list[Outcome]:
