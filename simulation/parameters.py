@@ -96,11 +96,11 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Length of the simulated period; the model's clock ticks in days.",
        help_nl="Lengte van de gesimuleerde periode; de klok van het model tikt in dagen."),
     # --- market and lead generation
-    _p("market.campaign_spend_per_month", float, 12_000.0, 0, 200_000, unit="€/month", step=1000,
+    _p("market.campaign_spend_per_month", float, 30_000.0, 0, 200_000, unit="€/month", step=1000,
        en="Campaign spend", nl="Campagnebudget",
        help="Marketing spend on campaigns; each €1,000 buys leads at the yield below.",
        help_nl="Marketingbudget voor campagnes; elke € 1.000 levert leads op volgens de opbrengst hieronder."),
-    _p("market.leads_per_1000_euro", float, 10.0, 0, 40, unit="leads/€1,000", step=0.5,
+    _p("market.leads_per_1000_euro", float, 4.0, 0, 40, unit="leads/€1,000", step=0.5,
        en="Campaign lead yield", nl="Leads per €1.000",
        help="Cold leads a campaign brings in per €1,000 spent.",
        help_nl="Koude leads die een campagne oplevert per € 1.000 budget."),
@@ -186,11 +186,12 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Qualification rigour", nl="Grondigheid kwalificatie",
        help="Share of the criteria the rep really checks with the customer; the rest is a guess. Checking costs "
             "rep hours but the rep learns the need, budget and decision makers and writes quotes that win more "
-            "often; guessing lets unwinnable deals through, drops winnable ones and inflates the forecast.",
+            "often; guessing lets unwinnable deals through, drops winnable ones and inflates the forecast. Reps "
+            "short of hours in a month check fewer criteria than this.",
        help_nl="Aandeel van de criteria dat de verkoper echt met de klant nagaat; de rest is een gok. Nagaan kost "
                "uren van de verkoper, maar die leert de behoefte, het budget en de beslissers kennen en schrijft "
                "offertes die vaker winnen; gokken laat onwinbare deals door, laat winbare liggen en blaast de "
-               "verkoopprognose op."),
+               "verkoopprognose op. Verkopers die in een maand uren tekortkomen, gaan minder criteria na."),
     _p("funnel.sales_method", str, "solution",
        choices=("transactional", "spin", "solution", "challenger", "customer_centric", "strategic",
                 "theory_of_constraints", "mix"),
@@ -344,7 +345,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Existing customers at start", nl="Bestaande klanten bij start",
        help="Size of the existing customer base the simulation starts from.",
        help_nl="Omvang van het bestaande klantenbestand waarmee de simulatie begint."),
-    _p("accounts.initial_grade_mean", float, 7.4, 1, 10, unit="grade 1–10", step=0.1,
+    _p("accounts.initial_grade_mean", float, 7.6, 1, 10, unit="grade 1–10", step=0.1,
        en="Average grade at start", nl="Gemiddeld cijfer bij start",
        help="Average satisfaction grade of the existing customer base.",
        help_nl="Gemiddeld rapportcijfer voor tevredenheid van het bestaande klantenbestand."),
@@ -352,21 +353,21 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Spread of grades at start", nl="Spreiding cijfers bij start",
        help="Standard deviation of the existing customers' grades.",
        help_nl="Standaardafwijking van de rapportcijfers van de bestaande klanten."),
-    _p("accounts.initial_loyal_share", float, 0.7, 0, 1, unit="share", step=0.05,
+    _p("accounts.initial_loyal_share", float, 0.9, 0, 1, unit="share", step=0.05,
        en="Loyal share at start", nl="Aandeel loyale klanten bij start",
        help="Share of the existing customers that is already loyal.",
        help_nl="Aandeel van de bestaande klanten dat al loyaal is."),
-    _p("accounts.annual_potential_small", float, 12_000.0, 0, 1_000_000, unit="€/year", step=1000,
+    _p("accounts.annual_potential_small", float, 18_000.0, 0, 1_000_000, unit="€/year", step=1000,
        en="Spend of a small customer", nl="Budget kleine klant",
        help="What a small customer spends per year on what we sell, at full share of wallet.",
        help_nl="Wat een kleine klant per jaar uitgeeft aan wat wij verkopen, als wij al die inkoop krijgen (volledig "
                "klantaandeel)."),
-    _p("accounts.annual_potential_medium", float, 50_000.0, 0, 5_000_000, unit="€/year", step=1000,
+    _p("accounts.annual_potential_medium", float, 75_000.0, 0, 5_000_000, unit="€/year", step=1000,
        en="Spend of a medium customer", nl="Budget middelgrote klant",
        help="What a medium customer spends per year on what we sell, at full share of wallet.",
        help_nl="Wat een middelgrote klant per jaar uitgeeft aan wat wij verkopen, als wij al die inkoop krijgen "
                "(volledig klantaandeel)."),
-    _p("accounts.annual_potential_large", float, 200_000.0, 0, 20_000_000, unit="€/year", step=5000,
+    _p("accounts.annual_potential_large", float, 300_000.0, 0, 20_000_000, unit="€/year", step=5000,
        en="Spend of a large customer", nl="Budget grote klant",
        help="What a large customer spends per year on what we sell, at full share of wallet.",
        help_nl="Wat een grote klant per jaar uitgeeft aan wat wij verkopen, als wij al die inkoop krijgen (volledig "
@@ -437,11 +438,11 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     _p("organisation.inside_sales", int, 3, 0, 20, unit="FTE", step=1, en="Inside sales",
        nl="Sales binnendienst", help="Reps for small customers with simple products.",
        help_nl="Verkopers in de sales binnendienst, voor kleine klanten met eenvoudige producten."),
-    _p("organisation.junior_account_managers", int, 5, 0, 20, unit="FTE", step=1,
+    _p("organisation.junior_account_managers", int, 6, 0, 20, unit="FTE", step=1,
        en="Junior account managers", nl="Junior accountmanagers",
        help="Reps for small customers with complex products and medium customers with simple ones.",
        help_nl="Verkopers voor kleine klanten met complexe producten en middelgrote klanten met eenvoudige producten."),
-    _p("organisation.account_managers", int, 2, 0, 20, unit="FTE", step=1, en="Account managers",
+    _p("organisation.account_managers", int, 3, 0, 20, unit="FTE", step=1, en="Account managers",
        nl="Accountmanagers", help="Reps for medium customers with complex products.",
        help_nl="Verkopers voor middelgrote klanten met complexe producten."),
     _p("organisation.senior_account_managers", int, 3, 0, 20, unit="FTE", step=1,
@@ -489,7 +490,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        en="Product leadership", nl="Productleiderschap",
        help="Investment in the best product: fewer incidents, better fit, a price premium.",
        help_nl="Investering in het beste product: minder incidenten, betere aansluiting, een hogere prijs."),
-    _p("strategy.cost_per_level", float, 1_800_000.0, 0, 10_000_000, unit="€/year", step=50_000,
+    _p("strategy.cost_per_level", float, 2_700_000.0, 0, 10_000_000, unit="€/year", step=50_000,
        en="Cost of one discipline level", nl="Kosten per disciplineniveau",
        help="Yearly cost of holding one value discipline at level 1; the cost grows with the fourth power of the level, "
             "so excelling at everything is unaffordable.",

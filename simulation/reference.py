@@ -90,8 +90,8 @@ def _rows_table(title: str, rows: dict, first: str) -> list[str]:
 
 def model_constants_markdown() -> str:
     """The model's internal constants and coefficient rows, generated from simulation/model (docs/model.md §3.4)."""
-    from .model import (accounts, funnel, market, methods, organisation, relationship, run, satisfaction,
-                        shared_market, strategy, tender)
+    from .model import (accounts, funnel, market, methods, organisation, pipeline_start, relationship, run,
+                        satisfaction, shared_market, strategy, tender)
 
     lines = [CONSTANTS_START, "",
              "Generated from the named rows and commented constants in `simulation/model/` by "
@@ -113,8 +113,8 @@ def model_constants_markdown() -> str:
               "**Criterion bonus by lead source (`funnel.SOURCE_BONUS`)**: " + ", ".join(
         f"{source} {bonus:+g}" for source, bonus in funnel.SOURCE_BONUS.items()), ""]
     lines += ["| constant | value | meaning |", "|---|---|---|"]
-    for module in (market, funnel, methods, organisation, accounts, satisfaction, strategy, relationship, run,
-                   tender, shared_market):
+    for module in (market, funnel, methods, organisation, accounts, satisfaction, strategy, relationship,
+                   pipeline_start, run, tender, shared_market):
         lines += _module_constants(module)
     return "\n".join(lines + ["", CONSTANTS_END])
 

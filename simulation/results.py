@@ -178,12 +178,13 @@ def _conservation(world: World) -> dict[str, Any]:
     tally = world.tally
     initial = world.scenario["accounts.initial_customers"]
     checks = {
-        "leads_balanced": sum(lead_states.values()) == tally.leads == len(world.leads)
+        "leads_balanced": sum(lead_states.values()) == tally.leads_at_start + tally.leads == len(world.leads)
         and lead_states == world.lead_counts,
         "customers_balanced": sum(customer_phases.values()) == len(world.accounts) == initial + tally.new_customers,
         "wins_balanced": tally.won == tally.new_customers + tally.won_back == lead_states["won"],
     }
     return {
+        "leads_at_start": tally.leads_at_start,
         "leads_entered": tally.leads,
         "lead_states": lead_states,
         "customers_total": len(world.accounts),

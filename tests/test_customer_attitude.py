@@ -86,15 +86,13 @@ def test_cohorts_retain_better_as_they_age_because_the_less_loyal_leave_first(lo
 
 
 def test_the_baseline_is_in_steady_state_from_year_one(long_runs):
-    """Customers, grades and the pipeline change by less than 5 % a year (yearly means over four seeds).
-
-    The existing base starts in its steady state; the pipeline starts empty and has filled after half a year
-    (its stages last weeks, nurturing months), so year 1 counts from month 7 for all three.
+    """Customers, grades, the loyal share and the pipeline change by less than 5 % a year from year 1 (yearly means
+    over four seeds). The base and the pipeline start in their steady state (relationship.seed_customer_base,
+    pipeline_start); with an empty starting pipeline the pipeline grew 8.7 % from year 1 to year 2.
     """
     monthly = pd.concat([r.monthly for r in long_runs], ignore_index=True)
-    monthly = monthly[monthly.month > 6]
-    monthly = monthly.assign(year=(monthly.month - 1) // 12 + 1)
-    yearly = monthly.groupby("year")[["customers", "avg_grade", "potential"]].mean()
+    monthly = monthly.assign(year=(monthly.month - 1) // 12 + 1, loyal_share=monthly.loyal / monthly.customers)
+    yearly = monthly.groupby("year")[["customers", "avg_grade", "loyal_share", "potential"]].mean()
     changes = yearly.pct_change().iloc[1:].abs()
     assert (changes < 0.05).all().all(), changes
     grades = pd.concat([r.customer_months for r in long_runs])

@@ -122,7 +122,7 @@ def test_submit_by_code_and_from_a_file(game_file, tmp_path, capsys):
     decisions = tmp_path / "rood.json"
     decisions.write_text(json.dumps({"market": {"campaign_spend_per_month": 20000}}))
     out = _ok(capsys, "submit", game_file, "--team", "Rood", "--round", "1", "--file", str(decisions))
-    assert re.search(r"market\.campaign_spend_per_month\s+20000\s+allowed 0–40000\n", out)
+    assert re.search(r"market\.campaign_spend_per_month\s+20000\s+allowed 0–100000\n", out)
     game = Game.open(game_file)
     try:
         assert game.decisions("Blauw") == {"organisation.service_staff": 4}
@@ -132,8 +132,8 @@ def test_submit_by_code_and_from_a_file(game_file, tmp_path, capsys):
 
 
 def test_submit_outside_the_trainers_range_names_parameter_and_range(game_file, capsys):
-    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=50000")
-    assert "market.campaign_spend_per_month" in line and "50000" in line and "0–40000" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=120000")
+    assert "market.campaign_spend_per_month" in line and "120000" in line and "0–100000" in line
     line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level=cheap")
     assert "economics.price_level" in line and "'cheap'" in line
     line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "run.years=3")

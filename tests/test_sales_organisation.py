@@ -234,13 +234,26 @@ def test_no_false_qualification_or_rejection_when_every_criterion_is_checked_or_
     kpis = ("false_qualification_hours", "winnable_leads_rejected")
     for run in one_year:  # the default rigour guesses some criteria: both costs occur
         assert all(run.kpis[kpi] > 0 for kpi in kpis), run.seed
+    ample = {f"organisation.{role}": 2 * SPECS[f"organisation.{role}"].default for role in ROLES}  # hours to check
     for changes in ({"funnel.qualification_rigour": 1.0},
                     {"funnel.qualification_rigour": 1.0, "funnel.qualification_method": "bant"},
                     {"funnel.qualification_rigour": 1.0, "funnel.qualification_threshold": 0.5},
                     {"funnel.qualification_rigour": 0.3, "funnel.qualification_threshold": 0}):
-        for run in _runs({"run.years": 1, **changes}):
+        for run in _runs({"run.years": 1, **ample, **changes}):
             assert run.kpis["opportunities"] > 0
             assert [run.kpis[kpi] for kpi in kpis] == [0, 0], (changes, run.seed)
+
+
+def test_reps_short_of_hours_check_fewer_criteria_and_never_work_hours_they_do_not_have(baseline):
+    """One budget of sales time (organisation.plan_month): qualification gets what accounts leave; asked for more,
+    the reps check fewer criteria, so the forecast inflates and more quote hours go to deals never winnable, and
+    the hours counted never exceed the hours there are (before, the lean company 'worked' 176 % of its hours)."""
+    lean = _runs({f"organisation.{role}": 1 for role in ROLES})
+    assert max(r.kpis["rep_utilisation"] for r in lean) <= 1.0
+    assert _paired_t([r.kpis["forecast_error"] for r in lean], [r.kpis["forecast_error"] for r in baseline]) > 3
+    share = {name: [r.kpis["false_qualification_hours"] / r.kpis["quotes_sent"] for r in runs]
+             for name, runs in (("lean", lean), ("baseline", baseline))}
+    assert _paired_t(share["lean"], share["baseline"]) > 3
 
 
 def test_the_win_chances_are_calibrated_at_the_default_rigour():

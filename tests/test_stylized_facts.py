@@ -129,3 +129,28 @@ def test_enterprise_and_complex_deals_are_won_less_often(baseline_runs):
     assert by_segment["large", True] < by_segment["small", False]
     assert won[closed.complex].mean() < won[~closed.complex].mean() - 0.03
     assert won[closed["size"] == "large"].mean() < won[closed["size"] == "small"].mean()
+
+
+def test_the_starting_pipeline_is_the_one_the_funnel_holds(baseline_runs):
+    """pipeline_start seeds each open stage by Little's law; the funnel then holds about as many leads in
+    years 2–3 (averaged over seeds) as it started with in expectation."""
+    from simulation.model.entities import LEAD_OPEN_STATES
+    from simulation.model.pipeline_start import expected_pipeline
+    from simulation.model.run import build_world
+
+    expected = sum(seed.expected for seed in expected_pipeline(build_world(preset("baseline"), seed=0))
+                   if seed.stage in LEAD_OPEN_STATES)
+    held = np.mean([r.monthly["potential"].iloc[12:].mean() for r in baseline_runs])
+    assert abs(expected / held - 1) < 0.1, (expected, held)
+
+
+def test_the_chance_of_passing_qualification_is_the_poisson_binomial_tail():
+    from itertools import product
+
+    from simulation.model.pipeline_start import _at_least
+
+    chances = [0.1, 0.5, 0.7, 0.35]
+    for needed in range(6):
+        brute = sum(np.prod([p if hit else 1 - p for p, hit in zip(chances, outcome)])
+                    for outcome in product((0, 1), repeat=4) if sum(outcome) >= needed)
+        assert _at_least(chances, needed) == pytest.approx(brute, abs=1e-12)

@@ -198,7 +198,7 @@ class Exercise:
     def texts(self) -> tuple[Text, ...]:
         """Every feedback text of the exercise that a wrong answer can show (for the no-leak test)."""
         return (*(m.hint for m in self.mistakes), *((self.other_hint,) if self.other_hint else ()),
-                *getattr(self.kind, "texts", ()))
+                *((self.method,) if self.method else ()), *getattr(self.kind, "texts", ()))
 
     def wrong(self, language: str, values: Mapping[str, Any], typical: Mistake | None, fallback: Text) -> Verdict:
         """Feedback on a wrong answer: the typical mistake's hint, else the exercise's or the kind's."""

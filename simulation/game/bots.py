@@ -13,6 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..parameters import SPECS
+
+CAMPAIGN = SPECS["market.campaign_spend_per_month"].default  # the market's starting campaign budget (€/month)
+
 #: Style → (English, Dutch) name and what it does.
 STYLE_NAMES: dict[str, tuple[str, str]] = {
     "price_fighter": ("Price fighter", "Prijsvechter"),
@@ -36,29 +40,30 @@ STYLE_HELP: dict[str, tuple[str, str]] = {
 def _price_fighter(round_number: int, history: list[Mapping[str, float]]) -> dict[str, Any]:
     return {"economics.price_level": 0.85, "strategy.operational_excellence": 0.8,
             "strategy.customer_intimacy": 0.3, "strategy.product_leadership": 0.4,
-            "market.campaign_spend_per_month": 20_000.0, "organisation.service_staff": 1,
+            "market.campaign_spend_per_month": CAMPAIGN * 5 / 3, "organisation.service_staff": 1,
             "organisation.inside_sales": 5, "funnel.promise_policy": "honest", "funnel.sales_method": "transactional"}
 
 
 def _over_promiser(round_number: int, history: list[Mapping[str, float]]) -> dict[str, Any]:
     return {"funnel.promise_policy": "customer_wish", "satisfaction.expectation_management": 0.0,
-            "market.campaign_spend_per_month": 16_000.0, "funnel.sales_method": "challenger"}
+            "market.campaign_spend_per_month": CAMPAIGN * 4 / 3, "funnel.sales_method": "challenger"}
 
 
 def _customer_intimate(round_number: int, history: list[Mapping[str, float]]) -> dict[str, Any]:
     return {"economics.price_level": 1.1, "strategy.customer_intimacy": 0.9, "strategy.operational_excellence": 0.45,
-            "strategy.product_leadership": 0.5, "organisation.account_managers": 3,
+            "strategy.product_leadership": 0.5, "organisation.account_managers": 4,
             "organisation.senior_account_managers": 4, "funnel.promise_policy": "honest_buffer",
             "funnel.promise_buffer": 0.2, "satisfaction.expectation_management": 0.8,
             "funnel.sales_method": "customer_centric"}
 
 
 def _steady(round_number: int, history: list[Mapping[str, float]]) -> dict[str, Any]:
-    """Spend more on campaigns after a round with a good margin, less after a loss (within 8k–20k a month)."""
-    spend = 12_000.0
+    """Spend a sixth more on campaigns after a round with a good margin, a sixth less after a loss (within two
+    thirds and five thirds of the starting budget)."""
+    spend = CAMPAIGN
     for kpis in history:
-        spend += 2_000.0 if kpis["margin"] > 0 else -2_000.0
-        spend = min(20_000.0, max(8_000.0, spend))
+        spend += CAMPAIGN / 6 if kpis["margin"] > 0 else -CAMPAIGN / 6
+        spend = min(CAMPAIGN * 5 / 3, max(CAMPAIGN * 2 / 3, spend))
     return {"market.campaign_spend_per_month": spend}
 
 

@@ -38,7 +38,7 @@ DEFAULT_DECISIONS: dict[str, tuple[float, float] | None] = {
     "strategy.customer_intimacy": (0.2, 1.0),
     "strategy.operational_excellence": (0.2, 1.0),
     "strategy.product_leadership": (0.2, 1.0),
-    "market.campaign_spend_per_month": (0, 40_000),
+    "market.campaign_spend_per_month": (0, 100_000),
     "funnel.sales_method": None,
     "economics.price_level": (0.8, 1.2),
 }

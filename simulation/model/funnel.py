@@ -41,11 +41,11 @@ NO_PROMISE_AS = 1.25  # a customer without a promise assumes a quarter longer th
 MAX_WIN_CHANCE = 0.95  # no deal is certain, even with every criterion 'yes'
 DRAWS_PER_PASS = 48  # draws a lead takes per pass through the funnel; the longest path uses 44 (speed only)
 LEAD_DRAWS = 3 + DRAWS_PER_PASS  # a new lead's draws: profile (size, product, preference) and its first pass
-GUESS_YES = 0.35  # chance that a rep who does not check a criterion writes down 'yes' (hope, not knowledge)
-QUALIFICATION_HOURS = (12.0, 36.0)  # rep hours to check every criterion: simple, complex (meetings, calls)
+GUESS_YES = 0.3  # chance that a rep who does not check a criterion writes down 'yes' (hope, not knowledge)
+QUALIFICATION_HOURS = {False: 10.0, True: 30.0}  # rep hours to check every criterion of a simple, a complex deal
 COMPLEX_COMPETITION = 0.08  # lower chance of 'little competition' for a complex deal
 AUTHORITY_PER_DMU_MEMBER = 0.06  # lower chance that our contact carries the decision, per extra DMU member
-DMU_WIN_FACTOR = 0.9  # every extra person in the DMU must be convinced too
+DMU_WIN_FACTOR = 0.93  # every extra person in the DMU must be convinced too
 DECISION_DAYS_PER_DMU_MEMBER = 0.1  # every extra person in the DMU makes the decision take a tenth longer
 COMPETITION_DRAG = 0.15  # lower chance of 'little competition' per unit of competitor intensity above 1
 CRITERION_NUDGE = 0.05  # a situation's shift of one criterion: unique complex request, lead came to us, tight budget
@@ -93,10 +93,9 @@ class FunnelRules:
         self.observed = tuple(SCOTSMAN.index(c) for c in (SCOTSMAN if f.qualification_method == "scotsman" else BANT))
         self.threshold = math.ceil(f.qualification_threshold * len(self.observed) - 1e-9)
         self.rigour = f.qualification_rigour
-        self.discovery = 1.0 + DISCOVERY_WIN * (self.rigour - REFERENCE_RIGOUR)
         self.cold_to_warm = sc["market.cold_to_warm_share"]
         fx = world.effects
-        self.quote_work = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
+        self.quote_work_days = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
         self.patience = f.buyer_patience_days
         self.policy, self.buffer = f.promise_policy, f.promise_buffer
         self.wish_quote = (f.customer_wish_quote_days, f.customer_wish_quote_days * COMPLEX_QUOTE_WISH)
@@ -128,6 +127,20 @@ class FunnelRules:
         if self.policy == "honest_buffer":
             return honest_estimate * (1.0 + self.buffer)
         return honest_estimate
+
+    def qualification_mean(self, method: SalesMethod) -> float:
+        """Mean days a lead spends in qualification with reps who sell by `method`."""
+        return self.qualification_days * method.cycle
+
+    def quote_work(self, lead: Lead, method: SalesMethod, role: str) -> float:
+        """Mean days of rep work on this lead's quote: its complexity, the method, the rep's competence gap."""
+        gap = competence_gap(role, lead.size, lead.complex)
+        return self.quote_work_days[lead.complex] * method.hours * (1.0 + COMPETENCE_GAP.work_factor * gap)
+
+    def decision_mean(self, lead: Lead, method: SalesMethod) -> float:
+        """Mean days the customer's DMU takes to decide: its complexity, the method's cycle, the DMU's size."""
+        return (self.decision_days[lead.complex]
+                * (method.cycle * (1 + DECISION_DAYS_PER_DMU_MEMBER * (dmu_size(lead) - 1))))
 
     def criteria_chances(self, lead: Lead) -> list[float]:
         """Chance of 'yes' for each Scotsman criterion, from the drivers of this lead."""
@@ -196,66 +209,46 @@ class Deal:
     method: SalesMethod  # how it was sold (its advice stays with the customer)
 
 
-def lead_journey(world: World, lead: Lead, first_pass: list[float]) -> Generator[simpy.Event, Any, Deal | None]:
-    """One lead from first contact to a won deal (returned) or lost, leaked, dropped or dormant (None)."""
-    rules = world.funnel
-    journeys = world.streams["lead_journeys"]
-    block = first_pass
-    while True:
-        # Each pass through the funnel takes its own block of draws (common random numbers).
-        draws = iter(block or journeys.block(DRAWS_PER_PASS))
-        block = None
-        if lead.temperature == COLD:
-            yield stage(world, lead, "marketing", MARKETING_DAYS, draws)
-            if next(draws) >= rules.cold_to_warm:
-                if (yield from nurture(world, lead, draws)):
-                    continue
-                return None
-            lead.temperature = WARM
-        world.reach(lead, MQL)
-        yield stage(world, lead, "sales_acceptance", rules.alignment.handoff_days, draws)
-        if next(draws) >= rules.alignment.accepted:
-            if next(draws) < rules.alignment.leaked:
-                world.move(lead, "leaked")
-                return None
-            if (yield from nurture(world, lead, draws)):
-                continue
-            return None
-        world.reach(lead, SAL)
-        lead.temperature = HOT
-        role = world.organisation.role_for(lead.size, lead.complex)
-        if role is None:  # nobody to sell: the organisation has no reps at all
-            world.move(lead, "dropped")
-            return None
-        method = method_for(rules.method_choice, role)
-        world.organisation.ask("qualification", role,
-                               QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
-        yield stage(world, lead, "qualification", world.funnel.qualification_days * method.cycle, draws)
+@dataclass(slots=True)
+class Qualified:
+    """An opportunity as qualification left it: the truth, what the rep checked, and who sells it how.
+
+    The rigour is what the rep managed that month (short of hours, it checks less); it and the method stay with
+    the deal, so a game's later round cannot relabel how it was qualified."""
+
+    truth: list[bool]  # the Scotsman criteria as they are
+    checks: list[float]  # a criterion is checked when its draw is below the rigour; otherwise guessed
+    rigour: float
+    role: str
+    method: SalesMethod
+
+    @classmethod
+    def drawn(cls, rules: FunnelRules, lead: Lead, draws: Iterator[float], rigour: float, role: str,
+              method: SalesMethod) -> Qualified:
+        """Qualify `lead`: the truth of each criterion, then which ones the rep checks (and guesses)."""
         truth = [next(draws) < chance for chance in rules.criteria_chances(lead)]
-        checks = [next(draws) for _ in truth]  # which criteria the rep checks, and what it guesses for the rest
-        observed = sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed)
-        truly = sum(truth[i] for i in rules.observed)
-        if observed < rules.threshold:
-            world.tally.winnable_rejected += truly >= rules.threshold
-            if (yield from nurture(world, lead, draws)):
-                continue
-            return None
-        false_qualification = truly < rules.threshold
-        world.tally.false_qualifications += false_qualification
-        return (yield from quote_and_decide(world, lead, truth, checks, role, method, false_qualification, draws,
-                                            rules.discovery))
+        return cls(truth, [next(draws) for _ in truth], rigour, role, method)
 
+    def passes(self, rules: FunnelRules) -> bool:
+        """Enough observed criteria *seem* 'yes' to make the lead an opportunity."""
+        return self.believed(rules) >= rules.threshold
 
-def _believe(truth: bool, u: float, rigour: float) -> bool:
-    """What the rep writes down: the truth for a checked criterion, an optimistic guess for the others."""
-    if u < rigour:
-        return truth
-    return (u - rigour) / (1.0 - rigour) < GUESS_YES
+    def falsely(self, rules: FunnelRules) -> bool:
+        """Too few observed criteria are truly 'yes': the lead is not winnable as the threshold defines it."""
+        return sum(self.truth[i] for i in rules.observed) < rules.threshold
 
+    def believed(self, rules: FunnelRules, truth: list[bool] | None = None) -> int:
+        """How many observed criteria the rep writes down as 'yes' (of `truth`, by default the qualified one)."""
+        truth, checks, rigour = self.truth if truth is None else truth, self.checks, self.rigour
+        return sum(_believe(truth[i], checks[i], rigour) for i in rules.observed)
 
-def forecast_weight(rules: FunnelRules, truth: list[bool], checks: list[float]) -> float:
-    """The rep's Scotsman score of an open quote: the share of observed criteria the rep believes 'yes'."""
-    return sum(_believe(truth[i], checks[i], rules.rigour) for i in rules.observed) / len(rules.observed)
+    def discovery(self) -> float:
+        """Win multiplier of what checking taught the rep (the need, the budget, who decides) for a fitting quote."""
+        return 1.0 + DISCOVERY_WIN * (self.rigour - REFERENCE_RIGOUR)
+
+    def forecast_weight(self, rules: FunnelRules, truth: list[bool]) -> float:
+        """The rep's Scotsman score of the open quote: the share of observed criteria the rep believes 'yes'."""
+        return self.believed(rules, truth) / len(rules.observed)
 
 
 def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list[bool]:
@@ -268,42 +261,118 @@ def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list
     return [t or next(draws) < flip for t in truth]
 
 
-def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[float], role: str, method: SalesMethod,
-                     false_qualification: bool, draws: Iterator[float],
-                     discovery: float) -> Generator[simpy.Event, Any, Deal | None]:
+def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
+                 qualified: Qualified | None = None) -> Generator[simpy.Event, Any, Deal | None]:
+    """One lead from first contact to a won deal (returned) or lost, leaked, dropped or dormant (None).
+
+    A lead of the pipeline the run starts with (`pipeline_start`) enters at its `start` stage; one seeded in
+    the quote or decision stage brings the `qualified` opportunity it was before the run began."""
+    rules = world.funnel
+    journeys = world.streams["lead_journeys"]
+    block = first_pass
+    while True:
+        # Each pass through the funnel takes its own block of draws (common random numbers).
+        draws = iter(block or journeys.block(DRAWS_PER_PASS))
+        block = None
+        if start == "nurturing":
+            start = "marketing"
+            if (yield from nurture(world, lead, draws)):
+                continue
+            return None
+        if start == "marketing" and lead.temperature == COLD:
+            yield stage(world, lead, "marketing", MARKETING_DAYS, draws)
+            if next(draws) >= rules.cold_to_warm:
+                if (yield from nurture(world, lead, draws)):
+                    continue
+                return None
+            lead.temperature = WARM
+        if start in ("marketing", "sales_acceptance"):
+            world.reach(lead, MQL)
+            yield stage(world, lead, "sales_acceptance", rules.alignment.handoff_days, draws)
+            if next(draws) >= rules.alignment.accepted:
+                if next(draws) < rules.alignment.leaked:
+                    world.move(lead, "leaked")
+                    return None
+                if (yield from nurture(world, lead, draws)):
+                    continue
+                return None
+            world.reach(lead, SAL)
+            lead.temperature = HOT
+        if qualified is not None:  # in the quote or decision stage when the run started
+            return (yield from quote_and_decide(world, lead, qualified, qualified.falsely(rules), draws,
+                                                quoted=start == "decision"))
+        start = "marketing"
+        role = world.organisation.role_for(lead.size, lead.complex)
+        if role is None:  # nobody to sell: the organisation has no reps at all
+            world.move(lead, "dropped")
+            return None
+        method = method_for(rules.method_choice, role)
+        organisation = world.organisation
+        organisation.ask("qualification", role, QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
+        # A rep short of hours this month checks fewer criteria than the policy asks, and guesses the rest.
+        rigour = rules.rigour * organisation.qualification_cover[role]
+        yield stage(world, lead, "qualification", rules.qualification_mean(method), draws)
+        qualified = Qualified.drawn(rules, lead, draws, rigour, role, method)
+        if not qualified.passes(rules):
+            world.tally.winnable_rejected += not qualified.falsely(rules)
+            qualified = None
+            if (yield from nurture(world, lead, draws)):
+                continue
+            return None
+        false_qualification = qualified.falsely(rules)
+        world.tally.false_qualifications += false_qualification
+        return (yield from quote_and_decide(world, lead, qualified, false_qualification, draws))
+
+
+def _believe(truth: bool, u: float, rigour: float) -> bool:
+    """What the rep writes down: the truth for a checked criterion, an optimistic guess for the others."""
+    if u < rigour:
+        return truth
+    return (u - rigour) / (1.0 - rigour) < GUESS_YES
+
+
+def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_qualification: bool,
+                     draws: Iterator[float], quoted: bool = False) -> Generator[simpy.Event, Any, Deal | None]:
     """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost.
 
-    `method` and `discovery` are those the lead was qualified with (a game's later round may have changed them)."""
+    `quoted`: the quote went out before the run started (a lead of the starting pipeline in the decision stage),
+    so it took its work time without a queue, and its hours and promise belong to the time before the run."""
     env, rules, tally, organisation = world.env, world.funnel, world.tally, world.organisation
+    truth, role, method = qualified.truth, qualified.role, qualified.method
     world.reach(lead, OPPORTUNITY)
     lead.opportunity_start = env.now
     world.move(lead, "quote")
     value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / DEALS_PER_POTENTIAL
-    desk = organisation.desks[role]
     gap = competence_gap(role, lead.size, lead.complex)
-    work = rules.quote_work[lead.complex] * method.hours * (1.0 + COMPETENCE_GAP.work_factor * gap)
+    work = rules.quote_work(lead, method, role)
     calendar_work = work / organisation.quote_share[role]
     wish_quote = rules.wish_quote[lead.complex]
+    desk = organisation.desks[role]
     promised = rules.promise(honest_quote_estimate(desk, calendar_work), wish_quote)
-    requested = env.now
     patience = -rules.patience * math.log(1.0 - next(draws))
     work_draw = -math.log(1.0 - next(draws))
-    with desk.request() as request:
-        granted = yield request | env.timeout(patience)
-        if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
-            tally.no_quote_in_time += 1
-            tally.forecast_value += forecast_weight(rules, truth, checks) * value
-            world.move(lead, "lost")
-            return None
-        yield env.timeout(calendar_work * work_draw)
-    quote_days = env.now - requested
-    organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY
-    tally.quotes_sent += 1
-    tally.quote_days += quote_days
-    if false_qualification:
-        tally.false_qualification_hours += work * work_draw * HOURS_PER_WORKDAY
-    world.log_figure("lead", lead.id, "quote_sent", quote_days, promised)
-    expected = world.keep_promise(promised, wish_quote, quote_days)
+    if quoted:
+        quote_days = work * work_draw
+        lead.opportunity_start -= quote_days
+        expected = wish_quote if math.isnan(promised) else promised
+    else:
+        requested = env.now
+        with desk.request() as request:
+            granted = yield request | env.timeout(patience)
+            if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
+                tally.no_quote_in_time += 1
+                tally.forecast_value += qualified.forecast_weight(rules, truth) * value
+                world.move(lead, "lost")
+                return None
+            yield env.timeout(calendar_work * work_draw)
+        quote_days = env.now - requested
+        organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY
+        tally.quotes_sent += 1
+        tally.quote_days += quote_days
+        if false_qualification:
+            tally.false_qualification_hours += work * work_draw * HOURS_PER_WORKDAY
+        world.log_figure("lead", lead.id, "quote_sent", quote_days, promised)
+        expected = world.keep_promise(promised, wish_quote, quote_days)
     # Slower than wished (competitors answer about that fast) loses deals; faster impresses, half as much.
     lateness = min(1.0, (quote_days - wish_quote) / wish_quote)
     if lateness < 0:
@@ -316,16 +385,15 @@ def quote_and_decide(world: World, lead: Lead, truth: list[bool], checks: list[f
     weight = 1.0 if lead.preference == OPERATIONAL_EXCELLENCE else 0.5
     attraction = min(ATTRACTION_MAX, max(ATTRACTION_MIN, math.exp(weight * rules.speed_effect * (wish - offered) / wish)))
     multiplier = (attraction * rules.price_attraction * (1.0 - rules.late_penalty * lateness) * win_factor(method, lead.size, lead.complex)
-                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * discovery
+                  * COMPETENCE_GAP.win_factor ** gap * DMU_WIN_FACTOR ** (dmu_size(lead) - 1)) * qualified.discovery()
     truth = reconsider(truth, multiplier, draws)
     win_chance = min(MAX_WIN_CHANCE, sum(truth) / len(truth))
 
     world.move(lead, "decision")
-    decision_days = rules.decision_days[lead.complex] * (method.cycle * (1 + DECISION_DAYS_PER_DMU_MEMBER * (dmu_size(lead) - 1)))
-    yield env.timeout(-decision_days * math.log(1.0 - next(draws)))
+    yield env.timeout(-rules.decision_mean(lead, method) * math.log(1.0 - next(draws)))
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start
-    tally.forecast_value += forecast_weight(rules, truth, checks) * value
+    tally.forecast_value += qualified.forecast_weight(rules, truth) * value
     draw = next(draws)
     if lead.tender is None:
         won = draw < win_chance

@@ -31,7 +31,7 @@ class SalesMethod:
 
 
 SALES_METHODS: dict[str, SalesMethod] = {
-    "transactional": SalesMethod(simple=1.15, complex=0.55, large_buyer=0.75, cycle=0.8, hours=0.8,
+    "transactional": SalesMethod(simple=1.15, complex=0.5, large_buyer=0.7, cycle=0.8, hours=0.8,
                                  complex_advice=-0.75),
     "spin": SalesMethod(simple=0.95, complex=1.10, large_buyer=0.90, cycle=1.0, hours=1.1),
     "solution": SalesMethod(simple=0.95, complex=1.10, large_buyer=1.00, cycle=1.1, hours=1.2),

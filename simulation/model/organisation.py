@@ -8,10 +8,12 @@ segment above their level wins less, works slower and satisfies less.
 
 Every rep hour is spent once. Each month a role's hours go first to its
 existing customers (follow-up orders before visits, up to the account time
-share), then to qualifying leads; the quote desk (a SimPy resource, one
-server per rep) works in what is left, so its quotes stretch in calendar
+share), then to qualifying leads (a rep short of hours checks fewer
+criteria, so guesses more and wins less); the quote desk (a SimPy resource,
+one server per rep) works in what is left, so its quotes stretch in calendar
 time. Few reps or many visits therefore show up as skipped visits, missed
-follow-up orders and slow quotes, never as a free lunch.
+follow-up orders, hurried qualification and slow quotes, never as a free
+lunch.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class Organisation:
         self.asked = {kind: dict.fromkeys(ROLES, 0.0) for kind in ("follow_up", "escalation", "qualification")}
         self.follow_up_cover = dict.fromkeys(ROLES, 1.0)  # share of follow-up orders the reps get to
         self.visit_cover = dict.fromkeys(ROLES, 1.0)  # share of planned visits made
+        self.qualification_cover = dict.fromkeys(ROLES, 1.0)  # share of the asked qualification hours the reps have
         self.quote_share = dict.fromkeys(ROLES, 1.0)  # share of rep time left for quotes
         self.hours_worked = {"accounts": 0.0, "new_business": 0.0}  # rep hours spent over the run, by purpose
         self.quote_role = {segment: self._staffed_near(level) for segment, level in SEGMENT_LEVEL.items()}
@@ -150,7 +153,7 @@ class Organisation:
             for kind in self.asked.values():
                 kind[role] = 0.0
             if hours <= 0:
-                self.follow_up_cover[role] = self.visit_cover[role] = 0.0
+                self.follow_up_cover[role] = self.visit_cover[role] = self.qualification_cover[role] = 0.0
                 self.quote_share[role] = 1.0
                 continue
             account_hours = hours * self.account_time_share
@@ -160,7 +163,11 @@ class Organisation:
             visits = min(visit_hours.get(role, 0.0), max(0.0, account_hours - escalated - follow))
             need = visit_hours.get(role, 0.0)
             self.visit_cover[role] = 1.0 if need <= 0 else visits / need
-            qualified = min(qualification, hours)
+            # Qualification gets what accounts leave, short of the tenth kept for quotes; asked for more, the reps
+            # check fewer criteria (the funnel reads the cover), so the hours counted are the hours there are.
+            left = max(0.0, hours * (1.0 - MIN_QUOTE_TIME_SHARE) - escalated - follow - visits)
+            qualified = min(qualification, left)
+            self.qualification_cover[role] = 1.0 if qualification <= 0 else qualified / qualification
             self.quote_share[role] = max(MIN_QUOTE_TIME_SHARE, 1.0 - (escalated + follow + visits + qualified) / hours)
             self.hours_worked["accounts"] += escalated + follow + visits
             self.hours_worked["new_business"] += qualified

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
-from .funnel import LEAD_DRAWS, Deal, lead_journey
+from .funnel import LEAD_DRAWS, Deal, Qualified, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
@@ -42,17 +42,24 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
         size, complex_product, preference = tender.profile
     lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
                 state="marketing", account=account, tender=tender)
-    world.leads.append(lead)
-    world.lead_counts["marketing"] += 1
     world.tally.leads += 1
     world.log("lead", lead.id, "created")
-    world.env.process(relationship(world, lead, draws[3:]))
+    return enter_lead(world, lead, draws[3:])
+
+
+def enter_lead(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
+               qualified: Qualified | None = None) -> Lead:
+    """Put `lead` in the funnel at the stage `start` (its state) and begin its relationship."""
+    world.leads.append(lead)
+    world.lead_counts[lead.state] += 1
+    world.env.process(relationship(world, lead, first_pass, start, qualified))
     return lead
 
 
-def relationship(world: World, lead: Lead, first_pass: list[float]) -> Process:
+def relationship(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
+                 qualified: Qualified | None = None) -> Process:
     """From potential customer to customer, and on to ex-customer and perhaps a win-back lead."""
-    deal = yield from lead_journey(world, lead, first_pass)
+    deal = yield from lead_journey(world, lead, first_pass, start, qualified)
     if deal is None:
         if lead.tender is not None and not lead.tender.has_offer_from(world):
             lead.tender.withdraw(world)

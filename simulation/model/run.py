@@ -25,6 +25,7 @@ from . import market
 from .accounts import visit_plan
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
+from .pipeline_start import seed_pipeline
 from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
 from .world import DAYS_PER_MONTH, Process, World
@@ -39,6 +40,7 @@ def build_world(scenario: Scenario, seed: int, events: str = "figures", env: sim
     world = World(scenario, seed, events, env, shared_market)
     world.funnel = FunnelRules(world)
     seed_customer_base(world)
+    seed_pipeline(world)
     world.env.process(market.lead_arrivals(world))
     world.manager = world.env.process(management(world))
     return world

@@ -33,7 +33,8 @@ EVENT_LOGS = ("all", "figures", "none")
 class Tally:
     """Cumulative counters; the monthly monitor takes differences of these."""
 
-    leads: int = 0
+    leads: int = 0  # leads that arrived during the run
+    leads_at_start: int = 0  # the starting pipeline's leads (pipeline_start)
     referral_leads: int = 0
     leads_lost_to_word_of_mouth: int = 0
     mql: int = 0

@@ -1,0 +1,154 @@
+"""The pipeline the company has on day 0: leads already in every funnel stage (DOMAIN.md §2).
+
+A run that starts with an empty funnel spends its first year filling it: the
+decision stage of complex deals takes months to fill, and the nurturing pool
+(leads that come back warm months later) takes a year or two. Deals won would
+then rise by a fifth from year 1 to year 2, and a scenario would show its
+warm-up instead of its lever. So the run starts with the leads a funnel in
+steady state holds under the scenario's own lead flows and rules, stage by
+stage, by Little's law: leads in a stage = leads entering it a month × months
+spent in it.
+
+The entering flows follow each pass through the funnel (campaign leads warm
+up or are nurtured; MQLs are accepted, leak or are nurtured; SALs pass
+qualification with the exact chance that enough observed criteria seem
+'yes'), with nurtured leads returning warm. Every stage time is exponential,
+so a lead found in a stage has a remaining time with the same distribution:
+a seeded lead simply starts its stage afresh. Left out: the quote queue's
+waiting (the desks start empty), buyers who run out of patience, and win-back
+leads (which need churned customers first).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .entities import COLD, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
+from .funnel import DRAWS_PER_PASS, GUESS_YES, MARKETING_DAYS, SCOTSMAN, Qualified
+from .market import DISSATISFIED_GRADE, MAX_WORD_OF_MOUTH_LOSS, SATISFIED_GRADE, lead_rates, referral_rate
+from .methods import method_for
+from .relationship import enter_lead
+from .world import DAYS_PER_MONTH, World
+
+QUALIFICATION_TRIES = 100  # draws of a seeded opportunity's criteria until they pass qualification (practically 2–3)
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """Leads expected in one stage for one kind of lead: where it came from and what it is."""
+
+    stage: str
+    expected: float
+    source: str
+    size: int
+    complex: bool
+    preference: int
+    reached: int  # the furthest milestone it had reached before the run (so it is not counted again)
+
+
+def _share_at_least(grade: float, mean: float, sd: float) -> float:
+    """Share of the starting base (grades normal around `mean`) at or above `grade`."""
+    if sd <= 0:
+        return float(mean >= grade)
+    return 0.5 * math.erfc((grade - mean) / (sd * math.sqrt(2.0)))
+
+
+def _at_least(chances: list[float], needed: int) -> float:
+    """Chance that at least `needed` of independent events with these chances happen (Poisson-binomial)."""
+    counts = [1.0]
+    for p in chances:
+        counts = [(counts[k] if k < len(counts) else 0.0) * (1.0 - p) + (counts[k - 1] * p if k else 0.0)
+                  for k in range(len(counts) + 1)]
+    return sum(counts[needed:])
+
+
+def _arrivals(world: World) -> dict[str, tuple[float, str]]:
+    """Leads a month by source (and their temperature) at the start: the base's word of mouth both ways.
+
+    In a market game every supplier is asked for as many quotes as the company alone would be (some by buyers
+    who came to a rival first), so its starting pipeline is the one of the company alone."""
+    s = world.scenario
+    campaign, inbound = lead_rates(s)
+    base = s["accounts.initial_customers"]
+    mean, sd = s["accounts.initial_grade_mean"], s["accounts.initial_grade_sd"]
+    promoters = base * _share_at_least(SATISFIED_GRADE, mean, sd)
+    detractors = base * (1.0 - _share_at_least(DISSATISFIED_GRADE, mean, sd))
+    harmed = detractors * s["market.relations_harmed_per_detractor"] / 12.0 * s["market.word_of_mouth_lead_share"]
+    gross = campaign + inbound
+    kept = 1.0 - (0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross))
+    return {"campaign": (campaign * kept, COLD), "inbound": (inbound * kept, WARM),
+            "referral": (referral_rate(s, promoters), WARM)}
+
+
+def expected_pipeline(world: World) -> list[Seed]:
+    """The leads a funnel in steady state holds, by stage and kind (Little's law on each pass's flows)."""
+    rules, organisation = world.funnel, world.organisation
+    alignment, nurture_return = rules.alignment, rules.nurture_return if rules.nurturing else 0.0
+    seeds = []
+    for source, (rate, temperature) in _arrivals(world).items():
+        if rate <= 0:
+            continue
+        cold = rate if temperature == COLD else 0.0
+        for size, size_share in enumerate(rules.size_shares):
+            for complex_product, complex_share in ((False, 1.0 - rules.complex_share), (True, rules.complex_share)):
+                for preference, preference_weight in enumerate(world.effects.positioning):
+                    share = size_share * complex_share * preference_weight / sum(world.effects.positioning)
+                    if share <= 0:
+                        continue
+                    lead = Lead(-1, source, WARM, size, complex_product, preference, 0.0)
+                    role = organisation.role_for(size, complex_product)
+                    passing = 0.0 if role is None else _at_least(
+                        [rules.rigour * c + (1.0 - rules.rigour) * GUESS_YES
+                         for c in (rules.criteria_chances(lead)[i] for i in rules.observed)], rules.threshold)
+                    sold = alignment.accepted if role is not None else 0.0
+                    # Per warm pass: nurtured after rejection by sales, or after failing qualification.
+                    rejected = (1.0 - alignment.accepted) * (1.0 - alignment.leaked)
+                    failed = sold * (1.0 - passing)
+                    from_marketing = cold * share * (1.0 - rules.cold_to_warm)
+                    first_warm = (cold * rules.cold_to_warm + (rate - cold)) * share
+                    loop = (rejected + failed) if rules.nurturing else 0.0
+                    nurtured = (from_marketing + loop * first_warm) / (1.0 - nurture_return * loop)
+                    warm = first_warm + nurture_return * nurtured  # MQLs a month, returned leads included
+                    stays = [("marketing", cold * share * MARKETING_DAYS / DAYS_PER_MONTH, 0),
+                             ("sales_acceptance", warm * alignment.handoff_days / DAYS_PER_MONTH, MQL)]
+                    if rules.nurturing:
+                        stays += [("nurturing", from_marketing * rules.nurture_months, 0),
+                                  ("nurturing", rejected * warm * rules.nurture_months, MQL),
+                                  ("nurturing", failed * warm * rules.nurture_months, SAL)]
+                    if role is not None:
+                        method = method_for(rules.method_choice, role)
+                        quoted = sold * passing * warm
+                        stays += [("qualification", sold * warm * rules.qualification_mean(method) / DAYS_PER_MONTH,
+                                   SAL),
+                                  ("quote", quoted * rules.quote_work(lead, method, role) / DAYS_PER_MONTH,
+                                   OPPORTUNITY),
+                                  ("decision", quoted * rules.decision_mean(lead, method) / DAYS_PER_MONTH,
+                                   OPPORTUNITY)]
+                    seeds += [Seed(stage, expected, source, size, complex_product, preference, reached)
+                              for stage, expected, reached in stays if expected > 0]
+    return seeds
+
+
+def seed_pipeline(world: World) -> None:
+    """Put the starting pipeline's leads in their stages: a Poisson number per stage, kinds by their weights."""
+    stream, rules = world.streams["pipeline_start"], world.funnel
+    seeds = expected_pipeline(world)
+    for stage in ("marketing", "sales_acceptance", "qualification", "quote", "decision", "nurturing"):
+        kinds = [seed for seed in seeds if seed.stage == stage]
+        weights = tuple(seed.expected for seed in kinds)
+        for _ in range(stream.poisson(sum(weights))):
+            seed = kinds[stream.pick(weights)]
+            temperature = COLD if seed.reached == 0 else HOT if seed.reached >= SAL else WARM
+            lead = Lead(len(world.leads), seed.source, temperature, seed.size, seed.complex, seed.preference,
+                        world.env.now, state=stage, reached=seed.reached)
+            qualified = None
+            if stage in ("quote", "decision"):
+                role = world.organisation.role_for(seed.size, seed.complex)
+                method = method_for(rules.method_choice, role)
+                for _ in range(QUALIFICATION_TRIES):  # an opportunity: criteria that passed qualification
+                    qualified = Qualified.drawn(rules, lead, iter(stream.block(2 * len(SCOTSMAN))), rules.rigour, role, method)
+                    if qualified.passes(rules):
+                        break
+            world.tally.leads_at_start += 1
+            enter_lead(world, lead, stream.block(DRAWS_PER_PASS), stage, qualified)
