@@ -57,13 +57,25 @@ def relationship(world: World, lead: Lead, first_pass: list[float]) -> Process:
         if lead.tender is not None and not lead.tender.has_offer_from(world):
             lead.tender.withdraw(world)
         return
-    yield from customer_life(world, open_account(world, lead, deal))
+    customer_life(world, open_account(world, lead, deal))
 
 
-def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Process:
-    """A customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go."""
-    if (yield from account_life(world, account, first_review)):
-        end_relationship(world, account, "churned")
+def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> None:
+    """Start a customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go.
+
+    The months only wait, so a chain of timeouts with a callback drives `account_life` instead of a SimPy
+    process: no start and end events, no resume machinery, once per customer per month.
+    """
+    env, months = world.env, account_life(world, account, first_review)
+
+    def next_month(_: object) -> None:
+        try:
+            env.timeout(next(months)).callbacks.append(next_month)
+        except StopIteration as end:
+            if end.value:
+                end_relationship(world, account, "churned")
+
+    next_month(None)
 
 
 def personal_quality(world: World, preference: int, size: int, complex_product: bool, role: str,
@@ -122,12 +134,12 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
         world.market.shop_around(world, account)
     stream = world.streams["win_back"]
     if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
-        world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
+        # Only a wait: a timeout with a callback does the work of a process at a third of the events.
+        world.env.timeout(stream.exponential(WIN_BACK_DAYS)).callbacks.append(lambda _: win_back(world, account))
 
 
-def win_back(world: World, account: Account, delay: float) -> Process:
+def win_back(world: World, account: Account) -> None:
     """An ex-customer becomes a potential customer again after a while."""
-    yield world.env.timeout(delay)
     new_lead(world, "win_back", WARM, world.streams["win_back"].block(LEAD_DRAWS), account=account)
 
 
@@ -155,4 +167,4 @@ def seed_customer_base(world: World) -> None:
                           phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
                           quality=quality, wins=1)
         world.accounts.append(account)
-        world.env.process(customer_life(world, account, stream.uniform() * DAYS_PER_MONTH))
+        customer_life(world, account, stream.uniform() * DAYS_PER_MONTH)
