@@ -17,7 +17,7 @@ from .funnel import LEAD_DRAWS, Deal, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
-from .world import DAYS_PER_MONTH, Process, World
+from .world import DAYS_PER_MONTH, World, start
 
 WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 
@@ -46,13 +46,12 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     world.lead_counts["marketing"] += 1
     world.tally.leads += 1
     world.log("lead", lead.id, "created")
-    world.env.process(relationship(world, lead, draws[3:]))
+    start(world.env, lead_journey(world, lead, draws[3:]), lambda deal: journey_ended(world, lead, deal))
     return lead
 
 
-def relationship(world: World, lead: Lead, first_pass: list[float]) -> Process:
-    """From potential customer to customer, and on to ex-customer and perhaps a win-back lead."""
-    deal = yield from lead_journey(world, lead, first_pass)
+def journey_ended(world: World, lead: Lead, deal: Deal | None) -> None:
+    """From potential customer to customer (and on to ex-customer and perhaps a win-back lead), or not."""
     if deal is None:
         if lead.tender is not None and not lead.tender.has_offer_from(world):
             lead.tender.withdraw(world)

@@ -27,7 +27,7 @@ from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
 from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
-from .world import DAYS_PER_MONTH, Process, World
+from .world import DAYS_PER_MONTH, Process, World, start
 
 OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
 
@@ -39,7 +39,7 @@ def build_world(scenario: Scenario, seed: int, events: str = "figures", env: sim
     world = World(scenario, seed, events, env, shared_market)
     world.funnel = FunnelRules(world)
     seed_customer_base(world)
-    world.env.process(market.lead_arrivals(world))
+    start(world.env, market.lead_arrivals(world))
     world.manager = world.env.process(management(world))
     return world
 
