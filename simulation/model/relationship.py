@@ -23,12 +23,14 @@ WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 
 
 def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None,
-             tender: Tender | None = None) -> Lead:
+             tender: Tender | None = None, deferred: bool = False) -> Lead:
     """Create a lead and start its relationship; win-back leads inherit their old account's segment.
 
     `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
     same arriving lead meets the same luck in every scenario run on the same seed. A buyer that asks
     several suppliers (`tender`) is the same buyer at each of them: the first fixes its profile.
+    The journey's first step (entering its first stage) is taken at once, unless `deferred`: then it follows
+    the current event, for a caller that creates several leads and logs them all before their first steps.
     """
     rules = world.funnel
     size = pick(draws[0], rules.size_shares)
@@ -46,7 +48,8 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     world.lead_counts["marketing"] += 1
     world.tally.leads += 1
     world.log("lead", lead.id, "created")
-    start(world.env, lead_journey(world, lead, draws[3:]), lambda deal: journey_ended(world, lead, deal))
+    start(world.env, lead_journey(world, lead, draws[3:]), lambda deal: journey_ended(world, lead, deal),
+          at_once=not deferred)
     return lead
 
 

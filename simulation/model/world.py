@@ -69,12 +69,14 @@ class Tally:
 
 
 def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
-          then: Callable[[Any], None] | None = None) -> None:
+          then: Callable[[Any], None] | None = None, at_once: bool = False) -> None:
     """Run `process` as `env.process` would, then call `then` with its return value.
 
     Without a `simpy.Process`: nobody waits for these processes, so they need no end event, and their resumes
     skip the Process bookkeeping (about a tenth of a run's events and instructions). The start is an urgent event,
-    as `env.process` schedules it, so the process's first steps come at the same point of the run.
+    as `env.process` schedules it, so the process's first steps come at the same point of the run; `at_once`
+    takes them now instead, saving that event, where nothing the caller does after this call depends on them
+    (or they on it).
     """
     send = process.send
 
@@ -92,8 +94,11 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
 
     begin = simpy.Event(env)
     begin._ok, begin._value = True, None
-    begin.callbacks.append(resume)
-    env.schedule(begin, URGENT)
+    if at_once:
+        resume(begin)
+    else:
+        begin.callbacks.append(resume)
+        env.schedule(begin, URGENT)
 
 
 class World:
