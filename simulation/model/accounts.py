@@ -84,7 +84,8 @@ def place_order(world: World, account: Account, value: float) -> None:
     account.revenue_month += value
     account.orders_month += 1
     world.tally.revenue += value
-    world.log("account", account.id, "order", value)
+    if world.log_all:
+        world.log("account", account.id, "order", value)
     rules = world.funnel
     actual = account.stream.lognormal(rules.delivery_mean[account.complex], rules.delivery_spread)
     # A delivery only waits, so a timeout with a callback does the work of a whole process at a third of the events.
@@ -106,7 +107,8 @@ def experience(world: World, account: Account, score: float) -> None:
     """Move the account's grade towards the score of one experience (a school grade, 1–10)."""
     score = min(10.0, max(1.0, score))
     account.grade = world.satisfaction.update(account.grade, score)
-    world.log("account", account.id, "grade", account.grade, score)
+    if world.log_all:
+        world.log("account", account.id, "grade", account.grade, score)
 
 
 def incident(world: World, account: Account, complaint: bool) -> None:

@@ -47,7 +47,8 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     world.leads.append(lead)
     world.lead_counts["marketing"] += 1
     world.tally.leads += 1
-    world.log("lead", lead.id, "created")
+    if world.log_all:
+        world.log("lead", lead.id, "created")
     start(world.env, lead_journey(world, lead, draws[3:]), lambda deal: journey_ended(world, lead, deal),
           at_once=not deferred)
     return lead
