@@ -10,6 +10,8 @@ needs the other.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
@@ -49,8 +51,7 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     world.tally.leads += 1
     if world.log_all:
         world.log("lead", lead.id, "created")
-    start(world.env, lead_journey(world, lead, draws[3:]), lambda deal: journey_ended(world, lead, deal),
-          at_once=not deferred)
+    start(world.env, lead_journey(world, lead, draws[3:]), partial(journey_ended, world, lead), at_once=not deferred)
     return lead
 
 
