@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any
 
 import simpy
 
@@ -164,7 +163,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     Existing customers start at a random day of the month, so their monthly moments (and the complaints they
     bring) do not all fall on one day.
     """
-    env, organisation, tally = world.env, world.organisation, world.tally
+    organisation, tally = world.organisation, world.tally
     uniform, poisson, exp, expm1 = account.stream.uniform, account.stream.poisson, math.exp, math.expm1
     needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
     wins = account.wins
