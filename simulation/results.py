@@ -19,7 +19,7 @@ import pandas as pd
 from .language import number, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
-from .model.run import Overload, build_world, overloads, run_world
+from .model.run import Overload, build_world, collector_paused, overloads, run_world
 from .model.world import EVENT_LOGS, World
 from .parameters import SPECS
 from .presets import preset
@@ -286,7 +286,14 @@ def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: i
     """
     scenario = as_scenario(scenario)
     seed = check_seed(seed)
-    world = run_world(build_world(scenario, seed, _event_log(keep_events)))
+    # The cycle collector also stays paused while the world is built and tabulated, and resumes only once the
+    # world is gone: resuming with the whole world alive made its next pass walk every object of the run.
+    with collector_paused():
+        return _tabulated(run_world(build_world(scenario, seed, _event_log(keep_events))), scenario, seed)
+
+
+def _tabulated(world: World, scenario: Scenario, seed: int) -> SimulationResult:
+    """The result of a finished run; frees the world's reference cycles."""
     monthly = pd.DataFrame(world.monthly)
     lead_rows = [(l.id, l.source, SIZES[l.size], l.complex, DISCIPLINES[l.preference], l.created, l.state)
                  for l in world.leads]

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Callable
+from itertools import chain, islice
 
 import numpy as np
 
@@ -24,33 +24,25 @@ _BLOCK = 2048
 
 
 class Stream:
-    """A buffered source of uniform and standard-normal draws."""
+    """A buffered source of uniform and standard-normal draws.
 
-    __slots__ = ("name", "_generator", "_next_uniform", "_next_normal", "_block")
+    `uniform()` and `normal()` are the `__next__` of endless C iterators over numpy's blocks (a `chain` of the
+    blocks a callable iterator fetches when the previous one runs out), so a draw costs no Python call; the
+    blocks are fetched at the same moments, so the draws are those of a buffer refilled on demand.
+    """
+
+    __slots__ = ("name", "_generator", "_uniforms", "uniform", "normal")
 
     def __init__(self, seed: int, name: str, block: int = _BLOCK):
         key = zlib.crc32(name.encode("utf-8"))
         self.name = name
-        self._generator = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(key,))))
-        self._next_uniform = iter(()).__next__
-        self._next_normal = iter(()).__next__
-        self._block = block  # small for the many per-customer streams, large for shared ones
-
-    def uniform(self) -> float:
-        """A draw from U[0, 1)."""
-        try:
-            return self._next_uniform()
-        except StopIteration:
-            self._next_uniform = iter(self._generator.random(self._block).tolist()).__next__
-            return self._next_uniform()
-
-    def normal(self) -> float:
-        """A standard-normal draw."""
-        try:
-            return self._next_normal()
-        except StopIteration:
-            self._next_normal = iter(self._generator.standard_normal(self._block).tolist()).__next__
-            return self._next_normal()
+        self._generator = generator = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed,
+                                                                                                  spawn_key=(key,))))
+        # Small blocks for the many per-customer streams, large ones for shared streams.
+        self._uniforms = chain.from_iterable(iter(lambda: generator.random(block).tolist(), None))
+        self.uniform: Callable[[], float] = self._uniforms.__next__  # a draw from U[0, 1)
+        self.normal: Callable[[], float] = chain.from_iterable(  # a standard-normal draw
+            iter(lambda: generator.standard_normal(block).tolist(), None)).__next__
 
     def normals(self, n: int) -> np.ndarray:
         """`n` standard-normal draws at once, for vectorised uses such as a survey of every customer."""
@@ -92,16 +84,7 @@ class Stream:
 
         The same numbers `n` calls of `uniform` would give, taken from the buffer in C (a lead takes dozens).
         """
-        taken = list(islice(_iterator_of(self._next_uniform), n))
-        while len(taken) < n:
-            self._next_uniform = iter(self._generator.random(self._block).tolist()).__next__
-            taken += islice(_iterator_of(self._next_uniform), n - len(taken))
-        return taken
-
-
-def _iterator_of(next_method) -> Iterator[float]:
-    """The list iterator behind a bound `__next__` (islice reads it without a Python call per number)."""
-    return next_method.__self__
+        return list(islice(self._uniforms, n))
 
 
 def pick(u: float, weights: tuple[float, ...]) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any
 
 import simpy
 
@@ -84,7 +83,8 @@ def place_order(world: World, account: Account, value: float) -> None:
     account.revenue_month += value
     account.orders_month += 1
     world.tally.revenue += value
-    world.log("account", account.id, "order", value)
+    if world.log_all:
+        world.log("account", account.id, "order", value)
     rules = world.funnel
     actual = account.stream.lognormal(rules.delivery_mean[account.complex], rules.delivery_spread)
     # A delivery only waits, so a timeout with a callback does the work of a whole process at a third of the events.
@@ -106,29 +106,42 @@ def experience(world: World, account: Account, score: float) -> None:
     """Move the account's grade towards the score of one experience (a school grade, 1–10)."""
     score = min(10.0, max(1.0, score))
     account.grade = world.satisfaction.update(account.grade, score)
-    world.log("account", account.id, "grade", account.grade, score)
+    if world.log_all:
+        world.log("account", account.id, "grade", account.grade, score)
 
 
-def incident(world: World, account: Account, complaint: bool) -> Generator[simpy.Event, Any, None]:
+def incident(world: World, account: Account, complaint: bool) -> None:
     """An incident waits for service staff (or, without them, for the account's rep); a complaint is also
-    judged on its handling time against the promised target."""
-    a, tally, stream = world.scenario.accounts, world.tally, account.stream
-    start = world.env.now
-    work_hours = stream.exponential(a.complaint_work_hours)  # drawn now, not when served
+    judged on its handling time against the promised target.
+
+    An incident only waits, so timeouts and a desk request with callbacks do the work of a SimPy process
+    (no start and end events, no resumes)."""
+    env, a = world.env, world.scenario.accounts
+    start, target = env.now, a.complaint_target_hours  # the target promised when it happened
+    work_hours = account.stream.exponential(a.complaint_work_hours)  # drawn now, not when served
     desk = world.organisation.service_desk
-    tally.complaints += complaint
+    world.tally.complaints += complaint
     if desk is None:  # escalated to sales: the rep fits it in between other work
         world.organisation.ask("escalation", account.role, work_hours)
-        yield world.env.timeout(work_hours / HOURS_PER_WORKDAY / ESCALATION_PACE)
+        env.timeout(work_hours / HOURS_PER_WORKDAY / ESCALATION_PACE).callbacks.append(
+            lambda _: incident_handled(world, account, complaint, start, target))
     elif len(desk.queue) >= MAX_SERVICE_QUEUE:
-        tally.overload_turned_away += 1
+        world.tally.overload_turned_away += 1
         if account.phase != EX:
             experience(world, account, 1.0)
-        return
     else:
-        with desk.request() as request:
-            yield request
-            yield world.env.timeout(work_hours / HOURS_PER_WORKDAY)
+        request = desk.request()
+
+        def served(_: simpy.Event) -> None:
+            desk.release(request)
+            incident_handled(world, account, complaint, start, target)
+
+        request.callbacks.append(lambda _: env.timeout(work_hours / HOURS_PER_WORKDAY).callbacks.append(served))
+
+
+def incident_handled(world: World, account: Account, complaint: bool, start: float, target: float) -> None:
+    """The incident is solved: the customer (if still one) weighs it, and a complaint's handling time against
+    the `target` hours."""
     if account.phase == EX:
         return
     quality = account.quality - INCIDENT_DISAPPOINTMENT
@@ -136,19 +149,21 @@ def incident(world: World, account: Account, complaint: bool) -> Generator[simpy
         experience(world, account, quality)
         return
     hours = (world.env.now - start) * 24.0
-    tally.complaints_in_target += hours <= a.complaint_target_hours
-    world.log("account", account.id, "complaint_handled", hours, a.complaint_target_hours)
-    experience(world, account, world.satisfaction.timing_score(quality, a.complaint_target_hours, hours))
+    world.tally.complaints_in_target += hours <= target
+    world.log("account", account.id, "complaint_handled", hours, target)
+    experience(world, account, world.satisfaction.timing_score(quality, target, hours))
 
 
 def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Generator[
-        simpy.Event, Any, bool]:
+        float, None, bool]:
     """Monthly rhythm of a customer until it leaves (returns True) or is let go by the supplier (False).
 
+    It yields the days to wait until its next monthly moment; its driver (`relationship.customer_life`) resumes
+    it then. The months only wait, so a timeout with a callback does this at a lower cost than a SimPy process.
     Existing customers start at a random day of the month, so their monthly moments (and the complaints they
     bring) do not all fall on one day.
     """
-    env, organisation, tally = world.env, world.organisation, world.tally
+    organisation, tally = world.organisation, world.tally
     uniform, poisson, exp, expm1 = account.stream.uniform, account.stream.poisson, math.exp, math.expm1
     needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
     wins = account.wins
@@ -156,7 +171,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     next_review = first_review
     revision = -1
     while True:
-        yield env.timeout(next_review)
+        yield next_review
         next_review = DAYS_PER_MONTH
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return False
@@ -204,6 +219,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
         missed = max(0.0, needed_visits - visits)
         # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most months).
         moments = visits + missed + incidents_per_month
+        incidents = []
         for _ in range(poisson(moments)):
             u = uniform() * moments
             if u < visits:
@@ -216,7 +232,10 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                 tally.visits_skipped += 1
                 experience(world, account, account.quality - NEGLECT)
             else:
-                env.process(incident(world, account, uniform() < complaint_share))
+                incidents.append(uniform() < complaint_share)
+        # After the month's own draws, as the incident processes started here used to draw.
+        for complaint in incidents:
+            incident(world, account, complaint)
 
 
 def customer_stream(world: World, index: int) -> Stream:

@@ -268,11 +268,10 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
     A lead of the pipeline the run starts with (`pipeline_start`) enters at its `start` stage; one seeded in
     the quote or decision stage brings the `qualified` opportunity it was before the run began."""
     rules = world.funnel
-    journeys = world.streams["lead_journeys"]
     block = first_pass
     while True:
         # Each pass through the funnel takes its own block of draws (common random numbers).
-        draws = iter(block or journeys.block(DRAWS_PER_PASS))
+        draws = iter(block or world.streams["lead_journeys"].block(DRAWS_PER_PASS))
         block = None
         if start == "nurturing":
             start = "marketing"
@@ -358,12 +357,14 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
     else:
         requested = env.now
         with desk.request() as request:
-            granted = yield request | env.timeout(patience)
-            if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
-                tally.no_quote_in_time += 1
-                tally.forecast_value += qualified.forecast_weight(rules, truth) * value
-                world.move(lead, "lost")
-                return None
+            # A rep free now takes it at once (the same moment as waiting for the granted request, two events fewer).
+            if not request.triggered:
+                granted = yield request | env.timeout(patience)
+                if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
+                    tally.no_quote_in_time += 1
+                    tally.forecast_value += qualified.forecast_weight(rules, truth) * value
+                    world.move(lead, "lost")
+                    return None
             yield env.timeout(calendar_work * work_draw)
         quote_days = env.now - requested
         organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY

@@ -83,7 +83,7 @@ def word_of_mouth(world: World, grades: np.ndarray) -> None:
     referral_stream = world.streams["referral_leads"]
     for _ in range(referrals):
         world.tally.referral_leads += 1
-        new_lead(world, "referral", WARM, referral_stream.block(LEAD_DRAWS))
+        new_lead(world, "referral", WARM, referral_stream.block(LEAD_DRAWS), deferred=True)
     harmed = detractors * m.relations_harmed_per_detractor / 12.0 * m.word_of_mouth_lead_share
     gross = sum(monthly_lead_rates(world))
     world.word_of_mouth_loss = 0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross)

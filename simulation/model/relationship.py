@@ -10,6 +10,8 @@ needs the other.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
@@ -17,18 +19,20 @@ from .funnel import LEAD_DRAWS, Deal, Qualified, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
-from .world import DAYS_PER_MONTH, Process, World
+from .world import DAYS_PER_MONTH, World, start
 
 WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 
 
 def new_lead(world: World, source: str, temperature: str, draws: list[float], account: Account | None = None,
-             tender: Tender | None = None) -> Lead:
+             tender: Tender | None = None, deferred: bool = False) -> Lead:
     """Create a lead and start its relationship; win-back leads inherit their old account's segment.
 
     `draws` (LEAD_DRAWS uniforms) fix the lead's profile and its first pass through the funnel, so the
     same arriving lead meets the same luck in every scenario run on the same seed. A buyer that asks
     several suppliers (`tender`) is the same buyer at each of them: the first fixes its profile.
+    The journey's first step (entering its first stage) is taken at once, unless `deferred`: then it follows
+    the current event, for a caller that creates several leads and logs them all before their first steps.
     """
     rules = world.funnel
     size = pick(draws[0], rules.size_shares)
@@ -43,34 +47,46 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
     lead = Lead(len(world.leads), source, temperature, size, complex_product, preference, world.env.now,
                 state="marketing", account=account, tender=tender)
     world.tally.leads += 1
-    world.log("lead", lead.id, "created")
-    return enter_lead(world, lead, draws[3:])
+    if world.log_all:
+        world.log("lead", lead.id, "created")
+    return enter_lead(world, lead, draws[3:], at_once=not deferred)
 
 
-def enter_lead(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
-               qualified: Qualified | None = None) -> Lead:
-    """Put `lead` in the funnel at the stage `start` (its state) and begin its relationship."""
+def enter_lead(world: World, lead: Lead, first_pass: list[float], stage: str = "marketing",
+               qualified: Qualified | None = None, at_once: bool = True) -> Lead:
+    """Put `lead` in the funnel at `stage` (its state) and start its journey (see `world.start` for `at_once`)."""
     world.leads.append(lead)
     world.lead_counts[lead.state] += 1
-    world.env.process(relationship(world, lead, first_pass, start, qualified))
+    start(world.env, lead_journey(world, lead, first_pass, stage, qualified), partial(journey_ended, world, lead),
+          at_once=at_once)
     return lead
 
 
-def relationship(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
-                 qualified: Qualified | None = None) -> Process:
-    """From potential customer to customer, and on to ex-customer and perhaps a win-back lead."""
-    deal = yield from lead_journey(world, lead, first_pass, start, qualified)
+def journey_ended(world: World, lead: Lead, deal: Deal | None) -> None:
+    """From potential customer to customer (and on to ex-customer and perhaps a win-back lead), or not."""
     if deal is None:
         if lead.tender is not None and not lead.tender.has_offer_from(world):
             lead.tender.withdraw(world)
         return
-    yield from customer_life(world, open_account(world, lead, deal))
+    customer_life(world, open_account(world, lead, deal))
 
 
-def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Process:
-    """A customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go."""
-    if (yield from account_life(world, account, first_review)):
-        end_relationship(world, account, "churned")
+def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> None:
+    """Start a customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go.
+
+    The months only wait, so a chain of timeouts with a callback drives `account_life` instead of a SimPy
+    process: no start and end events, no resume machinery, once per customer per month.
+    """
+    env, months = world.env, account_life(world, account, first_review)
+
+    def next_month(_: object) -> None:
+        try:
+            env.timeout(next(months)).callbacks.append(next_month)
+        except StopIteration as end:
+            if end.value:
+                end_relationship(world, account, "churned")
+
+    next_month(None)
 
 
 def personal_quality(world: World, preference: int, size: int, complex_product: bool, role: str,
@@ -129,12 +145,12 @@ def end_relationship(world: World, account: Account, reason: str) -> None:
         world.market.shop_around(world, account)
     stream = world.streams["win_back"]
     if reason == "churned" and stream.chance(world.scenario["market.win_back_share"]):
-        world.env.process(win_back(world, account, stream.exponential(WIN_BACK_DAYS)))
+        # Only a wait: a timeout with a callback does the work of a process at a third of the events.
+        world.env.timeout(stream.exponential(WIN_BACK_DAYS)).callbacks.append(lambda _: win_back(world, account))
 
 
-def win_back(world: World, account: Account, delay: float) -> Process:
+def win_back(world: World, account: Account) -> None:
     """An ex-customer becomes a potential customer again after a while."""
-    yield world.env.timeout(delay)
     new_lead(world, "win_back", WARM, world.streams["win_back"].block(LEAD_DRAWS), account=account)
 
 
@@ -162,4 +178,4 @@ def seed_customer_base(world: World) -> None:
                           phase=LOYAL if stream.chance(s["accounts.initial_loyal_share"]) else NEW,
                           quality=quality, wins=1)
         world.accounts.append(account)
-        world.env.process(customer_life(world, account, stream.uniform() * DAYS_PER_MONTH))
+        customer_life(world, account, stream.uniform() * DAYS_PER_MONTH)

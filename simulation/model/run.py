@@ -28,7 +28,7 @@ from .funnel import FunnelRules
 from .pipeline_start import seed_pipeline
 from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
-from .world import DAYS_PER_MONTH, Process, World
+from .world import DAYS_PER_MONTH, Process, World, start
 
 OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
 
@@ -41,7 +41,7 @@ def build_world(scenario: Scenario, seed: int, events: str = "figures", env: sim
     world.funnel = FunnelRules(world)
     seed_customer_base(world)
     seed_pipeline(world)
-    world.env.process(market.lead_arrivals(world))
+    start(world.env, market.lead_arrivals(world))
     world.manager = world.env.process(management(world))
     return world
 
