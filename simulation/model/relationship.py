@@ -1,4 +1,4 @@
-"""The customer relationship cycle (klantrelatiecyclus, DOMAIN.md §1) as one process per relationship.
+"""The customer relationship cycle (klantrelatiecyclus, DOMAIN.md §1): from lead to customer to ex-customer.
 
 A potential customer travels the funnel; a won deal makes a new customer
 (or brings an ex-customer back); repeat orders make it loyal; when it leaves,
