@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulation import ScenarioError
+from simulation.language import text
 from simulation.widgets import StressTestPanel, chance_table, runs_table
 
 ONE_YEAR = dict(replications=3, years=1, workers=1)
@@ -109,3 +110,17 @@ def test_an_overloaded_desk_is_named_in_the_status_line(panel, monkeypatch):
     monkeypatch.setitem(panel.results, "experiment", panel.result.__class__(**{**vars(busy), "overloads": []}))
     panel._show_status()
     assert "overloaded" not in panel.status.value and "overbelast" not in panel.status.value
+
+
+def test_the_tables_speak_the_lessons_language_by_default(panel):
+    """A Dutch lesson calls set_language('nl') once; its tables then need no language argument (lesson 08)."""
+    from simulation.widgets import set_language
+
+    set_language("nl")
+    try:
+        chance, runs = chance_table(panel.result), runs_table(panel.result)
+    finally:
+        set_language("en")
+    assert "Marge" in chance.index and "A beter in" in chance.columns
+    assert list(runs.index.names) == [text("panel.scenario", "nl"), text("panel.run_number", "nl")]
+    assert chance_table(panel.result).index[0] == "Margin"

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 
 from ..experiment.designs import compare
 from ..experiment.result import ExperimentResult, check_kpi
-from ..language import format_value, percent, scenario_name, text, value_range
+from ..language import format_value, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..plots.experiment import difference_histogram
 from ..presets import PRESETS, preset
@@ -43,9 +43,11 @@ _WIDTH = {"description_width": "190px"}
 
 
 def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
-                 language: str = "en") -> pd.DataFrame:
+                 language: str | None = None) -> pd.DataFrame:
     """Per KPI: both means, A − B with its 95 % interval, and the share of runs in which A is better,
-    as text a manager reads ('€1,234,567', '+31.9', '85%'); seeds stay in the exports."""
+    as text a manager reads ('€1,234,567', '+31.9', '85%'), in the lesson's language unless given; seeds stay
+    in the exports."""
+    language = resolve(language)
     table = result.differences([check_kpi(k) for k in kpis])
     rows = []
     for row in table.itertuples():
@@ -61,10 +63,12 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 
 
-def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: str = "en",
+def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: str | None = None,
                rows: int = 8) -> pd.DataFrame:
     """The first `rows` runs of an experiment as a manager reads them: the sampled assumptions and the
-    KPIs formatted ('€ 7.343.839', '12 %'), without seeds (they stay in `result.runs` and the exports)."""
+    KPIs formatted ('€ 7.343.839', '12 %'), in the lesson's language unless given, without seeds (they stay in
+    `result.runs` and the exports)."""
+    language = resolve(language)
     columns = list(columns) or [*result.uncertain, "margin", "nps"]
     shown = result.runs.head(rows)
     table = pd.DataFrame(index=pd.MultiIndex.from_arrays(
