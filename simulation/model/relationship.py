@@ -87,7 +87,7 @@ class _Months:
     reference cycle that only the cycle collector frees. This object is referenced only by the pending timeout.
     """
 
-    __slots__ = ("world", "account", "months")
+    __slots__ = ("account", "months", "world")
 
     def __init__(self, world: World, account: Account, first_review: float):
         self.world, self.account = world, account
