@@ -19,7 +19,7 @@ import pandas as pd
 from .language import number, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
-from .model.run import Overload, build_world, collector_paused, overloads, run_world
+from .model.run import Overload, build_world, collector_paused, overloads, release, run_world
 from .model.world import EVENT_LOGS, World
 from .parameters import SPECS
 from .presets import preset
@@ -302,7 +302,7 @@ def _tabulated(world: World, scenario: Scenario, seed: int) -> SimulationResult:
     result = SimulationResult(scenario, seed, _kpis(world, monthly), monthly, _conservation(world),
                               lead_rows, account_rows, world.events, world.customer_months,
                               tuple(overloads(world)))
-    _free(world)
+    release(world)
     return result
 
 
@@ -322,12 +322,6 @@ def _event_log(keep_events: bool | str) -> str:
         raise ScenarioError(f"The 'keep_events' argument must be one of {', '.join(map(repr, EVENT_LOGS))}, "
                             f"True or False. Got {keep_events!r} instead.")
     return keep_events
-
-
-def _free(world: World) -> None:
-    """Drop the finished world's scheduled events, which hold its suspended processes in reference cycles, so
-    reference counting frees most of the world at once instead of leaving it to the cycle collector."""
-    world.env._queue.clear()
 
 
 __all__ = ["KPIS", "KPI_SPECS", "LEAD_OPEN_STATES", "SimulationResult", "simulate"]

@@ -174,7 +174,12 @@ def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
 
 
 def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy.Event, Any, bool]:
-    """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does."""
+    """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does.
+
+    Whether it comes back is read from the pass's block of draws (drawn when the pass began), so it is known
+    before the wait: a lead that will not come back ends its journey at once, and a timeout with a callback
+    makes it dormant when the wait is over, instead of its journey waiting suspended all those months.
+    """
     if lead.tender is not None:  # the buyer will not wait for this supplier: it chooses among the others
         lead.tender.withdraw(world)
         lead.tender = None
@@ -183,12 +188,13 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
         world.move(lead, "dropped")
         return False
     world.move(lead, "nurturing")
-    yield world.env.timeout(-rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - next(draws)))
-    if next(draws) < rules.nurture_return:
-        lead.temperature = WARM
-        return True
-    world.move(lead, "dormant")
-    return False
+    wait = -rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - next(draws))
+    if next(draws) >= rules.nurture_return:
+        world.env.timeout(wait).callbacks.append(lambda _: world.move(lead, "dormant"))
+        return False
+    yield world.env.timeout(wait)
+    lead.temperature = WARM
+    return True
 
 
 def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> simpy.Timeout:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import simpy
+from simpy.events import Condition
 
 from ..scenario import Scenario
 from . import market
@@ -103,6 +104,32 @@ def run_world(world: World) -> World:
     with collector_paused():
         world.env.run(until=world.manager)
     return world
+
+
+def release(world: World) -> None:
+    """Take a finished run's world apart, so reference counting frees it as soon as its last user drops it.
+
+    Its pending events, and the requests still waiting at its desks, hold suspended processes (and the callbacks
+    that would resume them) in reference cycles through the world; left alone, the cycle collector would have
+    to walk the whole run to free them. Dropping the callbacks first lets each suspended process close while its
+    desk still lists its request (leaving a `with desk.request()` block takes the request off the desk's queue).
+    Only for a world that has its environment to itself: a game's suppliers share theirs across rounds.
+    """
+    env = world.env
+    for _, _, _, event in env._queue:
+        event.callbacks = None
+    env._queue.clear()
+    desks = [*world.organisation.desks.values(), world.organisation.service_desk]
+    for desk in desks:
+        if desk is not None:
+            for request in list(desk.put_queue):
+                for callback in request.callbacks:  # a buyer's wait for a rep or its patience (`request | timeout`)
+                    condition = getattr(callback, "__self__", None)
+                    if isinstance(condition, Condition):  # holds itself in its callbacks (its value's builder)
+                        condition.callbacks = None
+                request.callbacks = None
+            desk.put_queue.clear()
+            desk.users.clear()
 
 
 def yearly_review(world: World) -> None:

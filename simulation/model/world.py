@@ -84,20 +84,7 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
     takes them now instead, saving that event, where nothing the caller does after this call depends on them
     (or they on it).
     """
-    send = process.send
-
-    def resume(event: simpy.Event) -> None:
-        while True:
-            try:
-                event = send(event._value)
-            except StopIteration as end:
-                if then is not None:
-                    then(end.value)
-                return
-            if event.callbacks is not None:  # not processed yet: wait for it (else go on at once, as SimPy does)
-                event.callbacks.append(resume)
-                return
-
+    resume = _Resume(process.send, then)
     if at_once:
         resume(_STARTED)
         return
@@ -105,6 +92,34 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
     begin._ok, begin._value = True, None
     begin.callbacks.append(resume)
     env.schedule(begin, URGENT)
+
+
+class _Resume:
+    """The callback that drives a process of `start`: sends it each event's value until it waits again.
+
+    An object, not a closure: a closure that appends itself to the callbacks must name itself, a reference cycle
+    (function, cell, function) that only the cycle collector frees, with the finished process's result and
+    everything its `then` holds. This object is referenced only by the event its process waits for.
+    """
+
+    __slots__ = ("send", "then")
+
+    def __init__(self, send: Callable[[Any], simpy.Event], then: Callable[[Any], None] | None):
+        self.send = send
+        self.then = then
+
+    def __call__(self, event: simpy.Event) -> None:
+        send = self.send
+        while True:
+            try:
+                event = send(event._value)
+            except StopIteration as end:
+                if self.then is not None:
+                    self.then(end.value)
+                return
+            if event.callbacks is not None:  # not processed yet: wait for it (else go on at once, as SimPy does)
+                event.callbacks.append(self)
+                return
 
 
 class World:
