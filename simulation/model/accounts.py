@@ -219,8 +219,11 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
         missed = max(0.0, needed_visits - visits)
         # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most months).
         moments = visits + missed + incidents_per_month
+        count = poisson(moments)
+        if not count:  # most months
+            continue
         incidents = []
-        for _ in range(poisson(moments)):
+        for _ in range(count):
             u = uniform() * moments
             if u < visits:
                 tally.visits_made += 1
