@@ -35,3 +35,25 @@ def test_a_released_world_is_freed_without_the_cycle_collector(changes, monkeypa
         if enabled:
             gc.enable()
     assert unraisable == []
+
+
+def test_a_failed_event_is_raised_inside_a_started_process_as_simpy_does():
+    """world.start drives a process without simpy.Process: a failed event must still be thrown into it."""
+    import simpy
+
+    from simulation.model.world import start
+
+    env, caught, ended = simpy.Environment(), [], []
+    trouble = env.event()
+
+    def process():
+        try:
+            yield trouble
+        except ValueError as error:
+            caught.append(str(error))
+        return "done"
+
+    start(env, process(), ended.append)
+    trouble.fail(ValueError("supplier bankrupt"))
+    env.run()
+    assert caught == ["supplier bankrupt"] and ended == ["done"]

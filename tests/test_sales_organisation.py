@@ -244,12 +244,24 @@ def test_no_false_qualification_or_rejection_when_every_criterion_is_checked_or_
             assert [run.kpis[kpi] for kpi in kpis] == [0, 0], (changes, run.seed)
 
 
-def test_reps_short_of_hours_check_fewer_criteria_and_never_work_hours_they_do_not_have(baseline):
+def test_reps_short_of_hours_check_fewer_criteria_and_never_plan_hours_they_do_not_have(baseline, monkeypatch):
     """One budget of sales time (organisation.plan_month): qualification gets what accounts leave; asked for more,
-    the reps check fewer criteria, so the forecast inflates and more quote hours go to deals never winnable, and
-    the hours counted never exceed the hours there are (before, the lean company 'worked' 176 % of its hours)."""
+    the reps check fewer criteria, so the forecast inflates and more quote hours go to deals never winnable. The
+    month's planned account and qualification hours never exceed the hours there are (before, qualification took
+    what it asked, and the lean company 'worked' 176 % of its hours)."""
+    from simulation.model.organisation import Organisation
+
+    plan, overbooked = Organisation.plan_month, []
+
+    def checked_plan(organisation):
+        before = sum(organisation.hours_worked.values())
+        plan(organisation)
+        planned = sum(organisation.hours_worked.values()) - before
+        overbooked.append(planned - sum(organisation.monthly_hours.values()))
+
+    monkeypatch.setattr(Organisation, "plan_month", checked_plan)
     lean = _runs({f"organisation.{role}": 1 for role in ROLES})
-    assert max(r.kpis["rep_utilisation"] for r in lean) <= 1.0
+    assert len(overbooked) == 36 * len(SEEDS) and max(overbooked) <= 1e-9
     assert _paired_t([r.kpis["forecast_error"] for r in lean], [r.kpis["forecast_error"] for r in baseline]) > 3
     share = {name: [r.kpis["false_qualification_hours"] / r.kpis["quotes_sent"] for r in runs]
              for name, runs in (("lean", lean), ("baseline", baseline))}
@@ -263,3 +275,16 @@ def test_the_win_chances_are_calibrated_at_the_default_rigour():
 
     assert REFERENCE_RIGOUR == SPECS["funnel.qualification_rigour"].default
     assert 1 + DISCOVERY_WIN * (SPECS["funnel.qualification_rigour"].default - REFERENCE_RIGOUR) == 1.0
+
+
+def test_a_role_without_reps_keeps_full_qualification_cover_so_reps_hired_in_a_later_round_check_at_once():
+    """A game's round may rehire a role that had no reps: its first leads are qualified with the policy's rigour,
+    not with the cover of a month in which the role had no hours (which would be none)."""
+    from simulation.model.run import apply_decisions
+
+    world = build_world(Scenario({"organisation.key_account_managers": 0}), seed=0)
+    world.env.run(until=45)  # a month was planned without key account managers
+    assert world.organisation.qualification_cover["key_account_managers"] == 1.0
+    apply_decisions(world, Scenario({"organisation.key_account_managers": 2}))
+    assert world.funnel.rigour * world.organisation.qualification_cover["key_account_managers"] == \
+        SPECS["funnel.qualification_rigour"].default

@@ -219,42 +219,44 @@ class Deal:
 class Qualified:
     """An opportunity as qualification left it: the truth, what the rep checked, and who sells it how.
 
-    The rigour is what the rep managed that month (short of hours, it checks less); it and the method stay with
-    the deal, so a game's later round cannot relabel how it was qualified."""
+    The rigour is what the rep managed that month (short of hours, it checks less); it, the method and the
+    criteria looked at stay with the deal, so a game's later round cannot relabel how it was qualified."""
 
     truth: list[bool]  # the Scotsman criteria as they are
     checks: list[float]  # a criterion is checked when its draw is below the rigour; otherwise guessed
     rigour: float
     role: str
     method: SalesMethod
+    observed: tuple[int, ...]  # the criteria the qualification method looks at (Scotsman: all eight; BANT: four)
+    threshold: int  # observed 'yes' needed to be an opportunity
 
     @classmethod
     def drawn(cls, rules: FunnelRules, lead: Lead, draws: Iterator[float], rigour: float, role: str,
               method: SalesMethod) -> Qualified:
         """Qualify `lead`: the truth of each criterion, then which ones the rep checks (and guesses)."""
         truth = [next(draws) < chance for chance in rules.criteria_chances(lead)]
-        return cls(truth, [next(draws) for _ in truth], rigour, role, method)
+        return cls(truth, [next(draws) for _ in truth], rigour, role, method, rules.observed, rules.threshold)
 
-    def passes(self, rules: FunnelRules) -> bool:
+    def passes(self) -> bool:
         """Enough observed criteria *seem* 'yes' to make the lead an opportunity."""
-        return self.believed(rules) >= rules.threshold
+        return self.believed() >= self.threshold
 
-    def falsely(self, rules: FunnelRules) -> bool:
+    def falsely(self) -> bool:
         """Too few observed criteria are truly 'yes': the lead is not winnable as the threshold defines it."""
-        return sum(self.truth[i] for i in rules.observed) < rules.threshold
+        return sum(self.truth[i] for i in self.observed) < self.threshold
 
-    def believed(self, rules: FunnelRules, truth: list[bool] | None = None) -> int:
+    def believed(self, truth: list[bool] | None = None) -> int:
         """How many observed criteria the rep writes down as 'yes' (of `truth`, by default the qualified one)."""
         truth, checks, rigour = self.truth if truth is None else truth, self.checks, self.rigour
-        return sum(_believe(truth[i], checks[i], rigour) for i in rules.observed)
+        return sum(_believe(truth[i], checks[i], rigour) for i in self.observed)
 
     def discovery(self) -> float:
         """Win multiplier of what checking taught the rep (the need, the budget, who decides) for a fitting quote."""
         return 1.0 + DISCOVERY_WIN * (self.rigour - REFERENCE_RIGOUR)
 
-    def forecast_weight(self, rules: FunnelRules, truth: list[bool]) -> float:
+    def forecast_weight(self, truth: list[bool]) -> float:
         """The rep's Scotsman score of the open quote: the share of observed criteria the rep believes 'yes'."""
-        return self.believed(rules, truth) / len(rules.observed)
+        return self.believed(truth) / len(self.observed)
 
 
 def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list[bool]:
@@ -304,7 +306,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
             world.reach(lead, SAL)
             lead.temperature = HOT
         if qualified is not None:  # in the quote or decision stage when the run started
-            return (yield from quote_and_decide(world, lead, qualified, qualified.falsely(rules), draws,
+            return (yield from quote_and_decide(world, lead, qualified, qualified.falsely(), draws,
                                                 quoted=start == "decision"))
         start = "marketing"
         role = world.organisation.role_for(lead.size, lead.complex)
@@ -318,15 +320,20 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
         rigour = rules.rigour * organisation.qualification_cover[role]
         yield stage(world, lead, "qualification", rules.qualification_mean(method), draws)
         qualified = Qualified.drawn(rules, lead, draws, rigour, role, method)
-        if not qualified.passes(rules):
-            world.tally.winnable_rejected += not qualified.falsely(rules)
+        if not qualified.passes():
+            world.tally.winnable_rejected += not qualified.falsely()
             qualified = None
             if (yield from nurture(world, lead, draws)):
                 continue
             return None
-        false_qualification = qualified.falsely(rules)
+        false_qualification = qualified.falsely()
         world.tally.false_qualifications += false_qualification
         return (yield from quote_and_decide(world, lead, qualified, false_qualification, draws))
+
+
+def believed_chance(chance: float, rigour: float) -> float:
+    """Chance that the rep writes down 'yes' for a criterion that is 'yes' with `chance` (what `_believe` draws)."""
+    return rigour * chance + (1.0 - rigour) * GUESS_YES
 
 
 def _believe(truth: bool, u: float, rigour: float) -> bool:
@@ -368,7 +375,7 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
                 granted = yield request | env.timeout(patience)
                 if request not in granted:  # the buyer went elsewhere before a rep picked the quote up
                     tally.no_quote_in_time += 1
-                    tally.forecast_value += qualified.forecast_weight(rules, truth) * value
+                    tally.forecast_value += qualified.forecast_weight(truth) * value
                     world.move(lead, "lost")
                     return None
             yield env.timeout(calendar_work * work_draw)
@@ -400,7 +407,7 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
     yield env.timeout(-rules.decision_mean(lead, method) * math.log(1.0 - next(draws)))
     tally.decided += 1
     tally.cycle_days += env.now - lead.opportunity_start
-    tally.forecast_value += qualified.forecast_weight(rules, truth) * value
+    tally.forecast_value += qualified.forecast_weight(truth) * value
     draw = next(draws)
     if lead.tender is None:
         won = draw < win_chance

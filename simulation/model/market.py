@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..scenario import Scenario
+from .entities import COLD, WARM
 from .funnel import LEAD_DRAWS
 from .relationship import new_lead
-from .entities import COLD, WARM
 from .world import DAYS_PER_MONTH, Process, World
 
 SATISFIED_GRADE = 8.0  # customers from this grade on recommend us (promoters' grades)
@@ -76,7 +76,6 @@ def lead_arrivals(world: World) -> Process:
 
 def word_of_mouth(world: World, grades: np.ndarray) -> None:
     """Once a month: satisfied customers bring referral leads, dissatisfied ones cost leads."""
-    m = world.scenario.market
     promoters = int((grades >= SATISFIED_GRADE).sum())
     detractors = int((grades < DISSATISFIED_GRADE).sum())
     referrals = world.streams["referrals"].poisson(referral_rate(world.scenario, promoters))
@@ -84,6 +83,11 @@ def word_of_mouth(world: World, grades: np.ndarray) -> None:
     for _ in range(referrals):
         world.tally.referral_leads += 1
         new_lead(world, "referral", WARM, referral_stream.block(LEAD_DRAWS), deferred=True)
+    world.word_of_mouth_loss = word_of_mouth_loss(world.scenario, detractors, sum(monthly_lead_rates(world)))
+
+
+def word_of_mouth_loss(scenario: Scenario, detractors: float, arriving: float) -> float:
+    """Share of the `arriving` leads a month that this many detractors (grade below 6) talk out of buying."""
+    m = scenario.market
     harmed = detractors * m.relations_harmed_per_detractor / 12.0 * m.word_of_mouth_lead_share
-    gross = sum(monthly_lead_rates(world))
-    world.word_of_mouth_loss = 0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross)
+    return 0.0 if arriving <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / arriving)

@@ -152,8 +152,9 @@ class Organisation:
             qualification = self.asked["qualification"][role]
             for kind in self.asked.values():
                 kind[role] = 0.0
-            if hours <= 0:
-                self.follow_up_cover[role] = self.visit_cover[role] = self.qualification_cover[role] = 0.0
+            if hours <= 0:  # (its qualification cover stays 1: no lead goes to it, and reps rehired mid-month check)
+                self.follow_up_cover[role] = self.visit_cover[role] = 0.0
+                self.qualification_cover[role] = 1.0
                 self.quote_share[role] = 1.0
                 continue
             account_hours = hours * self.account_time_share
@@ -164,7 +165,9 @@ class Organisation:
             need = visit_hours.get(role, 0.0)
             self.visit_cover[role] = 1.0 if need <= 0 else visits / need
             # Qualification gets what accounts leave, short of the tenth kept for quotes; asked for more, the reps
-            # check fewer criteria (the funnel reads the cover), so the hours counted are the hours there are.
+            # check fewer criteria (the funnel reads the cover), so qualification never takes hours that are not
+            # there. (Quote work is counted at HOURS_PER_WORKDAY a desk day, so a role whose desk is busy all month
+            # can still show more than its hours: see docs/model.md §4.)
             left = max(0.0, hours * (1.0 - MIN_QUOTE_TIME_SHARE) - escalated - follow - visits)
             qualified = min(qualification, left)
             self.qualification_cover[role] = 1.0 if qualification <= 0 else qualified / qualification

@@ -15,8 +15,9 @@ qualification with the exact chance that enough observed criteria seem
 'yes'), with nurtured leads returning warm. Every stage time is exponential,
 so a lead found in a stage has a remaining time with the same distribution:
 a seeded lead simply starts its stage afresh. Left out: the quote queue's
-waiting (the desks start empty), buyers who run out of patience, and win-back
-leads (which need churned customers first).
+waiting (the desks start empty), buyers who run out of patience, reps short
+of qualification hours, and win-back leads (which need churned customers
+first); the nurturing pool holds at most MAX_NURTURE_POOL_MONTHS of arrivals.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ import math
 from dataclasses import dataclass
 
 from .entities import COLD, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
-from .funnel import DRAWS_PER_PASS, GUESS_YES, MARKETING_DAYS, SCOTSMAN, Qualified
-from .market import DISSATISFIED_GRADE, MAX_WORD_OF_MOUTH_LOSS, SATISFIED_GRADE, lead_rates, referral_rate
+from .funnel import DRAWS_PER_PASS, MARKETING_DAYS, SCOTSMAN, Qualified, believed_chance
+from .market import (
+    DISSATISFIED_GRADE,
+    SATISFIED_GRADE,
+    lead_rates,
+    referral_rate,
+    word_of_mouth_loss,
+)
 from .methods import method_for
 from .relationship import enter_lead
 from .world import DAYS_PER_MONTH, World
 
 QUALIFICATION_TRIES = 100  # draws of a seeded opportunity's criteria until they pass qualification (practically 2–3)
+# A nurturing pool that returns nearly every lead only fills over decades; a company a few years old has at most
+# this many months of its arrivals in it (the baseline's pool is about four months' worth, below the cap).
+MAX_NURTURE_POOL_MONTHS = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +84,7 @@ def _arrivals(world: World) -> dict[str, tuple[float, str]]:
     mean, sd = s["accounts.initial_grade_mean"], s["accounts.initial_grade_sd"]
     promoters = base * _share_at_least(SATISFIED_GRADE, mean, sd)
     detractors = base * (1.0 - _share_at_least(DISSATISFIED_GRADE, mean, sd))
-    harmed = detractors * s["market.relations_harmed_per_detractor"] / 12.0 * s["market.word_of_mouth_lead_share"]
-    gross = campaign + inbound
-    kept = 1.0 - (0.0 if gross <= 0 else min(MAX_WORD_OF_MOUTH_LOSS, harmed / gross))
+    kept = 1.0 - word_of_mouth_loss(s, detractors, campaign + inbound)
     return {"campaign": (campaign * kept, COLD), "inbound": (inbound * kept, WARM),
             "referral": (referral_rate(s, promoters), WARM)}
 
@@ -98,9 +106,9 @@ def expected_pipeline(world: World) -> list[Seed]:
                         continue
                     lead = Lead(-1, source, WARM, size, complex_product, preference, 0.0)
                     role = organisation.role_for(size, complex_product)
+                    chances = rules.criteria_chances(lead)
                     passing = 0.0 if role is None else _at_least(
-                        [rules.rigour * c + (1.0 - rules.rigour) * GUESS_YES
-                         for c in (rules.criteria_chances(lead)[i] for i in rules.observed)], rules.threshold)
+                        [believed_chance(chances[i], rules.rigour) for i in rules.observed], rules.threshold)
                     sold = alignment.accepted if role is not None else 0.0
                     # Per warm pass: nurtured after rejection by sales, or after failing qualification.
                     rejected = (1.0 - alignment.accepted) * (1.0 - alignment.leaked)
@@ -113,9 +121,12 @@ def expected_pipeline(world: World) -> list[Seed]:
                     stays = [("marketing", cold * share * MARKETING_DAYS / DAYS_PER_MONTH, 0),
                              ("sales_acceptance", warm * alignment.handoff_days / DAYS_PER_MONTH, MQL)]
                     if rules.nurturing:
-                        stays += [("nurturing", from_marketing * rules.nurture_months, 0),
-                                  ("nurturing", rejected * warm * rules.nurture_months, MQL),
-                                  ("nurturing", failed * warm * rules.nurture_months, SAL)]
+                        pool = (from_marketing + (rejected + failed) * warm) * rules.nurture_months
+                        cap = MAX_NURTURE_POOL_MONTHS * rate * share
+                        months = rules.nurture_months * (cap / pool if pool > cap else 1.0)
+                        stays += [("nurturing", from_marketing * months, 0),
+                                  ("nurturing", rejected * warm * months, MQL),
+                                  ("nurturing", failed * warm * months, SAL)]
                     if role is not None:
                         method = method_for(rules.method_choice, role)
                         quoted = sold * passing * warm
@@ -148,7 +159,7 @@ def seed_pipeline(world: World) -> None:
                 method = method_for(rules.method_choice, role)
                 for _ in range(QUALIFICATION_TRIES):  # an opportunity: criteria that passed qualification
                     qualified = Qualified.drawn(rules, lead, iter(stream.block(2 * len(SCOTSMAN))), rules.rigour, role, method)
-                    if qualified.passes(rules):
+                    if qualified.passes():
                         break
             world.tally.leads_at_start += 1
             enter_lead(world, lead, stream.block(DRAWS_PER_PASS), stage, qualified)

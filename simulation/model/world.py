@@ -71,7 +71,7 @@ class Tally:
 
 
 #: What `start`'s resume reads of the event a process started at once resumes from: the value sent first.
-_STARTED = SimpleNamespace(_value=None)
+_STARTED = SimpleNamespace(_ok=True, _value=None)
 
 
 def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
@@ -84,7 +84,7 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
     takes them now instead, saving that event, where nothing the caller does after this call depends on them
     (or they on it).
     """
-    resume = _Resume(process.send, then)
+    resume = _Resume(process, then)
     if at_once:
         resume(_STARTED)
         return
@@ -102,17 +102,21 @@ class _Resume:
     everything its `then` holds. This object is referenced only by the event its process waits for.
     """
 
-    __slots__ = ("send", "then")
+    __slots__ = ("send", "then", "throw")
 
-    def __init__(self, send: Callable[[Any], simpy.Event], then: Callable[[Any], None] | None):
-        self.send = send
+    def __init__(self, process: Generator[simpy.Event, Any, Any], then: Callable[[Any], None] | None):
+        self.send, self.throw = process.send, process.throw
         self.then = then
 
     def __call__(self, event: simpy.Event) -> None:
         send = self.send
         while True:
             try:
-                event = send(event._value)
+                if event._ok:
+                    event = send(event._value)
+                else:  # a failed event is raised inside the process, as simpy.Process does
+                    event._defused = True
+                    event = self.throw(event._value)
             except StopIteration as end:
                 if self.then is not None:
                     self.then(end.value)
