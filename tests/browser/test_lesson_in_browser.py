@@ -10,6 +10,8 @@ Screenshots land in test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import re
+
 import uuid
 
 import pytest
@@ -93,7 +95,10 @@ def move_slider_of_b(page, panel, screenshot=None):
     slider.locator(".noUi-handle").focus()
     for _ in range(6):
         slider.locator(".noUi-handle").press("ArrowRight")
-    page.wait_for_function("([el, old]) => el.textContent !== old", arg=[readout.element_handle(), readout_before])
+    # Six steps of 5 points: wait for the last one, or a busy kernel may still apply a step after Run is pressed.
+    final = str(min(100, int(re.search(r"\d+", readout_before).group()) + 6 * 5)) + "%"
+    page.wait_for_function("([el, final]) => el.textContent.replace(/\\s/g, '') === final",
+                           arg=[readout.element_handle(), final], timeout=TIMEOUT_MS)
     page.wait_for_function("el => el.innerText.includes('Settings changed')", arg=panel.element_handle(),
                            timeout=TIMEOUT_MS)
     return slider, readout, readout_before
