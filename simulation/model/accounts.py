@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
+from typing import Any
 
 import simpy
 
@@ -24,7 +25,7 @@ from ..parameters import SPECS
 from ..rng import Stream
 from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
-from .world import DAYS_PER_MONTH, World
+from .world import DAYS_PER_MONTH, World, start
 
 AUTOMATIC_REORDER_GRADE = 8.0  # from this grade on follow-up orders come by themselves (Popping)
 NO_FOLLOW_UP_GRADE = 4.0  # at or below this grade a follow-up order never succeeds (linear up to grade 8)
@@ -110,60 +111,46 @@ def experience(world: World, account: Account, score: float) -> None:
         world.log("account", account.id, "grade", account.grade, score)
 
 
-def incident(world: World, account: Account, complaint: bool) -> None:
+def incident(world: World, account: Account, complaint: bool) -> Generator[simpy.Event, Any, None]:
     """An incident waits for service staff (or, without them, for the account's rep); a complaint is also
-    judged on its handling time against the promised target.
-
-    An incident only waits, so timeouts and a desk request with callbacks do the work of a SimPy process
-    (no start and end events, no resumes)."""
-    env, a = world.env, world.scenario.accounts
-    start, target = env.now, a.complaint_target_hours  # the target promised when it happened
+    judged on its handling time against the target promised when it happened. (Started with `world.start`.)"""
+    env, a, tally = world.env, world.scenario.accounts, world.tally
+    reported, target = env.now, a.complaint_target_hours
     work_hours = account.stream.exponential(a.complaint_work_hours)  # drawn now, not when served
     desk = world.organisation.service_desk
-    world.tally.complaints += complaint
+    tally.complaints += complaint
     if desk is None:  # escalated to sales: the rep fits it in between other work
         world.organisation.ask("escalation", account.role, work_hours)
-        env.timeout(work_hours / HOURS_PER_WORKDAY / ESCALATION_PACE).callbacks.append(
-            lambda _: incident_handled(world, account, complaint, start, target))
+        yield env.timeout(work_hours / HOURS_PER_WORKDAY / ESCALATION_PACE)
     elif len(desk.queue) >= MAX_SERVICE_QUEUE:
-        world.tally.overload_turned_away += 1
+        tally.overload_turned_away += 1
         if account.phase != EX:
             experience(world, account, 1.0)
+        return
     else:
-        request = desk.request()
-
-        def served(_: simpy.Event) -> None:
-            desk.release(request)
-            incident_handled(world, account, complaint, start, target)
-
-        request.callbacks.append(lambda _: env.timeout(work_hours / HOURS_PER_WORKDAY).callbacks.append(served))
-
-
-def incident_handled(world: World, account: Account, complaint: bool, start: float, target: float) -> None:
-    """The incident is solved: the customer (if still one) weighs it, and a complaint's handling time against
-    the `target` hours."""
+        with desk.request() as request:
+            yield request
+            yield env.timeout(work_hours / HOURS_PER_WORKDAY)
     if account.phase == EX:
         return
     quality = account.quality - INCIDENT_DISAPPOINTMENT
     if not complaint:
         experience(world, account, quality)
         return
-    hours = (world.env.now - start) * 24.0
-    world.tally.complaints_in_target += hours <= target
+    hours = (env.now - reported) * 24.0
+    tally.complaints_in_target += hours <= target
     world.log("account", account.id, "complaint_handled", hours, target)
     experience(world, account, world.satisfaction.timing_score(quality, target, hours))
 
 
 def account_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> Generator[
-        float, None, bool]:
+        simpy.Event, Any, bool]:
     """Monthly rhythm of a customer until it leaves (returns True) or is let go by the supplier (False).
 
-    It yields the days to wait until its next monthly moment; its driver (`relationship.customer_life`) resumes
-    it then. The months only wait, so a timeout with a callback does this at a lower cost than a SimPy process.
     Existing customers start at a random day of the month, so their monthly moments (and the complaints they
     bring) do not all fall on one day.
     """
-    organisation, tally = world.organisation, world.tally
+    env, organisation, tally = world.env, world.organisation, world.tally
     uniform, poisson, exp, expm1 = account.stream.uniform, account.stream.poisson, math.exp, math.expm1
     needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
     wins = account.wins
@@ -171,7 +158,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     next_review = first_review
     revision = -1
     while True:
-        yield next_review
+        yield env.timeout(next_review)
         next_review = DAYS_PER_MONTH
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return False
@@ -236,9 +223,9 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                 experience(world, account, account.quality - NEGLECT)
             else:
                 incidents.append(uniform() < complaint_share)
-        # After the month's own draws, as the incident processes started here used to draw.
+        # After the month's own draws (an incident draws its work from the customer's stream when it starts).
         for complaint in incidents:
-            incident(world, account, complaint)
+            start(env, incident(world, account, complaint), at_once=True)
 
 
 def customer_stream(world: World, index: int) -> Stream:

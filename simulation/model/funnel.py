@@ -132,9 +132,8 @@ class FunnelRules:
         """Mean days a lead spends in qualification with reps who sell by `method`."""
         return self.qualification_days * method.cycle
 
-    def quote_work(self, lead: Lead, method: SalesMethod, role: str) -> float:
+    def quote_work(self, lead: Lead, method: SalesMethod, gap: int) -> float:
         """Mean days of rep work on this lead's quote: its complexity, the method, the rep's competence gap."""
-        gap = competence_gap(role, lead.size, lead.complex)
         return self.quote_work_days[lead.complex] * method.hours * (1.0 + COMPETENCE_GAP.work_factor * gap)
 
     def decision_mean(self, lead: Lead, method: SalesMethod) -> float:
@@ -356,7 +355,7 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
     world.move(lead, "quote")
     value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / DEALS_PER_POTENTIAL
     gap = competence_gap(role, lead.size, lead.complex)
-    work = rules.quote_work(lead, method, role)
+    work = rules.quote_work(lead, method, gap)
     calendar_work = work / organisation.quote_share[role]
     wish_quote = rules.wish_quote[lead.complex]
     desk = organisation.desks[role]

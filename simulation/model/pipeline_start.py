@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .entities import COLD, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
+from .entities import COLD, HOT, LEAD_OPEN_STATES, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .funnel import DRAWS_PER_PASS, MARKETING_DAYS, SCOTSMAN, Qualified, believed_chance
 from .market import (
     DISSATISFIED_GRADE,
@@ -35,6 +35,7 @@ from .market import (
     word_of_mouth_loss,
 )
 from .methods import method_for
+from .organisation import competence_gap
 from .relationship import enter_lead
 from .world import DAYS_PER_MONTH, World
 
@@ -121,7 +122,7 @@ def expected_pipeline(world: World) -> list[Seed]:
                     stays = [("marketing", cold * share * MARKETING_DAYS / DAYS_PER_MONTH, 0),
                              ("sales_acceptance", warm * alignment.handoff_days / DAYS_PER_MONTH, MQL)]
                     if rules.nurturing:
-                        pool = (from_marketing + (rejected + failed) * warm) * rules.nurture_months
+                        pool = nurtured * rules.nurture_months  # (= (from marketing + loop × warm) × months)
                         cap = MAX_NURTURE_POOL_MONTHS * rate * share
                         months = rules.nurture_months * (cap / pool if pool > cap else 1.0)
                         stays += [("nurturing", from_marketing * months, 0),
@@ -132,7 +133,7 @@ def expected_pipeline(world: World) -> list[Seed]:
                         quoted = sold * passing * warm
                         stays += [("qualification", sold * warm * rules.qualification_mean(method) / DAYS_PER_MONTH,
                                    SAL),
-                                  ("quote", quoted * rules.quote_work(lead, method, role) / DAYS_PER_MONTH,
+                                  ("quote", quoted * rules.quote_work(lead, method, competence_gap(role, size, complex_product)) / DAYS_PER_MONTH,
                                    OPPORTUNITY),
                                   ("decision", quoted * rules.decision_mean(lead, method) / DAYS_PER_MONTH,
                                    OPPORTUNITY)]
@@ -145,7 +146,7 @@ def seed_pipeline(world: World) -> None:
     """Put the starting pipeline's leads in their stages: a Poisson number per stage, kinds by their weights."""
     stream, rules = world.streams["pipeline_start"], world.funnel
     seeds = expected_pipeline(world)
-    for stage in ("marketing", "sales_acceptance", "qualification", "quote", "decision", "nurturing"):
+    for stage in (*LEAD_OPEN_STATES, "nurturing"):
         kinds = [seed for seed in seeds if seed.stage == stage]
         weights = tuple(seed.expected for seed in kinds)
         for _ in range(stream.poisson(sum(weights))):
@@ -158,7 +159,8 @@ def seed_pipeline(world: World) -> None:
                 role = world.organisation.role_for(seed.size, seed.complex)
                 method = method_for(rules.method_choice, role)
                 for _ in range(QUALIFICATION_TRIES):  # an opportunity: criteria that passed qualification
-                    qualified = Qualified.drawn(rules, lead, iter(stream.block(2 * len(SCOTSMAN))), rules.rigour, role, method)
+                    draws = iter(stream.block(2 * len(SCOTSMAN)))  # each criterion's truth and check
+                    qualified = Qualified.drawn(rules, lead, draws, rules.rigour, role, method)
                     if qualified.passes():
                         break
             world.tally.leads_at_start += 1

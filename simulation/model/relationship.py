@@ -72,33 +72,14 @@ def journey_ended(world: World, lead: Lead, deal: Deal | None) -> None:
 
 
 def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> None:
-    """Start a customer's months until it leaves (then it becomes an ex-customer) or the supplier lets it go.
-
-    The months only wait, so a chain of timeouts with a callback drives `account_life` instead of a SimPy
-    process: no start and end events, no resume machinery, once per customer per month.
-    """
-    _Months(world, account, first_review)(None)
+    """Start a customer's months (`account_life`) until it leaves (then it becomes an ex-customer) or the
+    supplier lets it go."""
+    start(world.env, account_life(world, account, first_review), partial(_life_ended, world, account), at_once=True)
 
 
-class _Months:
-    """The callback that drives `account_life`: waits the days it yields, ends the relationship when it churns.
-
-    An object, not a closure: a closure that appends itself to the next timeout's callbacks must name itself, a
-    reference cycle that only the cycle collector frees. This object is referenced only by the pending timeout.
-    """
-
-    __slots__ = ("account", "months", "world")
-
-    def __init__(self, world: World, account: Account, first_review: float):
-        self.world, self.account = world, account
-        self.months = account_life(world, account, first_review)
-
-    def __call__(self, _: object) -> None:
-        try:
-            self.world.env.timeout(next(self.months)).callbacks.append(self)
-        except StopIteration as end:
-            if end.value:
-                end_relationship(self.world, self.account, "churned")
+def _life_ended(world: World, account: Account, churned: bool) -> None:
+    if churned:
+        end_relationship(world, account, "churned")
 
 
 def personal_quality(world: World, preference: int, size: int, complex_product: bool, role: str,

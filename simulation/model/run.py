@@ -123,13 +123,21 @@ def release(world: World) -> None:
     for desk in desks:
         if desk is not None:
             for request in list(desk.put_queue):
-                for callback in request.callbacks:  # a buyer's wait for a rep or its patience (`request | timeout`)
-                    condition = getattr(callback, "__self__", None)
-                    if isinstance(condition, Condition):  # holds itself in its callbacks (its value's builder)
-                        condition.callbacks = None
-                request.callbacks = None
+                _drop_waiter(request)
             desk.put_queue.clear()
             desk.users.clear()
+
+
+def _drop_waiter(request: simpy.Event) -> None:
+    """Drop what waits for a desk request, so its process closes now, while the desk still lists the request.
+
+    (A function of its own: a loop variable holding the last callback would keep that process alive until the
+    desk's list is cleared, and its `with desk.request()` could then no longer take the request off it.)"""
+    for callback in request.callbacks:  # a process waiting for it, or a buyer's `request | patience`
+        condition = getattr(callback, "__self__", None)
+        if isinstance(condition, Condition):  # holds itself in its callbacks (its value's builder)
+            condition.callbacks = None
+    request.callbacks = None
 
 
 def yearly_review(world: World) -> None:
