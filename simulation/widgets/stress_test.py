@@ -10,7 +10,7 @@ calls `compare`. Its worker processes start when the panel is made, and the
 panel's starting settings are already run in the background then (while the
 student reads the lesson), so the first Run is as good as instant. Runs are
 kept (`background.RUNS`), so choosing another strategy B runs only B's 20
-(2.3–2.9 s on 2 cores); a new range or horizon runs all 40 (4.4–5.3 s).
+(2.3–4.9 s on 2 cores); a new range or horizon runs all 40 (4.4–8.3 s).
 """
 
 from __future__ import annotations
