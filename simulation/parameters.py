@@ -96,11 +96,11 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Length of the simulated period; the model's clock ticks in days.",
        help_nl="Lengte van de gesimuleerde periode; de klok van het model tikt in dagen."),
     # --- market and lead generation
-    _p("market.campaign_spend_per_month", float, 30_000.0, 0, 200_000, unit="€/month", step=1000,
+    _p("market.campaign_spend_per_month", float, 20_000.0, 0, 200_000, unit="€/month", step=1000,
        en="Campaign spend", nl="Campagnebudget",
        help="Marketing spend on campaigns; each €1,000 buys leads at the yield below.",
        help_nl="Marketingbudget voor campagnes; elke € 1.000 levert leads op volgens de opbrengst hieronder."),
-    _p("market.leads_per_1000_euro", float, 4.0, 0, 40, unit="leads/€1,000", step=0.5,
+    _p("market.leads_per_1000_euro", float, 6.0, 0, 40, unit="leads/€1,000", step=0.5,
        en="Campaign lead yield", nl="Leads per €1.000",
        help="Cold leads a campaign brings in per €1,000 spent.",
        help_nl="Koude leads die een campagne oplevert per € 1.000 budget."),
@@ -232,18 +232,32 @@ PARAMETERS: tuple[ParamSpec, ...] = (
             "(competitors answer about that fast).",
        help_nl="Winkans die verloren gaat als de offerte een volle gewenste termijn later komt dan de klant wenste "
                "(ongeveer zo snel antwoorden concurrenten)."),
-    _p("funnel.quote_work_days_simple", float, 0.5, 0.1, 30, unit="days", step=0.1,
+    _p("funnel.quote_work_days_simple", float, 0.3, 0.1, 30, unit="days", step=0.1,
        en="Quote work, simple", nl="Offertewerk eenvoudig",
-       help="Average rep working time for a quote for a simple product (exponential); it stretches in "
-            "calendar time by the share of the reps' hours that accounts and qualification take.",
-       help_nl="Gemiddelde werktijd van de verkoper voor een offerte voor een eenvoudig product (exponentieel "
-               "verdeeld); in kalendertijd rekt die op naar het aandeel van de uren dat accountmanagement en "
-               "kwalificatie opslokken."),
-    _p("funnel.quote_work_days_complex", float, 2.0, 0.1, 60, unit="days", step=0.5,
+       help="Average rep working time for a quote for a simple product, in working days of 8 hours (exponential). "
+            "In calendar time it stretches: a rep works about 4.4 hours per calendar day (1,600 hours a year), "
+            "and only the share that accounts and qualification leave goes to quotes.",
+       help_nl="Gemiddelde werktijd van de verkoper voor een offerte voor een eenvoudig product, in werkdagen van "
+               "8 uur (exponentieel verdeeld). In kalendertijd rekt die op: een verkoper werkt ongeveer 4,4 uur per "
+               "kalenderdag (1.600 uur per jaar), en alleen het deel dat accountmanagement en kwalificatie "
+               "overlaten gaat naar offertes."),
+    _p("funnel.quote_work_days_complex", float, 1.0, 0.1, 60, unit="days", step=0.5,
        en="Quote work, complex", nl="Offertewerk complex",
-       help="Average rep working time for a quote for a complex product (exponential); it stretches like the simple one.",
-       help_nl="Gemiddelde werktijd van de verkoper voor een offerte voor een complex product (exponentieel "
-               "verdeeld); rekt op zoals bij een eenvoudig product."),
+       help="Average rep working time for a quote for a complex product, in working days of 8 hours "
+            "(exponential); it stretches like the simple one.",
+       help_nl="Gemiddelde werktijd van de verkoper voor een offerte voor een complex product, in werkdagen van "
+               "8 uur (exponentieel verdeeld); rekt op zoals bij een eenvoudig product."),
+    _p("funnel.quote_cost_simple", float, 300.0, 0, 20_000, unit="€/quote", step=50,
+       en="Quote cost, simple", nl="Offertekosten eenvoudig",
+       help="Out-of-pocket cost of one quote for a simple product (pricing, proposal), on top of the rep's hours.",
+       help_nl="Directe kosten van één offerte voor een eenvoudig product (calculatie, voorstel), bovenop de uren "
+               "van de verkoper."),
+    _p("funnel.quote_cost_complex", float, 5000.0, 0, 100_000, unit="€/quote", step=500,
+       en="Quote cost, complex", nl="Offertekosten complex",
+       help="Out-of-pocket cost of one quote for a complex product (presales specialists, solution design, demo, "
+            "legal review), on top of the rep's hours.",
+       help_nl="Directe kosten van één offerte voor een complex product (presalesspecialisten, oplossingsontwerp, "
+               "demo, juridische toets), bovenop de uren van de verkoper."),
     _p("funnel.buyer_patience_days", float, 12.0, 1, 120, unit="days", step=1,
        en="Buyer's patience", nl="Geduld van de koper",
        help="Average time a buyer waits for a quote that is still in the queue before buying elsewhere.",

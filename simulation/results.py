@@ -59,6 +59,7 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("win_rate", "Win rate", "Scoringspercentage", "share", +1),
     KpiSpec("sales_cycle_days_mean", "Sales cycle (opportunity → decision)", "Verkoopcyclus (opportunity → besluit)", "days", -1),
     KpiSpec("quote_lead_time_days_mean", "Quote lead time", "Doorlooptijd offerte", "days", -1),
+    KpiSpec("quote_cost", "Quote cost", "Offertekosten", "€", -1),
     KpiSpec("promises_kept_share", "Promises kept", "Nagekomen beloftes", "share", +1),
     KpiSpec("customers_start", "Customers at start", "Klanten bij start", "customers", 0),
     KpiSpec("customers_end", "Customers at end", "Klanten aan het eind", "customers", +1),
@@ -209,7 +210,7 @@ def _kpis(world: World, monthly: pd.DataFrame) -> dict[str, float]:
     worked = o.hours_worked
     new_business_share = _ratio(worked["new_business"], worked["new_business"] + worked["accounts"])
     new_business_share = 0.5 if math.isnan(new_business_share) else new_business_share
-    acquisition = (s["market.campaign_spend_per_month"] * 12 + o.rep_cost * new_business_share) * years
+    acquisition = (s["market.campaign_spend_per_month"] * 12 + o.rep_cost * new_business_share) * years + t.quote_costs
     retention = (o.rep_cost * (1 - new_business_share) + o.service_cost) * years
     acquisition_per_customer = _ratio(acquisition, t.won)
     retention_per_year = _ratio(retention, exposure_years)
@@ -233,6 +234,7 @@ def _kpis(world: World, monthly: pd.DataFrame) -> dict[str, float]:
         "win_rate": _ratio(t.won, t.decided),
         "sales_cycle_days_mean": _ratio(t.cycle_days, t.decided),
         "quote_lead_time_days_mean": _ratio(t.quote_days, t.quotes_sent),
+        "quote_cost": t.quote_costs,
         "promises_kept_share": _ratio(t.promises_kept, t.promises_made),
         "customers_start": s["accounts.initial_customers"],
         "customers_end": len(active),

@@ -440,6 +440,7 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "visits/year": ("number", "visits per year", "bezoeken per jaar"),
     "visits": ("number", "visits", "bezoeken"),
     "€/visit": ("euro", "per visit", "per bezoek"),
+    "€/quote": ("euro", "per quote", "per offerte"),
     "opportunities": ("number", "opportunities", "opportunities"),
     "quotes": ("number", "quotes", "offertes"),
     "deals": ("number", "deals", "deals"),

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from simulation import Scenario, simulate
-from simulation.model.world import DAYS_PER_YEAR
+from simulation.model.clock import DAYS_PER_YEAR
 
 YEARS = 8
 

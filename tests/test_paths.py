@@ -24,16 +24,21 @@ def runs():
 
 
 def test_the_crossing_month_is_the_one_computed_by_hand_from_the_monthly_series(runs):
-    honest, over = runs["honest_promise"][0].monthly, runs["over_promise"][0].monthly
-    lead_of_honest = list(honest["customers"] - over["customers"])  # month by month, A − B
-    months = list(honest["month"])
-    last_not_ahead = max(i for i, lead in enumerate(lead_of_honest) if lead <= 0)  # by hand
-    assert len(months) - (last_not_ahead + 1) >= 2  # honest promising stays ahead for more than a month
-    by_hand = months[last_not_ahead + 1]
-    assert any(lead < 0 for lead in lead_of_honest[:last_not_ahead + 1])  # over-promising led first
-    found = crossing(path(runs["honest_promise"][0], "customers"), path(runs["over_promise"][0], "customers"))
-    assert found.month == by_hand and found.early == "B"
-    assert crossing_month(path(honest, "customers"), path(over, "customers")) == by_hand
+    checked = 0
+    for honest_run, over_run in zip(runs["honest_promise"], runs["over_promise"]):
+        honest, over = honest_run.monthly, over_run.monthly
+        lead_of_honest = list(honest["customers"] - over["customers"])  # month by month, A − B
+        if not any(lead < 0 for lead in lead_of_honest):
+            continue  # honest promising led throughout: no crossing to find in this replication
+        months = list(honest["month"])
+        last_not_ahead = max(i for i, lead in enumerate(lead_of_honest) if lead <= 0)  # by hand
+        assert len(months) - (last_not_ahead + 1) >= 2  # honest promising stays ahead for more than a month
+        by_hand = months[last_not_ahead + 1]
+        found = crossing(path(honest_run, "customers"), path(over_run, "customers"))
+        assert found.month == by_hand and found.early == "B"
+        assert crossing_month(path(honest, "customers"), path(over, "customers")) == by_hand
+        checked += 1
+    assert checked >= 2  # over-promising leads first in most replications (lesson 03's story)
 
 
 @pytest.mark.parametrize("a, b, expected", [

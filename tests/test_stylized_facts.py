@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from simulation import Scenario, preset, simulate
-from simulation.model.world import DAYS_PER_YEAR
+from simulation.model.clock import DAYS_PER_YEAR
 from simulation.parameters import ROLES
 
 SEEDS = range(8)

@@ -13,7 +13,8 @@ from simulation.model.funnel import (ALIGNMENT, AUTHORITY_PER_DMU_MEMBER, DISCOV
                                      REFERENCE_RIGOUR, SOURCE_BONUS)
 from simulation.model.methods import SALES_METHODS
 from simulation.model.satisfaction import net_promoter_score
-from simulation.model.world import DAYS_PER_MONTH, DAYS_PER_YEAR
+from simulation.model.clock import DAYS_PER_MONTH, DAYS_PER_YEAR, HOURS_PER_WORKDAY
+from simulation.parameters import SPECS
 
 # Switch off every feedback loop: no existing customers, no word of mouth, no win-back, no nurturing.
 QUIET_MARKET = {
@@ -122,7 +123,10 @@ def _erlang_c_sojourn(arrival_rate: float, service_mean: float, servers: int) ->
 
 def test_quote_desk_is_an_mmc_queue():
     """Poisson leads, independent thinning and delays → Poisson quote requests; exponential work; c reps."""
-    servers, work = 2, 1.0 / SALES_METHODS["transactional"].hours  # the method's hours make the mean work 1 day
+    # A rep has hours_per_rep_year / DAYS_PER_YEAR working hours a calendar day, all for quotes here (no account
+    # time, no qualification): this much work (in days of HOURS_PER_WORKDAY) takes one calendar day on average.
+    hours_per_day = SPECS["organisation.hours_per_rep_year"].default / DAYS_PER_YEAR
+    servers, work = 2, hours_per_day / HOURS_PER_WORKDAY / SALES_METHODS["transactional"].hours
     scenario = Scenario({**QUIET_MARKET, "run.years": 10, "market.inbound_leads_per_month": 60,
                          "market.alignment": "integrated", "funnel.qualification_threshold": 0,
                          "funnel.qualification_rigour": 0, "funnel.buyer_patience_days": 120,
@@ -139,7 +143,7 @@ def test_quote_desk_is_an_mmc_queue():
         sojourns.append(quotes.value.to_numpy())
         rates.append(len(quotes) / (10 * DAYS_PER_YEAR - 60))
     observed = np.concatenate(sojourns).mean()
-    service = work * SALES_METHODS["transactional"].hours
+    service = 1.0  # calendar days
     expected = _erlang_c_sojourn(float(np.mean(rates)), service, servers)
     assert 0.6 < np.mean(rates) * service / servers < 0.8, "the test must load the desk substantially"
     assert observed == pytest.approx(expected, rel=0.08)

@@ -20,7 +20,8 @@ import simpy
 
 from ..model.run import apply_decisions, build_world, collector_paused
 from ..model.shared_market import Market
-from ..model.world import DAYS_PER_MONTH, World
+from ..model.clock import DAYS_PER_MONTH
+from ..model.world import World
 from ..parameters import SPECS
 from ..scenario import Scenario
 from .settings import MARKET_EVENTS, GameSettings

@@ -24,8 +24,9 @@ import simpy
 from ..parameters import SPECS
 from ..rng import Stream
 from .entities import EX, LOYAL, NEW, Account
-from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
-from .world import DAYS_PER_MONTH, World, start
+from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
+from .organisation import COMPETENCE_GAP, competence_gap
+from .world import World, start
 
 AUTOMATIC_REORDER_GRADE = 8.0  # from this grade on follow-up orders come by themselves (Popping)
 NO_FOLLOW_UP_GRADE = 4.0  # at or below this grade a follow-up order never succeeds (linear up to grade 8)
@@ -75,6 +76,18 @@ def order_value(world: World, account: Account) -> float:
 def share_of_wallet(grade: float) -> float:
     """Share of the customer's spend that comes to us: 60 % at grade 8, 40 % at grade 6."""
     return min(WALLET_MAX, max(WALLET_MIN, WALLET_PER_GRADE * grade - WALLET_OFFSET))
+
+
+def account_asks(world: World, account: Account) -> dict[str, float]:
+    """Rep hours a customer is expected to ask of its role in a month: follow-up orders below grade 8 (one at
+    each order moment) and, without service staff, its incidents' work (how `account_life` and `incident` ask)."""
+    a = world.scenario.accounts
+    asks = {"follow_up": 0.0, "escalation": 0.0}
+    if account.grade < AUTOMATIC_REORDER_GRADE:
+        asks["follow_up"] = ORDER_CHANCE * a.follow_up_hours * SIZE_HOURS[account.size]
+    if world.organisation.service_desk is None:
+        asks["escalation"] = a.incidents_per_year * world.effects.incident_factor / 12.0 * a.complaint_work_hours
+    return asks
 
 
 def place_order(world: World, account: Account, value: float) -> None:

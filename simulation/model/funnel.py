@@ -31,8 +31,9 @@ import simpy
 
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
-from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
-from .world import DAYS_PER_MONTH, World
+from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
+from .organisation import COMPETENCE_GAP, competence_gap
+from .world import World
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
@@ -97,6 +98,7 @@ class FunnelRules:
         fx = world.effects
         self.quote_work_days = (f.quote_work_days_simple * fx.quote_work_factor, f.quote_work_days_complex * fx.quote_work_factor)
         self.patience = f.buyer_patience_days
+        self.quote_cost = (f.quote_cost_simple, f.quote_cost_complex)
         self.policy, self.buffer = f.promise_policy, f.promise_buffer
         self.wish_quote = (f.customer_wish_quote_days, f.customer_wish_quote_days * COMPLEX_QUOTE_WISH)
         self.speed_effect, self.late_penalty = f.promise_speed_effect, f.late_quote_penalty
@@ -307,6 +309,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
         if qualified is not None:  # in the quote or decision stage when the run started
             return (yield from quote_and_decide(world, lead, qualified, qualified.falsely(), draws,
                                                 quoted=start == "decision"))
+        seeded = start == "qualification"  # its hours were asked before the run (the first month's plan counts them)
         start = "marketing"
         role = world.organisation.role_for(lead.size, lead.complex)
         if role is None:  # nobody to sell: the organisation has no reps at all
@@ -314,7 +317,8 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
             return None
         method = method_for(rules.method_choice, role)
         organisation = world.organisation
-        organisation.ask("qualification", role, QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour)
+        if not seeded:
+            organisation.ask("qualification", role, qualification_hours(rules, lead, method))
         # A rep short of hours this month checks fewer criteria than the policy asks, and guesses the rest.
         rigour = rules.rigour * organisation.qualification_cover[role]
         yield stage(world, lead, "qualification", rules.qualification_mean(method), draws)
@@ -328,6 +332,11 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
         false_qualification = qualified.falsely()
         world.tally.false_qualifications += false_qualification
         return (yield from quote_and_decide(world, lead, qualified, false_qualification, draws))
+
+
+def qualification_hours(rules: FunnelRules, lead: Lead, method: SalesMethod) -> float:
+    """Rep hours the policy asks to qualify `lead`: every criterion checked costs QUALIFICATION_HOURS."""
+    return QUALIFICATION_HOURS[lead.complex] * method.hours * rules.rigour
 
 
 def believed_chance(chance: float, rigour: float) -> float:
@@ -347,7 +356,8 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
     """Opportunity: a rep prepares the quote (a queue the buyer may leave), the DMU decides, won or lost.
 
     `quoted`: the quote went out before the run started (a lead of the starting pipeline in the decision stage),
-    so it took its work time without a queue, and its hours and promise belong to the time before the run."""
+    so it took its work at the first month's pace without a queue, and its hours and promise belong to the time
+    before the run."""
     env, rules, tally, organisation = world.env, world.funnel, world.tally, world.organisation
     truth, role, method = qualified.truth, qualified.role, qualified.method
     world.reach(lead, OPPORTUNITY)
@@ -356,14 +366,14 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
     value = rules.potential[lead.size] * world.effects.price_factor * (0.5 + next(draws)) / DEALS_PER_POTENTIAL
     gap = competence_gap(role, lead.size, lead.complex)
     work = rules.quote_work(lead, method, gap)
-    calendar_work = work / organisation.quote_share[role]
+    calendar_work = organisation.quote_days(role, work)
     wish_quote = rules.wish_quote[lead.complex]
     desk = organisation.desks[role]
     promised = rules.promise(honest_quote_estimate(desk, calendar_work), wish_quote)
     patience = -rules.patience * math.log(1.0 - next(draws))
     work_draw = -math.log(1.0 - next(draws))
     if quoted:
-        quote_days = work * work_draw
+        quote_days = calendar_work * work_draw
         lead.opportunity_start -= quote_days
         expected = wish_quote if math.isnan(promised) else promised
     else:
@@ -381,6 +391,7 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
         quote_days = env.now - requested
         organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY
         tally.quotes_sent += 1
+        tally.quote_costs += rules.quote_cost[lead.complex]
         tally.quote_days += quote_days
         if false_qualification:
             tally.false_qualification_hours += work * work_draw * HOURS_PER_WORKDAY

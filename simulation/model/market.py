@@ -15,7 +15,8 @@ from ..scenario import Scenario
 from .entities import COLD, WARM
 from .funnel import LEAD_DRAWS
 from .relationship import new_lead
-from .world import DAYS_PER_MONTH, Process, World
+from .clock import DAYS_PER_MONTH
+from .world import Process, World
 
 SATISFIED_GRADE = 8.0  # customers from this grade on recommend us (promoters' grades)
 DISSATISFIED_GRADE = 6.0  # customers below this grade talk others out of buying

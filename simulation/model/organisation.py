@@ -24,6 +24,7 @@ import simpy
 
 from ..parameters import ROLES
 from ..scenario import Scenario
+from .clock import DAYS_PER_YEAR, HOURS_PER_WORKDAY
 
 # (size index, complex) → the level (index into ROLES) the course's matrix gives that segment.
 SEGMENT_LEVEL = {(0, False): 0, (0, True): 1, (1, False): 1, (1, True): 2, (2, False): 3, (2, True): 4}
@@ -49,7 +50,6 @@ class CompetenceGap:
 
 COMPETENCE_GAP = CompetenceGap(win_factor=0.75, work_factor=0.25, quality_loss=0.5)
 MIN_QUOTE_TIME_SHARE = 0.1  # however busy, reps keep a tenth of their time for new business (the cap's top)
-HOURS_PER_WORKDAY = 8.0  # turns hours of work into days of calendar time
 
 
 def competence_gap(role: str, size: int, complex_product: bool) -> int:
@@ -77,12 +77,14 @@ class Organisation:
         self.qualification_cover = dict.fromkeys(ROLES, 1.0)  # share of the asked qualification hours the reps have
         self.quote_share = dict.fromkeys(ROLES, 1.0)  # share of rep time left for quotes
         self.hours_worked = {"accounts": 0.0, "new_business": 0.0}  # rep hours spent over the run, by purpose
+        self.hours_planned = {"accounts": 0.0, "new_business": 0.0}  # this month's plan, booked when it ends
         self.quote_role = {segment: self._staffed_near(level) for segment, level in SEGMENT_LEVEL.items()}
 
     def _set_budget(self, scenario: Scenario) -> None:
         o = scenario.organisation
         self.monthly_hours.update({role: n * o.hours_per_rep_year / 12.0 for role, n in self.headcount.items()})
         self.account_time_share = o.account_time_share
+        self.rep_hours_per_day = o.hours_per_rep_year / DAYS_PER_YEAR  # per calendar day, weekends included
         self.rep_cost = sum(n * o.rep_cost_per_year * ROLE_COST_FACTOR[r] for r, n in self.headcount.items())
         self.service_cost = o.service_staff * o.service_cost_per_year
 
@@ -144,8 +146,10 @@ class Organisation:
 
     def plan_month(self) -> None:
         """Split each role's hours for the coming month: accounts first (follow-ups, escalations, visits), then
-        qualification; quotes get the rest. Last month's asks stand in for this month's."""
+        qualification; quotes get the rest. Last month's asks stand in for this month's. (Planning again before
+        the month starts, as a game's first round does, replaces the plan.)"""
         visit_hours = self.planned_hours
+        self.hours_planned = dict.fromkeys(self.hours_planned, 0.0)
         for role in ROLES:
             hours = self.monthly_hours[role]
             follow_up, escalation = self.asked["follow_up"][role], self.asked["escalation"][role]
@@ -166,14 +170,25 @@ class Organisation:
             self.visit_cover[role] = 1.0 if need <= 0 else visits / need
             # Qualification gets what accounts leave, short of the tenth kept for quotes; asked for more, the reps
             # check fewer criteria (the funnel reads the cover), so qualification never takes hours that are not
-            # there. (Quote work is counted at HOURS_PER_WORKDAY a desk day, so a role whose desk is busy all month
-            # can still show more than its hours: see docs/model.md §4.)
+            # there; quotes proceed at the pace of what is left (`quote_days`).
             left = max(0.0, hours * (1.0 - MIN_QUOTE_TIME_SHARE) - escalated - follow - visits)
             qualified = min(qualification, left)
             self.qualification_cover[role] = 1.0 if qualification <= 0 else qualified / qualification
             self.quote_share[role] = max(MIN_QUOTE_TIME_SHARE, 1.0 - (escalated + follow + visits + qualified) / hours)
-            self.hours_worked["accounts"] += escalated + follow + visits
-            self.hours_worked["new_business"] += qualified
+            self.hours_planned["accounts"] += escalated + follow + visits
+            self.hours_planned["new_business"] += qualified
+
+    def close_month(self) -> None:
+        """Book the month's planned account and qualification hours as worked (quote hours are booked per quote)."""
+        for purpose, hours in self.hours_planned.items():
+            self.hours_worked[purpose] += hours
+
+    def quote_days(self, role: str, work: float) -> float:
+        """Calendar days a rep of `role` takes for `work` days (of HOURS_PER_WORKDAY) of quote work this month.
+
+        A rep has `rep_hours_per_day` working hours per calendar day and gives the quote share of them to quotes,
+        so a desk busy all month does exactly the quote hours the plan left the role."""
+        return work * HOURS_PER_WORKDAY / (self.rep_hours_per_day * self.quote_share[role])
 
     def ask(self, kind: str, role: str, hours: float) -> None:
         """Record work asked of a role's reps this month (follow-up, escalation or qualification)."""

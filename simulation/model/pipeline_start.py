@@ -26,7 +26,8 @@ import math
 from dataclasses import dataclass
 
 from .entities import COLD, HOT, LEAD_OPEN_STATES, MQL, OPPORTUNITY, SAL, WARM, Lead
-from .funnel import DRAWS_PER_PASS, MARKETING_DAYS, SCOTSMAN, Qualified, believed_chance
+from .accounts import account_asks
+from .funnel import DRAWS_PER_PASS, MARKETING_DAYS, SCOTSMAN, Qualified, believed_chance, qualification_hours
 from .market import (
     DISSATISFIED_GRADE,
     SATISFIED_GRADE,
@@ -37,7 +38,8 @@ from .market import (
 from .methods import method_for
 from .organisation import competence_gap
 from .relationship import enter_lead
-from .world import DAYS_PER_MONTH, World
+from .clock import DAYS_PER_MONTH
+from .world import World
 
 QUALIFICATION_TRIES = 100  # draws of a seeded opportunity's criteria until they pass qualification (practically 2–3)
 # A nurturing pool that returns nearly every lead only fills over decades; a company a few years old has at most
@@ -90,11 +92,36 @@ def _arrivals(world: World) -> dict[str, tuple[float, str]]:
             "referral": (referral_rate(s, promoters), WARM)}
 
 
-def expected_pipeline(world: World) -> list[Seed]:
-    """The leads a funnel in steady state holds, by stage and kind (Little's law on each pass's flows)."""
+@dataclass(frozen=True, slots=True)
+class QuoteFlow:
+    """Opportunities of one kind that reach a role's quote desk a month in steady state."""
+
+    role: str
+    rate: float  # opportunities a month
+    work: float  # mean days of quote work (eight-hour days)
+    decision_days: float  # mean days the buyer's DMU takes to decide
+    source: str
+    size: int
+    complex: bool
+    preference: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """The steady state's pipeline before the quote desks: stays up to qualification, the opportunities a
+    month that go to the desks, and the qualification hours a month each role is asked for."""
+
+    seeds: list[Seed]
+    quotes: list[QuoteFlow]
+    qualification_hours: dict[str, float]
+
+
+def expected_flows(world: World) -> Pipeline:
+    """The leads a funnel in steady state holds up to qualification, by stage and kind (Little's law on each
+    pass's flows), and the opportunities and qualification work it sends to each role a month."""
     rules, organisation = world.funnel, world.organisation
     alignment, nurture_return = rules.alignment, rules.nurture_return if rules.nurturing else 0.0
-    seeds = []
+    seeds, quotes, hours = [], [], dict.fromkeys(organisation.headcount, 0.0)
     for source, (rate, temperature) in _arrivals(world).items():
         if rate <= 0:
             continue
@@ -130,22 +157,65 @@ def expected_pipeline(world: World) -> list[Seed]:
                                   ("nurturing", failed * warm * months, SAL)]
                     if role is not None:
                         method = method_for(rules.method_choice, role)
-                        quoted = sold * passing * warm
-                        stays += [("qualification", sold * warm * rules.qualification_mean(method) / DAYS_PER_MONTH,
-                                   SAL),
-                                  ("quote", quoted * rules.quote_work(lead, method, competence_gap(role, size, complex_product)) / DAYS_PER_MONTH,
-                                   OPPORTUNITY),
-                                  ("decision", quoted * rules.decision_mean(lead, method) / DAYS_PER_MONTH,
-                                   OPPORTUNITY)]
+                        stays.append(("qualification", sold * warm * rules.qualification_mean(method) / DAYS_PER_MONTH,
+                                      SAL))
+                        hours[role] += sold * warm * qualification_hours(rules, lead, method)
+                        quotes.append(QuoteFlow(role, sold * passing * warm,
+                                                rules.quote_work(lead, method, competence_gap(role, size, complex_product)),
+                                                rules.decision_mean(lead, method), source, size, complex_product,
+                                                preference))
                     seeds += [Seed(stage, expected, source, size, complex_product, preference, reached)
                               for stage, expected, reached in stays if expected > 0]
-    return seeds
+    return Pipeline(seeds, quotes, hours)
+
+
+def opportunity_seeds(world: World, quotes: list[QuoteFlow]) -> list[Seed]:
+    """Opportunities at the quote desks and with the buyers, by the desks' own pace and capacity.
+
+    A quote takes calendar time at the pace this month's plan leaves the role for quotes. Where a role's reps
+    cannot make all the quotes asked of them (offered work above head count), the desk serves the share
+    `served` = capacity ÷ offered work; the rest wait until the buyer's patience ends (a fluid queue: waiting
+    = arrivals not served × mean patience), and only the served quotes reach the decision stage."""
+    organisation, patience = world.organisation, world.funnel.patience / DAYS_PER_MONTH
+    offered = dict.fromkeys(organisation.headcount, 0.0)  # reps' worth of quote work asked
+    for flow in quotes:
+        offered[flow.role] += flow.rate * organisation.quote_days(flow.role, flow.work) / DAYS_PER_MONTH
+    seeds = []
+    for flow in quotes:
+        served = min(1.0, organisation.headcount[flow.role] / offered[flow.role]) if offered[flow.role] else 1.0
+        making = flow.rate * served * organisation.quote_days(flow.role, flow.work) / DAYS_PER_MONTH
+        waiting = flow.rate * (1.0 - served) * patience
+        kind = (flow.source, flow.size, flow.complex, flow.preference, OPPORTUNITY)
+        seeds += [Seed("quote", making + waiting, *kind),
+                  Seed("decision", flow.rate * served * flow.decision_days / DAYS_PER_MONTH, *kind)]
+    return [seed for seed in seeds if seed.expected > 0]
+
+
+def expected_pipeline(world: World) -> list[Seed]:
+    """Every stage's expected leads in steady state (after the first month's plan, which sets the quote pace)."""
+    flows = expected_flows(world)
+    return flows.seeds + opportunity_seeds(world, flows.quotes)
+
+
+def plan_first_month(world: World, qualification: dict[str, float]) -> None:
+    """Plan the first month's hours on the work a month in steady state asks: the base's follow-up orders and
+    escalations, and the pipeline's qualification (later months plan on the month before's asks)."""
+    organisation = world.organisation
+    for account in world.accounts:
+        for kind, hours in account_asks(world, account).items():
+            organisation.ask(kind, account.role, hours)
+    for role, hours in qualification.items():
+        organisation.ask("qualification", role, hours)
+    organisation.plan_month()
 
 
 def seed_pipeline(world: World) -> None:
-    """Put the starting pipeline's leads in their stages: a Poisson number per stage, kinds by their weights."""
+    """Plan the first month, then put the starting pipeline's leads in their stages: a Poisson number per
+    stage, kinds by their weights."""
     stream, rules = world.streams["pipeline_start"], world.funnel
-    seeds = expected_pipeline(world)
+    flows = expected_flows(world)
+    plan_first_month(world, flows.qualification_hours)
+    seeds = flows.seeds + opportunity_seeds(world, flows.quotes)
     for stage in (*LEAD_OPEN_STATES, "nurturing"):
         kinds = [seed for seed in seeds if seed.stage == stage]
         weights = tuple(seed.expected for seed in kinds)

@@ -19,7 +19,8 @@ from .funnel import LEAD_DRAWS, Deal, Qualified, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
-from .world import DAYS_PER_MONTH, World, start
+from .clock import DAYS_PER_MONTH
+from .world import World, start
 
 WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again
 

@@ -26,10 +26,11 @@ from . import market
 from .accounts import visit_plan
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
-from .pipeline_start import seed_pipeline
+from .pipeline_start import expected_flows, plan_first_month, seed_pipeline
 from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
-from .world import DAYS_PER_MONTH, Process, World, start
+from .clock import DAYS_PER_MONTH
+from .world import Process, World, start
 
 OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
 
@@ -78,6 +79,8 @@ def apply_decisions(world: World, scenario: Scenario) -> None:
     reassign_accounts(world)
     world.funnel = FunnelRules(world)
     world.revision += 1
+    if world.env.now == 0:  # a game's first round: plan the first month on the decisions of that round
+        plan_first_month(world, expected_flows(world).qualification_hours)
 
 
 def reassign_accounts(world: World) -> None:
@@ -158,19 +161,21 @@ def management(world: World) -> Process:
     months = round(world.scenario["run.years"] * 12)
     previous = _snapshot_flows(world)
     base = census(world, 0)
-    for month in range(1, months + 1):
-        world.organisation.plan_month()
+    for month in range(1, months + 1):  # (the first month was planned when the pipeline was seeded)
         market.word_of_mouth(world, base.grades)
         yield world.env.timeout(DAYS_PER_MONTH)
+        world.organisation.close_month()
         if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome
             yearly_review(world)
         current = _snapshot_flows(world)
         base = census(world, month)
         world.monthly.append(_month_row(world, month, previous, current, base))
         previous = current
+        if month < months:
+            world.organisation.plan_month()  # the next month's hours, on this month's asks
 
 
-_FLOWS = ("leads", "referral_leads", "leads_lost_to_word_of_mouth", "mql", "sal", "opportunities", "quotes_sent",
+_FLOWS = ("leads", "referral_leads", "leads_lost_to_word_of_mouth", "mql", "sal", "opportunities", "quotes_sent", "quote_costs",
           "no_quote_in_time", "won", "lost", "new_customers", "won_back", "churned", "ended_by_supplier", "revenue",
           "complaints", "complaints_in_target", "forecast_value", "won_value", "visits_made", "visits_skipped",
           "follow_ups_missed")
@@ -224,17 +229,19 @@ def _month_row(world: World, month: int, previous: dict, current: dict, base: Ce
     row["nps"] = net_promoter_score(answers)
     row["promoters_share"] = float((answers >= 9).mean()) if surveyed else math.nan
     row["detractors_share"] = float((answers <= 6).mean()) if surveyed else math.nan
-    costs = monthly_costs(world, row["visits_made"])
+    costs = monthly_costs(world, row["visits_made"], row["quote_costs"])
     row.update(costs)
     row["margin"] = row["revenue"] * world.effects.gross_margin - sum(costs.values())
     return row
 
 
-def monthly_costs(world: World, visits: int) -> dict[str, float]:
-    """Sales cost (people, campaigns, travel), cost to serve (service staff) and strategy investment per month."""
+def monthly_costs(world: World, visits: int, quote_costs: float) -> dict[str, float]:
+    """Sales cost (people, campaigns, travel, quotes), cost to serve (service staff) and strategy investment per
+    month."""
     o, s = world.organisation, world.scenario
     return {
-        "sales_cost": o.rep_cost / 12.0 + s["market.campaign_spend_per_month"] + visits * s["accounts.visit_cost"],
+        "sales_cost": (o.rep_cost / 12.0 + s["market.campaign_spend_per_month"] + visits * s["accounts.visit_cost"]
+                       + quote_costs),
         "service_cost": o.service_cost / 12.0,
         "strategy_cost": world.effects.annual_cost / 12.0,
     }

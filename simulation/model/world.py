@@ -16,6 +16,7 @@ from simpy.events import URGENT
 
 from ..rng import Streams
 from ..scenario import Scenario
+from .clock import DAYS_PER_MONTH
 from .entities import LEAD_STATES, MQL, SAL, Account, Lead
 from .organisation import Organisation
 from .satisfaction import Satisfaction
@@ -23,8 +24,6 @@ from .strategy import StrategyEffects, strategy_effects
 
 Process = Generator[simpy.Event, Any, None]  # the type of a SimPy process function's generator
 
-DAYS_PER_YEAR = 365.25
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 NAN = math.nan
 
 #: Which rows of the event log a run keeps: everything, only what the standard figures read, or nothing.
@@ -43,6 +42,7 @@ class Tally:
     sal: int = 0
     opportunities: int = 0
     quotes_sent: int = 0
+    quote_costs: float = 0.0  # out-of-pocket cost of the quotes sent (€)
     quote_days: float = 0.0
     no_quote_in_time: int = 0
     decided: int = 0
