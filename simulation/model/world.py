@@ -16,7 +16,6 @@ from simpy.events import URGENT
 
 from ..rng import Streams
 from ..scenario import Scenario
-from .clock import DAYS_PER_MONTH
 from .entities import LEAD_STATES, MQL, SAL, Account, Lead
 from .organisation import Organisation
 from .satisfaction import Satisfaction
