@@ -254,9 +254,8 @@ def test_reps_short_of_hours_check_fewer_criteria_and_never_plan_hours_they_do_n
     plan, overbooked = Organisation.plan_month, []
 
     def checked_plan(organisation):
-        before = sum(organisation.hours_worked.values())
         plan(organisation)
-        planned = sum(organisation.hours_worked.values()) - before
+        planned = sum(organisation.hours_planned.values())
         overbooked.append(planned - sum(organisation.monthly_hours.values()))
 
     monkeypatch.setattr(Organisation, "plan_month", checked_plan)
@@ -288,3 +287,77 @@ def test_a_role_without_reps_keeps_full_qualification_cover_so_reps_hired_in_a_l
     apply_decisions(world, Scenario({"organisation.key_account_managers": 2}))
     assert world.funnel.rigour * world.organisation.qualification_cover["key_account_managers"] == \
         SPECS["funnel.qualification_rigour"].default
+
+
+def test_a_quote_takes_the_reps_real_hours_so_no_role_works_more_hours_than_it_has():
+    """A rep has hours_per_rep_year / DAYS_PER_YEAR working hours a calendar day (4.4 at 1,600 h), and gives the
+    quote share of them to quotes: a desk busy all month then does exactly the quote hours the plan left. (Before,
+    a desk day counted 8 hours, and the lean company's reps 'worked' more hours than they had.)"""
+    from simulation.model.clock import DAYS_PER_YEAR, HOURS_PER_WORKDAY
+
+    organisation = build_world(Scenario(), seed=0).organisation
+    role = "account_managers"
+    per_day = SPECS["organisation.hours_per_rep_year"].default / DAYS_PER_YEAR
+    assert organisation.quote_days(role, 1.0) * per_day * organisation.quote_share[role] == \
+        pytest.approx(HOURS_PER_WORKDAY)
+    # One rep per role and many leads: the quote desks are busy all the time (this 'used' 105 % of the hours).
+    swamped = _runs({**{f"organisation.{r}": 1 for r in ROLES}, "market.inbound_leads_per_month": 100}, range(3))
+    assert max(r.kpis["rep_utilisation"] for r in swamped) <= 1.0
+
+
+def test_a_quote_costs_money_that_shows_in_sales_cost_and_nowhere_else():
+    """funnel.quote_cost_*: out-of-pocket cost per quote sent (DOMAIN.md §8 names quote cost), booked in the
+    month's sales cost; it changes no decision, so the same seed gives the same run apart from the costs."""
+    free = simulate(Scenario({"funnel.quote_cost_simple": 0, "funnel.quote_cost_complex": 0}), seed=3,
+                    keep_events=False)
+    flat = simulate(Scenario({"funnel.quote_cost_simple": 700, "funnel.quote_cost_complex": 700}), seed=3,
+                    keep_events=False)
+    costs = {"quote_cost", "sales_cost", "sales_cost_share", "margin", "acquisition_cost_per_customer",
+             "acquisition_retention_ratio"}
+    assert {k: v for k, v in free.kpis.items() if k not in costs} == {k: v for k, v in flat.kpis.items()
+                                                                     if k not in costs}
+    assert free.kpis["quote_cost"] == 0 and flat.kpis["quote_cost"] == 700 * flat.kpis["quotes_sent"]
+    assert flat.kpis["sales_cost"] - free.kpis["sales_cost"] == pytest.approx(flat.kpis["quote_cost"])
+    assert free.kpis["margin"] - flat.kpis["margin"] == pytest.approx(flat.kpis["quote_cost"])
+    complex_only = simulate(Scenario({"funnel.quote_cost_simple": 0, "funnel.quote_cost_complex": 700}), seed=3,
+                            keep_events=False)
+    assert 0 < complex_only.kpis["quote_cost"] < flat.kpis["quote_cost"]
+
+
+def test_the_first_month_is_planned_on_the_work_a_month_in_steady_state_asks(monkeypatch):
+    """The first month's plan reads the base's expected follow-ups and the pipeline's expected qualification
+    (pipeline_start.plan_first_month); later months read the month before's asks. The two agree, so month 1 is
+    no lighter than the months after it (before, it was planned on no asks at all)."""
+    from simulation.model.organisation import Organisation
+
+    plan, asked = Organisation.plan_month, []
+
+    def recorded_plan(organisation):
+        asked.append({kind: sum(hours.values()) for kind, hours in organisation.asked.items()})
+        plan(organisation)
+
+    monkeypatch.setattr(Organisation, "plan_month", recorded_plan)
+    for seed in SEEDS:
+        world = build_world(Scenario(), seed=seed, events="none")
+        world.env.run(until=world.manager)
+    months = [asked[i:i + 36] for i in range(0, len(asked), 36)]
+    for kind in ("follow_up", "qualification"):
+        first = np.mean([run[0][kind] for run in months])
+        later = np.mean([month[kind] for run in months for month in run[1:]])
+        assert first == pytest.approx(later, rel=0.1), kind
+
+
+def test_planning_the_first_month_again_on_the_same_decisions_changes_nothing():
+    """A game's first round applies its decisions before month 1 and plans that month again: the new plan replaces
+    the first (hours are booked when a month ends), so nothing is counted twice."""
+    from simulation.model.run import apply_decisions, release
+
+    plain = build_world(Scenario({"run.years": 1}), seed=2, events="none")
+    replanned = build_world(Scenario({"run.years": 1}), seed=2, events="none")
+    apply_decisions(replanned, Scenario({"run.years": 1}))
+    for world in (plain, replanned):
+        world.env.run(until=world.manager)
+    assert replanned.organisation.hours_worked == plain.organisation.hours_worked
+    assert replanned.monthly == plain.monthly
+    for world in (plain, replanned):
+        release(world)
