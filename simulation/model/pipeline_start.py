@@ -12,12 +12,19 @@ spent in it.
 The entering flows follow each pass through the funnel (campaign leads warm
 up or are nurtured; MQLs are accepted, leak or are nurtured; SALs pass
 qualification with the exact chance that enough observed criteria seem
-'yes'), with nurtured leads returning warm. Every stage time is exponential,
-so a lead found in a stage has a remaining time with the same distribution:
-a seeded lead simply starts its stage afresh. Left out: the quote queue's
-waiting (the desks start empty), buyers who run out of patience, reps short
-of qualification hours, and win-back leads (which need churned customers
-first); the nurturing pool holds at most MAX_NURTURE_POOL_MONTHS of arrivals.
+'yes'), with nurtured leads returning warm. The first month is planned on
+the work such a month asks (the base's follow-ups, the pipeline's
+qualification) before the opportunities are seeded, because a quote's
+calendar time depends on the quote share that plan leaves the role; where a
+role's reps cannot make every quote asked of them, the rest wait until the
+buyer's patience ends (a fluid queue) and only the quotes made reach the
+decision stage. Every stage time is exponential, so a lead found in a stage
+has a remaining time with the same distribution: a seeded lead simply starts
+its stage afresh. Left out: the desks' queueing below capacity (they start
+empty), the months in which reps are short of qualification hours (seeded
+opportunities were qualified with the policy's full rigour), and win-back
+leads (which need churned customers first); the nurturing pool holds at most
+MAX_NURTURE_POOL_MONTHS of arrivals.
 """
 
 from __future__ import annotations
