@@ -139,9 +139,9 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
     skip the Process bookkeeping (about a tenth of a run's events and instructions). The start is an urgent event,
     as `env.process` schedules it, so the process's first steps come at the same point of the run; `at_once`
     takes them now instead, saving that event, where nothing the caller does after this call depends on them
-    (or they on it).
+    (or they on it). A Python function (a lambda) as `then` is called without the C-level detour of a `partial`.
     """
-    resume = _Resume(process, then)
+    resume = _Resume(process, then).resume
     if at_once:
         resume(_STARTED)
         return
@@ -152,11 +152,12 @@ def start(env: simpy.Environment, process: Generator[simpy.Event, Any, Any],
 
 
 class _Resume:
-    """The callback that drives a process of `start`: sends it each event's value until it waits again.
+    """Drives a process of `start`: its `resume` sends the process each event's value until it waits again.
 
     An object, not a closure: a closure that appends itself to the callbacks must name itself, a reference cycle
     (function, cell, function) that only the cycle collector frees, with the finished process's result and
-    everything its `then` holds. This object is referenced only by the event its process waits for.
+    everything its `then` holds. This object is referenced only by the event its process waits for (through
+    the bound `resume` there: a bound method is called without the C-level detour an object's `__call__` takes).
     """
 
     __slots__ = ("send", "then", "throw")
@@ -165,7 +166,8 @@ class _Resume:
         self.send, self.throw = process.send, process.throw
         self.then = then
 
-    def __call__(self, event: simpy.Event) -> None:
+    def resume(self, event: simpy.Event) -> None:
+        """The callback: go on from `event` (the value sent, or the failure raised, as simpy.Process does)."""
         send = self.send
         while True:
             try:
@@ -179,7 +181,7 @@ class _Resume:
                     self.then(end.value)
                 return
             if event.callbacks is not None:  # not processed yet: wait for it (else go on at once, as SimPy does)
-                event.callbacks.append(self)
+                event.callbacks.append(self.resume)
                 return
 
 
