@@ -22,7 +22,7 @@ from typing import Any
 import simpy
 
 from ..parameters import SPECS
-from ..rng import Stream
+from ..rng import POISSON_INVERSION_MAX, Stream, poisson_count
 from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, HOURS_PER_WORKDAY, competence_gap
 from .world import DAYS_PER_MONTH, World, start
@@ -219,8 +219,15 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most
             # months).
             moments = visited_or_missed + incidents_per_month
-        count = poisson(moments)
-        if not count:  # most months
+            none = exp(-moments) if 0 < moments <= POISSON_INVERSION_MAX else None  # `poisson`'s own chance of none
+        if none is None:
+            count = poisson(moments)
+        else:  # `poisson(moments)`, with the chance of none computed once
+            u = uniform()
+            if u < none:  # most months
+                continue
+            count = poisson_count(u, moments, none)
+        if not count:
             continue
         incidents = []
         for _ in range(count):
