@@ -21,6 +21,7 @@ from itertools import chain, islice
 import numpy as np
 
 _BLOCK = 2048
+POISSON_INVERSION_MAX = 30  # Poisson means up to this are drawn by inverse transform, larger ones approximated
 
 
 class Stream:
@@ -64,16 +65,9 @@ class Stream:
         """Poisson count by inverse transform: one uniform for the small means the model uses."""
         if lam <= 0:
             return 0
-        if lam > 30:  # normal approximation keeps the loop short for large means
+        if lam > POISSON_INVERSION_MAX:  # normal approximation keeps the loop short for large means
             return max(0, round(lam + math.sqrt(lam) * self.normal()))
-        u = self.uniform()
-        count, term = 0, math.exp(-lam)
-        cumulative = term
-        while u >= cumulative and term > 0:
-            count += 1
-            term *= lam / count
-            cumulative += term
-        return count
+        return poisson_count(self.uniform(), lam, math.exp(-lam))
 
     def pick(self, weights: tuple[float, ...]) -> int:
         """Index drawn with probability proportional to `weights`."""
@@ -85,6 +79,19 @@ class Stream:
         The same numbers `n` calls of `uniform` would give, taken from the buffer in C (a lead takes dozens).
         """
         return list(islice(self._uniforms, n))
+
+
+def poisson_count(u: float, lam: float, none: float) -> int:
+    """The Poisson count of mean `lam` (at most POISSON_INVERSION_MAX) that the uniform `u` draws by inverse
+    transform; `none` is exp(−lam), the chance of none, which a caller drawing from one mean month after month
+    computes once (and which alone settles the count when `u` is below it)."""
+    count, term = 0, none
+    cumulative = term
+    while u >= cumulative and term > 0:
+        count += 1
+        term *= lam / count
+        cumulative += term
+    return count
 
 
 def pick(u: float, weights: tuple[float, ...]) -> int:

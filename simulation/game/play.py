@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import simpy
 
 from ..model.run import apply_decisions, build_world, collector_paused
 from ..model.shared_market import Market
 from ..model.clock import DAYS_PER_MONTH
-from ..model.world import World
+from ..model.world import Environment, World
 from ..parameters import SPECS
 from ..scenario import Scenario
 from .settings import MARKET_EVENTS, GameSettings
@@ -69,7 +68,7 @@ class MarketPlay:
         self.settings = settings
         self.slots = tuple(slots)
         seed = settings.seed if seed is None else seed
-        self.env = simpy.Environment()
+        self.env = Environment()
         self.market = Market(self.env)
         self.base = settings.base_scenario()
         self.worlds: list[World] = []

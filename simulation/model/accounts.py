@@ -22,7 +22,7 @@ from typing import Any
 import simpy
 
 from ..parameters import SPECS
-from ..rng import Stream
+from ..rng import POISSON_INVERSION_MAX, Stream, poisson_count
 from .entities import EX, LOYAL, NEW, Account
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .organisation import COMPETENCE_GAP, competence_gap
@@ -124,12 +124,14 @@ def experience(world: World, account: Account, score: float) -> None:
         world.log("account", account.id, "grade", account.grade, score)
 
 
-def incident(world: World, account: Account, complaint: bool) -> Generator[simpy.Event, Any, None]:
+def incident(world: World, account: Account, complaint: bool, target: float, mean_work: float) -> Generator[
+        simpy.Event, Any, None]:
     """An incident waits for service staff (or, without them, for the account's rep); a complaint is also
-    judged on its handling time against the target promised when it happened. (Started with `world.start`.)"""
-    env, a, tally = world.env, world.scenario.accounts, world.tally
-    reported, target = env.now, a.complaint_target_hours
-    work_hours = account.stream.exponential(a.complaint_work_hours)  # drawn now, not when served
+    judged on its handling time against the `target` hours promised when it happened. (Started with
+    `world.start`; the caller passes the target and the mean work hours in force, which it has read already.)"""
+    env, tally = world.env, world.tally
+    reported = env.now
+    work_hours = account.stream.exponential(mean_work)  # drawn now, not when served
     desk = world.organisation.service_desk
     tally.complaints += complaint
     if desk is None:  # escalated to sales: the rep fits it in between other work
@@ -164,6 +166,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     bring) do not all fall on one day.
     """
     env, organisation, tally = world.env, world.organisation, world.tally
+    timeout = env.timeout
     uniform, poisson, exp, expm1 = account.stream.uniform, account.stream.poisson, math.exp, math.expm1
     needed_visits = VISIT_PROFILE[account.complex].visits * NORM_VISITS / 12.0
     wins = account.wins
@@ -171,7 +174,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
     next_review = first_review
     revision = -1
     while True:
-        yield env.timeout(next_review)
+        yield timeout(next_review)
         next_review = DAYS_PER_MONTH
         if account.phase == EX or account.wins != wins:  # let go by the supplier, or a newer life runs
             return False
@@ -189,13 +192,18 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             hours_per_visit = planned_hours / planned_visits if planned_visits > 0 else 0.0
             visit_selling = selling / (needed_visits * 12.0)  # a year of needed visits turns up about one order
             complaint_share, orders_to_loyal = a.complaint_share, a.orders_to_loyal
+            complaint_target, complaint_work = a.complaint_target_hours, a.complaint_work_hours
             # The churn hazard of sat.annual_hazard, unrolled: this loop runs once per customer per month.
             hazard_8, slope = sat.hazard_8 * account.loyalty / 12.0, sat.hazard_slope
+            cover = hazard_grade = None  # the month's figures below follow the new decisions
         grade = account.grade
-        monthly_hazard = hazard_8 * exp(slope * (8.0 - grade))
-        if grade < AUTOMATIC_REORDER_GRADE:
-            monthly_hazard *= competitor
-        if uniform() < -expm1(-monthly_hazard):
+        if grade != hazard_grade:  # most months bring no experience: the grade, and so the hazard, stay put
+            hazard_grade = grade
+            monthly_hazard = hazard_8 * exp(slope * (8.0 - grade))
+            if grade < AUTOMATIC_REORDER_GRADE:
+                monthly_hazard *= competitor
+            churn_chance = -expm1(-monthly_hazard)
+        if uniform() < churn_chance:
             return True
         if uniform() < ORDER_CHANCE:
             if grade >= AUTOMATIC_REORDER_GRADE:
@@ -212,15 +220,27 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                     account.phase = LOYAL
                     world.log("account", account.id, "loyal", grade)
                 place_order(world, account, full_order * share_of_wallet(grade))
-        visits = planned_visits * visit_cover[role]
-        # Visits beyond the need please and sell less and less: their warmth and orders are shared out over the need.
-        saturation = min(1.0, needed_visits / visits) if visits > 0 else 0.0
-        warmth_per_visit = warmth * saturation
-        missed = max(0.0, needed_visits - visits)
-        # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most months).
-        moments = visits + missed + incidents_per_month
-        count = poisson(moments)
-        if not count:  # most months
+        if visit_cover[role] != cover:  # the visit figures change only with the month's plan (and the decisions)
+            cover = visit_cover[role]
+            visits = planned_visits * cover
+            # Visits beyond the need please and sell less and less: their warmth and orders are shared out over
+            # the need.
+            saturation = min(1.0, needed_visits / visits) if visits > 0 else 0.0
+            warmth_per_visit = warmth * saturation
+            missed = max(0.0, needed_visits - visits)
+            visited_or_missed = visits + missed
+            # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most
+            # months).
+            moments = visited_or_missed + incidents_per_month
+            none = exp(-moments) if 0 < moments <= POISSON_INVERSION_MAX else None  # `poisson`'s own chance of none
+        if none is None:
+            count = poisson(moments)
+        else:  # `poisson(moments)`, with the chance of none computed once
+            u = uniform()
+            if u < none:  # most months
+                continue
+            count = poisson_count(u, moments, none)
+        if not count:
             continue
         incidents = []
         for _ in range(count):
@@ -231,14 +251,14 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
                 experience(world, account, account.quality + warmth_per_visit)
                 if uniform() < saturation * visit_selling:
                     place_order(world, account, full_order * share_of_wallet(account.grade))
-            elif u < visits + missed:
+            elif u < visited_or_missed:
                 tally.visits_skipped += 1
                 experience(world, account, account.quality - NEGLECT)
             else:
                 incidents.append(uniform() < complaint_share)
         # After the month's own draws (an incident draws its work from the customer's stream when it starts).
         for complaint in incidents:
-            start(env, incident(world, account, complaint), at_once=True)
+            start(env, incident(world, account, complaint, complaint_target, complaint_work), at_once=True)
 
 
 def customer_stream(world: World, index: int) -> Stream:

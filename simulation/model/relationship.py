@@ -10,8 +10,6 @@ needs the other.
 
 from __future__ import annotations
 
-from functools import partial
-
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
@@ -58,8 +56,8 @@ def enter_lead(world: World, lead: Lead, first_pass: list[float], stage: str = "
     """Put `lead` in the funnel at `stage` (its state) and start its journey (see `world.start` for `at_once`)."""
     world.leads.append(lead)
     world.lead_counts[lead.state] += 1
-    start(world.env, lead_journey(world, lead, first_pass, stage, qualified), partial(journey_ended, world, lead),
-          at_once=at_once)
+    start(world.env, lead_journey(world, lead, first_pass, stage, qualified),
+          lambda deal: journey_ended(world, lead, deal), at_once=at_once)
     return lead
 
 
@@ -75,7 +73,8 @@ def journey_ended(world: World, lead: Lead, deal: Deal | None) -> None:
 def customer_life(world: World, account: Account, first_review: float = DAYS_PER_MONTH) -> None:
     """Start a customer's months (`account_life`) until it leaves (then it becomes an ex-customer) or the
     supplier lets it go."""
-    start(world.env, account_life(world, account, first_review), partial(_life_ended, world, account), at_once=True)
+    start(world.env, account_life(world, account, first_review), lambda churned: _life_ended(world, account, churned),
+          at_once=True)
 
 
 def _life_ended(world: World, account: Account, churned: bool) -> None:
