@@ -76,6 +76,25 @@ def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_number
     assert (ahead.progress.value, ahead.progress.max) == (6, 6)
 
 
+def test_a_change_starts_the_new_settings_at_once_and_a_later_change_stops_the_earlier():
+    """The seconds between choosing and pressing Run are not lost: each change runs ahead in the background;
+    Run takes that run (and shows its progress); a run ahead of settings changed again stops."""
+    from simulation.widgets.stress_test import _Superseded
+
+    panel = StressTestPanel(replications=3, years=2, workers=2)
+    panel.ranges["market.competitor_intensity"].value = (1.1, 1.3)
+    first = panel._ahead
+    panel.choose_b.value = "customer_intimacy"
+    assert first.cancelled and panel._ahead.settings == panel._settings()
+    with pytest.raises(_Superseded):
+        first.future.result()
+    started = panel._ahead.future
+    result = panel.run()
+    assert started.done() and result is started.result()
+    assert result.settings["b"] == "customer_intimacy" and result.runs["market.competitor_intensity"].between(1.1, 1.3).all()
+    assert (panel.progress.value, panel.progress.max) == (6, 6)
+
+
 def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):
     table = runs_table(panel.result, language="nl")
     shown = table.to_string()

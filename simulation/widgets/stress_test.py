@@ -8,9 +8,13 @@ with the difference A − B and its 95 % interval, and the distribution of
 A − B. It is a `Runner` like the lesson panels; it only builds scenarios and
 calls `compare`. Its worker processes start when the panel is made, and the
 panel's starting settings are already run in the background then (while the
-student reads the lesson), so the first Run is as good as instant. Runs are
-kept (`background.RUNS`), so choosing another strategy B runs only B's 20
-(2.3–4.9 s on 2 cores); a new range or horizon runs all 40 (4.4–8.3 s).
+student reads the lesson), so the first Run is as good as instant. Every
+change of a control starts the new settings in the background at once (the
+last change wins; an older run ahead stops), so the seconds between choosing
+and pressing Run are not lost; Run then waits for that run, with its
+progress. Runs are kept (`background.RUNS`), so choosing another strategy B
+runs only B's 20; a new range or horizon runs all 40 (see README for the
+measured seconds).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
@@ -92,6 +97,22 @@ def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin",
     return figure
 
 
+class _Superseded(Exception):
+    """Raised in a run ahead whose settings are no longer the controls' (it stops at its next finished run)."""
+
+
+@dataclass
+class _Ahead:
+    """Settings being run in the background before Run is pressed, and how far that run is."""
+
+    settings: tuple
+    future: Future | None = None
+    done: int = 0
+    total: int = 0
+    shown: bool = False  # Run waits for it: its progress goes to the panel's bar
+    cancelled: bool = False  # the controls changed again: it stops at its next finished run
+
+
 class StressTestPanel(Runner):
     """Dropdowns for two presets, a range slider per uncertain assumption, a Run button with a
     progress bar, and as answer the chance that A beats B on margin and NPS with the figure."""
@@ -103,6 +124,8 @@ class StressTestPanel(Runner):
                  years: int = 3, seed: int = 0, kpis: Sequence[str] = ("margin", "nps"),
                  language: str | None = None, workers: int | None = None, run_ahead: bool = True):
         super().__init__(seed, language)
+        self._background: ThreadPoolExecutor | None = None  # runs ahead, once the pool is warm
+        self._ahead: _Ahead | None = None
         self.kpis = [check_kpi(k) for k in kpis]
         self.choose_a, self.choose_b = (widgets.Dropdown(options=list(PRESETS), value=name, style=_WIDTH,
                                                          layout=widgets.Layout(width="440px")) for name in (a, b))
@@ -118,9 +141,8 @@ class StressTestPanel(Runner):
         self._relabel()
         rows = [widgets.HBox([slider, self.range_readouts[name]]) for name, slider in self.ranges.items()]
         self.pool = warm_pool(workers)
-        self._ahead: tuple[tuple, Future] | None = None
-        if run_ahead and self.pool is not None:  # the starting settings, computed while the student reads
-            self._ahead = (self._settings(), ThreadPoolExecutor(1).submit(self._compare, self._settings()))
+        self._background = ThreadPoolExecutor(1) if run_ahead and self.pool is not None else None
+        self._run_ahead()  # the starting settings, computed while the student reads
         left = [self.choose_a, self.choose_b, *rows, self.replications, self.years, self.toolbar(), self.table]
         column = widgets.VBox(left, layout=widgets.Layout(flex="0 0 auto", max_width="600px", margin="0 16px 0 0"))
         self.widget = widgets.Box([column, self.image], layout=widgets.Layout(flex_flow="row wrap",
@@ -166,25 +188,52 @@ class StressTestPanel(Runner):
     def _inputs_changed(self) -> None:
         self._relabel()  # the range readouts follow the sliders
         super()._inputs_changed()
+        self._run_ahead()
+
+    def _run_ahead(self) -> None:
+        """Start the controls' settings in the background (without a warm pool: nothing, Run does it all)."""
+        if self._background is None:
+            return
+        settings = self._settings()
+        if self._ahead is not None:
+            if self._ahead.settings == settings:
+                return
+            self._ahead.cancelled = True
+        ahead = self._ahead = _Ahead(settings)
+
+        def progress(done: int, total: int) -> None:
+            if ahead.cancelled:
+                raise _Superseded
+            ahead.done, ahead.total = done, total
+            if ahead.shown:
+                self.advance(done, total)
+
+        ahead.future = self._background.submit(self._compare, settings, progress)
 
     def _settings(self) -> tuple:
         """What the controls ask for, as a key: the same key, the same experiment."""
         ranges = tuple((name, tuple(slider.value)) for name, slider in self.ranges.items())
         return self.choose_a.value, self.choose_b.value, self.replications.value, self.years.value, ranges
 
-    def _compare(self, settings: tuple) -> ExperimentResult:
+    def _compare(self, settings: tuple, progress=None) -> ExperimentResult:
         a, b, replications, years, ranges = settings
-        self.advance(0, 2 * replications)
+        if progress is None:
+            self.advance(0, 2 * replications)
         # One run per task, so the progress ticks per run and no core idles while the other ends a chunk.
         return compare(preset(a).replace({"run.years": years}), preset(b).replace({"run.years": years}),
-                       replications, self.seed, uncertain=dict(ranges), progress=self.advance, executor=self.pool,
-                       cache=background.RUNS, chunk_size=1)
+                       replications, self.seed, uncertain=dict(ranges), progress=progress or self.advance,
+                       executor=self.pool, cache=background.RUNS, chunk_size=1)
 
     def _simulate(self) -> dict | None:
         settings = self._settings()
         ahead, self._ahead = self._ahead, None
         try:
-            result = ahead[1].result() if ahead and ahead[0] == settings else self._compare(settings)
+            if ahead is not None and ahead.settings == settings:
+                ahead.shown = True  # from now on its progress shows on the bar
+                self.advance(ahead.done, ahead.total or 2 * settings[2])
+                result = ahead.future.result()
+            else:
+                result = self._compare(settings)
         except ScenarioError as error:
             self.status.value = f"<b style='color:#c0392b'>{html.escape(str(error))}</b>"
             return None
