@@ -361,3 +361,20 @@ def test_planning_the_first_month_again_on_the_same_decisions_changes_nothing():
     assert replanned.monthly == plain.monthly
     for world in (plain, replanned):
         release(world)
+
+
+def test_an_open_deal_keeps_the_criteria_it_was_qualified_on_when_the_method_changes():
+    """A game's later round may switch Scotsman to BANT: deals already qualified keep their eight criteria (their
+    forecast weight is still a share of eight), so the round cannot relabel them."""
+    from simulation.model.entities import Lead
+    from simulation.model.funnel import FunnelRules, Qualified
+    from simulation.model.methods import SALES_METHODS
+    from simulation.model.run import apply_decisions
+
+    world = build_world(Scenario({"funnel.qualification_method": "scotsman"}), seed=0, events="none")
+    lead = Lead(-1, "inbound", "warm", 1, False, 0, 0.0)
+    qualified = Qualified.drawn(world.funnel, lead, iter([0.0] * 16), 1.0, "account_managers",
+                                SALES_METHODS["spin"])  # every criterion 'yes', every one checked
+    apply_decisions(world, Scenario({"funnel.qualification_method": "bant"}))
+    assert isinstance(world.funnel, FunnelRules) and len(world.funnel.observed) == 4
+    assert len(qualified.observed) == 8 and qualified.forecast_weight([True] * 4 + [False] * 4) == 0.5

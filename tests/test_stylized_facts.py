@@ -144,6 +144,44 @@ def test_the_starting_pipeline_is_the_one_the_funnel_holds(baseline_runs):
     assert abs(expected / held - 1) < 0.1, (expected, held)
 
 
+def test_every_open_stage_starts_with_the_leads_it_holds_later():
+    """Stage by stage, the seeded expectation against the leads the stage holds in months 6–36, looked at every
+    7.3 days (not at month ends: referral leads arrive at the start of a month). The quote stage also holds the
+    desks' queue below capacity, which the seeding leaves out, so it is held a little fuller."""
+    from simulation.model.clock import DAYS_PER_MONTH
+    from simulation.model.pipeline_start import expected_pipeline
+    from simulation.model.run import build_world, release
+
+    stages = ("marketing", "sales_acceptance", "qualification", "quote", "decision", "nurturing")
+    expected, held = dict.fromkeys(stages, 0.0), {stage: [] for stage in stages}
+    for seed in range(6):
+        world = build_world(preset("baseline"), seed, "none")
+        for seed_stage in expected_pipeline(world):
+            expected[seed_stage.stage] += seed_stage.expected / 6
+        for moment in np.arange(6 * DAYS_PER_MONTH, 36 * DAYS_PER_MONTH, 7.3):
+            world.env.run(until=moment)
+            for stage in stages:
+                held[stage].append(world.lead_counts[stage])
+        release(world)
+    for stage in stages:
+        tolerance = 0.25 if stage == "quote" else 0.1
+        assert abs(expected[stage] / np.mean(held[stage]) - 1) < tolerance, (stage, expected[stage], held[stage])
+
+
+def test_the_starting_nurturing_pool_holds_at_most_a_year_of_arrivals():
+    """A pool that returns nearly every lead after two years would fill only over decades; the seeded pool is
+    capped at MAX_NURTURE_POOL_MONTHS of the arrivals (one extreme scenario seeded 164,599 leads before)."""
+    from simulation.model.pipeline_start import MAX_NURTURE_POOL_MONTHS, _arrivals, expected_pipeline
+    from simulation.model.run import build_world
+
+    world = build_world(preset("baseline").replace({"market.nurture_return_share": 1.0, "market.nurture_months": 24}),
+                        seed=0, events="none")
+    arrivals = sum(rate for rate, _temperature in _arrivals(world).values())
+    pool = sum(seed.expected for seed in expected_pipeline(world) if seed.stage == "nurturing")
+    assert 0.9 * MAX_NURTURE_POOL_MONTHS * arrivals < pool <= MAX_NURTURE_POOL_MONTHS * arrivals * (1 + 1e-9)
+    assert world.tally.leads_at_start < 2 * MAX_NURTURE_POOL_MONTHS * arrivals
+
+
 def test_a_company_short_of_reps_starts_without_a_first_quarter_windfall():
     """The starting pipeline follows the quote desks' capacity: where the reps cannot make every quote asked,
     only the quotes they make reach the buyers' decision. (Seeded by the flows alone, the lean company won
