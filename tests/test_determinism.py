@@ -51,3 +51,40 @@ def test_a_knob_leaves_unrelated_randomness_untouched():
     pd.testing.assert_frame_equal(start_a, start_b)
     handled = lambda r: r.events[r.events.event == "complaint_handled"].value.mean()  # noqa: E731
     assert handled(b) > handled(a), "the knob itself must have an effect"
+
+
+def test_the_kit_environment_processes_events_in_simpys_order():
+    """model.world.Environment makes timeouts and the event loop cheaper; it must keep SimPy's order exactly:
+    ties in time by priority, then by creation, urgent events first, a failed event raised in its process,
+    and `run(until=…)` stopping and resuming where SimPy does."""
+    import random
+
+    import simpy
+
+    from simulation.model.world import Environment
+
+    def trace(environment_class) -> list:
+        env, seen, chances = environment_class(), [], random.Random(7)
+
+        def worker(name: int):
+            for step in range(20):
+                yield env.timeout(chances.choice([0, 0.5, 1, 1, 2.5]))  # many ties
+                seen.append((env.now, name, step))
+                if step == 7 and name % 3 == 0:
+                    failing = env.event()
+                    failing.fail(RuntimeError(name))
+                    try:
+                        yield failing
+                    except RuntimeError:
+                        seen.append((env.now, name, "caught"))
+
+        for name in range(12):
+            env.process(worker(name))
+        env.run(until=7)
+        seen.append(("stopped", env.now))
+        env.run(until=env.timeout(3))
+        seen.append(("stopped", env.now))
+        env.run()
+        return seen
+
+    assert trace(Environment) == trace(simpy.Environment)

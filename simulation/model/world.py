@@ -85,8 +85,8 @@ class Environment(simpy.Environment):
 
     def timeout(self, delay: float = 0, value: Any = None) -> Timeout:
         """A `simpy.Timeout`, built and scheduled as its own `__init__` does, without the layers around it."""
-        if delay < 0:
-            raise ValueError(f"Negative delay {delay}")
+        if delay < 0:  # a model bug: SimPy's own timeout raises its error
+            return super().timeout(delay, value)
         event = _new_timeout(Timeout)
         event.env, event.callbacks, event._value, event._delay, event._ok = self, [], value, delay, True
         heappush(self._queue, (self._now + delay, NORMAL, next(self._eid), event))
@@ -97,8 +97,8 @@ class Environment(simpy.Environment):
         if until is not None:
             if not isinstance(until, simpy.Event):
                 at = until if isinstance(until, int) else float(until)
-                if at <= self._now:
-                    raise ValueError(f"until ({at}) must be greater than the current simulation time")
+                if at <= self._now:  # SimPy's own run raises its error for a moment already past
+                    return super().run(at)
                 until = simpy.Event(self)
                 until._ok, until._value = True, None
                 self.schedule(until, URGENT, at - self._now)
