@@ -2,7 +2,7 @@
 
     python benchmarks/bench_stress_test.py
 
-Prints three figures, each the wall time of one Run as the student waits for it:
+Prints the wall time of one Run as the student waits for it, in six situations:
 - serial: every replication in the kernel's process (what `compare` chose by itself before);
 - cold pool: a process pool started for this Run (what `workers=2` costs on every Run);
 - warm pool: the panel's pool, started when the panel was made, on settings the student changed

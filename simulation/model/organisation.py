@@ -72,6 +72,7 @@ class Organisation:
         self.planned_hours = dict.fromkeys(ROLES, 0.0)
         # This month's work the reps were asked for, by kind; the budget of next month reads it.
         self.asked = {kind: dict.fromkeys(ROLES, 0.0) for kind in ("follow_up", "escalation", "qualification")}
+        self.last_asked = {kind: dict(hours) for kind, hours in self.asked.items()}  # what this month is planned on
         self.follow_up_cover = dict.fromkeys(ROLES, 1.0)  # share of follow-up orders the reps get to
         self.visit_cover = dict.fromkeys(ROLES, 1.0)  # share of planned visits made
         self.qualification_cover = dict.fromkeys(ROLES, 1.0)  # share of the asked qualification hours the reps have
@@ -146,23 +147,29 @@ class Organisation:
 
     def plan_month(self) -> None:
         """Split each role's hours for the coming month: accounts first (follow-ups, escalations, visits), then
-        qualification; quotes get the rest. Last month's asks stand in for this month's. (Planning again before
-        the month starts, as a game's first round does, replaces the plan.)"""
+        qualification; quotes get the rest. Last month's asks stand in for this month's."""
+        self.last_asked = {kind: dict(hours) for kind, hours in self.asked.items()}
+        for hours in self.asked.values():
+            hours.update(dict.fromkeys(hours, 0.0))
+        self.replan()
+
+    def replan(self) -> None:
+        """Plan the month under way again on the asks it was planned on, with the head counts and account hours
+        in force now (a game's new round). The new plan replaces the old one: hours are booked when the month
+        ends (`close_month`), so nothing counts twice."""
         visit_hours = self.planned_hours
         self.hours_planned = dict.fromkeys(self.hours_planned, 0.0)
         for role in ROLES:
             hours = self.monthly_hours[role]
-            follow_up, escalation = self.asked["follow_up"][role], self.asked["escalation"][role]
-            qualification = self.asked["qualification"][role]
-            for kind in self.asked.values():
-                kind[role] = 0.0
+            follow_up, escalation = self.last_asked["follow_up"][role], self.last_asked["escalation"][role]
+            qualification = self.last_asked["qualification"][role]
             if hours <= 0:  # (its qualification cover stays 1: no lead goes to it, and reps rehired mid-month check)
                 self.follow_up_cover[role] = self.visit_cover[role] = 0.0
                 self.qualification_cover[role] = 1.0
                 self.quote_share[role] = 1.0
                 continue
             account_hours = hours * self.account_time_share
-            escalated = min(escalation, hours)
+            escalated = min(escalation, hours * (1.0 - MIN_QUOTE_TIME_SHARE))  # incidents first, short of the tenth
             follow = min(follow_up, max(0.0, account_hours - escalated))
             self.follow_up_cover[role] = 1.0 if follow_up <= 0 else follow / follow_up
             visits = min(visit_hours.get(role, 0.0), max(0.0, account_hours - escalated - follow))

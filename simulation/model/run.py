@@ -81,6 +81,8 @@ def apply_decisions(world: World, scenario: Scenario) -> None:
     world.revision += 1
     if world.env.now == 0:  # a game's first round: plan the first month on the decisions of that round
         plan_first_month(world, expected_flows(world).qualification_hours)
+    else:  # a later round: the month just planned is planned again with this round's head counts
+        world.organisation.replan()
 
 
 def reassign_accounts(world: World) -> None:

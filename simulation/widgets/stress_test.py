@@ -199,6 +199,7 @@ class StressTestPanel(Runner):
             if self._ahead.settings == settings:
                 return
             self._ahead.cancelled = True
+            self._ahead.future.cancel()  # one still waiting for the background thread never starts
         ahead = self._ahead = _Ahead(settings)
 
         def progress(done: int, total: int) -> None:
@@ -208,7 +209,11 @@ class StressTestPanel(Runner):
             if ahead.shown:
                 self.advance(done, total)
 
-        ahead.future = self._background.submit(self._compare, settings, progress)
+        def work() -> ExperimentResult:
+            progress(0, 2 * settings[2])  # superseded while it waited: stop before any run is sent
+            return self._compare(settings, progress)
+
+        ahead.future = self._background.submit(work)
 
     def _settings(self) -> tuple:
         """What the controls ask for, as a key: the same key, the same experiment."""
@@ -232,6 +237,7 @@ class StressTestPanel(Runner):
                 ahead.shown = True  # from now on its progress shows on the bar
                 self.advance(ahead.done, ahead.total or 2 * settings[2])
                 result = ahead.future.result()
+                self.advance(2 * settings[2], 2 * settings[2])  # (the last tick may have raced the line above)
             else:
                 result = self._compare(settings)
         except ScenarioError as error:
