@@ -88,3 +88,38 @@ def test_the_kit_environment_processes_events_in_simpys_order():
         return seen
 
     assert trace(Environment) == trace(simpy.Environment)
+
+
+def test_the_kit_environment_stops_and_crashes_where_simpy_does():
+    """`run(until=event)` with processes waiting on that event before and after the run, and a process whose
+    exception nobody handles: the same trace and the same error as SimPy's own environment."""
+    import pytest
+    import simpy
+
+    from simulation.model.world import Environment
+
+    def trace(environment_class) -> list:
+        env, seen = environment_class(), []
+        gate = env.event()
+
+        def waiter(name: str):
+            yield gate
+            seen.append((env.now, name))
+
+        def opener():
+            yield env.timeout(2)
+            gate.succeed()
+            yield env.timeout(1)
+            raise KeyError("nobody handles this")
+
+        env.process(waiter("before"))
+        env.process(opener())
+        env.run(until=gate)
+        seen.append(("stopped", env.now))
+        env.process(waiter("after"))
+        with pytest.raises(KeyError) as crash:
+            env.run()
+        seen.append(("crashed", env.now, str(crash.value)))
+        return seen
+
+    assert trace(Environment) == trace(simpy.Environment)
