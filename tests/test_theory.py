@@ -9,11 +9,18 @@ import numpy as np
 import pytest
 
 from simulation import Scenario, simulate
-from simulation.model.funnel import (ALIGNMENT, AUTHORITY_PER_DMU_MEMBER, DISCOVERY_WIN, DMU_WIN_FACTOR, MAX_WIN_CHANCE,
-                                     REFERENCE_RIGOUR, SOURCE_BONUS)
+from simulation.model.clock import DAYS_PER_MONTH, DAYS_PER_YEAR, HOURS_PER_WORKDAY
+from simulation.model.funnel import (
+    ALIGNMENT,
+    AUTHORITY_PER_DMU_MEMBER,
+    DISCOVERY_WIN,
+    DMU_WIN_FACTOR,
+    MAX_WIN_CHANCE,
+    REFERENCE_RIGOUR,
+    SOURCE_BONUS,
+)
 from simulation.model.methods import SALES_METHODS
 from simulation.model.satisfaction import net_promoter_score
-from simulation.model.clock import DAYS_PER_MONTH, DAYS_PER_YEAR, HOURS_PER_WORKDAY
 from simulation.parameters import SPECS
 
 # Switch off every feedback loop: no existing customers, no word of mouth, no win-back, no nurturing.

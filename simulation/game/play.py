@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from ..model.clock import DAYS_PER_MONTH
 from ..model.run import apply_decisions, build_world, collector_paused
 from ..model.shared_market import Market
-from ..model.clock import DAYS_PER_MONTH
 from ..model.world import Environment, World
 from ..parameters import SPECS
 from ..scenario import Scenario

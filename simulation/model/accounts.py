@@ -23,8 +23,8 @@ import simpy
 
 from ..parameters import SPECS
 from ..rng import POISSON_INVERSION_MAX, Stream, poisson_count
-from .entities import EX, LOYAL, NEW, Account
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
+from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, competence_gap
 from .world import World, start
 
@@ -78,15 +78,24 @@ def share_of_wallet(grade: float) -> float:
     return min(WALLET_MAX, max(WALLET_MIN, WALLET_PER_GRADE * grade - WALLET_OFFSET))
 
 
+def incidents_per_month(world: World) -> float:
+    """A customer's mean incidents a month under the decisions in force."""
+    return world.scenario["accounts.incidents_per_year"] * world.effects.incident_factor / 12.0
+
+
+def follow_up_hours(world: World, size: int) -> float:
+    """Rep hours one follow-up order of a customer of this size asks (a larger DMU takes longer)."""
+    return world.scenario["accounts.follow_up_hours"] * SIZE_HOURS[size]
+
+
 def account_asks(world: World, account: Account) -> dict[str, float]:
     """Rep hours a customer is expected to ask of its role in a month: follow-up orders below grade 8 (one at
     each order moment) and, without service staff, its incidents' work (how `account_life` and `incident` ask)."""
-    a = world.scenario.accounts
     asks = {"follow_up": 0.0, "escalation": 0.0}
     if account.grade < AUTOMATIC_REORDER_GRADE:
-        asks["follow_up"] = ORDER_CHANCE * a.follow_up_hours * SIZE_HOURS[account.size]
+        asks["follow_up"] = ORDER_CHANCE * follow_up_hours(world, account.size)
     if world.organisation.service_desk is None:
-        asks["escalation"] = a.incidents_per_year * world.effects.incident_factor / 12.0 * a.complaint_work_hours
+        asks["escalation"] = incidents_per_month(world) * world.scenario["accounts.complaint_work_hours"]
     return asks
 
 
@@ -182,8 +191,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             revision = world.revision
             sat, fx, a = world.satisfaction, world.effects, world.scenario.accounts
             competitor = world.scenario["market.competitor_intensity"]
-            incidents_per_month = a.incidents_per_year * fx.incident_factor / 12.0
-            follow_up_hours = a.follow_up_hours * SIZE_HOURS[account.size]
+            incident_rate, follow_up = incidents_per_month(world), follow_up_hours(world, account.size)
             full_order = order_value(world, account)
             role = account.role
             selling = COMPETENCE_GAP.win_factor ** competence_gap(role, account.size, account.complex)
@@ -209,8 +217,8 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             if grade >= AUTOMATIC_REORDER_GRADE:
                 ordered = True
             else:
-                organisation.ask("follow_up", role, follow_up_hours)
-                account.serve_hours_year += follow_up_hours
+                organisation.ask("follow_up", role, follow_up)
+                account.serve_hours_year += follow_up
                 covered = uniform() < follow_up_cover[role]
                 tally.follow_ups_missed += not covered
                 ordered = covered and uniform() < follow_up_success(grade) * selling
@@ -231,7 +239,7 @@ def account_life(world: World, account: Account, first_review: float = DAYS_PER_
             visited_or_missed = visits + missed
             # Visits, neglect and incidents are Poisson streams: draw their total, then split it (one draw most
             # months).
-            moments = visited_or_missed + incidents_per_month
+            moments = visited_or_missed + incident_rate
             none = exp(-moments) if 0 < moments <= POISSON_INVERSION_MAX else None  # `poisson`'s own chance of none
         if none is None:
             count = poisson(moments)

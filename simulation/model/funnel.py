@@ -29,9 +29,9 @@ from typing import Any
 
 import simpy
 
+from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
-from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .organisation import COMPETENCE_GAP, competence_gap
 from .world import World
 
@@ -389,12 +389,13 @@ def quote_and_decide(world: World, lead: Lead, qualified: Qualified, false_quali
                     return None
             yield env.timeout(calendar_work * work_draw)
         quote_days = env.now - requested
-        organisation.hours_worked["new_business"] += work * work_draw * HOURS_PER_WORKDAY
+        hours = work * work_draw * HOURS_PER_WORKDAY
+        organisation.hours_worked["new_business"] += hours
         tally.quotes_sent += 1
         tally.quote_costs += rules.quote_cost[lead.complex]
         tally.quote_days += quote_days
         if false_qualification:
-            tally.false_qualification_hours += work * work_draw * HOURS_PER_WORKDAY
+            tally.false_qualification_hours += hours
         world.log_figure("lead", lead.id, "quote_sent", quote_days, promised)
         expected = world.keep_promise(promised, wish_quote, quote_days)
     # Slower than wished (competitors answer about that fast) loses deals; faster impresses, half as much.

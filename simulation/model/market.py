@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..scenario import Scenario
+from .clock import DAYS_PER_MONTH
 from .entities import COLD, WARM
 from .funnel import LEAD_DRAWS
 from .relationship import new_lead
-from .clock import DAYS_PER_MONTH
 from .world import Process, World
 
 SATISFIED_GRADE = 8.0  # customers from this grade on recommend us (promoters' grades)

@@ -148,9 +148,7 @@ class Organisation:
     def plan_month(self) -> None:
         """Split each role's hours for the coming month: accounts first (follow-ups, escalations, visits), then
         qualification; quotes get the rest. Last month's asks stand in for this month's."""
-        self.last_asked = {kind: dict(hours) for kind, hours in self.asked.items()}
-        for hours in self.asked.values():
-            hours.update(dict.fromkeys(hours, 0.0))
+        self.last_asked, self.asked = self.asked, {kind: dict.fromkeys(ROLES, 0.0) for kind in self.asked}
         self.replan()
 
     def replan(self) -> None:

@@ -32,9 +32,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .entities import COLD, HOT, LEAD_OPEN_STATES, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .accounts import account_asks
-from .funnel import DRAWS_PER_PASS, MARKETING_DAYS, SCOTSMAN, Qualified, believed_chance, qualification_hours
+from .clock import DAYS_PER_MONTH
+from .entities import COLD, HOT, LEAD_OPEN_STATES, MQL, OPPORTUNITY, SAL, WARM, Lead
+from .funnel import (
+    DRAWS_PER_PASS,
+    MARKETING_DAYS,
+    SCOTSMAN,
+    Qualified,
+    believed_chance,
+    qualification_hours,
+)
 from .market import (
     DISSATISFIED_GRADE,
     SATISFIED_GRADE,
@@ -45,7 +53,6 @@ from .market import (
 from .methods import method_for
 from .organisation import competence_gap
 from .relationship import enter_lead
-from .clock import DAYS_PER_MONTH
 from .world import World
 
 QUALIFICATION_TRIES = 100  # draws of a seeded opportunity's criteria until they pass qualification (practically 2–3)

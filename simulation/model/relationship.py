@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
+from .clock import DAYS_PER_MONTH
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, Qualified, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
-from .clock import DAYS_PER_MONTH
 from .world import World, start
 
 WIN_BACK_DAYS = 180.0  # mean days before a churned customer is approached again

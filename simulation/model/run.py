@@ -24,12 +24,12 @@ from simpy.events import Condition
 from ..scenario import Scenario
 from . import market
 from .accounts import visit_plan
+from .clock import DAYS_PER_MONTH
 from .entities import EX, LEAD_OPEN_STATES
 from .funnel import FunnelRules
-from .pipeline_start import expected_flows, plan_first_month, seed_pipeline
+from .pipeline_start import seed_pipeline
 from .relationship import end_relationship, seed_customer_base
 from .satisfaction import net_promoter_score
-from .clock import DAYS_PER_MONTH
 from .world import Process, World, start
 
 OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk is reported as overloaded
@@ -79,10 +79,7 @@ def apply_decisions(world: World, scenario: Scenario) -> None:
     reassign_accounts(world)
     world.funnel = FunnelRules(world)
     world.revision += 1
-    if world.env.now == 0:  # a game's first round: plan the first month on the decisions of that round
-        plan_first_month(world, expected_flows(world).qualification_hours)
-    else:  # a later round: the month just planned is planned again with this round's head counts
-        world.organisation.replan()
+    world.organisation.replan()  # the month under way, on the asks it was planned on, with this round's head counts
 
 
 def reassign_accounts(world: World) -> None:
