@@ -123,3 +123,22 @@ def test_the_kit_environment_stops_and_crashes_where_simpy_does():
         return seen
 
     assert trace(Environment) == trace(simpy.Environment)
+
+
+def test_cold_leads_settled_without_a_journey_end_as_they_would_with_one():
+    """A cold lead that goes dormant (or, without nurturing, is dropped) moves at its moments without a journey
+    (`funnel.cold_dead_end`), except in a run that logs every move: both runs must give the same results, and the
+    shortcut must save events."""
+    from simulation.model.run import build_world, release, run_world
+
+    for scenario in (SMALL, SMALL.replace({"market.lead_nurturing": False})):
+        journeys, settled = simulate(scenario, seed=7, keep_events="all"), simulate(scenario, seed=7, keep_events=False)
+        assert journeys.kpis == settled.kpis
+        pd.testing.assert_frame_equal(journeys.monthly, settled.monthly, check_exact=True)
+        pd.testing.assert_frame_equal(journeys.leads, settled.leads, check_exact=True)
+        events = {}
+        for log in ("all", "none"):
+            world = run_world(build_world(scenario, 7, log))
+            events[log] = next(world.env._eid)
+            release(world)
+        assert events["none"] < 0.9 * events["all"], events

@@ -160,6 +160,7 @@ def test_every_open_stage_starts_with_the_leads_it_holds_later():
             expected[seed_stage.stage] += seed_stage.expected / 6
         for moment in np.arange(6 * DAYS_PER_MONTH, 36 * DAYS_PER_MONTH, 7.3):
             world.env.run(until=moment)
+            world.settle_moves()  # the moves of cold leads that go dormant without a journey
             for stage in stages:
                 held[stage].append(world.lead_counts[stage])
         release(world)

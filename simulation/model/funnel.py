@@ -198,6 +198,30 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
     return True
 
 
+def cold_dead_end(world: World, lead: Lead, first_pass: list[float]) -> bool:
+    """Settle a new cold lead that marketing will not warm and nurturing will not bring back, without a journey.
+
+    Nine in ten campaign leads take this path, and a journey would spend two events and a suspended process on
+    each only to move it to nurturing and on to dormant. Its first pass's draws already decide it, read as
+    `lead_journey` and `nurture` read them (days in marketing, warmed?, days in nurturing, returns?), so its moves
+    are made later at the same moments (`World.move_later`) and the run's results stay the same. Returns False
+    (and does nothing) for a lead that goes on: it needs its journey. A lead of a market game's tender, and a run
+    that logs every move, always take the journey.
+    """
+    rules = world.funnel
+    if lead.temperature != COLD or lead.tender is not None or world.log_all or first_pass[1] < rules.cold_to_warm:
+        return False
+    if rules.nurturing and first_pass[3] < rules.nurture_return:
+        return False
+    warmed_up_to = world.env.now + -MARKETING_DAYS * math.log(1.0 - first_pass[0])  # as `stage` draws it
+    if not rules.nurturing:
+        world.move_later(lead, "dropped", warmed_up_to)
+        return True
+    world.move_later(lead, "nurturing", warmed_up_to)
+    world.move_later(lead, "dormant", warmed_up_to + -rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - first_pass[2]))
+    return True
+
+
 def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> simpy.Timeout:
     """Enter a funnel stage; the lead spends an exponentially distributed time in it (yield what this returns)."""
     world.move(lead, state)

@@ -163,6 +163,7 @@ def management(world: World) -> Process:
     for month in range(1, months + 1):  # (the first month was planned when the pipeline was seeded)
         market.word_of_mouth(world, base.grades)
         yield world.env.timeout(DAYS_PER_MONTH)
+        world.settle_moves()
         world.organisation.close_month()
         if month % 12 == 0:  # before the snapshot, so the year's last row shows its outcome
             yearly_review(world)

@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from heapq import heappop, heappush
+from itertools import count
 from types import SimpleNamespace
 from typing import Any
 
@@ -199,7 +200,9 @@ class World:
         self.tally = Tally()
         self.leads: list[Lead] = []
         self.accounts: list[Account] = []
-        self.lead_counts = dict.fromkeys(LEAD_STATES, 0)
+        self.lead_counts = dict.fromkeys(LEAD_STATES, 0)  # exact once `settle_moves` has run (see `move_later`)
+        self._moves_due: list[tuple[float, int, Lead, str]] = []  # a heap of `move_later`'s moves
+        self._move_order = count()  # keeps a lead's later moves in the order they were scheduled
         self.word_of_mouth_loss = 0.0  # chance that an arriving lead was talked out of it
         self.events: list[tuple] = []
         self.log_all = events == "all"
@@ -245,6 +248,19 @@ class World:
         lead.state = state
         if self.log_all:
             self.events.append((self.env.now, "lead", lead.id, state, NAN, NAN))
+
+    def move_later(self, lead: Lead, state: str, at: float) -> None:
+        """Move a lead to another state at time `at`, without an event: for a lead whose path is settled and that
+        nothing waits for (a cold lead that goes dormant, see `funnel.cold_dead_end`). Its moves count from
+        `settle_moves` on, which runs before anything reads the state counts; a run saves some 7,000 events."""
+        heappush(self._moves_due, (at, next(self._move_order), lead, state))
+
+    def settle_moves(self) -> None:
+        """Make the moves of `move_later` that are due by now, so that `lead_counts` is exact."""
+        due, now = self._moves_due, self.env.now
+        while due and due[0][0] <= now:
+            _, _, lead, state = heappop(due)
+            self.move(lead, state)
 
     def reach(self, lead: Lead, milestone: int) -> None:
         """Count a lead the first time it reaches a funnel milestone (MQL, SAL, opportunity)."""
