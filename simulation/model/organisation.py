@@ -9,7 +9,7 @@ segment above their level wins less, works slower and satisfies less.
 Every rep hour is spent once. Each month a role's hours go first to its
 existing customers (follow-up orders before visits, up to the account time
 share), then to qualifying leads (a rep short of hours checks fewer
-criteria, so guesses more and wins less); the quote desk (a SimPy resource,
+criteria, so guesses more and wins less); the quote desk (a queue with
 one server per rep) works in what is left, so its quotes stretch in calendar
 time. Few reps or many visits therefore show up as skipped visits, missed
 follow-up orders, hurried qualification and slow quotes, never as a free
@@ -130,7 +130,7 @@ def competence_gap(role: str, size: int, complex_product: bool) -> int:
 
 
 class Organisation:
-    """Head count per role as SimPy resources, the monthly time budget and the yearly people cost."""
+    """Head count per role as desks (one server per rep), the monthly time budget and the yearly people cost."""
 
     def __init__(self, env: simpy.Environment, scenario: Scenario):
         self.env = env
