@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from heapq import heappop, heappush
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -82,6 +83,10 @@ class Environment(simpy.Environment):
     same (time, priority, id) keys from the same counter and are processed in the same order, with the same
     `until` and failure semantics, so results do not change.
     """
+
+    #: The current simulation time, as `simpy.Environment.now`: read through a C getter, without the Python frame
+    #: of SimPy's property (~12,000 reads a run).
+    now = property(attrgetter("_now"))
 
     def timeout(self, delay: float = 0, value: Any = None) -> Timeout:
         """A `simpy.Timeout`, built and scheduled as its own `__init__` does, without the layers around it."""
