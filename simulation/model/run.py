@@ -25,7 +25,7 @@ from ..scenario import Scenario
 from . import market
 from .accounts import visit_plan
 from .clock import DAYS_PER_MONTH
-from .entities import EX, LEAD_OPEN_STATES
+from .entities import EX, LEAD_OPEN_STATES, LOYAL, NEW
 from .funnel import FunnelRules
 from .pipeline_start import seed_pipeline
 from .relationship import end_relationship, seed_customer_base
@@ -190,22 +190,28 @@ class Census:
 
 
 def census(world: World, month: int) -> Census:
-    """Count the base and write this month's customer-month rows (every customer active during the month)."""
-    phases = {"new": 0, "loyal": 0, "ex": 0}
+    """Count the base and write this month's customer-month rows (every customer active during the month).
+
+    The phases are counted from the active customers and the new ones among them (a loop over the whole base every
+    month: a dictionary update per customer cost more than the rest of it)."""
     grades: list[float] = []
     rows = world.customer_months
     month_start = world.env.now - DAYS_PER_MONTH
+    new = 0
     for account in world.accounts:
-        phases[account.phase] += 1
-        active = account.phase != EX
-        if active:
+        phase = account.phase
+        if phase != EX:
             grades.append(account.grade)
-        if month and (active or account.end > month_start):
-            left = not active
-            rows.append((account.id, month, account.size, account.complex, account.role, account.phase,
-                         account.grade, account.orders_month, account.revenue_month, left,
-                         account.end_reason if left else ""))
+            new += phase == NEW
+            if month:
+                rows.append((account.id, month, account.size, account.complex, account.role, phase, account.grade,
+                             account.orders_month, account.revenue_month, False, ""))
+        elif month and account.end > month_start:  # left during the month
+            rows.append((account.id, month, account.size, account.complex, account.role, phase, account.grade,
+                         account.orders_month, account.revenue_month, True, account.end_reason))
         account.orders_month, account.revenue_month = 0, 0.0
+    active = len(grades)
+    phases = {NEW: new, LOYAL: active - new, EX: len(world.accounts) - active}
     return Census(phases, np.array(grades))
 
 

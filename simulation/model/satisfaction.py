@@ -98,15 +98,20 @@ class Satisfaction:
         return expected
 
     def timing_score(self, quality: float, expected: float, actual: float, promised: float = math.nan) -> float:
-        """Score of a timed experience: faster than expected pleases, slower disappoints, a broken promise hurts."""
+        """Score of a timed experience: faster than expected pleases, slower disappoints, a broken promise hurts.
+
+        (Every delivery and complaint is scored, so the bounds are comparisons rather than `min`/`max` calls; they
+        give the same results, NaN included.)"""
         surprise = (expected - actual) / expected
         if surprise >= 0:
-            score = quality + self.gain * min(surprise, 1.0)
+            score = quality + self.gain * (1.0 if surprise > 1.0 else surprise)
         else:
-            score = quality + self.loss * max(surprise, -1.0)
+            score = quality + self.loss * (-1.0 if surprise < -1.0 else surprise)
         if actual > promised:  # False when nothing was promised (NaN)
             score -= BROKEN_PROMISE_PENALTY
-        return min(10.0, max(1.0, score))
+        if not score > 1.0:  # min(10.0, max(1.0, score)): a NaN score becomes 1
+            return 1.0
+        return score if score < 10.0 else 10.0
 
     def update(self, grade: float, score: float) -> float:
         """The new grade after one experience."""
