@@ -69,6 +69,24 @@ def test_one_bad_experience_dents_the_grade_and_it_recovers_slowly():
     assert dented < recovered < grade - 0.2
 
 
+def test_an_experience_in_the_model_moves_the_grade_as_the_rule_says():
+    """`accounts.experience` writes `Satisfaction.update` out for speed (and bounds the score to 1–10 with
+    comparisons): it must stay the rule the lessons and exercises teach, for scores in and out of bounds."""
+    from types import SimpleNamespace
+
+    from simulation.model.accounts import experience
+    from simulation.model.satisfaction import Satisfaction
+
+    for weight in (0.1, 0.35):
+        satisfaction = Satisfaction(Scenario({"satisfaction.experience_weight": weight}))
+        world = SimpleNamespace(satisfaction=satisfaction, log_all=False)
+        for grade in (1.0, 4.2, 7.5, 10.0):
+            for score in (-3.0, 1.0, 2.5, 7.5, 9.99, 10.0, 14.0, float("nan")):
+                account = SimpleNamespace(grade=grade)
+                experience(world, account, score)
+                assert account.grade == satisfaction.update(grade, min(10.0, max(1.0, score))), (weight, grade, score)
+
+
 def test_cohorts_retain_better_as_they_age_because_the_less_loyal_leave_first(long_runs):
     accounts = pd.concat([r.accounts.assign(run=i) for i, r in enumerate(long_runs)])
     won = accounts[accounts.start > 0]

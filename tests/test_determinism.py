@@ -125,20 +125,88 @@ def test_the_kit_environment_stops_and_crashes_where_simpy_does():
     assert trace(Environment) == trace(simpy.Environment)
 
 
-def test_cold_leads_settled_without_a_journey_end_as_they_would_with_one():
-    """A cold lead that goes dormant (or, without nurturing, is dropped) moves at its moments without a journey
-    (`funnel.cold_dead_end`), except in a run that logs every move: both runs must give the same results, and the
-    shortcut must save events."""
-    from simulation.model.run import build_world, release, run_world
+def test_cold_leads_without_a_journey_end_as_they_would_with_one():
+    """A cold lead that marketing does not warm goes through marketing without a journey, and a nurtured lead
+    that will not come back goes dormant without an event (`funnel.cold_lead_not_warmed`, `funnel.nurtured`),
+    except in a run that logs every move: both runs must give the same results, also when new decisions change
+    the nurturing rules while such leads are in marketing, and the shortcut must save events."""
+    from simulation.model.clock import DAYS_PER_MONTH
+    from simulation.model.run import apply_decisions, build_world, release, run_world
 
     for scenario in (SMALL, SMALL.replace({"market.lead_nurturing": False})):
         journeys, settled = simulate(scenario, seed=7, keep_events="all"), simulate(scenario, seed=7, keep_events=False)
         assert journeys.kpis == settled.kpis
         pd.testing.assert_frame_equal(journeys.monthly, settled.monthly, check_exact=True)
         pd.testing.assert_frame_equal(journeys.leads, settled.leads, check_exact=True)
-        events = {}
+    events = {}
+    for log in ("all", "none"):
+        world = run_world(build_world(SMALL, 7, log))
+        events[log] = next(world.env._eid)
+        release(world)
+    assert events["none"] < 0.9 * events["all"], events  # the dormant moves
+    for change in ({"market.nurture_return_share": 0.9}, {"market.lead_nurturing": False},
+                   {"market.nurture_months": 0.5}):
+        seen = {}
         for log in ("all", "none"):
-            world = run_world(build_world(scenario, 7, log))
-            events[log] = next(world.env._eid)
+            world = build_world(SMALL, 11, log)
+            world.env.run(until=3 * DAYS_PER_MONTH + 0.01)  # a game's round ends just after a month's end
+            apply_decisions(world, SMALL.replace(change))
+            run_world(world)
+            seen[log] = [(row["won"], row["potential"], row["margin"]) for row in world.monthly], world.lead_counts
             release(world)
-        assert events["none"] < 0.9 * events["all"], events
+        assert seen["all"] == seen["none"], change
+
+
+def test_a_desk_grants_as_simpys_resource_does():
+    """`organisation.Desk` replaces `simpy.Resource` for the quote and service desks: the same grants, buyers
+    leaving, resizes (as a game's round does them) and event ids, with many ties on whole-day moments."""
+    import random
+
+    import simpy
+
+    from simulation.model.organisation import Desk
+    from simulation.model.world import Environment, start
+
+    def trace(kind: str, seed: int) -> list:
+        rnd, env = random.Random(seed), Environment()
+        capacity = rnd.randint(1, 3)
+        desk = Desk(env, capacity) if kind == "desk" else simpy.Resource(env, capacity=capacity)
+        log = []
+
+        def customer(i, patience, work, fast):
+            with desk.request() as request:
+                if not (fast and request.triggered):
+                    granted = yield (request if patience is None else request | env.timeout(patience))
+                    if patience is not None and request not in granted:
+                        log.append((env.now, i, "left", len(desk.queue), desk.count))
+                        return
+                log.append((env.now, i, "served", len(desk.queue), desk.count))
+                yield env.timeout(work)
+            log.append((env.now, i, "done"))
+
+        def arrivals():
+            for i in range(60):
+                yield env.timeout(rnd.choice([0, 0, 1, 2]))
+                start(env, customer(i, rnd.choice([None, 0, 1, 3, 5]), rnd.choice([0, 1, 2, 4]), rnd.random() < 0.5),
+                      at_once=rnd.random() < 0.5)
+
+        def resizes():
+            for _ in range(15):
+                yield env.timeout(rnd.choice([0, 1, 3]))
+                servers = rnd.randint(0, 4)
+                if kind == "desk":
+                    desk.resize(servers)
+                else:
+                    desk._capacity = servers
+                    desk._trigger_put(None)
+                log.append((env.now, "resize", servers))
+
+        start(env, arrivals())
+        start(env, resizes())
+        env.run(until=80)
+        return [*log, (len(desk.queue), desk.count, next(env._eid))]
+
+    for seed in range(60):
+        desk = trace("desk", seed)
+        assert desk == trace("simpy", seed), seed
+        assert any(entry[2:3] == ("left",) for entry in desk if len(entry) > 2), "buyers must also leave"

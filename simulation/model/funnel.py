@@ -23,7 +23,7 @@ reliable as the rep's checking.
 from __future__ import annotations
 
 import math
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +32,8 @@ import simpy
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
-from .organisation import COMPETENCE_GAP, competence_gap
-from .world import World
+from .organisation import COMPETENCE_GAP, Desk, competence_gap
+from .world import World, start
 
 SCOTSMAN = ("solution", "competition", "opportunity", "timing", "support", "money", "authority", "necessity")
 BANT = ("money", "authority", "necessity", "timing")
@@ -167,7 +167,7 @@ def dmu_size(lead: Lead) -> int:
     return 1 + 2 * lead.complex + lead.size
 
 
-def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
+def honest_quote_estimate(desk: Desk, work: float) -> float:
     """Expected time to a quote if it joins the queue now (M/M/c: wait for a free rep, then the work)."""
     in_system = len(desk.queue) + desk.count
     capacity = max(1, desk.capacity)  # 0 only for a role whose reps left during a game while this lead waited
@@ -176,57 +176,88 @@ def honest_quote_estimate(desk: simpy.Resource, work: float) -> float:
 
 
 def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy.Event, Any, bool]:
-    """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does.
-
-    Whether it comes back is read from the pass's block of draws (drawn when the pass began), so it is known
-    before the wait: a lead that will not come back ends its journey at once, and a timeout with a callback
-    makes it dormant when the wait is over, instead of its journey waiting suspended all those months.
-    """
+    """Lead nurturing: dropped leads receive content; some come back warm. Returns True if it does."""
     if lead.tender is not None:  # the buyer will not wait for this supplier: it chooses among the others
         lead.tender.withdraw(world)
         lead.tender = None
-    rules = world.funnel
-    if not rules.nurturing:
-        world.move(lead, "dropped")
-        return False
-    world.move(lead, "nurturing")
-    wait = -rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - next(draws))
-    if next(draws) >= rules.nurture_return:
-        world.env.timeout(wait).callbacks.append(lambda _: world.move(lead, "dormant"))
+    wait = nurtured(world, lead, draws)
+    if wait is None:
         return False
     yield world.env.timeout(wait)
     lead.temperature = WARM
     return True
 
 
-def cold_dead_end(world: World, lead: Lead, first_pass: list[float]) -> bool:
-    """Settle a new cold lead that marketing will not warm and nurturing will not bring back, without a journey.
+def nurtured(world: World, lead: Lead, draws: Iterator[float]) -> float | None:
+    """Drop or nurture `lead` as the rules in force now say; the days until it comes back warm, or None.
 
-    Nine in ten campaign leads take this path, and a journey would spend two events and a suspended process on
-    each only to move it to nurturing and on to dormant. Its first pass's draws already decide it, read as
-    `lead_journey` and `nurture` read them (days in marketing, warmed?, days in nurturing, returns?), so its moves
-    are made later at the same moments (`World.move_later`) and the run's results stay the same. Returns False
-    (and does nothing) for a lead that goes on: it needs its journey. A lead of a market game's tender, and a run
-    that logs every move, always take the journey.
+    Whether it comes back is read from the pass's block of draws (drawn when the pass began), so it is known
+    before the wait: a lead that will not come back needs no journey waiting suspended all those months, and
+    goes dormant when the wait is over without an event of its own (`World.move_later`), unless the run logs
+    every move (then a timeout logs it at its moment).
+    """
+    rules = world.funnel
+    if not rules.nurturing:
+        world.move(lead, "dropped")
+        return None
+    world.move(lead, "nurturing")
+    wait = exponential_days(rules.nurture_months * DAYS_PER_MONTH, next(draws))
+    if next(draws) < rules.nurture_return:
+        return wait
+    if world.log_all:
+        world.env.timeout(wait).callbacks.append(lambda _: world.move(lead, "dormant"))
+    else:
+        world.move_later(lead, "dormant", world.env.now + wait)
+    return None
+
+
+def cold_lead_not_warmed(world: World, lead: Lead, first_pass: list[float],
+                         then: Callable[[Deal | None], None]) -> bool:
+    """Give a new cold lead that marketing will not warm its marketing stage without a journey; False (doing
+    nothing) for any other lead, which needs its journey.
+
+    Some eight in ten campaign leads are such leads, and most of them go dormant. A journey would hold a
+    suspended process through the marketing stage only to send the lead to nurturing at its end; a timeout with a
+    callback does that at the same moment (`marketing_ended`), with the same draws (days in marketing, warmed?,
+    then nurturing's), so the run's results stay the same. Not for a lead of a market game's tender, nor in a
+    run that logs every move (the journey logs the lead entering marketing).
     """
     rules = world.funnel
     if lead.temperature != COLD or lead.tender is not None or world.log_all or first_pass[1] < rules.cold_to_warm:
         return False
-    if rules.nurturing and first_pass[3] < rules.nurture_return:
-        return False
-    warmed_up_to = world.env.now + -MARKETING_DAYS * math.log(1.0 - first_pass[0])  # as `stage` draws it
-    if not rules.nurturing:
-        world.move_later(lead, "dropped", warmed_up_to)
-        return True
-    world.move_later(lead, "nurturing", warmed_up_to)
-    world.move_later(lead, "dormant", warmed_up_to + -rules.nurture_months * DAYS_PER_MONTH * math.log(1.0 - first_pass[2]))
+    world.env.timeout(exponential_days(MARKETING_DAYS, first_pass[0])).callbacks.append(
+        lambda _: marketing_ended(world, lead, first_pass, rules, then))
     return True
+
+
+def marketing_ended(world: World, lead: Lead, first_pass: list[float], rules: FunnelRules,
+                    then: Callable[[Deal | None], None]) -> None:
+    """The end of the marketing stage of a cold lead that was not warmed (`cold_lead_not_warmed`): to nurturing
+    under the rules in force now, as the journey would; one that will come back goes on with a journey from
+    there, under the `rules` it started with."""
+    wait = nurtured(world, lead, iter(first_pass[2:]))
+    if wait is None:
+        then(None)
+        return
+    start(world.env, _back_from_nurturing(world, lead, wait, rules), then, at_once=True)
+
+
+def _back_from_nurturing(world: World, lead: Lead, wait: float, rules: FunnelRules) -> Generator[
+        simpy.Event, Any, Deal | None]:
+    yield world.env.timeout(wait)
+    lead.temperature = WARM
+    return (yield from lead_journey(world, lead, [], rules=rules))
+
+
+def exponential_days(mean_days: float, u: float) -> float:
+    """Exponentially distributed days with mean `mean_days`, from the uniform draw `u` (inverse transform)."""
+    return -mean_days * math.log(1.0 - u)
 
 
 def stage(world: World, lead: Lead, state: str, mean_days: float, draws: Iterator[float]) -> simpy.Timeout:
     """Enter a funnel stage; the lead spends an exponentially distributed time in it (yield what this returns)."""
     world.move(lead, state)
-    return world.env.timeout(-mean_days * math.log(1.0 - next(draws)))
+    return world.env.timeout(exponential_days(mean_days, next(draws)))
 
 
 @dataclass(slots=True)
@@ -296,12 +327,14 @@ def reconsider(truth: list[bool], factor: float, draws: Iterator[float]) -> list
 
 
 def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str = "marketing",
-                 qualified: Qualified | None = None) -> Generator[simpy.Event, Any, Deal | None]:
+                 qualified: Qualified | None = None, rules: FunnelRules | None = None) -> Generator[
+        simpy.Event, Any, Deal | None]:
     """One lead from first contact to a won deal (returned) or lost, leaked, dropped or dormant (None).
 
     A lead of the pipeline the run starts with (`pipeline_start`) enters at its `start` stage; one seeded in
-    the quote or decision stage brings the `qualified` opportunity it was before the run began."""
-    rules = world.funnel
+    the quote or decision stage brings the `qualified` opportunity it was before the run began. The lead goes
+    through the funnel under the rules in force when it started (`rules`, by default those in force now)."""
+    rules = world.funnel if rules is None else rules
     block = first_pass
     while True:
         # Each pass through the funnel takes its own block of draws (common random numbers).

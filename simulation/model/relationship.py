@@ -14,7 +14,7 @@ from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
 from .clock import DAYS_PER_MONTH
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
-from .funnel import LEAD_DRAWS, Deal, Qualified, cold_dead_end, lead_journey
+from .funnel import LEAD_DRAWS, Deal, Qualified, cold_lead_not_warmed, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
 from .satisfaction import loyalty_multiplier
 from .tender import Tender
@@ -53,13 +53,14 @@ def new_lead(world: World, source: str, temperature: str, draws: list[float], ac
 
 def enter_lead(world: World, lead: Lead, first_pass: list[float], stage: str = "marketing",
                qualified: Qualified | None = None, at_once: bool = True) -> Lead:
-    """Put `lead` in the funnel at `stage` (its state) and start its journey (see `world.start` for `at_once`)."""
+    """Put `lead` in the funnel at `stage` (its state) and start its journey (see `world.start` for `at_once`);
+    a new cold lead that marketing will not warm goes through marketing without one (`cold_lead_not_warmed`)."""
     world.leads.append(lead)
     world.lead_counts[lead.state] += 1
-    if stage == "marketing" and at_once and cold_dead_end(world, lead, first_pass):
+    then = lambda deal: journey_ended(world, lead, deal)  # noqa: E731 (a lambda is called without a partial's detour)
+    if stage == "marketing" and at_once and cold_lead_not_warmed(world, lead, first_pass, then):
         return lead
-    start(world.env, lead_journey(world, lead, first_pass, stage, qualified),
-          lambda deal: journey_ended(world, lead, deal), at_once=at_once)
+    start(world.env, lead_journey(world, lead, first_pass, stage, qualified), then, at_once=at_once)
     return lead
 
 
