@@ -70,8 +70,9 @@ def test_one_bad_experience_dents_the_grade_and_it_recovers_slowly():
 
 
 def test_an_experience_in_the_model_moves_the_grade_as_the_rule_says():
-    """`accounts.experience` writes `Satisfaction.update` out for speed (and bounds the score to 1–10 with
-    comparisons): it must stay the rule the lessons and exercises teach, for scores in and out of bounds."""
+    """`accounts.experience` bounds the score to 1–10 (`bounds.bounded`, comparisons instead of builtin calls) and
+    applies `Satisfaction.update`: it must stay the rule the lessons and exercises teach, for scores in and out of
+    bounds and NaN."""
     from types import SimpleNamespace
 
     from simulation.model.accounts import experience

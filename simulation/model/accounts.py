@@ -23,6 +23,7 @@ import simpy
 
 from ..parameters import SPECS
 from ..rng import POISSON_INVERSION_MAX, Stream, poisson_count
+from .bounds import bounded
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, competence_gap
@@ -65,11 +66,7 @@ def visit_plan(world: World, size: int, complex_product: bool) -> tuple[float, f
 
 def follow_up_success(grade: float) -> float:
     """Chance that a follow-up order below grade 8 succeeds: 75 % at 7, 50 % at 6, none at 4."""
-    chance = (grade - NO_FOLLOW_UP_GRADE) / (AUTOMATIC_REORDER_GRADE - NO_FOLLOW_UP_GRADE)
-    # min(1.0, max(0.0, chance)) as comparisons: the same result, without the cost of two builtin calls
-    if not chance > 0.0:
-        return 0.0
-    return chance if chance < 1.0 else 1.0
+    return bounded((grade - NO_FOLLOW_UP_GRADE) / (AUTOMATIC_REORDER_GRADE - NO_FOLLOW_UP_GRADE), 0.0, 1.0)
 
 
 def order_value(world: World, account: Account) -> float:
@@ -79,11 +76,7 @@ def order_value(world: World, account: Account) -> float:
 
 def share_of_wallet(grade: float) -> float:
     """Share of the customer's spend that comes to us: 60 % at grade 8, 40 % at grade 6."""
-    share = WALLET_PER_GRADE * grade - WALLET_OFFSET
-    # min(WALLET_MAX, max(WALLET_MIN, share)) as comparisons: the same result, without two builtin calls
-    if not share > WALLET_MIN:
-        return WALLET_MIN
-    return share if share < WALLET_MAX else WALLET_MAX
+    return bounded(WALLET_PER_GRADE * grade - WALLET_OFFSET, WALLET_MIN, WALLET_MAX)
 
 
 def incidents_per_month(world: World) -> float:
@@ -135,17 +128,9 @@ def delivered(world: World, account: Account, actual: float) -> None:
 
 
 def experience(world: World, account: Account, score: float) -> None:
-    """Move the account's grade towards the score of one experience (a school grade, 1–10).
-
-    Runs ~10,000 times a run, so the bounds are comparisons instead of `min(10.0, max(1.0, score))` (the same
-    result, a NaN score counting as 1, without the cost of two builtin calls), and `Satisfaction.update` is
-    written out."""
-    if not score > 1.0:
-        score = 1.0
-    elif score > 10.0:
-        score = 10.0
-    grade = account.grade
-    account.grade = grade + world.satisfaction.weight * (score - grade)  # = world.satisfaction.update(grade, score)
+    """Move the account's grade towards the score of one experience (a school grade, 1–10)."""
+    score = bounded(score, 1.0, 10.0)
+    account.grade = world.satisfaction.update(account.grade, score)
     if world.log_all:
         world.log("account", account.id, "grade", account.grade, score)
 

@@ -29,6 +29,7 @@ from typing import Any
 
 import simpy
 
+from .bounds import bounded
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .entities import COLD, DISCIPLINES, HOT, MQL, OPPORTUNITY, SAL, WARM, Lead
 from .methods import SalesMethod, method_for, win_factor
@@ -158,8 +159,7 @@ class FunnelRules:
             base - AUTHORITY_PER_DMU_MEMBER * (dmu_size(lead) - 1),  # authority: is the whole DMU in view?
             base,  # necessity
         ]
-        # Each chance bounded to 0–1, with comparisons: a builtin min or max call costs some fifteen times more.
-        return [(c if c < 1.0 else 1.0) if c > 0.0 else 0.0 for c in chances]
+        return [bounded(c, 0.0, 1.0) for c in chances]
 
 
 def dmu_size(lead: Lead) -> int:

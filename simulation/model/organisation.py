@@ -19,11 +19,10 @@ lunch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from heapq import heappush
 from types import TracebackType
 
 import simpy
-from simpy.events import NORMAL, PENDING
+from simpy.events import PENDING
 
 from ..parameters import ROLES
 from ..scenario import Scenario
@@ -95,8 +94,7 @@ class Desk:
             request = waiting.pop(0)
             self.users.append(request)
             request._value = None  # `request.succeed()`: triggered now, processed in turn
-            env = self.env
-            heappush(env._queue, (env._now, NORMAL, next(env._eid), request))
+            self.env.schedule(request)
 
 
 class DeskRequest(simpy.Event):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..rng import pick
 from .accounts import account_life, customer_stream, place_order, visit_plan
+from .bounds import bounded
 from .clock import DAYS_PER_MONTH
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, Qualified, cold_lead_not_warmed, lead_journey
@@ -92,7 +93,7 @@ def personal_quality(world: World, preference: int, size: int, complex_product: 
     sold with (`SalesMethod.complex_advice`)."""
     quality = world.effects.quality(world.scenario["satisfaction.base_grade"], preference)
     quality -= COMPETENCE_GAP.quality_loss * competence_gap(role, size, complex_product)
-    return min(10.0, max(1.0, quality + disposition + advice))
+    return bounded(quality + disposition + advice, 1.0, 10.0)
 
 
 def open_account(world: World, lead: Lead, deal: Deal) -> Account:
@@ -165,7 +166,7 @@ def seed_customer_base(world: World) -> None:
         complex_product = stream.chance(s["market.complex_share"])
         preference = stream.pick(world.effects.positioning)
         deviation = s["accounts.initial_grade_sd"] * stream.normal()
-        grade = min(10.0, max(1.0, s["accounts.initial_grade_mean"] + deviation))
+        grade = bounded(s["accounts.initial_grade_mean"] + deviation, 1.0, 10.0)
         role = world.organisation.assign(size, complex_product, visit_plan(world, size, complex_product)[1])
         quality = personal_quality(world, preference, size, complex_product, role, deviation)
         account = Account(index, size, complex_product, preference, role, world.funnel.potential[size], grade,

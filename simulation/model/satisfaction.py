@@ -28,6 +28,7 @@ import numpy as np
 
 from ..rng import Stream
 from ..scenario import Scenario
+from .bounds import bounded
 
 ANNOUNCED_SHARE = 0.5  # share of a delay's surprise that an announcement takes away
 BROKEN_PROMISE_PENALTY = 0.5  # grade points a broken promise costs on top of the surprise, announced or not
@@ -100,8 +101,8 @@ class Satisfaction:
     def timing_score(self, quality: float, expected: float, actual: float, promised: float = math.nan) -> float:
         """Score of a timed experience: faster than expected pleases, slower disappoints, a broken promise hurts.
 
-        (Every delivery and complaint is scored, so the bounds are comparisons rather than `min`/`max` calls; they
-        give the same results, NaN included.)"""
+        (Every delivery and complaint is scored, so a surprise is capped with a comparison rather than a builtin
+        `min`/`max` call, with the same result, NaN included.)"""
         surprise = (expected - actual) / expected
         if surprise >= 0:
             score = quality + self.gain * (1.0 if surprise > 1.0 else surprise)
@@ -109,9 +110,7 @@ class Satisfaction:
             score = quality + self.loss * (-1.0 if surprise < -1.0 else surprise)
         if actual > promised:  # False when nothing was promised (NaN)
             score -= BROKEN_PROMISE_PENALTY
-        if not score > 1.0:  # min(10.0, max(1.0, score)): a NaN score becomes 1
-            return 1.0
-        return score if score < 10.0 else 10.0
+        return bounded(score, 1.0, 10.0)
 
     def update(self, grade: float, score: float) -> float:
         """The new grade after one experience."""

@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass
 
 from ..scenario import Scenario
+from .bounds import bounded
 
 SUFFICIENT_LEVEL = 0.3  # below this level a discipline spoils every customer's experience
 FIT_STEEPNESS = 8.0  # criterion chance × e^(8·gap): a 0.09 lead on the valued discipline doubles it
@@ -68,7 +69,7 @@ class StrategyEffects:
         shortfall = sum(max(0.0, SUFFICIENT_LEVEL - level) for level in self.levels)
         grade = (base_grade + QUALITY_PER_LEVEL * (self.levels[preference] - 0.5) - INSUFFICIENCY_PENALTY * shortfall
                  - self.price_grade)
-        return min(10.0, max(1.0, grade))
+        return bounded(grade, 1.0, 10.0)
 
 
 def margin_at_price(gross_margin: float, price_level: float) -> float:
