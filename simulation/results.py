@@ -291,7 +291,8 @@ def simulate(scenario: Scenario | Mapping[str, Any] | str | None = None, seed: i
     # The cycle collector also stays paused while the world is built and tabulated, and resumes only once the
     # world is gone: resuming with the whole world alive made its next pass walk every object of the run.
     with collector_paused():
-        return _tabulated(run_world(build_world(scenario, seed, _event_log(keep_events))), scenario, seed)
+        world = build_world(scenario, seed, _event_log(keep_events), fixed_decisions=True)
+        return _tabulated(run_world(world), scenario, seed)
 
 
 def _tabulated(world: World, scenario: Scenario, seed: int) -> SimulationResult:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from simulation import Scenario, simulate
-from simulation.rng import Stream
+from simulation.rng import BlockStream, Stream
 
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 120})
 
@@ -36,6 +37,18 @@ def test_streams_are_named_not_positional():
 
     assert draws("lead_arrivals") == draws("lead_arrivals")
     assert draws("referrals") != draws("lead_arrivals")
+
+
+def test_a_block_stream_hands_out_the_draws_a_stream_of_its_name_does():
+    """`BlockStream` slices its blocks from numpy's: the same numbers as `Stream`, in the same order, for blocks
+    smaller and larger than numpy's and across its block boundaries."""
+    import random
+
+    sizes = random.Random(4).choices([1, 2, 51, 53, 64, 300], k=120)
+    blocks, stream = BlockStream(9, "lead_arrivals", block=128), Stream(9, "lead_arrivals", block=128)
+    taken = [blocks.block(n) for n in sizes]
+    assert [len(block) for block in taken] == sizes
+    assert [x for block in taken for x in block] == [stream.uniform() for _ in range(sum(sizes))]
 
 
 def test_a_knob_leaves_unrelated_randomness_untouched():
@@ -144,6 +157,18 @@ def test_cold_leads_without_a_journey_end_as_they_would_with_one():
         events[log] = next(world.env._eid)
         release(world)
     assert events["none"] < 0.9 * events["all"], events  # the dormant moves
+    # A run whose decisions cannot change settles such leads when they arrive (`funnel.nurtured_ahead`): the
+    # same months and lead states as the run that settles them at the end of marketing, with fewer events still.
+    for scenario in (SMALL, SMALL.replace({"market.lead_nurturing": False})):
+        seen = {}
+        for fixed in (False, True):
+            world = run_world(build_world(scenario, 7, "none", fixed_decisions=fixed))
+            seen[fixed] = world.monthly, [lead.state for lead in world.leads], next(world.env._eid)
+            release(world)
+        assert seen[True][:2] == seen[False][:2]
+        assert seen[True][2] < 0.95 * seen[False][2], (seen[True][2], seen[False][2])
+    with pytest.raises(RuntimeError, match="fixed decisions"):
+        apply_decisions(build_world(SMALL, 7, "none", fixed_decisions=True), SMALL)
     for change in ({"market.nurture_return_share": 0.9}, {"market.lead_nurturing": False},
                    {"market.nurture_months": 0.5}):
         seen = {}

@@ -219,14 +219,19 @@ def cold_lead_not_warmed(world: World, lead: Lead, first_pass: list[float],
     Some eight in ten campaign leads are such leads, and most of them go dormant. A journey would hold a
     suspended process through the marketing stage only to send the lead to nurturing at its end; a timeout with a
     callback does that at the same moment (`marketing_ended`), with the same draws (days in marketing, warmed?,
-    then nurturing's), so the run's results stay the same. Not for a lead of a market game's tender, nor in a
-    run that logs every move (the journey logs the lead entering marketing).
+    then nurturing's), so the run's results stay the same. Where the decisions cannot change during the run
+    (`World.fixed_decisions`: every run but a game's), the rules at the end of marketing are those in force now,
+    so even that event is not needed (`nurtured_ahead`). Not for a lead of a market game's tender, nor in a run
+    that logs every move (the journey logs the lead entering marketing).
     """
     rules = world.funnel
     if lead.temperature != COLD or lead.tender is not None or world.log_all or first_pass[1] < rules.cold_to_warm:
         return False
-    world.env.timeout(exponential_days(MARKETING_DAYS, first_pass[0])).callbacks.append(
-        lambda _: marketing_ended(world, lead, first_pass, rules, then))
+    days = exponential_days(MARKETING_DAYS, first_pass[0])
+    if world.fixed_decisions:
+        nurtured_ahead(world, lead, first_pass, world.env.now + days, then)
+    else:
+        world.env.timeout(days).callbacks.append(lambda _: marketing_ended(world, lead, first_pass, rules, then))
     return True
 
 
@@ -240,6 +245,32 @@ def marketing_ended(world: World, lead: Lead, first_pass: list[float], rules: Fu
         then(None)
         return
     start(world.env, _back_from_nurturing(world, lead, wait, rules), then, at_once=True)
+
+
+def nurtured_ahead(world: World, lead: Lead, first_pass: list[float], ended: float,
+                   then: Callable[[Deal | None], None]) -> None:
+    """`marketing_ended` decided when the lead arrives, for a run whose decisions cannot change: its moves at the
+    end of marketing (and into dormancy) are made by `World.move_later`, and only a lead that comes back from
+    nurturing gets an event, when it does. Same draws, same moments (`ended` is the time the marketing stage's
+    timeout would have had, and the return is at `ended` + the wait, as that timeout's callback would have set it),
+    so the same results; a lead that is dropped or goes dormant has no journey to end (`then` would do nothing)."""
+    rules = world.funnel
+    if not rules.nurturing:
+        world.move_later(lead, "dropped", ended)
+        return
+    world.move_later(lead, "nurturing", ended)
+    back = ended + exponential_days(rules.nurture_months * DAYS_PER_MONTH, first_pass[2])
+    if first_pass[3] < rules.nurture_return:
+        world.env.timeout_at(back).callbacks.append(lambda _: _returned(world, lead, rules, then))
+    else:
+        world.move_later(lead, "dormant", back)
+
+
+def _returned(world: World, lead: Lead, rules: FunnelRules, then: Callable[[Deal | None], None]) -> None:
+    """A lead of `nurtured_ahead` comes back warm from nurturing and goes on with a journey."""
+    world.settle_moves()  # its own move into nurturing first: the journey moves it on from there
+    lead.temperature = WARM
+    start(world.env, lead_journey(world, lead, [], rules=rules), then, at_once=True)
 
 
 def _back_from_nurturing(world: World, lead: Lead, wait: float, rules: FunnelRules) -> Generator[
@@ -338,7 +369,7 @@ def lead_journey(world: World, lead: Lead, first_pass: list[float], start: str =
     block = first_pass
     while True:
         # Each pass through the funnel takes its own block of draws (common random numbers).
-        draws = iter(block or world.streams["lead_journeys"].block(DRAWS_PER_PASS))
+        draws = iter(block or world.streams.blocks("lead_journeys").block(DRAWS_PER_PASS))
         block = None
         if start == "nurturing":
             start = "marketing"

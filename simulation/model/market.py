@@ -14,13 +14,14 @@ import numpy as np
 from ..scenario import Scenario
 from .clock import DAYS_PER_MONTH
 from .entities import COLD, WARM
-from .funnel import LEAD_DRAWS
+from .funnel import LEAD_DRAWS, exponential_days
 from .relationship import new_lead
 from .world import Process, World
 
 SATISFIED_GRADE = 8.0  # customers from this grade on recommend us (promoters' grades)
 DISSATISFIED_GRADE = 6.0  # customers below this grade talk others out of buying
 MAX_WORD_OF_MOUTH_LOSS = 0.9  # bad word of mouth never scares off more than this share of arriving leads
+ARRIVAL_DRAWS = 2 + LEAD_DRAWS  # an arrival's draws: when, from which source, and the lead's own
 
 
 def lead_rates(scenario: Scenario) -> tuple[float, float]:
@@ -52,7 +53,7 @@ def lead_arrivals(world: World) -> Process:
     from the next lead on; with no leads at all the process looks again a month later. (A market's first-contact
     share depends only on its number of suppliers, who all join before the clock starts.)
     """
-    stream, gossip = world.streams["lead_arrivals"], world.streams["word_of_mouth"]
+    stream, gossip = world.streams.blocks("lead_arrivals"), world.streams["word_of_mouth"]
     read_at = None  # the decisions' revision the rates were read for
     while True:
         if read_at != world.revision:
@@ -62,9 +63,12 @@ def lead_arrivals(world: World) -> Process:
         if total <= 0:
             yield world.env.timeout(DAYS_PER_MONTH)
             continue
-        yield world.env.timeout(stream.exponential(DAYS_PER_MONTH / total))
-        is_campaign = stream.uniform() < campaign / total
-        draws = stream.block(LEAD_DRAWS)  # taken before the word-of-mouth check: arrivals stay in step
+        # An arrival's draws: the wait for it, campaign or inbound, and the lead's own (taken before the
+        # word-of-mouth check, so arrivals stay in step).
+        draws = stream.block(ARRIVAL_DRAWS)
+        yield world.env.timeout(exponential_days(DAYS_PER_MONTH / total, draws[0]))
+        is_campaign = draws[1] < campaign / total
+        draws = draws[2:]
         if gossip.uniform() < world.word_of_mouth_loss:
             world.tally.leads_lost_to_word_of_mouth += 1
             continue

@@ -36,10 +36,11 @@ OVERLOADED_QUEUE = 100  # requests still waiting at the end above which a desk i
 
 
 def build_world(scenario: Scenario, seed: int, events: str = "figures", env: simpy.Environment | None = None,
-                shared_market: Any = None) -> World:
+                shared_market: Any = None, fixed_decisions: bool = False) -> World:
     """A world with the existing customer base and all processes started (on `env`, in `shared_market`, for
-    a supplier of a market game)."""
-    world = World(scenario, seed, events, env, shared_market)
+    a supplier of a market game). `fixed_decisions`: nothing will call `apply_decisions` on it (a run of one
+    scenario), which spares the run some events (`World.fixed_decisions`)."""
+    world = World(scenario, seed, events, env, shared_market, fixed_decisions)
     world.funnel = FunnelRules(world)
     seed_customer_base(world)
     seed_pipeline(world)
@@ -74,6 +75,8 @@ def apply_decisions(world: World, scenario: Scenario) -> None:
     Leads already in a funnel stage finish it under the rules they started with; customers read the new
     decisions at their next monthly moment (they watch `world.revision`).
     """
+    if world.fixed_decisions:  # its leads have read rules ahead of time: the new ones would not count for them
+        raise RuntimeError("this world was built with fixed decisions (build_world(..., fixed_decisions=True))")
     world.read_decisions(scenario)
     world.organisation.resize(scenario)
     reassign_accounts(world)

@@ -98,6 +98,16 @@ class Environment(simpy.Environment):
         heappush(self._queue, (self._now + delay, NORMAL, next(self._eid), event))
         return event
 
+    def timeout_at(self, at: float) -> Timeout:
+        """A timeout that fires at the moment `at` (not before now): for a moment worked out as a sum of delays
+        from an earlier time, which `timeout(at - now)` would round differently."""
+        if at < self._now:  # a model bug: SimPy's own timeout raises its error
+            return super().timeout(at - self._now)
+        event = _new_timeout(Timeout)
+        event.env, event.callbacks, event._value, event._delay, event._ok = self, [], None, at - self._now, True
+        heappush(self._queue, (at, NORMAL, next(self._eid), event))
+        return event
+
     def run(self, until: float | simpy.Event | None = None) -> Any:
         """`simpy.Environment.run`, with `step` written out in one loop."""
         if until is not None:
@@ -194,10 +204,13 @@ class World:
     """Everything one simulation run shares."""
 
     def __init__(self, scenario: Scenario, seed: int, events: str = "figures", env: simpy.Environment | None = None,
-                 market: Any = None):
+                 market: Any = None, fixed_decisions: bool = False):
         self.env = env if env is not None else Environment()
         self.market = market  # the `Market` of a game with several suppliers; None: this company alone
         self.revision = 0  # counts changes of decisions during the run (a game's rounds)
+        #: The decisions stay as they are for the whole run (no `run.apply_decisions`): what a rule will say later
+        #: can be read now (see `funnel.nurtured_ahead`).
+        self.fixed_decisions = fixed_decisions
         self.seed = seed
         self.streams = Streams(seed)
         self.read_decisions(scenario)
