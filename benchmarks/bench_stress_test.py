@@ -12,6 +12,7 @@ Prints the wall time of one Run as the student waits for it, in six situations:
 - a range changed, Run pressed REACH_SECONDS later: the change starts all 40 runs in the background at
   once (the panel runs ahead on every change), so Run waits only for what is left;
 - run ahead: the panel's starting settings, computed in the background while the student reads.
+For the warm-pool Run it also prints when the first answer over the pairs finished so far appeared.
 The target is at most 5 s on 2 cores. Run it on an otherwise idle machine.
 """
 
@@ -41,6 +42,24 @@ def _timed(action) -> float:
     return time.perf_counter() - started
 
 
+def _answers_so_far(panel: StressTestPanel) -> list[tuple[float, int]]:
+    """Record when the panel shows an answer over the first pairs (seconds after Run was pressed, pairs)."""
+    answers: list[tuple[float, int]] = []
+    show, pressed = panel._show_so_far, panel.run
+
+    def shown(result) -> None:
+        answers.append((time.perf_counter() - started[0], result.replications))
+        show(result)
+
+    def run() -> None:
+        started[0] = time.perf_counter()
+        pressed()
+
+    started = [0.0]
+    panel._show_so_far, panel.run = shown, run
+    return answers
+
+
 def _compare(**options) -> None:
     years = {"run.years": YEARS}
     compare(preset("honest_promise").replace(years), preset("over_promise").replace(years), PAIRS, 0,
@@ -55,7 +74,10 @@ def main() -> None:
     made = time.perf_counter()
     panel = StressTestPanel(replications=PAIRS, years=YEARS, run_ahead=False)
     print(f"  panel made (pool)    {time.perf_counter() - made:5.1f} s, before the student presses Run")
-    print(f"  warm pool, Run       {_timed(panel.run):5.1f} s  (target: 5 s)")
+    answers = _answers_so_far(panel)
+    seconds = _timed(panel.run)
+    first = f"after {answers[0][0]:.1f} s, over {answers[0][1]} of {PAIRS} pairs" if answers else "none"
+    print(f"  warm pool, Run       {seconds:5.1f} s  (target: 5 s); first answer so far {first}")
     panel.choose_b.value = "baseline"
     print(f"  B changed, Run       {_timed(panel.run):5.1f} s  (A's 20 runs kept from the Run before)")
     background.RUNS = RunCache()  # the run-ahead must compute, not find the Runs above in the cache

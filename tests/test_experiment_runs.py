@@ -178,6 +178,37 @@ def test_progress_callback_counts_every_replication(small):
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_answer_so_far_holds_the_first_pairs_and_the_final_one_is_unchanged(small, workers, monkeypatch):
+    """With `partial`, the pairs run one after the other and the experiment of the first pairs finished comes in
+    as they do: those pairs' rows exactly as in the whole experiment, which is the same bit for bit as without."""
+    from simulation.experiment import runner
+
+    monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    b = small.replace({"funnel.promise_policy": "customer_wish"}, name="wish")
+    so_far, log = [], []
+
+    def answer(result):
+        so_far.append(result)
+        log.append(("so far", result.replications))
+
+    whole = compare(small, b, 5, seed=2, uncertain=VARY, workers=workers, chunk_size=1, partial=answer,
+                    progress=lambda done, _total: log.append(("runs", done)))
+    plain = compare(small, b, 5, seed=2, uncertain=VARY)
+    pd.testing.assert_frame_equal(whole.runs, plain.runs, check_exact=True)
+    pd.testing.assert_frame_equal(whole.monthly, plain.monthly, check_exact=True)
+    counts = [result.replications for result in so_far]
+    assert counts == sorted(set(counts)) and counts[0] >= 1 and counts[-1] <= 4, counts  # growing, never all five
+    if workers == 1:  # serial: A and B of the first pair, the answer over it, the second pair…
+        pairs = [[("runs", 2 * k - 1), ("runs", 2 * k), ("so far", k)] for k in range(1, 5)]
+        assert log == [step for pair in pairs for step in pair] + [("runs", 9), ("runs", 10)]
+    for result in so_far:
+        first = whole.runs[whole.runs["replication"] < result.replications].reset_index(drop=True)
+        pd.testing.assert_frame_equal(result.runs, first, check_exact=True)
+        assert result.differences(["margin"])["n"].iloc[0] == result.replications
+        assert set(result.monthly["replication"]) == set(range(result.replications))
+
+
 def test_progress_bar_writes_to_the_terminal(small, capsys):
     replicate(small, 2, progress=True)
     assert "replicate" in capsys.readouterr().err
@@ -194,16 +225,13 @@ def test_interrupt_cancels_the_replications_not_yet_started():
     """The first result arrives, the user presses Ctrl-C: the queued tasks never start."""
     release, ran = threading.Event(), []
 
-    def interrupt(_count: int) -> None:
+    def interrupt(_items: list, _results: list) -> None:
         raise KeyboardInterrupt
-
-    class Bar:
-        advance = staticmethod(interrupt)
 
     with ThreadPoolExecutor(1) as pool:
         with pytest.raises(KeyboardInterrupt):
             run_chunks(lambda chunk: _wait_for(release, ran, chunk[0]), list(range(20)), executor=pool, size=1,
-                       progress=Bar())
+                       done=interrupt)
         release.set()
     assert len(ran) <= 2
 

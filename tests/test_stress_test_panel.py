@@ -97,6 +97,28 @@ def test_a_change_starts_the_new_settings_at_once_and_a_later_change_stops_the_e
     assert (panel.progress.value, panel.progress.max) == (6, 6)
 
 
+def test_the_answer_fills_in_pair_by_pair_and_the_figure_follows_with_all(monkeypatch):
+    """While the pairs run, the table gives the answer over the first pairs finished and says so; the figure of
+    the Run before is hidden meanwhile; the last Run's answer and figure come with all the pairs."""
+    from simulation.experiment import runner
+
+    monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.run()
+    seen = []
+    panel.status.observe(lambda change: seen.append((change["new"], panel.image.layout.display, panel.table.value)),
+                         names="value")
+    panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
+    result = panel.run()
+    so_far = [(status, display, table) for status, display, table in seen if "So far" in status]
+    assert [status for status, _, _ in so_far] == [f"<i>{text('stress.so_far', 'en', done=k, total=3)}</i>"
+                                                   for k in (1, 2)]
+    assert all(display == "none" and "A better in" in table for _, display, table in so_far)
+    assert so_far[0][2] != panel.table.value  # one pair's answer, then all three
+    assert panel.image.layout.display is None and "3 paired runs" in panel.status.value
+    assert result.replications == 3
+
+
 def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):
     table = runs_table(panel.result, language="nl")
     shown = table.to_string()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence, Sized
+from collections.abc import Callable, Mapping, Sequence, Sized
 from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
@@ -44,6 +44,7 @@ class RunOptions(TypedDict, total=False):
     keep_events: bool  # also return every event log (memory grows with replications)
     force: bool  # run even when the estimate says it is long or large, or with more workers than cores
     cache: RunCache  # replications already run (an interactive panel's); only the others run
+    partial: Callable[[ExperimentResult], Any]  # gets the experiment so far as replications finish (a panel's answer)
 
 
 def replicate(scenario: ScenarioLike = None, n: int = 30, seed: int = 0,

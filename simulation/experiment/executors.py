@@ -29,9 +29,9 @@ from typing import Any, TypeVar
 
 from ..scenario import ScenarioError, shown
 from ..termination import sigterm_cleanup
-from .progress import Progress
 
 Item = TypeVar("Item")
+Done = Callable[[Sequence[Any], list[Any]], Any]  # (a finished chunk's items, its results)
 
 #: Below this many estimated seconds of work, starting worker processes costs more than it saves.
 SERIAL_SECONDS = 8.0
@@ -155,25 +155,27 @@ def planned_width(executor: Executor | None, workers: int | None, runs: int, run
 
 def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
                executor: Executor | None = None, workers: int | None = None, run_years: float = 3.0,
-               size: int | None = None, progress: Progress | None = None, force: bool = False) -> list[Any]:
-    """`task` over `items` in chunks; the concatenated results in the order of `items`."""
+               size: int | None = None, done: Done | None = None, force: bool = False) -> list[Any]:
+    """`task` over `items` in chunks; the concatenated results in the order of `items`. `done` is called with
+    each finished chunk's items and results, as they finish (for progress, and answers that fill in)."""
     width = planned_width(executor, workers, len(items), run_years, force)
     if size is not None:
         positive(size, "The chunk size", " (or None to choose it automatically)")
     if executor is None and width == 1:  # serial: one replication at a time, so progress ticks per run
         results: list[Any] = []
         for item in items:
-            results.extend(task([item]))
-            if progress:
-                progress.advance(1)
+            result = task([item])
+            results.extend(result)
+            if done:
+                done([item], result)
         return results
     chunks = chunked(items, size or chunk_size(len(items), width, run_years))
     with sigterm_cleanup():  # SIGTERM shuts the pool down as Ctrl-C does
-        return _gather(task, chunks, executor, width, progress)
+        return _gather(task, chunks, executor, width, done)
 
 
 def _gather(task: Callable[[Sequence[Item]], list[Any]], chunks: list[Sequence[Item]], executor: Executor | None,
-            width: int, progress: Progress | None) -> list[Any]:
+            width: int, done: Done | None) -> list[Any]:
     own = executor is None
     pool = process_pool(width) if own else executor
     futures: list[Future] = []
@@ -184,8 +186,8 @@ def _gather(task: Callable[[Sequence[Item]], list[Any]], chunks: list[Sequence[I
         for future in as_completed(futures):
             index = position[future]
             parts[index] = future.result()
-            if progress:
-                progress.advance(len(chunks[index]))
+            if done:
+                done(chunks[index], parts[index])
     except BaseException as error:
         if not own:
             for future in futures:

@@ -91,13 +91,14 @@ class RunCache:
                 self._total -= self._bytes.pop(dropped)
 
     def run(self, jobs: Sequence[Job], compute: Callable[[list[Job]], list[Outcome]],
-            found: Callable[[int], Any] | None = None) -> list[Outcome]:
-        """The outcome of every job in order: known ones from the cache (reported to `found` with their
-        count), the rest from `compute`, which gets only those."""
+            found: Callable[[list[Job], list[Outcome]], Any] | None = None) -> list[Outcome]:
+        """The outcome of every job in order: known ones from the cache (reported to `found`, jobs and
+        outcomes), the rest from `compute`, which gets only those."""
         known = self.lookup(jobs)
         missing = [index for index, outcome in enumerate(known) if outcome is None]
         if found is not None and len(missing) < len(jobs):
-            found(len(jobs) - len(missing))
+            hits = [index for index, outcome in enumerate(known) if outcome is not None]
+            found([jobs[index] for index in hits], [known[index] for index in hits])
         if missing:
             todo = [jobs[index] for index in missing]
             fresh = compute(todo)

@@ -8,7 +8,11 @@ replications run; the event log comes back only when asked for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+import itertools
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +29,10 @@ from .executors import planned_width, run_chunks
 from .progress import Progress, ProgressOption
 from .result import DeskWarning, ExperimentResult
 from .run_cache import Job, Outcome, RunCache
+
+#: Least seconds between two answers so far (`run_variants`' `partial`): each costs the waiting process some
+#: milliseconds on the cores the workers run on.
+PARTIAL_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -127,13 +135,61 @@ def _desk_warnings(variants: Sequence[Variant], outcomes: list) -> list[DeskWarn
     return warnings
 
 
+def _experiment(kind: str, variants: Sequence[Variant], rows: list[dict[str, Any]], outcomes: list, seed: int,
+                uncertain: dict, settings: Mapping[str, Any] | None, keep_events: bool) -> ExperimentResult:
+    """The experiment of these variants' rows and outcomes (variant by variant, replication by replication)."""
+    names = [k.name for k in KPIS]
+    runs = [{**row, **dict(zip(names, outcome[0]))} for row, outcome in zip(rows, outcomes)]
+    return ExperimentResult(
+        kind=kind, runs=pd.DataFrame(runs), monthly=_monthly_frame(variants, outcomes),
+        scenarios={v.label: v.scenario for v in variants}, seed=seed, uncertain=uncertain,
+        settings=dict(settings or {}), events=_events_frame(variants, outcomes) if keep_events else None,
+        overloads=_desk_warnings(variants, outcomes))
+
+
+class _SoFar:
+    """Outcomes as they come in, and the experiment of the first replications finished in every variant
+    (what `run_variants`' `partial` gets)."""
+
+    def __init__(self, variants: Sequence[Variant], jobs: list[Job], rows: list[dict[str, Any]],
+                 experiment: Callable[[Sequence[Variant], list, list], ExperimentResult],
+                 partial: Callable[[ExperimentResult], Any] | None):
+        self.variants, self.rows, self.experiment, self.partial = variants, rows, experiment, partial
+        self.outcomes: list[Outcome | None] = [None] * len(jobs)
+        self._position = {id(job): index for index, job in enumerate(jobs)}  # the very job objects handed out
+        self._starts = list(itertools.accumulate((len(v.seeds) for v in variants), initial=0))[:-1]
+        self._replications = min(len(v.seeds) for v in variants)
+        self.complete = 0  # the first replications finished in every variant
+        self._shown = (0, -math.inf)  # replications in the last answer so far, and when it was given
+
+    def add(self, jobs: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
+        for job, outcome in zip(jobs, outcomes):
+            self.outcomes[self._position[id(job)]] = outcome
+        while self.complete < self._replications and all(
+                self.outcomes[start + self.complete] is not None for start in self._starts):
+            self.complete += 1
+        now = time.perf_counter()
+        if (self.partial is not None and self._shown[0] < self.complete < self._replications
+                and now - self._shown[1] >= PARTIAL_SECONDS):
+            self._shown = self.complete, now
+            self.partial(self._first(self.complete))
+
+    def _first(self, replications: int) -> ExperimentResult:
+        picked = [start + r for start in self._starts for r in range(replications)]
+        variants = [dataclasses.replace(v, seeds=v.seeds[:replications]) for v in self.variants]
+        return self.experiment(variants, [self.rows[i] for i in picked], [self.outcomes[i] for i in picked])
+
+
 def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
                  settings: Mapping[str, Any] | None = None, executor: Executor | None = None,
                  workers: int | None = None, chunk_size: int | None = None, progress: ProgressOption = None,
-                 keep_events: bool = False, force: bool = False, cache: RunCache | None = None) -> ExperimentResult:
+                 keep_events: bool = False, force: bool = False, cache: RunCache | None = None,
+                 partial: Callable[[ExperimentResult], Any] | None = None) -> ExperimentResult:
     """Run every variant for its seeds and gather one row per replication, in a fixed order.
     A long or large experiment (see `budget`) runs only with `force`; with a `cache`, replications it
-    already holds are not run again."""
+    already holds are not run again. With `partial`, the replications run across the variants (the first of
+    each variant, then the second…), and `partial` gets the experiment of the first replications finished in
+    every variant as they come in, at most every `PARTIAL_SECONDS`: an answer that fills in."""
     uncertain = assumptions.normalise(uncertain)
     _check_uncertain(variants, uncertain)
     years = max(v.scenario["run.years"] for v in variants)
@@ -152,16 +208,26 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             jobs.append((variant.scenario.name, values, run_seed, sampled, keep_events))
             rows.append({"variant": variant.label, **variant.columns, "replication": replication,
                          "seed": run_seed, **sampled})
+
+    def experiment(chosen: Sequence[Variant], chosen_rows: list[dict[str, Any]], outcomes: list) -> ExperimentResult:
+        return _experiment(kind, chosen, chosen_rows, outcomes, seed, uncertain, settings, keep_events)
+
+    order = list(range(len(jobs)))
+    if partial is not None:
+        order.sort(key=lambda index: rows[index]["replication"])  # (a stable sort: variants in order)
+    so_far = _SoFar(variants, jobs, rows, experiment, partial)
     with Progress(progress, len(jobs), f"{kind}") as bar:
+        def done(finished: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
+            bar.advance(len(finished))
+            so_far.add(finished, outcomes)
+
         def compute(todo: list[Job]) -> list:
             return run_chunks(simulate_jobs, todo, executor=executor, workers=workers, run_years=work_years,
-                              size=chunk_size, progress=bar, force=force)
+                              size=chunk_size, done=done, force=force)
 
-        outcomes = compute(jobs) if cache is None else cache.run(jobs, compute, found=bar.advance)
-    for row, (kpis, *_) in zip(rows, outcomes):
-        row.update(zip((k.name for k in KPIS), kpis))
-    return ExperimentResult(
-        kind=kind, runs=pd.DataFrame(rows), monthly=_monthly_frame(variants, outcomes),
-        scenarios={v.label: v.scenario for v in variants}, seed=seed, uncertain=uncertain,
-        settings=dict(settings or {}), events=_events_frame(variants, outcomes) if keep_events else None,
-        overloads=_desk_warnings(variants, outcomes))
+        todo = [jobs[index] for index in order]
+        outcomes = compute(todo) if cache is None else cache.run(todo, compute, found=done)
+    in_order: list = [None] * len(jobs)
+    for index, outcome in zip(order, outcomes):
+        in_order[index] = outcome
+    return experiment(variants, rows, in_order)

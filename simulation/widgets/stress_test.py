@@ -12,9 +12,11 @@ student reads the lesson), so the first Run is as good as instant. Every
 change of a control starts the new settings in the background at once (the
 last change wins; an older run ahead stops), so the seconds between choosing
 and pressing Run are not lost; Run then waits for that run, with its
-progress. Runs are kept (`background.RUNS`), so choosing another strategy B
-runs only B's 20; a new range or horizon runs all 40 (see README for the
-measured seconds).
+progress; the pairs run one after the other, so the table gives the answer
+over the pairs finished so far while the others run (the figure follows
+with all of them). Runs are kept (`background.RUNS`), so choosing another
+strategy B runs only B's 20; a new range or horizon runs all 40 (see README
+for the measured seconds).
 """
 
 from __future__ import annotations
@@ -209,9 +211,13 @@ class StressTestPanel(Runner):
             if ahead.shown:
                 self.advance(done, total)
 
+        def so_far(result: ExperimentResult) -> None:
+            if ahead.shown:
+                self._show_so_far(result)
+
         def work() -> ExperimentResult:
             progress(0, 2 * settings[2])  # superseded while it waited: stop before any run is sent
-            return self._compare(settings, progress)
+            return self._compare(settings, progress, so_far)
 
         ahead.future = self._background.submit(work)
 
@@ -220,14 +226,25 @@ class StressTestPanel(Runner):
         ranges = tuple((name, tuple(slider.value)) for name, slider in self.ranges.items())
         return self.choose_a.value, self.choose_b.value, self.replications.value, self.years.value, ranges
 
-    def _compare(self, settings: tuple, progress=None) -> ExperimentResult:
+    def _compare(self, settings: tuple, progress=None, so_far=None) -> ExperimentResult:
         a, b, replications, years, ranges = settings
         if progress is None:
             self.advance(0, 2 * replications)
-        # One run per task, so the progress ticks per run and no core idles while the other ends a chunk.
+        # One run per task, so the progress ticks per run and no core idles while the other ends a chunk; the pairs
+        # run one after the other, so the answer fills in while the student waits (`_show_so_far`).
         return compare(preset(a).replace({"run.years": years}), preset(b).replace({"run.years": years}),
                        replications, self.seed, uncertain=dict(ranges), progress=progress or self.advance,
-                       executor=self.pool, cache=background.RUNS, chunk_size=1)
+                       executor=self.pool, cache=background.RUNS, chunk_size=1, partial=so_far or self._show_so_far)
+
+    def _show_so_far(self, result: ExperimentResult) -> None:
+        """The answer over the first pairs finished, while the others run; the figure (hidden meanwhile, as it
+        belongs to the Run before) follows with all of them."""
+        table = self._answer_html(result)
+        with self._draw_lock:
+            self.table.value = table
+            self.image.layout.display = "none"
+            self.status.value = "<i>{}</i>".format(text("stress.so_far", self.language, done=result.replications,
+                                                        total=self.replications.value))
 
     def _simulate(self) -> dict | None:
         settings = self._settings()
@@ -250,7 +267,10 @@ class StressTestPanel(Runner):
         return self.result if super().run() else None
 
     def _table_html(self) -> str:
-        table = chance_table(self.result, self.kpis, self.language)
+        return self._answer_html(self.result)
+
+    def _answer_html(self, result: ExperimentResult) -> str:
+        table = chance_table(result, self.kpis, self.language)
         return html_table([table.index.name, *table.columns],
                           [[index, *row] for index, row in zip(table.index, table.values)])
 
