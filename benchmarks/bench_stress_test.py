@@ -47,9 +47,9 @@ def _answers_so_far(panel: StressTestPanel) -> list[tuple[float, int]]:
     answers: list[tuple[float, int]] = []
     show, pressed = panel._show_so_far, panel.run
 
-    def shown(result) -> None:
+    def shown(result, pairs: int) -> None:
         answers.append((time.perf_counter() - started[0], result.replications))
-        show(result)
+        show(result, pairs)
 
     def run() -> None:
         started[0] = time.perf_counter()

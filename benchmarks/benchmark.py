@@ -71,7 +71,7 @@ def _bare_simpy_random(events: int, processes: int = 400) -> None:
 def model_section() -> list[tuple[str, float, str]]:
     """CPU per default run against bare SimPy loops of a fixed size, interleaved so drift hits all alike."""
     scenario = preset("baseline")
-    world = run_world(build_world(scenario, seed=0, events="none"))
+    world = run_world(build_world(scenario, seed=0, events="none", fixed_decisions=True))  # as `simulate` builds it
     events = next(world.env._eid)  # SimPy numbers every scheduled event; private, but exact
     model, bare, bare_random = [], [], []
     for repeat in range(REPEATS):

@@ -150,14 +150,16 @@ class Streams:
         self._streams: dict[str, Stream | BlockStream] = {}
 
     def __getitem__(self, name: str) -> Stream:
-        stream = self._streams.get(name)
-        if stream is None:
-            stream = self._streams[name] = Stream(self.seed, name)
-        return stream
+        return self._get(name, Stream)
 
     def blocks(self, name: str) -> BlockStream:
         """The stream `name`, for draws taken only as blocks (`BlockStream`)."""
+        return self._get(name, BlockStream)
+
+    def _get(self, name: str, kind: type) -> Stream | BlockStream:
         stream = self._streams.get(name)
         if stream is None:
-            stream = self._streams[name] = BlockStream(self.seed, name)
+            stream = self._streams[name] = kind(self.seed, name)
+        elif type(stream) is not kind:  # a model bug: one name, one stream (a second would repeat its numbers)
+            raise RuntimeError(f"the stream '{name}' is a {type(stream).__name__}, not a {kind.__name__}")
         return stream

@@ -206,9 +206,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stress.run": ("Run stress test", "Start stresstest"),
     "stress.interval": ("95% interval of A − B", "95 %-interval van A − B"),
     "stress.chance": ("A better in", "A beter in"),
-    "stress.so_far": ("So far the first {done} of {total} paired runs; the figure follows when all have run.",
-                      "Tot nu toe de eerste {done} van {total} gepaarde runs; de figuur volgt als alle runs klaar "
-                      "zijn."),
+    "stress.so_far": ("Answer so far, over the first {done} of {total} paired runs; the figure follows when all "
+                      "have run.", "Tussenstand over de eerste {done} van {total} gepaarde runs; de figuur volgt "
+                                   "zodra alle runs klaar zijn."),
     "stress.done": ("{a} against {b}: {n} paired runs of {years} years, each in a world drawn from your ranges "
                     "({seconds} s).", "{a} tegen {b}: {n} gepaarde runs van {years} jaar, elk in een wereld "
                                        "getrokken uit uw bereiken ({seconds} s)."),

@@ -51,6 +51,19 @@ def test_a_block_stream_hands_out_the_draws_a_stream_of_its_name_does():
     assert [x for block in taken for x in block] == [stream.uniform() for _ in range(sum(sizes))]
 
 
+def test_one_name_one_stream():
+    """A name asked for as blocks and as single draws would be two streams with the same numbers: a model bug."""
+    from simulation.rng import Streams
+
+    streams = Streams(3)
+    streams.blocks("lead_journeys")
+    streams["referrals"]
+    with pytest.raises(RuntimeError, match="lead_journeys"):
+        streams["lead_journeys"]
+    with pytest.raises(RuntimeError, match="referrals"):
+        streams.blocks("referrals")
+
+
 def test_a_knob_leaves_unrelated_randomness_untouched():
     """Common random numbers: slower complaint handling changes complaints, not who arrives."""
     a = simulate(SMALL, seed=3, keep_events="all")

@@ -185,6 +185,7 @@ def test_an_answer_so_far_holds_the_first_pairs_and_the_final_one_is_unchanged(s
     from simulation.experiment import runner
 
     monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    monkeypatch.setattr(runner, "PARTIAL_FIRST", 1)
     b = small.replace({"funnel.promise_policy": "customer_wish"}, name="wish")
     so_far, log = [], []
 
@@ -207,6 +208,16 @@ def test_an_answer_so_far_holds_the_first_pairs_and_the_final_one_is_unchanged(s
         pd.testing.assert_frame_equal(result.runs, first, check_exact=True)
         assert result.differences(["margin"])["n"].iloc[0] == result.replications
         assert set(result.monthly["replication"]) == set(range(result.replications))
+
+
+def test_the_first_answer_so_far_waits_for_enough_pairs(small):
+    """Over one pair, A is better in 0 % or 100 % of the runs: the first answer so far holds `PARTIAL_FIRST`."""
+    from simulation.experiment.runner import PARTIAL_FIRST
+
+    so_far = []
+    compare(small, small.replace({"funnel.promise_policy": "customer_wish"}, name="wish"), PARTIAL_FIRST + 1,
+            seed=2, partial=so_far.append)
+    assert [result.replications for result in so_far] == [PARTIAL_FIRST]
 
 
 def test_progress_bar_writes_to_the_terminal(small, capsys):

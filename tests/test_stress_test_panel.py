@@ -103,6 +103,7 @@ def test_the_answer_fills_in_pair_by_pair_and_the_figure_follows_with_all(monkey
     from simulation.experiment import runner
 
     monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    monkeypatch.setattr(runner, "PARTIAL_FIRST", 1)
     panel = StressTestPanel(**ONE_YEAR)
     panel.run()
     seen = []
@@ -110,13 +111,67 @@ def test_the_answer_fills_in_pair_by_pair_and_the_figure_follows_with_all(monkey
                          names="value")
     panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
     result = panel.run()
-    so_far = [(status, display, table) for status, display, table in seen if "So far" in status]
+    so_far = [(status, display, table) for status, display, table in seen if "Answer so far" in status]
     assert [status for status, _, _ in so_far] == [f"<i>{text('stress.so_far', 'en', done=k, total=3)}</i>"
                                                    for k in (1, 2)]
     assert all(display == "none" and "A better in" in table for _, display, table in so_far)
     assert so_far[0][2] != panel.table.value  # one pair's answer, then all three
     assert panel.image.layout.display is None and "3 paired runs" in panel.status.value
     assert result.replications == 3
+
+
+@pytest.mark.parametrize("failure", [ScenarioError("The worker processes stopped."), KeyboardInterrupt()])
+def test_a_run_that_fails_after_an_answer_so_far_puts_the_last_answer_back(monkeypatch, failure):
+    """An answer so far of a Run that then fails (a broken pool, the student stopping the kernel) does not stay
+    on screen with the figure hidden: the last finished Run's table and figure come back."""
+    from simulation.experiment import runner
+
+    monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    monkeypatch.setattr(runner, "PARTIAL_FIRST", 1)
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.run()
+    table, figure = panel.table.value, panel.image.value
+    calls, simulate_jobs = [], runner.simulate_jobs
+
+    def failing(jobs):
+        calls.append(jobs)
+        if len(calls) == 4:  # the first pair has run and its answer is on screen
+            raise failure
+        return simulate_jobs(jobs)
+
+    monkeypatch.setattr(runner, "simulate_jobs", failing)
+    seen = []
+    panel.status.observe(lambda change: seen.append(change["new"]), names="value")
+    panel.ranges["market.competitor_intensity"].value = (1.2, 1.4)
+    if isinstance(failure, ScenarioError):
+        assert panel.run() is None
+        assert "worker processes stopped" in panel.status.value
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            panel.run()
+    assert any("Answer so far" in status for status in seen)
+    assert (panel.table.value, panel.image.value, panel.image.layout.display) == (table, figure, None)
+    assert panel.result.runs["market.competitor_intensity"].between(0.7, 1.5).all()  # the last finished Run's
+
+
+def test_run_shows_the_run_aheads_answer_so_far_at_once():
+    """Run pressed while the run ahead is under way shows its latest answer so far at once, not at its next one."""
+    from concurrent.futures import Future
+
+    from simulation.experiment import compare
+    from simulation.widgets.stress_test import _Ahead
+
+    panel = StressTestPanel(**ONE_YEAR)
+    settings = panel._settings()
+    so_far = compare("honest_promise", "over_promise", 2, seed=0)
+    future = Future()
+    seen = []
+    panel.status.observe(lambda change: seen.append(change["new"]), names="value")
+    panel._ahead = _Ahead(settings, future=future, so_far=so_far)
+    future.set_result(panel._compare(settings))
+    panel.run()
+    assert f"<i>{text('stress.so_far', 'en', done=2, total=3)}</i>" in seen
+    assert "3 paired runs" in panel.status.value and panel.image.layout.display is None
 
 
 def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):

@@ -97,8 +97,8 @@ class RunCache:
         known = self.lookup(jobs)
         missing = [index for index, outcome in enumerate(known) if outcome is None]
         if found is not None and len(missing) < len(jobs):
-            hits = [index for index, outcome in enumerate(known) if outcome is not None]
-            found([jobs[index] for index in hits], [known[index] for index in hits])
+            hits = [(job, outcome) for job, outcome in zip(jobs, known) if outcome is not None]
+            found([job for job, _ in hits], [outcome for _, outcome in hits])
         if missing:
             todo = [jobs[index] for index in missing]
             fresh = compute(todo)

@@ -33,6 +33,8 @@ from .run_cache import Job, Outcome, RunCache
 #: Least seconds between two answers so far (`run_variants`' `partial`): each costs the waiting process some
 #: milliseconds on the cores the workers run on.
 PARTIAL_SECONDS = 1.0
+#: Replications the first answer so far holds at least: over one pair, A is better in 0 % or 100 % of the runs.
+PARTIAL_FIRST = 5
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,7 @@ class _SoFar:
     (what `run_variants`' `partial` gets)."""
 
     def __init__(self, variants: Sequence[Variant], jobs: list[Job], rows: list[dict[str, Any]],
-                 experiment: Callable[[Sequence[Variant], list, list], ExperimentResult],
-                 partial: Callable[[ExperimentResult], Any] | None):
+                 experiment: Callable[..., ExperimentResult], partial: Callable[[ExperimentResult], Any] | None):
         self.variants, self.rows, self.experiment, self.partial = variants, rows, experiment, partial
         self.outcomes: list[Outcome | None] = [None] * len(jobs)
         self._position = {id(job): index for index, job in enumerate(jobs)}  # the very job objects handed out
@@ -169,15 +170,17 @@ class _SoFar:
                 self.outcomes[start + self.complete] is not None for start in self._starts):
             self.complete += 1
         now = time.perf_counter()
-        if (self.partial is not None and self._shown[0] < self.complete < self._replications
+        if (self.partial is not None and max(PARTIAL_FIRST, self._shown[0] + 1) <= self.complete < self._replications
                 and now - self._shown[1] >= PARTIAL_SECONDS):
             self._shown = self.complete, now
             self.partial(self._first(self.complete))
 
     def _first(self, replications: int) -> ExperimentResult:
+        """The experiment of the first `replications` of every variant (without event logs: they wait for the end)."""
         picked = [start + r for start in self._starts for r in range(replications)]
         variants = [dataclasses.replace(v, seeds=v.seeds[:replications]) for v in self.variants]
-        return self.experiment(variants, [self.rows[i] for i in picked], [self.outcomes[i] for i in picked])
+        return self.experiment(variants, [self.rows[i] for i in picked], [self.outcomes[i] for i in picked],
+                               events=False)
 
 
 def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
@@ -189,7 +192,8 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
     A long or large experiment (see `budget`) runs only with `force`; with a `cache`, replications it
     already holds are not run again. With `partial`, the replications run across the variants (the first of
     each variant, then the second…), and `partial` gets the experiment of the first replications finished in
-    every variant as they come in, at most every `PARTIAL_SECONDS`: an answer that fills in."""
+    every variant as they come in (from `PARTIAL_FIRST` on, at most every `PARTIAL_SECONDS`, never all of them:
+    that is the result): an answer that fills in."""
     uncertain = assumptions.normalise(uncertain)
     _check_uncertain(variants, uncertain)
     years = max(v.scenario["run.years"] for v in variants)
@@ -209,8 +213,9 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             rows.append({"variant": variant.label, **variant.columns, "replication": replication,
                          "seed": run_seed, **sampled})
 
-    def experiment(chosen: Sequence[Variant], chosen_rows: list[dict[str, Any]], outcomes: list) -> ExperimentResult:
-        return _experiment(kind, chosen, chosen_rows, outcomes, seed, uncertain, settings, keep_events)
+    def experiment(chosen: Sequence[Variant], chosen_rows: list[dict[str, Any]], outcomes: list,
+                   events: bool = keep_events) -> ExperimentResult:
+        return _experiment(kind, chosen, chosen_rows, outcomes, seed, uncertain, settings, events)
 
     order = list(range(len(jobs)))
     if partial is not None:

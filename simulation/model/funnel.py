@@ -188,6 +188,15 @@ def nurture(world: World, lead: Lead, draws: Iterator[float]) -> Generator[simpy
     return True
 
 
+def nurture_outcome(rules: FunnelRules, draws: Iterator[float]) -> tuple[float, bool] | None:
+    """What nurturing does with a lead under `rules`, from the next draws of its pass: None (no nurturing: it is
+    dropped), or the days it is nurtured and whether it then comes back warm (else it goes dormant)."""
+    if not rules.nurturing:
+        return None
+    wait = exponential_days(rules.nurture_months * DAYS_PER_MONTH, next(draws))
+    return wait, next(draws) < rules.nurture_return
+
+
 def nurtured(world: World, lead: Lead, draws: Iterator[float]) -> float | None:
     """Drop or nurture `lead` as the rules in force now say; the days until it comes back warm, or None.
 
@@ -196,13 +205,13 @@ def nurtured(world: World, lead: Lead, draws: Iterator[float]) -> float | None:
     goes dormant when the wait is over without an event of its own (`World.move_later`), unless the run logs
     every move (then a timeout logs it at its moment).
     """
-    rules = world.funnel
-    if not rules.nurturing:
+    outcome = nurture_outcome(world.funnel, draws)
+    if outcome is None:
         world.move(lead, "dropped")
         return None
     world.move(lead, "nurturing")
-    wait = exponential_days(rules.nurture_months * DAYS_PER_MONTH, next(draws))
-    if next(draws) < rules.nurture_return:
+    wait, comes_back = outcome
+    if comes_back:
         return wait
     if world.log_all:
         world.env.timeout(wait).callbacks.append(lambda _: world.move(lead, "dormant"))
@@ -220,7 +229,7 @@ def cold_lead_not_warmed(world: World, lead: Lead, first_pass: list[float],
     suspended process through the marketing stage only to send the lead to nurturing at its end; a timeout with a
     callback does that at the same moment (`marketing_ended`), with the same draws (days in marketing, warmed?,
     then nurturing's), so the run's results stay the same. Where the decisions cannot change during the run
-    (`World.fixed_decisions`: every run but a game's), the rules at the end of marketing are those in force now,
+    (`World.fixed_decisions`: a run of `simulate`, not a game's), the rules at the end of marketing are those now,
     so even that event is not needed (`nurtured_ahead`). Not for a lead of a market game's tender, nor in a run
     that logs every move (the journey logs the lead entering marketing).
     """
@@ -255,20 +264,24 @@ def nurtured_ahead(world: World, lead: Lead, first_pass: list[float], ended: flo
     timeout would have had, and the return is at `ended` + the wait, as that timeout's callback would have set it),
     so the same results; a lead that is dropped or goes dormant has no journey to end (`then` would do nothing)."""
     rules = world.funnel
-    if not rules.nurturing:
+    outcome = nurture_outcome(rules, iter(first_pass[2:]))
+    if outcome is None:
         world.move_later(lead, "dropped", ended)
         return
     world.move_later(lead, "nurturing", ended)
-    back = ended + exponential_days(rules.nurture_months * DAYS_PER_MONTH, first_pass[2])
-    if first_pass[3] < rules.nurture_return:
-        world.env.timeout_at(back).callbacks.append(lambda _: _returned(world, lead, rules, then))
+    wait, comes_back = outcome
+    if comes_back:
+        world.env.timeout_at(ended + wait).callbacks.append(lambda _: _returned(world, lead, rules, then))
     else:
-        world.move_later(lead, "dormant", back)
+        world.move_later(lead, "dormant", ended + wait)
 
 
 def _returned(world: World, lead: Lead, rules: FunnelRules, then: Callable[[Deal | None], None]) -> None:
     """A lead of `nurtured_ahead` comes back warm from nurturing and goes on with a journey."""
-    world.settle_moves()  # its own move into nurturing first: the journey moves it on from there
+    # Its own move into nurturing must be made before the journey moves it on; settling every move due by now
+    # (other leads' too, earlier than the month's end would) changes nothing that is read: only the month's end
+    # reads the counts, after settling them itself.
+    world.settle_moves()
     lead.temperature = WARM
     start(world.env, lead_journey(world, lead, [], rules=rules), then, at_once=True)
 

@@ -268,10 +268,11 @@ class World:
             self.events.append((self.env.now, "lead", lead.id, state, NAN, NAN))
 
     def move_later(self, lead: Lead, state: str, at: float) -> None:
-        """Move a lead to another state at time `at`, without an event: for a lead whose path is settled and that
-        nothing waits for (a nurtured lead that will go dormant, see `funnel.nurtured`; some 4,500 a 3-year run).
-        Its moves count from `settle_moves` on, which runs before anything reads the state counts. Not for a run
-        that logs every move: the log would show the move when it is settled."""
+        """Move a lead to another state at time `at`, without an event: for a lead whose path is settled ahead (a
+        nurtured lead that will go dormant, `funnel.nurtured`; a cold lead that marketing does not warm, into
+        nurturing, dropped or dormant, `funnel.nurtured_ahead`). Its moves count from `settle_moves` on, which runs
+        before anything reads the state counts, and before a lead that comes back moves on. Not for a run that logs
+        every move: the log would show the move when it is settled."""
         heappush(self._moves_due, (at, next(self._move_order), lead, state))
 
     def settle_moves(self) -> None:

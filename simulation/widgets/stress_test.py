@@ -22,7 +22,7 @@ for the measured seconds).
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -111,8 +111,9 @@ class _Ahead:
     future: Future | None = None
     done: int = 0
     total: int = 0
-    shown: bool = False  # Run waits for it: its progress goes to the panel's bar
+    shown: bool = False  # Run waits for it: its progress (and its answers so far) go to the panel
     cancelled: bool = False  # the controls changed again: it stops at its next finished run
+    so_far: ExperimentResult | None = None  # its latest answer so far, shown as soon as Run waits for it
 
 
 class StressTestPanel(Runner):
@@ -128,6 +129,7 @@ class StressTestPanel(Runner):
         super().__init__(seed, language)
         self._background: ThreadPoolExecutor | None = None  # runs ahead, once the pool is warm
         self._ahead: _Ahead | None = None
+        self._so_far_pairs = 0  # pairs of the answer so far on screen (0: the last finished Run's answer is)
         self.kpis = [check_kpi(k) for k in kpis]
         self.choose_a, self.choose_b = (widgets.Dropdown(options=list(PRESETS), value=name, style=_WIDTH,
                                                          layout=widgets.Layout(width="440px")) for name in (a, b))
@@ -212,8 +214,9 @@ class StressTestPanel(Runner):
                 self.advance(done, total)
 
         def so_far(result: ExperimentResult) -> None:
+            ahead.so_far = result
             if ahead.shown:
-                self._show_so_far(result)
+                self._show_so_far(result, settings[2])
 
         def work() -> ExperimentResult:
             progress(0, 2 * settings[2])  # superseded while it waited: stop before any run is sent
@@ -226,7 +229,8 @@ class StressTestPanel(Runner):
         ranges = tuple((name, tuple(slider.value)) for name, slider in self.ranges.items())
         return self.choose_a.value, self.choose_b.value, self.replications.value, self.years.value, ranges
 
-    def _compare(self, settings: tuple, progress=None, so_far=None) -> ExperimentResult:
+    def _compare(self, settings: tuple, progress: Callable[[int, int], None] | None = None,
+                 so_far: Callable[[ExperimentResult], None] | None = None) -> ExperimentResult:
         a, b, replications, years, ranges = settings
         if progress is None:
             self.advance(0, 2 * replications)
@@ -234,32 +238,67 @@ class StressTestPanel(Runner):
         # run one after the other, so the answer fills in while the student waits (`_show_so_far`).
         return compare(preset(a).replace({"run.years": years}), preset(b).replace({"run.years": years}),
                        replications, self.seed, uncertain=dict(ranges), progress=progress or self.advance,
-                       executor=self.pool, cache=background.RUNS, chunk_size=1, partial=so_far or self._show_so_far)
+                       executor=self.pool, cache=background.RUNS, chunk_size=1,
+                       partial=so_far or (lambda result: self._show_so_far(result, replications)))
 
-    def _show_so_far(self, result: ExperimentResult) -> None:
-        """The answer over the first pairs finished, while the others run; the figure (hidden meanwhile, as it
-        belongs to the Run before) follows with all of them."""
+    def _show_so_far(self, result: ExperimentResult, pairs: int) -> None:
+        """The answer over the first pairs finished (of `pairs`), while the others run; the figure (hidden meanwhile,
+        as it belongs to the Run before) follows with all of them."""
         table = self._answer_html(result)
         with self._draw_lock:
+            if result.replications <= self._so_far_pairs:  # a later answer is on screen already
+                return
+            self._so_far_pairs = result.replications
             self.table.value = table
             self.image.layout.display = "none"
             self.status.value = "<i>{}</i>".format(text("stress.so_far", self.language, done=result.replications,
-                                                        total=self.replications.value))
+                                                        total=pairs))
+
+    def _put_back(self) -> None:
+        """After a Run that showed answers so far and did not finish (an error, an interrupt, a figure that failed):
+        the last finished Run's table and figure back on screen, or none. The status line is the caller's."""
+        with self._draw_lock:
+            if not self._so_far_pairs:
+                return
+            self._so_far_pairs = 0
+            if self.results:
+                try:
+                    self.redraw()
+                    return
+                except Exception:  # its figure fails now too: no answer rather than a half one (the status says why)
+                    pass
+            self.table.value = ""
+            self.image.layout.display = "none"
+
+    def _show(self, results: dict) -> bool:
+        shown = super()._show(results)
+        if shown:
+            self._so_far_pairs = 0  # the Run's own answer is on screen
+        else:
+            self._put_back()
+        return shown
 
     def _simulate(self) -> dict | None:
         settings = self._settings()
         ahead, self._ahead = self._ahead, None
         try:
             if ahead is not None and ahead.settings == settings:
-                ahead.shown = True  # from now on its progress shows on the bar
+                ahead.shown = True  # from now on its progress and its answers so far show
                 self.advance(ahead.done, ahead.total or 2 * settings[2])
+                if ahead.so_far is not None:
+                    self._show_so_far(ahead.so_far, settings[2])
                 result = ahead.future.result()
                 self.advance(2 * settings[2], 2 * settings[2])  # (the last tick may have raced the line above)
             else:
                 result = self._compare(settings)
         except ScenarioError as error:
+            self._put_back()
             self.status.value = f"<b style='color:#c0392b'>{html.escape(str(error))}</b>"
             return None
+        except BaseException:  # an interrupt, or a bug: the last finished answer, as it was, before the traceback
+            self._put_back()
+            self._show_status()
+            raise
         return {"experiment": result}
 
     def run(self, _button: widgets.Button | None = None) -> ExperimentResult | None:
