@@ -154,6 +154,28 @@ def test_a_run_that_fails_after_an_answer_so_far_puts_the_last_answer_back(monke
     assert panel.result.runs["market.competitor_intensity"].between(0.7, 1.5).all()  # the last finished Run's
 
 
+def test_an_answer_so_far_that_cannot_be_shown_does_not_stop_the_runs(monkeypatch):
+    from simulation.experiment import runner
+    from simulation.widgets import stress_test
+
+    monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    monkeypatch.setattr(runner, "PARTIAL_FIRST", 1)
+    panel = StressTestPanel(**ONE_YEAR)
+    shown = stress_test.chance_table
+    calls = []
+
+    def failing_once(result, *args):
+        calls.append(result.replications)
+        if len(calls) == 1:
+            raise ValueError("a table that cannot be drawn")
+        return shown(result, *args)
+
+    monkeypatch.setattr(stress_test, "chance_table", failing_once)
+    result = panel.run()
+    assert result is not None and result.replications == 3 and calls[0] == 1
+    assert "3 paired runs" in panel.status.value and "A better in" in panel.table.value
+
+
 def test_run_shows_the_run_aheads_answer_so_far_at_once():
     """Run pressed while the run ahead is under way shows its latest answer so far at once, not at its next one."""
     from concurrent.futures import Future

@@ -244,7 +244,10 @@ class StressTestPanel(Runner):
     def _show_so_far(self, result: ExperimentResult, pairs: int) -> None:
         """The answer over the first pairs finished (of `pairs`), while the others run; the figure (hidden meanwhile,
         as it belongs to the Run before) follows with all of them."""
-        table = self._answer_html(result)
+        try:
+            table = self._answer_html(result)
+        except Exception:  # skipped, not raised: that would stop the runs; the Run's own answer says what failed
+            return
         with self._draw_lock:
             if result.replications <= self._so_far_pairs:  # a later answer is on screen already
                 return
