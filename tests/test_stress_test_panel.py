@@ -62,7 +62,7 @@ def test_the_panel_speaks_dutch_too(panel):
     panel.language_switch.value = "nl"
     assert panel.run_button.description == "Start stresstest"
     assert "A beter in" in panel.table.value and "eerlijk beloven" in panel.choose_a.label
-    assert " – " in panel.range_readouts["churn.annual_at_grade_6"].value  # '12 % – 30 %'
+    assert panel.range_readouts["churn.annual_at_grade_6"].value == "12–30 % per jaar"  # the unit said once
     panel.language_switch.value = "en"
 
 
@@ -177,7 +177,9 @@ def test_an_answer_so_far_that_cannot_be_shown_does_not_stop_the_runs(monkeypatc
 
 
 def test_run_shows_the_run_aheads_answer_so_far_at_once():
-    """Run pressed while the run ahead is under way shows its latest answer so far at once, not at its next one."""
+    """Run pressed while the run ahead is under way shows its latest answer so far at once, not at its next one;
+    pressed after the run ahead has finished, it shows the whole answer without a stale answer so far first."""
+    import threading
     from concurrent.futures import Future
 
     from simulation.experiment import compare
@@ -185,15 +187,66 @@ def test_run_shows_the_run_aheads_answer_so_far_at_once():
 
     panel = StressTestPanel(**ONE_YEAR)
     settings = panel._settings()
-    so_far = compare("honest_promise", "over_promise", 2, seed=0)
-    future = Future()
-    seen = []
-    panel.status.observe(lambda change: seen.append(change["new"]), names="value")
-    panel._ahead = _Ahead(settings, future=future, so_far=so_far)
-    future.set_result(panel._compare(settings))
-    panel.run()
-    assert f"<i>{text('stress.so_far', 'en', done=2, total=3)}</i>" in seen
-    assert "3 paired runs" in panel.status.value and panel.image.layout.display is None
+    so_far, whole = compare("honest_promise", "over_promise", 2, seed=0), panel._compare(settings)
+    answer = f"<i>{text('stress.so_far', 'en', done=2, total=3)}</i>"
+    for finished in (False, True):
+        future, seen = Future(), []
+        panel.status.observe(lambda change, seen=seen: seen.append(change["new"]), names="value")
+        panel._ahead = _Ahead(settings, future=future, so_far=so_far)
+        if finished:
+            future.set_result(whole)
+        else:
+            threading.Timer(0.5, future.set_result, [whole]).start()  # the run ahead ends while Run waits
+        panel.run()
+        assert (answer in seen) is not finished, seen
+        assert "3 paired runs" in panel.status.value and panel.image.layout.display is None
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_figure_fits_beside_the_controls_and_keeps_its_texts_inside(language):
+    """The longest strategy names, in either language: every title, label, tick and legend inside the figure, which
+    is a panel's width (so it stands beside the controls on a laptop screen)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from simulation.language import scenario_name
+    from simulation.plots.style import FIGURE_DPI, PANEL_WIDTH
+    from simulation.presets import PRESETS
+    from simulation.widgets.stress_test import difference_figure
+
+    a, b = sorted(PRESETS, key=lambda name: len(scenario_name(name, language)))[-2:]
+    panel = StressTestPanel(a=a, b=b, language=language, **ONE_YEAR)
+    figure = difference_figure(panel.run(), panel.kpis, language)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    width, height = figure.get_size_inches() * figure.dpi
+    assert width <= PANEL_WIDTH * FIGURE_DPI + 1
+    def drawn(labels, ticks, limits):  # matplotlib labels ticks beyond the axis too, but draws only those on it
+        return [label for label, tick in zip(labels, ticks) if min(limits) <= tick <= max(limits)]
+
+    texts = [figure.texts]
+    for ax in figure.axes:
+        texts += [[ax.title, ax.xaxis.label, ax.yaxis.label], ax.get_legend().get_texts(),
+                  drawn(ax.get_xticklabels(), ax.get_xticks(), ax.get_xlim()),
+                  drawn(ax.get_yticklabels(), ax.get_yticks(), ax.get_ylim())]
+    shown = [t for group in texts for t in group if t.get_visible() and t.get_text()]
+    assert any(scenario_name(a, language) in t.get_text() for t in shown)
+    for item in shown:
+        box = item.get_window_extent(renderer)
+        assert box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1, item.get_text()
+
+
+@pytest.mark.parametrize(("name", "low", "high", "language", "shown"), [
+    ("churn.annual_at_grade_6", 0.12, 0.3, "en", "12%–30% per year"),
+    ("churn.annual_at_grade_6", 0.12, 0.3, "nl", "12–30 % per jaar"),
+    ("market.competitor_intensity", 0.7, 1.5, "nl", "0,7×–1,5×"),
+    ("market.campaign_spend_per_month", 10000, 40000, "nl", "€ 10.000 – € 40.000 per maand"),
+    ("market.nurture_months", 1, 12, "en", "1.0 month – 12.0 months"),
+])
+def test_a_range_readout_says_its_unit_in_words_once(name, low, high, language, shown):
+    from simulation.parameters import SPECS
+    from simulation.widgets.controls import range_readout
+
+    assert range_readout(SPECS[name], low, high, language) == shown
 
 
 def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):

@@ -18,14 +18,16 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from ..language import axis_unit, format_value, number, text, unit_kind, unit_text, value_range
+from ..language import axis_unit, format_value, number, scenario_name, text, unit_kind, unit_text, value_range
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
+LEGEND_HEADROOM = 1.7  # a difference histogram's height over its tallest bar: the top band holds the legend
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
                                                                       hatch="\\\\"),
          dict(color=STEEL, linestyle=":", marker="^", hatch=".."), dict(color=RED, linestyle="-.", marker="D",
@@ -204,8 +206,11 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
                label=text("difference.mean", language, value=format_value(row["difference"], spec.unit, language, compact=True)))
     ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=text("difference.zero", language))
     _unit_axis(ax.xaxis, spec.unit, language)
-    names = dict(a=result.settings["a"], b=result.settings["b"])
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # amounts like '€ 1,2 mln' side by side at a panel's width
+    names = {side: scenario_name(result.settings[side], language) for side in ("a", "b")}
     share = format_value(row["prob_a_beats_b"], "share", language, compact=True)
+    # The pairs pile up around the mean, under where a legend would go: the legend gets a band of its own above them.
+    ax.set_ylim(0, ax.get_ylim()[1] * LEGEND_HEADROOM)
     return finish(ax, text("difference.title", language, kpi=spec.label(language), share=share, **names),
                   text("difference.axis", language, unit=axis_unit(spec.unit, language), **names),
-                  text("difference.count", language))
+                  text("difference.count", language), legend_at="upper left")

@@ -90,8 +90,9 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
             fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
-def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True) -> Figure:
-    """Title, axis labels, a light grid and (if there are labelled artists) a legend; returns the figure."""
+def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, legend_at: str = "best") -> Figure:
+    """Title, axis labels, a light grid and (if there are labelled artists) a legend (where matplotlib finds room,
+    or at `legend_at`); returns the figure."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -99,5 +100,5 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True) 
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
     if legend:
-        ax.legend(fontsize=SMALL, framealpha=0.9, edgecolor="none")  # the frame hides lines behind it
+        ax.legend(loc=legend_at, fontsize=SMALL, framealpha=0.9, edgecolor="none")  # the frame hides lines behind it
     return ax.figure

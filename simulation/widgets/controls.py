@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import html
 import math
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..language import LANGUAGES, format_value, pick, resolve, text, unit_kind
+from ..language import LANGUAGES, format_value, pick, resolve, text, unit_kind, value_range
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, _unknown_key_message
@@ -51,6 +52,18 @@ def readout(spec: ParamSpec, value: Any, language: str) -> str:
     step = default_step(spec)
     shown_step = round(100 * step, 9) if unit_kind(spec.unit) == "percent" else step  # shares show in percent
     return format_value(value, spec.unit, language, decimals=decimals_of(shown_step))
+
+
+def range_readout(spec: ParamSpec, low: Any, high: Any, language: str) -> str:
+    """A range slider's values as the student reads them, a unit in words said once: '12%–30% per year',
+    '12 – 30 % per jaar', '1.0×–1.5×' (the label beside the slider has no room for it twice)."""
+    first, second = readout(spec, low, language), readout(spec, high, language)
+    shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
+    space = shared.find(" ")
+    if space < 0 or not shared[space:].strip():
+        return value_range(first, second)
+    tail = shared[space:]  # from its first space on: ' per year', ' % per jaar'
+    return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
 
 
 def _choice_options(spec: ParamSpec, language: str) -> list[tuple[str, str]]:

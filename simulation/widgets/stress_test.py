@@ -35,12 +35,13 @@ from ..experiment.result import ExperimentResult, check_kpi
 from ..language import format_value, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..plots.experiment import difference_histogram
+from ..plots.style import PANEL_WIDTH
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
 from ..scenario import ScenarioError
 from . import background
 from .background import warm_pool
-from .controls import default_step, readout
+from .controls import default_step, range_readout, readout
 from .formatting import html_table
 from .runner import Runner
 
@@ -92,9 +93,9 @@ def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: 
 
 def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
                       language: str = "en") -> Figure:
-    """The distribution of A − B for each KPI, side by side."""
-    figure = Figure(figsize=(3.4 * len(kpis), 3.6), layout="constrained")
-    for ax, kpi in zip(figure.subplots(1, len(kpis), squeeze=False)[0], kpis):
+    """The distribution of A − B for each KPI, one above the other, at a panel's width (beside the controls)."""
+    figure = Figure(figsize=(PANEL_WIDTH, 2.8 * len(kpis)), layout="constrained")
+    for ax, kpi in zip(figure.subplots(len(kpis), 1, squeeze=False)[:, 0], kpis):
         difference_histogram(result, kpi, language, ax=ax)
     return figure
 
@@ -186,8 +187,7 @@ class StressTestPanel(Runner):
         for name, slider in self.ranges.items():
             slider.description = SPECS[name].label(language)
             slider.tooltip = SPECS[name].help_text(language)
-            low, high = (readout(SPECS[name], value, language) for value in slider.value)
-            self.range_readouts[name].value = value_range(low, high)
+            self.range_readouts[name].value = range_readout(SPECS[name], *slider.value, language)
 
     def _inputs_changed(self) -> None:
         self._relabel()  # the range readouts follow the sliders
@@ -288,7 +288,7 @@ class StressTestPanel(Runner):
             if ahead is not None and ahead.settings == settings:
                 ahead.shown = True  # from now on its progress and its answers so far show
                 self.advance(ahead.done, ahead.total or 2 * settings[2])
-                if ahead.so_far is not None:
+                if ahead.so_far is not None and not ahead.future.done():  # (done: its whole answer follows at once)
                     self._show_so_far(ahead.so_far, settings[2])
                 result = ahead.future.result()
                 self.advance(2 * settings[2], 2 * settings[2])  # (the last tick may have raced the line above)
