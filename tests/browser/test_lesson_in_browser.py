@@ -71,7 +71,7 @@ def open_in_lab(page, lab: dict[str, str], lesson: str, *, close_file_browser: b
     if close_file_browser:
         _close_file_browser(page)
     _run_all_cells(page)
-    _wait_until_all_cells_ran(page)
+    _wait_until_all_cells_ran(page, lesson)
 
 
 def _close_file_browser(page) -> None:
@@ -125,14 +125,14 @@ ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']
 PROMPTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt"  # of the lesson's tab only
 
 
-def _wait_until_all_cells_ran(page) -> None:
+def _wait_until_all_cells_ran(page, lesson: str) -> None:
     """Every code cell shows an execution count ([3]:) and none is still running ([*]:), or a cell failed."""
     page.wait_for_function(
         "([errors, prompts]) => document.querySelector(errors) !== null || ((cells) => cells.length > 0"
         " && cells.every(p => /\\[\\d+\\]/.test(p.textContent)))([...document.querySelectorAll(prompts)])",
         arg=[ERRORS, PROMPTS], timeout=TIMEOUT_MS)
     failures = page.locator(ERRORS)
-    assert failures.count() == 0, f"A cell of {LESSON} failed in the browser:\n{failures.first.inner_text()}"
+    assert failures.count() == 0, f"A cell of {lesson} failed in the browser:\n{failures.first.inner_text()}"
 
 
 @pytest.mark.browser
