@@ -66,6 +66,19 @@ def test_the_panel_speaks_dutch_too(panel):
     panel.language_switch.value = "en"
 
 
+def test_switching_the_language_is_no_change_of_settings():
+    """New dropdown options in Dutch briefly move strategy A to the first preset: that must not mark the answer out
+    of date, nor start a run ahead of other settings."""
+    panel = StressTestPanel(replications=3, years=1, workers=2)
+    panel.run()
+    ahead = panel._ahead
+    panel.set_language("nl")
+    assert not panel.stale and "gepaarde runs" in panel.status.value and panel._ahead is ahead
+    assert panel.choose_a.value == "honest_promise" and panel.choose_a.label == "eerlijk beloven"
+    panel.choose_b.value = "baseline"  # a real change still counts
+    assert panel.stale and panel._ahead.settings[1] == "baseline"
+
+
 def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_numbers(panel):
     ahead = StressTestPanel(replications=3, years=1, workers=2)  # a pool of 2, started with the panel
     assert ahead.pool is not None and ahead._ahead is not None

@@ -34,7 +34,7 @@ def html_table(headers: list[str], rows: list[list[str]]) -> str:
     Values never wrap (a number broken over two lines misreads); headers may, to keep the table narrow
     enough to sit beside the figure.
     """
-    cell = "padding:1px 4px;line-height:1.35;border-bottom:1px solid #ddd;"
+    cell = "padding:1px 3px;line-height:1.35;border-bottom:1px solid #ddd;"
 
     def row(cells: list[str], tag: str, shade: bool) -> str:
         background = "background:#f4f4f4;" if shade else ""

@@ -131,6 +131,7 @@ class StressTestPanel(Runner):
         self._background: ThreadPoolExecutor | None = None  # runs ahead, once the pool is warm
         self._ahead: _Ahead | None = None
         self._so_far_pairs = 0  # pairs of the answer so far on screen (0: the last finished Run's answer is)
+        self._relabelling = False  # the dropdowns get options in another language: their values come and go
         self.kpis = [check_kpi(k) for k in kpis]
         self.choose_a, self.choose_b = (widgets.Dropdown(options=list(PRESETS), value=name, style=_WIDTH,
                                                          layout=widgets.Layout(width="440px")) for name in (a, b))
@@ -142,7 +143,7 @@ class StressTestPanel(Runner):
         self.years = widgets.IntSlider(value=years, min=1, max=SPECS["run.years"].high, style=_WIDTH,
                                        continuous_update=False, layout=widgets.Layout(width="440px"))
         for control in (self.choose_a, self.choose_b, self.replications, self.years, *self.ranges.values()):
-            control.observe(lambda _change: self._inputs_changed(), names="value")
+            control.observe(self._control_changed, names="value")
         self._relabel()
         rows = [widgets.HBox([slider, self.range_readouts[name]]) for name, slider in self.ranges.items()]
         self.pool = warm_pool(workers)
@@ -163,11 +164,21 @@ class StressTestPanel(Runner):
         """The experiment of the last successful run."""
         return self.results.get("experiment")
 
+    def _control_changed(self, _change: dict) -> None:
+        if not self._relabelling:
+            self._inputs_changed()
+
     def _choice_options(self) -> None:
-        for dropdown in (self.choose_a, self.choose_b):
-            value = dropdown.value
-            dropdown.options = [(scenario_name(name, self.language), name) for name in PRESETS]
-            dropdown.value = value
+        """The strategies' names in the panel's language. New options move a dropdown to the first one until its
+        value is set back: no change of settings (it would mark the answer out of date and start a run ahead)."""
+        self._relabelling = True
+        try:
+            for dropdown in (self.choose_a, self.choose_b):
+                value = dropdown.value
+                dropdown.options = [(scenario_name(name, self.language), name) for name in PRESETS]
+                dropdown.value = value
+        finally:
+            self._relabelling = False
 
     def _range_slider(self, name: str, bounds: tuple[float, float]) -> widgets.FloatRangeSlider:
         if name not in SPECS or SPECS[name].kind is not float:

@@ -168,6 +168,18 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         layout = panel.evaluate(LAYOUT)
         assert _inside(layout["run"], WIDTH, HEIGHT) and _inside(layout["image"], WIDTH, HEIGHT), layout
         assert not layout["cut"] and not layout["clipped"], layout
+        # In Dutch (longer labels, '€ 11.482.555'), the same answer redrawn: still one screen, nothing cut off.
+        # (The panel is held by its element: the text it was found by is Dutch now.)
+        element = panel.element_handle()
+        panel.get_by_role("button", name="NL", exact=True).click()
+        page.wait_for_function("el => el.innerText.includes('A beter in') && el.innerText.includes('gepaarde runs')"
+                               " && el.querySelector('.widget-image').naturalWidth > 0", arg=element,
+                               timeout=TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        _screenshot_from(page, element, artifacts / "lesson08_4_final_nl.png")
+        layout = element.evaluate(LAYOUT)
+        assert _inside(layout["run"], WIDTH, HEIGHT) and _inside(layout["image"], WIDTH, HEIGHT), layout
+        assert not layout["cut"] and not layout["clipped"], layout
         seconds = re.search(r"\((\d+\.\d) s\)", done["status"])
         (artifacts / "lesson08_stress_timings.txt").write_text(
             f"Lesson 08 stress test at {WIDTH}×{HEIGHT}, Run pressed right after a new range reached the kernel: "
