@@ -13,6 +13,7 @@ import resource
 import signal
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -41,9 +42,10 @@ def _saving_child(results, target) -> int:
     ready, started = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
-        code = 0
+        code = UNEXPECTED
         _quiet_child()
         signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C may be ignored where the tests run
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM handled (another test's server, in the worker)
         os.write(started, b"!")
         try:
             with sigterm_cleanup():  # as the command line runs every command
@@ -54,12 +56,18 @@ def _saving_child(results, target) -> int:
             code = 130
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else 1
+        except BaseException as error:  # the signal came out as another error: say which
+            (Path(target).parent / "child_error.txt").write_text(f"{type(error).__name__}: {error}")
         finally:
             os._exit(code)
     os.close(started)
     os.read(ready, 1)
     os.close(ready)
     return pid
+
+
+#: The child's exit status when the save loop ended with an error other than Ctrl-C's or SIGTERM's.
+UNEXPECTED = 3
 
 
 def _quiet_child() -> None:
@@ -115,7 +123,8 @@ def test_ctrl_c_and_sigterm_during_a_save_leave_the_old_save_and_no_temporary_fi
     save_experiment(pair[0], target)
     for after in (0.02, 0.07, 0.15):
         status = _stop(_saving_child(pair, target), signum, after)
-        assert os.waitstatus_to_exitcode(status) == code
+        error = tmp_path / "child_error.txt"
+        assert os.waitstatus_to_exitcode(status) == code, error.read_text() if error.exists() else status
         _which(load_experiment(target), pair)
         assert _leftovers(tmp_path) == []
 
