@@ -253,7 +253,7 @@ def marketing_ended(world: World, lead: Lead, first_pass: list[float], rules: Fu
     if wait is None:
         then(None)
         return
-    start(world.env, _back_from_nurturing(world, lead, wait, rules), then, at_once=True)
+    world.env.timeout(wait).callbacks.append(lambda _: _returned(world, lead, rules, then))
 
 
 def nurtured_ahead(world: World, lead: Lead, first_pass: list[float], ended: float,
@@ -277,20 +277,14 @@ def nurtured_ahead(world: World, lead: Lead, first_pass: list[float], ended: flo
 
 
 def _returned(world: World, lead: Lead, rules: FunnelRules, then: Callable[[Deal | None], None]) -> None:
-    """A lead of `nurtured_ahead` comes back warm from nurturing and goes on with a journey."""
-    # Its own move into nurturing must be made before the journey moves it on; settling every move due by now
-    # (other leads' too, earlier than the month's end would) changes nothing that is read: only the month's end
-    # reads the counts, after settling them itself.
+    """A cold lead that marketing did not warm comes back warm from nurturing and goes on with a journey, under
+    the `rules` it arrived with (`marketing_ended`, `nurtured_ahead`)."""
+    # After `nurtured_ahead` its move into nurturing is still due: it must be made before the journey moves it on.
+    # Settling every move due by now (other leads' too, earlier than the month's end would) changes nothing that
+    # is read: only the month's end reads the counts, after settling them itself.
     world.settle_moves()
     lead.temperature = WARM
     start(world.env, lead_journey(world, lead, [], rules=rules), then, at_once=True)
-
-
-def _back_from_nurturing(world: World, lead: Lead, wait: float, rules: FunnelRules) -> Generator[
-        simpy.Event, Any, Deal | None]:
-    yield world.env.timeout(wait)
-    lead.temperature = WARM
-    return (yield from lead_journey(world, lead, [], rules=rules))
 
 
 def exponential_days(mean_days: float, u: float) -> float:

@@ -66,6 +66,15 @@ def range_readout(spec: ParamSpec, low: Any, high: Any, language: str) -> str:
     return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
 
 
+def relabel_choices(dropdown: widgets.Dropdown, options: list[tuple[str, Any]]) -> None:
+    """New labels (another language) for a dropdown's choices, the value kept. The new options move the value to
+    the first choice and back, two changes the student did not make: a panel that watches the value ignores them
+    while it relabels (its `_relabelling`)."""
+    value = dropdown.value
+    dropdown.options = options
+    dropdown.value = value
+
+
 def _choice_options(spec: ParamSpec, language: str) -> list[tuple[str, str]]:
     return [(spec.choice_label(choice, language), choice) for choice in spec.choices]
 
@@ -206,9 +215,7 @@ class ScenarioPanel:
                 control.description = spec.label(self.language)
                 control.tooltip = spec.help_text(self.language)
                 if spec.kind is str:
-                    value = control.value
-                    control.options = _choice_options(spec, self.language)
-                    control.value = value
+                    relabel_choices(control, _choice_options(spec, self.language))
         finally:
             self._relabelling = False
         self._relabel_headings()

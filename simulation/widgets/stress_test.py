@@ -41,7 +41,7 @@ from ..results import KPI_SPECS
 from ..scenario import ScenarioError
 from . import background
 from .background import warm_pool
-from .controls import default_step, range_readout, readout
+from .controls import default_step, range_readout, readout, relabel_choices
 from .formatting import html_table
 from .runner import Runner
 
@@ -169,14 +169,12 @@ class StressTestPanel(Runner):
             self._inputs_changed()
 
     def _choice_options(self) -> None:
-        """The strategies' names in the panel's language. New options move a dropdown to the first one until its
-        value is set back: no change of settings (it would mark the answer out of date and start a run ahead)."""
+        """The strategies' names in the panel's language; no change of settings (`relabel_choices`: it would mark
+        the answer out of date and start a run ahead)."""
         self._relabelling = True
         try:
             for dropdown in (self.choose_a, self.choose_b):
-                value = dropdown.value
-                dropdown.options = [(scenario_name(name, self.language), name) for name in PRESETS]
-                dropdown.value = value
+                relabel_choices(dropdown, [(scenario_name(name, self.language), name) for name in PRESETS])
         finally:
             self._relabelling = False
 
