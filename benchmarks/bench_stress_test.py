@@ -19,7 +19,7 @@ A shared machine's speed drifts (the same 40 serial runs took 9.6–14.2 s on th
 seconds alone do not say whether the panel or the machine was slow. Each Run is therefore also printed as a
 ratio to its floor, measured in the same process: the serial seconds per run times the runs each core has to do
 (20 of the 40 on 2 cores). A ratio near 1 leaves nothing for the pool to win; only cheaper runs would help.
-(Slightly below 1 is usual: a worker does nothing but runs, while this process holds the panels and pandas.)
+(It can come out below 1: a worker does nothing but runs, while this process also holds the panels and pandas.)
 """
 
 from __future__ import annotations
@@ -77,14 +77,19 @@ def _against(seconds: float, floor: float) -> str:
     return f"{seconds:5.1f} s  {seconds / floor:4.2f}× its floor of {floor:.1f} s"
 
 
+def _floor(runs: int, seconds_per_run: float, cores: int) -> float:
+    """The least a Run of `runs` can take: every core busy with its share of the runs, nothing else."""
+    return seconds_per_run * math.ceil(runs / cores)
+
+
 def main() -> None:
     cores = local_cores()
     print(f"{PAIRS} pairs of {YEARS}-year runs ({2 * PAIRS} simulations) on {cores} cores")
     serial = _timed(lambda: _compare(workers=1))
     run = serial / (2 * PAIRS)
-    floor = run * math.ceil(2 * PAIRS / cores)  # every core busy with its share of the runs, nothing else
-    print(f"  serial (before)      {serial:5.1f} s  ({run:.2f} s a run; all 40 on {cores} cores need at least "
-          f"{floor:.1f} s)")
+    floor = _floor(2 * PAIRS, run, cores)
+    print(f"  serial (before)      {serial:5.1f} s  ({run:.2f} s a run; all {2 * PAIRS} on {cores} cores need at "
+          f"least {floor:.1f} s)")
     print(f"  cold pool            {_against(_timed(lambda: _compare(workers=cores)), floor)}")
     made = time.perf_counter()
     panel = StressTestPanel(replications=PAIRS, years=YEARS, run_ahead=False)
@@ -94,8 +99,7 @@ def main() -> None:
     first = f"after {answers[0][0]:.1f} s, over {answers[0][1]} of {PAIRS} pairs" if answers else "none"
     print(f"  warm pool, Run       {_against(seconds, floor)}  (target: 5 s); first answer so far {first}")
     panel.choose_b.value = "baseline"
-    half = run * math.ceil(PAIRS / cores)
-    print(f"  B changed, Run       {_against(_timed(panel.run), half)}  (A's 20 runs kept from the Run before)")
+    print(f"  B changed, Run       {_against(_timed(panel.run), _floor(PAIRS, run, cores))}  (A's 20 runs kept from the Run before)")
     background.RUNS = RunCache()  # the run-ahead must compute, not find the Runs above in the cache
     ahead = StressTestPanel(replications=PAIRS, years=YEARS)
     ahead.run()
