@@ -99,7 +99,8 @@ def main() -> None:
     first = f"after {answers[0][0]:.1f} s, over {answers[0][1]} of {PAIRS} pairs" if answers else "none"
     print(f"  warm pool, Run       {_against(seconds, floor)}  (target: 5 s); first answer so far {first}")
     panel.choose_b.value = "baseline"
-    print(f"  B changed, Run       {_against(_timed(panel.run), _floor(PAIRS, run, cores))}  (A's 20 runs kept from the Run before)")
+    changed_b = _against(_timed(panel.run), _floor(PAIRS, run, cores))
+    print(f"  B changed, Run       {changed_b}  (A's {PAIRS} runs kept from the Run before)")
     background.RUNS = RunCache()  # the run-ahead must compute, not find the Runs above in the cache
     ahead = StressTestPanel(replications=PAIRS, years=YEARS)
     ahead.run()

@@ -27,11 +27,12 @@ from ..language import axis_unit, format_value, number, scenario_name, text, uni
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
-LEGEND_HEADROOM = 1.7  # a difference histogram's height over its tallest bar: the top band holds the legend
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
                                                                       hatch="\\\\"),
          dict(color=STEEL, linestyle=":", marker="^", hatch=".."), dict(color=RED, linestyle="-.", marker="D",
                                                                         hatch="xx"))
+#: A difference histogram's height over its tallest bar: the top band holds the legend.
+LEGEND_HEADROOM = 1.7
 
 def _unit_axis(axis, unit: str, language: str) -> None:
     """Euro or percent tick labels where the unit asks for them."""
