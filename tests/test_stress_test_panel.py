@@ -79,6 +79,12 @@ def test_switching_the_language_is_no_change_of_settings():
     assert panel.stale and panel._ahead.settings[1] == "baseline"
 
 
+def test_a_range_readout_follows_its_slider():
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.ranges["churn.annual_at_grade_6"].value = (0.1, 0.25)
+    assert panel.range_readouts["churn.annual_at_grade_6"].value == "10%–25% per year"
+
+
 def test_the_starting_settings_run_ahead_on_a_warm_pool_and_give_the_same_numbers(panel):
     ahead = StressTestPanel(replications=3, years=1, workers=2)  # a pool of 2, started with the panel
     assert ahead.pool is not None and ahead._ahead is not None

@@ -196,10 +196,15 @@ class StressTestPanel(Runner):
         for name, slider in self.ranges.items():
             slider.description = SPECS[name].label(language)
             slider.tooltip = SPECS[name].help_text(language)
-            self.range_readouts[name].value = range_readout(SPECS[name], *slider.value, language)
+        self._show_ranges()
+
+    def _show_ranges(self) -> None:
+        """The range readouts beside the sliders (the sliders show none: it would not say its unit once)."""
+        for name, slider in self.ranges.items():
+            self.range_readouts[name].value = range_readout(SPECS[name], *slider.value, self.language)
 
     def _inputs_changed(self) -> None:
-        self._relabel()  # the range readouts follow the sliders
+        self._show_ranges()  # the readouts follow the sliders; labels and choices follow only the language
         super()._inputs_changed()
         self._run_ahead()
 
