@@ -15,7 +15,7 @@ Prints the wall time of one Run as the student waits for it, in six situations:
 For the warm-pool Run it also prints when the first answer over the pairs finished so far appeared.
 The target is at most 5 s on 2 cores. Run it on an otherwise idle machine.
 
-A shared machine's speed drifts (the same 40 serial runs took 9.6–14.2 s on this kit's 2-core VM), so the
+A shared machine's speed drifts (the same 40 serial runs took 7.6–14.2 s on this kit's 2-core VM), so the
 seconds alone do not say whether the panel or the machine was slow. Each Run is therefore also printed as a
 ratio to its floor, measured in the same process: the serial seconds per run times the runs each core has to do
 (20 of the 40 on 2 cores). A ratio near 1 leaves nothing for the pool to win; only cheaper runs would help.

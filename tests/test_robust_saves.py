@@ -37,6 +37,10 @@ def pair():
     return replicate(SMALL, 2, seed=7), replicate(SMALL, 2, seed=0)
 
 
+#: The child's exit status when the save loop ended with an error other than Ctrl-C's or SIGTERM's.
+UNEXPECTED = 3
+
+
 def _saving_child(results, target) -> int:
     """Fork a child that saves `results` in turn over `target` until it is stopped; return once it is saving."""
     ready, started = os.pipe()
@@ -64,10 +68,6 @@ def _saving_child(results, target) -> int:
     os.read(ready, 1)
     os.close(ready)
     return pid
-
-
-#: The child's exit status when the save loop ended with an error other than Ctrl-C's or SIGTERM's.
-UNEXPECTED = 3
 
 
 def _quiet_child() -> None:

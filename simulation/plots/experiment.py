@@ -34,6 +34,7 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
 #: A difference histogram's height over its tallest bar: the top band holds the legend.
 LEGEND_HEADROOM = 1.7
 
+
 def _unit_axis(axis, unit: str, language: str) -> None:
     """Euro or percent tick labels where the unit asks for them."""
     if unit.startswith("€"):
