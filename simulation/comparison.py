@@ -18,6 +18,7 @@ import pandas as pd
 
 from .errors import KitError
 from .kpis import check_kpi
+from .language import resolve, text
 from .results import KPIS, SimulationResult
 
 COLUMNS = ("label", "unit", "A", "B", "difference", "relative_difference", "better")
@@ -60,7 +61,7 @@ def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResul
     return pd.DataFrame(rows, columns=("kpi", *COLUMNS)).set_index("kpi")
 
 
-def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.DataFrame:
+def yearly_totals(results: Mapping[str, SimulationResult], column: str, language: str | None = None) -> pd.DataFrame:
     """A monthly flow (e.g. 'won', 'churned', 'margin') summed per simulated year, one column per scenario.
 
     Short-term wins and long-term losses show up here: a strategy can lead
@@ -73,5 +74,5 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str) -> pd.Da
             raise KitError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
         table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
     frame = pd.DataFrame(table)
-    frame.index.name = "year"
+    frame.index.name = text("time.year", resolve(language))
     return frame

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .files import check_target, write_text
+from .language import resolve
 from .results import SimulationResult
 from .spreadsheets import write_csv, write_workbook
 
@@ -25,9 +26,10 @@ def check_export_path(path: str | Path) -> Path:
     return check_target(path, "export file", FORMATS)
 
 
-def export_result(result: SimulationResult, path: str | Path, language: str = "en") -> Path:
+def export_result(result: SimulationResult, path: str | Path, language: str | None = None) -> Path:
     """Write `result` by suffix: .csv (monthly time series), .xlsx (every table, the customer-month panel
     included, and a first sheet of warnings when a desk was overloaded), .json (summary, warnings included)."""
+    language = resolve(language)
     path = check_export_path(path)
     if path.suffix == ".json":
         return write_text(path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")

@@ -22,7 +22,7 @@ from .errors import KitError
 from .experiment.result import ExperimentResult
 from .experiment.runner import Variant, run_variants
 from .experiment.seeds import replication_seeds
-from .language import text
+from .language import resolve, text
 from .results import SimulationResult, as_scenario
 from .scenario import Scenario
 from .texts import TEXTS
@@ -206,9 +206,10 @@ def replicate_paths(scenarios: Mapping[str, Scenario | str], n: int = 10, seed: 
 
 
 def describe(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAULT_PATHS,
-             language: str = "en") -> str:
+             language: str | None = None) -> str:
     """The figure's story in sentences a lesson can print and quote: where the first two scenarios'
     median paths cross, and in how many runs each ended ahead on customers and on margin."""
+    language = resolve(language)
     names = tuple(runs_by_name)[:2]
     lines = [crossing_caption(found, names, kpi, language)
              for kpi, found in crossings(runs_by_name, kpis).items() if found]

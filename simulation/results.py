@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .language import number, text
+from .language import number, resolve, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
 from .model.run import Overload, build_world, collector_paused, overloads, release, run_world
@@ -122,8 +122,9 @@ class SimulationResult:
         """What a user must know before trusting the numbers (overloaded desks), in English."""
         return self.warning_texts("en")
 
-    def warning_texts(self, language: str = "en") -> tuple[str, ...]:
+    def warning_texts(self, language: str | None = None) -> tuple[str, ...]:
         """The warnings in `language`, e.g. 'quote desk (Inside sales) overloaded: 4,200 requests waiting'."""
+        language = resolve(language)
         return tuple(overload_text(overload, language) for overload in self.overloads)
 
     @cached_property
@@ -151,8 +152,9 @@ class SimulationResult:
         return pd.DataFrame(self.account_rows, columns=("id", "size", "complex", "preference", "role", "start", "end",
                                                         "phase", "grade", "revenue", "wins"))
 
-    def kpi_table(self, language: str = "en") -> pd.DataFrame:
+    def kpi_table(self, language: str | None = None) -> pd.DataFrame:
         """KPIs as a table with labels and units, for printing and notebooks."""
+        language = resolve(language)
         rows = [(k.name, k.label(language), self.kpis[k.name], k.unit) for k in KPIS]
         return pd.DataFrame(rows, columns=("kpi", "label", "value", "unit")).set_index("kpi")
 

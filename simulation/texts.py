@@ -52,6 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "phases.loyal": ("Loyal customers", "Loyale klanten"),
     "phases.ex": ("Ex-customers (cumulative)", "Ex-klanten (cumulatief)"),
     "time.month": ("Month of the simulation", "Maand van de simulatie"),
+    "time.year": ("year", "jaar"),
     # satisfaction
     "grades.title": ("Grades of active customers at the end", "Rapportcijfers van klanten aan het eind"),
     "grades.satisfaction": ("Satisfaction", "Tevredenheid"),

@@ -1,4 +1,4 @@
-"""Shared test set-up: every test starts with an empty replication cache.
+"""Shared test set-up: every test starts with an empty replication cache; `kit_in_dutch` is a Dutch lesson's kernel.
 
 Panels keep the runs they made (`simulation.widgets.background.RUNS`) for the rest of the kernel; a test
 that found its runs in a cache filled by an earlier test would pass without running what it names.
@@ -9,9 +9,19 @@ from __future__ import annotations
 import pytest
 
 from simulation.experiment.run_cache import RunCache
+from simulation.language import get_language, set_language
 from simulation.widgets import background
 
 
 @pytest.fixture(autouse=True)
 def fresh_run_cache(monkeypatch):
     monkeypatch.setattr(background, "RUNS", RunCache())
+
+
+@pytest.fixture
+def kit_in_dutch():
+    """The kit's language set to Dutch, as a Dutch lesson's first cell does, and set back afterwards."""
+    previous = get_language()
+    set_language("nl")
+    yield
+    set_language(previous)

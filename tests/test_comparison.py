@@ -103,6 +103,12 @@ def test_yearly_totals_add_up_to_the_run_totals(honest_and_over_promise):
     assert table["over"].sum() == over.kpis["deals_won"]
 
 
+def test_yearly_totals_name_their_years_in_the_kits_language(honest_and_over_promise, kit_in_dutch):
+    honest = honest_and_over_promise[0]
+    assert yearly_totals({"honest": honest}, "won").index.name == "jaar"
+    assert yearly_totals({"honest": honest}, "won", language="en").index.name == "year"
+
+
 def test_yearly_totals_name_the_columns_that_exist(honest_and_over_promise):
     with pytest.raises(ValueError, match="Unknown monthly column 'wins'.*won"):
         yearly_totals({"honest": honest_and_over_promise[0]}, "wins")

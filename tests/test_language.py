@@ -159,3 +159,11 @@ def test_a_waiting_time_reads_as_people_say_it():
 
     assert [duration(s, "en") for s in (45, 5400, 9000)] == ["45 s", "90 min", "2.5 h"]
     assert [duration(s, "nl") for s in (45, 5400, 9000)] == ["45 s", "90 min", "2,5 uur"]
+
+
+def test_a_runs_kpi_table_speaks_the_kits_language(kit_in_dutch):
+    from simulation import simulate
+
+    result = simulate({"run.years": 1}, seed=1, keep_events=False)
+    assert result.kpi_table().equals(result.kpi_table("nl"))
+    assert list(result.kpi_table()["label"]) != list(result.kpi_table("en")["label"])

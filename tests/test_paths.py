@@ -161,3 +161,11 @@ def test_a_lesson_can_replicate_paths_and_print_their_story_in_both_languages():
     english, dutch = describe(runs).splitlines(), describe(runs, language="nl").splitlines()
     assert english[-1].startswith("In ") and " of 2 runs " in english[-1]
     assert dutch[-1].startswith("In ") and " van de 2 runs " in dutch[-1]
+
+
+def test_the_story_and_figure_of_the_paths_speak_the_kits_language(runs, kit_in_dutch):
+    """A Dutch lesson sets the language once; `describe(runs)` and `plots.paths(runs)` then need no argument."""
+    assert describe(runs) == describe(runs, language="nl") != describe(runs, language="en")
+    labels = [[(ax.get_xlabel(), ax.get_ylabel()) for ax in plots.paths(runs, language=language).axes]
+              for language in (None, "nl", "en")]
+    assert labels[0] == labels[1] != labels[2]

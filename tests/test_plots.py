@@ -93,6 +93,12 @@ def test_draws_into_the_axes_given_and_not_into_pyplot(result, draw):
     assert plt.get_fignums() == []
 
 
+@pytest.mark.parametrize("draw", (*SINGLE, plots.dashboard), ids=lambda f: f.__name__)
+def test_a_figure_drawn_without_a_language_speaks_the_kits_language(result, draw, kit_in_dutch):
+    """A Dutch lesson sets the language once and then calls `plots.funnel_chart(result)`: a Dutch figure."""
+    assert texts(draw(result)) == texts(draw(result, "nl")) != texts(draw(result, "en"))
+
+
 def test_unknown_language_is_refused_with_the_allowed_ones(result):
     with pytest.raises(ValueError, match=r"'language'.*'en', 'nl'.*'de'"):
         plots.funnel_chart(result, "de")

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, kpis
-from ..language import number, scenario_name, text
+from ..language import number, resolve, scenario_name, text
 from ..parameters import SPECS
 from ..results import KPIS
 from ..scenario import Scenario, ScenarioError
@@ -46,9 +46,10 @@ class DeskWarning:
     replications: int  # in how many replications the desk ended overloaded
     of: int  # the replications of the variant
 
-    def text(self, language: str = "en") -> str:
+    def text(self, language: str | None = None) -> str:
         """One line, e.g. 'baseline: service desk overloaded in 3 of 30 runs; at worst 2,000 incidents
         waiting, 5,477 turned away'."""
+        language = resolve(language)
         counts = dict(variant=scenario_name(self.variant, language), k=self.replications, n=self.of, waiting=number(self.waiting, 0, language))
         if self.desk == "service":
             return text("warning.experiment_service", language, turned_away=number(self.turned_away, 0, language),
@@ -77,8 +78,9 @@ class ExperimentResult:
         """What a reader must know before trusting the numbers: one line per variant and overloaded desk (English)."""
         return self.warning_texts("en")
 
-    def warning_texts(self, language: str = "en") -> list[str]:
+    def warning_texts(self, language: str | None = None) -> list[str]:
         """The warnings in `language`."""
+        language = resolve(language)
         return [overload.text(language) for overload in self.overloads]
 
     @property

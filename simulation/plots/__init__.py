@@ -1,10 +1,11 @@
 """The kit's standard figures: pure functions from results to matplotlib Figures.
 
 Every function takes the data (a `SimulationResult`, or named results to
-compare), `language="en"|"nl"` for the texts, and an optional `ax` (or `fig`
-for multi-panel figures) to draw into; it returns the Figure. Nothing here
-simulates, keeps state or calls pyplot, so figures never leak between
-notebook cells and everything works headless.
+compare), `language="en"|"nl"` for the texts (by default the kit's language,
+so a Dutch lesson's `set_language("nl")` makes its figures Dutch too), and an
+optional `ax` (or `fig` for multi-panel figures) to draw into; it returns the
+Figure. Nothing here simulates, keeps state or calls pyplot, so figures never
+leak between notebook cells and everything works headless.
 """
 
 from .experiment import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart

@@ -23,7 +23,8 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from ..language import axis_unit, format_value, number, scenario_name, text, unit_kind, unit_text, value_range
+from ..language import (axis_unit, format_value, number, resolve, scenario_name, text, unit_kind, unit_text,
+                        value_range)
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
@@ -74,9 +75,10 @@ def _look(index: int) -> dict:
     return LOOKS[index % len(LOOKS)]
 
 
-def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str = "en", *,
+def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str | None = None, *,
                   fig: Figure | None = None) -> Figure:
     """One panel per KPI (KPIs differ in unit): each variant's mean with its 95 % confidence interval."""
+    language = resolve(language)
     summary = result.summary(kpis)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
@@ -103,9 +105,10 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str =
     return figure
 
 
-def fan_chart(result: ExperimentResult, series: str = "margin", language: str = "en", *,
+def fan_chart(result: ExperimentResult, series: str = "margin", language: str | None = None, *,
               ax: Axes | None = None) -> Figure:
     """A monthly series per variant: the mean line, the middle 50 % and middle 90 % of runs."""
+    language = resolve(language)
     figure, ax = new_axes(ax)
     bands = result.bands(series)
     label, unit, shown_unit = _series_label(series, language)
@@ -124,10 +127,11 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str = 
                   f"{label} ({shown_unit})")
 
 
-def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: str = "en", *,
+def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: str | None = None, *,
                   ax: Axes | None = None) -> Figure:
     """Horizontal bars per assumption, largest swing on top: the KPI's change at the low and at the
     high value of the assumption, each with its 95 % confidence interval."""
+    language = resolve(language)
     table = result.tornado(kpi)
     kpi = table["kpi"].iloc[0]
     spec = KPI_SPECS[kpi]
@@ -155,9 +159,10 @@ def _axis_label(parameter: str, language: str) -> str:
     return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
 
 
-def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "en", *,
+def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | None = None, *,
                 ax: Axes | None = None) -> Figure:
     """A KPI across a sweep: for one parameter its mean with the 95 % band, for two a heat map of means."""
+    language = resolve(language)
     spec = KPI_SPECS[check_kpi(kpi)]
     parameters = result.settings["parameters"]
     table = result.summary([kpi])
@@ -191,10 +196,11 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str = "
     return figure
 
 
-def difference_histogram(result: ExperimentResult, kpi: str = "margin", language: str = "en", *,
+def difference_histogram(result: ExperimentResult, kpi: str = "margin", language: str | None = None, *,
                          ax: Axes | None = None) -> Figure:
     """Distribution of A − B over the pairs of a comparison, the mean difference with its 95 %
     confidence interval, and in the title the share of runs in which A is better."""
+    language = resolve(language)
     spec = KPI_SPECS[check_kpi(kpi)]
     a, b = result.pair()
     difference = a[kpi].to_numpy(dtype=float) - b[kpi].to_numpy(dtype=float)

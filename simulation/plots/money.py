@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..language import euro_compact, missing, percent, text
+from ..language import euro_compact, missing, percent, resolve, text
 from ..results import SimulationResult
 from .style import SERIES, euro_axis, finish, label, new_axes
 
@@ -35,8 +35,9 @@ def _lines(ax: Axes, result: SimulationResult, series: dict[str, pd.Series], lan
     euro_axis(ax.yaxis, language)
 
 
-def revenue_cost_margin(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def revenue_cost_margin(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """Revenue, costs (sales + service + strategy) and margin per month, in €."""
+    language = resolve(language)
     figure, ax = new_axes(ax)
     monthly = result.monthly
     _lines(ax, result, {"revenue": ("revenue", monthly["revenue"]), "costs": ("costs", monthly_costs(result)),
@@ -47,12 +48,13 @@ def revenue_cost_margin(result: SimulationResult, language: str = "en", *, ax: A
                   label("money.amount", "euro", language))
 
 
-def forecast_vs_actual(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def forecast_vs_actual(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """The Scotsman-weighted forecast of each month's decided deals against what was actually won, in €.
 
     A reliable forecast tracks the won value over time; the total error in
     the subtitle is the KPI 'forecast_error'.
     """
+    language = resolve(language)
     figure, ax = new_axes(ax)
     monthly = result.monthly
     _lines(ax, result, {"forecast": ("forecast", monthly["forecast_value"]),

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
-from ..language import axis_unit, format_value, text, unit_kind
+from ..language import axis_unit, format_value, resolve, text, unit_kind
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
@@ -32,8 +32,9 @@ def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "
     return fig
 
 
-def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | None = None) -> Figure:
+def dashboard(result: SimulationResult, language: str | None = None, *, fig: Figure | None = None) -> Figure:
     """Funnel, relationship cycle, NPS and money of one run in one figure: the four things to check first."""
+    language = resolve(language)
     figure = _blank(fig, (6.2, 5.8), layout=None)  # fixed margins: a layout engine is twice as slow
     axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.88, wspace=0.42,
                                                   hspace=0.55))
@@ -52,9 +53,10 @@ def dashboard(result: SimulationResult, language: str = "en", *, fig: Figure | N
     return figure
 
 
-def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str = "en", *,
+def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str | None = None, *,
                  fig: Figure | None = None) -> Figure:
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
+    language = resolve(language)
     if not results:
         raise KitError("The 'results' argument must hold at least one named SimulationResult.")
     kpis = check_kpis(kpis)
@@ -83,11 +85,12 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     return figure
 
 
-def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str = "en", *,
+def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str | None = None, *,
                  fig: Figure | None = None) -> Figure:
     """Two or more scenarios on one axes: per KPI a bar per scenario, as a share of the largest of them,
     labelled with the value itself. Compact enough to sit beside a panel's controls (KPIs differ in
     unit, so bars compare scenarios within a KPI, not KPIs with each other)."""
+    language = resolve(language)
     if not results:
         raise KitError("The 'results' argument must hold at least one named SimulationResult.")
     kpis, names = check_kpis(kpis), list(results)

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import KitError
-from ..language import axis_unit, text
+from ..language import axis_unit, resolve, text
 from ..paths import DEFAULT_BAND, DEFAULT_PATHS, Run, band as path_band, crossing, crossing_caption, path_kpi
 from .experiment import LOOKS, _unit_axis
 from .style import INK, LIGHT_GREY, SMALL
@@ -75,9 +75,9 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAULT_PATHS, language: str = "en", *,
-          band: tuple[float, float] = DEFAULT_BAND, ax: Axes | Sequence[Axes] | None = None,
-          fig: Figure | None = None) -> Figure:
+def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAULT_PATHS,
+          language: str | None = None, *, band: tuple[float, float] = DEFAULT_BAND,
+          ax: Axes | Sequence[Axes] | None = None, fig: Figure | None = None) -> Figure:
     """Median monthly path with a band over the replications, per KPI and scenario, on a shared time axis.
 
     `runs_by_name` maps a scenario's name to its replications (`SimulationResult`s or their monthly
@@ -85,6 +85,7 @@ def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAU
     scenarios' crossing is marked with a dotted line and named above the axes. `ax` is one Axes
     (one KPI) or one per KPI; otherwise the KPIs fill a grid of two columns on `fig` or a new Figure.
     """
+    language = resolve(language)
     if not runs_by_name or any(not runs for runs in runs_by_name.values()):
         raise KitError("The 'runs_by_name' argument must map each scenario's name to at least one run.")
     kpis = [path_kpi(kpi).name for kpi in kpis]

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import KitError
-from ..language import format_value, missing, number, text
+from ..language import format_value, missing, number, resolve, text
 from ..results import SimulationResult
 from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, empty_note, finish, label,
                     new_axes, percent_axis, sequential)
@@ -29,12 +29,13 @@ PHASES = ("potential", "new", "loyal", "ex")
 MAX_NEW_COHORTS = 4
 
 
-def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def funnel_chart(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """Leads → opportunities → quotes → won, with the conversion from each stage to the next.
 
     The conversion percentages, not the counts, are what a sales manager
     steers on: they show in which stage the funnel leaks.
     """
+    language = resolve(language)
     figure, ax = new_axes(ax)
     counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
     names = [textwrap.fill(text(f"funnel.{stage}", language), 12, break_long_words=False) for stage, _ in FUNNEL_STAGES]
@@ -56,8 +57,9 @@ def funnel_chart(result: SimulationResult, language: str = "en", *, ax: Axes | N
                   label("funnel.count", "count", language), legend=False)
 
 
-def relationship_phases(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def relationship_phases(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """Potential, new, loyal and ex-customers at each month end: the relationship cycle as stocks."""
+    language = resolve(language)
     figure, ax = new_axes(ax)
     monthly = result.monthly
     mark_every = max(1, len(monthly) // 12)
@@ -74,8 +76,9 @@ def active_accounts(result: SimulationResult) -> pd.DataFrame:
     return result.accounts[result.accounts["end"].isna()]
 
 
-def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def grade_distribution(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """How the active customers grade the supplier at the end, against Popping's 'scant 6' line."""
+    language = resolve(language)
     figure, ax = new_axes(ax)
     grades = active_accounts(result)["grade"].to_numpy()
     ax.hist(grades, bins=np.arange(1.0, 10.01, 0.25), color=STEEL, edgecolor=INK, linewidth=0.5)
@@ -93,8 +96,9 @@ def grade_distribution(result: SimulationResult, language: str = "en", *, ax: Ax
                   label("grades.customers", "count", language))
 
 
-def nps_breakdown(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def nps_breakdown(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """Detractors, passives and promoters as one 100 % bar, with the NPS they add up to."""
+    language = resolve(language)
     figure, ax = new_axes(ax, size=(PANEL_WIDTH, 2.8))
     promoters, detractors, nps = (result.kpis[kpi] for kpi in ("promoters_share", "detractors_share", "nps"))
     surveyed = not math.isnan(nps)  # NaN: no customer left to ask
@@ -134,13 +138,14 @@ def _survival(durations: np.ndarray, ended: np.ndarray, grid: np.ndarray) -> np.
     return np.concatenate(([1.0], survival))[steps]
 
 
-def cohort_curves(result: SimulationResult, language: str = "en") -> dict[str, pd.Series]:
+def cohort_curves(result: SimulationResult, language: str | None = None) -> dict[str, pd.Series]:
     """Share still a customer against months since start, for the existing base and each year's new customers.
 
     Kaplan–Meier, so customers won late in the run (seen only briefly) count
     for as long as they were observed. A customer won back counts as still a
     customer.
     """
+    language = resolve(language)
     accounts = result.accounts
     years = result.scenario["run.years"]
     span = math.ceil(years / MAX_NEW_COHORTS)  # long runs group years, so the figure keeps a few lines
@@ -159,8 +164,9 @@ def cohort_curves(result: SimulationResult, language: str = "en") -> dict[str, p
     return curves
 
 
-def cohort_retention(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def cohort_retention(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """Retention curves per cohort: do the customers won this year stay as long as the old base?"""
+    language = resolve(language)
     figure, ax = new_axes(ax)
     curves = cohort_curves(result, language)
     markers = ("s", "o", "^", "v", "D")
@@ -192,13 +198,14 @@ def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
             for kind, event in (("quote", "quote_sent"), ("delivery", "delivered"))}
 
 
-def promised_vs_delivered(result: SimulationResult, language: str = "en", *, ax: Axes | None = None) -> Figure:
+def promised_vs_delivered(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
     """How far actual quote and delivery times fall from what was promised, and the share late.
 
     "Say what you do, and do what you say": the share delivered later than
     promised drives disappointment. Under the 'no_promise' policy there is no
     promise to compare with, so the actual lead times are shown instead.
     """
+    language = resolve(language)
     figure, ax = new_axes(ax)
     gaps = lead_time_gaps(result)
     promised = any(frame["reference"].notna().any() for frame in gaps.values())
