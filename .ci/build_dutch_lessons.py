@@ -23,12 +23,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / ".ci"))
 from clean_notebooks import clean  # noqa: E402
 from simulation.files import write_text  # noqa: E402
-from simulation.lessons import DUTCH, dutch_lesson, dutch_path, english_lessons, read_text, text_path  # noqa: E402
+from simulation.lessons import (DUTCH, dutch_lesson, dutch_path, english_lessons, read_code, read_text,  # noqa: E402
+                                text_path)
 
 
 def build(lesson: Path, execute: bool = True) -> Path:
     english = nbformat.read(lesson, as_version=4)
-    dutch = dutch_lesson(english, read_text(text_path(lesson)), lesson.name)
+    dutch = dutch_lesson(english, read_text(text_path(lesson)), lesson.name, read_code(text_path(lesson)))
     for cell in dutch.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None

@@ -2,13 +2,13 @@
 
 Start with `simulate()`; build scenarios with `Scenario`, `preset` and
 `load_scenario`. Texts and numbers in English or Dutch come from
-`simulation.language` (`set_language("nl")`, `format_value`, `text`), for
+`simulation.language` (`set_language("nl")`, `format_value`, `text`, `local`), for
 every face of the kit: panels, tables, figures, exercises, games. Nothing runs
 at import time.
 """
 
 from .errors import KitError
-from .language import format_value, set_language, text
+from .language import format_value, local, set_language, text
 from .parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from .presets import PRESETS, preset
 from .results import KPI_SPECS, KPIS, SimulationResult, simulate
@@ -19,6 +19,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CONCEPTS", "KPIS", "KPI_SPECS", "KitError", "PARAMETERS", "PRESETS", "SPECS", "ParamSpec", "Scenario",
-    "ScenarioError", "SimulationResult", "format_value", "load_scenario", "preset", "save_scenario", "set_language",
-    "simulate", "text", "__version__",
+    "ScenarioError", "SimulationResult", "format_value", "load_scenario", "local", "preset", "save_scenario",
+    "set_language", "simulate", "text", "__version__",
 ]

@@ -98,15 +98,52 @@ def duration(seconds: float, language: str) -> str:
     return f"{number(seconds / 3600, 1, language)} {'uur' if language == 'nl' else 'h'}"
 
 
+#: English digits to Dutch: the thousands comma becomes a point and the decimal point a comma.
+_DUTCH_SEPARATORS = str.maketrans(",.", ".,")
+
+
 def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
     """A number with the language's separators and the one minus sign: '1,234.5' / '1.234,5', '−3'."""
     check_language(language)
     shown = f"{abs(value):,.{decimals}f}"
     if language == "nl":
-        shown = shown.translate(str.maketrans(",.", ".,"))
+        shown = shown.translate(_DUTCH_SEPARATORS)
     rounded_to_zero = float(shown.replace(".", "").replace(",", "") or 0) == 0
     sign = "" if rounded_to_zero else MINUS if value < 0 else "+" if signed else ""
     return sign + shown
+
+
+class Local:
+    """A number that formats itself in the kit's language, with Python's own format specs: see `local`."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        shown = format(self.value, spec)
+        if isinstance(self.value, bool) or not isinstance(self.value, (int, float)):
+            return shown
+        if not any(digit in shown for digit in "123456789"):  # rounded to zero: no sign, as `number` shows it
+            shown = shown.replace("-", " " if shown.startswith(" ") else "")
+        shown = shown.replace("-", MINUS)
+        if get_language() == "nl":
+            shown = shown.translate(_DUTCH_SEPARATORS).replace("%", " %")
+        return shown
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def local(value: float) -> Local:
+    """`value` for a lesson's own sentence, shown in the kit's language: f"{local(0.125):.1%}" gives '12.5%' in
+    English and '12,5 %' in Dutch, f"{local(-1234.5):,.1f}" '−1,234.5' and '−1.234,5'.
+
+    A lesson's hand-worked example prints its numbers with f-strings; wrapped in `local`, the same code prints
+    them in Dutch style in the Dutch lesson (whose sentences come from `notebooks/nl/text/`), with the kit's
+    one minus sign in both."""
+    return Local(value)
 
 
 def percent(share: float, language: str, decimals: int = 1, signed: bool = False) -> str:

@@ -2,17 +2,21 @@
 
 A lesson's code lives once, in `notebooks/NN_name.ipynb`. Its Dutch text
 lives in `notebooks/nl/text/NN_name.md`: every markdown cell of the lesson
-in Dutch, under a marker with the English cell's id. `dutch_lesson` puts the
-two together: the same code cells (so the same numbers), the Dutch text, one
+in Dutch, under a marker with the English cell's id (`<!-- cell ID -->`),
+and, for a code cell that prints sentences of its own, the same code with
+Dutch sentences and comments (`<!-- code ID -->` and a python block): only
+its texts may differ, so it computes the same numbers (`code_shape`).
+`dutch_lesson` puts the two together: the same code, the Dutch text, one
 cell at the top that switches the panels to Dutch, and links that still lead
 to the exercises from one folder deeper. `.ci/build_dutch_lessons.py`
 writes and executes them into `notebooks/nl/`; a test checks that they are
 up to date, that their code is the English code, and that the Dutch text
-quotes the same numbers as the English.
+and output quote the same numbers as the English.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import re
 from pathlib import Path
@@ -25,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks"
 DUTCH = LESSONS / "nl"
 TEXT = DUTCH / "text"
-MARKER = re.compile(r"^<!-- cell ([0-9A-Za-z_-]+) -->$", re.MULTILINE)
+MARKER = re.compile(r"^<!-- (cell|code) ([0-9A-Za-z_-]+) -->$", re.MULTILINE)
+CODE_BLOCK = re.compile(r"\A```python\n(.*)\n```\Z", re.DOTALL)
 LANGUAGE_TAG = "kit-language"  # the one cell the Dutch lesson has that the English one has not
 LANGUAGE_CELL = 'from simulation.widgets import set_language\n\nset_language("nl")  # deze les spreekt Nederlands'
 
@@ -48,13 +53,39 @@ def skeleton(notebook: nbformat.NotebookNode) -> str:
                        for cell in notebook.cells if cell.cell_type == "markdown") + "\n"
 
 
-def read_text(path: Path) -> dict[str, str]:
-    """Cell id → Dutch markdown, from a text file of markers and cells."""
+def _sections(path: Path, kind: str) -> dict[str, str]:
     content = path.read_text(encoding="utf-8")
     parts = MARKER.split(content)
     if parts[0].strip():
         raise KitError(f"{path}: text before the first '<!-- cell … -->' marker.")
-    return {cell_id: body.strip() for cell_id, body in zip(parts[1::2], parts[2::2])}
+    return {cell_id: body.strip() for found, cell_id, body in zip(parts[1::3], parts[2::3], parts[3::3])
+            if found == kind}
+
+
+def read_text(path: Path) -> dict[str, str]:
+    """Cell id → Dutch markdown, from a text file of markers and cells."""
+    return _sections(path, "cell")
+
+
+def read_code(path: Path) -> dict[str, str]:
+    """Cell id → the Dutch version of a code cell (its python block), from the same text file."""
+    code = {}
+    for cell_id, body in _sections(path, "code").items():
+        block = CODE_BLOCK.match(body)
+        if block is None:
+            raise KitError(f"{path}: the Dutch code of cell {cell_id} must be one block from '```python' to '```'.")
+        code[cell_id] = block.group(1)
+    return code
+
+
+def code_shape(source: str) -> str:
+    """What a code cell computes: its syntax tree with every string blanked (comments are not in the tree), so
+    two cells of the same shape differ at most in their sentences, labels and comments."""
+    tree = ast.parse(re.sub(r"^%.*$", "pass", source, flags=re.MULTILINE))  # an IPython magic is no Python
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+    return ast.dump(tree)
 
 
 def _deeper(markdown: str) -> str:
@@ -62,18 +93,37 @@ def _deeper(markdown: str) -> str:
     return re.sub(r"\]\(\.\./", "](../../", markdown)
 
 
-def dutch_lesson(english: nbformat.NotebookNode, dutch_text: dict[str, str], source: str) -> nbformat.NotebookNode:
-    """The Dutch lesson: the English lesson's code, the Dutch text, and the cell that switches to Dutch."""
+def dutch_lesson(english: nbformat.NotebookNode, dutch_text: dict[str, str], source: str,
+                 dutch_code: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """The Dutch lesson: the English lesson's code (with the Dutch sentences of `dutch_code`), the Dutch text,
+    and the cell that switches to Dutch."""
+    dutch_code = dutch_code or {}
     markdown_ids = [cell.id for cell in english.cells if cell.cell_type == "markdown"]
     missing = [cell_id for cell_id in markdown_ids if cell_id not in dutch_text]
     stale = [cell_id for cell_id in dutch_text if cell_id not in markdown_ids]
-    if missing or stale:
+    code = {cell.id: cell.source for cell in english.cells if cell.cell_type == "code"}
+    stale_code = [cell_id for cell_id in dutch_code if cell_id not in code]
+    if missing or stale or stale_code:
         raise KitError(f"The Dutch text of {source} does not match the lesson: cells without Dutch text "
-                       f"{missing or 'none'}, Dutch text for cells that are gone {stale or 'none'}.")
+                       f"{missing or 'none'}, Dutch text for cells that are gone {stale or 'none'}, "
+                       f"Dutch code for code cells that are gone {stale_code or 'none'}.")
+    changed = []
+    for cell_id, dutch in dutch_code.items():
+        try:
+            if code_shape(dutch) != code_shape(code[cell_id]):
+                changed.append(cell_id)
+        except SyntaxError as error:
+            raise KitError(f"The Dutch code of {source}, cell {cell_id}, is not Python: {error.msg} "
+                           f"(line {error.lineno}).") from None
+    if changed:
+        raise KitError(f"The Dutch code of {source}, cells {', '.join(changed)}, differs from the English code in "
+                       "more than its texts: make the same change in both (only strings and comments may differ).")
     dutch = copy.deepcopy(english)
     for cell in dutch.cells:
         if cell.cell_type == "markdown":
             cell.source = _deeper(dutch_text[cell.id])
+        elif cell.id in dutch_code:
+            cell.source = dutch_code[cell.id]
     switch = nbformat.v4.new_code_cell(LANGUAGE_CELL, id="kit-language-nl")
     switch.metadata["tags"] = [LANGUAGE_TAG]
     first_code = next((i for i, cell in enumerate(dutch.cells) if cell.cell_type == "code"), len(dutch.cells))

@@ -1,8 +1,9 @@
 """The Dutch lessons come from one source: the English lesson's code and its Dutch text (simulation/lessons.py).
 
 They must be up to date with both (rebuild with `python .ci/build_dutch_lessons.py`), run the very same
-code, quote the same numbers as the English text, be Dutch, and link to files that exist. nbval runs them
-top to bottom like every lesson.
+code (a cell that prints sentences of its own may have them in Dutch, nothing else), quote the same numbers
+as the English text and output, be Dutch, and link to files that exist. nbval runs them top to bottom like
+every lesson.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from collections import Counter
 
 import nbformat
 import pytest
+from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers
 
-from simulation.lessons import (DUTCH, LANGUAGE_TAG, _deeper, dutch_path, english_lessons, read_text, text_path,
-                                without_language_cell)
+from simulation.errors import KitError
+from simulation.lessons import (DUTCH, LANGUAGE_TAG, _deeper, code_shape, dutch_lesson, dutch_path, english_lessons,
+                                read_code, read_text, text_path, without_language_cell)
 
 LESSONS = english_lessons()
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -31,12 +34,64 @@ def _pairs(lesson):
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_the_dutch_lesson_runs_the_english_code(lesson):
     english, dutch = _pairs(lesson)
+    code = read_code(text_path(lesson))
     kept = without_language_cell(dutch)
-    assert [(c.cell_type, c.source if c.cell_type == "code" else c.id, c.metadata.get("tags", []))
-            for c in kept] == [(c.cell_type, c.source if c.cell_type == "code" else c.id, c.metadata.get("tags", []))
-                               for c in english.cells], "rebuild with: python .ci/build_dutch_lessons.py"
+    assert [(c.cell_type, c.id, c.metadata.get("tags", [])) for c in kept] == \
+        [(c.cell_type, c.id, c.metadata.get("tags", [])) for c in english.cells]
+    for shown, source in zip(kept, english.cells):
+        if shown.cell_type == "code":
+            assert shown.source == code.get(source.id, source.source), "rebuild with: python .ci/build_dutch_lessons.py"
+            assert code_shape(shown.source) == code_shape(source.source)
     switches = [c for c in dutch.cells if LANGUAGE_TAG in c.metadata.get("tags", [])]
     assert len(switches) == 1 and 'set_language("nl")' in switches[0].source
+
+
+def test_dutch_code_may_differ_in_its_texts_only():
+    english = 'for grade in (6, 7):\n    print(f"grade {grade}: {local(0.5 * grade):.0%}")  # a comment'
+    dutch = 'for grade in (6, 7):\n    print(f"cijfer {grade}: {local(0.5 * grade):.1%}")  # een opmerking'
+    assert code_shape(dutch) == code_shape(english)
+    for changed in ('for grade in (6, 8):\n    print(f"cijfer {grade}: {local(0.5 * grade):.0%}")',
+                    'for grade in (6, 7):\n    print(f"cijfer {grade}: {local(0.6 * grade):.0%}")',
+                    'for grade in (6, 7):\n    print(f"cijfer {grade}: {local(0.5 / grade):.0%}")'):
+        assert code_shape(changed) != code_shape(english)
+    lesson = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title", id="m1"),
+                                             nbformat.v4.new_code_cell(english, id="c1")])
+    built = dutch_lesson(lesson, {"m1": "# Titel"}, "99_test.ipynb", {"c1": dutch})
+    assert [cell.source for cell in built.cells if cell.cell_type == "code"][1] == dutch
+    with pytest.raises(KitError, match=r"99_test.ipynb, cells c1, differs from the English code"):
+        dutch_lesson(lesson, {"m1": "# Titel"}, "99_test.ipynb", {"c1": dutch.replace("0.5", "0.6")})
+    with pytest.raises(KitError, match=r"99_test.ipynb, cell c1, is not Python: .* \(line 2\)"):
+        dutch_lesson(lesson, {"m1": "# Titel"}, "99_test.ipynb", {"c1": dutch.replace("print(", "print((")})
+    with pytest.raises(KitError, match=r"Dutch code for code cells that are gone \['c2'\]"):
+        dutch_lesson(lesson, {"m1": "# Titel"}, "99_test.ipynb", {"c2": dutch})
+
+
+def _printed(cell) -> str:
+    return "".join(output.get("text", "") for output in cell.get("outputs", []) if output.output_type == "stream")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_what_the_dutch_lesson_prints_is_dutch_with_the_same_numbers(lesson):
+    """A lesson's own sentences (hand-worked examples, the paths' story) in Dutch words and Dutch number style.
+
+    A cell that switches the language on purpose (lesson 00 shows a Dutch table in the English lesson) is left out:
+    both its outputs are Dutch."""
+    english, dutch = _pairs(lesson)
+    for source, shown in zip(english.cells, without_language_cell(dutch)):
+        if source.cell_type != "code" or "set_language(" in source.source or not _printed(shown).strip():
+            continue
+        printed = _printed(shown)
+        words = re.sub(r"\b[AB]\b", " ", printed)  # the sides A and B are no English 'a'
+        assert not dutch_english_words(words), f"{lesson.name}, cell {source.id}: English in {printed!r}"
+        assert not re.search(r"\d%|\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)", printed), \
+            f"{lesson.name}, cell {source.id}: an English number style in {printed!r}"
+        assert dutch_numbers(printed) == english_numbers(_printed(source)), f"{lesson.name}, cell {source.id}"
+
+
+def test_the_dutch_output_check_can_fail():
+    assert dutch_english_words("grade 6: 17 % of customers leave") >= {"grade", "customers"}
+    assert dutch_numbers("A € 3.322.042, 12,5 %") == english_numbers("A €3,322,042, 12.5%") == [12.5, 3322042.0]
+    assert re.search(r"\d%|\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)", "€ 3,322,042")
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
@@ -85,3 +140,12 @@ def test_the_dutch_lesson_links_to_files_that_exist(lesson):
         if cell.cell_type == "markdown":
             for target in LINK.findall(cell.source):
                 assert (DUTCH / target).exists(), f"{dutch_path(lesson).name}: link to {target} leads nowhere"
+
+
+def test_a_dutch_code_section_is_one_python_block_beside_the_text(tmp_path):
+    path = tmp_path / "99_test.md"
+    path.write_text("<!-- cell m1 -->\n# Titel\n\n<!-- code c1 -->\nprint('hallo')\n", encoding="utf-8")
+    with pytest.raises(KitError, match="cell c1 must be one block"):
+        read_code(path)
+    path.write_text("<!-- cell m1 -->\n# Titel\n\n<!-- code c1 -->\n```python\nprint('hallo')\n```\n", encoding="utf-8")
+    assert read_code(path) == {"c1": "print('hallo')"} and read_text(path) == {"m1": "# Titel"}

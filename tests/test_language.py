@@ -18,7 +18,7 @@ import pytest
 from simulation import PARAMETERS
 from simulation.errors import KitError
 from simulation.language import (LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve, scenario_name,
-                                 text, unit_text, value_range)
+                                 set_language, text, unit_text, value_range)
 from simulation.parameters import CONCEPTS
 from simulation.presets import PRESETS
 from simulation.results import KPIS
@@ -167,3 +167,22 @@ def test_a_runs_kpi_table_speaks_the_kits_language(kit_in_dutch):
     result = simulate({"run.years": 1}, seed=1, keep_events=False)
     assert result.kpi_table().equals(result.kpi_table("nl"))
     assert list(result.kpi_table()["label"]) != list(result.kpi_table("en")["label"])
+
+
+@pytest.mark.parametrize("value, spec, english, dutch", [
+    (0.125, ".1%", "12.5%", "12,5 %"),
+    (-1234.5, ",.1f", f"{MINUS}1,234.5", f"{MINUS}1.234,5"),
+    (1.22, "+5.0%", "+122%", "+122 %"),
+    (120_000, ">8,", " 120,000", " 120.000"),
+    (-0.0001, ".0f", "0", "0"),  # rounded to zero: no sign, as `number` shows it
+    (-0.0001, "5.1f", "  0.0", "  0,0"),
+    (7, "", "7", "7"),
+    ("stuck in the middle", "<21", "stuck in the middle  ", "stuck in the middle  "),  # text stays as it is
+])
+def test_a_local_number_formats_itself_in_the_kits_language(value, spec, english, dutch, kit_in_dutch):
+    from simulation import local
+
+    assert format(local(value), spec) == dutch
+    set_language("en")
+    assert format(local(value), spec) == english
+    assert f"{local(value):{spec}}" == english and str(local(value)) == format(value, "").replace("-", MINUS)
