@@ -65,7 +65,8 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str, language
     """A monthly flow (e.g. 'won', 'churned', 'margin') summed per simulated year, one column per scenario.
 
     Short-term wins and long-term losses show up here: a strategy can lead
-    in year 1 and fall behind by year 3.
+    in year 1 and fall behind by year 3. A table to read: its index is named
+    'year' or 'jaar' in the kit's language (code selects rows by number).
     """
     table = {}
     for name, result in results.items():

@@ -17,11 +17,12 @@ Labels of parameters, choices and KPIs stay in their rows (`ParamSpec`,
 from __future__ import annotations
 
 import math
+import numbers
 import os
 from typing import Any
 
 from .errors import KitError
-from .texts import TEXTS, UNITS
+from .texts import DUTCH_SINGULAR, TEXTS, UNITS
 
 LANGUAGES = ("en", "nl")
 MINUS = "\u2212"
@@ -122,11 +123,12 @@ class Local:
         self.value = value
 
     def __format__(self, spec: str) -> str:
-        shown = format(self.value, spec)
-        if isinstance(self.value, bool) or not isinstance(self.value, (int, float)):
-            return shown
-        if not any(digit in shown for digit in "123456789"):  # rounded to zero: no sign, as `number` shows it
-            shown = shown.replace("-", " " if shown.startswith(" ") else "")
+        value = self.value
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):  # text (a name) stays as it is
+            return format(value, spec)
+        shown = format(value, spec)
+        if value < 0 and math.isfinite(value) and not any(digit in shown for digit in "123456789"):
+            shown = format(-value, spec)  # rounded to zero: no minus sign, as `number` shows it
         shown = shown.replace("-", MINUS)
         if get_language() == "nl":
             shown = shown.translate(_DUTCH_SEPARATORS).replace("%", " %")
@@ -134,6 +136,8 @@ class Local:
 
     def __str__(self) -> str:
         return format(self, "")
+
+    __repr__ = __str__  # a bare `local(x)` at the end of a notebook cell shows the number
 
 
 def local(value: float) -> Local:
@@ -218,6 +222,8 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
         return shown
     if language == "en" and value == 1 and words.endswith("s") and " " not in words:  # '1 year', not '1 years'
         words = words[:-3] + "y" if words.endswith("ies") else words[:-1]
+    elif language == "nl" and value == 1:  # '1 klant', '1 opportunity'
+        words = DUTCH_SINGULAR.get(words, words)
     if kind == "times":
         return shown + "×"
     return f"{shown} {words}" if words else shown

@@ -58,6 +58,10 @@ def _sections(path: Path, kind: str) -> dict[str, str]:
     parts = MARKER.split(content)
     if parts[0].strip():
         raise KitError(f"{path}: text before the first '<!-- cell … -->' marker.")
+    sections = [(found, cell_id) for found, cell_id in zip(parts[1::3], parts[2::3])]
+    twice = sorted({f"<!-- {found} {cell_id} -->" for found, cell_id in sections if sections.count((found, cell_id)) > 1})
+    if twice:
+        raise KitError(f"{path}: each marker once, but {', '.join(twice)} comes more than once.")
     return {cell_id: body.strip() for found, cell_id, body in zip(parts[1::3], parts[2::3], parts[3::3])
             if found == kind}
 

@@ -152,7 +152,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "paths.noun.nps": ("NPS", "NPS"),
     "paths.noun.won_per_quarter": ("deals won", "gewonnen deals"),
     "paths.crossing": ("{name} is ahead on {kpi} until month {ahead}, behind from month {month}",
-                       "{name} ligt voor op {kpi} tot maand {ahead}, achter vanaf maand {month}"),
+                       "{name} ligt qua {kpi} voor tot maand {ahead}, achter vanaf maand {month}"),
     "paths.no_crossing": ("The median paths do not cross.", "De mediaanpaden kruisen elkaar niet."),
     "paths.band": ("band: all {n} runs", "band: alle {n} runs"),
     "paths.band_range": ("band: {low}–{high} % of {n} runs", "band: {low}–{high} % van {n} runs"),
@@ -402,6 +402,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                                          "rondecijfers)"),
     "debrief.part.total": ("Total: difference in margin", "Totaal: verschil in marge"),
 }
+
+#: A Dutch unit after the number 1 ('1 klant', not '1 klanten'); units not here read the same ('1 jaar', '1 uur').
+DUTCH_SINGULAR = {"maanden": "maand", "dagen": "dag", "cijferpunten": "cijferpunt", "punten": "punt", "leads": "lead",
+                  "bezoeken": "bezoek", "opportunities": "opportunity", "offertes": "offerte", "deals": "deal",
+                  "klanten": "klant", "klachten": "klacht", "orders": "order"}
 
 #: How a unit's values are shown: (kind, English, Dutch). Kind 'percent' shows a 0–1 share as '12.5%',
 #: 'euro' as '€1,234', 'grade' and 'nps' bare (the label says what they are), 'number' with the unit after it.

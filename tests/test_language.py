@@ -177,6 +177,8 @@ def test_a_runs_kpi_table_speaks_the_kits_language(kit_in_dutch):
     (-0.0001, ".0f", "0", "0"),  # rounded to zero: no sign, as `number` shows it
     (-0.0001, "5.1f", "  0.0", "  0,0"),
     (7, "", "7", "7"),
+    (-0.0001, "<6.1f", "0.0   ", "0,0   "),
+    (float("-inf"), ".1f", f"{MINUS}inf", f"{MINUS}inf"),
     ("stuck in the middle", "<21", "stuck in the middle  ", "stuck in the middle  "),  # text stays as it is
 ])
 def test_a_local_number_formats_itself_in_the_kits_language(value, spec, english, dutch, kit_in_dutch):
@@ -186,3 +188,20 @@ def test_a_local_number_formats_itself_in_the_kits_language(value, spec, english
     set_language("en")
     assert format(local(value), spec) == english
     assert f"{local(value):{spec}}" == english and str(local(value)) == format(value, "").replace("-", MINUS)
+
+
+def test_a_local_number_may_come_from_numpy(kit_in_dutch):
+    import numpy as np
+
+    from simulation import local
+
+    assert f"{local(np.int64(-1234)):,}" == f"{MINUS}1.234" and f"{local(np.float64(0.125)):.1%}" == "12,5 %"
+    assert repr(local(2.5)) == "2,5"  # a bare local(x) at the end of a cell shows the number
+
+
+@pytest.mark.parametrize("unit, english, dutch", [("customers", "1 customer", "1 klant"),
+                                                  ("opportunities", "1 opportunity", "1 opportunity"),
+                                                  ("days", "1 day", "1 dag"), ("years", "1 year", "1 jaar")])
+def test_one_of_a_unit_is_singular_in_both_languages(unit, english, dutch):
+    assert format_value(1, unit, "en") == english and format_value(1, unit, "nl") == dutch
+    assert format_value(2, unit, "nl").split(" ", 1)[1] == unit_text(unit, "nl")

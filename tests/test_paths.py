@@ -75,7 +75,7 @@ def test_captions_name_the_crossing_in_english_and_dutch():
     assert crossing_caption(found, ("honest promise", "over-promise"), "customers", "en") == \
         "over-promise is ahead on customers until month 13, behind from month 14"
     assert crossing_caption(found, ("eerlijk beloven", "te veel beloven"), "cumulative_margin", "nl") == \
-        "te veel beloven ligt voor op marge tot maand 13, achter vanaf maand 14"
+        "te veel beloven ligt qua marge voor tot maand 13, achter vanaf maand 14"
     assert crossing_caption(None, ("a", "b"), "customers", "en") == ""
 
 
@@ -102,7 +102,7 @@ def test_the_figure_marks_the_crossing_is_greyscale_safe_legible_and_speaks_dutc
     figure = plots.paths(runs, language="nl")
     assert isinstance(figure, Figure)
     customers = figure.axes[0]
-    assert "te veel ligt voor op klanten tot maand 2, achter vanaf maand 4" in " ".join(
+    assert "te veel ligt qua klanten voor tot maand 2, achter vanaf maand 4" in " ".join(
         customers.get_title(loc="left").split())
     assert any(line.get_xdata()[0] == line.get_xdata()[-1] for line in customers.get_lines())  # the marker
     styles = {line.get_linestyle() for line in customers.get_lines()[:2]}

@@ -99,6 +99,17 @@ def test_a_figure_drawn_without_a_language_speaks_the_kits_language(result, draw
     assert texts(draw(result)) == texts(draw(result, "nl")) != texts(draw(result, "en"))
 
 
+@pytest.mark.parametrize("draw", (plots.compare_bars, plots.compare_kpis), ids=lambda f: f.__name__)
+def test_a_comparison_drawn_without_a_language_speaks_the_kits_language(result, no_promise, draw, kit_in_dutch):
+    from matplotlib.text import Text
+
+    def shown(figure):  # every text of the figure: a comparison's KPI names may be table cells, not axis labels
+        return [text.get_text() for text in figure.findobj(Text) if text.get_text()]
+
+    runs, kpis = {"A": result, "B": no_promise}, ["margin", "nps"]
+    assert shown(draw(runs, kpis)) == shown(draw(runs, kpis, "nl")) != shown(draw(runs, kpis, "en"))
+
+
 def test_unknown_language_is_refused_with_the_allowed_ones(result):
     with pytest.raises(ValueError, match=r"'language'.*'en', 'nl'.*'de'"):
         plots.funnel_chart(result, "de")
