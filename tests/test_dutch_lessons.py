@@ -175,3 +175,6 @@ def test_a_dutch_code_section_is_one_python_block_beside_the_text(tmp_path):
         read_code(path)
     path.write_text("<!-- cell m1 -->\n# Titel\n\n<!-- code c1 -->\n```python\nprint('hallo')\n```\n", encoding="utf-8")
     assert read_code(path) == {"c1": "print('hallo')"} and read_text(path) == {"m1": "# Titel"}
+    path.write_text("<!-- cell m1 -->\n# Titel\n\n<!-- cell m1 -->\n# Nog een titel\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"<!-- cell m1 --> comes more than once"):
+        read_text(path)
