@@ -101,6 +101,12 @@ def duration(seconds: float, language: str) -> str:
 
 #: English digits to Dutch: the thousands comma becomes a point and the decimal point a comma.
 _DUTCH_SEPARATORS = str.maketrans(",.", ".,")
+_PERCENT_SIGN = {"en": "%", "nl": " %"}  # '12.5%' / '12,5 %'
+
+
+def _shows_zero(shown: str) -> bool:
+    """A formatted number that rounded to zero: it gets no sign ('0', not '−0'; 'inf' is no zero)."""
+    return "0" in shown and not any(digit in shown for digit in "123456789")
 
 
 def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
@@ -109,8 +115,7 @@ def number(value: float, decimals: int, language: str, signed: bool = False) -> 
     shown = f"{abs(value):,.{decimals}f}"
     if language == "nl":
         shown = shown.translate(_DUTCH_SEPARATORS)
-    rounded_to_zero = float(shown.replace(".", "").replace(",", "") or 0) == 0
-    sign = "" if rounded_to_zero else MINUS if value < 0 else "+" if signed else ""
+    sign = "" if _shows_zero(shown) else MINUS if value < 0 else "+" if signed else ""
     return sign + shown
 
 
@@ -127,12 +132,13 @@ class Local:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):  # text (a name) stays as it is
             return format(value, spec)
         shown = format(value, spec)
-        if value < 0 and math.isfinite(value) and not any(digit in shown for digit in "123456789"):
-            shown = format(-value, spec)  # rounded to zero: no minus sign, as `number` shows it
+        if value < 0 and math.isfinite(value) and _shows_zero(shown):
+            shown = format(-value, spec)
         shown = shown.replace("-", MINUS)
-        if get_language() == "nl":
-            shown = shown.translate(_DUTCH_SEPARATORS).replace("%", " %")
-        return shown
+        language = get_language()
+        if language == "nl":
+            shown = shown.translate(_DUTCH_SEPARATORS)
+        return shown.replace("%", _PERCENT_SIGN[language])
 
     def __str__(self) -> str:
         return format(self, "")
@@ -152,7 +158,7 @@ def local(value: float) -> Local:
 
 def percent(share: float, language: str, decimals: int = 1, signed: bool = False) -> str:
     """A share (0–1) in percent: '12.5%' / '12,5 %'."""
-    return number(100 * share, decimals, language, signed) + ("%" if language == "en" else " %")
+    return number(100 * share, decimals, language, signed) + _PERCENT_SIGN[language]
 
 
 def euro(amount: float, language: str, signed: bool = False, decimals: int = 0) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -58,12 +59,12 @@ def _sections(path: Path, kind: str) -> dict[str, str]:
     parts = MARKER.split(content)
     if parts[0].strip():
         raise KitError(f"{path}: text before the first '<!-- cell … -->' marker.")
-    sections = [(found, cell_id) for found, cell_id in zip(parts[1::3], parts[2::3])]
-    twice = sorted({f"<!-- {found} {cell_id} -->" for found, cell_id in sections if sections.count((found, cell_id)) > 1})
+    sections = list(zip(parts[1::3], parts[2::3], parts[3::3]))
+    markers = Counter((found, cell_id) for found, cell_id, _ in sections)
+    twice = sorted(f"<!-- {found} {cell_id} -->" for (found, cell_id), times in markers.items() if times > 1)
     if twice:
         raise KitError(f"{path}: each marker once, but {', '.join(twice)} comes more than once.")
-    return {cell_id: body.strip() for found, cell_id, body in zip(parts[1::3], parts[2::3], parts[3::3])
-            if found == kind}
+    return {cell_id: body.strip() for found, cell_id, body in sections if found == kind}
 
 
 def read_text(path: Path) -> dict[str, str]:

@@ -29,9 +29,6 @@ def kit_in_english():
 
 
 @pytest.fixture
-def kit_in_dutch():
-    """The kit's language set to Dutch, as a Dutch lesson's first cell does, and set back afterwards."""
-    previous = get_language()
+def kit_in_dutch(kit_in_english):
+    """The kit's language set to Dutch, as a Dutch lesson's first cell does (`kit_in_english` sets it back)."""
     set_language("nl")
-    yield
-    set_language(previous)
