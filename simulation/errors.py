@@ -25,10 +25,16 @@ def closest(word: object, known: Iterable[str], cutoff: float = 0.6) -> str | No
     return close[0] if close else None
 
 
-def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6) -> str:
-    """' Did you mean 'x'?' for the closest known name, or '' when nothing is close (or `word` is not text)."""
+def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6, language: str = "en") -> str:
+    """' Did you mean 'x'?' (Dutch: ' Bedoel je 'x'?') for the closest known name, or '' when nothing is
+    close (or `word` is not text). English by default: most messages are for the one who wrote the code or
+    the file; a student's box asks for Dutch."""
     match = closest(word, known, cutoff)
-    return f" Did you mean '{match}'?" if match else ""
+    if not match:
+        return ""
+    from .language import text  # the language layer builds on this module, so it is looked up when needed
+
+    return text("error.did_you_mean", language, match=match)
 
 
 def printable(text: str) -> str:

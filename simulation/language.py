@@ -119,6 +119,23 @@ def number(value: float, decimals: int, language: str, signed: bool = False) -> 
     return sign + shown
 
 
+def formatted(value: Any, spec: str, language: str) -> str:
+    """`format(value, spec)` in `language`'s number style: '12.5%' / '12,5 %', '−1,234.5' / '−1.234,5'.
+
+    Python's own format specs say how many decimals and whether to group, so a sentence keeps its
+    f-string or template; this only swaps the separators, the minus and the percent sign. Text (a name)
+    and booleans are formatted as they are."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return format(value, spec)
+    shown = format(value, spec)
+    if value < 0 and math.isfinite(value) and _shows_zero(shown):
+        shown = format(-value, spec)
+    shown = shown.replace("-", MINUS)
+    if check_language(language) == "nl":
+        shown = shown.translate(_DUTCH_SEPARATORS)
+    return shown.replace("%", _PERCENT_SIGN[language])
+
+
 class Local:
     """A number that formats itself in the kit's language, with Python's own format specs: see `local`."""
 
@@ -128,17 +145,7 @@ class Local:
         self.value = value
 
     def __format__(self, spec: str) -> str:
-        value = self.value
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):  # text (a name) stays as it is
-            return format(value, spec)
-        shown = format(value, spec)
-        if value < 0 and math.isfinite(value) and _shows_zero(shown):
-            shown = format(-value, spec)
-        shown = shown.replace("-", MINUS)
-        language = get_language()
-        if language == "nl":
-            shown = shown.translate(_DUTCH_SEPARATORS)
-        return shown.replace("%", _PERCENT_SIGN[language])
+        return formatted(self.value, spec, get_language())
 
     def __str__(self) -> str:
         return format(self, "")

@@ -26,6 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "{waiting} incidents waiting, {turned_away} turned away",
                                    "{variant}: servicedesk overbelast in {k} van {n} runs; in het ergste geval "
                                    "wachten {waiting} incidenten, {turned_away} geweigerd"),
+    # --- a name that is almost right
+    "error.did_you_mean": (" Did you mean '{match}'?", " Bedoel je '{match}'?"),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),

@@ -205,7 +205,7 @@ def test_the_exercise_points_to_existing_docs(exercise_id):
 def test_list_exercises_names_every_exercise_in_both_languages():
     english, dutch = list_exercises("en"), list_exercises("nl")
     assert list(english.index) == IDS == list(dutch.index)
-    assert (english["title"] != dutch["title"]).all()
+    assert (english["title"] != dutch["titel"]).all()
     assert len(IDS) >= 25 and len({e.concept for e in EXERCISES.values()}) >= 7
     lessons = {e.lesson for e in EXERCISES.values()}
     for lesson in ("01_", "06_", "07_", "08_", "09_"):
@@ -319,7 +319,9 @@ def test_a_built_scenario_passes_when_the_simulation_meets_the_goals(monkeypatch
     assert check("build-nps-scenario", "baseline").correct
     monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": math.nan})
     half = check("build-nps-scenario", "baseline")
-    assert half.score == 0.5 and "(score 50%)" in half.title and "undefined" in half.message
+    assert half.score == 0.5 and "(score 50%)" in half.title and "n/a (goal: at most 17.0%)" in half.message
+    dutch = check("build-nps-scenario", "baseline", "nl")  # the KPI tables' words and number style
+    assert "(score 50 %)" in dutch.title and "n.v.t. (doel: hoogstens 17,0 %)" in dutch.message
 
 
 def test_changing_the_world_instead_of_the_company_is_refused():

@@ -28,22 +28,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import KitError
+from ..language import LANGUAGES, formatted
 from ..parameters import CONCEPTS
-
-LANGUAGES = ("en", "nl")
 
 
 class _Formatter(string.Formatter):
-    """Fills `{name:.1f}` fields; in Dutch numbers get a decimal comma and a thousands dot."""
+    """Fills `{name:.1f}` fields in the language's number style (the language layer's `formatted`):
+    '12,5 %' and '1.600' in Dutch, one minus sign in both. A field meant as Python (`{x!r}`) stays as it is."""
 
     def __init__(self, language: str):
         self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        text = super().format_field(value, format_spec)
-        if self.language == "nl" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return text.translate(str.maketrans(",.", ".,"))
-        return text
+        return formatted(value, format_spec, self.language)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ BUILD_NPS = Exercise(
         "NPS of at least {nps_goal:+.0f} after {years} years while the sales cost stays at most {cost_goal:.0f}% of revenue. "
         "Your scenario is simulated with seed {seed}. Levers you may change: {levers}.",
         "Begin bij preset('baseline') en verander alleen managementbesluiten, met .replace({{...}}). Haal na {years} "
-        "jaar een NPS van minstens {nps_goal:+.0f} terwijl de saleskosten hoogstens {cost_goal:.0f}% van de omzet zijn. "
+        "jaar een NPS van minstens {nps_goal:+.0f} terwijl de saleskosten hoogstens {cost_goal:.0f} % van de omzet zijn. "
         "Je scenario wordt gesimuleerd met seed {seed}. Knoppen die je mag veranderen: {levers}."),
     kind=ScenarioAnswer(
         goals=(

@@ -115,13 +115,26 @@ class Session:
 SESSION = Session()
 
 
+_CANNOT_CHECK = Text("Cannot check", "Kan niet nakijken")
+_CANNOT_SHOW = Text("Cannot show", "Kan niet tonen")
+_CANNOT_START = Text("Cannot start", "Kan niet beginnen")
+_UNKNOWN_EXERCISE = Text("Unknown exercise {exercise}.{hint}", "Onbekende opgave {exercise}.{hint}")
+_SEE_THE_LIST = Text(" See list_exercises().", " Zie list_exercises().")
+
+
+def _spoken(language: Any) -> str:
+    """`language` when the kit speaks it, else English: the box that says the language is unknown."""
+    return language if isinstance(language, str) and language in LANGUAGES else "en"
+
+
 def _problem(exercise_id: Any, language: Any) -> str | None:
-    """What is wrong with the exercise id or the language, if anything (in English: it is the caller's slip)."""
+    """What is wrong with the language (in English: no other is known) or else the exercise id (in the
+    student's language), if anything."""
     if not isinstance(language, str) or language not in LANGUAGES:
         return f"Unknown language {shown(plain_or_type(language))}: choose 'en' (English) or 'nl' (Nederlands)."
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
-        hint = did_you_mean(exercise_id, EXERCISES, cutoff=0.5) or " See list_exercises()."
-        return f"Unknown exercise {shown(plain_or_type(exercise_id))}.{hint}"
+        hint = did_you_mean(exercise_id, EXERCISES, cutoff=0.5, language=language) or _SEE_THE_LIST(language)
+        return _UNKNOWN_EXERCISE(language, exercise=shown(plain_or_type(exercise_id)), hint=hint)
     return None
 
 
@@ -137,7 +150,7 @@ def _feedback(exercise: Exercise, status: str, score: float, lines: tuple[str, .
               mistake: str = "") -> Feedback:
     title = f"{_TITLES[status](language)} — {exercise.title(language)}"
     if 0 < score < 1:
-        title += format_text(language, " (score {score:.0f}%)", score=100 * score)
+        title += format_text(language, " (score {score:.0%})", score=score)
     return Feedback(status, title, "\n".join(lines), exercise_id=exercise.id, correct=status == "correct",
                     score=score, mistake=mistake)
 
@@ -150,7 +163,7 @@ def grade(exercise_id: str, answer: Any, *, student: Any = None, course: str | N
     """
     problem = _problem(exercise_id, language)
     if problem:
-        return Feedback("wrong", "Cannot check", problem, exercise_id=shown(plain_or_type(exercise_id)),
+        return Feedback("wrong", _CANNOT_CHECK(_spoken(language)), problem, exercise_id=shown(plain_or_type(exercise_id)),
                         mistake="unknown exercise")
     exercise = EXERCISES[exercise_id]
     kind = exercise.kind.describe(language)
@@ -251,11 +264,11 @@ def start(student: Any = None, *, name: str | None = None, language: str = "en",
     """
     show_errors_as_boxes()
     if not isinstance(language, str) or language not in LANGUAGES:
-        return Card("wrong", "Cannot start", _problem("nps-survey", language) or "")
+        return Card("wrong", _CANNOT_START("en"), _problem("nps-survey", language) or "")
     try:
         number = normalise_student(student)
     except AnswerError as error:
-        return Card("wrong", Text("Cannot start", "Kan niet beginnen")(language), error.text(language, **error.values))
+        return Card("wrong", _CANNOT_START(language), error.text(language, **error.values))
     clean_name = plain_or_type(name) if isinstance(name, str) else None
     SESSION.student, SESSION.name, SESSION.language = number, clean_name, language
     SESSION.course = course if isinstance(course, str) and course.strip() else None
@@ -272,7 +285,7 @@ def show(exercise_id: str, language: str | None = None) -> Card:
     language = SESSION.language if language is None else language
     problem = _problem(exercise_id, language)
     if problem:
-        return Card("wrong", "Cannot show", problem)
+        return Card("wrong", _CANNOT_SHOW(_spoken(language)), problem)
     exercise = EXERCISES[exercise_id]
     inputs = inputs_for(exercise, SESSION.student, SESSION.course)
     lines = [exercise.question(language, **inputs),
@@ -286,11 +299,24 @@ def show(exercise_id: str, language: str | None = None) -> Card:
     return Card("question", f"{exercise.title(language)} ({concept})", "\n".join(lines))
 
 
-def list_exercises(language: str | None = None) -> pd.DataFrame:
+#: The columns of `list_exercises`, headed in the language of the list.
+_COLUMNS = (Text("title", "titel"), Text("concept", "begrip"), Text("lesson", "les"), Text("answer", "antwoord"))
+
+
+def list_exercises(language: str | None = None, lesson: str | None = None) -> pd.DataFrame:
     """Every exercise: id, title, course concept, lesson and the form of the answer (in `language`, by
-    default the kit's current language, so a Dutch lesson lists them in Dutch)."""
+    default the kit's current language, so a Dutch lesson lists them in Dutch, headers included).
+
+    `lesson` ('09' or '09_course_concepts') keeps one lesson's exercises: a lesson lists its own without
+    filtering on a column whose name depends on the language."""
     language = resolve(language)
+    chosen = [e for e in EXERCISES.values() if lesson is None or lesson in (e.lesson, e.lesson.split("_")[0])]
+    if not chosen:
+        lessons = sorted({e.lesson for e in EXERCISES.values()})
+        raise KitError(f"The 'lesson' argument must name a lesson with exercises, such as '09' or "
+                       f"'{lessons[-1]}'. Got {shown(plain_or_type(lesson))}; lessons with exercises: "
+                       f"{', '.join(lessons)}.")
     column = LANGUAGES.index(language)
     rows = [(e.id, e.title(language), CONCEPTS[e.concept][column], e.lesson, e.kind.describe(language))
-            for e in EXERCISES.values()]
-    return pd.DataFrame(rows, columns=("id", "title", "concept", "lesson", "answer")).set_index("id")
+            for e in chosen]
+    return pd.DataFrame(rows, columns=("id", *(header(language) for header in _COLUMNS))).set_index("id")

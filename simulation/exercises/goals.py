@@ -13,26 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import format_value
 from ..presets import preset
 from ..results import KPI_SPECS
 from ..scenario import Scenario, ScenarioError
 from . import answers
-from .base import AnswerError, Exercise, Solution, Text, Verdict, clipped, format_text, unexpected
+from .base import AnswerError, Exercise, Solution, Text, Verdict, clipped, unexpected
 
 _AT_LEAST = Text("at least", "minstens")
 _AT_MOST = Text("at most", "hoogstens")
-
-
-def kpi_text(kpi: str, value: float, language: str) -> str:
-    """A KPI value as the goal lines show it: shares in %, the NPS with its sign."""
-    unit = KPI_SPECS[kpi].unit
-    if math.isnan(value):
-        return Text("undefined", "onbepaald")(language)
-    if unit.startswith("share"):
-        return format_text(language, "{value:.1f}%", value=100 * value)
-    if kpi == "nps":
-        return format_text(language, "{value:+.1f}", value=value)
-    return format_text(language, "{value:,.1f} {unit}", value=value, unit=unit)
 
 
 @dataclass(frozen=True)
@@ -53,9 +42,9 @@ class Goal:
         """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)'."""
         return "{mark} {label}: {value} ({goal} {bound} {target})".format(
             mark="✔" if self.met(value) else "✘", label=KPI_SPECS[self.kpi].label(language),
-            value=kpi_text(self.kpi, value, language), goal=Text("goal:", "doel:")(language),
+            value=format_value(value, KPI_SPECS[self.kpi].unit, language), goal=Text("goal:", "doel:")(language),
             bound=(_AT_LEAST if self.at_least else _AT_MOST)(language),
-            target=kpi_text(self.kpi, self.target, language))
+            target=format_value(self.target, KPI_SPECS[self.kpi].unit, language))
 
 
 @dataclass(frozen=True)

@@ -188,10 +188,10 @@ STRESS_TEST = Exercise(
         rng.choice((1.5, 2.0, 2.5, 3.0))),
     method=T(
         "base = preset('{preset}').replace({{'run.years': {years}}}); stressed = base.replace("
-        "{{'market.competitor_intensity': {intensity}}}); r0, r1 = the 'revenue' KPI of both runs with seed {seed}; "
+        "{{'market.competitor_intensity': {intensity!r}}}); r0, r1 = the 'revenue' KPI of both runs with seed {seed}; "
         "the answer is 100 × (r1 − r0) / r0.",
         "base = preset('{preset}').replace({{'run.years': {years}}}); gestrest = base.replace("
-        "{{'market.competitor_intensity': {intensity}}}); r0, r1 = de KPI 'revenue' van beide runs met seed {seed}; "
+        "{{'market.competitor_intensity': {intensity!r}}}); r0, r1 = de KPI 'revenue' van beide runs met seed {seed}; "
         "het antwoord is 100 × (r1 − r0) / r0."),
     simulated=True,
 )

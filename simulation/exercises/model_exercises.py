@@ -170,8 +170,8 @@ CHURN_GRADE_6 = Exercise(
         "Right: about {share:.0f}% a year (Popping 2000: a supplier that scored a scant 6 lost 20% of its "
         "customers within a year). At a grade of 8 only about {share_8:.0f}% leave: follow-up orders come "
         "almost by themselves.",
-        "Goed: ongeveer {share:.0f}% per jaar (Popping 2000: een leverancier met een magere 6 verloor binnen een "
-        "jaar 20% van zijn klanten). Bij een 8 vertrekt maar ongeveer {share_8:.0f}%: vervolgorders komen bijna "
+        "Goed: ongeveer {share:.0f} % per jaar (Popping 2000: een leverancier met een magere 6 verloor binnen een "
+        "jaar 20 % van zijn klanten). Bij een 8 vertrekt maar ongeveer {share_8:.0f} %: vervolgorders komen bijna "
         "vanzelf."),
     docs_section=SATISFACTION_DOCS,
     lesson="04_satisfaction_nps_churn",

@@ -54,8 +54,8 @@ SHARE_MISTAKES = (
         "een positieve score.")),
     Mistake(lambda v: v["promoters"] + v["passives"] - v["detractors"], Text(
         "You counted the passives (7–8) as promoters. Only a 9 or a 10 makes a promoter; passives do not count.",
-        "Je telde de passives (7–8) mee als promotors. Alleen een 9 of 10 is een promotor; passives tellen niet "
-        "mee.")),
+        "Je telde de passief tevredenen (7–8) mee als promotors. Alleen een 9 of 10 is een promotor; passief "
+        "tevredenen tellen niet mee.")),
     Mistake(lambda v: v["promoters"], Text(
         "That is the share of promoters only; subtract the share of detractors (0–6).",
         "Dat is alleen het aandeel promotors; trek het aandeel criticasters (0–6) ervan af.")),
@@ -65,8 +65,8 @@ SHARE_MISTAKES = (
 NPS_EXPLANATION = Text(
     "Right: NPS = % promoters − % detractors = {promoters} − {detractors} = {nps:+.0f}. Passives do not count. "
     "A positive NPS is usually considered good.",
-    "Goed: NPS = % promotors − % criticasters = {promoters} − {detractors} = {nps:+.0f}. Passives tellen niet "
-    "mee. Een positieve NPS geldt meestal als goed.")
+    "Goed: NPS = % promotors − % criticasters = {promoters} − {detractors} = {nps:+.0f}. Passief tevredenen "
+    "tellen niet mee. Een positieve NPS geldt meestal als goed.")
 
 NPS_WORKED_EXAMPLE = Exercise(
     id="nps-worked-example",
@@ -77,8 +77,8 @@ NPS_WORKED_EXAMPLE = Exercise(
         "friends or colleagues?' {promoters}% of the customers are promoters (9–10), {passives}% passives (7–8) "
         "and {detractors}% detractors (0–6). What is the Net Promoter Score?",
         "Een klantonderzoek vraagt: 'Hoe waarschijnlijk is het, op een schaal van 0 tot 10, dat u ons aanbeveelt "
-        "bij familie, vrienden of collega's?' {promoters}% van de klanten is promotor (9–10), {passives}% passive "
-        "(7–8) en {detractors}% criticaster (0–6). Wat is de Net Promoter Score?"),
+        "bij familie, vrienden of collega's?' {promoters} % van de klanten is promotor (9–10), {passives} % "
+        "passief tevreden (7–8) en {detractors} % criticaster (0–6). Wat is de Net Promoter Score?"),
     kind=NPS_UNIT,
     solve=_solve_shares,
     explanation=NPS_EXPLANATION,
@@ -96,8 +96,8 @@ NPS_VARIANT = replace(  # the same calculation on other shares: only the story a
     question=Text(
         "A year later, after a project to shorten delivery times, the same survey gives {promoters}% promoters, "
         "{passives}% passives and {detractors}% detractors. What is the NPS now?",
-        "Een jaar later, na een project om levertijden te verkorten, geeft hetzelfde onderzoek {promoters}% "
-        "promotors, {passives}% passives en {detractors}% criticasters. Wat is de NPS nu?"),
+        "Een jaar later, na een project om levertijden te verkorten, geeft hetzelfde onderzoek {promoters} % "
+        "promotors, {passives} % passief tevredenen en {detractors} % criticasters. Wat is de NPS nu?"),
     inputs={"promoters": 40, "passives": 35, "detractors": 25},
 )
 
@@ -155,10 +155,10 @@ NPS_SURVEY = Exercise(
     mistakes=(
         Mistake(lambda v: _shifted_nps(v["answers"], 6, 8), Text(
             "Check the group boundaries: promoters answer 9–10, passives 7–8, detractors 0–6.",
-            "Let op de grenzen: promotors antwoorden 9–10, passives 7–8, criticasters 0–6.")),
+            "Let op de grenzen: promotors antwoorden 9–10, passief tevredenen 7–8, criticasters 0–6.")),
         Mistake(lambda v: _shifted_nps(v["answers"], 8), Text(
             "An 8 is a passive, not a promoter: only a 9 or a 10 makes a promoter.",
-            "Een 8 is een passive, geen promotor: alleen een 9 of 10 is een promotor.")),
+            "Een 8 is passief tevreden, geen promotor: alleen een 9 of 10 is een promotor.")),
         Mistake(lambda v: _shifted_nps(v["answers"], 6), Text(
             "A 6 is a detractor: detractors answer 0 to 6. A scant 6 is not enough.",
             "Een 6 is een criticaster: criticasters antwoorden 0 tot en met 6. Een magere 6 is niet genoeg.")),
@@ -190,13 +190,13 @@ SCOTSMAN_YES = Exercise(
         "The Scotsman method scores an open quote on {criteria} criteria: {names}. The rep puts the win chance "
         "of a quote at {chance}%. How many criteria did the rep answer with 'yes'?",
         "De Scotsman-methode scoort een openstaande offerte op {criteria} criteria: {names}. De verkoper schat de "
-        "scoringskans van een offerte op {chance}%. Hoeveel criteria beantwoordde de verkoper met 'ja'?"),
+        "scoringskans van een offerte op {chance} %. Hoeveel criteria beantwoordde de verkoper met 'ja'?"),
     kind=NumberAnswer(Text("criteria", "criteria"), "3", tolerance=0.01),
     solve=_solve_yes_answers,
     explanation=Text(
         "Right: each 'yes' is worth 100% / {criteria} = {weight}%, so {chance}% / {weight}% = {yes:g} 'yes' "
         "answers.",
-        "Goed: elke 'ja' is 100% / {criteria} = {weight}% waard, dus {chance}% / {weight}% = {yes:g} keer 'ja'."),
+        "Goed: elke 'ja' is 100 % / {criteria} = {weight} % waard, dus {chance} % / {weight} % = {yes:g} keer 'ja'."),
     docs_section=FUNNEL_DOCS,
     lesson=FUNNEL_LESSON,
     inputs={"chance": 62.5, "criteria": len(SCOTSMAN), "names": ", ".join(name.capitalize() for name in SCOTSMAN)},
@@ -204,17 +204,17 @@ SCOTSMAN_YES = Exercise(
     mistakes=(
         Mistake(lambda v: v["criteria"] - v["yes"], Text(
             "That is the number of 'no' answers. Each 'yes' adds {weight}% to the win chance.",
-            "Dat is het aantal keer 'nee'. Elke 'ja' voegt {weight}% toe aan de scoringskans.")),
+            "Dat is het aantal keer 'nee'. Elke 'ja' voegt {weight} % toe aan de scoringskans.")),
         Mistake(lambda v: v["chance"] / v["criteria"], Text(
             "You divided the chance by the number of criteria; divide it by what one 'yes' is worth "
             "({weight}%).",
-            "Je deelde de kans door het aantal criteria; deel door wat één 'ja' waard is ({weight}%)."),
+            "Je deelde de kans door het aantal criteria; deel door wat één 'ja' waard is ({weight} %)."),
             tolerance=0.1),
         Mistake(lambda v: v["chance"] / 100 * 4, Text(
             "That would be BANT's four criteria (Budget, Authority, Need, Time). The Scotsman method has "
             "{criteria}, each worth {weight}%.",
             "Dat zou BANT zijn, met vier criteria (Budget, Authority, Need, Time). De Scotsman-methode heeft er "
-            "{criteria}, elk {weight}% waard.")),
+            "{criteria}, elk {weight} % waard.")),
     ),
 )
 
@@ -268,7 +268,7 @@ SCOTSMAN_FORECAST = Exercise(
     explanation=Text(
         "Right: every quote counts at its win chance ('yes' answers × {weight}%), which adds up to € "
         "{forecast:,.0f}.",
-        "Goed: elke offerte telt mee tegen haar scoringskans (aantal 'ja' × {weight}%), samen € {forecast:,.0f}."),
+        "Goed: elke offerte telt mee tegen haar scoringskans (aantal 'ja' × {weight} %), samen € {forecast:,.0f}."),
     docs_section=FUNNEL_DOCS,
     lesson=FUNNEL_LESSON,
     inputs=_pipeline_inputs(PIPELINE),
@@ -278,11 +278,11 @@ SCOTSMAN_FORECAST = Exercise(
             "That is the total value of the pipeline (€ {total:,.0f}). A forecast weights every quote by its win "
             "chance: 'yes' answers × {weight}%.",
             "Dat is de totale waarde van de trechter (€ {total:,.0f}). Een forecast weegt elke offerte met haar "
-            "scoringskans: aantal 'ja' × {weight}%.")),
+            "scoringskans: aantal 'ja' × {weight} %.")),
         Mistake(lambda v: v["qualified_only"], Text(
             "You left out the quotes below the qualification threshold ({threshold:.0f}%). Every open quote "
             "counts in the forecast, at its own chance.",
-            "Je liet de offertes onder de kwalificatiedrempel ({threshold:.0f}%) weg. Elke openstaande offerte "
+            "Je liet de offertes onder de kwalificatiedrempel ({threshold:.0f} %) weg. Elke openstaande offerte "
             "telt mee in de forecast, tegen haar eigen kans.")),
         Mistake(lambda v: v["mean_chance_total"], Text(
             "You applied the average chance to the total value. Weight each quote by its own chance: a large "

@@ -1,0 +1,111 @@
+"""Dutch exercises speak Dutch: the course's terms and the kit's number style in every box a student reads.
+
+A Dutch student sets `LANGUAGE = "nl"` in an exercise notebook; from then on the question, the feedback
+(right, each typical mistake, a malformed answer), the worked example and the list of exercises are Dutch:
+'passief tevredenen', not 'passives'; '25 %' and '1.600 uur', as the lessons and panels write them.
+Code a box quotes (`simulate(...)`, 'market.lead_nurturing') and the example of what to type after
+`answer =` are Python, so they stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_dutch_help import dutch_english_words
+
+from simulation.errors import KitError
+from simulation.exercises import EXERCISES, check, grade, list_exercises, show, start
+from simulation.exercises.personal import inputs_for
+from simulation.exercises.worked import worked_example
+
+#: English names the Dutch course material uses as they are (the Scotsman and BANT criteria, Keller's drivers).
+COURSE_NAMES = ("forecast", "customer delight", "customer equity", "value equity", "brand equity", "relationship equity",
+                "budget, authority, need, time", "solution, competition, opportunity, timing, support, money, "
+                "authority, necessity")
+#: English number style: '25%' (Dutch: '25 %'), '1,600' (thousands), '0.45' and '-3' (Dutch '0,45', '−3').
+ENGLISH_NUMBER_STYLE = re.compile(r"\d%|\d,\d{3}(?!\d)|(?<![\w§-] )(?<![\w.§-])\d+\.\d{1,2}(?![\d.])|(?<![\w-])-\d")
+
+
+def prose(text: str) -> str:
+    """`text` without what is Python rather than Dutch: quoted names, code, paths, section numbers and the
+    example of what to type ('bijv. -8.5')."""
+    text = re.sub(r"bijv\. \S+", " ", text)
+    text = re.sub(r"'[^']*'|• [\w-]+:|\b[A-Z]:", " ", text)  # names, the options' keys, quotes A:, B:
+    text = re.sub(r"\S*[_(){}\[\]=/]\S*", " ", text)  # code and paths
+    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d", " ", text, flags=re.IGNORECASE)
+    lowered = text.lower()
+    for name in COURSE_NAMES:
+        lowered = lowered.replace(name, " ")
+    return lowered
+
+
+def dutch_boxes(exercise_id: str, student: str | None):
+    """(what, text) of every box a Dutch student can see for this exercise."""
+    exercise = EXERCISES[exercise_id]
+    inputs = inputs_for(exercise, student)
+    solution = exercise.solution(inputs)
+    values = exercise.values(solution, inputs)
+    start(student, language="nl")
+    try:
+        yield "question", show(exercise_id).message
+        yield "right answer", grade(exercise_id, solution.answer, student=student, language="nl").message
+        for index, mistake in enumerate(exercise.mistakes):
+            wrong = mistake.wrong_answer(values)
+            yield f"mistake {index}", grade(exercise_id, wrong, student=student, language="nl").message
+        yield "malformed answer", grade(exercise_id, "vijf", student=student, language="nl").message
+        yield "worked example", worked_example(exercise, inputs, "nl") or ""
+    finally:
+        start()
+
+
+@pytest.mark.parametrize("student", [None, "s1001"], ids=["practice", "student"])
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_every_dutch_box_is_dutch_in_words_and_number_style(exercise_id, student):
+    for what, text in dutch_boxes(exercise_id, student):
+        shown = prose(text)
+        assert not dutch_english_words(shown), f"{exercise_id}, {what}: {dutch_english_words(shown)} in {text!r}"
+        assert not ENGLISH_NUMBER_STYLE.search(shown), f"{exercise_id}, {what}: English number style in {text!r}"
+
+
+def test_the_dutch_check_can_fail():
+    assert dutch_english_words(prose("55 % passives (7–8)")) >= {"passives"}
+    for english in ("25% van de klanten", "1,600 uur", "0.45 per maand", "verandert -8 %"):
+        assert ENGLISH_NUMBER_STYLE.search(prose(english)), english
+    for dutch in ("25 % van de klanten", "1.600 uur", "0,45 per maand", "−8,5 %", "§ 3.5", "bijv. -8.5",
+                  "seed=12", "base.replace({'market.competitor_intensity': 2.0})", "Sales 1.0 of 2.0"):
+        assert not ENGLISH_NUMBER_STYLE.search(prose(dutch)), dutch
+
+
+def test_a_code_snippet_in_a_dutch_box_stays_python():
+    """The method of a simulated exercise quotes code to run: 2.0 there is Python, not the Dutch '2,0'."""
+    start(language="nl")
+    try:
+        method = worked_example(EXERCISES["stress-test-revenue"], inputs_for(EXERCISES["stress-test-revenue"], None),
+                                "nl")
+    finally:
+        start()
+    assert "{'market.competitor_intensity': 2.0}" in method
+
+
+def test_the_list_of_exercises_has_dutch_headers_and_a_lesson_filter():
+    dutch, english = list_exercises("nl"), list_exercises("en")
+    assert list(dutch.columns) == ["titel", "begrip", "les", "antwoord"]
+    assert list(english.columns) == ["title", "concept", "lesson", "answer"]
+    lesson = list_exercises("en", lesson="09")
+    assert list(lesson.index) == list(english.index[english["lesson"] == "09_course_concepts"])
+    assert list(list_exercises("nl", lesson="09_course_concepts").index) == list(lesson.index)
+    with pytest.raises(KitError, match=r"'lesson' argument .* Got '10'; lessons with exercises: 01_"):
+        list_exercises(lesson="10")
+
+
+def test_a_mistyped_exercise_is_told_in_the_students_language():
+    start(language="nl")
+    try:
+        checked, shown = check("nps-survay", 20), show("xyz")
+    finally:
+        start()
+    assert (checked.title, checked.message) == ("Kan niet nakijken", "Onbekende opgave 'nps-survay'. Bedoel je "
+                                                                      "'nps-survey'?")
+    assert (shown.title, shown.message) == ("Kan niet tonen", "Onbekende opgave 'xyz'. Zie list_exercises().")
+    assert check("nps-survay", 20).message == "Unknown exercise 'nps-survay'. Did you mean 'nps-survey'?"
