@@ -78,7 +78,7 @@ NPS_WORKED_EXAMPLE = Exercise(
         "and {detractors}% detractors (0–6). What is the Net Promoter Score?",
         "Een klantonderzoek vraagt: 'Hoe waarschijnlijk is het, op een schaal van 0 tot 10, dat u ons aanbeveelt "
         "bij familie, vrienden of collega's?' {promoters} % van de klanten is promotor (9–10), {passives} % "
-        "passief tevreden (7–8) en {detractors} % criticaster (0–6). Wat is de Net Promoter Score?"),
+        "passief tevreden (7–8) en {detractors} % criticaster (0–6). Wat is de Net Promotor Score?"),
     kind=NPS_UNIT,
     solve=_solve_shares,
     explanation=NPS_EXPLANATION,
