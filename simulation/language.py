@@ -109,16 +109,6 @@ def _shows_zero(shown: str) -> bool:
     return "0" in shown and not any(digit in shown for digit in "123456789")
 
 
-def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
-    """A number with the language's separators and the one minus sign: '1,234.5' / '1.234,5', '−3'."""
-    check_language(language)
-    shown = f"{abs(value):,.{decimals}f}"
-    if language == "nl":
-        shown = shown.translate(_DUTCH_SEPARATORS)
-    sign = "" if _shows_zero(shown) else MINUS if value < 0 else "+" if signed else ""
-    return sign + shown
-
-
 def formatted(value: Any, spec: str, language: str) -> str:
     """`format(value, spec)` in `language`'s number style: '12.5%' / '12,5 %', '−1,234.5' / '−1.234,5'.
 
@@ -134,6 +124,13 @@ def formatted(value: Any, spec: str, language: str) -> str:
     if check_language(language) == "nl":
         shown = shown.translate(_DUTCH_SEPARATORS)
     return shown.replace("%", _PERCENT_SIGN[language])
+
+
+def number(value: float, decimals: int, language: str, signed: bool = False) -> str:
+    """A number with the language's separators and the one minus sign: '1,234.5' / '1.234,5', '−3'
+    (`signed`: '+3'; a number that rounds to zero has no sign)."""
+    shown = formatted(value, f"{'+' if signed else ''},.{decimals}f", language)
+    return shown.removeprefix("+") if _shows_zero(shown) else shown
 
 
 class Local:

@@ -13,6 +13,7 @@ import re
 
 import pytest
 from test_dutch_help import dutch_english_words
+from test_dutch_lessons import ENGLISH_NUMBER_STYLE  # '25%', '1,600', '0.45', '-3'
 
 from simulation.errors import KitError
 from simulation.exercises import EXERCISES, check, grade, list_exercises, show, start
@@ -23,8 +24,6 @@ from simulation.exercises.worked import worked_example
 COURSE_NAMES = ("forecast", "customer delight", "customer equity", "value equity", "brand equity", "relationship equity",
                 "budget, authority, need, time", "solution, competition, opportunity, timing, support, money, "
                 "authority, necessity")
-#: English number style: '25%' (Dutch: '25 %'), '1,600' (thousands), '0.45' and '-3' (Dutch '0,45', '−3').
-ENGLISH_NUMBER_STYLE = re.compile(r"\d%|\d,\d{3}(?!\d)|(?<![\w§-] )(?<![\w.§-])\d+\.\d{1,2}(?![\d.])|(?<![\w-])-\d")
 
 
 def prose(text: str) -> str:
@@ -33,7 +32,7 @@ def prose(text: str) -> str:
     text = re.sub(r"bijv\. \S+", " ", text)
     text = re.sub(r"'[^']*'|• [\w-]+:|\b[A-Z]:", " ", text)  # names, the options' keys, quotes A:, B:
     text = re.sub(r"\S*[_(){}\[\]=/]\S*", " ", text)  # code and paths
-    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d(?:(?:,| of) \d\.\d)*", " ", text, flags=re.IGNORECASE)
     lowered = text.lower()
     for name in COURSE_NAMES:
         lowered = lowered.replace(name, " ")
@@ -41,19 +40,21 @@ def prose(text: str) -> str:
 
 
 def dutch_boxes(exercise_id: str, student: str | None):
-    """(what, text) of every box a Dutch student can see for this exercise."""
+    """(what, title and text) of every box a Dutch student can see for this exercise."""
     exercise = EXERCISES[exercise_id]
     inputs = inputs_for(exercise, student)
     solution = exercise.solution(inputs)
     values = exercise.values(solution, inputs)
     start(student, language="nl")
     try:
-        yield "question", show(exercise_id).message
-        yield "right answer", grade(exercise_id, solution.answer, student=student, language="nl").message
+        boxes = {"question": show(exercise_id),
+                 "right answer": grade(exercise_id, solution.answer, student=student, language="nl"),
+                 "malformed answer": grade(exercise_id, "vijf", student=student, language="nl")}
         for index, mistake in enumerate(exercise.mistakes):
-            wrong = mistake.wrong_answer(values)
-            yield f"mistake {index}", grade(exercise_id, wrong, student=student, language="nl").message
-        yield "malformed answer", grade(exercise_id, "vijf", student=student, language="nl").message
+            boxes[f"mistake {index}"] = grade(exercise_id, mistake.wrong_answer(values), student=student,
+                                              language="nl")
+        for what, box in boxes.items():
+            yield what, f"{box.title}\n{box.message}"
         yield "worked example", worked_example(exercise, inputs, "nl") or ""
     finally:
         start()
@@ -73,7 +74,7 @@ def test_the_dutch_check_can_fail():
     for english in ("25% van de klanten", "1,600 uur", "0.45 per maand", "verandert -8 %"):
         assert ENGLISH_NUMBER_STYLE.search(prose(english)), english
     for dutch in ("25 % van de klanten", "1.600 uur", "0,45 per maand", "−8,5 %", "§ 3.5", "bijv. -8.5",
-                  "seed=12", "base.replace({'market.competitor_intensity': 2.0})", "Sales 1.0 of 2.0"):
+                  "seed=12", "base.replace({'market.competitor_intensity': 2.0})", "Sales 1.0, 2.0 of 3.0?"):
         assert not ENGLISH_NUMBER_STYLE.search(prose(dutch)), dutch
 
 

@@ -122,15 +122,20 @@ _UNKNOWN_EXERCISE = Text("Unknown exercise {exercise}.{hint}", "Onbekende opgave
 _SEE_THE_LIST = Text(" See list_exercises().", " Zie list_exercises().")
 
 
+def _speaks(language: Any) -> bool:
+    """Whether the kit speaks `language` (a student may pass anything, a list or an array included)."""
+    return isinstance(language, str) and language in LANGUAGES
+
+
 def _spoken(language: Any) -> str:
     """`language` when the kit speaks it, else English: the box that says the language is unknown."""
-    return language if isinstance(language, str) and language in LANGUAGES else "en"
+    return language if _speaks(language) else "en"
 
 
 def _problem(exercise_id: Any, language: Any) -> str | None:
     """What is wrong with the language (in English: no other is known) or else the exercise id (in the
     student's language), if anything."""
-    if not isinstance(language, str) or language not in LANGUAGES:
+    if not _speaks(language):
         return f"Unknown language {shown(plain_or_type(language))}: choose 'en' (English) or 'nl' (Nederlands)."
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         hint = did_you_mean(exercise_id, EXERCISES, cutoff=0.5, language=language) or _SEE_THE_LIST(language)
@@ -263,7 +268,7 @@ def start(student: Any = None, *, name: str | None = None, language: str = "en",
     In a notebook it also turns a kit error raised in any later cell into a feedback box (`show_errors_as_boxes`).
     """
     show_errors_as_boxes()
-    if not isinstance(language, str) or language not in LANGUAGES:
+    if not _speaks(language):
         return Card("wrong", _CANNOT_START("en"), _problem("nps-survey", language) or "")
     try:
         number = normalise_student(student)

@@ -40,11 +40,12 @@ class Goal:
 
     def line(self, value: float, language: str) -> str:
         """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)'."""
+        spec = KPI_SPECS[self.kpi]
         return "{mark} {label}: {value} ({goal} {bound} {target})".format(
-            mark="✔" if self.met(value) else "✘", label=KPI_SPECS[self.kpi].label(language),
-            value=format_value(value, KPI_SPECS[self.kpi].unit, language), goal=Text("goal:", "doel:")(language),
+            mark="✔" if self.met(value) else "✘", label=spec.label(language),
+            value=format_value(value, spec.unit, language), goal=Text("goal:", "doel:")(language),
             bound=(_AT_LEAST if self.at_least else _AT_MOST)(language),
-            target=format_value(self.target, KPI_SPECS[self.kpi].unit, language))
+            target=format_value(self.target, spec.unit, language))
 
 
 @dataclass(frozen=True)
