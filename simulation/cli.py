@@ -15,7 +15,7 @@ from .cli_scenario import add_scenario_arguments, format_value, scenario_from_ar
 from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
-from .language import duration, number, text
+from .language import duration, number, resolve, text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import model_constants_markdown, parameter_reference_markdown
@@ -146,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sigterm_cleanup():  # `kill` ends a command as cleanly as Ctrl-C: no temporary files, no workers left
             return args.handler(args)
-    except KitError as error:
-        print(f"error: {printable(error)}", file=sys.stderr)
+    except KitError as error:  # in the language the command was asked to speak (`--language nl`)
+        language = resolve(getattr(args, "language", None))
+        print(f"{text('cli.error', language)}: {printable(error.in_language(language))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing to report
         sys.stderr.close()

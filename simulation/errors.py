@@ -14,7 +14,20 @@ from collections.abc import Iterable
 
 
 class KitError(ValueError):
-    """A user mistake; the message names the field, the value and what is allowed."""
+    """A user mistake; the message names the field, the value and what is allowed.
+
+    The message is English; a mistake a student can make in a Dutch lesson, exercise or game page also carries
+    its Dutch message (`language.kit_error` makes both from one text row), which the face that shows it picks
+    with `in_language`. It travels with the error, also through pickling (an exception's `__dict__` does).
+    """
+
+    def __init__(self, message: str = "", dutch: str | None = None):
+        super().__init__(message)
+        self.dutch = dutch
+
+    def in_language(self, language: str) -> str:
+        """The message in `language`: its Dutch one where it has one, else the English message."""
+        return self.dutch if language == "nl" and self.dutch is not None else str(self)
 
 
 def closest(word: object, known: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 import numbers
 import os
-from typing import Any
+import string
+from typing import Any, TypeVar
 
 from .errors import KitError
 from .texts import DUTCH_SINGULAR, TEXTS, UNITS
@@ -59,8 +60,36 @@ def pick(pair: tuple[str, str], language: str) -> str:
 
 
 def text(key: str, language: str, **values: object) -> str:
-    """The text for `key` in `language`, with `values` filled in."""
-    return pick(TEXTS[key], language).format(**values)
+    """The text for `key` in `language`, with `values` filled in (`say`)."""
+    return say(pick(TEXTS[key], language), language, **values)
+
+
+class _Formatter(string.Formatter):
+    """Fills `{name:.1f}` fields in the language's number style (`formatted`); `{x!r}` stays Python."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return formatted(value, format_spec, self.language)
+
+
+def say(template: str, language: str, **values: Any) -> str:
+    """`template.format(**values)` as `language` writes it: numbers in its style ('12,5 %', '1.600' in Dutch,
+    one minus sign in both), and a value that differs by language given as a function of the language
+    (`hint=lambda language: ...`), so one call fills a sentence in either language."""
+    filled = {name: value(language) if callable(value) else value for name, value in values.items()}
+    return _Formatter(language).format(template, **filled)
+
+
+Mistake = TypeVar("Mistake", bound=KitError)
+
+
+def kit_error(kind: type[Mistake], key: str, **values: Any) -> Mistake:
+    """A user mistake told by the text `key`: the English message, and the Dutch one a Dutch face shows
+    (`KitError.in_language`). A mistake a student can make in a Dutch lesson, exercise or game page is raised
+    this way; one only a file or the command line can cause is told in English alone."""
+    return kind(text(key, "en", **values), dutch=text(key, "nl", **values))
 
 
 def scenario_name(name: str, language: str) -> str:

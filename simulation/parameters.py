@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .language import text
+
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
 CONCEPTS: dict[str, tuple[str, str]] = {
@@ -54,14 +56,14 @@ class ParamSpec:
     def short_name(self) -> str:
         return self.name.split(".", 1)[1]
 
-    def allowed(self) -> str:
+    def allowed(self, language: str = "en") -> str:
         """Readable text of what this parameter accepts, for error messages."""
         if self.choices:
-            return "one of " + ", ".join(repr(c) for c in self.choices)
+            return text("error.allowed_choice", language, choices=", ".join(repr(c) for c in self.choices))
         if self.kind is bool:
-            return "true or false"
-        word = "an integer" if self.kind is int else "a number"
-        return f"{word} in the range [{self.low:g}, {self.high:g}]"
+            return text("error.allowed_bool", language)
+        return text("error.allowed_integer" if self.kind is int else "error.allowed_number", language,
+                    low=self.low, high=self.high)
 
     def label(self, language: str = "en") -> str:
         return self.label_nl if language == "nl" else self.label_en

@@ -8,7 +8,8 @@ total on the disciplines, so they differ in *how* the money is spread only.
 
 from __future__ import annotations
 
-from .scenario import Scenario, ScenarioError
+from .language import kit_error
+from .scenario import Scenario, ScenarioError, shown
 
 _DISCIPLINES = ("strategy.customer_intimacy", "strategy.operational_excellence", "strategy.product_leadership")
 
@@ -47,6 +48,6 @@ PRESETS: dict[str, tuple[str, dict]] = {
 
 def preset(name: str) -> Scenario:
     """The named preset as a Scenario."""
-    if name not in PRESETS:
-        raise ScenarioError(f"Unknown preset '{name}'. Choose one of: {', '.join(PRESETS)}.")
+    if not isinstance(name, str) or name not in PRESETS:
+        raise kit_error(ScenarioError, "error.unknown_preset", got=shown(name), names=", ".join(map(repr, PRESETS)))
     return Scenario(PRESETS[name][1], name=name)

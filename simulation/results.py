@@ -16,14 +16,14 @@ from typing import Any
 
 import pandas as pd
 
-from .language import number, resolve, text
+from .language import kit_error, number, resolve, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
 from .model.run import Overload, build_world, collector_paused, overloads, release, run_world
 from .model.world import EVENT_LOGS, World
 from .parameters import SPECS
 from .presets import preset
-from .scenario import Scenario, ScenarioError, check_seed
+from .scenario import Scenario, ScenarioError, check_seed, shown
 
 
 @dataclass(frozen=True)
@@ -324,8 +324,8 @@ def _event_log(keep_events: bool | str) -> str:
     if keep_events is True or keep_events is False:
         return "all" if keep_events else "none"
     if keep_events not in EVENT_LOGS:
-        raise ScenarioError(f"The 'keep_events' argument must be one of {', '.join(map(repr, EVENT_LOGS))}, "
-                            f"True or False. Got {keep_events!r} instead.")
+        raise kit_error(ScenarioError, "error.keep_events", names=", ".join(map(repr, EVENT_LOGS)),
+                        got=shown(keep_events))
     return keep_events
 
 

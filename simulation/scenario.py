@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .errors import KitError, closest, did_you_mean
+from .language import kit_error, pick, text
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
 
@@ -26,13 +27,15 @@ _TRUE = {"true", "yes", "1", "on", "ja"}
 _FALSE = {"false", "no", "0", "off", "nee"}
 
 
-def _unknown_key_message(key: str) -> str:
+def unknown_parameter(key: str) -> ScenarioError:
+    """'Unknown parameter …', with the parameter the user probably meant."""
     match = closest(key, SPECS)
     if match is None and isinstance(key, str):  # also try the part after the dot, users often forget the concept
         short = {spec.short_name: spec.name for spec in SPECS.values()}
         match = short.get(closest(key.split(".")[-1], short))
-    hint = did_you_mean(match, [match]) if match else " See `python -m simulation params`."
-    return f"Unknown parameter {shown(key, 80)}.{hint}"
+    return kit_error(ScenarioError, "error.unknown_parameter", got=shown(key, 80),
+                     hint=lambda language: did_you_mean(match, [match], language=language) if match
+                     else text("error.see_params", language))
 
 def shown(value: Any, width: int = 60) -> str:
     """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr
@@ -54,12 +57,11 @@ def check_name(name: Any) -> str:
     """A scenario name is one line of printable text: it is printed in terminals (where control
     characters such as ANSI escapes would act, not show) and written to spreadsheets."""
     if not isinstance(name, str):
-        raise ScenarioError(f"A scenario name must be text. Got {shown(name)} instead.")
+        raise kit_error(ScenarioError, "error.scenario_name_text", got=shown(name))
     if not name.strip() or len(name) > MAX_NAME_LENGTH:
-        raise ScenarioError(f"A scenario name must be 1 to {MAX_NAME_LENGTH} characters. Got {shown(name)} instead.")
+        raise kit_error(ScenarioError, "error.scenario_name_length", most=MAX_NAME_LENGTH, got=shown(name))
     if any(unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") for character in name):
-        raise ScenarioError(f"A scenario name cannot hold control characters (such as a newline, a tab or a "
-                            f"terminal escape). Got {shown(name)} instead.")
+        raise kit_error(ScenarioError, "error.scenario_name_control", got=shown(name))
     return name
 
 
@@ -69,59 +71,70 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     Strings are accepted for every type so the command line and widgets can
     pass what the user typed.
     """
-    bad = ScenarioError(f"The '{spec.name}' parameter must be {spec.allowed()}. Got {shown(value)} instead.")
+    typed = value  # as the user gave it, for the message
     if spec.kind is bool:
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise bad
+        raise _not_allowed(spec, typed)
     if spec.kind is str:
         if isinstance(value, str) and value in spec.choices:
             return value
-        raise bad
+        raise _not_allowed(spec, typed)
     if isinstance(value, (bool, np.bool_)):
-        raise bad
+        raise _not_allowed(spec, typed)
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
-            raise bad from None
+            raise _not_allowed(spec, typed) from None
     if not isinstance(value, (int, float)) or not spec.low <= value <= spec.high:  # NaN fails every comparison
-        raise bad
+        raise _not_allowed(spec, typed)
     if spec.kind is int:
         if value != int(value):
-            raise bad
+            raise _not_allowed(spec, typed)
         return int(value)
     return float(value)
 
 
+def _not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
+    return kit_error(ScenarioError, "error.parameter_value", name=spec.name, allowed=spec.allowed, got=shown(value))
+
+
 #: Seeds are 128-bit at most: SeedSequence takes bigger ones, but a 5,000-digit seed is a typo, not entropy.
 MAX_SEED = 2 ** 128
+#: What a seed seeds, (English, Dutch), for `check_seed`'s message.
+RUN_SEED = ("seed", "seed")
+EXPERIMENT_SEED = ("experiment seed", "seed van het experiment")
 
 
-def check_seed(seed: Any, what: str = "seed") -> int:
+def check_seed(seed: Any, what: tuple[str, str] = RUN_SEED) -> int:
     """A seed is a non-negative whole number (numpy's SeedSequence takes nothing else)."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ScenarioError(f"The {what} must be a non-negative integer. Got {shown(seed)} instead.")
+        raise kit_error(ScenarioError, "error.seed_whole", what=lambda language: pick(what, language), got=shown(seed))
     if seed >= MAX_SEED:
-        raise ScenarioError(f"The {what} must be below 2**128. Got {shown(seed)} instead.")
+        raise kit_error(ScenarioError, "error.seed_size", what=lambda language: pick(what, language), got=shown(seed))
     return int(seed)
 
 
-def check_mapping(value: Any, what: str, example: str) -> Mapping[str, Any]:
-    """`value` if it is a mapping; else the kit's message, not an AttributeError from `.items()`."""
+def check_mapping(value: Any, what: tuple[str, str], example: tuple[str, str]) -> Mapping[str, Any]:
+    """`value` if it is a mapping; else the kit's message, not an AttributeError from `.items()`.
+    `what` is the thing that must be a table and `example` what it holds, each as (English, Dutch)."""
     if not isinstance(value, Mapping):
-        raise ScenarioError(f"{what} must be given as {example}. Got {shown(value)} instead.")
+        raise kit_error(ScenarioError, "error.not_a_table", what=lambda language: pick(what, language),
+                        example=lambda language: pick(example, language), got=shown(value))
     return value
 
 
 def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """Accept nested {"funnel": {"promise_policy": ...}} or dotted keys alike."""
-    check_mapping(mapping, "A scenario", "parameter values such as {'run.years': 1} (or, where a function "
-                                         "takes it, a preset name)")
+    check_mapping(mapping, ("A scenario", "Een scenario"),
+                  ("parameter values such as {'run.years': 1} (or, where a function takes it, a preset name)",
+                   "waarden van parameters, zoals {'run.years': 1} (of, waar een functie dat aanneemt, de naam "
+                   "van een kant-en-klaar scenario)"))
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
         if isinstance(value, Mapping) and key in CONCEPTS:
@@ -136,16 +149,10 @@ def _check_combinations(values: Mapping[str, Any]) -> None:
     """Rules that involve more than one parameter."""
     small, large = values["market.share_small"], values["market.share_large"]
     if small + large > 1:
-        raise ScenarioError(
-            f"'market.share_small' + 'market.share_large' must be at most 1 (the rest is medium). "
-            f"Got {small:g} + {large:g} = {small + large:g} instead."
-        )
+        raise kit_error(ScenarioError, "error.market_shares", small=small, large=large, total=small + large)
     at_6, at_8 = values["churn.annual_at_grade_6"], values["churn.annual_at_grade_8"]
     if at_8 > at_6:
-        raise ScenarioError(
-            f"'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6' (happier customers leave less). "
-            f"Got {at_8:g} > {at_6:g} instead."
-        )
+        raise kit_error(ScenarioError, "error.churn_order", at_8=at_8, at_6=at_6)
 
 
 class Section:
@@ -161,7 +168,7 @@ class Section:
         try:
             return self._scenario[f"{self._concept}.{name}"]
         except KeyError:
-            raise AttributeError(_unknown_key_message(f"{self._concept}.{name}")) from None
+            raise AttributeError(str(unknown_parameter(f"{self._concept}.{name}"))) from None
 
 
 class Scenario(Mapping[str, Any]):
@@ -177,10 +184,9 @@ class Scenario(Mapping[str, Any]):
         merged = defaults()
         for key, value in flatten({} if values is None else values).items():
             if not isinstance(key, str):
-                raise ScenarioError(f"Parameter names are text, such as 'funnel.promise_policy'. "
-                                    f"Got {shown(key)} instead.")
+                raise kit_error(ScenarioError, "error.parameter_name", got=shown(key))
             if key not in SPECS:
-                raise ScenarioError(_unknown_key_message(key))
+                raise unknown_parameter(key)
             merged[key] = coerce(SPECS[key], value)
         _check_combinations(merged)
         object.__setattr__(self, "_values", merged)

@@ -248,7 +248,7 @@ def test_a_kit_error_raised_in_a_cell_shows_a_box_not_a_traceback(capsys):
         out = capsys.readouterr()
         shown_text = out.out + out.err
         assert not typo.success and "Gestopt bij een fout" in out.out and "Deze cel stopte bij een fout" in out.out
-        assert "Did you mean 'funnel.promise_policy'?" in out.out
+        assert "Onbekende parameter 'funnel.promis_policy'. Bedoel je 'funnel.promise_policy'?" in out.out  # Dutch too
         assert "Traceback" not in shown_text and "ScenarioError" not in shown_text
         shell.run_cell("1 / 0")
         assert "ZeroDivisionError" in capsys.readouterr().out

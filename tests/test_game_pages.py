@@ -52,7 +52,7 @@ def test_wrong_codes_are_refused_and_slowed_down(game):
     for attempt in range(4):
         page.code.value = "AAAAA-AAAAA"
         page.login_button.click()
-    assert page.team is None and "not known" in page.message.value
+    assert page.team is None and "Deze teamcode kent dit spel niet." in page.message.value  # the page's language
     assert waits == [0.0, 0.5, 1.0, 2.0]
     assert game.store.recent_failed_logins() == 4
     page.code.value = game.team_codes()["Rood"]
@@ -85,8 +85,10 @@ def test_submit_stores_the_draft_and_says_what_was_stored(game):
     assert "Stored for round 1" in page.feedback.value and "Price level" in page.feedback.value
 
 
-def test_a_submission_for_a_round_that_closed_meanwhile_is_refused(game):
-    page = _team_page(game, "Rood")
+@pytest.mark.parametrize(("language", "told"), [("en", "Round 1 is closed; round 2 is open now."),
+                                                ("nl", "Ronde 1 is gesloten; nu is ronde 2 open.")])
+def test_a_submission_for_a_round_that_closed_meanwhile_is_refused(game, language, told):
+    page = _team_page(game, "Rood", language)
     game.advance()  # the trainer closed round 1 while the page still showed it
     page.controls["economics.price_level"].value = 0.9
     page._draw = lambda: None  # the page has not redrawn yet
@@ -99,7 +101,7 @@ def test_a_submission_for_a_round_that_closed_meanwhile_is_refused(game):
     game.status = stale_status
     page.game = game
     page.submit_button.click()
-    assert "Round 1 is closed" in page.feedback.value
+    assert told in page.feedback.value
     assert "economics.price_level" not in game.decisions("Rood")
 
 

@@ -108,7 +108,7 @@ def test_discipline_presets_spend_the_same_budget():
 
 
 def test_unknown_preset_lists_the_choices():
-    with pytest.raises(ScenarioError, match="Choose one of: baseline"):
+    with pytest.raises(ScenarioError, match="Choose one of: 'baseline', 'over_promise'"):
         preset("greedy")
 
 

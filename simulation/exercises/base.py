@@ -22,25 +22,13 @@ import numbers
 import random
 import re
 import reprlib
-import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import KitError
-from ..language import LANGUAGES, formatted
+from ..language import LANGUAGES, say
 from ..parameters import CONCEPTS
-
-
-class _Formatter(string.Formatter):
-    """Fills `{name:.1f}` fields in the language's number style (the language layer's `formatted`):
-    '12,5 %' and '1.600' in Dutch, one minus sign in both. A field meant as Python (`{x!r}`) stays as it is."""
-
-    def __init__(self, language: str):
-        self.language = language
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return formatted(value, format_spec, self.language)
 
 
 @dataclass(frozen=True)
@@ -51,12 +39,7 @@ class Text:
     nl: str
 
     def __call__(self, language: str, **values: Any) -> str:
-        return format_text(language, self.nl if language == "nl" else self.en, **values)
-
-
-def format_text(language: str, template: str, **values: Any) -> str:
-    """`template.format(**values)`, with Dutch number notation when `language` is "nl"."""
-    return _Formatter(language).format(template, **values)
+        return say(self.nl if language == "nl" else self.en, language, **values)
 
 
 class AnswerError(KitError):

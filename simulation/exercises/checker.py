@@ -26,9 +26,9 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import KitError, did_you_mean, printable
-from ..language import resolve
+from ..language import resolve, say
 from ..parameters import CONCEPTS
-from .base import LANGUAGES, AnswerError, Exercise, Text, clipped, format_text, shown
+from .base import LANGUAGES, AnswerError, Exercise, Text, clipped, shown
 from .catalogue import EXERCISES
 from .personal import inputs_for, normalise_student
 from .plain import plain
@@ -155,7 +155,7 @@ def _feedback(exercise: Exercise, status: str, score: float, lines: tuple[str, .
               mistake: str = "") -> Feedback:
     title = f"{_TITLES[status](language)} — {exercise.title(language)}"
     if 0 < score < 1:
-        title += format_text(language, " (score {score:.0%})", score=score)
+        title += say(" (score {score:.0%})", language, score=score)
     return Feedback(status, title, "\n".join(lines), exercise_id=exercise.id, correct=status == "correct",
                     score=score, mistake=mistake)
 
@@ -234,7 +234,8 @@ CELL_STOPPED = Text("Stopped at a mistake", "Gestopt bij een fout")
 def cell_error_box(error: BaseException, language: str | None = None) -> Card:
     """The red box for a kit error raised in a cell (e.g. a typo in `.replace({...})`), instead of a traceback."""
     language = SESSION.language if language is None else language
-    return Card("wrong", CELL_STOPPED(language), f"{CELL_ERROR(language)}\n{clipped(printable(str(error)))}",
+    told = error.in_language(language) if isinstance(error, KitError) else str(error)
+    return Card("wrong", CELL_STOPPED(language), f"{CELL_ERROR(language)}\n{clipped(printable(told))}",
                 record=_record("cell_error", error=type(error).__name__))  # the grader counts the cell as raised
 
 

@@ -72,7 +72,7 @@ class ScenarioAnswer:
             return preset(answer) if isinstance(answer, str) else Scenario(answer)
         except ScenarioError as error:
             raise AnswerError(Text("That is not a valid scenario: {error}", "Dat is geen geldig scenario: {error}"),
-                              error=clipped(str(error))) from None
+                              error=lambda language, told=error.in_language: clipped(told(language))) from None
         except Exception:  # e.g. a TypeError for a key that is not text: the answer is no scenario at all
             raise unexpected(answer) from None
 

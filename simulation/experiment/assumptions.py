@@ -103,8 +103,10 @@ def parse_range(name: str, text: str) -> Distribution:
 
 def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
     """Check every uncertain assumption; keep them sorted by name so records are stable."""
-    uncertain = check_mapping({} if uncertain is None else uncertain, "The uncertain assumptions",
-                              "ranges per parameter, e.g. {'market.competitor_intensity': (0.8, 1.5)}")
+    uncertain = check_mapping({} if uncertain is None else uncertain,
+                              ("The uncertain assumptions", "De onzekere aannames"),
+                              ("ranges per parameter, e.g. {'market.competitor_intensity': (0.8, 1.5)}",
+                               "bereiken per parameter, bijv. {'market.competitor_intensity': (0.8, 1.5)}"))
     if len(uncertain) > MAX_UNCERTAIN:
         raise ScenarioError(f"An experiment takes at most {MAX_UNCERTAIN} uncertain assumptions (every combination "
                             f"of their extremes is checked before running). Got {len(uncertain)}: "

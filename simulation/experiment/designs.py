@@ -83,8 +83,9 @@ def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10
     `.summary([kpi])` has one row per grid point, ready for a line or a heat map.
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     scenario = as_scenario(scenario)
-    check_mapping(grid, "A sweep", "a parameter and its values, e.g. {'funnel.promise_policy': ['honest', "
-                                   "'customer_wish']}")
+    check_mapping(grid, ("A sweep", "Een sweep"),
+                  ("a parameter and its values, e.g. {'funnel.promise_policy': ['honest', 'customer_wish']}",
+                   "een parameter en zijn waarden, bijv. {'funnel.promise_policy': ['honest', 'customer_wish']}"))
     if not 1 <= len(grid) <= 2:
         raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
     points = math.prod(len(values) for values in grid.values() if isinstance(values, Sized))

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..parameters import SPECS
-from ..scenario import Scenario, ScenarioError, check_seed
+from ..scenario import EXPERIMENT_SEED, Scenario, ScenarioError, check_seed
 from . import assumptions
 from .result import DeskWarning, ExperimentResult, check_kpi
 
@@ -108,7 +108,7 @@ def check_record(meta: Any) -> dict[str, Scenario]:
     _expect(isinstance(meta, dict), "the record must be a JSON object")
     _expect(meta.get("kind") in KINDS, f"'kind' must be one of {', '.join(KINDS)}")
     _expect(_text(meta.get("version")), "'version' must be text")
-    check_seed(meta.get("seed"), "experiment seed")
+    check_seed(meta.get("seed"), EXPERIMENT_SEED)
     scenarios = _scenarios(meta)
     labels = list(scenarios)
     seeds = meta.get("seeds")

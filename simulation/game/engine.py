@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import did_you_mean
+from ..language import kit_error, text
 from ..parameters import SPECS
 from ..scenario import shown
 from .bots import STYLE_NAMES, bot_decisions
@@ -68,10 +70,10 @@ def normalise_code(code: object) -> str:
 
 def check_team_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise GameError(f"A team name is some text, such as 'Team A'; got {shown(name)}.")
+        raise kit_error(GameError, "error.team_name", got=shown(name))
     name = name.strip()
     if len(name) > MAX_TEAM_NAME or any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
-        raise GameError(f"A team name has at most {MAX_TEAM_NAME} printable characters; got {shown(name)}.")
+        raise kit_error(GameError, "error.team_name_length", most=MAX_TEAM_NAME, got=shown(name))
     return name
 
 
@@ -150,15 +152,13 @@ def market_slots(settings: GameSettings | Mapping[str, Any] | None, teams: Seque
         settings = GameSettings.from_mapping(settings or {})
     if isinstance(teams, int) and not isinstance(teams, bool):
         if not 0 <= teams <= settings.suppliers:
-            raise GameError(f"A market of {settings.suppliers} suppliers has room for 0 to "
-                            f"{settings.suppliers} teams; got {teams}.")
+            raise kit_error(GameError, "error.teams_room", suppliers=settings.suppliers, got=teams)
         teams = [f"Team {chr(ord('A') + i)}" if i < 26 else f"Team {i + 1}" for i in range(teams)]
     names = [check_team_name(name) for name in teams]
     if len(names) > settings.suppliers:
-        raise GameError(f"{len(names)} teams do not fit a market of {settings.suppliers} suppliers "
-                        f"(setting 'suppliers').")
+        raise kit_error(GameError, "error.teams_fit", teams=len(names), suppliers=settings.suppliers)
     if len({n.casefold() for n in names}) < len(names):
-        raise GameError("Every team needs a name of its own; two are the same.")
+        raise kit_error(GameError, "error.team_names_twice")
     slots: list[tuple[str, str | None, str]] = [(name, new_code(), "") for name in names]
     taken = {n.casefold() for n in names}
     for index in range(settings.suppliers - len(names)):
@@ -201,8 +201,7 @@ class Game:
         """
         status = self.status()
         if status.played and not status.finished:
-            raise GameError(f"Round {status.played} of {status.rounds} has been played: end the game first "
-                            f"(its debrief stays available), then start a new one.")
+            raise kit_error(GameError, "error.restart_running", played=status.played, rounds=status.rounds)
         settings, slots = market_slots(settings, teams)
         self.store.restart(settings.to_dict(), slots)
         self.close()
@@ -248,18 +247,17 @@ class Game:
             if secrets.compare_digest(typed.encode(), known.encode()):
                 found = name
         if found is None:
-            raise GameError("This team code is not known in this game.")
+            raise kit_error(GameError, "error.team_code")
         return found
 
     def check_trainer(self, code: object) -> None:
         if not secrets.compare_digest(normalise_code(code).encode(), self.trainer_code.encode()):
-            raise GameError("This is not the trainer code of this game.")
+            raise kit_error(GameError, "error.trainer_code")
 
     def _team(self, team: str) -> str:
         if team not in self._codes:
-            known = ", ".join(self.teams) or "none"
-            raise GameError(f"No team '{team}' in this game (computer competitors take no submissions). "
-                            f"Teams: {known}.")
+            raise kit_error(GameError, "error.no_team", team=team,
+                            known=lambda language: ", ".join(self.teams) or text("error.no_teams", language))
         return team
 
     # --- the log
@@ -304,32 +302,29 @@ class Game:
         open_round = log.played + 1
         check_round_number(round_number)
         if log.ended:
-            raise GameError(f"The trainer has ended the game after round {log.played}.")
+            raise kit_error(GameError, "error.game_ended", played=log.played)
         if open_round > self.settings.rounds:
-            raise GameError(f"The game is over: all {self.settings.rounds} rounds have been played.")
+            raise kit_error(GameError, "error.game_over", rounds=self.settings.rounds)
         if round_number is not None and round_number != open_round:
-            raise GameError(f"Round {round_number} is closed; round {open_round} is open now."
-                            if round_number < open_round else
-                            f"Round {round_number} is not open yet; round {open_round} is open now.")
+            raise kit_error(GameError, "error.round_closed" if round_number < open_round else "error.round_not_open",
+                            asked=round_number, open=open_round)
         return open_round
 
     def schedule_event(self, event: str, round_number: int | None = None) -> None:
         """A market event for a round that has not been played yet (default: the open round)."""
         if event not in MARKET_EVENTS:
-            from ..errors import did_you_mean
-
-            raise GameError(f"Unknown market event '{event}'.{did_you_mean(event, MARKET_EVENTS)} "
-                            f"Events: {', '.join(MARKET_EVENTS)}.")
+            raise kit_error(GameError, "error.unknown_event", got=shown(event), events=", ".join(MARKET_EVENTS),
+                            hint=lambda language: did_you_mean(event, MARKET_EVENTS, language=language))
         check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()
             round_number = log.played + 1 if round_number is None else round_number
             self._check_open(log, None)
             if not log.played < round_number <= self.settings.rounds:
-                raise GameError(f"A market event needs a round still to be played: {log.played + 1} to "
-                                f"{self.settings.rounds}; got {shown(round_number)}.")
+                raise kit_error(GameError, "error.event_round", first=log.played + 1, last=self.settings.rounds,
+                                got=shown(round_number))
             if event in log.events_for(round_number):
-                raise GameError(f"'{event}' is already scheduled for round {round_number}.")
+                raise kit_error(GameError, "error.event_twice", event=event, round=round_number)
             GameStore.append(connection, round_number, "event", None, {"event": event})
 
     # --- playing
@@ -391,13 +386,13 @@ class Game:
         """Play round 1 with the decisions submitted so far, on other random numbers; it does not count."""
         log = self.log()
         if log.played:
-            raise GameError("The practice round comes before round 1; round 1 has been played already.")
+            raise kit_error(GameError, "error.practice_late")
         self._check_open(log, None)
         play = self._played_through(log, 0, seed=self.settings.seed + PRACTICE_SEED_OFFSET)
         rows = play.play_round(self._decisions_for_round(log, play, 1), log.events_for(1))
         with self.store.transaction() as connection:
             if self.log().played:
-                raise GameError("Round 1 was played while the practice round ran; the practice does not count.")
+                raise kit_error(GameError, "error.practice_overtaken")
             seq = GameStore.append(connection, 1, "practice", None, {})
             GameStore.store_results(connection, seq, 0, rows)
         return rows
@@ -418,16 +413,16 @@ class Game:
                     GameStore.store_results(connection, seq, round_number, rows)
                 self._cache(play, self.log().advances)
                 return rows
-        raise GameError("The round could not be closed: submissions kept arriving. Try again.")
+        raise kit_error(GameError, "error.round_busy")
 
     def undo(self) -> int:
         """Reopen the last round played; returns its number."""
         with self.store.transaction() as connection:
             log = self.log()
             if not log.played:
-                raise GameError("There is no round to undo: none has been played.")
+                raise kit_error(GameError, "error.nothing_to_undo")
             if log.ended:
-                raise GameError("The game has ended; its rounds can no longer be undone.")
+                raise kit_error(GameError, "error.undo_ended")
             GameStore.append(connection, log.played, "undo", None, {})
         self._cache(None)
         return log.played
@@ -457,7 +452,7 @@ class Game:
         if round_number is None:
             return history[-1] if history else []
         if not 1 <= round_number <= len(history):
-            raise GameError(f"Round {shown(round_number)} has not been played; rounds played: {len(history)}.")
+            raise kit_error(GameError, "error.round_not_played", got=shown(round_number), played=len(history))
         return history[round_number - 1]
 
     def leaderboard_history(self, results: Sequence[Mapping[str, Mapping[str, float]]] | None = None
@@ -523,7 +518,7 @@ def _play_lock(name: str) -> threading.Lock:
 
 def check_round_number(round_number: object) -> None:
     if round_number is not None and (not isinstance(round_number, int) or isinstance(round_number, bool)):
-        raise GameError(f"A round is a whole number such as 3; got {shown(round_number)}.")
+        raise kit_error(GameError, "error.round_number", got=shown(round_number))
 
 
 def _in_a_copy(work: Callable[[], Any]) -> Any:

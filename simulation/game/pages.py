@@ -87,6 +87,10 @@ class Page:
     def _t(self, key: str, **values: object) -> str:
         return text(key, self.language, **values)
 
+    def _mistake(self, error: KitError) -> str:
+        """What the page shows for a user mistake (a closed round, a budget exceeded): red, in its language."""
+        return f'<b style="color:#b00">{html.escape(error.in_language(self.language))}</b>'
+
     def _login_view(self, prompt_key: str) -> None:
         self.code.description = self._t("game.page.code")
         self.login_button.description = self._t("game.page.log_in")
@@ -109,7 +113,7 @@ class Page:
             self._failures += 1
             if self.game is not None:
                 self.game.store.record_failed_login()
-            self.message.value = f'<b style="color:#b00">{html.escape(str(error))}</b>'
+            self.message.value = self._mistake(error)
             return
         finally:
             self.login_button.disabled = False
@@ -307,7 +311,7 @@ class TeamPage(Page):
         try:
             projection = game.preview(self.team, self.draft())
         except KitError as error:
-            self.feedback.value = f'<b style="color:#b00">{html.escape(str(error))}</b>'
+            self.feedback.value = self._mistake(error)
             return
         finally:
             self.preview_button.disabled = False
@@ -325,7 +329,7 @@ class TeamPage(Page):
         try:
             stored = game.submit(self.team, self.draft(), round_number=status.round_open)
         except KitError as error:
-            self.feedback.value = f'<b style="color:#b00">{html.escape(str(error))}</b>'
+            self.feedback.value = self._mistake(error)
             return
         changed = ", ".join(f"{SPECS[n].label(self.language)} = {decision_text(n, v, self.language)}"
                             for n, v in stored.items())
@@ -421,7 +425,7 @@ class TrainerPage(Page):
             self.output.value = f"<i>{html.escape(self._t('game.page.working'))}</i>"
             self.output.value = f"<b style='color:#060'>{html.escape(action(game))}</b>"
         except KitError as error:
-            self.output.value = f'<b style="color:#b00">{html.escape(str(error))}</b>'
+            self.output.value = self._mistake(error)
         finally:
             for button in self.buttons.values():
                 button.disabled = False

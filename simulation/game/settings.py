@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import KitError, did_you_mean
 from ..files import parse_document, read_limited
+from ..language import kit_error
 from ..parameters import SPECS
 from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown
 from .bots import STYLES
@@ -102,7 +103,7 @@ class GameSettings:
 
     def check(self) -> None:
         """Raise a GameError naming the setting, the value and what is allowed."""
-        check_seed(self.seed, "seed")
+        check_seed(self.seed)
         for name, low, high in (("rounds", 1, 40), ("months_per_round", 1, 12), ("suppliers", 1, 40),
                                 ("max_people", 1, 200)):
             value = getattr(self, name)
@@ -171,30 +172,28 @@ class GameSettings:
     def check_decisions(self, decisions: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
         """Validate a team's decisions (parameter table, then the trainer's ranges and the people budget)."""
         if not isinstance(decisions, Mapping):
-            raise GameError(f"Decisions are a table of parameter names and values; got {shown(decisions)}.")
+            raise kit_error(GameError, "error.decisions_table", got=shown(decisions))
         decisions = flatten(decisions)
         for name in decisions:
             if name not in self.decisions:
-                hint = did_you_mean(name, self.decisions)
-                raise GameError(f"'{name}' is not a decision in this game.{hint} "
-                                f"Decisions: {', '.join(self.decisions)}.")
+                raise kit_error(GameError, "error.not_a_decision", name=name, decisions=", ".join(self.decisions),
+                                hint=lambda language: did_you_mean(name, self.decisions, language=language))
         try:
             scenario = Scenario({**dict(base), **decisions})
         except ScenarioError as error:
-            raise GameError(str(error)) from None
+            raise GameError(str(error), error.dutch) from None
         for name in decisions:
             value, allowed = scenario[name], self.allowed(name)
             if SPECS[name].choices:
                 if value not in allowed:
-                    raise GameError(f"'{name}' = {shown(value)} is not allowed in this game; choose from "
-                                    f"{', '.join(allowed)}.")
+                    raise kit_error(GameError, "error.choice_not_allowed", name=name, got=shown(value),
+                                    allowed=", ".join(map(repr, allowed)))
             elif not allowed[0] <= value <= allowed[1]:
-                raise GameError(f"'{name}' = {shown(value)} is outside the range the trainer allowed: "
-                                f"{allowed[0]:g}–{allowed[1]:g}.")
+                raise kit_error(GameError, "error.outside_range", name=name, got=shown(value), low=allowed[0],
+                                high=allowed[1])
         people = sum(scenario[f"organisation.{role}"] for role in PEOPLE)
         if people > self.max_people:
-            raise GameError(f"Together the reps and service staff are {people} people; this game's budget "
-                            f"allows at most {self.max_people}.")
+            raise kit_error(GameError, "error.people_budget", people=people, most=self.max_people)
         return {name: scenario[name] for name in decisions}
 
 

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from ..language import LANGUAGES, format_value, pick, resolve, text, unit_kind, value_range
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, _unknown_key_message
+from ..scenario import Scenario, ScenarioError, unknown_parameter
 
 PIXELS_PER_CHARACTER = 7.5  # of the notebook's 13 px widget font, for sizing labels to their text
 LABEL_WIDTH_MAX = 270  # pixels; every label in the table fits (a test checks), so none is cut off
@@ -119,7 +119,7 @@ def parameter_names(params: Iterable[str] | None = None, concepts: Iterable[str]
     wanted = list(params or [])
     for name in wanted:
         if name not in SPECS:
-            raise ScenarioError(_unknown_key_message(name))
+            raise unknown_parameter(name)
     for concept in concepts or []:
         if concept not in CONCEPTS:
             raise ScenarioError(f"Unknown concept '{concept}'. Choose one of: {', '.join(CONCEPTS)}.")
@@ -200,7 +200,7 @@ class ScenarioPanel:
             scenario = self.base.replace(self.values())
         except ScenarioError as error:
             self.message.value = (f"<div style='color:#8b0000;border-left:4px solid #8b0000;padding:4px 8px'>"
-                                  f"<b>{text('panel.invalid', self.language)}</b> {html.escape(str(error))}</div>")
+                                  f"<b>{text('panel.invalid', self.language)}</b> {html.escape(error.in_language(self.language))}</div>")
             return None
         self.message.value = ""
         return scenario

@@ -310,7 +310,7 @@ class StressTestPanel(Runner):
                 result = self._compare(settings)
         except ScenarioError as error:
             self._put_back()
-            self.status.value = f"<b style='color:#c0392b'>{html.escape(str(error))}</b>"
+            self.status.value = f"<b style='color:#c0392b'>{html.escape(error.in_language(self.language))}</b>"
             return None
         except BaseException:  # an interrupt, or a bug: the last finished answer, as it was, before the traceback
             self._put_back()
