@@ -82,10 +82,10 @@ def say(template: str, language: str, **values: Any) -> str:
     return _Formatter(language).format(template, **filled)
 
 
-Mistake = TypeVar("Mistake", bound=KitError)
+ErrorKind = TypeVar("ErrorKind", bound=KitError)
 
 
-def kit_error(kind: type[Mistake], key: str, **values: Any) -> Mistake:
+def kit_error(kind: type[ErrorKind], key: str, **values: Any) -> ErrorKind:
     """A user mistake told by the text `key`: the English message, and the Dutch one a Dutch face shows
     (`KitError.in_language`). A mistake a student can make in a Dutch lesson, exercise or game page is raised
     this way; one only a file or the command line can cause is told in English alone."""

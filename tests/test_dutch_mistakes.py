@@ -21,6 +21,7 @@ from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 from simulation import Scenario, preset, simulate
 from simulation.cli import main
 from simulation.errors import KitError
+from simulation.exercises import check, start
 from simulation.exercises.checker import cell_error_box
 from simulation.experiment import sweep
 from simulation.experiment.assumptions import normalise
@@ -113,7 +114,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
 #: Rows that are parts of other messages, not messages of their own.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
          "error.allowed_integer", "error.allowed_number", "error.no_teams"}
-#: Mistakes that are not a student's, so only English is wanted (for now, none of these rows).
+#: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
 
 
@@ -216,3 +217,9 @@ def test_a_dutch_team_page_tells_the_people_budget_in_dutch(game):
 def test_the_command_line_tells_a_mistake_in_the_language_asked(capsys, language, expected):
     assert main(["run", "--language", language, "--set", "strategy.visit=3"]) == 2
     assert capsys.readouterr().err.startswith(expected)
+
+
+def test_an_answer_of_another_kind_is_named_in_the_boxs_language():
+    assert "gekregen: een set." in check("nps-survey", {1, 2}, "nl").message
+    assert "got a set." in check("nps-survey", {1, 2}, "en").message
+    assert "Gekregen: een float." in start(3.5, language="nl").message

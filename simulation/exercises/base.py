@@ -93,6 +93,13 @@ class Verdict:
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
 OTHER_MISTAKE = "another wrong answer"
 EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
+_OF_TYPE = Text("a {type}", "een {type}")
+
+
+def of_type(value: Any) -> Callable[[str], str]:
+    """'a set' / 'een set': what a feedback box says it got when the value itself is not to be shown (a repr
+    can be huge or the student's own object), as a value that `say` fills in per language."""
+    return lambda language: _OF_TYPE(language, type=type(value).__name__)
 REVISIT = Text("Concept: {concept}. Revisit docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
                "Begrip: {concept}. Lees nog eens docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
 REVISIT_LESSON = Text("Concept: {concept}. Revisit lesson notebooks/{lesson}.ipynb.",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .base import AnswerError, Exercise, Text
+from .base import AnswerError, Exercise, Text, of_type
 
 _STUDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
@@ -34,7 +34,7 @@ def normalise_student(student: Any) -> str | None:
     if student is None or student is Ellipsis or (isinstance(student, str) and not student.strip()):
         return None
     if isinstance(student, bool) or type(student) not in (int, str):
-        raise AnswerError(BAD_STUDENT, got=f"a {type(student).__name__}")
+        raise AnswerError(BAD_STUDENT, got=of_type(student))
     text = str(student).strip()
     if not _STUDENT.match(text):
         raise AnswerError(BAD_STUDENT, got=repr(text[:50]))

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..scenario import Scenario
-from .base import EXPECTED, AnswerError
+from .base import EXPECTED, AnswerError, of_type
 
 MAX_DEPTH = 4
 MAX_ITEMS = 10_000
@@ -26,7 +26,7 @@ _SCENARIO_VALUES = Scenario.__dict__["_values"]  # the slot descriptor: reads th
 
 
 def _refused(value: Any) -> AnswerError:
-    return AnswerError(EXPECTED, got=f"a {type(value).__name__}")  # the type's name, never the object's repr
+    return AnswerError(EXPECTED, got=of_type(value))  # the type's name, never the object's repr
 
 
 def plain(value: Any, depth: int = 0) -> Any:
