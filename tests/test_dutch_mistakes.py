@@ -3,8 +3,9 @@
 A Dutch student who types `.replace({"strategy.visit": 3})` in an exercise notebook, or a team whose
 head counts exceed the game's budget on a Dutch team page, reads the kit's message in Dutch, in the
 course's words, with Dutch numbers: every mistake a lesson, an exercise, a panel or a game page can
-meet carries its Dutch message (`language.kit_error`), and each of those faces shows it. What the
-student typed is quoted as Python ('Je gaf 0.5'). Files and the manager's command lines stay English.
+meet carries its Dutch message (`language.kit_error`), and each of those faces shows it; in a lesson or
+an exercise notebook as a red box instead of a traceback. What the student typed is quoted as Python
+('Je gaf 0.5'). Files and the manager's command lines stay English.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import pickle
 import re
 from collections.abc import Callable
 
+import nbformat
 import pytest
 from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
-from simulation import Scenario, preset, simulate
+from simulation import Scenario, preset, set_language, simulate
 from simulation.cli import main
 from simulation.errors import KitError
 from simulation.exercises import check, start
@@ -27,6 +29,7 @@ from simulation.experiment import sweep
 from simulation.experiment.assumptions import normalise
 from simulation.game.engine import Game, check_round_number, check_team_name, market_slots
 from simulation.game.pages import TeamPage
+from simulation.lessons import english_lessons
 from simulation.scenario import EXPERIMENT_SEED, check_seed
 from simulation.texts import TEXTS
 from simulation.widgets import ScenarioPanel
@@ -223,3 +226,41 @@ def test_an_answer_of_another_kind_is_named_in_the_boxs_language():
     assert "gekregen: een set." in check("nps-survey", {1, 2}, "nl").message
     assert "got a set." in check("nps-survey", {1, 2}, "en").message
     assert "Gekregen: een float." in start(3.5, language="nl").message
+
+
+@pytest.fixture
+def shell():
+    """An IPython shell, as a notebook's kernel has one; its error handler and extensions reset afterwards."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
+    yield shell
+    shell.set_custom_exc((), None)
+    shell.extension_manager.loaded.discard("simulation")
+    set_language("en")
+
+
+@pytest.mark.parametrize(("language", "box"), [
+    ("en", "✘ Stopped at a mistake\nThis cell stopped at a mistake. Correct it and run the cell again:\n"
+           "Unknown parameter 'funnel.promis_policy'. Did you mean 'funnel.promise_policy'?"),
+    ("nl", "✘ Gestopt bij een fout\nDeze cel stopte bij een fout. Verbeter hem en draai de cel opnieuw:\n"
+           "Onbekende parameter 'funnel.promis_policy'. Bedoel je 'funnel.promise_policy'?")])
+def test_a_lesson_shows_a_mistake_as_a_box_in_its_language(shell, capsys, language, box):
+    """Each lesson's first cell loads the kit's extension; the Dutch lesson's cell before it sets Dutch."""
+    shell.run_cell(f"%load_ext simulation\nfrom simulation import preset, set_language\nset_language({language!r})")
+    capsys.readouterr()
+    typo = shell.run_cell("preset('baseline').replace({'funnel.promis_policy': 'honest'})")
+    out = capsys.readouterr()
+    assert not typo.success and out.out.strip() == box
+    assert "Traceback" not in out.out + out.err and "cell_error" not in out.out  # and no record for a grader
+    shell.run_cell("1 / 0")  # a bug is no user mistake: its traceback stays
+    assert "ZeroDivisionError" in capsys.readouterr().out
+
+
+def test_every_lesson_loads_the_extension_in_its_first_code_cell():
+    for lesson in english_lessons():
+        first = next(cell for cell in nbformat.read(lesson, as_version=4).cells if cell.cell_type == "code")
+        assert "%load_ext simulation" in first.source.splitlines(), lesson.name

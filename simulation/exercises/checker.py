@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import KitError, did_you_mean, printable
-from ..language import resolve, say
+from ..language import get_language, resolve, say
 from ..parameters import CONCEPTS
 from .base import LANGUAGES, AnswerError, Exercise, Text, clipped, shown
 from .catalogue import EXERCISES
@@ -228,29 +228,38 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
 
 CELL_ERROR = Text("This cell stopped at a mistake, so nothing was checked. Correct it and run the cell again:",
                   "Deze cel stopte bij een fout, dus er is niets nagekeken. Verbeter hem en draai de cel opnieuw:")
+LESSON_CELL_ERROR = Text("This cell stopped at a mistake. Correct it and run the cell again:",
+                         "Deze cel stopte bij een fout. Verbeter hem en draai de cel opnieuw:")
 CELL_STOPPED = Text("Stopped at a mistake", "Gestopt bij een fout")
 
 
+def _told(error: BaseException, language: str) -> str:
+    """The mistake's message in `language`, shortened and safe to show."""
+    return clipped(printable(error.in_language(language) if isinstance(error, KitError) else str(error)))
+
+
 def cell_error_box(error: BaseException, language: str | None = None) -> Card:
-    """The red box for a kit error raised in a cell (e.g. a typo in `.replace({...})`), instead of a traceback."""
+    """The red box for a kit error raised in an exercise notebook's cell (e.g. a typo in `.replace({...})`),
+    instead of a traceback, in the language `start` set."""
     language = SESSION.language if language is None else language
-    told = error.in_language(language) if isinstance(error, KitError) else str(error)
-    return Card("wrong", CELL_STOPPED(language), f"{CELL_ERROR(language)}\n{clipped(printable(told))}",
+    return Card("wrong", CELL_STOPPED(language), f"{CELL_ERROR(language)}\n{_told(error, language)}",
                 record=_record("cell_error", error=type(error).__name__))  # the grader counts the cell as raised
 
 
-def _show_cell_error(shell: Any, etype: Any, value: BaseException, tb: Any, tb_offset: Any = None) -> None:
-    """IPython's handler for a KitError in a cell: shows the box; IPython still marks the cell as failed."""
-    from IPython.display import display
+def lesson_error_box(error: BaseException, language: str | None = None) -> Card:
+    """The red box for a kit error raised in a lesson's cell, in the lesson's language (`set_language`).
+    Nothing in a lesson is graded, so it carries no record."""
+    language = get_language() if language is None else language
+    return Card("wrong", CELL_STOPPED(language), f"{LESSON_CELL_ERROR(language)}\n{_told(error, language)}")
 
-    display(cell_error_box(value))
 
-
-def show_errors_as_boxes() -> bool:
+def show_errors_as_boxes(box: Callable[[BaseException], Card] = cell_error_box) -> bool:
     """In a notebook, show a KitError raised in any cell (an answer built with a typo never reaches `check`)
-    as a feedback box instead of a traceback. Leaves a handler that someone else installed alone."""
+    as `box` (an exercise notebook's by default, `lesson_error_box` in a lesson) instead of a traceback; a
+    bug keeps its traceback. Leaves a handler that someone else installed alone."""
     try:
         from IPython import get_ipython
+        from IPython.display import display
     except ImportError:  # no IPython: a plain Python session shows Python's own message
         return False
     shell = get_ipython()
@@ -259,7 +268,11 @@ def show_errors_as_boxes() -> bool:
     installed = getattr(shell, "custom_exceptions", ())
     if installed and installed != (KitError,):
         return False
-    shell.set_custom_exc((KitError,), _show_cell_error)
+
+    def show(shell: Any, etype: Any, value: BaseException, tb: Any, tb_offset: Any = None) -> None:
+        display(box(value))  # IPython still marks the cell as failed
+
+    shell.set_custom_exc((KitError,), show)
     return True
 
 
