@@ -4,8 +4,8 @@ Start with `simulate()`; build scenarios with `Scenario`, `preset` and
 `load_scenario`. Texts and numbers in English or Dutch come from
 `simulation.language` (`set_language("nl")`, `format_value`, `text`, `local`), for
 every face of the kit: panels, tables, figures, exercises, games. Nothing runs
-at import time; `%load_ext simulation` (each lesson's first cell) makes a
-notebook show the kit's user mistakes as red boxes in its language.
+at import time; `%load_ext simulation` (in each lesson's import cell) makes
+a notebook show the kit's user mistakes as red boxes in its language.
 """
 
 from typing import Any

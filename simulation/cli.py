@@ -146,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sigterm_cleanup():  # `kill` ends a command as cleanly as Ctrl-C: no temporary files, no workers left
             return args.handler(args)
-    except KitError as error:  # in the language the command was asked to speak (`--language nl`)
-        language = resolve(getattr(args, "language", None))
+    except KitError as error:  # in the language the command was asked to speak (`--language nl`), if it can
+        language = resolve(getattr(args, "language", None)) if error.dutch is not None else "en"
         print(f"{text('cli.error', language)}: {printable(error.in_language(language))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing to report

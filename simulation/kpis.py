@@ -11,20 +11,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import did_you_mean
+from .language import kit_error
 from .results import KPI_SPECS, KpiSpec
-from .scenario import ScenarioError
+from .scenario import ScenarioError, shown
 
 
 def check_kpi(name: Any) -> KpiSpec:
     """The KPI's spec (label, unit, better direction), or a ScenarioError naming the closest KPIs."""
     if isinstance(name, str) and name in KPI_SPECS:
         return KPI_SPECS[name]
-    raise ScenarioError(f"Unknown KPI {name!r}.{did_you_mean(name, KPI_SPECS)} Known KPIs: {', '.join(KPI_SPECS)}.")
+    raise kit_error(ScenarioError, "error.unknown_kpi", got=shown(name), names=", ".join(map(repr, KPI_SPECS)),
+                    hint=lambda language: did_you_mean(name, KPI_SPECS, language=language))
 
 
 def check_kpis(names: Iterable[Any]) -> list[str]:
     """The KPI names, at least one and each checked, so a typo is caught when a panel or figure is made."""
     checked = [check_kpi(name).name for name in names]
     if not checked:
-        raise ScenarioError("The 'kpis' argument must name at least one KPI, e.g. ['win_rate', 'nps'].")
+        raise kit_error(ScenarioError, "error.no_kpis")
     return checked

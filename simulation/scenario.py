@@ -134,7 +134,7 @@ def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
     check_mapping(mapping, ("A scenario", "Een scenario"),
                   ("parameter values such as {'run.years': 1} (or, where a function takes it, a preset name)",
                    "waarden van parameters, zoals {'run.years': 1} (of, waar een functie dat aanneemt, de naam "
-                   "van een kant-en-klaar scenario)"))
+                   "van een preset)"))
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
         if isinstance(value, Mapping) and key in CONCEPTS:

@@ -35,23 +35,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Namen van parameters zijn tekst, zoals 'funnel.promise_policy'. Je gaf {got}."),
     "error.parameter_value": ("The '{name}' parameter must be {allowed}. Got {got} instead.",
                               "De parameter '{name}' moet {allowed} zijn. Je gaf {got}."),
-    "error.allowed_choice": ("one of {choices}", "een van {choices}"),
+    "error.allowed_choice": ("one of {choices}", "één van {choices}"),
     "error.allowed_bool": ("true or false", "ja of nee (True of False)"),
     "error.allowed_integer": ("an integer in the range [{low:g}, {high:g}]",
                               "een geheel getal van {low:g} tot en met {high:g}"),
     "error.allowed_number": ("a number in the range [{low:g}, {high:g}]", "een getal van {low:g} tot en met {high:g}"),
     "error.market_shares": ("'market.share_small' + 'market.share_large' must be at most 1 (the rest is medium). "
                             "Got {small:g} + {large:g} = {total:g} instead.",
-                            "'market.share_small' + 'market.share_large' is hoogstens 1 (de rest is middelgroot). "
-                            "Je gaf {small:g} + {large:g} = {total:g}."),
+                            "'market.share_small' + 'market.share_large' mag samen hoogstens 1 zijn (de rest is "
+                            "middelgroot). Je gaf {small:g} + {large:g} = {total:g}."),
     "error.churn_order": ("'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6' (happier customers "
                           "leave less). Got {at_8:g} > {at_6:g} instead.",
                           "'churn.annual_at_grade_8' mag niet hoger zijn dan 'churn.annual_at_grade_6' (tevredener "
                           "klanten vertrekken minder). Je gaf {at_8:g} > {at_6:g}."),
     "error.scenario_name_text": ("A scenario name must be text. Got {got} instead.",
-                                 "De naam van een scenario is tekst. Je gaf {got}."),
+                                 "De naam van een scenario moet tekst zijn. Je gaf {got}."),
     "error.scenario_name_length": ("A scenario name must be 1 to {most} characters. Got {got} instead.",
-                                   "De naam van een scenario heeft 1 tot {most} tekens. Je gaf {got}."),
+                                   "De naam van een scenario moet 1 tot en met {most} tekens hebben. Je gaf {got}."),
     "error.scenario_name_control": ("A scenario name cannot hold control characters (such as a newline, a tab or a "
                                     "terminal escape). Got {got} instead.",
                                     "De naam van een scenario mag geen stuurtekens bevatten (zoals een nieuwe regel, "
@@ -59,21 +59,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.not_a_table": ("{what} must be given as {example}. Got {got} instead.",
                           "{what} geef je als {example}. Je gaf {got}."),
     "error.seed_whole": ("The {what} must be a non-negative integer. Got {got} instead.",
-                         "De {what} is een geheel getal van 0 of meer. Je gaf {got}."),
+                         "De {what} moet een geheel getal van 0 of meer zijn. Je gaf {got}."),
     "error.seed_size": ("The {what} must be below 2**128. Got {got} instead.",
-                        "De {what} is kleiner dan 2**128. Je gaf {got}."),
+                        "De {what} moet kleiner zijn dan 2**128. Je gaf {got}."),
     "error.unknown_preset": ("Unknown preset {got}. Choose one of: {names}.",
-                             "Onbekend kant-en-klaar scenario {got}. Kies uit: {names}."),
+                             "Onbekende preset {got}. Kies uit: {names}."),
+    "error.unknown_kpi": ("Unknown KPI {got}.{hint} Known KPIs: {names}.",
+                          "Onbekende KPI {got}.{hint} Bekende KPI's: {names}."),
+    "error.no_kpis": ("The 'kpis' argument must name at least one KPI, e.g. ['win_rate', 'nps'].",
+                      "Het argument 'kpis' moet minstens één KPI noemen, bijv. ['win_rate', 'nps']."),
+    "error.range": ("'{name}' ({low:g} to {high:g})", "'{name}' ({low:g} tot en met {high:g})"),
+    "error.ranges_and": (" and ", " en "),
+    "error.uncertain_range": ("The uncertain range {ranges} can reach values that are not allowed: {error} Narrow "
+                              "the range so every combination of lows and highs is allowed.",
+                              "Het onzekere bereik {ranges} kan waarden bereiken die niet mogen: {error} Maak het "
+                              "bereik kleiner, zodat elke combinatie van laagste en hoogste waarden mag."),
+    "error.uncertain_ranges": ("The uncertain ranges {ranges} can reach values that are not allowed: {error} Narrow "
+                               "the ranges so every combination of lows and highs is allowed.",
+                               "De onzekere bereiken {ranges} kunnen waarden bereiken die niet mogen: {error} Maak "
+                               "de bereiken kleiner, zodat elke combinatie van laagste en hoogste waarden mag."),
     "error.keep_events": ("The 'keep_events' argument must be one of {names}, True or False. Got {got} instead.",
-                          "Het argument 'keep_events' is een van {names}, True of False. Je gaf {got}."),
+                          "Het argument 'keep_events' moet één van {names}, True of False zijn. Je gaf {got}."),
     # the classroom game: what a team or the trainer asked that cannot be done
     "error.team_name": ("A team name is some text, such as 'Team A'; got {got}.",
                         "De naam van een team is tekst, zoals 'Team A'; je gaf {got}."),
     "error.team_name_length": ("A team name has at most {most} printable characters; got {got}.",
                                "De naam van een team heeft hoogstens {most} leesbare tekens; je gaf {got}."),
     "error.teams_room": ("A market of {suppliers} suppliers has room for 0 to {suppliers} teams; got {got}.",
-                         "Een markt van {suppliers} leveranciers heeft plaats voor 0 tot {suppliers} teams; je gaf "
-                         "{got}."),
+                         "Een markt van {suppliers} leveranciers heeft plaats voor 0 tot en met {suppliers} teams; "
+                         "je gaf {got}."),
     "error.teams_fit": ("{teams} teams do not fit a market of {suppliers} suppliers (setting 'suppliers').",
                         "{teams} teams passen niet in een markt van {suppliers} leveranciers (instelling "
                         "'suppliers')."),
@@ -82,8 +96,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.restart_running": ("Round {played} of {rounds} has been played: end the game first (its debrief stays "
                               "available), then start a new one.",
                               "Ronde {played} van {rounds} is gespeeld: beëindig eerst het spel (de nabespreking "
-                              "blijft beschikbaar) en begin dan een nieuw."),
-    "error.team_code": ("This team code is not known in this game.", "Deze teamcode kent dit spel niet."),
+                              "blijft beschikbaar) en start daarna een nieuw spel."),
+    "error.team_code": ("This team code is not known in this game.", "Deze teamcode hoort niet bij dit spel."),
     "error.trainer_code": ("This is not the trainer code of this game.", "Dit is niet de trainerscode van dit spel."),
     "error.no_team": ("No team '{team}' in this game (computer competitors take no submissions). Teams: {known}.",
                       "Geen team '{team}' in dit spel (computerconcurrenten leveren niets in). Teams: {known}."),
@@ -99,8 +113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.unknown_event": ("Unknown market event {got}.{hint} Events: {events}.",
                             "Onbekende marktgebeurtenis {got}.{hint} Gebeurtenissen: {events}."),
     "error.event_round": ("A market event needs a round still to be played: {first} to {last}; got {got}.",
-                          "Een marktgebeurtenis hoort bij een ronde die nog gespeeld wordt: {first} tot en met "
-                          "{last}; je gaf {got}."),
+                          "Een marktgebeurtenis moet in een ronde vallen die nog gespeeld moet worden: {first} tot "
+                          "en met {last}; je gaf {got}."),
     "error.event_twice": ("'{event}' is already scheduled for round {round}.",
                           "'{event}' staat al gepland voor ronde {round}."),
     "error.practice_late": ("The practice round comes before round 1; round 1 has been played already.",
@@ -115,7 +129,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.undo_ended": ("The game has ended; its rounds can no longer be undone.",
                          "Het spel is beëindigd; de rondes zijn niet meer terug te draaien."),
     "error.round_not_played": ("Round {got} has not been played; rounds played: {played}.",
-                               "Ronde {got} is niet gespeeld; gespeelde rondes: {played}."),
+                               "Ronde {got} is nog niet gespeeld; gespeelde rondes: {played}."),
     "error.round_number": ("A round is a whole number such as 3; got {got}.",
                            "Een ronde is een geheel getal, zoals 3; je gaf {got}."),
     "error.decisions_table": ("Decisions are a table of parameter names and values; got {got}.",
@@ -129,7 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.people_budget": ("Together the reps and service staff are {people} people; this game's budget allows at "
                             "most {most}.",
                             "Verkopers en servicemedewerkers zijn samen {people} mensen; het budget van dit spel "
-                            "staat er hoogstens {most} toe."),
+                            "laat hoogstens {most} toe."),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),

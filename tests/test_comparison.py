@@ -90,7 +90,7 @@ def test_unknown_kpi_names_the_known_ones():
 def test_a_kpi_name_gives_its_spec_and_anything_else_a_message():
     assert check_kpi("nps") is KPI_SPECS["nps"]
     for name in (["nps"], None, 3):
-        with pytest.raises(ScenarioError, match=r"Unknown KPI .*\. Known KPIs: leads_generated"):
+        with pytest.raises(ScenarioError, match=r"Unknown KPI .*\. Known KPIs: 'leads_generated'"):
             check_kpi(name)
 
 

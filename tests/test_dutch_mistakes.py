@@ -10,6 +10,7 @@ an exercise notebook as a red box instead of a traceback. What the student typed
 
 from __future__ import annotations
 
+import html
 import pickle
 import re
 from collections.abc import Callable
@@ -25,14 +26,20 @@ from simulation.cli import main
 from simulation.errors import KitError
 from simulation.exercises import check, start
 from simulation.exercises.checker import cell_error_box
-from simulation.experiment import sweep
+from simulation.experiment import compare, sweep
 from simulation.experiment.assumptions import normalise
-from simulation.game.engine import Game, check_round_number, check_team_name, market_slots
+from simulation.game.engine import (
+    Game,
+    check_round_number,
+    check_team_name,
+    market_slots,
+)
 from simulation.game.pages import TeamPage
+from simulation.kpis import check_kpi, check_kpis
 from simulation.lessons import english_lessons
 from simulation.scenario import EXPERIMENT_SEED, check_seed
 from simulation.texts import TEXTS
-from simulation.widgets import ScenarioPanel
+from simulation.widgets import ScenarioPanel, StressTestPanel
 
 SETTINGS = {"rounds": 2, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
 
@@ -83,6 +90,13 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "experiment seed": lambda game: check_seed(-1, EXPERIMENT_SEED),
     "unknown preset": lambda game: preset("basline"),
     "keep_events": lambda game: simulate(None, 0, keep_events="alles"),
+    "unknown KPI": lambda game: check_kpi("win_rat"),
+    "no KPIs": lambda game: check_kpis([]),
+    "an uncertain range reaches a forbidden value": lambda game: compare(
+        "honest_promise", "over_promise", 2, uncertain={"market.share_small": (0.6, 0.95)}),
+    "uncertain ranges reach one together": lambda game: compare(
+        "honest_promise", "over_promise", 2, uncertain={"market.share_small": (0.3, 0.8),
+                                                        "market.share_large": (0.1, 0.5)}),
     "team name not text": lambda game: check_team_name(5),
     "team name too long": lambda game: check_team_name("x" * 200),
     "too many teams": lambda game: market_slots(SETTINGS, 4),
@@ -116,7 +130,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
 
 #: Rows that are parts of other messages, not messages of their own.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
-         "error.allowed_integer", "error.allowed_number", "error.no_teams"}
+         "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and"}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
 
@@ -137,8 +151,9 @@ def told(mistake: str, game: Game) -> KitError:
 
 
 def dutch_prose(message: str) -> str:
-    """The Dutch message without what is Python: what the student typed ('Je gaf 0.5.') and quoted names."""
-    return prose(re.sub(r"[Jj]e gaf .*?(?=[.;]\s|[.;]?$)", " ", message))
+    """The Dutch message without what is Python: what the student typed ('Je gaf 0.5.') and quoted names
+    (first the names alone: an apostrophe in "KPI's" would pair with the quote of the next name)."""
+    return prose(re.sub(r"[Jj]e gaf .*?(?=[.;]\s|[.;]?$)|'[\w.-]+'", " ", message))
 
 
 @pytest.mark.parametrize("mistake", list(MISTAKES))
@@ -203,7 +218,7 @@ def test_a_dutch_panel_tells_an_impossible_market_in_dutch():
     panel = ScenarioPanel(["market.share_small", "market.share_large"], language="nl")
     panel.controls["market.share_large"].value = 0.6  # 0.5 small + 0.6 large > 1
     assert panel.scenario() is None
-    assert "is hoogstens 1 (de rest is middelgroot). Je gaf 0,5 + 0,6 = 1,1." in panel.message.value
+    assert "mag samen hoogstens 1 zijn (de rest is middelgroot). Je gaf 0,5 + 0,6 = 1,1." in panel.message.value
 
 
 def test_a_dutch_team_page_tells_the_people_budget_in_dutch(game):
@@ -212,7 +227,15 @@ def test_a_dutch_team_page_tells_the_people_budget_in_dutch(game):
     page.login_button.click()
     page.controls["organisation.service_staff"].value = 20  # 37 people with the rest of the market's
     page.submit_button.click()
-    assert "het budget van dit spel staat er hoogstens 30 toe" in page.feedback.value
+    assert "het budget van dit spel laat hoogstens 30 toe" in page.feedback.value
+
+
+def test_a_dutch_stress_test_tells_a_range_it_cannot_simulate_in_dutch():
+    panel = StressTestPanel(assumptions={"market.share_small": (0.6, 0.95)}, replications=3, years=1, workers=1,
+                            language="nl")
+    panel.run()
+    assert "Het onzekere bereik 'market.share_small' (0,6 tot en met 0,95) kan waarden bereiken die niet mogen" \
+        in html.unescape(panel.status.value)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("en", "error: Unknown parameter 'strategy.visit'"),

@@ -52,7 +52,7 @@ def test_wrong_codes_are_refused_and_slowed_down(game):
     for attempt in range(4):
         page.code.value = "AAAAA-AAAAA"
         page.login_button.click()
-    assert page.team is None and "Deze teamcode kent dit spel niet." in page.message.value  # the page's language
+    assert page.team is None and "Deze teamcode hoort niet bij dit spel." in page.message.value  # the page's language
     assert waits == [0.0, 0.5, 1.0, 2.0]
     assert game.store.recent_failed_logins() == 4
     page.code.value = game.team_codes()["Rood"]

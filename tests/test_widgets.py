@@ -282,7 +282,7 @@ def test_an_unknown_kpi_gets_the_same_message_everywhere(short_run, make):
     with pytest.raises(ScenarioError) as caught:
         make(short_run)
     assert str(caught.value).startswith("Unknown KPI 'win_rat'. Did you mean 'win_rate'")
-    assert "Known KPIs: leads_generated, " in str(caught.value)
+    assert "Known KPIs: 'leads_generated', " in str(caught.value)
 
 
 PANEL_FIGURES = {  # the figures the lessons put in panels, with how they are called there

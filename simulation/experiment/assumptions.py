@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import text
 from ..parameters import SPECS
 from ..rng import Stream
 from ..scenario import ScenarioError, check_mapping, coerce
@@ -128,9 +129,10 @@ def corners(uncertain: Mapping[str, Distribution]) -> Iterator[dict[str, float]]
         yield dict(zip(uncertain, values))
 
 
-def describe(uncertain: Mapping[str, Distribution], names: Iterable[str]) -> str:
+def describe(uncertain: Mapping[str, Distribution], names: Iterable[str], language: str = "en") -> str:
     """The ranges of `names` as a user gives them: "'a' (0.1 to 0.3) and 'b' (0.05 to 0.2)"."""
-    return " and ".join(f"'{name}' ({uncertain[name].low:g} to {uncertain[name].high:g})" for name in names)
+    return text("error.ranges_and", language).join(
+        text("error.range", language, name=name, low=uncertain[name].low, high=uncertain[name].high) for name in names)
 
 
 def to_record(uncertain: Mapping[str, Distribution]) -> dict[str, dict[str, Any]]:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..model.run import collector_paused
 from ..results import EVENT_COLUMNS, KPIS, simulate
+from ..language import kit_error
 from ..scenario import Scenario, ScenarioError
 from . import assumptions
 from .budget import check_budget, leads_per_month, load_factor
@@ -78,10 +79,9 @@ def _check_uncertain(variants: Sequence[Variant], uncertain: Mapping[str, Any]) 
                 variant.scenario.replace(corner)
             except ScenarioError as error:
                 names = _conflicting(variant.scenario, corner)
-                noun = "range" if len(names) == 1 else "ranges"
-                raise ScenarioError(f"The uncertain {noun} {assumptions.describe(uncertain, names)} can reach "
-                                    f"values that are not allowed: {error} Narrow the {noun} so every combination "
-                                    f"of lows and highs is allowed.") from None
+                key = "error.uncertain_range" if len(names) == 1 else "error.uncertain_ranges"
+                raise kit_error(ScenarioError, key, error=error.in_language,
+                                ranges=lambda language: assumptions.describe(uncertain, names, language)) from None
 
 
 def _conflicting(scenario: Scenario, corner: Mapping[str, Any]) -> list[str]:

@@ -5,8 +5,10 @@ GAME is the game's file (e.g. `workshop.game`). Every mistake (an unknown
 team or code, a closed round, a value outside the range the trainer allowed,
 an unknown event, a missing file) exits with status 2 and one line on stderr
 that names the field, the value and what is allowed; never a traceback.
-Output is English; `--language nl` gives Dutch number formats and the
-computer competitors' Dutch names.
+Output is English; `--language nl` gives Dutch number formats, the
+computer competitors' Dutch names and, for a mistake a team or the trainer
+can also make on a game page (a closed round, a budget exceeded), the
+page's Dutch message ("fout: …"); messages about files stay English.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def _decisions(args: argparse.Namespace) -> dict[str, Any]:
     try:
         return parse_overrides(args.overrides)
     except ScenarioError as error:
-        raise GameError(str(error)) from None
+        raise GameError(str(error), error.dutch) from None
 
 
 def _value(name: str, value: Any) -> str:

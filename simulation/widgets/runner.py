@@ -19,6 +19,7 @@ import time
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from ..errors import KitError
 from ..language import number, resolve, text
 from ..plots.style import figure_png
 from ..results import SimulationResult, simulate
@@ -165,8 +166,7 @@ class Runner:
             self.redraw()
         except Exception as error:  # any failure of a figure function, also a lesson's own
             self.results = previous
-            problem = html.escape(f"{type(error).__name__}: {error}")
-            self.status.value = f"<b>{text('panel.draw_failed', self.language, error=problem)}</b>"
+            self._draw_failed(error)
             return False
         return True
 
@@ -255,8 +255,14 @@ class ScenarioRunner(Runner):
                 self._last_redraw = time.perf_counter()
             self._show_status()
         except Exception as error:  # in a background thread nobody would see it otherwise
-            problem = html.escape(f"{type(error).__name__}: {error}")
-            self.status.value = f"<b>{text('panel.draw_failed', self.language, error=problem)}</b>"
+            self._draw_failed(error)
+
+    def _draw_failed(self, error: Exception) -> None:
+        """Say in the status line that drawing failed: a user mistake (a KPI name mistyped in a lesson's figure)
+        in the panel's language, anything else with its type."""
+        problem = (error.in_language(self.language) if isinstance(error, KitError)
+                   else f"{type(error).__name__}: {error}")
+        self.status.value = f"<b>{text('panel.draw_failed', self.language, error=html.escape(problem))}</b>"
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait until the band of the last Run is complete (for scripts, tests and lessons that quote it)."""
