@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ def unknown_parameter(key: str) -> ScenarioError:
     return kit_error(ScenarioError, "error.unknown_parameter", got=shown(key, 80),
                      hint=lambda language: did_you_mean(match, [match], language=language) if match
                      else text("error.see_params", language))
+
 
 def shown(value: Any, width: int = 60) -> str:
     """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr
@@ -114,9 +116,9 @@ EXPERIMENT_SEED = ("experiment seed", "seed van het experiment")
 def check_seed(seed: Any, what: tuple[str, str] = RUN_SEED) -> int:
     """A seed is a non-negative whole number (numpy's SeedSequence takes nothing else)."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise kit_error(ScenarioError, "error.seed_whole", what=lambda language: pick(what, language), got=shown(seed))
+        raise kit_error(ScenarioError, "error.seed_whole", what=partial(pick, what), got=shown(seed))
     if seed >= MAX_SEED:
-        raise kit_error(ScenarioError, "error.seed_size", what=lambda language: pick(what, language), got=shown(seed))
+        raise kit_error(ScenarioError, "error.seed_size", what=partial(pick, what), got=shown(seed))
     return int(seed)
 
 
@@ -124,8 +126,8 @@ def check_mapping(value: Any, what: tuple[str, str], example: tuple[str, str]) -
     """`value` if it is a mapping; else the kit's message, not an AttributeError from `.items()`.
     `what` is the thing that must be a table and `example` what it holds, each as (English, Dutch)."""
     if not isinstance(value, Mapping):
-        raise kit_error(ScenarioError, "error.not_a_table", what=lambda language: pick(what, language),
-                        example=lambda language: pick(example, language), got=shown(value))
+        raise kit_error(ScenarioError, "error.not_a_table", what=partial(pick, what), example=partial(pick, example),
+                        got=shown(value))
     return value
 
 

@@ -64,6 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "De {what} moet kleiner zijn dan 2**128. Je gaf {got}."),
     "error.unknown_preset": ("Unknown preset {got}. Choose one of: {names}.",
                              "Onbekende preset {got}. Kies uit: {names}."),
+    "error.lesson_without_exercises": ("The 'lesson' argument must name a lesson with exercises, such as '09' or "
+                                       "'{example}'. Got {got}; lessons with exercises: {lessons}.",
+                                       "Het argument 'lesson' moet een les met opgaven noemen, zoals '09' of "
+                                       "'{example}'. Je gaf {got}; lessen met opgaven: {lessons}."),
     "error.unknown_kpi": ("Unknown KPI {got}.{hint} Known KPIs: {names}.",
                           "Onbekende KPI {got}.{hint} Bekende KPI's: {names}."),
     "error.no_kpis": ("The 'kpis' argument must name at least one KPI, e.g. ['win_rate', 'nps'].",

@@ -24,7 +24,7 @@ from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 from simulation import Scenario, preset, set_language, simulate
 from simulation.cli import main
 from simulation.errors import KitError
-from simulation.exercises import check, start
+from simulation.exercises import check, list_exercises, start
 from simulation.exercises.checker import cell_error_box
 from simulation.experiment import compare, sweep
 from simulation.experiment.assumptions import normalise
@@ -92,6 +92,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "keep_events": lambda game: simulate(None, 0, keep_events="alles"),
     "unknown KPI": lambda game: check_kpi("win_rat"),
     "no KPIs": lambda game: check_kpis([]),
+    "a lesson without exercises": lambda game: list_exercises("nl", lesson="10"),
     "an uncertain range reaches a forbidden value": lambda game: compare(
         "honest_promise", "over_promise", 2, uncertain={"market.share_small": (0.6, 0.95)}),
     "uncertain ranges reach one together": lambda game: compare(
@@ -135,11 +136,16 @@ PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "erro
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
 
 
-@pytest.fixture
-def game(tmp_path):
-    game = Game.create(tmp_path / "class.game", {**SETTINGS, "decisions": {
+def _new_game(path) -> Game:
+    """A two-team game whose trainer allows two promise policies, 0–20 service staff and 0–6 junior reps."""
+    return Game.create(path, {**SETTINGS, "decisions": {
         "funnel.promise_policy": ["honest", "customer_wish"], "organisation.service_staff": [0, 20],
         "organisation.junior_account_managers": [0, 6]}}, teams=["Rood", "Blauw"])
+
+
+@pytest.fixture
+def game(tmp_path):
+    game = _new_game(tmp_path / "class.game")
     yield game
     game.close()
 
@@ -175,9 +181,7 @@ def _pattern(template: str) -> re.Pattern:
 def test_every_mistake_row_is_one_the_table_above_makes(tmp_path):
     messages = []
     for index, mistake in enumerate(MISTAKES):
-        with Game.create(tmp_path / f"{index}.game", {**SETTINGS, "decisions": {
-                "funnel.promise_policy": ["honest"], "organisation.service_staff": [0, 20],
-                "organisation.junior_account_managers": [0, 6]}}, teams=["Rood", "Blauw"]) as game:
+        with _new_game(tmp_path / f"{index}.game") as game:
             error = told(mistake, game)
             messages += [str(error), error.in_language("nl")]
     unmade = [key for key in ERROR_ROWS

@@ -316,3 +316,11 @@ def test_the_tables_speak_the_lessons_language_by_default(panel):
     assert "Marge" in chance.index and "A beter in" in chance.columns
     assert list(runs.index.names) == [text("panel.scenario", "nl"), text("panel.run_number", "nl")]
     assert chance_table(panel.result).index[0] == "Margin"
+
+
+def test_a_figure_that_fails_is_reported_in_the_panel_not_raised(monkeypatch):
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.run()
+    monkeypatch.setattr(panel, "_figure", lambda: 1 / 0)
+    panel.language_switch.value = "nl"  # redrawing in Dutch fails: said in the status line, nothing raised
+    assert "ZeroDivisionError: division by zero" in panel.status.value

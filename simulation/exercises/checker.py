@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import KitError, did_you_mean, printable
-from ..language import get_language, resolve, say
+from ..language import get_language, kit_error, resolve, say
 from ..parameters import CONCEPTS
 from .base import LANGUAGES, AnswerError, Exercise, Text, clipped, shown
 from .catalogue import EXERCISES
@@ -233,12 +233,12 @@ LESSON_CELL_ERROR = Text("This cell stopped at a mistake. Correct it and run the
 CELL_STOPPED = Text("Stopped at a mistake", "Gestopt bij een fout")
 
 
-def _told(error: BaseException, language: str) -> str:
+def _told(error: KitError, language: str) -> str:
     """The mistake's message in `language`, shortened and safe to show."""
-    return clipped(printable(error.in_language(language) if isinstance(error, KitError) else str(error)))
+    return clipped(printable(error.in_language(language)))
 
 
-def cell_error_box(error: BaseException, language: str | None = None) -> Card:
+def cell_error_box(error: KitError, language: str | None = None) -> Card:
     """The red box for a kit error raised in an exercise notebook's cell (e.g. a typo in `.replace({...})`),
     instead of a traceback, in the language `start` set."""
     language = SESSION.language if language is None else language
@@ -246,14 +246,14 @@ def cell_error_box(error: BaseException, language: str | None = None) -> Card:
                 record=_record("cell_error", error=type(error).__name__))  # the grader counts the cell as raised
 
 
-def lesson_error_box(error: BaseException, language: str | None = None) -> Card:
+def lesson_error_box(error: KitError, language: str | None = None) -> Card:
     """The red box for a kit error raised in a lesson's cell, in the lesson's language (`set_language`).
     Nothing in a lesson is graded, so it carries no record."""
     language = get_language() if language is None else language
     return Card("wrong", CELL_STOPPED(language), f"{LESSON_CELL_ERROR(language)}\n{_told(error, language)}")
 
 
-def show_errors_as_boxes(box: Callable[[BaseException], Card] = cell_error_box) -> bool:
+def show_errors_as_boxes(box: Callable[[KitError], Card] = cell_error_box) -> bool:
     """In a notebook, show a KitError raised in any cell (an answer built with a typo never reaches `check`)
     as `box` (an exercise notebook's by default, `lesson_error_box` in a lesson) instead of a traceback; a
     bug keeps its traceback. Leaves a handler that someone else installed alone."""
@@ -269,7 +269,7 @@ def show_errors_as_boxes(box: Callable[[BaseException], Card] = cell_error_box) 
     if installed and installed != (KitError,):
         return False
 
-    def show(shell: Any, etype: Any, value: BaseException, tb: Any, tb_offset: Any = None) -> None:
+    def show(shell: Any, etype: Any, value: KitError, tb: Any, tb_offset: Any = None) -> None:
         display(box(value))  # IPython still marks the cell as failed
 
     shell.set_custom_exc((KitError,), show)
@@ -332,9 +332,8 @@ def list_exercises(language: str | None = None, lesson: str | None = None) -> pd
     chosen = [e for e in EXERCISES.values() if lesson is None or lesson in (e.lesson, e.lesson.split("_")[0])]
     if not chosen:
         lessons = sorted({e.lesson for e in EXERCISES.values()})
-        raise KitError(f"The 'lesson' argument must name a lesson with exercises, such as '09' or "
-                       f"'{lessons[-1]}'. Got {shown(plain_or_type(lesson))}; lessons with exercises: "
-                       f"{', '.join(lessons)}.")
+        raise kit_error(KitError, "error.lesson_without_exercises", example=lessons[-1],
+                        got=shown(plain_or_type(lesson)), lessons=", ".join(lessons))
     column = LANGUAGES.index(language)
     rows = [(e.id, e.title(language), CONCEPTS[e.concept][column], e.lesson, e.kind.describe(language))
             for e in chosen]

@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..language import kit_error
 from ..model.run import collector_paused
 from ..results import EVENT_COLUMNS, KPIS, simulate
-from ..language import kit_error
 from ..scenario import Scenario, ScenarioError
 from . import assumptions
 from .budget import check_budget, leads_per_month, load_factor

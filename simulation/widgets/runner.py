@@ -28,6 +28,7 @@ from . import background
 from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle
 
+
 class Runner:
     """Run button, busy indicator, progress bar, status, table and figure; subclasses say how to simulate.
 
@@ -170,6 +171,13 @@ class Runner:
             return False
         return True
 
+    def _draw_failed(self, error: Exception) -> None:
+        """Say in the status line that drawing failed: a user mistake (a KPI name mistyped in a lesson's figure)
+        in the panel's language, anything else with its type."""
+        problem = (error.in_language(self.language) if isinstance(error, KitError)
+                   else f"{type(error).__name__}: {error}")
+        self.status.value = f"<b>{text('panel.draw_failed', self.language, error=html.escape(problem))}</b>"
+
     def set_language(self, language: str) -> None:
         """Relabel the controls, the button, the table and the figure; no new simulation is needed."""
         language = resolve(language)
@@ -256,13 +264,6 @@ class ScenarioRunner(Runner):
             self._show_status()
         except Exception as error:  # in a background thread nobody would see it otherwise
             self._draw_failed(error)
-
-    def _draw_failed(self, error: Exception) -> None:
-        """Say in the status line that drawing failed: a user mistake (a KPI name mistyped in a lesson's figure)
-        in the panel's language, anything else with its type."""
-        problem = (error.in_language(self.language) if isinstance(error, KitError)
-                   else f"{type(error).__name__}: {error}")
-        self.status.value = f"<b>{text('panel.draw_failed', self.language, error=html.escape(problem))}</b>"
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait until the band of the last Run is complete (for scripts, tests and lessons that quote it)."""
