@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 class KitError(ValueError):
@@ -48,6 +48,12 @@ def did_you_mean(word: object, known: Iterable[str], cutoff: float = 0.6, langua
     from .language import text  # the language layer builds on this module, so it is looked up when needed
 
     return text("error.did_you_mean", language, match=match)
+
+
+def hint(word: object, known: Iterable[str]) -> Callable[[str], str]:
+    """A `kit_error`'s ' Did you mean …?' value, told in each language the message is told in."""
+    known = list(known)
+    return lambda language: did_you_mean(word, known, language=language)
 
 
 def printable(text: str) -> str:

@@ -24,16 +24,19 @@ import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import secrets
 import sys
 import time
 import tomllib
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .errors import KitError
+from .language import kit_error, text
 from .termination import sigterm_cleanup
 
 MANIFEST = "manifest.json"
@@ -164,10 +167,16 @@ def parse_document(data: bytes, suffix: str, source: str | Path) -> Any:
             return tomllib.loads(data.decode("utf-8"))
         return json.loads(data)
     except RecursionError:
-        raise KitError(f"'{source}' is nested too deeply to read (thousands of levels; the kit's files "
-                       f"have two or three).") from None
+        raise kit_error(KitError, "error.document_too_deep", source=str(source)) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise KitError(f"'{source}' is not valid {suffix[1:].upper()}: {error}") from None
+        # The parsers explain in English, so a Dutch message tells only where: at JSON's "…: line 3 column 5
+        # (char 20)" or TOML's "… (at line 3, column 5)", taken out of the explanation.
+        explained = str(error)
+        found = re.search(r":? \(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?", explained)
+        where = partial(text, "error.document_where", line=found[1], column=found[2]) if found else ""
+        detail = explained[:found.start()] + explained[found.end():] if found else explained
+        raise kit_error(KitError, "error.not_valid_document", source=str(source), format=suffix[1:].upper(),
+                        detail=detail.rstrip("."), where=where) from None
 
 
 def _digest(path: Path) -> str:

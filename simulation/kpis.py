@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import did_you_mean
+from .errors import hint
 from .language import kit_error
 from .results import KPI_SPECS, KpiSpec
 from .scenario import ScenarioError, shown
@@ -21,7 +21,7 @@ def check_kpi(name: Any) -> KpiSpec:
     if isinstance(name, str) and name in KPI_SPECS:
         return KPI_SPECS[name]
     raise kit_error(ScenarioError, "error.unknown_kpi", got=shown(name), names=", ".join(map(repr, KPI_SPECS)),
-                    hint=lambda language: did_you_mean(name, KPI_SPECS, language=language))
+                    hint=hint(name, KPI_SPECS))
 
 
 def check_kpis(names: Iterable[Any]) -> list[str]:

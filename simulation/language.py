@@ -85,10 +85,11 @@ def say(template: str, language: str, **values: Any) -> str:
 ErrorKind = TypeVar("ErrorKind", bound=KitError)
 
 
-def kit_error(kind: type[ErrorKind], key: str, **values: Any) -> ErrorKind:
+def kit_error(kind: type[ErrorKind], key: str, /, **values: Any) -> ErrorKind:
     """A user mistake told by the text `key`: the English message, and the Dutch one a Dutch face shows
     (`KitError.in_language`). A mistake a student can make in a Dutch lesson, exercise or game page is raised
-    this way; one only a file or the command line can cause is told in English alone."""
+    this way (a game's settings file too: a trainer uploads it on the trainer page); one only a saved file or
+    a manager's command line can cause is told in English alone."""
     return kind(text(key, "en", **values), dutch=text(key, "nl", **values))
 
 

@@ -18,13 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import KitError
+from .errors import KitError, hint
 from .experiment.result import ExperimentResult
 from .experiment.runner import Variant, run_variants
 from .experiment.seeds import replication_seeds
-from .language import resolve, text
+from .language import kit_error, resolve, text
 from .results import SimulationResult, as_scenario
-from .scenario import Scenario
+from .scenario import Scenario, shown
 from .texts import TEXTS
 
 Run = SimulationResult | pd.DataFrame  # a run, or its monthly table (or anything with a `.monthly` table)
@@ -78,7 +78,8 @@ DEFAULT_PATHS = ("customers", "cumulative_margin", "avg_grade", "won_per_quarter
 def path_kpi(name: str) -> PathKpi:
     """The path of `name`, or a message listing the paths there are."""
     if name not in PATH_KPIS:
-        raise KitError(f"Unknown path '{name}'. Choose from: {', '.join(PATH_KPIS)}.")
+        raise kit_error(KitError, "error.unknown_path", got=shown(name), hint=hint(name, PATH_KPIS),
+                        names=", ".join(map(repr, PATH_KPIS)))
     return PATH_KPIS[name]
 
 
@@ -95,7 +96,7 @@ def path(run: Run, kpi: str) -> pd.Series:
 def band(runs: Sequence[Run], kpi: str, quantiles: tuple[float, float] = DEFAULT_BAND) -> pd.DataFrame:
     """Per month over the runs: the median and the band between two quantiles (columns median, low, high, runs)."""
     if not runs:
-        raise KitError("A band needs at least one run.")
+        raise kit_error(KitError, "error.band_without_runs")
     table = pd.concat([path(run, kpi) for run in runs], axis=1)
     values = table.to_numpy(dtype=float)
     return pd.DataFrame({"median": np.nanmedian(values, axis=1),

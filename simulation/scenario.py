@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import KitError, closest, did_you_mean
+from .errors import KitError, closest, hint
 from .language import kit_error, pick, text
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
@@ -24,19 +24,35 @@ class ScenarioError(KitError):
     """A user mistake in a scenario: the message is meant to be shown as is."""
 
 
+class UnknownAttribute(ScenarioError, AttributeError):
+    """`scenario.fumnel` or `scenario.funnel.promis_policy`: told like any other mistake (a red box in a
+    lesson, in its language), and still an AttributeError, so `hasattr` and `getattr(…, default)` work."""
+
+
 _TRUE = {"true", "yes", "1", "on", "ja"}
 _FALSE = {"false", "no", "0", "off", "nee"}
+
+
+#: Each parameter's full name by its name within its concept ('promise_policy': 'funnel.promise_policy'), for a
+#: "did you mean" when the concept was left out.
+FULL_NAMES = {spec.short_name: spec.name for spec in SPECS.values()}
 
 
 def unknown_parameter(key: str) -> ScenarioError:
     """'Unknown parameter …', with the parameter the user probably meant."""
     match = closest(key, SPECS)
     if match is None and isinstance(key, str):  # also try the part after the dot, users often forget the concept
-        short = {spec.short_name: spec.name for spec in SPECS.values()}
-        match = short.get(closest(key.split(".")[-1], short))
+        match = FULL_NAMES.get(closest(key.split(".")[-1], FULL_NAMES))
     return kit_error(ScenarioError, "error.unknown_parameter", got=shown(key, 80),
-                     hint=lambda language: did_you_mean(match, [match], language=language) if match
-                     else text("error.see_params", language))
+                     hint=hint(match, [match]) if match else partial(text, "error.see_params"))
+
+
+def unknown_concept(concept: str, kind: type[ScenarioError] = ScenarioError) -> ScenarioError:
+    """'Unknown concept …' (`scenario.fumnel`, `concepts=["fumnel"]`), with the concept the user probably meant,
+    or the parameter when a parameter's short name was typed where a concept goes (`scenario.promise_policy`)."""
+    full_name = FULL_NAMES.get(concept)
+    return kit_error(kind, "error.unknown_concept", got=shown(concept), names=", ".join(map(repr, CONCEPTS)),
+                     hint=hint(full_name, [full_name]) if full_name else hint(concept, CONCEPTS))
 
 
 def shown(value: Any, width: int = 60) -> str:
@@ -170,7 +186,10 @@ class Section:
         try:
             return self._scenario[f"{self._concept}.{name}"]
         except KeyError:
-            raise AttributeError(str(unknown_parameter(f"{self._concept}.{name}"))) from None
+            if name.startswith("_"):  # Python's and IPython's own probes (`_repr_html_`, `__getstate__`)
+                raise AttributeError(name) from None
+            error = unknown_parameter(f"{self._concept}.{name}")
+            raise UnknownAttribute(str(error), error.dutch) from None
 
 
 class Scenario(Mapping[str, Any]):
@@ -217,7 +236,9 @@ class Scenario(Mapping[str, Any]):
     def __getattr__(self, concept: str) -> Section:
         if concept in CONCEPTS:
             return Section(self, concept)
-        raise AttributeError(concept)
+        if concept.startswith("_"):  # Python's and IPython's own probes (`_repr_html_`, `__getstate__`)
+            raise AttributeError(concept)
+        raise unknown_concept(concept, UnknownAttribute)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Scenario) and self._values == other._values

@@ -5,15 +5,17 @@ head counts exceed the game's budget on a Dutch team page, reads the kit's messa
 course's words, with Dutch numbers: every mistake a lesson, an exercise, a panel or a game page can
 meet carries its Dutch message (`language.kit_error`), and each of those faces shows it; in a lesson or
 an exercise notebook as a red box instead of a traceback. What the student typed is quoted as Python
-('Je gaf 0.5'). Files and the manager's command lines stay English.
+('Je gaf 0.5'). Saved files and the manager's command lines stay English.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import pickle
 import re
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 import nbformat
 import pytest
@@ -21,27 +23,35 @@ from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
-from simulation import Scenario, preset, set_language, simulate
+from simulation import Scenario, plots, preset, set_language, simulate
 from simulation.cli import main
 from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
 from simulation.exercises.checker import cell_error_box
 from simulation.experiment import compare, sweep
 from simulation.experiment.assumptions import normalise
+from simulation.files import parse_document
 from simulation.game.engine import (
     Game,
     check_round_number,
     check_team_name,
     market_slots,
 )
-from simulation.game.pages import TeamPage
+from simulation.game.pages import TeamPage, TrainerPage
+from simulation.game.settings import GameSettings, load_settings
 from simulation.kpis import check_kpi, check_kpis
 from simulation.lessons import english_lessons
+from simulation.parameters import PARAMETERS
+from simulation.paths import band, path_kpi
+from simulation.plots.single_run import lead_time_gaps
 from simulation.scenario import EXPERIMENT_SEED, check_seed
 from simulation.texts import TEXTS
-from simulation.widgets import ScenarioPanel, StressTestPanel
+from simulation.widgets import CompareView, ScenarioPanel, StressTestPanel
 
 SETTINGS = {"rounds": 2, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
+#: A run without its event log, for the figures a lesson draws from one.
+_SHORT_RUN = simulate(preset("baseline").replace({"run.years": 1, "accounts.initial_customers": 20}), 0,
+                      keep_events=False)
 
 
 def _played(game: Game, rounds: int) -> Game:
@@ -127,11 +137,56 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "choice the trainer did not allow": lambda game: game.submit("Rood", {"funnel.promise_policy": "no_promise"}),
     "outside the trainer's range": lambda game: game.submit("Rood", {"organisation.junior_account_managers": 8}),
     "people budget": lambda game: game.submit("Rood", {"organisation.service_staff": 20}),  # 37 people
+    # lesson 08's uncertain assumptions
+    "uncertain choice": lambda game: normalise({"funnel.promise_policy": ("honest", "no_promise")}),
+    "uncertain value without a range": lambda game: normalise({"market.competitor_intensity": 1.0}),
+    "uncertain range upside down": lambda game: normalise({"market.competitor_intensity": (1.5, 0.5)}),
+    "too many uncertain assumptions": lambda game: normalise(
+        dict(itertools.islice(((spec.name, (spec.low, spec.high)) for spec in PARAMETERS if spec.kind is float), 13))),
+    # a lesson's code: a scenario's parts, panels, paths and figures
+    "scenario's part misspelt": lambda game: preset("baseline").fumnel,
+    "parameter's concept left out": lambda game: preset("baseline").promise_policy,
+    "unknown concept in a panel": lambda game: ScenarioPanel(concepts=["fumnel"]),
+    "panel without parameters": lambda game: ScenarioPanel(params=[]),
+    "panel without replications": lambda game: CompareView(params=["funnel.promise_policy"], replications=0,
+                                                           run_now=False),
+    "two sides with one name": lambda game: CompareView(params=["funnel.promise_policy"], names=("A", "A"),
+                                                        run_now=False),
+    "a whole number as an uncertain range": lambda game: StressTestPanel(assumptions={"run.years": (1, 2)}),
+    "unknown path": lambda game: path_kpi("klanten"),
+    "a band of no runs": lambda game: band([], "customers"),
+    "paths of no runs": lambda game: plots.paths({}),
+    "axes for paths": lambda game: plots.paths({"A": [_SHORT_RUN]}, ["customers", "nps"], ax=[None]),
+    "bars of no results": lambda game: plots.compare_bars({}, ["nps"]),
+    "a figure that needs the events": lambda game: lead_time_gaps(_SHORT_RUN),
+    # a trainer's settings, also uploaded on a Dutch trainer page
+    "settings not a table": lambda game: GameSettings.from_mapping(5),
+    "unknown game setting": lambda game: GameSettings.from_mapping({"round": 3}),
+    "rounds out of range": lambda game: GameSettings.from_mapping({"rounds": 0}),
+    "competitors not a list": lambda game: GameSettings.from_mapping({"bots": "steady"}),
+    "unknown competitor": lambda game: GameSettings.from_mapping({"bots": ["stedy"]}),
+    "impossible market": lambda game: GameSettings.from_mapping({"market": {"market.share_small": 0.7,
+                                                                            "market.share_large": 0.5}}),
+    "decisions not a table of settings": lambda game: GameSettings.from_mapping({"decisions": 5}),
+    "unknown decision parameter": lambda game: GameSettings.from_mapping({"decisions": {"strategy.visit": None}}),
+    "the game's own setting as a decision": lambda game: GameSettings.from_mapping({"decisions": {"run.years": None}}),
+    "choices not allowed": lambda game: GameSettings.from_mapping({"decisions": {"funnel.promise_policy": ["liegen"]}}),
+    "decision range too wide": lambda game: GameSettings.from_mapping({"decisions": {"funnel.promise_buffer": [0, 5]}}),
+    "unknown perspective": lambda game: GameSettings.from_mapping({"weights": {"marge": 1}}),
+    "weight above 1": lambda game: GameSettings.from_mapping({"weights": {"margin": 2}}),
+    "weights not adding up": lambda game: GameSettings.from_mapping({"weights": {"margin": 0.5}}),
+    "minimum NPS out of range": lambda game: GameSettings.from_mapping({"min_nps": 200}),
+    "people budget below the market's": lambda game: GameSettings.from_mapping({"max_people": 3}),
+    "settings file of another kind": lambda game: load_settings("instellingen.txt"),
+    "JSON with a mistake": lambda game: parse_document(b'{"rounds": 6,,}', ".json", "instellingen.json"),
+    "TOML that is no text": lambda game: parse_document(b"\xff\xfe", ".toml", "instellingen.toml"),
+    "nested too deeply": lambda game: parse_document(b"[" * 100_000, ".json", "diep.json"),
 }
 
-#: Rows that are parts of other messages, not messages of their own.
+#: Rows that are parts of other messages, not messages of their own: each must be part of some message.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
-         "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and"}
+         "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and",
+         "error.document_where", *(key for key in TEXTS if key.startswith("error.setting_"))}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
 
@@ -186,12 +241,16 @@ def test_every_mistake_row_is_one_the_table_above_makes(tmp_path):
             messages += [str(error), error.in_language("nl")]
     unmade = [key for key in ERROR_ROWS
               if not any(_pattern(template).fullmatch(message) for template in TEXTS[key] for message in messages)]
+    unused = [key for key in sorted(PARTS)
+              if not all(any(_pattern(template).search(message) for message in messages) for template in TEXTS[key])]
     assert not unmade, f"text rows no mistake above makes (test them, or drop them): {unmade}"
+    assert not unused, f"parts of messages no mistake above uses: {unused}"
 
 
 def test_the_row_check_can_fail():
     assert _pattern(TEXTS["error.round_closed"][1]).fullmatch("Ronde 1 is gesloten; nu is ronde 2 open.")
     assert not _pattern(TEXTS["error.round_closed"][1]).fullmatch("Round 1 is closed; round 2 is open now.")
+    assert not _pattern(TEXTS["error.setting_min_nps"][1]).search("Spelinstelling 'min_nps': moet een getal zijn.")
 
 
 def test_the_dutch_message_survives_a_process_pool():
@@ -232,6 +291,22 @@ def test_a_dutch_team_page_tells_the_people_budget_in_dutch(game):
     page.controls["organisation.service_staff"].value = 20  # 37 people with the rest of the market's
     page.submit_button.click()
     assert "het budget van dit spel laat hoogstens 30 toe" in page.feedback.value
+
+
+@pytest.mark.parametrize(("upload", "told_in_dutch"), [
+    ('{"rounds": 6, "weights": {"marge": 1}}', "Spelinstelling 'weights': onbekend perspectief 'marge'. "
+                                               "Bedoel je 'margin'?"),
+    ('{"rounds": 6,,}', "'spel.json' is geen geldige JSON (fout in regel 1, kolom 14)."),
+])
+def test_a_dutch_trainer_page_tells_a_settings_file_mistake_in_dutch(game, upload, told_in_dutch):
+    page = TrainerPage(game.store.path, "nl", sleep=lambda seconds: None)
+    page.code.value = game.trainer_code
+    page.login_button.click()
+    page.new_settings.value = ({"name": "spel.json", "type": "application/json", "size": len(upload),
+                                "content": memoryview(upload.encode()), "last_modified": datetime.now(timezone.utc)},)
+    page.buttons["new_game"].click()
+    assert told_in_dutch in html.unescape(page.output.value)
+    assert game.settings.rounds == 2  # the game in the file is the one it was
 
 
 def test_a_dutch_stress_test_tells_a_range_it_cannot_simulate_in_dutch():
@@ -285,6 +360,18 @@ def test_a_lesson_shows_a_mistake_as_a_box_in_its_language(shell, capsys, langua
     assert "Traceback" not in out.out + out.err and "cell_error" not in out.out  # and no record for a grader
     shell.run_cell("1 / 0")  # a bug is no user mistake: its traceback stays
     assert "ZeroDivisionError" in capsys.readouterr().out
+
+
+def test_a_misspelt_part_of_a_scenario_is_a_box_in_a_lesson_and_still_an_attribute_error(shell, capsys):
+    shell.run_cell("%load_ext simulation\nfrom simulation import preset, set_language\nset_language('nl')")
+    capsys.readouterr()
+    assert not shell.run_cell("preset('baseline').funnel.promis_policy").success
+    out = capsys.readouterr()
+    assert "Onbekende parameter 'funnel.promis_policy'. Bedoel je 'funnel.promise_policy'?" in out.out
+    assert "Traceback" not in out.out + out.err
+    scenario = preset("baseline")
+    assert not hasattr(scenario, "fumnel") and getattr(scenario.funnel, "promis_policy", None) is None
+    assert "Did you mean 'funnel'?" in str(told("scenario's part misspelt", None))
 
 
 def test_every_lesson_loads_the_extension_in_its_first_code_cell():

@@ -52,7 +52,7 @@ def test_ranges_that_break_a_rule_only_when_mixed_are_refused_before_any_run():
 def test_too_many_uncertain_assumptions_is_a_clear_limit():
     numeric = [spec for spec in PARAMETERS if spec.kind is float and spec.low < spec.default < spec.high]
     uncertain = {spec.name: (spec.low, spec.default) for spec in numeric[:13]}
-    with pytest.raises(ScenarioError, match=r"at most 12 uncertain assumptions .*\. Got 13: market"):
+    with pytest.raises(ScenarioError, match=r"at most 12 uncertain assumptions .*\. Got 13: 'market"):
         replicate(SMALL, 1, uncertain=uncertain)
 
 

@@ -132,7 +132,7 @@ def test_adding_an_assumption_leaves_the_draws_of_another_unchanged():
 
 
 @pytest.mark.parametrize(("name", "given", "message"), [
-    ("market.competitor_intensityy", (0.5, 1.0), "Unknown uncertain parameter"),
+    ("market.competitor_intensityy", (0.5, 1.0), "Unknown parameter 'market.competitor_intensityy'. Did you mean"),
     ("funnel.promise_policy", ("honest", "no_promise"), "must be numeric"),
     ("market.competitor_intensity", (0.5, 9.0), r"range \[0, 3\]"),
     ("market.competitor_intensity", (1.5, 0.5), "from low to high"),

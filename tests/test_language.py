@@ -78,10 +78,17 @@ def test_the_word_check_can_fail():
 FIELD = re.compile(r"{(\w+)(?:![rsa])?(?::[^}]*)?}")
 
 
+#: Fields one language leaves out on purpose: a JSON or TOML parser explains a slip in English only, so the
+#: Dutch message tells where the slip is and not the parser's words.
+ENGLISH_ONLY_FIELDS = {"error.not_valid_document": ["detail"]}
+
+
 def test_every_text_has_both_languages_with_the_same_fields():
     for key, (english, dutch) in TEXTS.items():
         assert english and dutch, key
-        assert FIELD.findall(english) == FIELD.findall(dutch), key
+        english_fields = [field for field in FIELD.findall(english) if field not in ENGLISH_ONLY_FIELDS.get(key, [])]
+        assert english_fields == FIELD.findall(dutch), key
+    assert all(field in FIELD.findall(TEXTS[key][0]) for key, fields in ENGLISH_ONLY_FIELDS.items() for field in fields)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..language import text
+from ..language import kit_error, text
 from ..parameters import SPECS
 from ..rng import Stream
-from ..scenario import ScenarioError, check_mapping, coerce
+from ..scenario import ScenarioError, check_mapping, coerce, shown, unknown_parameter
 
 #: Beyond this many uncertain assumptions, checking every combination of extremes (2^k of them) gets slow.
 MAX_UNCERTAIN = 12
@@ -72,21 +72,18 @@ def as_distribution(name: str, given: Any) -> Distribution:
     """Accept a distribution, a (low, high) pair or a (low, mode, high) triple for parameter `name`,
     and check that the whole range is allowed for that parameter."""
     if name not in SPECS:
-        raise ScenarioError(f"Unknown uncertain parameter '{name}'. See `python -m simulation params`.")
+        raise unknown_parameter(name)
     spec = SPECS[name]
     if spec.kind not in (int, float):
-        raise ScenarioError(f"The uncertain parameter '{name}' must be numeric; "
-                            f"{spec.kind.__name__} parameters cannot be given as a range.")
+        raise kit_error(ScenarioError, "error.uncertain_not_numeric", name=name, type=spec.kind.__name__)
     if isinstance(given, (tuple, list)) and len(given) in (2, 3):
         given = Uniform(*given) if len(given) == 2 else Triangular(*given)
     if not isinstance(given, (Uniform, Triangular)):
-        raise ScenarioError(f"The uncertain parameter '{name}' needs a range such as (low, high) or "
-                            f"Triangular(low, mode, high). Got {given!r} instead.")
+        raise kit_error(ScenarioError, "error.uncertain_not_a_range", name=name, got=shown(given))
     # Through the parameter's own conversion, so "0.8" typed in a form or file counts as 0.8.
     low, mode, high = (coerce(spec, v) for v in (given.low, getattr(given, "mode", given.low), given.high))
     if not low <= mode <= high or low == high:
-        raise ScenarioError(f"The range for '{name}' must go from low to high (low < high, mode in between). "
-                            f"Got {given!r} instead.")
+        raise kit_error(ScenarioError, "error.uncertain_order", name=name, got=shown(given))
     return Triangular(low, mode, high) if isinstance(given, Triangular) else Uniform(low, high)
 
 
@@ -109,9 +106,8 @@ def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
                               ("ranges per parameter, e.g. {'market.competitor_intensity': (0.8, 1.5)}",
                                "bereiken per parameter, bijv. {'market.competitor_intensity': (0.8, 1.5)}"))
     if len(uncertain) > MAX_UNCERTAIN:
-        raise ScenarioError(f"An experiment takes at most {MAX_UNCERTAIN} uncertain assumptions (every combination "
-                            f"of their extremes is checked before running). Got {len(uncertain)}: "
-                            f"{', '.join(uncertain)}.")
+        raise kit_error(ScenarioError, "error.uncertain_too_many", most=MAX_UNCERTAIN, count=len(uncertain),
+                        names=", ".join(map(repr, uncertain)))
     return {name: as_distribution(name, given) for name, given in sorted(uncertain.items())}
 
 

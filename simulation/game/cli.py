@@ -7,8 +7,9 @@ an unknown event, a missing file) exits with status 2 and one line on stderr
 that names the field, the value and what is allowed; never a traceback.
 Output is English; `--language nl` gives Dutch number formats, the
 computer competitors' Dutch names and, for a mistake a team or the trainer
-can also make on a game page (a closed round, a budget exceeded), the
-page's Dutch message ("fout: …"); messages about files stay English.
+can also make on a game page (a closed round, a budget exceeded, a wrong
+value in a settings file), the page's Dutch message ("fout: …"); messages
+about this command's own options (--code, --team, --file) stay English.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import did_you_mean
+from ..errors import hint
 from ..language import kit_error, text
 from ..parameters import SPECS
 from ..scenario import shown
@@ -314,7 +314,7 @@ class Game:
         """A market event for a round that has not been played yet (default: the open round)."""
         if event not in MARKET_EVENTS:
             raise kit_error(GameError, "error.unknown_event", got=shown(event), events=", ".join(MARKET_EVENTS),
-                            hint=lambda language: did_you_mean(event, MARKET_EVENTS, language=language))
+                            hint=hint(event, MARKET_EVENTS))
         check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()

@@ -29,9 +29,10 @@ from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..files import parse_document
-from ..language import resolve, text, value_range
+from ..language import kit_error, resolve, text, value_range
 from ..parameters import SPECS
 from ..plots.style import INK, NAVY, ORANGE, euro_axis, figure_png, finish
+from ..scenario import shown
 from ..widgets.controls import ScenarioPanel
 from ..widgets.formatting import html_table
 from .engine import Game, Status
@@ -462,7 +463,7 @@ class TrainerPage(Page):
         for upload in self.new_settings.value:  # at most one file
             suffix = Path(upload["name"]).suffix.lower()
             if suffix not in (".json", ".toml"):
-                raise GameError(f"Game settings are a .json or .toml file; got '{upload['name']}'.")
+                raise kit_error(GameError, "error.settings_file", got=shown(upload["name"]))
             return parse_document(bytes(upload["content"]), suffix, upload["name"])
         return GAME_PRESETS[self.new_preset.value]
 

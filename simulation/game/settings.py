@@ -13,16 +13,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import KitError, did_you_mean
+from ..errors import KitError, hint
 from ..files import parse_document, read_limited
-from ..language import kit_error
+from ..language import kit_error, text
 from ..parameters import SPECS
-from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown
+from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown, unknown_parameter
 from .bots import STYLES
 
 
 class GameError(KitError):
     """A mistake in a game's settings or in what a team or the trainer asked (unknown team, closed round…)."""
+
+
+def setting_error(setting: str, key: str, **values: Any) -> GameError:
+    """A mistake in the game setting `setting`, told by the text `key` after "Game setting '…': ". A trainer
+    who uploads settings on a Dutch trainer page reads it in Dutch."""
+    return kit_error(GameError, "error.setting", setting=setting,
+                     error=lambda language: text(key, language, **values))
 
 
 #: Decisions teams take by default, with the ranges a trainer would allow (within the parameter table's).
@@ -86,11 +93,14 @@ class GameSettings:
     def from_mapping(cls, values: Mapping[str, Any]) -> GameSettings:
         known = {f for f in cls.__dataclass_fields__}
         if not isinstance(values, Mapping):
-            raise GameError(f"Game settings are a table of names and values (JSON or TOML); got {shown(values)}.")
+            raise kit_error(GameError, "error.settings_table", got=shown(values))
         for key in values:
             if key not in known:
-                raise GameError(f"Unknown game setting '{key}'.{did_you_mean(key, known)} "
-                                f"Known settings: {', '.join(sorted(known))}.")
+                raise kit_error(GameError, "error.unknown_setting", got=shown(key), hint=hint(key, known),
+                                names=", ".join(map(repr, sorted(known))))
+        if "bots" in values and not isinstance(values["bots"], (list, tuple)):
+            raise setting_error("bots", "error.setting_bots", names=", ".join(map(repr, STYLES)),
+                                got=shown(values["bots"]))
         settings = cls(**{k: (tuple(v) if k == "bots" else v) for k, v in values.items()})
         settings.check()
         return settings
@@ -108,50 +118,51 @@ class GameSettings:
                                 ("max_people", 1, 200)):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise GameError(f"Game setting '{name}' must be a whole number from {low} to {high}; "
-                                f"got {shown(value)}.")
+                raise setting_error(name, "error.setting_whole", low=low, high=high, got=shown(value))
+        for setting, example in (("decisions", '{"funnel.promise_buffer": [0.0, 0.5]}'), ("weights", '{"margin": 1}')):
+            if not isinstance(getattr(self, setting), Mapping):
+                raise setting_error(setting, "error.setting_not_table", example=example,
+                                    got=shown(getattr(self, setting)))
         for style in self.bots:
             if style not in STYLES:
-                raise GameError(f"Game setting 'bots': unknown computer competitor '{style}'."
-                                f"{did_you_mean(style, STYLES)} "
-                                f"Styles: {', '.join(STYLES)}.")
+                raise setting_error("bots", "error.setting_bot", got=shown(style), hint=hint(style, STYLES),
+                                    names=", ".join(map(repr, STYLES)))
         try:
             base = self.base_scenario()
         except ScenarioError as error:
-            raise GameError(f"Game setting 'market': {error}") from None
+            raise kit_error(GameError, "error.setting", setting="market", error=error.in_language) from None
         for name, allowed in self.decisions.items():
             if name not in SPECS:
-                raise GameError(f"Game setting 'decisions': unknown parameter '{name}'."
-                                f"{did_you_mean(name, SPECS)}")
+                raise kit_error(GameError, "error.setting", setting="decisions",
+                                error=unknown_parameter(name).in_language)
             spec = SPECS[name]
             if name.startswith("run."):
-                raise GameError(f"Game setting 'decisions': '{name}' is the game's to set, not a team's.")
+                raise setting_error("decisions", "error.setting_game_only", name=name)
             if allowed is None:
                 continue
             if spec.choices:
                 if not isinstance(allowed, (list, tuple)) or not set(allowed) <= set(spec.choices) or not allowed:
-                    raise GameError(f"Game setting 'decisions': '{name}' allows a list of choices from "
-                                    f"{', '.join(spec.choices)}; got {shown(allowed)}.")
+                    raise setting_error("decisions", "error.setting_choices", name=name,
+                                        choices=", ".join(map(repr, spec.choices)), got=shown(allowed))
                 continue
             if (not isinstance(allowed, (list, tuple)) or len(allowed) != 2
                     or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in allowed)
                     or not spec.low <= allowed[0] <= allowed[1] <= spec.high):
-                raise GameError(f"Game setting 'decisions': '{name}' needs a range [low, high] within "
-                                f"{spec.low:g}–{spec.high:g}; got {shown(allowed)}.")
+                raise setting_error("decisions", "error.setting_range", name=name, low=spec.low, high=spec.high,
+                                    got=shown(allowed))
         for name, weight in self.weights.items():
             if name not in SCORE_KPIS:
-                raise GameError(f"Game setting 'weights': unknown perspective '{name}'.{did_you_mean(name, SCORE_KPIS)}"
-                                f" Perspectives: {', '.join(SCORE_KPIS)}.")
+                raise setting_error("weights", "error.setting_perspective", got=shown(name),
+                                    hint=hint(name, SCORE_KPIS), names=", ".join(map(repr, SCORE_KPIS)))
             if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight <= 1:
-                raise GameError(f"Game setting 'weights': '{name}' must be a number from 0 to 1; got {shown(weight)}.")
+                raise setting_error("weights", "error.setting_weight", name=name, got=shown(weight))
         if not math.isclose(sum(self.weights.values()), 1.0, abs_tol=1e-6):
-            raise GameError(f"Game setting 'weights' must add up to 1; they add up to {sum(self.weights.values()):g}.")
+            raise setting_error("weights", "error.setting_weights_sum", total=sum(self.weights.values()))
         if not isinstance(self.min_nps, (int, float)) or not -100 <= self.min_nps <= 100:
-            raise GameError(f"Game setting 'min_nps' must be a number from -100 to 100; got {shown(self.min_nps)}.")
+            raise setting_error("min_nps", "error.setting_min_nps", low=-100, high=100, got=shown(self.min_nps))
         people = sum(base[f"organisation.{role}"] for role in PEOPLE)
         if people > self.max_people:
-            raise GameError(f"Game setting 'max_people' ({self.max_people}) is below the market's starting "
-                            f"organisation ({people} people).")
+            raise setting_error("max_people", "error.setting_max_people", most=self.max_people, people=people)
 
     def base_scenario(self) -> Scenario:
         """The scenario every supplier starts from: the defaults, the game's market, the game's length."""
@@ -177,7 +188,7 @@ class GameSettings:
         for name in decisions:
             if name not in self.decisions:
                 raise kit_error(GameError, "error.not_a_decision", name=name, decisions=", ".join(self.decisions),
-                                hint=lambda language: did_you_mean(name, self.decisions, language=language))
+                                hint=hint(name, self.decisions))
         try:
             scenario = Scenario({**dict(base), **decisions})
         except ScenarioError as error:
@@ -205,10 +216,10 @@ def load_settings(path: str | Path) -> GameSettings:
     """Game settings from a JSON or TOML file (a clear GameError for a missing or malformed file)."""
     path = Path(path)
     if path.suffix.lower() not in (".json", ".toml"):
-        raise GameError(f"Game settings are a .json or .toml file; got '{path}'.")
+        raise kit_error(GameError, "error.settings_file", got=shown(str(path)))
     try:
         data = parse_document(read_limited(path, 1_000_000, "game settings"), path.suffix.lower(), path)
     except KitError as error:
-        raise GameError(str(error)) from None
+        raise GameError(str(error), error.dutch) from None
     return GameSettings.from_mapping(data)
 

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
-from ..language import axis_unit, format_value, resolve, text, unit_kind
+from ..language import axis_unit, format_value, kit_error, resolve, text, unit_kind
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
@@ -58,7 +58,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
     language = resolve(language)
     if not results:
-        raise KitError("The 'results' argument must hold at least one named SimulationResult.")
+        raise kit_error(KitError, "error.no_results")
     kpis = check_kpis(kpis)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
@@ -92,7 +92,7 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     unit, so bars compare scenarios within a KPI, not KPIs with each other)."""
     language = resolve(language)
     if not results:
-        raise KitError("The 'results' argument must hold at least one named SimulationResult.")
+        raise kit_error(KitError, "error.no_results")
     kpis, names = check_kpis(kpis), list(results)
     figure = _blank(fig, (PANEL_WIDTH, 0.8 + 0.26 * len(kpis) * len(names)))
     ax = figure.add_subplot()

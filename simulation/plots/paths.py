@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import KitError
-from ..language import axis_unit, resolve, text
+from ..language import axis_unit, kit_error, resolve, text
 from ..paths import DEFAULT_BAND, DEFAULT_PATHS, Run, band as path_band, crossing, crossing_caption, path_kpi
 from .experiment import LOOKS, _unit_axis
 from .style import INK, LIGHT_GREY, SMALL
@@ -87,12 +87,12 @@ def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAU
     """
     language = resolve(language)
     if not runs_by_name or any(not runs for runs in runs_by_name.values()):
-        raise KitError("The 'runs_by_name' argument must map each scenario's name to at least one run.")
+        raise kit_error(KitError, "error.paths_without_runs")
     kpis = [path_kpi(kpi).name for kpi in kpis]
     if ax is not None:
         axes = [ax] if isinstance(ax, Axes) else list(ax)
         if len(axes) != len(kpis):
-            raise KitError(f"Got {len(axes)} axes for {len(kpis)} paths; pass one axes per path.")
+            raise kit_error(KitError, "error.axes_per_path", axes=len(axes), paths=len(kpis))
         figure = axes[0].figure
     else:
         columns = min(2, len(kpis))

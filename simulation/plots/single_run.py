@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import KitError
-from ..language import format_value, missing, number, resolve, text
+from ..language import format_value, kit_error, missing, number, resolve, text
 from ..results import SimulationResult
 from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, empty_note, finish, label,
                     new_axes, percent_axis, sequential)
@@ -192,8 +192,7 @@ def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
     """
     events = result.events
     if events.empty and (result.kpis["quotes_sent"] or result.kpis["revenue"]):
-        raise KitError("This figure needs the event log, which this result does not have. "
-                         "Run simulate(..., keep_events=True).")
+        raise kit_error(KitError, "error.needs_events")
     return {kind: events.loc[events["event"] == event, ["value", "reference"]]
             for kind, event in (("quote", "quote_sent"), ("delivery", "delivered"))}
 

@@ -24,10 +24,10 @@ from matplotlib.figure import Figure
 from .. import plots
 from ..errors import KitError
 from ..kpis import check_kpis
-from ..language import resolve, scenario_name, text
+from ..language import kit_error, resolve, scenario_name, text
 from ..paths import DEFAULT_PATHS, wins_sentence
 from ..results import SimulationResult, as_scenario
-from ..scenario import Scenario
+from ..scenario import Scenario, shown
 from .controls import ScenarioPanel
 from .formatting import difference_html
 from .panel import DEFAULT_KPIS, one_screen
@@ -73,7 +73,7 @@ class CompareView(ScenarioRunner):
         if self._given_names is None and names[0] == names[1]:
             names = ("A", "B")
         if names[0] == names[1]:
-            raise KitError(f"The two scenarios need different names to be told apart. Got {tuple(names)!r}.")
+            raise kit_error(KitError, "error.same_names", got=shown(tuple(names)))
         return tuple(names)
 
     def _title_tabs(self) -> None:

@@ -19,10 +19,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..language import LANGUAGES, format_value, pick, resolve, text, unit_kind, value_range
+from ..language import LANGUAGES, format_value, kit_error, pick, resolve, text, unit_kind, value_range
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, unknown_parameter
+from ..scenario import Scenario, ScenarioError, unknown_concept, unknown_parameter
 
 PIXELS_PER_CHARACTER = 7.5  # of the notebook's 13 px widget font, for sizing labels to their text
 LABEL_WIDTH_MAX = 270  # pixels; every label in the table fits (a test checks), so none is cut off
@@ -122,10 +122,10 @@ def parameter_names(params: Iterable[str] | None = None, concepts: Iterable[str]
             raise unknown_parameter(name)
     for concept in concepts or []:
         if concept not in CONCEPTS:
-            raise ScenarioError(f"Unknown concept '{concept}'. Choose one of: {', '.join(CONCEPTS)}.")
+            raise unknown_concept(concept)
         wanted += [spec.name for spec in PARAMETERS if spec.concept == concept]
     if not wanted:
-        raise ScenarioError("A panel needs at least one parameter: pass params=[...] or concepts=[...].")
+        raise kit_error(ScenarioError, "error.panel_without_parameters")
     return list(dict.fromkeys(wanted))
 
 

@@ -20,10 +20,10 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from ..errors import KitError
-from ..language import number, resolve, text
+from ..language import kit_error, number, resolve, text
 from ..plots.style import figure_png
 from ..results import SimulationResult, simulate
-from ..scenario import Scenario, ScenarioError
+from ..scenario import Scenario, ScenarioError, shown
 from . import background
 from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle
@@ -209,7 +209,7 @@ class ScenarioRunner(Runner):
         self.panels = panels
         self.replications = background.DEFAULT_REPLICATIONS if replications is None else replications
         if self.replications < 1:
-            raise ScenarioError(f"A panel needs at least 1 replication. Got {self.replications!r} instead.")
+            raise kit_error(ScenarioError, "error.panel_replications", got=shown(self.replications))
         self.band = Replications(False if workers == 1 else None)
         self.runs: dict[str, list[Replication]] = {}
         self.band_done = self.band_total = 0

@@ -32,13 +32,13 @@ from matplotlib.figure import Figure
 
 from ..experiment.designs import compare
 from ..experiment.result import ExperimentResult, check_kpi
-from ..language import format_value, percent, resolve, scenario_name, text, value_range
+from ..language import format_value, kit_error, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..plots.experiment import difference_histogram
 from ..plots.style import PANEL_WIDTH
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, shown, unknown_parameter
 from . import background
 from .background import warm_pool
 from .controls import default_step, range_readout, readout, relabel_choices
@@ -179,8 +179,10 @@ class StressTestPanel(Runner):
             self._relabelling = False
 
     def _range_slider(self, name: str, bounds: tuple[float, float]) -> widgets.FloatRangeSlider:
-        if name not in SPECS or SPECS[name].kind is not float:
-            raise ScenarioError(f"'{name}' cannot be a range in the panel: it needs a numeric (float) parameter.")
+        if name not in SPECS:
+            raise unknown_parameter(name)
+        if SPECS[name].kind is not float:
+            raise kit_error(ScenarioError, "error.not_a_range", got=shown(name))
         spec = SPECS[name]
         step = default_step(spec)
         return widgets.FloatRangeSlider(value=tuple(bounds), min=spec.low, max=spec.high, step=step, readout=False,
