@@ -38,11 +38,11 @@ def better_side(a: float, b: float, direction: int) -> str:
 
 
 def kpi_difference(a: SimulationResult | Mapping[str, float], b: SimulationResult | Mapping[str, float],
-                   names: Iterable[str] | None = None, language: str = "en") -> pd.DataFrame:
+                   names: Iterable[str] | None = None, language: str | None = None) -> pd.DataFrame:
     """The KPI difference table A − B, one row per KPI (index: KPI name).
 
     `a` and `b` are results or KPI dicts; `names` picks and orders the KPIs
-    (default: all). Columns: label (in `language`), unit, A, B, difference
+    (default: all). Columns: label (in `language`, default the session's), unit, A, B, difference
     (A − B), relative_difference ((A − B) / |B|; NaN when B is 0, either
     side is undefined, or the sides have opposite signs, as an NPS of +20
     against −5, where a percentage means nothing) and better ('A', 'B', '='

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .language import text
+from .language import resolve, text
 
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
@@ -65,17 +65,18 @@ class ParamSpec:
         return text("error.allowed_integer" if self.kind is int else "error.allowed_number", language,
                     low=self.low, high=self.high)
 
-    def label(self, language: str = "en") -> str:
-        return self.label_nl if language == "nl" else self.label_en
+    def label(self, language: str | None = None) -> str:
+        """The label in `language` (default: the session's, `set_language`)."""
+        return self.label_nl if resolve(language) == "nl" else self.label_en
 
-    def help_text(self, language: str = "en") -> str:
+    def help_text(self, language: str | None = None) -> str:
         """The help in the language asked for (the panels' tooltip); the English one if there is no Dutch."""
-        return self.help_nl if language == "nl" and self.help_nl else self.help
+        return self.help_nl if resolve(language) == "nl" and self.help_nl else self.help
 
-    def choice_label(self, choice: str, language: str = "en") -> str:
+    def choice_label(self, choice: str, language: str | None = None) -> str:
         """The readable name of one of the choices ('Eerlijke inschatting'), the value itself if it has none."""
         labels = dict(zip(self.choices, self.choice_labels))
-        return labels[choice][language == "nl"] if choice in labels else choice
+        return labels[choice][resolve(language) == "nl"] if choice in labels else choice
 
 
 def _p(name, kind, default, low=None, high=None, *, unit="", help, help_nl, en, nl, choices=(), step=None,

@@ -36,8 +36,9 @@ class KpiSpec:
     unit: str
     better: int = 0
 
-    def label(self, language: str = "en") -> str:
-        return self.label_nl if language == "nl" else self.label_en
+    def label(self, language: str | None = None) -> str:
+        """The label in `language` (default: the session's, `set_language`)."""
+        return self.label_nl if resolve(language) == "nl" else self.label_en
 
 
 KPIS: tuple[KpiSpec, ...] = (

@@ -217,3 +217,18 @@ def test_a_local_number_may_come_from_numpy(kit_in_dutch):
 def test_one_of_a_unit_is_singular_in_both_languages(unit, english, dutch):
     assert format_value(1, unit, "en") == english and format_value(1, unit, "nl") == dutch
     assert format_value(2, unit, "nl").split(" ", 1)[1] == unit_text(unit, "nl")
+
+
+def test_labels_and_the_difference_table_follow_the_kits_language(kit_in_dutch):
+    """A Dutch lesson sets Dutch once; a label asked for without a language is then Dutch too."""
+    from simulation import SPECS
+    from simulation.comparison import kpi_difference
+
+    policy, nps = SPECS["funnel.promise_policy"], next(spec for spec in KPIS if spec.name == "nps")
+    table = kpi_difference({"nps": 20.0}, {"nps": -5.0}, ["nps"])
+    dutch = (policy.label(), policy.choice_label("honest"), nps.label(), table.loc["nps", "label"])
+    assert dutch == (policy.label("nl"), policy.choice_label("honest", "nl"), nps.label("nl"), nps.label("nl"))
+    set_language("en")
+    assert (policy.label(), policy.choice_label("honest"), nps.label()) == (
+        policy.label("en"), policy.choice_label("honest", "en"), nps.label("en"))
+    assert policy.label("nl") != policy.label("en") and nps.label("nl") != nps.label("en")
