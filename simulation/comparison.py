@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from .errors import KitError
+from .errors import KitError, hint
 from .kpis import check_kpi
-from .language import resolve, text
+from .language import kit_error, resolve, text
 from .results import KPIS, SimulationResult
 
 COLUMNS = ("label", "unit", "A", "B", "difference", "relative_difference", "better")
@@ -72,7 +72,8 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str, language
     for name, result in results.items():
         monthly = result.monthly
         if column not in monthly:
-            raise KitError(f"Unknown monthly column '{column}'. Choose from: {', '.join(monthly.columns)}.")
+            raise kit_error(KitError, "error.unknown_column", got=repr(column)[:60], hint=hint(column, monthly.columns),
+                            names=", ".join(map(repr, monthly.columns)))
         table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
     frame = pd.DataFrame(table)
     frame.index.name = text("time.year", resolve(language))

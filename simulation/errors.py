@@ -11,6 +11,10 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+
+KitErrorKind = TypeVar("KitErrorKind", bound="KitError")
 
 
 class KitError(ValueError):
@@ -28,6 +32,10 @@ class KitError(ValueError):
     def in_language(self, language: str) -> str:
         """The message in `language`: its Dutch one where it has one, else the English message."""
         return self.dutch if language == "nl" and self.dutch is not None else str(self)
+
+    def recast(self, kind: type[KitErrorKind]) -> KitErrorKind:
+        """The same mistake, in both languages, as another kind of kit error (a game's, an AttributeError's)."""
+        return kind(str(self), self.dutch)
 
 
 def closest(word: object, known: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -169,14 +169,25 @@ def parse_document(data: bytes, suffix: str, source: str | Path) -> Any:
     except RecursionError:
         raise kit_error(KitError, "error.document_too_deep", source=str(source)) from None
     except (ValueError, UnicodeDecodeError) as error:
-        # The parsers explain in English, so a Dutch message tells only where: at JSON's "…: line 3 column 5
-        # (char 20)" or TOML's "… (at line 3, column 5)", taken out of the explanation.
-        explained = str(error)
-        found = re.search(r":? \(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?", explained)
-        where = partial(text, "error.document_where", line=found[1], column=found[2]) if found else ""
-        detail = explained[:found.start()] + explained[found.end():] if found else explained
         raise kit_error(KitError, "error.not_valid_document", source=str(source), format=suffix[1:].upper(),
-                        detail=detail.rstrip("."), where=where) from None
+                        **_where_and_detail(error)) from None
+
+
+def _where_and_detail(error: ValueError) -> dict[str, Any]:
+    """Where a JSON or TOML slip is, and the parser's own explanation without it. The parsers explain in
+    English, so a Dutch message tells only where: JSON's "…: line 3 column 5 (char 20)", TOML's "… (at line 3,
+    column 5)" or "(at end of document)", or that the file is no UTF-8 text."""
+    explained = str(error)
+    if isinstance(error, UnicodeDecodeError):
+        return {"where": partial(text, "error.document_not_text"), "detail": explained}
+    found = re.search(r":? \(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?", explained)
+    if found:
+        where = partial(text, "error.document_line", line=found[1], column=found[2])
+    elif found := re.search(r" \(at end of document\)", explained):
+        where = partial(text, "error.document_end")
+    else:
+        return {"where": "", "detail": explained.rstrip(".")}
+    return {"where": where, "detail": (explained[:found.start()] + explained[found.end():]).rstrip(".")}
 
 
 def _digest(path: Path) -> str:

@@ -35,7 +35,7 @@ _state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT
 def check_language(language: Any) -> str:
     """`language` if the kit speaks it, else the kit's one clear message."""
     if language not in LANGUAGES:
-        raise KitError(f"The 'language' argument must be one of 'en', 'nl'. Got {language!r} instead.")
+        raise kit_error(KitError, "error.language", got=repr(language)[:60])
     return language
 
 

@@ -44,7 +44,7 @@ def unknown_parameter(key: str) -> ScenarioError:
     if match is None and isinstance(key, str):  # also try the part after the dot, users often forget the concept
         match = FULL_NAMES.get(closest(key.split(".")[-1], FULL_NAMES))
     return kit_error(ScenarioError, "error.unknown_parameter", got=shown(key, 80),
-                     hint=hint(match, [match]) if match else partial(text, "error.see_params"))
+                     hint=partial(text, "error.did_you_mean" if match else "error.see_params", match=match))
 
 
 def unknown_concept(concept: str, kind: type[ScenarioError] = ScenarioError) -> ScenarioError:
@@ -52,7 +52,8 @@ def unknown_concept(concept: str, kind: type[ScenarioError] = ScenarioError) -> 
     or the parameter when a parameter's short name was typed where a concept goes (`scenario.promise_policy`)."""
     full_name = FULL_NAMES.get(concept)
     return kit_error(kind, "error.unknown_concept", got=shown(concept), names=", ".join(map(repr, CONCEPTS)),
-                     hint=hint(full_name, [full_name]) if full_name else hint(concept, CONCEPTS))
+                     hint=partial(text, "error.did_you_mean", match=full_name) if full_name
+                     else hint(concept, CONCEPTS))
 
 
 def shown(value: Any, width: int = 60) -> str:
@@ -183,13 +184,12 @@ class Section:
         self._concept = concept
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # Python's and IPython's own probes (`_repr_html_`, `__deepcopy__`), and the
+            raise AttributeError(name)  # slots before `__init__` set them (copy and pickle make one without it)
         try:
             return self._scenario[f"{self._concept}.{name}"]
         except KeyError:
-            if name.startswith("_"):  # Python's and IPython's own probes (`_repr_html_`, `__getstate__`)
-                raise AttributeError(name) from None
-            error = unknown_parameter(f"{self._concept}.{name}")
-            raise UnknownAttribute(str(error), error.dutch) from None
+            raise unknown_parameter(f"{self._concept}.{name}").recast(UnknownAttribute) from None
 
 
 class Scenario(Mapping[str, Any]):

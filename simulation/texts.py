@@ -160,69 +160,82 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "moet een tabel zijn, zoals {example}; je gaf {got}."),
     "error.setting_whole": ("must be a whole number from {low} to {high}; got {got}.",
                             "moet een geheel getal van {low} tot en met {high} zijn; je gaf {got}."),
+    "error.setting_number": ("must be a number from {low:g} to {high:g}; got {got}.",
+                             "moet een getal van {low:g} tot en met {high:g} zijn; je gaf {got}."),
     "error.setting_bot": ("unknown computer competitor {got}.{hint} Styles: {names}.",
                           "onbekende computerconcurrent {got}.{hint} Stijlen: {names}."),
     "error.setting_bots": ("must be a list of computer competitors' styles from {names}; got {got}.",
-                           "moet een lijst van stijlen van computerconcurrenten uit {names} zijn; je gaf {got}."),
+                           "moet een lijst zijn met stijlen van computerconcurrenten (kies uit {names}); "
+                           "je gaf {got}."),
     "error.setting_game_only": ("'{name}' is the game's to set, not a team's.",
-                                "'{name}' stelt het spel in, niet een team."),
+                                "'{name}' bepaalt het spel zelf; een team kiest dat niet."),
     "error.setting_choices": ("'{name}' allows a list of choices from {choices}; got {got}.",
-                              "'{name}' vraagt een lijst met keuzes uit {choices}; je gaf {got}."),
+                              "'{name}' verwacht een lijst met keuzes uit {choices}; je gaf {got}."),
     "error.setting_range": ("'{name}' needs a range [low, high] within {low:g}–{high:g}; got {got}.",
-                            "'{name}' vraagt een bereik [laag, hoog] binnen {low:g}–{high:g}; je gaf {got}."),
+                            "'{name}' verwacht een bereik [laag, hoog] binnen {low:g}–{high:g}; je gaf {got}."),
     "error.setting_perspective": ("unknown perspective {got}.{hint} Perspectives: {names}.",
                                   "onbekend perspectief {got}.{hint} Perspectieven: {names}."),
-    "error.setting_weight": ("'{name}' must be a number from 0 to 1; got {got}.",
-                             "'{name}' moet een getal van 0 tot en met 1 zijn; je gaf {got}."),
-    "error.setting_weights_sum": ("must add up to 1; they add up to {total:g}.",
-                                  "moeten samen 1 zijn; samen zijn ze {total:g}."),
-    "error.setting_min_nps": ("must be a number from {low:g} to {high:g}; got {got}.",
-                              "moet een getal van {low:g} tot en met {high:g} zijn; je gaf {got}."),
-    "error.setting_max_people": ("{most} is below the market's starting organisation ({people} people).",
-                                 "{most} is minder dan de organisatie waarmee de markt begint ({people} mensen)."),
-    "error.not_valid_document": ("'{source}' is not valid {format}{where}: {detail}.",
+    "error.setting_weights_sum": ("the weights must add up to 1; they add up to {total:g}.",
+                                  "de gewichten moeten samen 1 zijn; nu is dat {total:g}."),
+    "error.setting_max_people": ("{most} is below the {people} people of the market's starting organisation.",
+                                 "{most} is minder dan de {people} mensen waarmee de markt begint."),
+    "error.not_valid_document": ("'{source}' is not valid {format}: {detail}{where}.",
                                  "'{source}' is geen geldige {format}{where}."),
-    "error.document_where": (" (line {line}, column {column})", " (fout in regel {line}, kolom {column})"),
+    "error.document_line": (" (line {line}, column {column})", " (fout in regel {line}, kolom {column})"),
+    "error.document_end": (" (at the end of the file)", " (fout aan het eind van het bestand)"),
+    "error.document_not_text": (" (not UTF-8 text)", " (geen UTF-8-tekst)"),
     "error.document_too_deep": ("'{source}' is nested too deeply to read (thousands of levels; the kit's files "
                                 "have two or three).", "'{source}' is te diep genest om te lezen (duizenden niveaus; "
                                                        "de bestanden van de kit hebben er twee of drie)."),
-    # a lesson's uncertain assumptions (lesson 08)
+    # a lesson's uncertain assumptions (lesson 08) and how many runs
     "error.uncertain_not_numeric": ("The uncertain parameter '{name}' must be numeric; {type} parameters cannot be "
                                     "given as a range.", "De onzekere parameter '{name}' moet een getal zijn; een "
-                                                         "parameter van het type {type} krijgt geen bereik."),
+                                                         "parameter van het type {type} kan geen bereik krijgen."),
     "error.uncertain_not_a_range": ("The uncertain parameter '{name}' needs a range such as (low, high) or "
                                     "Triangular(low, mode, high). Got {got} instead.",
-                                    "De onzekere parameter '{name}' vraagt een bereik zoals (laag, hoog) of "
+                                    "De onzekere parameter '{name}' verwacht een bereik zoals (laag, hoog) of "
                                     "Triangular(laag, modus, hoog). Je gaf {got}."),
     "error.uncertain_order": ("The range for '{name}' must go from low to high (low < high, mode in between). "
                               "Got {got} instead.", "Het bereik van '{name}' moet van laag naar hoog lopen (laag < "
                                                     "hoog, de modus ertussen). Je gaf {got}."),
     "error.uncertain_too_many": ("An experiment takes at most {most} uncertain assumptions (every combination of "
                                  "their extremes is checked before running). Got {count}: {names}.",
-                                 "Een experiment neemt hoogstens {most} onzekere aannames (elke combinatie van hun "
-                                 "uitersten wordt vóór het draaien gecontroleerd). Je gaf er {count}: {names}."),
+                                 "Een experiment kan hoogstens {most} onzekere aannames aan (elke combinatie van hun "
+                                 "uitersten wordt vooraf gecontroleerd). Je gaf er {count}: {names}."),
+    "error.replications": ("The number of replications must be a whole number from 1 to {most:,}. Got {got} "
+                           "instead.", "Het aantal runs moet een geheel getal van 1 tot en met {most:,} zijn. "
+                                       "Je gaf {got}."),
+    "error.workers": ("The number of workers must be a positive integer. Got {got} instead.",
+                      "Het aantal workers (processen naast elkaar) moet een positief geheel getal zijn. Je gaf {got}."),
+    "error.chunk_size": ("The chunk size must be a positive integer (or None to choose it automatically). Got {got} "
+                         "instead.", "De pakketgrootte moet een positief geheel getal zijn (of laat hem weg: dan "
+                                     "kiest de kit hem zelf). Je gaf {got}."),
     # panels, figures and paths a lesson's code can ask for
+    "error.language": ("The 'language' argument must be one of 'en', 'nl'. Got {got} instead.",
+                       "De taal moet 'en' (Engels) of 'nl' (Nederlands) zijn. Je gaf {got}."),
     "error.unknown_concept": ("Unknown concept {got}.{hint} Choose one of: {names}.",
-                              "Onbekend onderwerp {got}.{hint} Kies uit: {names}."),
+                              "Onbekend concept {got}.{hint} Kies uit: {names}."),
+    "error.unknown_column": ("Unknown monthly column {got}.{hint} Choose one of: {names}.",
+                             "Onbekende maandkolom {got}.{hint} Kies uit: {names}."),
     "error.panel_without_parameters": ("A panel needs at least one parameter: pass params=[...] or concepts=[...].",
                                        "Een paneel heeft minstens één parameter nodig: geef params=[...] of "
                                        "concepts=[...]."),
     "error.panel_replications": ("A panel needs at least 1 replication. Got {got} instead.",
-                                 "Een paneel heeft minstens 1 herhaling nodig. Je gaf {got}."),
+                                 "Een paneel heeft minstens 1 run nodig. Je gaf {got}."),
     "error.not_a_range": ("{got} cannot be a range in the panel: it needs a numeric (float) parameter.",
-                          "{got} kan geen bereik in het paneel zijn: dat kan alleen bij een parameter met een "
+                          "{got} kan in het paneel geen bereik krijgen: dat kan alleen bij een parameter met een "
                           "kommagetal (float)."),
     "error.same_names": ("The two scenarios need different names to be told apart. Got {got} instead.",
                          "De twee scenario's hebben elk een eigen naam nodig om ze uit elkaar te houden. "
                          "Je gaf {got}."),
     "error.unknown_path": ("Unknown path {got}.{hint} Choose one of: {names}.",
-                           "Onbekend verloop {got}.{hint} Kies uit: {names}."),
+                           "Onbekend pad {got}.{hint} Kies uit: {names}."),
     "error.band_without_runs": ("A band needs at least one run.", "Een band heeft minstens één run nodig."),
     "error.paths_without_runs": ("The 'runs_by_name' argument must map each scenario's name to at least one run.",
                                  "Het argument 'runs_by_name' moet bij de naam van elk scenario minstens één run "
                                  "geven."),
     "error.axes_per_path": ("Got {axes} axes for {paths} paths; pass one axes per path.",
-                            "Je gaf {axes} assenstelsels voor {paths} verlopen; geef er één per verloop."),
+                            "Je gaf {axes} assenstelsels voor {paths} paden; geef er één per pad."),
     "error.no_results": ("The 'results' argument must hold at least one named SimulationResult.",
                          "Het argument 'results' moet minstens één SimulationResult met een naam bevatten."),
     "error.needs_events": ("This figure needs the event log, which this result does not have. "

@@ -10,6 +10,8 @@ an exercise notebook as a red box instead of a traceback. What the student typed
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import itertools
 import pickle
@@ -29,7 +31,9 @@ from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
 from simulation.exercises.checker import cell_error_box
 from simulation.experiment import compare, sweep
+from simulation.comparison import yearly_totals
 from simulation.experiment.assumptions import normalise
+from simulation.experiment.executors import run_chunks
 from simulation.files import parse_document
 from simulation.game.engine import (
     Game,
@@ -49,9 +53,13 @@ from simulation.texts import TEXTS
 from simulation.widgets import CompareView, ScenarioPanel, StressTestPanel
 
 SETTINGS = {"rounds": 2, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
-#: A run without its event log, for the figures a lesson draws from one.
-_SHORT_RUN = simulate(preset("baseline").replace({"run.years": 1, "accounts.initial_customers": 20}), 0,
-                      keep_events=False)
+
+
+@functools.cache
+def _short_run():
+    """A run without its event log, for the figures a lesson draws from one."""
+    return simulate(preset("baseline").replace({"run.years": 1, "accounts.initial_customers": 20}), 0,
+                    keep_events=False)
 
 
 def _played(game: Game, rounds: int) -> Game:
@@ -143,6 +151,11 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "uncertain range upside down": lambda game: normalise({"market.competitor_intensity": (1.5, 0.5)}),
     "too many uncertain assumptions": lambda game: normalise(
         dict(itertools.islice(((spec.name, (spec.low, spec.high)) for spec in PARAMETERS if spec.kind is float), 13))),
+    "no replications": lambda game: compare("honest_promise", "over_promise", n=0),
+    "no workers": lambda game: compare("honest_promise", "over_promise", n=2, workers=0),
+    "chunks of no runs": lambda game: run_chunks(list, [1, 2], size=0),
+    "a language the kit does not speak": lambda game: set_language("NL"),
+    "unknown monthly column": lambda game: yearly_totals({"A": _short_run()}, "wonn"),
     # a lesson's code: a scenario's parts, panels, paths and figures
     "scenario's part misspelt": lambda game: preset("baseline").fumnel,
     "parameter's concept left out": lambda game: preset("baseline").promise_policy,
@@ -156,37 +169,43 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "unknown path": lambda game: path_kpi("klanten"),
     "a band of no runs": lambda game: band([], "customers"),
     "paths of no runs": lambda game: plots.paths({}),
-    "axes for paths": lambda game: plots.paths({"A": [_SHORT_RUN]}, ["customers", "nps"], ax=[None]),
+    "axes for paths": lambda game: plots.paths({"A": [_short_run()]}, ["customers", "nps"], ax=[None]),
     "bars of no results": lambda game: plots.compare_bars({}, ["nps"]),
-    "a figure that needs the events": lambda game: lead_time_gaps(_SHORT_RUN),
+    "a figure that needs the events": lambda game: lead_time_gaps(_short_run()),
     # a trainer's settings, also uploaded on a Dutch trainer page
     "settings not a table": lambda game: GameSettings.from_mapping(5),
     "unknown game setting": lambda game: GameSettings.from_mapping({"round": 3}),
     "rounds out of range": lambda game: GameSettings.from_mapping({"rounds": 0}),
     "competitors not a list": lambda game: GameSettings.from_mapping({"bots": "steady"}),
     "unknown competitor": lambda game: GameSettings.from_mapping({"bots": ["stedy"]}),
+    "competitor in a list of its own": lambda game: GameSettings.from_mapping({"bots": [["steady"]]}),
     "impossible market": lambda game: GameSettings.from_mapping({"market": {"market.share_small": 0.7,
                                                                             "market.share_large": 0.5}}),
     "decisions not a table of settings": lambda game: GameSettings.from_mapping({"decisions": 5}),
     "unknown decision parameter": lambda game: GameSettings.from_mapping({"decisions": {"strategy.visit": None}}),
     "the game's own setting as a decision": lambda game: GameSettings.from_mapping({"decisions": {"run.years": None}}),
     "choices not allowed": lambda game: GameSettings.from_mapping({"decisions": {"funnel.promise_policy": ["liegen"]}}),
+    "choices in lists of their own": lambda game: GameSettings.from_mapping(
+        {"decisions": {"funnel.promise_policy": [["honest"]]}}),
     "decision range too wide": lambda game: GameSettings.from_mapping({"decisions": {"funnel.promise_buffer": [0, 5]}}),
     "unknown perspective": lambda game: GameSettings.from_mapping({"weights": {"marge": 1}}),
     "weight above 1": lambda game: GameSettings.from_mapping({"weights": {"margin": 2}}),
     "weights not adding up": lambda game: GameSettings.from_mapping({"weights": {"margin": 0.5}}),
     "minimum NPS out of range": lambda game: GameSettings.from_mapping({"min_nps": 200}),
+    "minimum NPS yes or no": lambda game: GameSettings.from_mapping({"min_nps": True}),
     "people budget below the market's": lambda game: GameSettings.from_mapping({"max_people": 3}),
     "settings file of another kind": lambda game: load_settings("instellingen.txt"),
     "JSON with a mistake": lambda game: parse_document(b'{"rounds": 6,,}', ".json", "instellingen.json"),
     "TOML that is no text": lambda game: parse_document(b"\xff\xfe", ".toml", "instellingen.toml"),
+    "TOML cut short": lambda game: parse_document(b'name = "Workshop', ".toml", "instellingen.toml"),
     "nested too deeply": lambda game: parse_document(b"[" * 100_000, ".json", "diep.json"),
 }
 
 #: Rows that are parts of other messages, not messages of their own: each must be part of some message.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
          "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and",
-         "error.document_where", *(key for key in TEXTS if key.startswith("error.setting_"))}
+         "error.document_line", "error.document_end", "error.document_not_text",
+         *(key for key in TEXTS if key.startswith("error.setting_"))}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
 
@@ -250,7 +269,7 @@ def test_every_mistake_row_is_one_the_table_above_makes(tmp_path):
 def test_the_row_check_can_fail():
     assert _pattern(TEXTS["error.round_closed"][1]).fullmatch("Ronde 1 is gesloten; nu is ronde 2 open.")
     assert not _pattern(TEXTS["error.round_closed"][1]).fullmatch("Round 1 is closed; round 2 is open now.")
-    assert not _pattern(TEXTS["error.setting_min_nps"][1]).search("Spelinstelling 'min_nps': moet een getal zijn.")
+    assert not _pattern(TEXTS["error.setting_number"][1]).search("Spelinstelling 'min_nps': moet een getal zijn.")
 
 
 def test_the_dutch_message_survives_a_process_pool():
@@ -371,6 +390,8 @@ def test_a_misspelt_part_of_a_scenario_is_a_box_in_a_lesson_and_still_an_attribu
     assert "Traceback" not in out.out + out.err
     scenario = preset("baseline")
     assert not hasattr(scenario, "fumnel") and getattr(scenario.funnel, "promis_policy", None) is None
+    for section in (copy.copy(scenario.funnel), copy.deepcopy(scenario.funnel)):  # Python's own probes still work
+        assert section.promise_policy == scenario["funnel.promise_policy"]
     assert "Did you mean 'funnel'?" in str(told("scenario's part misspelt", None))
 
 

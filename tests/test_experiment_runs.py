@@ -135,7 +135,7 @@ def test_two_parameter_sweep_has_every_grid_point_on_the_same_seeds(small):
     ({"run.years": [1], "market.alignment": ["aligned"], "funnel.promise_buffer": [0.1]}, "one or two"),
     ({"market.competitor_intensity": [1.0, 1.0]}, "distinct values"),
     ({"market.competitor_intensity": [1.0, 7.0]}, r"range \[0, 3\]"),
-    ({"nonsense.knob": [1]}, "Unknown sweep parameter"),
+    ({"nonsense.knob": [1]}, "Unknown parameter 'nonsense.knob'"),
 ])
 def test_bad_sweeps_are_user_errors(small, grid, message):
     with pytest.raises(ScenarioError, match=message):

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from ..language import duration
+from ..language import duration, kit_error
 from ..model.market import lead_rates, referral_rate
 from ..scenario import Scenario, ScenarioError, shown
 from .executors import SECONDS_PER_RUN_YEAR
@@ -59,11 +59,11 @@ PROMOTER_SHARE = 0.2
 NOTICE_SECONDS = 30.0
 
 
-def check_count(value: Any, what: str, limit: int) -> int:
-    """A whole number from 1 to `limit`, or a message that names both ends."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or not 1 <= value <= limit:
-        raise ScenarioError(f"The number of {what} must be a whole number from 1 to {limit:,}. "
-                            f"Got {shown(value)} instead.")
+def check_replications(value: Any) -> int:
+    """A number of replications: a whole number from 1 to MAX_REPLICATIONS, or a message that names both ends."""
+    if (isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer))
+            or not 1 <= value <= MAX_REPLICATIONS):
+        raise kit_error(ScenarioError, "error.replications", most=MAX_REPLICATIONS, got=shown(value))
     return int(value)
 
 

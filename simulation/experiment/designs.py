@@ -21,7 +21,7 @@ from typing import Any, TypedDict, Unpack
 
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, check_mapping, coerce, shown
+from ..scenario import Scenario, ScenarioError, check_mapping, coerce, shown, unknown_parameter
 from .assumptions import Distribution
 from .budget import MAX_GRID_POINTS
 from .progress import ProgressOption
@@ -73,7 +73,7 @@ def compare(a: ScenarioLike, b: ScenarioLike, n: int = 30, seed: int = 0, *, pai
 
 def _grid_value(name: str, value: Any) -> Any:
     if name not in SPECS:
-        raise ScenarioError(f"Unknown sweep parameter '{name}'. See `python -m simulation params`.")
+        raise unknown_parameter(name)
     return coerce(SPECS[name], value)
 
 
@@ -121,7 +121,7 @@ def _default_range(spec: ParamSpec, value: float, spread: float) -> tuple[float,
 def _range(scenario: Scenario, name: str, given: Any, spread: float) -> tuple[float, float]:
     """The low/high values of one tornado parameter: given, or ±`spread` around the current value."""
     if name not in SPECS:
-        raise ScenarioError(f"Unknown sensitivity parameter '{name}'. See `python -m simulation params`.")
+        raise unknown_parameter(name)
     spec = SPECS[name]
     if spec.kind not in (int, float):
         raise ScenarioError(f"The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.")

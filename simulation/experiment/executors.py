@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from ..language import kit_error
 from ..scenario import ScenarioError, shown
 from ..termination import sigterm_cleanup
 
@@ -62,7 +63,7 @@ def worker_count(workers: int | None, runs: int, run_years: float, *, force: boo
     if workers is None:
         small = runs * run_years * SECONDS_PER_RUN_YEAR < SERIAL_SECONDS
         return 1 if small else local_cores()
-    workers = positive(workers, "The number of workers")
+    workers = positive(workers, "error.workers")
     cores = local_cores()
     if workers > MAX_WORKERS:
         raise ScenarioError(f"A process pool takes at most {MAX_WORKERS} workers, and this machine gives the kit "
@@ -74,10 +75,11 @@ def worker_count(workers: int | None, runs: int, run_years: float, *, force: boo
     return workers
 
 
-def positive(value: Any, what: str, hint: str = "") -> int:
-    """A positive whole number, or a clear message: 0 or -1 would otherwise mean something odd, silently."""
+def positive(value: Any, key: str) -> int:
+    """A positive whole number, or the mistake told by the text `key`: 0 or -1 would otherwise mean something
+    odd, silently."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ScenarioError(f"{what} must be a positive integer{hint}. Got {value!r} instead.")
+        raise kit_error(ScenarioError, key, got=shown(value))
     return value
 
 
@@ -160,7 +162,7 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
     each finished chunk's items and results, as they finish (for progress, and answers that fill in)."""
     width = planned_width(executor, workers, len(items), run_years, force)
     if size is not None:
-        positive(size, "The chunk size", " (or None to choose it automatically)")
+        positive(size, "error.chunk_size")
     if executor is None and width == 1:  # serial: one replication at a time, so progress ticks per run
         results: list[Any] = []
         for item in items:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..scenario import EXPERIMENT_SEED, check_seed
-from .budget import MAX_REPLICATIONS, check_count
+from .budget import check_replications
 
 
 def replication_seeds(seed: int, n: int, start: int = 0) -> list[int]:
     """`n` distinct seeds derived from the experiment `seed`, in a fixed order: seeds number
     `start` to `start + n - 1` of the experiment's one sequence."""
     seed = check_seed(seed, EXPERIMENT_SEED)
-    n = check_count(n, "replications", MAX_REPLICATIONS)
+    n = check_replications(n)
     words = start + n
     while True:  # a repeated 53-bit seed is astronomically unlikely; skip it rather than reuse it
         state = np.random.SeedSequence(int(seed)).generate_state(words, np.uint64) >> np.uint64(11)

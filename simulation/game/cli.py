@@ -80,7 +80,7 @@ def _decisions(args: argparse.Namespace) -> dict[str, Any]:
     try:
         return parse_overrides(args.overrides)
     except ScenarioError as error:
-        raise GameError(str(error), error.dutch) from None
+        raise error.recast(GameError) from None
 
 
 def _value(name: str, value: Any) -> str:

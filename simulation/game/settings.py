@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import partial
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,11 @@ class GameError(KitError):
     """A mistake in a game's settings or in what a team or the trainer asked (unknown team, closed round…)."""
 
 
-def setting_error(setting: str, key: str, **values: Any) -> GameError:
-    """A mistake in the game setting `setting`, told by the text `key` after "Game setting '…': ". A trainer
-    who uploads settings on a Dutch trainer page reads it in Dutch."""
+def setting_error(setting: str, told: str | KitError, **values: Any) -> GameError:
+    """A mistake in the game setting `setting` after "Game setting '…': ", told by the text row `told` or as
+    the kit error `told` tells it. A trainer who uploads settings on a Dutch trainer page reads it in Dutch."""
     return kit_error(GameError, "error.setting", setting=setting,
-                     error=lambda language: text(key, language, **values))
+                     error=told.in_language if isinstance(told, KitError) else partial(text, told, **values))
 
 
 #: Decisions teams take by default, with the ranges a trainer would allow (within the parameter table's).
@@ -98,10 +99,7 @@ class GameSettings:
             if key not in known:
                 raise kit_error(GameError, "error.unknown_setting", got=shown(key), hint=hint(key, known),
                                 names=", ".join(map(repr, sorted(known))))
-        if "bots" in values and not isinstance(values["bots"], (list, tuple)):
-            raise setting_error("bots", "error.setting_bots", names=", ".join(map(repr, STYLES)),
-                                got=shown(values["bots"]))
-        settings = cls(**{k: (tuple(v) if k == "bots" else v) for k, v in values.items()})
+        settings = cls(**{k: (tuple(v) if k == "bots" and isinstance(v, list) else v) for k, v in values.items()})
         settings.check()
         return settings
 
@@ -123,25 +121,27 @@ class GameSettings:
             if not isinstance(getattr(self, setting), Mapping):
                 raise setting_error(setting, "error.setting_not_table", example=example,
                                     got=shown(getattr(self, setting)))
+        if not isinstance(self.bots, tuple):
+            raise setting_error("bots", "error.setting_bots", names=", ".join(map(repr, STYLES)), got=shown(self.bots))
         for style in self.bots:
-            if style not in STYLES:
+            if not isinstance(style, str) or style not in STYLES:
                 raise setting_error("bots", "error.setting_bot", got=shown(style), hint=hint(style, STYLES),
                                     names=", ".join(map(repr, STYLES)))
         try:
             base = self.base_scenario()
         except ScenarioError as error:
-            raise kit_error(GameError, "error.setting", setting="market", error=error.in_language) from None
+            raise setting_error("market", error) from None
         for name, allowed in self.decisions.items():
             if name not in SPECS:
-                raise kit_error(GameError, "error.setting", setting="decisions",
-                                error=unknown_parameter(name).in_language)
+                raise setting_error("decisions", unknown_parameter(name))
             spec = SPECS[name]
             if name.startswith("run."):
                 raise setting_error("decisions", "error.setting_game_only", name=name)
             if allowed is None:
                 continue
             if spec.choices:
-                if not isinstance(allowed, (list, tuple)) or not set(allowed) <= set(spec.choices) or not allowed:
+                if (not isinstance(allowed, (list, tuple)) or not allowed
+                        or not all(isinstance(choice, str) and choice in spec.choices for choice in allowed)):
                     raise setting_error("decisions", "error.setting_choices", name=name,
                                         choices=", ".join(map(repr, spec.choices)), got=shown(allowed))
                 continue
@@ -154,12 +154,12 @@ class GameSettings:
             if name not in SCORE_KPIS:
                 raise setting_error("weights", "error.setting_perspective", got=shown(name),
                                     hint=hint(name, SCORE_KPIS), names=", ".join(map(repr, SCORE_KPIS)))
-            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight <= 1:
-                raise setting_error("weights", "error.setting_weight", name=name, got=shown(weight))
+            if not _number_within(weight, 0, 1):
+                raise setting_error(f"weights.{name}", "error.setting_number", low=0, high=1, got=shown(weight))
         if not math.isclose(sum(self.weights.values()), 1.0, abs_tol=1e-6):
             raise setting_error("weights", "error.setting_weights_sum", total=sum(self.weights.values()))
-        if not isinstance(self.min_nps, (int, float)) or not -100 <= self.min_nps <= 100:
-            raise setting_error("min_nps", "error.setting_min_nps", low=-100, high=100, got=shown(self.min_nps))
+        if not _number_within(self.min_nps, -100, 100):
+            raise setting_error("min_nps", "error.setting_number", low=-100, high=100, got=shown(self.min_nps))
         people = sum(base[f"organisation.{role}"] for role in PEOPLE)
         if people > self.max_people:
             raise setting_error("max_people", "error.setting_max_people", most=self.max_people, people=people)
@@ -192,7 +192,7 @@ class GameSettings:
         try:
             scenario = Scenario({**dict(base), **decisions})
         except ScenarioError as error:
-            raise GameError(str(error), error.dutch) from None
+            raise error.recast(GameError) from None
         for name in decisions:
             value, allowed = scenario[name], self.allowed(name)
             if SPECS[name].choices:
@@ -208,6 +208,11 @@ class GameSettings:
         return {name: scenario[name] for name in decisions}
 
 
+def _number_within(value: Any, low: float, high: float) -> bool:
+    """Whether `value` is a number (True and False are not) from `low` to `high`."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+
+
 PEOPLE = ("inside_sales", "junior_account_managers", "account_managers", "senior_account_managers",
           "key_account_managers", "service_staff")
 
@@ -220,6 +225,6 @@ def load_settings(path: str | Path) -> GameSettings:
     try:
         data = parse_document(read_limited(path, 1_000_000, "game settings"), path.suffix.lower(), path)
     except KitError as error:
-        raise GameError(str(error), error.dutch) from None
+        raise error.recast(GameError) from None
     return GameSettings.from_mapping(data)
 

@@ -58,7 +58,9 @@ def accept_kernel_dialog(page: Page, timeout_ms: float) -> None:
     student would; the dialog would otherwise cover the menu."""
     page.wait_for_timeout(1000)
     if page.locator(".jp-Dialog").count():
-        page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click()
+        # The accept button ("Select") by its class: its accessible name is "Select Kernel" (an aria-label),
+        # so a role locator for "Select" waited forever whenever the dialog did appear.
+        page.locator(".jp-Dialog button.jp-mod-accept").click(timeout=timeout_ms)
         page.locator(".jp-Dialog").wait_for(state="detached", timeout=timeout_ms)
 
 
