@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from .errors import KitError, hint
+from .errors import KitError, hint, quoted, shown
 from .kpis import check_kpi
 from .language import kit_error, resolve, text
 from .results import KPIS, SimulationResult
@@ -72,8 +72,8 @@ def yearly_totals(results: Mapping[str, SimulationResult], column: str, language
     for name, result in results.items():
         monthly = result.monthly
         if column not in monthly:
-            raise kit_error(KitError, "error.unknown_column", got=repr(column)[:60], hint=hint(column, monthly.columns),
-                            names=", ".join(map(repr, monthly.columns)))
+            raise kit_error(KitError, "error.unknown_column", got=shown(column), hint=hint(column, monthly.columns),
+                            names=quoted(monthly.columns))
         table[name] = monthly.groupby((monthly["month"] - 1) // 12 + 1)[column].sum()
     frame = pd.DataFrame(table)
     frame.index.name = text("time.year", resolve(language))

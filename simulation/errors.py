@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 
 KitErrorKind = TypeVar("KitErrorKind", bound="KitError")
@@ -62,6 +62,23 @@ def hint(word: object, known: Iterable[str]) -> Callable[[str], str]:
     """A `kit_error`'s ' Did you mean …?' value, told in each language the message is told in."""
     known = list(known)
     return lambda language: did_you_mean(word, known, language=language)
+
+
+def shown(value: Any, width: int = 60) -> str:
+    """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr
+    (Python refuses to print more than 4,300 digits) and a message must never fail."""
+    try:
+        text = repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"an integer with about {int(value.bit_length() * 0.30103)} digits"
+        return f"a {type(value).__name__} too large to show"
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def quoted(names: Iterable[object]) -> str:
+    """"'a', 'b', 'c'": names as they are typed in code, for a message's list of what is allowed."""
+    return ", ".join(map(repr, names))
 
 
 def printable(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import hint
+from .errors import hint, quoted
 from .language import kit_error
 from .results import KPI_SPECS, KpiSpec
 from .scenario import ScenarioError, shown
@@ -20,7 +20,7 @@ def check_kpi(name: Any) -> KpiSpec:
     """The KPI's spec (label, unit, better direction), or a ScenarioError naming the closest KPIs."""
     if isinstance(name, str) and name in KPI_SPECS:
         return KPI_SPECS[name]
-    raise kit_error(ScenarioError, "error.unknown_kpi", got=shown(name), names=", ".join(map(repr, KPI_SPECS)),
+    raise kit_error(ScenarioError, "error.unknown_kpi", got=shown(name), names=quoted(KPI_SPECS),
                     hint=hint(name, KPI_SPECS))
 
 

@@ -20,9 +20,9 @@ import math
 import numbers
 import os
 import string
-from typing import Any, TypeVar
+from typing import Any
 
-from .errors import KitError
+from .errors import KitError, KitErrorKind, shown
 from .texts import DUTCH_SINGULAR, TEXTS, UNITS
 
 LANGUAGES = ("en", "nl")
@@ -35,7 +35,7 @@ _state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT
 def check_language(language: Any) -> str:
     """`language` if the kit speaks it, else the kit's one clear message."""
     if language not in LANGUAGES:
-        raise kit_error(KitError, "error.language", got=repr(language)[:60])
+        raise kit_error(KitError, "error.language", got=shown(language))
     return language
 
 
@@ -82,10 +82,7 @@ def say(template: str, language: str, **values: Any) -> str:
     return _Formatter(language).format(template, **filled)
 
 
-ErrorKind = TypeVar("ErrorKind", bound=KitError)
-
-
-def kit_error(kind: type[ErrorKind], key: str, /, **values: Any) -> ErrorKind:
+def kit_error(kind: type[KitErrorKind], key: str, /, **values: Any) -> KitErrorKind:
     """A user mistake told by the text `key`: the English message, and the Dutch one a Dutch face shows
     (`KitError.in_language`). A mistake a student can make in a Dutch lesson, exercise or game page is raised
     this way (a game's settings file too: a trainer uploads it on the trainer page); one only a saved file or

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .language import resolve, text
+from .errors import quoted
+from .language import pick, resolve, text
 
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
@@ -59,7 +60,7 @@ class ParamSpec:
     def allowed(self, language: str = "en") -> str:
         """Readable text of what this parameter accepts, for error messages."""
         if self.choices:
-            return text("error.allowed_choice", language, choices=", ".join(repr(c) for c in self.choices))
+            return text("error.allowed_choice", language, choices=quoted(self.choices))
         if self.kind is bool:
             return text("error.allowed_bool", language)
         return text("error.allowed_integer" if self.kind is int else "error.allowed_number", language,
@@ -67,7 +68,7 @@ class ParamSpec:
 
     def label(self, language: str | None = None) -> str:
         """The label in `language` (default: the session's, `set_language`)."""
-        return self.label_nl if resolve(language) == "nl" else self.label_en
+        return pick((self.label_en, self.label_nl), resolve(language))
 
     def help_text(self, language: str | None = None) -> str:
         """The help in the language asked for (the panels' tooltip); the English one if there is no Dutch."""
@@ -76,7 +77,7 @@ class ParamSpec:
     def choice_label(self, choice: str, language: str | None = None) -> str:
         """The readable name of one of the choices ('Eerlijke inschatting'), the value itself if it has none."""
         labels = dict(zip(self.choices, self.choice_labels))
-        return labels[choice][resolve(language) == "nl"] if choice in labels else choice
+        return pick(labels[choice], resolve(language)) if choice in labels else choice
 
 
 def _p(name, kind, default, low=None, high=None, *, unit="", help, help_nl, en, nl, choices=(), step=None,

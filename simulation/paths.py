@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import KitError, hint
+from .errors import KitError, hint, quoted
 from .experiment.result import ExperimentResult
 from .experiment.runner import Variant, run_variants
 from .experiment.seeds import replication_seeds
@@ -79,7 +79,7 @@ def path_kpi(name: str) -> PathKpi:
     """The path of `name`, or a message listing the paths there are."""
     if name not in PATH_KPIS:
         raise kit_error(KitError, "error.unknown_path", got=shown(name), hint=hint(name, PATH_KPIS),
-                        names=", ".join(map(repr, PATH_KPIS)))
+                        names=quoted(PATH_KPIS))
     return PATH_KPIS[name]
 
 

@@ -8,6 +8,7 @@ total on the disciplines, so they differ in *how* the money is spread only.
 
 from __future__ import annotations
 
+from .errors import quoted
 from .language import kit_error
 from .scenario import Scenario, ScenarioError, shown
 
@@ -49,5 +50,5 @@ PRESETS: dict[str, tuple[str, dict]] = {
 def preset(name: str) -> Scenario:
     """The named preset as a Scenario."""
     if not isinstance(name, str) or name not in PRESETS:
-        raise kit_error(ScenarioError, "error.unknown_preset", got=shown(name), names=", ".join(map(repr, PRESETS)))
+        raise kit_error(ScenarioError, "error.unknown_preset", got=shown(name), names=quoted(PRESETS))
     return Scenario(PRESETS[name][1], name=name)

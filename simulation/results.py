@@ -16,7 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from .language import kit_error, number, resolve, text
+from .errors import quoted
+from .language import kit_error, number, pick, resolve, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
 from .model.run import Overload, build_world, collector_paused, overloads, release, run_world
@@ -38,7 +39,7 @@ class KpiSpec:
 
     def label(self, language: str | None = None) -> str:
         """The label in `language` (default: the session's, `set_language`)."""
-        return self.label_nl if resolve(language) == "nl" else self.label_en
+        return pick((self.label_en, self.label_nl), resolve(language))
 
 
 KPIS: tuple[KpiSpec, ...] = (
@@ -325,7 +326,7 @@ def _event_log(keep_events: bool | str) -> str:
     if keep_events is True or keep_events is False:
         return "all" if keep_events else "none"
     if keep_events not in EVENT_LOGS:
-        raise kit_error(ScenarioError, "error.keep_events", names=", ".join(map(repr, EVENT_LOGS)),
+        raise kit_error(ScenarioError, "error.keep_events", names=quoted(EVENT_LOGS),
                         got=shown(keep_events))
     return keep_events
 

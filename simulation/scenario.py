@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import KitError, closest, hint
+from .errors import KitError, closest, hint, quoted, shown
 from .language import kit_error, pick, text
 from .parameters import CONCEPTS, SPECS, ParamSpec, defaults
 
@@ -51,21 +51,9 @@ def unknown_concept(concept: str, kind: type[ScenarioError] = ScenarioError) -> 
     """'Unknown concept …' (`scenario.fumnel`, `concepts=["fumnel"]`), with the concept the user probably meant,
     or the parameter when a parameter's short name was typed where a concept goes (`scenario.promise_policy`)."""
     full_name = FULL_NAMES.get(concept)
-    return kit_error(kind, "error.unknown_concept", got=shown(concept), names=", ".join(map(repr, CONCEPTS)),
+    return kit_error(kind, "error.unknown_concept", got=shown(concept), names=quoted(CONCEPTS),
                      hint=partial(text, "error.did_you_mean", match=full_name) if full_name
                      else hint(concept, CONCEPTS))
-
-
-def shown(value: Any, width: int = 60) -> str:
-    """`repr(value)` cut to `width` characters, safe for any value: a huge integer has no repr
-    (Python refuses to print more than 4,300 digits) and a message must never fail."""
-    try:
-        text = repr(value)
-    except ValueError:
-        if isinstance(value, int):
-            return f"an integer with about {int(value.bit_length() * 0.30103)} digits"
-        return f"a {type(value).__name__} too large to show"
-    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 #: Longest scenario name: it labels table rows and figure legends.

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import KitError
-from ..language import LANGUAGES, say
+from ..language import LANGUAGES, pick, say
 from ..parameters import CONCEPTS
 
 
@@ -39,7 +39,7 @@ class Text:
     nl: str
 
     def __call__(self, language: str, **values: Any) -> str:
-        return say(self.nl if language == "nl" else self.en, language, **values)
+        return say(pick((self.en, self.nl), language), language, **values)
 
 
 class AnswerError(KitError):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import quoted
 from ..language import kit_error, text
 from ..parameters import SPECS
 from ..rng import Stream
@@ -107,7 +108,7 @@ def normalise(uncertain: Mapping[str, Any] | None) -> dict[str, Distribution]:
                                "bereiken per parameter, bijv. {'market.competitor_intensity': (0.8, 1.5)}"))
     if len(uncertain) > MAX_UNCERTAIN:
         raise kit_error(ScenarioError, "error.uncertain_too_many", most=MAX_UNCERTAIN, count=len(uncertain),
-                        names=", ".join(map(repr, uncertain)))
+                        names=quoted(uncertain))
     return {name: as_distribution(name, given) for name, given in sorted(uncertain.items())}
 
 

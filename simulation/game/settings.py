@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from functools import partial
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import KitError, hint
+from ..errors import KitError, hint, quoted
 from ..files import parse_document, read_limited
 from ..language import kit_error, text
 from ..parameters import SPECS
@@ -98,7 +98,7 @@ class GameSettings:
         for key in values:
             if key not in known:
                 raise kit_error(GameError, "error.unknown_setting", got=shown(key), hint=hint(key, known),
-                                names=", ".join(map(repr, sorted(known))))
+                                names=quoted(sorted(known)))
         settings = cls(**{k: (tuple(v) if k == "bots" and isinstance(v, list) else v) for k, v in values.items()})
         settings.check()
         return settings
@@ -122,11 +122,11 @@ class GameSettings:
                 raise setting_error(setting, "error.setting_not_table", example=example,
                                     got=shown(getattr(self, setting)))
         if not isinstance(self.bots, tuple):
-            raise setting_error("bots", "error.setting_bots", names=", ".join(map(repr, STYLES)), got=shown(self.bots))
+            raise setting_error("bots", "error.setting_bots", names=quoted(STYLES), got=shown(self.bots))
         for style in self.bots:
             if not isinstance(style, str) or style not in STYLES:
                 raise setting_error("bots", "error.setting_bot", got=shown(style), hint=hint(style, STYLES),
-                                    names=", ".join(map(repr, STYLES)))
+                                    names=quoted(STYLES))
         try:
             base = self.base_scenario()
         except ScenarioError as error:
@@ -143,17 +143,16 @@ class GameSettings:
                 if (not isinstance(allowed, (list, tuple)) or not allowed
                         or not all(isinstance(choice, str) and choice in spec.choices for choice in allowed)):
                     raise setting_error("decisions", "error.setting_choices", name=name,
-                                        choices=", ".join(map(repr, spec.choices)), got=shown(allowed))
+                                        choices=quoted(spec.choices), got=shown(allowed))
                 continue
             if (not isinstance(allowed, (list, tuple)) or len(allowed) != 2
-                    or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in allowed)
-                    or not spec.low <= allowed[0] <= allowed[1] <= spec.high):
+                    or not all(_number_within(v, spec.low, spec.high) for v in allowed) or allowed[0] > allowed[1]):
                 raise setting_error("decisions", "error.setting_range", name=name, low=spec.low, high=spec.high,
                                     got=shown(allowed))
         for name, weight in self.weights.items():
             if name not in SCORE_KPIS:
                 raise setting_error("weights", "error.setting_perspective", got=shown(name),
-                                    hint=hint(name, SCORE_KPIS), names=", ".join(map(repr, SCORE_KPIS)))
+                                    hint=hint(name, SCORE_KPIS), names=quoted(SCORE_KPIS))
             if not _number_within(weight, 0, 1):
                 raise setting_error(f"weights.{name}", "error.setting_number", low=0, high=1, got=shown(weight))
         if not math.isclose(sum(self.weights.values()), 1.0, abs_tol=1e-6):
@@ -198,7 +197,7 @@ class GameSettings:
             if SPECS[name].choices:
                 if value not in allowed:
                     raise kit_error(GameError, "error.choice_not_allowed", name=name, got=shown(value),
-                                    allowed=", ".join(map(repr, allowed)))
+                                    allowed=quoted(allowed))
             elif not allowed[0] <= value <= allowed[1]:
                 raise kit_error(GameError, "error.outside_range", name=name, got=shown(value), low=allowed[0],
                                 high=allowed[1])

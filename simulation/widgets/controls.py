@@ -199,8 +199,9 @@ class ScenarioPanel:
         try:
             scenario = self.base.replace(self.values())
         except ScenarioError as error:
+            told = html.escape(error.in_language(self.language))
             self.message.value = (f"<div style='color:#8b0000;border-left:4px solid #8b0000;padding:4px 8px'>"
-                                  f"<b>{text('panel.invalid', self.language)}</b> {html.escape(error.in_language(self.language))}</div>")
+                                  f"<b>{text('panel.invalid', self.language)}</b> {told}</div>")
             return None
         self.message.value = ""
         return scenario
