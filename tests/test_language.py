@@ -150,6 +150,8 @@ def test_every_kpi_unit_is_formatted_in_both_languages():
 def test_an_unknown_language_is_a_kit_error():
     with pytest.raises(KitError, match="'en', 'nl'"):
         resolve("de")
+    with pytest.raises(KitError, match="an integer with about 5000 digits"):  # a huge integer has no repr
+        resolve(10 ** 5000)
     assert text("panel.run", "nl") == "Simuleer"
 
 
