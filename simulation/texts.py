@@ -242,6 +242,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Run simulate(..., keep_events=True).",
                            "Deze figuur heeft het logboek van gebeurtenissen nodig, en dat heeft dit resultaat niet. "
                            "Draai simulate(..., keep_events=True)."),
+    # a trainer grading a folder of submissions (`grade --language nl`, `grading.grade_folder`)
+    "error.grade_not_a_folder": ("Cannot grade '{folder}': not a folder.",
+                                 "Kan '{folder}' niet nakijken: dat is geen map."),
+    "error.grade_unknown": ("Unknown exercise or LMS layout: {unknown}.{hint} Exercises: see list_exercises(); "
+                            "layouts: {layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: zie "
+                                               "list_exercises(); indelingen: {layouts}."),
+    "error.grade_limits": ("Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout:g} s.",
+                           "Notebooks tegelijk ('--workers') moet 1–32 zijn en de tijdslimiet 1–3600 s. Je gaf "
+                           "{workers} notebooks tegelijk en {timeout:g} s."),
+    "error.grade_no_folder": ("Cannot write '{out}': the folder '{folder}' does not exist.",
+                              "Kan '{out}' niet schrijven: de map '{folder}' bestaat niet."),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),
@@ -442,6 +453,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
                      "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
                      "{duration}."),
+    # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary
+    "grade.progress": ("grading", "nakijken"),
+    "grade.done": ("{submissions} submission(s), {exercises} exercise(s), {full} with full marks; wrote {files} "
+                   "file(s), gradebook: {gradebook}",
+                   "{submissions} inzending(en), {exercises} opgave(n), {full} met alle punten; {files} bestand(en) "
+                   "geschreven, cijferlijst: {gradebook}"),
+    "grade.errors": ("errors: ran; some cells raised an error",
+                     "fouten: gedraaid; sommige cellen stopten bij een fout"),
+    "grade.time_limit": ("time limit: stopped at the time limit of {seconds:g} s (an endless loop?)",
+                         "tijdslimiet: gestopt bij de tijdslimiet van {seconds:g} s (een oneindige lus?)"),
+    "grade.crashed": ("crashed: the kernel died (the notebook crashed it)",
+                      "gecrasht: de kernel stopte (het notebook liet hem crashen)"),
+    "grade.not_a_notebook": ("not a notebook: not a Jupyter notebook", "geen notebook: geen Jupyter-notebook"),
+    "grade.empty": ("empty: empty file", "leeg: leeg bestand"),
+    "grade.too_large": ("too large: a file over {megabytes} MB", "te groot: een bestand boven {megabytes} MB"),
+    "grade.no_student": ("no student number (practice numbers)", "geen studentnummer (oefengetallen)"),
+    "grade.other_course": ("other course salt", "andere cursuscode"),
+    "grade.no_answers": ("no answers", "geen antwoorden"),
+    "grade.duplicate": ("duplicate student number", "studentnummer komt vaker voor"),
     # --- the classroom game's debrief page (simulation.game.debrief)
     # --- the classroom game: leaderboard, round tables, team and trainer pages (simulation/game)
     "game.board.change": ("Change", "Verschil"),

@@ -18,6 +18,7 @@ import pickle
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -43,6 +44,7 @@ from simulation.game.engine import (
 )
 from simulation.game.pages import TeamPage, TrainerPage
 from simulation.game.settings import GameSettings, load_settings
+from simulation.grading import grade_folder
 from simulation.kpis import check_kpi, check_kpis
 from simulation.lessons import english_lessons
 from simulation.parameters import PARAMETERS
@@ -52,6 +54,7 @@ from simulation.scenario import EXPERIMENT_SEED, check_seed
 from simulation.texts import TEXTS
 from simulation.widgets import CompareView, ScenarioPanel, StressTestPanel
 
+HERE = Path(__file__).parent
 SETTINGS = {"rounds": 2, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
 
 
@@ -199,6 +202,11 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "TOML that is no text": lambda game: parse_document(b"\xff\xfe", ".toml", "instellingen.toml"),
     "TOML cut short": lambda game: parse_document(b'name = "Workshop', ".toml", "instellingen.toml"),
     "nested too deeply": lambda game: parse_document(b"[" * 100_000, ".json", "diep.json"),
+    # a trainer grading a folder of submissions (`grade --language nl`); each is found before anything runs
+    "grading no folder": lambda game: grade_folder(HERE / "inleveringen", HERE / "cijferlijst.csv"),
+    "grading an unknown exercise": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", exercises=["nps-varaint"]),
+    "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
+    "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
 }
 
 #: Rows that are parts of other messages, not messages of their own: each must be part of some message.

@@ -81,6 +81,16 @@ def test_a_typical_mistake_gets_its_own_hint(exercise_id, index, student):
     assert feedback.mistake == mistake.label
 
 
+def test_the_trainers_summary_names_each_typical_mistake_in_both_languages_without_a_students_numbers():
+    """The summary counts a mistake over all students, so its name may not carry one student's numbers (the
+    hint's '({total:,.0f})'), and a Dutch trainer reads it in Dutch."""
+    labels = [m.label for exercise in EXERCISES.values() for m in exercise.mistakes]
+    assert len(labels) > 50 and not [label for label in labels if "{" in label.en + label.nl]
+    assert not [label for label in labels if label.en == label.nl]
+    nps = EXERCISES["nps-variant"].mistakes[0].label
+    assert (nps.en, nps.nl) == ("You computed % promoters + % detractors", "Je rekende % promotors + % criticasters")
+
+
 def test_the_npss_worked_example_of_the_course_gives_plus_5():
     assert EXERCISES["nps-worked-example"].model_answer() == pytest.approx(5.0)
     assert check("nps-worked-example", "+5").correct

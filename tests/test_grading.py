@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -124,6 +125,38 @@ def test_feedback_files_are_in_the_students_language_and_the_summary_counts(grad
         "most_common_mistakes"]
 
 
+def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded, monkeypatch):
+    """`language="nl"` is the trainer's: the status column, the summary's titles and mistakes; each student's
+    feedback file stays in the student's own language. Nothing runs again (the cache of the English run)."""
+    from test_dutch_help import dutch_english_words
+    from test_dutch_exercises import prose
+
+    folder, out, _, _ = graded
+    dutch_out = out.with_name("cijferlijst.csv")
+    shutil.copy(out.with_name(f".{out.stem}.cache.json"), dutch_out.with_name(f".{dutch_out.stem}.cache.json"))
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: pytest.fail(f"{path.name} ran again"))
+    book = grade_folder(folder, dutch_out, course=COURSE, exercises=GRADED, timeout=20, progress=False,
+                        language="nl")
+    status = {r["file"]: r["status"] for r in csv.DictReader(io.StringIO(dutch_out.read_text(encoding="utf-8")))}
+    assert status["right.ipynb"] == "ok"
+    assert status["empty.ipynb"] == "leeg: leeg bestand; geen studentnummer (oefengetallen)"
+    assert status["loop.ipynb"] == "tijdslimiet: gestopt bij de tijdslimiet van 20 s (een oneindige lus?)"
+    assert status["crash.ipynb"].startswith("gecrasht: de kernel stopte")
+    assert status["not_a_notebook.ipynb"].startswith("geen notebook: geen Jupyter-notebook (")
+    assert book.table()["status"].tolist() == list(status.values())
+    summary = {r["exercise"]: r for r in csv.DictReader(io.StringIO(
+        dutch_out.with_name("cijferlijst.summary.csv").read_text(encoding="utf-8")))}
+    assert summary["complaint-goal"]["title"] == EXERCISES["complaint-goal"].title("nl")
+    assert "Dat is het deel dat te laat is afgehandeld (1)" in summary["complaint-goal"]["most_common_mistakes"]
+    told = [*status.values(), *(r["title"] + " " + r["most_common_mistakes"] for r in summary.values())]
+    assert not [(t, dutch_english_words(prose(t))) for t in told if dutch_english_words(prose(t))]
+    feedback = dutch_out.with_name("cijferlijst.feedback")
+    assert (feedback / "s100_right.md").read_text(encoding="utf-8").startswith("# Feedback op je opgaven")
+    assert (feedback / "s200_partly.md").read_text(encoding="utf-8").startswith("# Feedback on your exercises")
+    english = {r["file"]: r["status"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert english["loop.ipynb"] == "time limit: stopped at the time limit of 20 s (an endless loop?)"
+
+
 def test_a_rerun_skips_unchanged_submissions(graded, monkeypatch):
     folder, out, _, _ = graded
     ran = []
@@ -177,13 +210,19 @@ def test_spreadsheet_cells_cannot_start_a_formula():
     assert ",'t Hooft," in dutch  # a Dutch name keeps its apostrophe: nothing to escape
 
 
-def test_the_command_line_grades_a_folder(tmp_path, capsys):
+@pytest.mark.parametrize(("language", "done", "status", "error"), [
+    ("en", "1 submission(s), 0 exercise(s), 0 with full marks", "empty: empty file", "error: Cannot grade '"),
+    ("nl", "1 inzending(en), 0 opgave(n), 0 met alle punten", "leeg: leeg bestand", "fout: Kan '")])
+def test_the_command_line_grades_a_folder(tmp_path, capsys, language, done, status, error):
     (tmp_path / "subs").mkdir()
     (tmp_path / "subs" / "empty.ipynb").write_text("")
-    assert main(["grade", str(tmp_path / "subs"), "--out", str(tmp_path / "book.csv"), "--quiet"]) == 0
-    assert "1 submission(s)" in capsys.readouterr().out and (tmp_path / "book.csv").is_file()
-    assert main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "book.csv")]) == 2
-    assert "not a folder" in capsys.readouterr().err
+    book = tmp_path / "book.csv"
+    assert main(["grade", str(tmp_path / "subs"), "--out", str(book), "--quiet", "--language", language]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(done) and f"  empty.ipynb: {status}; " in out and book.is_file()
+    assert main(["grade", str(tmp_path / "nowhere"), "--out", str(book), "--language", language]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(error) and err.rstrip().endswith(("not a folder.", "dat is geen map."))
 
 
 def test_nbclient_is_a_runtime_dependency_in_both_lists():

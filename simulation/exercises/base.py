@@ -66,11 +66,13 @@ class Mistake:
     answer: Any
     hint: Text
     tolerance: float | None = None  # None: the exercise's own tolerance
-    name: str = ""  # how the trainer's summary names the mistake (default: the hint's first sentence)
+    name: Text | None = None  # how the trainer's summary names the mistake (default: the hint's first sentence)
 
     @property
-    def label(self) -> str:
-        return self.name or clipped(self.hint.en.split(". ")[0], 80)
+    def label(self) -> Text:
+        """The name in the trainer's summary, in both languages: the hint's first sentence, without the
+        student's own numbers (the summary counts one mistake over all students)."""
+        return self.name or Text(_summary_label(self.hint.en), _summary_label(self.hint.nl))
 
     def wrong_answer(self, values: Mapping[str, Any]) -> Any:
         return self.answer(values) if callable(self.answer) else self.answer
@@ -81,17 +83,24 @@ class Verdict:
     """What grading an answer gave: a score from 0 to 1, the lines of feedback and the mistake recognised.
 
     `close` marks an answer within the wider tolerance (rounding, simulation noise): half marks.
-    `mistake` names the typical mistake (its English hint, shortened) for the trainer's summary.
+    `mistake` names the typical mistake for the trainer's summary (`Mistake.label`), in both languages.
     """
 
     score: float
     lines: tuple[str, ...]
     close: bool = False
-    mistake: str = ""
+    mistake: Text | None = None
 
 
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
-OTHER_MISTAKE = "another wrong answer"
+OTHER_MISTAKE = Text("another wrong answer", "een ander fout antwoord")
+CLOSE_MISTAKE = Text("close: rounding or noise", "bijna: afronding of ruis")
+_FIELD_IN_BRACKETS = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
+
+
+def _summary_label(hint: str) -> str:
+    """A hint's first sentence with the bracketed numbers of one student left out, at most 80 characters."""
+    return clipped(_FIELD_IN_BRACKETS.sub("", hint.split(". ")[0]), 80)
 EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
 _OF_TYPE = Text("a {type}", "een {type}")
 
@@ -263,7 +272,7 @@ class NumberAnswer:
             return Verdict(1.0, (exercise.explanation(language, **values),))
         typical = next((m for m in exercise.mistakes if self.close(answer, m.wrong_answer(values), m.tolerance)), None)
         if typical is None and self.close(answer, solution.answer, self.near_band):
-            return Verdict(0.5, (_CLOSE(language, **values),), close=True, mistake="close: rounding or noise")
+            return Verdict(0.5, (_CLOSE(language, **values),), close=True, mistake=CLOSE_MISTAKE)
         return exercise.wrong(language, values, typical, _FAR)
 
 

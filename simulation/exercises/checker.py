@@ -98,7 +98,7 @@ class Feedback(Card):
     exercise_id: str = ""
     correct: bool = False
     score: float = 0.0
-    mistake: str = ""  # the typical mistake recognised (English, short), for the trainer's summary
+    mistake: Text | None = None  # the typical mistake recognised (`Mistake.label`), for the trainer's summary
 
 
 @dataclass
@@ -118,6 +118,10 @@ SESSION = Session()
 _CANNOT_CHECK = Text("Cannot check", "Kan niet nakijken")
 _CANNOT_SHOW = Text("Cannot show", "Kan niet tonen")
 _CANNOT_START = Text("Cannot start", "Kan niet beginnen")
+# How the trainer's summary names an answer that was no typical mistake (`Feedback.mistake`).
+_UNKNOWN = Text("unknown exercise", "onbekende opgave")
+_NO_ANSWER = Text("no answer", "geen antwoord")
+MALFORMED = Text("malformed answer", "onleesbaar antwoord")
 _UNKNOWN_EXERCISE = Text("Unknown exercise {exercise}.{hint}", "Onbekende opgave {exercise}.{hint}")
 _SEE_THE_LIST = Text(" See list_exercises().", " Zie list_exercises().")
 
@@ -152,7 +156,7 @@ def plain_or_type(value: Any) -> Any:
 
 
 def _feedback(exercise: Exercise, status: str, score: float, lines: tuple[str, ...], language: str,
-              mistake: str = "") -> Feedback:
+              mistake: Text | None = None) -> Feedback:
     title = f"{_TITLES[status](language)} — {exercise.title(language)}"
     if 0 < score < 1:
         title += say(" (score {score:.0%})", language, score=score)
@@ -169,7 +173,7 @@ def grade(exercise_id: str, answer: Any, *, student: Any = None, course: str | N
     problem = _problem(exercise_id, language)
     if problem:
         return Feedback("wrong", _CANNOT_CHECK(_spoken(language)), problem, exercise_id=shown(plain_or_type(exercise_id)),
-                        mistake="unknown exercise")
+                        mistake=_UNKNOWN)
     exercise = EXERCISES[exercise_id]
     kind = exercise.kind.describe(language)
     try:
@@ -177,14 +181,14 @@ def grade(exercise_id: str, answer: Any, *, student: Any = None, course: str | N
         answer = plain(answer)
         if answer is None or answer is Ellipsis:
             waiting = Text("Replace ... with your answer: {kind}.", "Vervang ... door je antwoord: {kind}.")
-            return _feedback(exercise, "pending", 0.0, (waiting(language, kind=kind),), language, "no answer")
+            return _feedback(exercise, "pending", 0.0, (waiting(language, kind=kind),), language, _NO_ANSWER)
         parsed = exercise.kind.parse(answer)
         inputs = inputs_for(exercise, student, course)
         solution = exercise.solution(inputs)
         verdict = exercise.kind.grade(exercise, parsed, solution, exercise.values(solution, inputs), language)
     except AnswerError as error:
         return _feedback(exercise, "wrong", 0.0, (error.text(language, kind=kind, **error.values),), language,
-                         "malformed answer")
+                         MALFORMED)
     if verdict.score == 1:
         return _feedback(exercise, "correct", 1.0, verdict.lines, language)
     status = "close" if verdict.close else "wrong"
@@ -212,7 +216,7 @@ def check(exercise_id: str, answer: Any, language: str | None = None) -> Feedbac
     if feedback.exercise_id not in EXERCISES:
         return feedback
     exercise, message = EXERCISES[exercise_id], feedback.message
-    if feedback.status in ("wrong", "close") and feedback.mistake != "malformed answer":
+    if feedback.status in ("wrong", "close") and feedback.mistake != MALFORMED:
         SESSION.tries[exercise_id] += 1
         if SESSION.tries[exercise_id] >= WORKED_AFTER:
             inputs = inputs_for(exercise, SESSION.student, SESSION.course)

@@ -82,7 +82,7 @@ class ScenarioAnswer:
         outside = sorted(name for name in Scenario.changes(answer) if name not in self.levers)
         if outside:
             return Verdict(0.0, (_OUTSIDE(language, names=", ".join(outside), levers=", ".join(self.levers)),),
-                           mistake="changed the market, not a lever")
+                           mistake=_CHANGED_THE_MARKET)
         kpis = answers.run_kpis(answer, values.get("seed", self.seed))
         met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
         lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
@@ -91,9 +91,11 @@ class ScenarioAnswer:
         else:
             lines += [goal.hint(language, **values) for goal, ok in zip(self.goals, met) if not ok]
         missed = ", ".join(goal.kpi for goal, ok in zip(self.goals, met) if not ok)
-        return Verdict(sum(met) / len(met), tuple(lines), mistake=f"missed {missed}" if missed else "")
+        missed_label = Text(f"missed {missed}", f"niet gehaald: {missed}") if missed else None
+        return Verdict(sum(met) / len(met), tuple(lines), mistake=missed_label)
 
 
+_CHANGED_THE_MARKET = Text("changed the market, not a lever", "de markt veranderd, geen knop")
 _OUTSIDE = Text(
     "You changed {names}: that describes the market or the customers, not a decision the company takes. Change "
     "only these levers: {levers}.",

@@ -8,7 +8,9 @@ Each notebook runs in a fresh kernel (nbclient), in parallel, under a time
 limit (`run.py`); the answers it recorded are checked in this process with
 the student's own numbers (`gradebook.py`). Written beside `out`:
 `<out>.<lms>.csv` per LMS layout, `<out>.summary.csv` and a folder
-`<out>.feedback/` with one Markdown file per student, in their language.
+`<out>.feedback/` with one Markdown file per student, in their language;
+the gradebook's status column, the summary and the mistakes are in the
+trainer's (`language`, or `python -m simulation grade … --language nl`).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import KitError
+from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
+from ..language import kit_error, resolve
 from .gradebook import LMS_LAYOUTS, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
 from .run import Cache, Outcome, execute, run_all
 
@@ -34,44 +37,49 @@ class Gradebook:
     results: list[StudentResult]
     exercise_ids: list[str]
     files: list[Path]
+    language: str = "en"  # the trainer's: of the status column
 
     def table(self) -> pd.DataFrame:
         from io import StringIO
 
-        return pd.read_csv(StringIO(gradebook_csv(self.results, self.exercise_ids)), dtype={"student_number": str})
+        return pd.read_csv(StringIO(gradebook_csv(self.results, self.exercise_ids, self.language)),
+                           dtype={"student_number": str})
 
 
 def submissions(folder: Path) -> list[Path]:
     """Every visible file in `folder` (not only .ipynb: a wrong file gets its own status in the gradebook)."""
     if not folder.is_dir():
-        raise KitError(f"Cannot grade '{folder}': not a folder.")
+        raise kit_error(KitError, "error.grade_not_a_folder", folder=str(folder))
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = None, exercises: Sequence[str] = (),
                  lms: Sequence[str] = (), item: str = "B2B sales exercises", workers: int = 2,
-                 timeout: float = 120, cache: bool = True, progress: bool = True) -> Gradebook:
+                 timeout: float = 120, cache: bool = True, progress: bool = True,
+                 language: str | None = None) -> Gradebook:
     """Run, check and write: the gradebook at `out`, plus LMS layouts, summary and feedback files beside it.
 
     `exercises` fixes the gradebook's columns (default: every exercise any submission answered);
-    `course` is the salt the students used in start(...); `timeout` is per notebook, in seconds.
+    `course` is the salt the students used in start(...); `timeout` is per notebook, in seconds;
+    `language` is the trainer's (default: the session's, `set_language`), each student's feedback is in theirs.
     """
+    language = resolve(language)
     folder, out = Path(folder), Path(out)
     unknown = [e for e in exercises if e not in EXERCISES] + [x for x in lms if x not in LMS_LAYOUTS]
     if unknown:
-        raise KitError(f"Unknown exercise or LMS layout: {', '.join(unknown)}. Exercises: see list_exercises(); "
-                       f"layouts: {', '.join(LMS_LAYOUTS)}.")
+        raise kit_error(KitError, "error.grade_unknown", unknown=quoted(unknown), layouts=quoted(LMS_LAYOUTS),
+                        hint=hint(unknown[0], [*EXERCISES, *LMS_LAYOUTS]))
     if not 1 <= workers <= 32 or not 1 <= timeout <= 3600:
-        raise KitError(f"Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout} s.")
+        raise kit_error(KitError, "error.grade_limits", workers=workers, timeout=timeout)
     if not out.parent.is_dir():
-        raise KitError(f"Cannot write '{out}': the folder '{out.parent}' does not exist.")
+        raise kit_error(KitError, "error.grade_no_folder", out=str(out), folder=str(out.parent))
     paths = submissions(folder)
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
-    outcomes = run_all(paths, timeout=timeout, workers=workers, cache=cached, progress=progress)
-    results = [grade_outcome(outcomes[path.name], course) for path in paths]
+    outcomes = run_all(paths, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
+    results = [grade_outcome(outcomes[path.name], course, timeout) for path in paths]
     mark_duplicates(results)
     answered = {e for r in results for e in r.feedback}
     exercise_ids = list(exercises) or [e for e in EXERCISES if e in answered]
     for result in results:  # the total counts the gradebook's columns only, never an exercise left out of them
         result.feedback = {e: f for e, f in result.feedback.items() if e in exercise_ids}
-    return Gradebook(results, exercise_ids, write_all(results, exercise_ids, out, lms, item))
+    return Gradebook(results, exercise_ids, write_all(results, exercise_ids, out, lms, item, language), language)

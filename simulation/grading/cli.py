@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from ..errors import KitError, printable
+from ..errors import printable
+from ..language import resolve, text
 from . import LMS_LAYOUTS, grade_folder
 
 
 def _grade(args: argparse.Namespace) -> int:
-    try:
-        book = grade_folder(args.folder, args.out, course=args.course, exercises=args.exercises or (),
-                            lms=args.lms or (), item=args.item, workers=args.workers, timeout=args.timeout,
-                            cache=not args.no_cache, progress=not args.quiet)
-    except KitError as error:
-        print(f"error: {printable(error)}", file=sys.stderr)
-        return 2
-    full = sum(r.total == len(book.exercise_ids) for r in book.results)
-    print(f"{len(book.results)} submission(s), {len(book.exercise_ids)} exercise(s), {full} with full marks; "
-          f"wrote {len(book.files)} file(s), gradebook: {printable(args.out)}")
+    """Grade the folder; a mistake (a folder that is not there) is told by the kit's `main`, in `--language`."""
+    language = resolve(args.language)
+    book = grade_folder(args.folder, args.out, course=args.course, exercises=args.exercises or (),
+                        lms=args.lms or (), item=args.item, workers=args.workers, timeout=args.timeout,
+                        cache=not args.no_cache, progress=not args.quiet, language=language)
+    full = sum(r.total == len(book.exercise_ids) for r in book.results) if book.exercise_ids else 0
+    print(text("grade.done", language, submissions=len(book.results), exercises=len(book.exercise_ids), full=full,
+               files=len(book.files), gradebook=printable(args.out)))
     for result in book.results:
-        if result.status != "ok":
-            print(f"  {printable(result.file)}: {printable(result.status)}")  # names come from students
+        if result.remarks:
+            print(f"  {printable(result.file)}: {printable(result.status_in(language))}")  # names come from students
     return 0
 
 
@@ -40,5 +38,8 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=120, help="seconds per notebook (default 120)")
     parser.add_argument("--no-cache", action="store_true", help="run every notebook again, changed or not")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--language", choices=("en", "nl"), default=None,
+                        help="the summary, the gradebook's status column and mistakes in English or Dutch "
+                             "(default en; each student's feedback is in the language the student chose)")
     parser.set_defaults(handler=_grade)
     return parser

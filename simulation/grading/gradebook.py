@@ -32,21 +32,40 @@ from ..exercises.personal import normalise_student
 from ..errors import KitError
 from ..files import write_text
 from ..spreadsheets import escape_cell
-from .run import STATUSES, Outcome
+from ..language import pick, text
+from .run import MAX_BYTES, Outcome
 
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
 
 
 @dataclass
+class Remark:
+    """One remark in a submission's status column: a `grade.*` text, its values, and a detail shown as it is
+    (the name of the error that made a file no notebook, the grader's own failure)."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+    detail: str = ""
+
+    def told(self, language: str) -> str:
+        told = text(self.key, language, **self.values)
+        return f"{told} ({self.detail})" if self.detail else told
+
+
+OTHER_COURSE = Remark("grade.other_course")  # an answer made with another course code than the trainer's
+
+
+@dataclass
 class StudentResult:
-    """One submission graded: who, the feedback per exercise, and the remarks that go in the status column."""
+    """One submission graded: who, the feedback per exercise (in the student's language), and the remarks that go
+    in the status column (in the trainer's)."""
 
     file: str
     student: str | None
     name: str
     language: str
     feedback: dict[str, Feedback] = field(default_factory=dict)
-    remarks: list[str] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
     typed: str = ""  # the student number as the student typed it (the LMS matches it exactly)
 
     @property
@@ -63,7 +82,12 @@ class StudentResult:
 
     @property
     def status(self) -> str:
-        return "; ".join(self.remarks) or "ok"
+        """The status column in English."""
+        return self.status_in("en")
+
+    def status_in(self, language: str) -> str:
+        """The status column in `language`: 'ok', or the remarks."""
+        return "; ".join(remark.told(language) for remark in self.remarks) or "ok"
 
 
 def _start(records: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
@@ -79,8 +103,19 @@ def _same_student(typed: str, student: str | None) -> bool:
         return False
 
 
-def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
-    """Check the last answer to each exercise, for the student the notebook's last `start` named."""
+def _run_remark(outcome: Outcome, timeout: float) -> Remark:
+    """What went wrong running the notebook, for the status column (the detail where it helps the trainer)."""
+    key = f"grade.{outcome.status.replace(' ', '_')}"
+    if outcome.status == "time limit":
+        return Remark(key, {"seconds": timeout})
+    if outcome.status == "too large":
+        return Remark(key, {"megabytes": MAX_BYTES / 1e6})
+    return Remark(key, detail=outcome.detail if outcome.status in ("crashed", "not a notebook") else "")
+
+
+def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 120) -> StudentResult:
+    """Check the last answer to each exercise, for the student the notebook's last `start` named (`timeout`: the
+    notebooks' time limit, for the status of one that reached it)."""
     start = _start(outcome.records)
     try:
         student = normalise_student(start.get("student"))
@@ -92,20 +127,19 @@ def grade_outcome(outcome: Outcome, course: str | None = None) -> StudentResult:
     result = StudentResult(outcome.file, student, name[:100], language,
                            typed=typed if isinstance(typed, str) and _same_student(typed, student) else "")
     if outcome.status != "ok":
-        result.remarks.append(f"{outcome.status}: {STATUSES[outcome.status]}" + (
-            f" ({outcome.detail})" if outcome.detail and outcome.status != "errors" else ""))
+        result.remarks.append(_run_remark(outcome, timeout))
     if student is None:
-        result.remarks.append("no student number (practice numbers)")
+        result.remarks.append(Remark("grade.no_student"))
     answers: dict[str, Any] = {}
     for record in outcome.records:
         if record.get("kind") == "answer" and record.get("student") == student and record.get("exercise") in EXERCISES:
             answers[record["exercise"]] = record.get("answer")
-            if (record.get("course") or None) != (course or None) and "other course salt" not in result.remarks:
-                result.remarks.append("other course salt")
+            if (record.get("course") or None) != (course or None) and OTHER_COURSE not in result.remarks:
+                result.remarks.append(OTHER_COURSE)
     for exercise_id, answer in answers.items():
         result.feedback[exercise_id] = grade(exercise_id, answer, student=student, course=course, language=language)
     if not answers and outcome.status in ("ok", "errors"):
-        result.remarks.append("no answers")
+        result.remarks.append(Remark("grade.no_answers"))
     return result
 
 
@@ -115,7 +149,7 @@ def mark_duplicates(results: Iterable[StudentResult]) -> None:
     counts = Counter(r.student for r in results if r.student)
     for result in results:
         if result.student and counts[result.student] > 1:
-            result.remarks.append("duplicate student number")
+            result.remarks.append(Remark("grade.duplicate"))
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -130,11 +164,12 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str]) -> str:
-    """The kit's own layout: one row per submission, a score (0–1) per exercise, total, maximum, status."""
+def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], language: str = "en") -> str:
+    """The kit's own layout: one row per submission, a score (0–1) per exercise, total, maximum, status (in
+    `language`; the column names stay, as the LMS layouts' do)."""
     header = ["file", "student_number", "name", *exercise_ids, "total", "max", "status"]
     rows = [[r.file, r.student_id, r.name, *(_points(r.score(e)) for e in exercise_ids), _points(r.total),
-             len(exercise_ids), r.status] for r in results]
+             len(exercise_ids), r.status_in(language)] for r in results]
     return _csv(header, rows)
 
 
@@ -169,15 +204,18 @@ def feedback_text(result: StudentResult, exercise_ids: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], top: int = 3) -> str:
-    """Per exercise: answers, share correct, share close, and the most common mistakes (for the trainer)."""
+def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], language: str = "en",
+                top: int = 3) -> str:
+    """Per exercise: answers, share correct, share close, and the most common mistakes (for the trainer, titles
+    and mistakes in `language`)."""
     rows = []
     for exercise_id in exercise_ids:
         given = [r.feedback[exercise_id] for r in results if exercise_id in r.feedback]
         mistakes = Counter(f.mistake for f in given if f.mistake and not f.correct)
         share = (lambda status: f"{sum(f.status == status for f in given) / len(given):.2f}" if given else "")
-        rows.append([exercise_id, EXERCISES[exercise_id].title("en"), len(given), share("correct"), share("close"),
-                     "; ".join(f"{label} ({count})" for label, count in mistakes.most_common(top))])
+        rows.append([exercise_id, EXERCISES[exercise_id].title(language), len(given), share("correct"),
+                     share("close"), "; ".join(f"{pick((label.en, label.nl), language)} ({count})"
+                                              for label, count in mistakes.most_common(top))])
     return _csv(["exercise", "title", "answers", "share_correct", "share_close", "most_common_mistakes"], rows)
 
 
@@ -187,12 +225,13 @@ def _file_stem(result: StudentResult) -> str:
 
 
 def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out: Path,
-              lms: Sequence[str] = (), item: str = "B2B sales exercises") -> list[Path]:
-    """Write the gradebook, the LMS layouts, the summary and a feedback file per student (each atomically)."""
-    written = [write_text(out, gradebook_csv(results, exercise_ids))]
+              lms: Sequence[str] = (), item: str = "B2B sales exercises", language: str = "en") -> list[Path]:
+    """Write the gradebook, the LMS layouts, the summary and a feedback file per student (each atomically; the
+    gradebook's status and the summary in the trainer's `language`, each feedback file in its student's)."""
+    written = [write_text(out, gradebook_csv(results, exercise_ids, language))]
     for layout in lms:
         written.append(write_text(out.with_name(f"{out.stem}.{layout}.csv"), lms_csv(layout, results, item)))
-    written.append(write_text(out.with_name(f"{out.stem}.summary.csv"), summary_csv(results, exercise_ids)))
+    written.append(write_text(out.with_name(f"{out.stem}.summary.csv"), summary_csv(results, exercise_ids, language)))
     folder = out.with_name(f"{out.stem}.feedback")
     folder.mkdir(exist_ok=True)
     for result in results:

@@ -35,26 +35,20 @@ from .. import __version__
 from ..exercises.checker import RECORD_MIME
 from ..errors import KitError
 from ..files import parse_document, read_limited, write_text
+from ..language import text
 
 KIT_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the `simulation` package
 MAX_BYTES = 20_000_000  # a submitted file larger than this is not read
 MAX_RECORD = 100_000  # characters of one answer record; a larger one is ignored
 MAX_CACHE_BYTES = 200_000_000  # the outcome cache beside a gradebook; a larger file is ignored
 
-STATUSES = {
-    "ok": "ran",
-    "errors": "ran; some cells raised an error",
-    "time limit": "stopped at the time limit (an endless loop?)",
-    "crashed": "the kernel died (the notebook crashed it)",
-    "not a notebook": "not a Jupyter notebook",
-    "empty": "empty file",
-    "too large": "file too large",
-}
+#: What running a submission can give; the gradebook tells each but "ok" in the trainer's language (`grade.*` texts).
+STATUSES = ("ok", "errors", "time limit", "crashed", "not a notebook", "empty", "too large")
 
 
 @dataclass
 class Outcome:
-    """What running one submission gave: a status (a key of STATUSES), a detail and the records displayed."""
+    """What running one submission gave: a status (one of STATUSES), a detail and the records displayed."""
 
     file: str
     status: str
@@ -178,8 +172,10 @@ class Cache:
 
 
 def run_all(paths: Iterable[Path], *, timeout: float = 120, workers: int = 2, cache: Cache | None = None,
-            progress: bool = True, runner: Callable[[Path, float], Outcome] | None = None) -> dict[str, Outcome]:
-    """Every submission's Outcome by file name; unchanged files come from the cache without running."""
+            progress: bool = True, runner: Callable[[Path, float], Outcome] | None = None,
+            language: str = "en") -> dict[str, Outcome]:
+    """Every submission's Outcome by file name; unchanged files come from the cache without running (the
+    progress bar in `language`)."""
     cache, runner = cache or Cache(None, timeout), runner or execute
     outcomes: dict[str, Outcome] = {}
     pending: dict[Path, str] = {}
@@ -191,7 +187,8 @@ def run_all(paths: Iterable[Path], *, timeout: float = 120, workers: int = 2, ca
         else:
             pending[path] = digest
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool, tqdm(
-            total=len(pending), desc="grading", unit="notebook", disable=not progress, file=sys.stderr) as bar:
+            total=len(pending), desc=text("grade.progress", language), unit="notebook", disable=not progress,
+            file=sys.stderr) as bar:
         futures = {pool.submit(runner, path, timeout): path for path in pending}
         for future in as_completed(futures):
             path = futures[future]
