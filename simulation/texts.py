@@ -249,8 +249,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "layouts: {layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: zie "
                                                "list_exercises(); indelingen: {layouts}."),
     "error.grade_limits": ("Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout:g} s.",
-                           "Notebooks tegelijk ('--workers') moet 1–32 zijn en de tijdslimiet 1–3600 s. Je gaf "
-                           "{workers} notebooks tegelijk en {timeout:g} s."),
+                           "Het aantal notebooks tegelijk ('--workers') moet 1–32 zijn en de tijdslimiet 1–3600 s. "
+                           "Je gaf {workers} en {timeout:g} s."),
     "error.grade_no_folder": ("Cannot write '{out}': the folder '{folder}' does not exist.",
                               "Kan '{out}' niet schrijven: de map '{folder}' bestaat niet."),
     # --- figures: units in axis labels
@@ -457,21 +457,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.progress": ("grading", "nakijken"),
     "grade.done": ("{submissions} submission(s), {exercises} exercise(s), {full} with full marks; wrote {files} "
                    "file(s), gradebook: {gradebook}",
-                   "{submissions} inzending(en), {exercises} opgave(n), {full} met alle punten; {files} bestand(en) "
-                   "geschreven, cijferlijst: {gradebook}"),
+                   "{submissions} inlevering(en), {exercises} opgave(n), {full} met alle punten; {files} bestand(en) "
+                   "opgeslagen, cijferlijst: {gradebook}"),
     "grade.errors": ("errors: ran; some cells raised an error",
-                     "fouten: gedraaid; sommige cellen stopten bij een fout"),
-    "grade.time_limit": ("time limit: stopped at the time limit of {seconds:g} s (an endless loop?)",
-                         "tijdslimiet: gestopt bij de tijdslimiet van {seconds:g} s (een oneindige lus?)"),
+                     "fouten: uitgevoerd; sommige cellen stopten bij een fout"),
+    "grade.time_limit": ("time limit: stopped after {seconds:g} s (an endless loop?)",
+                         "tijdslimiet: na {seconds:g} s gestopt (een oneindige lus?)"),
     "grade.crashed": ("crashed: the kernel died (the notebook crashed it)",
-                      "gecrasht: de kernel stopte (het notebook liet hem crashen)"),
+                      "gecrasht: de kernel is gestopt (door het notebook)"),
+    "grade.grader_failed": ("grader failed: the notebook could not be run here; the next run tries it again",
+                            "nakijken mislukt: het notebook kon hier niet worden uitgevoerd; de volgende keer opnieuw"),
     "grade.not_a_notebook": ("not a notebook: not a Jupyter notebook", "geen notebook: geen Jupyter-notebook"),
     "grade.empty": ("empty: empty file", "leeg: leeg bestand"),
-    "grade.too_large": ("too large: a file over {megabytes} MB", "te groot: een bestand boven {megabytes} MB"),
-    "grade.no_student": ("no student number (practice numbers)", "geen studentnummer (oefengetallen)"),
+    "grade.too_large": ("too large: a file larger than {megabytes:g} MB",
+                        "te groot: een bestand groter dan {megabytes:g} MB"),
+    "grade.no_student": ("no student number (practice numbers)", "geen studentnummer (oefenmodus)"),
     "grade.other_course": ("other course salt", "andere cursuscode"),
     "grade.no_answers": ("no answers", "geen antwoorden"),
-    "grade.duplicate": ("duplicate student number", "studentnummer komt vaker voor"),
+    "grade.duplicate": ("duplicate student number", "dubbel studentnummer"),
     # --- the classroom game's debrief page (simulation.game.debrief)
     # --- the classroom game: leaderboard, round tables, team and trainer pages (simulation/game)
     "game.board.change": ("Change", "Verschil"),

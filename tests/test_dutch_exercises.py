@@ -55,6 +55,8 @@ def dutch_boxes(exercise_id: str, student: str | None):
                                               language="nl")
         for what, box in boxes.items():
             yield what, f"{box.title}\n{box.message}"
+            if getattr(box, "mistake", None):  # how the trainer's summary names it (a question has none)
+                yield f"{what}, in the trainer's summary", box.mistake.nl
         yield "worked example", worked_example(exercise, inputs, "nl") or ""
     finally:
         start()

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
+from simulation import set_language
 from simulation.cli import main
 from simulation.exercises import EXERCISES, RECORD_MIME
 from simulation.exercises.personal import inputs_for
@@ -126,8 +127,9 @@ def test_feedback_files_are_in_the_students_language_and_the_summary_counts(grad
 
 
 def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded, monkeypatch):
-    """`language="nl"` is the trainer's: the status column, the summary's titles and mistakes; each student's
-    feedback file stays in the student's own language. Nothing runs again (the cache of the English run)."""
+    """The trainer's language (here the session's, `set_language("nl")`) is that of the status column and the
+    summary's titles and mistakes; each student's feedback file stays in the student's own language. Nothing
+    runs again (the cache of the English run)."""
     from test_dutch_help import dutch_english_words
     from test_dutch_exercises import prose
 
@@ -135,13 +137,16 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
     dutch_out = out.with_name("cijferlijst.csv")
     shutil.copy(out.with_name(f".{out.stem}.cache.json"), dutch_out.with_name(f".{dutch_out.stem}.cache.json"))
     monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: pytest.fail(f"{path.name} ran again"))
-    book = grade_folder(folder, dutch_out, course=COURSE, exercises=GRADED, timeout=20, progress=False,
-                        language="nl")
+    set_language("nl")
+    try:
+        book = grade_folder(folder, dutch_out, course=COURSE, exercises=GRADED, timeout=20, progress=False)
+    finally:
+        set_language("en")
     status = {r["file"]: r["status"] for r in csv.DictReader(io.StringIO(dutch_out.read_text(encoding="utf-8")))}
     assert status["right.ipynb"] == "ok"
-    assert status["empty.ipynb"] == "leeg: leeg bestand; geen studentnummer (oefengetallen)"
-    assert status["loop.ipynb"] == "tijdslimiet: gestopt bij de tijdslimiet van 20 s (een oneindige lus?)"
-    assert status["crash.ipynb"].startswith("gecrasht: de kernel stopte")
+    assert status["empty.ipynb"] == "leeg: leeg bestand; geen studentnummer (oefenmodus)"
+    assert status["loop.ipynb"] == "tijdslimiet: na 20 s gestopt (een oneindige lus?)"
+    assert status["crash.ipynb"].startswith("gecrasht: de kernel is gestopt")
     assert status["not_a_notebook.ipynb"].startswith("geen notebook: geen Jupyter-notebook (")
     assert book.table()["status"].tolist() == list(status.values())
     summary = {r["exercise"]: r for r in csv.DictReader(io.StringIO(
@@ -154,7 +159,22 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
     assert (feedback / "s100_right.md").read_text(encoding="utf-8").startswith("# Feedback op je opgaven")
     assert (feedback / "s200_partly.md").read_text(encoding="utf-8").startswith("# Feedback on your exercises")
     english = {r["file"]: r["status"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
-    assert english["loop.ipynb"] == "time limit: stopped at the time limit of 20 s (an endless loop?)"
+    assert english["loop.ipynb"] == "time limit: stopped after 20 s (an endless loop?)"
+
+
+@pytest.mark.parametrize(("outcome", "english", "dutch"), [
+    (Outcome("big.ipynb", "too large", "25,000,000 bytes"), "too large: a file larger than 20 MB",
+     "te groot: een bestand groter dan 20 MB"),
+    (Outcome("x.ipynb", "grader failed", "RuntimeError: no kernel"),
+     "grader failed: the notebook could not be run here; the next run tries it again (RuntimeError: no kernel)",
+     "nakijken mislukt: het notebook kon hier niet worden uitgevoerd; de volgende keer opnieuw (RuntimeError: no "
+     "kernel)")])
+def test_a_file_that_did_not_run_tells_the_trainer_why(outcome, english, dutch):
+    from simulation.grading.gradebook import grade_outcome
+
+    result = grade_outcome(outcome)
+    assert result.status_in("en") == english + "; no student number (practice numbers)"
+    assert result.status_in("nl") == dutch + "; geen studentnummer (oefenmodus)"
 
 
 def test_a_rerun_skips_unchanged_submissions(graded, monkeypatch):
@@ -177,9 +197,11 @@ def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_p
         return Outcome(path.name, "ok")
     cache = Cache(None, 1)
     outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=cache)
-    assert outcomes["a.ipynb"].status == "crashed" and outcomes["b.ipynb"].status == "ok"
+    assert outcomes["a.ipynb"].status == "grader failed" and outcomes["b.ipynb"].status == "ok"
     err = capsys.readouterr().err
     assert "grading" in err and "2/2" in err
+    run_all([tmp_path / "b.ipynb"], runner=runner, progress=True, language="nl")
+    assert "nakijken" in capsys.readouterr().err
     # the grader's own failure is not remembered: the next run tries that file again, and only that one
     ran = []
     again = run_all(sorted(tmp_path.iterdir()), runner=lambda path, timeout: ran.append(path.name) or Outcome(
@@ -212,14 +234,15 @@ def test_spreadsheet_cells_cannot_start_a_formula():
 
 @pytest.mark.parametrize(("language", "done", "status", "error"), [
     ("en", "1 submission(s), 0 exercise(s), 0 with full marks", "empty: empty file", "error: Cannot grade '"),
-    ("nl", "1 inzending(en), 0 opgave(n), 0 met alle punten", "leeg: leeg bestand", "fout: Kan '")])
+    ("nl", "1 inlevering(en), 0 opgave(n), 0 met alle punten", "leeg: leeg bestand", "fout: Kan '")])
 def test_the_command_line_grades_a_folder(tmp_path, capsys, language, done, status, error):
     (tmp_path / "subs").mkdir()
     (tmp_path / "subs" / "empty.ipynb").write_text("")
     book = tmp_path / "book.csv"
     assert main(["grade", str(tmp_path / "subs"), "--out", str(book), "--quiet", "--language", language]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(done) and f"  empty.ipynb: {status}; " in out and book.is_file()
+    assert out.startswith(done) and f"  empty.ipynb: {status}; " in out
+    assert f",{status}; " in book.read_text(encoding="utf-8")  # the gradebook's status column too
     assert main(["grade", str(tmp_path / "nowhere"), "--out", str(book), "--language", language]) == 2
     err = capsys.readouterr().err
     assert err.startswith(error) and err.rstrip().endswith(("not a folder.", "dat is geen map."))

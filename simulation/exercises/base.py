@@ -93,16 +93,21 @@ class Verdict:
 
 
 NOT_CORRECT = Text("Not correct.", "Niet goed.")
-OTHER_MISTAKE = Text("another wrong answer", "een ander fout antwoord")
-CLOSE_MISTAKE = Text("close: rounding or noise", "bijna: afronding of ruis")
+OTHER_MISTAKE = Text("another wrong answer", "overig fout antwoord")
+CLOSE_MISTAKE = Text("close: rounding or noise", "bijna goed: afronding of toeval")
+EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
+_OF_TYPE = Text("a {type}", "een {type}")
 _FIELD_IN_BRACKETS = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
+SUMMARY_LABEL_LIMIT = 80
 
 
 def _summary_label(hint: str) -> str:
-    """A hint's first sentence with the bracketed numbers of one student left out, at most 80 characters."""
-    return clipped(_FIELD_IN_BRACKETS.sub("", hint.split(". ")[0]), 80)
-EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
-_OF_TYPE = Text("a {type}", "een {type}")
+    """A hint's first sentence without the bracketed numbers of one student, cut at a word to at most 80
+    characters (the summary lists three of them in one cell)."""
+    sentence = _FIELD_IN_BRACKETS.sub("", hint).split(". ")[0].rstrip(".")
+    if len(sentence) <= SUMMARY_LABEL_LIMIT:
+        return sentence
+    return sentence[:SUMMARY_LABEL_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def of_type(value: Any) -> Callable[[str], str]:

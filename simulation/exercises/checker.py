@@ -121,7 +121,7 @@ _CANNOT_START = Text("Cannot start", "Kan niet beginnen")
 # How the trainer's summary names an answer that was no typical mistake (`Feedback.mistake`).
 _UNKNOWN = Text("unknown exercise", "onbekende opgave")
 _NO_ANSWER = Text("no answer", "geen antwoord")
-MALFORMED = Text("malformed answer", "onleesbaar antwoord")
+MALFORMED = Text("malformed answer", "antwoord in verkeerde vorm")
 _UNKNOWN_EXERCISE = Text("Unknown exercise {exercise}.{hint}", "Onbekende opgave {exercise}.{hint}")
 _SEE_THE_LIST = Text(" See list_exercises().", " Zie list_exercises().")
 

@@ -55,7 +55,7 @@ def classification(*, id: str, concept: str, title: Text, prompt: Text, terms: t
         mistakes=tuple(Mistake(term.key, Text(
             f"'{{your_label}}' means: {term.meaning.en} Does that fit the statement? Compare it with the other terms.",
             f"'{{your_label}}' betekent: {term.meaning.nl} Past dat bij de uitspraak? Vergelijk met de andere "
-            "begrippen."), name=Text(f"chose '{term.key}'", f"koos '{term.label.nl}'")) for term in terms),
+            "begrippen."), name=Text(f"chose '{term.label.en}'", f"koos '{term.label.nl}'")) for term in terms),
         vary=lambda rng: _statement_inputs(cases, rng.randrange(len(cases))),
     )
 

@@ -90,12 +90,13 @@ class ScenarioAnswer:
             lines.append(exercise.explanation(language, **values))
         else:
             lines += [goal.hint(language, **values) for goal, ok in zip(self.goals, met) if not ok]
-        missed = ", ".join(goal.kpi for goal, ok in zip(self.goals, met) if not ok)
-        missed_label = Text(f"missed {missed}", f"niet gehaald: {missed}") if missed else None
+        missed = [KPI_SPECS[goal.kpi] for goal, ok in zip(self.goals, met) if not ok]
+        missed_label = Text("missed: " + ", ".join(kpi.label("en") for kpi in missed),
+                            "doel niet gehaald: " + ", ".join(kpi.label("nl") for kpi in missed)) if missed else None
         return Verdict(sum(met) / len(met), tuple(lines), mistake=missed_label)
 
 
-_CHANGED_THE_MARKET = Text("changed the market, not a lever", "de markt veranderd, geen knop")
+_CHANGED_THE_MARKET = Text("changed the market, not a lever", "markt veranderd in plaats van een knop")
 _OUTSIDE = Text(
     "You changed {names}: that describes the market or the customers, not a decision the company takes. Change "
     "only these levers: {levers}.",

@@ -40,6 +40,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--language", choices=("en", "nl"), default=None,
                         help="the summary, the gradebook's status column and mistakes in English or Dutch "
-                             "(default en; each student's feedback is in the language the student chose)")
+                             "(default: KIT_LANGUAGE, else en; each student's feedback is in the language the "
+                             "student chose)")
     parser.set_defaults(handler=_grade)
     return parser

@@ -38,7 +38,7 @@ from .run import MAX_BYTES, Outcome
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Remark:
     """One remark in a submission's status column: a `grade.*` text, its values, and a detail shown as it is
     (the name of the error that made a file no notebook, the grader's own failure)."""
@@ -110,7 +110,8 @@ def _run_remark(outcome: Outcome, timeout: float) -> Remark:
         return Remark(key, {"seconds": timeout})
     if outcome.status == "too large":
         return Remark(key, {"megabytes": MAX_BYTES / 1e6})
-    return Remark(key, detail=outcome.detail if outcome.status in ("crashed", "not a notebook") else "")
+    shows_detail = outcome.status in ("crashed", "grader failed", "not a notebook")
+    return Remark(key, detail=outcome.detail if shows_detail else "")
 
 
 def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 120) -> StudentResult:
@@ -214,7 +215,7 @@ def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], l
         mistakes = Counter(f.mistake for f in given if f.mistake and not f.correct)
         share = (lambda status: f"{sum(f.status == status for f in given) / len(given):.2f}" if given else "")
         rows.append([exercise_id, EXERCISES[exercise_id].title(language), len(given), share("correct"),
-                     share("close"), "; ".join(f"{pick((label.en, label.nl), language)} ({count})"
+                     share("close"), " | ".join(f"{pick((label.en, label.nl), language)} ({count})"
                                               for label, count in mistakes.most_common(top))])
     return _csv(["exercise", "title", "answers", "share_correct", "share_close", "most_common_mistakes"], rows)
 

@@ -43,7 +43,7 @@ MAX_RECORD = 100_000  # characters of one answer record; a larger one is ignored
 MAX_CACHE_BYTES = 200_000_000  # the outcome cache beside a gradebook; a larger file is ignored
 
 #: What running a submission can give; the gradebook tells each but "ok" in the trainer's language (`grade.*` texts).
-STATUSES = ("ok", "errors", "time limit", "crashed", "not a notebook", "empty", "too large")
+STATUSES = ("ok", "errors", "time limit", "crashed", "grader failed", "not a notebook", "empty", "too large")
 
 
 @dataclass
@@ -197,7 +197,7 @@ def run_all(paths: Iterable[Path], *, timeout: float = 120, workers: int = 2, ca
                 cache.put(pending[path], outcome)
             except Exception as error:  # e.g. no kernel could start: this file fails, the others go on
                 # the grader's fault, not the notebook's: not cached, so the next run tries the file again
-                outcome = Outcome(path.name, "crashed", f"grader: {type(error).__name__}: {error}"[:200])
+                outcome = Outcome(path.name, "grader failed", f"{type(error).__name__}: {error}"[:200])
             outcomes[path.name] = outcome
             bar.update()
     cache.save()
