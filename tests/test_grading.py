@@ -162,6 +162,16 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
     assert english["loop.ipynb"] == "time limit: stopped after 20 s (an endless loop?)"
 
 
+def test_every_status_a_run_can_give_has_its_words_in_both_languages():
+    """The status column tells a status by the `grade.*` text of the same name: a new status needs its row."""
+    from simulation.grading.gradebook import grade_outcome
+    from simulation.grading.run import STATUSES
+
+    for status in STATUSES:
+        result = grade_outcome(Outcome("x.ipynb", status, "detail", [{"kind": "start", "student": "s1"}]))
+        assert result.status_in("en") != result.status_in("nl"), status  # "ok" with "no answers"
+
+
 @pytest.mark.parametrize(("outcome", "english", "dutch"), [
     (Outcome("big.ipynb", "too large", "25,000,000 bytes"), "too large: a file larger than 20 MB",
      "te groot: een bestand groter dan 20 MB"),

@@ -25,7 +25,7 @@ from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
 from ..language import kit_error, resolve
 from .gradebook import LMS_LAYOUTS, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
-from .run import Cache, Outcome, execute, run_all
+from .run import TIME_LIMIT, Cache, Outcome, execute, run_all
 
 __all__ = ["LMS_LAYOUTS", "Gradebook", "Outcome", "StudentResult", "execute", "grade_folder", "run_all"]
 
@@ -55,7 +55,7 @@ def submissions(folder: Path) -> list[Path]:
 
 def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = None, exercises: Sequence[str] = (),
                  lms: Sequence[str] = (), item: str = "B2B sales exercises", workers: int = 2,
-                 timeout: float = 120, cache: bool = True, progress: bool = True,
+                 timeout: float = TIME_LIMIT, cache: bool = True, progress: bool = True,
                  language: str | None = None) -> Gradebook:
     """Run, check and write: the gradebook at `out`, plus LMS layouts, summary and feedback files beside it.
 

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import printable
 from ..language import resolve, text
 from . import LMS_LAYOUTS, grade_folder
+from .run import TIME_LIMIT
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -35,7 +36,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--lms", nargs="+", choices=LMS_LAYOUTS, help="also write these LMS import layouts")
     parser.add_argument("--item", default="B2B sales exercises", help="grade item name in the LMS layouts")
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at the same time (default 2)")
-    parser.add_argument("--timeout", type=float, default=120, help="seconds per notebook (default 120)")
+    parser.add_argument("--timeout", type=float, default=TIME_LIMIT, help="seconds per notebook (default %(default)s)")
     parser.add_argument("--no-cache", action="store_true", help="run every notebook again, changed or not")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--language", choices=("en", "nl"), default=None,

@@ -33,7 +33,7 @@ from ..errors import KitError
 from ..files import write_text
 from ..spreadsheets import escape_cell
 from ..language import pick, text
-from .run import MAX_BYTES, Outcome
+from .run import MAX_BYTES, TIME_LIMIT, Outcome
 
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
 
@@ -114,7 +114,7 @@ def _run_remark(outcome: Outcome, timeout: float) -> Remark:
     return Remark(key, detail=outcome.detail if shows_detail else "")
 
 
-def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 120) -> StudentResult:
+def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = TIME_LIMIT) -> StudentResult:
     """Check the last answer to each exercise, for the student the notebook's last `start` named (`timeout`: the
     notebooks' time limit, for the status of one that reached it)."""
     start = _start(outcome.records)

@@ -38,6 +38,7 @@ from ..files import parse_document, read_limited, write_text
 from ..language import text
 
 KIT_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the `simulation` package
+TIME_LIMIT = 120  # seconds per notebook unless the trainer gives another (`--timeout`)
 MAX_BYTES = 20_000_000  # a submitted file larger than this is not read
 MAX_RECORD = 100_000  # characters of one answer record; a larger one is ignored
 MAX_CACHE_BYTES = 200_000_000  # the outcome cache beside a gradebook; a larger file is ignored
@@ -171,7 +172,7 @@ class Cache:
             write_text(self.path, json.dumps(self.entries, ensure_ascii=False))
 
 
-def run_all(paths: Iterable[Path], *, timeout: float = 120, workers: int = 2, cache: Cache | None = None,
+def run_all(paths: Iterable[Path], *, timeout: float = TIME_LIMIT, workers: int = 2, cache: Cache | None = None,
             progress: bool = True, runner: Callable[[Path, float], Outcome] | None = None,
             language: str = "en") -> dict[str, Outcome]:
     """Every submission's Outcome by file name; unchanged files come from the cache without running (the
