@@ -13,10 +13,11 @@ pyproject.toml changed. No make, bash or conda needed (conda users can also
 use environment.yml, see the README).
 
 `classroom` creates the game file when it does not exist (default
-classroom.game in the current folder, 4 teams), prints the address students
-open, a QR code of it, the team codes and the trainer code, and serves the
-game until Ctrl+C. Without --lan only this computer can open it; with --lan
-every device on the classroom network can.
+classroom.game in the current folder, 4 teams), prints the team codes, the
+trainer code, the address students open and a QR code of it (in Dutch with
+--language nl, like the pages), and serves the game until Ctrl+C. Without
+--lan only this computer can open it; with --lan every device on the
+classroom network can.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def classroom_options(args: list[str]) -> argparse.Namespace:
     parser.add_argument("--teams", type=_team_count_or_names, default="4",
                         help="for a new game: how many teams (default 4) or their names, e.g. Rood,Blauw,Groen")
     parser.add_argument("--settings", help="for a new game: a settings file (.toml or .json)")
-    parser.add_argument("--language", choices=("en", "nl"), default="en", help="the pages' language (default en)")
+    parser.add_argument("--language", choices=("en", "nl"), default="en",
+                        help="the pages' and this terminal's language (default en)")
     parser.add_argument("--lan", action="store_true",
                         help="serve the classroom network (students' devices), not only this computer")
     parser.add_argument("--port", type=_port, default=CLASSROOM_PORT, help=f"default {CLASSROOM_PORT}")
@@ -175,34 +177,16 @@ def classroom_environment(options: argparse.Namespace, address: str) -> dict[str
             "KIT_CLASSROOM_ADDRESS": address, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
 
 
-def prepare_classroom(options: argparse.Namespace, python: Path) -> int:
-    """Create the game file unless it exists (else reuse it) and print the team codes and the trainer code."""
-    if options.game.exists():
-        print(f"Using the existing game '{options.game}' (--teams and --settings apply to new games only).",
-              flush=True)
-        command = [str(python), "-m", "simulation", "game", "team", str(options.game)]
-    else:
-        command = [str(python), "-m", "simulation", "game", "new", str(options.game), "--teams", options.teams]
-        if options.settings:
-            command += ["--settings", options.settings]
-    return subprocess.run(command).returncode
-
-
-def print_classroom_address(options: argparse.Namespace, address: str, python: Path) -> None:
-    """Where to go, for whom, and the same address as a QR code to scan from the projected terminal."""
-    print()
+def open_classroom(options: argparse.Namespace, address: str, python: Path) -> int:
+    """Create the game unless it exists (else reuse it) and print, in the game's language, the team codes, the
+    trainer code and where to go, with the address as a QR code to scan from the projected terminal."""
+    command = [str(python), "-m", "simulation", "game", "open", str(options.game), "--teams", options.teams,
+               "--address", address, "--language", options.language]
+    if options.settings:
+        command += ["--settings", options.settings]
     if options.lan:
-        if address.startswith(f"http://{THIS_COMPUTER}:"):
-            print("No classroom network found: only this computer can open the game for now.")
-        else:
-            print("Serving the classroom network: every device on it (phones, laptops) can open the game.")
-    else:
-        print("This computer only; to let students' devices in, start with --lan.")
-    print(f"Students and the trainer open:  {address}")
-    print("A team logs in with its team code, the trainer with the trainer code.", flush=True)
-    subprocess.run([str(python), "-c", "import segno, sys; segno.make(sys.argv[1]).terminal(compact=True)",
-                    address])
-    print("Stop the game server with Ctrl+C; the game file keeps every round.", flush=True)
+        command.append("--lan")
+    return subprocess.run(command).returncode
 
 
 def command_for(action: str, args: list[str], python: Path, language: str = "en") -> list[str]:
@@ -260,11 +244,10 @@ def main(argv: list[str]) -> int:
 
 def run_classroom(options: argparse.Namespace, args: list[str], python: Path) -> int:
     """Prepare the game, say where to go, and serve it until Ctrl+C."""
-    created = prepare_classroom(options, python)
-    if created != 0:
-        return created
     address = classroom_address(options)
-    print_classroom_address(options, address, python)
+    opened = open_classroom(options, address, python)
+    if opened != 0:
+        return opened
     return subprocess.run(command_for("classroom", args, python), cwd=ROOT,
                           env=classroom_environment(options, address)).returncode
 

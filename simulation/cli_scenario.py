@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 
+from .errors import shown
 from .language import format_value as language_format
+from .language import kit_error
 from .presets import PRESETS, preset
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
@@ -33,7 +35,7 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ScenarioError(f"--set expects KEY=VALUE, e.g. funnel.promise_policy=honest. Got {pair!r} instead.")
+            raise kit_error(ScenarioError, "error.option_set", got=shown(pair), example="funnel.promise_policy=honest")
         overrides[key.strip()] = value.strip()
     return overrides
 

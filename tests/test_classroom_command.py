@@ -117,3 +117,18 @@ def test_a_bad_port_or_language_exits_2(monkeypatch, capsys):
             kit.main(["classroom", *args])
         assert stopped.value.code == 2
     assert "--language" in capsys.readouterr().err
+
+
+def test_a_dutch_class_reads_the_terminal_in_dutch(started, tmp_path, capfd):
+    game = tmp_path / "klas.game"
+    assert kit.main(["classroom", str(game), "--teams", "Rood,Blauw", "--language", "nl", "--lan"]) == 0
+    out = capfd.readouterr().out
+    assert f"'{game}' gemaakt" in out and "Trainerscode:" in out and "Prijsvechter (computer)" in out
+    assert "Het spel staat op het klasnetwerk" in out
+    assert "Studenten en trainer openen:  http://192.168.1.23:8765/" in out
+    assert "Stop de spelserver met Ctrl+C" in out
+    assert not any(word in out for word in ("Created", "Trainer code", "Students", "Stop the game"))
+    assert started[-1][1]["env"]["KIT_LANGUAGE"] == "nl"  # and the pages
+    assert kit.main(["classroom", str(game), "--language", "nl"]) == 0
+    out = capfd.readouterr().out
+    assert f"Het bestaande spel '{game}' wordt gebruikt" in out and "Alleen deze computer" in out

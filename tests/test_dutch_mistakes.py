@@ -36,6 +36,7 @@ from simulation.comparison import yearly_totals
 from simulation.experiment.assumptions import normalise
 from simulation.experiment.executors import run_chunks
 from simulation.files import parse_document
+from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
     check_round_number,
@@ -207,7 +208,27 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading an unknown exercise": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", exercises=["nps-varaint"]),
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
     "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
+    # a trainer at a terminal (`python -m simulation game … --language nl`, `kit.py classroom --language nl`)
+    "no game file": lambda game: Game.open(HERE / "klas.game"),
+    "not a game file": lambda game: Game.open(HERE / "conftest.py"),
+    "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),
+    "a team without a name": lambda game: teams_given("Rood,,Blauw"),
+    "--code unknown": lambda game: chosen_team(game, None, "AAAAA-BBBBB"),
+    "--team unknown": lambda game: chosen_team(game, "Roood", None),
+    "--team a computer competitor": lambda game: chosen_team(game, "price fighter (computer)", None),
+    "decisions in a text file": lambda game: decisions_given("beslissingen.txt", []),
+    "decisions file not there": lambda game: decisions_given(str(HERE / "beslissingen.json"), []),
+    "decisions file not a table": lambda game: decisions_given(_written(game, "lijst.json", "[1, 2]"), []),
+    "--set without a value": lambda game: decisions_given(None, ["economics.price_level"]),
+    "nothing to submit": lambda game: decisions_given(None, [], required=True),
 }
+
+
+def _written(game: Game, name: str, content: str) -> str:
+    """A file next to the game (in the test's own folder)."""
+    path = game.store.path.parent / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
 
 #: Rows that are parts of other messages, not messages of their own: each must be part of some message.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",

@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 
 import pytest
+from test_dutch_exercises import prose
+from test_dutch_help import dutch_english_words
+from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation.cli import main
 from simulation.game.engine import Game
+from simulation.language import pick, set_language
+from simulation.texts import TEXTS
 
 SMALL = {"rounds": 3, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
 CODE = re.compile(r"\b[A-Z2-9]{5}-[A-Z2-9]{5}\b")
@@ -41,7 +47,7 @@ def _mistake(capsys, *argv: str) -> str:
     assert status == 2, captured.out
     lines = captured.err.splitlines()
     assert len(lines) == 1, captured.err
-    assert lines[0].startswith("error: ") and "Traceback" not in captured.err
+    assert lines[0].startswith(("error: ", "fout: ")) and "Traceback" not in captured.err
     return lines[0]
 
 
@@ -179,7 +185,7 @@ def test_advance_prints_timing_and_leaderboard_then_round_2_is_open(game_file, c
     assert any("Rood" in row for row in rows) and any("Blauw" in row for row in rows)
     status = _ok(capsys, "status", game_file)
     assert "1 of 3 rounds played" in status and "Round 2 is open" in status
-    assert "Waiting for: Rood, Blauw" in status
+    assert "Still to submit: Rood, Blauw" in status
     line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--round", "1", "--set", "economics.price_level=1")
     assert "Round 1 is closed; round 2 is open now." in line
 
@@ -206,7 +212,7 @@ def test_event_is_scheduled_and_shown_and_mistakes_are_refused(game_file, capsys
     out = _ok(capsys, "event", game_file, "price_war", "--round", "3")
     assert "round 3" in out and "market.competitor_intensity ×1.6" in out
     status = _ok(capsys, "status", game_file)
-    assert "Events this round: demand_dip" in status and "price_war (round 3)" in status
+    assert "Market events this round: demand_dip" in status and "price_war (round 3)" in status
     line = _mistake(capsys, "event", game_file, "price_wr")
     assert "'price_wr'" in line and "Did you mean 'price_war'?" in line
     line = _mistake(capsys, "event", game_file, "price_war", "--round", "4")
@@ -216,8 +222,11 @@ def test_event_is_scheduled_and_shown_and_mistakes_are_refused(game_file, capsys
 def test_practice_round_plays_and_does_not_count(game_file, capsys):
     out = _ok(capsys, "practice", game_file)
     assert re.search(r"Practice round played in \d+\.\d s", out) and "does not count" in out
-    assert re.search(r"^Price fighter \(computer\) \*\s+\d+", out, re.MULTILINE)
-    assert re.search(r"^Rood\s+\d+", out, re.MULTILINE)
+    # a row per KPI, a column per supplier (the computer competitor marked)
+    assert re.search(r"^KPI\s+Rood\s+Blauw\s+Price fighter \(computer\) \*$", out, re.MULTILINE)
+    assert re.search(r"^Leads generated(\s+\d+ leads){3}$", out, re.MULTILINE)
+    assert re.search(r"^Margin(\s+−?€[\d,]+){3}$", out, re.MULTILINE)
+    assert "* computer competitor" in out
     status = _ok(capsys, "status", game_file)
     assert "0 of 3 rounds played" in status and "Practice round: played" in status
     _ok(capsys, "advance", game_file)
@@ -235,7 +244,7 @@ def test_leaderboard_in_dutch_with_changes_and_the_minimum_nps_note(tmp_path, ca
     _ok(capsys, "submit", path, "--team", "Blauw", "--set", "market.campaign_spend_per_month=40000")
     _ok(capsys, "advance", path)
     out = _ok(capsys, "leaderboard", path, "--language", "nl")
-    assert "Leaderboard after round 2 of 3" in out
+    assert "Klassement na ronde 2 van 3" in out
     assert "Prijsvechter (computer) *" in out and "Price fighter" not in out
     assert re.search(r"€ −?\d{1,3}(\.\d{3})+", out)  # Dutch thousands separators
     assert re.search(r"\d+,\d %", out)  # Dutch churn per year
@@ -263,7 +272,7 @@ def test_replay_is_identical_and_reports_a_tampered_round(game_file, capsys):
     _ok(capsys, "advance", game_file)
     _ok(capsys, "advance", game_file)
     out = _ok(capsys, "replay", game_file)
-    assert re.search(r"All 2 rounds replayed identically \(\d+\.\d s\)", out)
+    assert re.search(r"All 2 round\(s\) replayed identically \(\d+\.\d s\)", out)
     connection = sqlite3.connect(game_file)
     with connection:
         connection.execute("UPDATE results SET kpis = json_set(kpis, '$.margin', 1.0) WHERE round = 2")
@@ -275,8 +284,8 @@ def test_replay_is_identical_and_reports_a_tampered_round(game_file, capsys):
 def test_preview_prints_projected_kpis_with_a_band(game_file, capsys):
     out = _ok(capsys, "preview", game_file, "--team", "Blauw", "--set", "organisation.service_staff=3")
     assert "Preview for Blauw, round 1" in out
-    assert re.search(r"margin\s+−?€[\d,]+\s+band −?€[\d,]+ – −?€[\d,]+", out)
-    assert re.search(r"leads\s+\d+ leads\s+band \d", out)
+    assert re.search(r"Margin\s+−?€[\d,]+\s+band −?€[\d,]+ – −?€[\d,]+", out)
+    assert re.search(r"Leads generated\s+\d+ leads\s+band \d", out)
     game = Game.open(game_file)
     try:
         assert game.decisions("Blauw") == {}  # a preview stores nothing
@@ -287,11 +296,11 @@ def test_preview_prints_projected_kpis_with_a_band(game_file, capsys):
 
 
 def test_debrief_writes_a_page(game_file, tmp_path, capsys):
-    pytest.importorskip("simulation.game.debrief", reason="simulation/game/debrief.py is written by another helper")
     _ok(capsys, "advance", game_file)
     out_file = tmp_path / "debrief.html"
     out = _ok(capsys, "debrief", game_file, str(out_file), "--language", "nl")
-    assert "Wrote the debrief" in out and out_file.read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
+    assert "Nabespreking geschreven naar" in out
+    assert out_file.read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
     line = _mistake(capsys, "debrief", game_file, str(tmp_path / "debrief.txt"))
     assert ".html" in line
 
@@ -303,3 +312,92 @@ def test_end_stops_the_game_and_further_rounds_are_refused(game_file, capsys):
     line = _mistake(capsys, "advance", game_file)
     assert "ended the game after round 1" in line
     assert "the trainer ended it after round 1" in _ok(capsys, "status", game_file)
+
+
+def _session(capsys, monkeypatch, language: str, folder) -> list[str]:
+    """A whole game at the terminal in `language`: every command, each kind of line it prints (progress lines
+    too, as a terminal shows them). Returns what was printed, command by command."""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    said: list[str] = []
+
+    def run(*argv: str, status: int = 0) -> None:
+        assert main(["game", *argv, "--language", language]) == status, argv
+        captured = capsys.readouterr()
+        said.append(captured.out + captured.err)
+
+    settings = folder / "s.json"
+    settings.write_text(json.dumps({**SMALL, "rounds": 2}))
+    game, other, third = (str(folder / name) for name in ("a.game", "b.game", "c.game"))
+    run("new", game, "--settings", str(settings), "--teams", "Rood,Blauw")
+    run("open", game, "--address", "http://127.0.0.1:8765/", "--lan")  # reused; no classroom network found
+    run("open", third, "--teams", "1", "--address", "http://192.168.1.23:8765/", "--lan")  # created
+    run("open", third, "--address", "http://127.0.0.1:8765/")  # this computer only
+    run("team", game)
+    run("practice", game)
+    run("event", game, "price_war", "--round", "2")
+    run("status", game)  # the practice played, an event later
+    run("submit", game, "--team", "Rood", "--set", "economics.price_level=1.1")
+    run("preview", game, "--team", "Blauw", "--set", "organisation.service_staff=3")
+    run("advance", game)  # Blauw is still waiting
+    run("leaderboard", game)
+    run("undo", game)
+    run("advance", game)
+    run("advance", game)  # the last round
+    run("status", game)  # every round played
+    run("replay", game)
+    run("debrief", game, str(folder / "debrief.html"))
+    connection = sqlite3.connect(game)
+    with connection:
+        connection.execute("UPDATE results SET kpis = json_set(kpis, '$.margin', 1.0) WHERE round = 2")
+    connection.close()
+    run("replay", game, status=1)
+    run("new", other, "--settings", str(settings), "--teams", "2")
+    run("status", other)  # the practice not played
+    run("leaderboard", other)
+    run("replay", other)
+    run("advance", other)
+    run("end", other)
+    run("status", other)  # ended by the trainer
+    return said
+
+
+def _row_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"{\w+(?::[^}]*)?}", template)
+    return re.compile(".*".join(map(re.escape, parts)))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_line_a_trainer_reads_at_the_terminal_is_in_the_chosen_language(language, tmp_path, capsys,
+                                                                              monkeypatch):
+    said = _session(capsys, monkeypatch, language, tmp_path)
+    lines = "\n".join(said).splitlines()
+    # every line the game command has, printed by some command above (so none is dead, or left English)
+    rows = {key: pair for key, pair in TEXTS.items() if key.startswith("game.cli.")}
+    unprinted = [key for key, pair in rows.items()
+                 if not any(_row_pattern(pick(pair, language)).search(line) for line in lines)]
+    assert not unprinted
+    if language == "en":
+        return
+    same = [key for key, (english, dutch) in rows.items() if english == dutch]
+    assert same == ["game.cli.teams", "game.cli.code"]  # words Dutch shares; every other line is Dutch's own
+    english_lines = [key for key, (english, _) in rows.items() if key not in same
+                     and any(_row_pattern(english).search(line) for line in lines)]
+    assert not english_lines
+    # what is not Dutch prose: addresses, options, codes, file names, the default team names
+    typed = r"https?://\S+|--\w+|\b[A-Z2-9]{5}-[A-Z2-9]{5}\b|\S+\.(?:game|html)\b|Team [A-Z]\b"
+    shown = prose(re.sub(typed, " ", "\n".join(said)))
+    assert not dutch_english_words(shown), dutch_english_words(shown)
+    assert not ENGLISH_NUMBER_STYLE.search(shown), ENGLISH_NUMBER_STYLE.search(shown)
+    assert "Prijsvechter (computer)" in said[0] and "Trainerscode:" in said[0]
+    assert "Klassement na ronde 1 van 2:" in said[11] and re.search(r"€ −?\d{1,3}(\.\d{3})+", said[11])
+
+
+def test_the_terminal_speaks_the_sessions_language_by_default(game_file, capsys):
+    set_language("nl")  # as KIT_LANGUAGE=nl sets it when the command starts
+    try:
+        assert "0 van 3 rondes gespeeld" in _ok(capsys, "status", game_file)
+        assert "fout: --team 'Paars': dat team zit niet in dit spel." in _mistake(capsys, "submit", game_file,
+                                                                                  "--team", "Paars")
+    finally:
+        set_language("en")
+    assert "0 of 3 rounds played" in _ok(capsys, "status", game_file)

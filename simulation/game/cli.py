@@ -1,15 +1,15 @@
-"""`python -m simulation game new | team | status | submit | preview | event | practice | advance | undo |
-leaderboard | debrief | replay`: the classroom game for a trainer at a terminal.
+"""`python -m simulation game new | open | team | status | submit | preview | event | practice | advance | undo |
+end | leaderboard | debrief | replay`: the classroom game for a trainer at a terminal.
 
 GAME is the game's file (e.g. `workshop.game`). Every mistake (an unknown
 team or code, a closed round, a value outside the range the trainer allowed,
 an unknown event, a missing file) exits with status 2 and one line on stderr
 that names the field, the value and what is allowed; never a traceback.
-Output is English; `--language nl` gives Dutch number formats, the
-computer competitors' Dutch names and, for a mistake a team or the trainer
-can also make on a game page (a closed round, a budget exceeded, a wrong
-value in a settings file), the page's Dutch message ("fout: …"); messages
-about this command's own options (--code, --team, --file) stay English.
+`--language nl` (default: KIT_LANGUAGE, else English) puts every line in
+Dutch, mistakes too ("fout: …"): a Dutch trainer projects this terminal, and
+`kit.py classroom --language nl` prints the codes, the address and its QR
+code through `open`. Parameter and event names stay as they are typed, and
+argparse's own messages about a malformed command stay English.
 """
 
 from __future__ import annotations
@@ -21,93 +21,112 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from ..cli_scenario import parse_overrides
-from ..errors import did_you_mean, printable
+from ..errors import hint, printable
 from ..files import check_target, parse_document, read_limited
-from ..language import missing, resolve, value_range
+from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
 from ..scenario import ScenarioError, shown
 from .engine import Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
-from .views import kpi_value, leaderboard_notes, leaderboard_table, supplier_name
+from .views import kpi_label, kpi_value, leaderboard_notes, leaderboard_table, supplier_name
 
-#: What `preview` and `practice` show per supplier: KPI → unit (as `simulation.language` formats it).
+#: What `preview` and `practice` show per supplier, in this order (labels and units from `views`).
 SHOWN_KPIS = ("leads", "won", "new_customers", "churned", "customers", "revenue", "margin", "nps", "complaints")
 DECISIONS_FILE_LIMIT = 1_000_000
+#: The address `kit.py classroom` gives when the game is served to this computer alone.
+THIS_COMPUTER = "127.0.0.1"
 
 
 # --- helpers
-def _open(path: str) -> Game:
-    return Game.open(path)
-
-
-def _team(game: Game, args: argparse.Namespace) -> str:
+def chosen_team(game: Game, name: str | None, code: str | None) -> str:
     """The team named by --team (exact, else ignoring case) or identified by --code."""
-    if args.code is not None:
+    if code is not None:
         try:
-            return game.team_for_code(args.code)
+            return game.team_for_code(code)
         except GameError:
-            raise GameError(f"--code {shown(args.code)}: this team code is not known in this game; a code looks "
-                            f"like K7QMP-3XPAW (ask the trainer for your team's code).") from None
-    name = args.team.strip()
+            raise kit_error(GameError, "error.option_code", got=shown(code)) from None
+    name = (name or "").strip()
     teams = game.teams
     if name in teams:
         return name
     matches = [team for team in teams if team.casefold() == name.casefold()]
     if len(matches) == 1:
         return matches[0]
-    known = ", ".join(teams) or "none"
+
+    def known(language: str) -> str:
+        return ", ".join(teams) or text("error.no_teams", language)
+
     if any(bot.casefold() == name.casefold() for bot, is_bot in game.is_bot.items() if is_bot):
-        raise GameError(f"--team {shown(name)} is a computer competitor; it takes no submissions. Teams: {known}.")
-    raise GameError(f"--team {shown(name)}: no such team in this game.{did_you_mean(name, teams)} Teams: {known}.")
+        raise kit_error(GameError, "error.option_team_computer", got=shown(name), known=known)
+    raise kit_error(GameError, "error.option_team", got=shown(name), known=known, hint=hint(name, teams))
 
 
-def _decisions(args: argparse.Namespace) -> dict[str, Any]:
-    """The decisions of --set KEY=VALUE (as typed; the game converts and checks them) or of --file."""
-    if getattr(args, "file", None) is not None:
-        path = Path(args.file)
+def teams_given(typed: str | None) -> Sequence[str] | int:
+    """--teams: a number of teams or their names separated by commas (the game checks that they fit)."""
+    if typed is None:
+        return 2
+    if typed.strip().isdigit():
+        return int(typed)
+    names = [name.strip() for name in typed.split(",")]
+    if any(not name for name in names):
+        raise kit_error(GameError, "error.option_teams", got=shown(typed))
+    return names
+
+
+def decisions_given(file: str | None, overrides: Sequence[str], required: bool = False) -> dict[str, Any]:
+    """The decisions of --file, else of --set KEY=VALUE (as typed; the game converts and checks them);
+    `required`: none at all is a mistake (a submission), not the decisions in force (a preview)."""
+    if file is None:
+        try:
+            decisions = parse_overrides(list(overrides))
+        except ScenarioError as error:
+            raise error.recast(GameError) from None
+    else:
+        path = Path(file)
         if path.suffix.lower() not in (".json", ".toml"):
-            raise GameError(f"--file {shown(args.file)}: decisions are a .json or .toml file.")
+            raise kit_error(GameError, "error.option_file_kind", got=shown(file))
         if not path.is_file():
-            raise GameError(f"--file {shown(args.file)}: no such file.")
+            raise kit_error(GameError, "error.option_file_missing", got=shown(file))
         data = parse_document(read_limited(path, DECISIONS_FILE_LIMIT, "decisions file"), path.suffix.lower(), path)
         if not isinstance(data, Mapping):
-            raise GameError(f"--file {shown(args.file)}: decisions are a table of parameter names and values, "
-                            f"e.g. {{\"economics.price_level\": 1.05}}; got {shown(data)}.")
-        return dict(data)
-    try:
-        return parse_overrides(args.overrides)
-    except ScenarioError as error:
-        raise error.recast(GameError) from None
+            raise kit_error(GameError, "error.option_file_table", got=shown(file), content=shown(data),
+                            example='{"economics.price_level": 1.05}')
+        decisions = dict(data)
+    if required and not decisions:
+        raise kit_error(GameError, "error.nothing_to_submit")
+    return decisions
 
 
-def _value(name: str, value: Any) -> str:
+def _value(name: str, value: Any, language: str) -> str:
     spec = SPECS[name]
     if spec.choices or isinstance(value, str):
         return str(value)
     if spec.kind is int:
         return f"{int(value)}"
-    return f"{value:g}"
+    return say("{value:g}", language, value=value)
 
 
-def _allowed(game: Game, name: str) -> str:
+def _allowed(game: Game, name: str, language: str) -> str:
     allowed = game.settings.allowed(name)
     if SPECS[name].choices:
         return "|".join(allowed)
-    return f"{allowed[0]:g}–{allowed[1]:g}"
+    return say("{low:g}–{high:g}", language, low=allowed[0], high=allowed[1])
 
 
-def _print_decisions(game: Game, in_force: Mapping[str, Any]) -> None:
+def _print_decisions(game: Game, in_force: Mapping[str, Any], language: str) -> None:
     """Every decision of the game with the value in force and what the trainer allows."""
     base = game.settings.base_scenario()
     width = max(map(len, game.settings.decisions))
+    allowed = text("game.cli.allowed", language)
     for name in game.settings.decisions:
         chosen = name in in_force
-        value = _value(name, in_force[name] if chosen else base[name])
-        origin = "" if chosen else "  (market start)"
-        print(f"  {name:<{width}}  {value:>12}   allowed {_allowed(game, name):<32}{origin}".rstrip())
+        value = _value(name, in_force[name] if chosen else base[name], language)
+        origin = "" if chosen else "  " + text("game.cli.market_start", language)
+        print(f"  {name:<{width}}  {value:>12}   {allowed} {_allowed(game, name, language):<32}{origin}".rstrip())
 
 
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: Sequence[int] = (1,)) -> None:
@@ -133,11 +152,14 @@ def print_leaderboard(game: Game, standings: Sequence[Standing], language: str) 
 
 
 def _print_round_rows(game: Game, rows: Mapping[str, Mapping[str, float]], language: str) -> None:
-    header = ["Supplier", *SHOWN_KPIS]
-    table = [[supplier_name(game.slots, name, language) + (" *" if game.is_bot.get(name) else ""),
-              *(kpi_value(kpi, kpis[kpi], language) for kpi in SHOWN_KPIS)]
-             for name, kpis in rows.items()]
+    """A round's KPIs: a row per KPI (its label in the language), a column per supplier."""
+    header = [text("game.round.kpi", language),
+              *(supplier_name(game.slots, name, language) + (" *" if game.is_bot.get(name) else "") for name in rows)]
+    table = [[kpi_label(kpi, language), *(kpi_value(kpi, kpis[kpi], language) for kpis in rows.values())]
+             for kpi in SHOWN_KPIS]
     _print_table(header, table, left=(0,))
+    if any(game.is_bot.get(name) for name in rows):
+        print(text("game.board.computer", language))
 
 
 def _progress(message: str) -> None:
@@ -146,196 +168,219 @@ def _progress(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
-# --- the commands
-def _new(args: argparse.Namespace) -> int:
-    settings = load_settings(args.settings) if args.settings is not None else None
-    teams: Sequence[str] | int = 2
-    if args.teams is not None:
-        typed = args.teams.strip()
-        if typed.isdigit():
-            teams = int(typed)
-        else:
-            teams = [name.strip() for name in typed.split(",")]
-            if any(not name for name in teams):
-                raise GameError(f"--teams {shown(args.teams)}: give team names separated by commas "
-                                f"(\"Rood,Blauw,Groen\") or a number of teams (--teams 4); one name is empty.")
-    if Path(args.game).exists():
-        raise GameError(f"'{args.game}' already exists; choose another name or remove it first.")
-    with Game.create(args.game, settings, teams) as game:
-        s = game.settings
-        print(f"Created '{args.game}': {s.name}, {s.rounds} rounds of {s.months_per_round} months, "
-              f"{s.suppliers} suppliers.")
-        _print_slots(game)
-        print("Hand each team its own code; keep the trainer code to yourself.")
-    return 0
-
-
-def _print_slots(game: Game) -> None:
+def _print_slots(game: Game, language: str) -> None:
+    """The teams with their codes, the computer competitors with their style, and the trainer code."""
     codes = game.team_codes()
-    width = max((len(slot.name) for slot in game.slots), default=0)
-    print("Teams:" if codes else "Teams: none")
-    for name, code in codes.items():
-        print(f"  {name:<{width}}  code {code}")
+    width = max((len(supplier_name(game.slots, slot.name, language)) for slot in game.slots), default=0)
+    print(text("game.cli.teams", language) if codes else f"{text('game.cli.teams', language)} "
+                                                        f"{text('error.no_teams', language)}")
+    code = text("game.cli.code", language)
+    for name, team_code in codes.items():
+        print(f"  {name:<{width}}  {code} {team_code}")
     bots = [slot for slot in game.slots if slot.is_bot]
     if bots:
-        print("Computer competitors:")
+        print(text("game.cli.computers", language))
+        style = text("game.cli.style", language)
         for slot in bots:
-            print(f"  {slot.name:<{width}}  style {slot.style}")
-    print(f"Trainer code: {game.trainer_code}")
+            print(f"  {supplier_name(game.slots, slot.name, language):<{width}}  {style} {slot.style}")
+    print(text("game.cli.trainer_code", language, code=game.trainer_code))
 
 
-def _team_command(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        _print_slots(game)
+def _create(args: argparse.Namespace, language: str) -> None:
+    """A new game from --settings and --teams; prints its codes."""
+    settings = load_settings(args.settings) if args.settings is not None else None
+    with Game.create(args.game, settings, teams_given(args.teams)) as game:
+        s = game.settings
+        print(text("game.cli.created", language, file=args.game, name=s.name, rounds=s.rounds,
+                   months=s.months_per_round, suppliers=s.suppliers))
+        _print_slots(game, language)
+        print(text("game.cli.hand_out", language))
+
+
+def game_of(args: argparse.Namespace) -> Game:
+    return Game.open(args.game)
+
+
+# --- the commands
+def _new(args: argparse.Namespace, language: str) -> int:
+    _create(args, language)
     return 0
 
 
-def _status(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
+def _open(args: argparse.Namespace, language: str) -> int:
+    """What `kit.py classroom` prints before it serves the pages: the game (made unless it exists) with its
+    codes, then where everybody goes, as text and as a QR code to scan from the projected terminal."""
+    if Path(args.game).exists():
+        print(text("game.cli.existing", language, file=args.game, teams="--teams", settings="--settings"))
+        with game_of(args) as game:
+            _print_slots(game, language)
+    else:
+        _create(args, language)
+    if args.address is None:
+        return 0
+    print()
+    if not args.lan:
+        print(text("game.cli.this_computer", language))
+    elif urlparse(args.address).hostname == THIS_COMPUTER:
+        print(text("game.cli.no_network", language))
+    else:
+        print(text("game.cli.network", language))
+    print(text("game.cli.address", language, address=args.address))
+    print(text("game.cli.log_in", language))
+    import segno  # only here: every other command starts without it
+
+    segno.make(args.address).terminal(compact=True)
+    print(text("game.cli.stop", language), flush=True)
+    return 0
+
+
+def _team_command(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
+        _print_slots(game, language)
+    return 0
+
+
+def _status(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         status = game.status()
-        print(f"{game.settings.name} ('{args.game}'): {status.played} of {status.rounds} rounds played.")
+        print(text("game.cli.status", language, name=game.settings.name, file=args.game, played=status.played,
+                   rounds=status.rounds))
         if status.finished:
-            print(f"The game is over: the trainer ended it after round {status.played}." if status.ended
-                  else "The game is over: every round has been played.")
+            print(text("game.cli.ended", language, played=status.played) if status.ended
+                  else text("game.cli.all_played", language))
             return 0
-        print(f"Round {status.round_open} is open.")
-        print(f"Submitted:   {', '.join(status.submitted) or 'none yet'}")
-        print(f"Waiting for: {', '.join(status.waiting_for) or 'nobody'}")
-        print(f"Events this round: {', '.join(status.events) or 'none'}")
+        print(text("game.cli.round_open", language, round=status.round_open))
+        print(text("game.page.submitted_list", language,
+                   names=", ".join(status.submitted) or text("game.cli.nobody", language)))
+        print(text("game.page.waiting_list", language,
+                   names=", ".join(status.waiting_for) or text("game.cli.nobody", language)))
+        print(text("game.page.events_list", language,
+                   names=", ".join(status.events) or text("debrief.no_events", language)))
         later = [(a.round, a.payload["event"]) for a in game.log().events if a.round > status.round_open]
         if later:
-            print("Events later: " + ", ".join(f"{event} (round {rnd})" for rnd, event in sorted(later)))
+            print(text("game.cli.events_later", language, events=", ".join(
+                text("game.cli.event_in_round", language, event=event, round=number)
+                for number, event in sorted(later))))
         if status.played == 0:
-            print(f"Practice round: {'played' if status.practice_played else 'not played'}")
+            print(text("game.cli.practice_played" if status.practice_played else "game.cli.practice_not_played",
+                       language))
     return 0
 
 
-def _submit(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        team = _team(game, args)
-        decisions = _decisions(args)
-        if not decisions:
-            raise GameError("Nothing to submit: give decisions with --set KEY=VALUE (repeatable) or --file FILE.")
-        in_force = game.submit(team, decisions, args.round)
-        print(f"Stored for {team}, round {game.status().round_open}. Decisions in force:")
-        _print_decisions(game, in_force)
+def _submit(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
+        team = chosen_team(game, args.team, args.code)
+        in_force = game.submit(team, decisions_given(args.file, args.overrides, required=True), args.round)
+        print(text("game.cli.stored", language, team=team, round=game.status().round_open))
+        _print_decisions(game, in_force, language)
     return 0
 
 
-def _preview(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        team = _team(game, args)
+def _preview(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
+        team = chosen_team(game, args.team, args.code)
         started = time.perf_counter()
-        preview = game.preview(team, _decisions(args))
-        language = resolve(args.language)
-        print(f"Preview for {team}, round {preview.round} (the others keep last round's decisions; "
-              f"the band is about 95 %), {time.perf_counter() - started:.1f} s:")
-        width = max(map(len, SHOWN_KPIS))
-        for kpi in SHOWN_KPIS:
+        preview = game.preview(team, decisions_given(args.file, args.overrides))
+        print(text("game.cli.preview", language, team=team, round=preview.round,
+                   seconds=time.perf_counter() - started))
+        labels = {kpi: kpi_label(kpi, language) for kpi in SHOWN_KPIS}
+        width = max(map(len, labels.values()))
+        band_word = text("game.page.band", language).lower()
+        for kpi, label in labels.items():
             low, high = (kpi_value(kpi, preview.low[kpi], language), kpi_value(kpi, preview.high[kpi], language))
             band = missing(language) if math.isnan(preview.low[kpi]) else value_range(low, high)
-            print(f"  {kpi:<{width}}  {kpi_value(kpi, preview.kpis[kpi], language):>16}   band {band}")
+            print(f"  {label:<{width}}  {kpi_value(kpi, preview.kpis[kpi], language):>16}   {band_word} {band}")
     return 0
 
 
-def _event(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
+def _event(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         game.schedule_event(args.event, args.round)
         round_number = game.status().round_open if args.round is None else args.round
-        changes = ", ".join(f"{name} ×{factor:g}" for name, factor in MARKET_EVENTS[args.event].items())
-        print(f"Market event '{args.event}' scheduled for round {round_number}: {changes}.")
+        changes = ", ".join(say("{name} ×{factor:g}", language, name=name, factor=factor)
+                            for name, factor in MARKET_EVENTS[args.event].items())
+        print(text("game.cli.event_scheduled", language, event=args.event, round=round_number, changes=changes))
     return 0
 
 
-def _practice(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        language = resolve(args.language)
-        _progress("Playing the practice round …")
+def _practice(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
+        _progress(text("game.cli.practice_playing", language))
         started = time.perf_counter()
         rows = game.practice()
-        print(f"Practice round played in {time.perf_counter() - started:.1f} s (on other random numbers; "
-              f"it does not count):")
+        print(text("game.cli.practice_done", language, seconds=time.perf_counter() - started))
         _print_round_rows(game, rows, language)
     return 0
 
 
-def _advance(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        language = resolve(args.language)
+def _advance(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         status = game.status()
         if status.waiting_for and not status.finished:
-            print(f"Still waiting for {', '.join(status.waiting_for)}: their decisions in force are played.")
-        _progress(f"Playing round {status.round_open} of {status.rounds} …")
+            print(text("game.cli.still_waiting", language, names=", ".join(status.waiting_for)))
+        _progress(text("game.cli.round_playing", language, round=status.round_open, rounds=status.rounds))
         started = time.perf_counter()
         game.advance()
-        print(f"Round {status.round_open} played in {time.perf_counter() - started:.1f} s")
+        print(text("game.cli.round_done", language, round=status.round_open, seconds=time.perf_counter() - started))
         print_leaderboard(game, game.leaderboard(), language)
         if status.round_open >= status.rounds:
-            print("That was the last round: the game is over.")
+            print(text("game.cli.last_round", language))
     return 0
 
 
-def _undo(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
+def _undo(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         reopened = game.undo()
-        print(f"Round {reopened} is open again: its results are withdrawn; submissions made for it stay, "
-              f"those made for round {reopened + 1} are dropped.")
+        print(text("game.cli.undone", language, round=reopened, next=reopened + 1))
     return 0
 
 
-def _end(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
+def _end(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         played = game.end()
-        print(f"The game has ended after round {played}; write its debrief with: python -m simulation game "
-              f"debrief {args.game} debrief.html")
+        print(text("game.cli.game_ended", language, played=played,
+                   command=f"python -m simulation game debrief {args.game} debrief.html"))
     return 0
 
 
-def _leaderboard(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
-        language = resolve(args.language)
+def _leaderboard(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         standings = game.leaderboard(args.round)
         if not standings:
-            print("No round has been played yet: there is no leaderboard.")
+            print(text("game.cli.no_leaderboard", language))
             return 0
         played = args.round if args.round is not None else game.status().played
-        print(f"Leaderboard after round {played} of {game.settings.rounds}:")
+        print(text("game.cli.leaderboard", language, played=played, rounds=game.settings.rounds))
         print_leaderboard(game, standings, language)
     return 0
 
 
-def _debrief(args: argparse.Namespace) -> int:
-    language = resolve(args.language)
+def _debrief(args: argparse.Namespace, language: str) -> int:
     out = check_target(args.out, "debrief", (".html",))
-    with _open(args.game) as game:
-        try:
-            from .debrief import write_debrief
-        except ModuleNotFoundError as error:
-            if error.name != f"{__package__}.debrief":
-                raise
-            raise GameError("The debrief needs simulation/game/debrief.py, which this copy of the kit does "
-                            "not have.") from None
+    with game_of(args) as game:
+        from .debrief import write_debrief  # figures: matplotlib only for this command
+
         started = time.perf_counter()
         write_debrief(game, out, language)
-        print(f"Wrote the debrief to '{out}' in {time.perf_counter() - started:.1f} s")
+        print(text("game.cli.debrief_written", language, file=out, seconds=time.perf_counter() - started))
     return 0
 
 
-def _replay(args: argparse.Namespace) -> int:
-    with _open(args.game) as game:
+def _replay(args: argparse.Namespace, language: str) -> int:
+    with game_of(args) as game:
         played = game.status().played
         if not played:
-            print("No round has been played yet: nothing to replay.")
+            print(text("game.cli.nothing_to_replay", language))
             return 0
-        _progress(f"Replaying {played} round(s) from the log …")
+        _progress(text("game.cli.replaying", language, played=played))
         started = time.perf_counter()
         _, differing = game.replay()
         seconds = time.perf_counter() - started
         if differing:
-            print(f"Round(s) {', '.join(differing)} of {played} differ from the stored results "
-                  f"(replayed in {seconds:.1f} s): the file was changed by hand or the model changed.")
+            print(text("game.cli.replay_differs", language, rounds=", ".join(differing), played=played,
+                       seconds=seconds))
             return 1
-        print(f"All {played} round{'s' if played != 1 else ''} replayed identically ({seconds:.1f} s)")
+        print(text("game.cli.replay_same", language, played=played, seconds=seconds))
     return 0
 
 
@@ -364,9 +409,6 @@ def _add_decision_options(parser: argparse.ArgumentParser, required: bool) -> No
     what.add_argument("--file", metavar="FILE", help="decisions from a .json or .toml file")
 
 
-def _add_language(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--language", choices=("en", "nl"), default=None,
-                        help="number formats and computer competitors' names in English or Dutch")
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -378,12 +420,22 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         parser = _one_line_errors(actions.add_parser(name, help=help_text, description=help_text))
         parser.add_argument("game", metavar="GAME", help="the game's file, e.g. workshop.game")
-        parser.set_defaults(handler=handler)
+        parser.add_argument("--language", choices=("en", "nl"), default=None,
+                            help="every line in English or Dutch (default: KIT_LANGUAGE, else en)")
+        parser.set_defaults(handler=lambda args: handler(args, resolve(args.language)))
         return parser
 
-    new = action("new", _new, "create a game file; prints the team codes and the trainer code")
-    new.add_argument("--settings", metavar="FILE", help="game settings (.json or .toml)")
-    new.add_argument("--teams", metavar="NAMES|N", help="team names separated by commas, or how many (default 2)")
+    def creating(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--settings", metavar="FILE", help="game settings (.json or .toml)")
+        parser.add_argument("--teams", metavar="NAMES|N",
+                            help="team names separated by commas, or how many (default 2)")
+        return parser
+
+    creating(action("new", _new, "create a game file; prints the team codes and the trainer code"))
+    classroom = creating(action("open", _open, "the game (created unless it exists) with its codes, and the "
+                                               "address everybody opens with its QR code (kit.py classroom)"))
+    classroom.add_argument("--address", metavar="URL", help="the address students and the trainer open")
+    classroom.add_argument("--lan", action="store_true", help="the address is served to the classroom network")
 
     action("team", _team_command, "list the market's suppliers: teams with their codes, computer competitors")
     action("status", _status, "the open round, who submitted, who is still waiting, the round's events")
@@ -397,26 +449,21 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     preview = action("preview", _preview, "a team's draft played one round ahead, with a band")
     _add_team_options(preview)
     _add_decision_options(preview, required=False)
-    _add_language(preview)
 
     event = action("event", _event, f"schedule a market event: {', '.join(MARKET_EVENTS)}")
     event.add_argument("event", metavar="EVENT", help=", ".join(MARKET_EVENTS))
     event.add_argument("--round", type=int, metavar="N", help="the round (default: the open round)")
 
-    practice = action("practice", _practice, "play a practice round before round 1 (does not count)")
-    _add_language(practice)
-    advance = action("advance", _advance, "close the open round: play it and print the leaderboard")
-    _add_language(advance)
+    action("practice", _practice, "play a practice round before round 1 (does not count)")
+    action("advance", _advance, "close the open round: play it and print the leaderboard")
     action("undo", _undo, "reopen the last round played")
     action("end", _end, "end the game after the rounds played so far")
 
     leaderboard = action("leaderboard", _leaderboard, "the leaderboard (balanced scorecard)")
     leaderboard.add_argument("--round", type=int, metavar="N", help="after this round (default: the last played)")
-    _add_language(leaderboard)
 
     debrief = action("debrief", _debrief, "write the game's debrief as an HTML page")
     debrief.add_argument("out", metavar="OUT.html", help="the page to write")
-    _add_language(debrief)
 
     action("replay", _replay, "replay the log from round 0 and check every round's results")
     return game

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..language import kit_error
 from .settings import GameError
 
 SCHEMA = """
@@ -68,15 +69,14 @@ class GameStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         if not self.path.is_file():
-            raise GameError(f"No game file '{self.path}'. Create one with: python -m simulation game new "
-                            f"{self.path.name}")
+            raise kit_error(GameError, "error.no_game_file", file=str(self.path), name=self.path.name)
         self.connection = self._connect(self.path)
         try:
             if self.meta("format") != FORMAT:
-                raise GameError(f"'{self.path}' is not a game file of this kit.")
+                raise kit_error(GameError, "error.not_a_game_file", file=str(self.path))
         except sqlite3.DatabaseError:
             self.connection.close()
-            raise GameError(f"'{self.path}' is not a game file of this kit (not an SQLite database).") from None
+            raise kit_error(GameError, "error.not_a_game_file", file=str(self.path)) from None
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -90,7 +90,7 @@ class GameStore:
         """Write a new game file: built under a temporary name and renamed, so it exists whole or not at all."""
         path = Path(path)
         if path.exists():
-            raise GameError(f"'{path}' already exists; choose another name or remove it first.")
+            raise kit_error(GameError, "error.game_exists", file=str(path))
         temporary = path.with_name(f".{path.name}.{id(settings):x}.tmp")
         connection = None
         try:
