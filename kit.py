@@ -180,12 +180,12 @@ def classroom_environment(options: argparse.Namespace, address: str) -> dict[str
 def open_classroom(options: argparse.Namespace, address: str, python: Path) -> int:
     """Create the game unless it exists (else reuse it) and print, in the game's language, the team codes, the
     trainer code and where to go, with the address as a QR code to scan from the projected terminal."""
+    reach = "this-computer" if not options.lan else (
+        "no-network" if address.startswith(f"http://{THIS_COMPUTER}:") else "classroom")
     command = [str(python), "-m", "simulation", "game", "open", str(options.game), "--teams", options.teams,
-               "--address", address, "--language", options.language]
+               "--address", address, "--reach", reach, "--language", options.language]
     if options.settings:
         command += ["--settings", options.settings]
-    if options.lan:
-        command.append("--lan")
     return subprocess.run(command).returncode
 
 

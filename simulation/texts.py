@@ -150,7 +150,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "laat hoogstens {most} toe."),
     # the game at a terminal (`python -m simulation game … --language nl`, `kit.py classroom --language nl`)
     "error.no_game_file": ("No game file '{file}'. Create one with: python -m simulation game new {name}",
-                           "Geen spelbestand '{file}'. Maak er een met: python -m simulation game new {name}"),
+                           "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name}"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",
@@ -166,18 +166,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.option_team": ("--team {got}: no such team in this game.{hint} Teams: {known}.",
                           "--team {got}: dat team zit niet in dit spel.{hint} Teams: {known}."),
     "error.option_team_computer": ("--team {got} is a computer competitor; it takes no submissions. Teams: {known}.",
-                                   "--team {got} is een computerconcurrent; die levert niets in. Teams: {known}."),
+                                   "--team {got} is een computerconcurrent; daarvoor kun je niets insturen. "
+                                   "Teams: {known}."),
     "error.option_file_kind": ("--file {got}: decisions are a .json or .toml file.",
                                "--file {got}: beslissingen staan in een .json- of .toml-bestand."),
     "error.option_file_missing": ("--file {got}: no such file.", "--file {got}: dat bestand bestaat niet."),
     "error.option_file_table": ("--file {got}: decisions are a table of parameter names and values, e.g. "
                                 "{example}; got {content}.",
-                                "--file {got}: beslissingen zijn een tabel van namen van parameters en waarden, "
+                                "--file {got}: beslissingen zijn een tabel van parameternamen en waarden, "
                                 "zoals {example}; je gaf {content}."),
     "error.option_set": ("--set expects KEY=VALUE, e.g. {example}. Got {got} instead.",
                          "--set verwacht NAAM=WAARDE, zoals {example}. Je gaf {got}."),
     "error.nothing_to_submit": ("Nothing to submit: give decisions with --set KEY=VALUE (repeatable) or --file FILE.",
-                                "Niets om in te sturen: geef beslissingen met --set NAAM=WAARDE (mag vaker) of "
+                                "Niets in te sturen: geef beslissingen met --set NAAM=WAARDE (kan meermaals) of "
                                 "--file BESTAND."),
     # game settings: a trainer's settings file, also uploaded on a Dutch trainer page
     "error.settings_file": ("Game settings are a .json or .toml file; got {got}.",
@@ -508,11 +509,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.duplicate": ("duplicate student number", "dubbel studentnummer"),
     # --- the classroom game at a terminal: `python -m simulation game …` and `kit.py classroom` (lines on screen)
     "game.cli.created": ("Created '{file}': {name}, {rounds} rounds of {months} months, {suppliers} suppliers.",
-                         "'{file}' gemaakt: {name}, {rounds} rondes van {months} maanden, {suppliers} leveranciers."),
+                         "Spelbestand '{file}' aangemaakt: {name}, {rounds} rondes van {months} maanden, "
+                         "{suppliers} leveranciers."),
     "game.cli.existing": ("Using the existing game '{file}' ({teams} and {settings} apply to new games only).",
                           "Het bestaande spel '{file}' wordt gebruikt ({teams} en {settings} gelden alleen voor een "
                           "nieuw spel)."),
     "game.cli.teams": ("Teams:", "Teams:"),
+    "game.cli.no_teams": ("Teams: none", "Teams: geen"),
     "game.cli.code": ("code", "code"),
     "game.cli.computers": ("Computer competitors:", "Computerconcurrenten:"),
     "game.cli.style": ("style", "stijl"),
@@ -520,7 +523,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "game.cli.hand_out": ("Hand each team its own code; keep the trainer code to yourself.",
                           "Geef elk team alleen zijn eigen code; de trainerscode houd je voor jezelf."),
     "game.cli.this_computer": ("This computer only; to let students' devices in, start with --lan.",
-                               "Alleen deze computer; start met --lan om de apparaten van studenten toe te laten."),
+                               "Alleen deze computer kan het spel openen; start met --lan om ook de apparaten van "
+                               "studenten toe te laten."),
     "game.cli.no_network": ("No classroom network found: only this computer can open the game for now.",
                             "Geen klasnetwerk gevonden: voorlopig kan alleen deze computer het spel openen."),
     "game.cli.network": ("Serving the classroom network: every device on it (phones, laptops) can open the game.",
@@ -538,18 +542,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Het spel is afgelopen: alle rondes zijn gespeeld."),
     "game.cli.round_open": ("Round {round} is open.", "Ronde {round} is open."),
     "game.cli.nobody": ("nobody", "niemand"),
-    "game.cli.events_later": ("Market events later: {events}", "Latere marktgebeurtenissen: {events}"),
+    "game.cli.events_later": ("Market events in later rounds: {events}",
+                              "Marktgebeurtenissen in latere rondes: {events}"),
     "game.cli.event_in_round": ("{event} (round {round})", "{event} (ronde {round})"),
     "game.cli.practice_played": ("Practice round: played", "Oefenronde: gespeeld"),
     "game.cli.practice_not_played": ("Practice round: not played", "Oefenronde: niet gespeeld"),
     "game.cli.stored": ("Stored for {team}, round {round}. Decisions in force:",
-                        "Opgeslagen voor {team}, ronde {round}. Beslissingen die gelden:"),
+                        "Opgeslagen voor {team}, ronde {round}. Geldende beslissingen:"),
     "game.cli.allowed": ("allowed", "toegestaan"),
     "game.cli.market_start": ("(market start)", "(start van de markt)"),
-    "game.cli.preview": ("Preview for {team}, round {round} (the others keep last round's decisions; the band is "
-                         "about 95 %), {seconds:.1f} s:",
-                         "Vooruitblik voor {team}, ronde {round} (de anderen houden hun beslissingen van de vorige "
-                         "ronde; de band is ongeveer 95 %), {seconds:.1f} s:"),
+    "game.cli.preview": ("Preview for {team}, round {round} (the other suppliers keep last round's decisions; the "
+                         "band is about 95 %), {seconds:.1f} s:",
+                         "Vooruitblik voor {team}, ronde {round} (de andere leveranciers houden de beslissingen van "
+                         "vorige ronde; de band is ongeveer 95 %), {seconds:.1f} s:"),
     "game.cli.event_scheduled": ("Market event '{event}' scheduled for round {round}: {changes}.",
                                  "Marktgebeurtenis '{event}' gepland voor ronde {round}: {changes}."),
     "game.cli.practice_playing": ("Playing the practice round …", "De oefenronde wordt gespeeld …"),
@@ -557,7 +562,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "count):",
                                "Oefenronde gespeeld in {seconds:.1f} s (met andere toevalsgetallen; telt niet mee):"),
     "game.cli.still_waiting": ("Still waiting for {names}: their decisions in force are played.",
-                               "Nog niet ingestuurd: {names}; hun beslissingen die gelden worden gespeeld."),
+                               "Nog niet ingestuurd: {names}; voor hen blijven de beslissingen van vorige ronde "
+                               "staan."),
     "game.cli.round_playing": ("Playing round {round} of {rounds} …",
                                "Ronde {round} van {rounds} wordt gespeeld …"),
     "game.cli.round_done": ("Round {round} played in {seconds:.1f} s", "Ronde {round} gespeeld in {seconds:.1f} s"),
@@ -568,24 +574,25 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Ronde {round} is weer open: de uitslag is ingetrokken; wat voor deze ronde is ingestuurd "
                         "blijft staan, wat voor ronde {next} is ingestuurd vervalt."),
     "game.cli.game_ended": ("The game has ended after round {played}; write its debrief with: {command}",
-                            "Het spel is beëindigd na ronde {played}; schrijf de nabespreking met: {command}"),
+                            "Het spel is beëindigd na ronde {played}; maak de nabespreking met: {command}"),
     "game.cli.no_leaderboard": ("No round has been played yet: there is no leaderboard.",
-                                "Er is nog geen ronde gespeeld: er is nog geen klassement."),
+                                "Er is nog geen ronde gespeeld: er is geen klassement."),
     "game.cli.leaderboard": ("Leaderboard after round {played} of {rounds}:",
                              "Klassement na ronde {played} van {rounds}:"),
     "game.cli.debrief_written": ("Wrote the debrief to '{file}' in {seconds:.1f} s",
-                                 "Nabespreking geschreven naar '{file}' in {seconds:.1f} s"),
+                                 "Nabespreking opgeslagen als '{file}' ({seconds:.1f} s)"),
     "game.cli.nothing_to_replay": ("No round has been played yet: nothing to replay.",
                                    "Er is nog geen ronde gespeeld: er valt niets opnieuw te spelen."),
-    "game.cli.replaying": ("Replaying {played} round(s) from the log …",
-                           "{played} ronde(s) opnieuw spelen uit het logboek …"),
+    "game.cli.replaying": ("Replaying the rounds played ({played}) from the log …",
+                           "De gespeelde rondes ({played}) worden opnieuw gespeeld uit het logboek …"),
     "game.cli.replay_differs": ("Round(s) {rounds} of {played} differ from the stored results (replayed in "
                                 "{seconds:.1f} s): the file was changed by hand or the model changed.",
-                                "Ronde(s) {rounds} van {played} wijken af van de opgeslagen uitslagen (opnieuw "
-                                "gespeeld in {seconds:.1f} s): het bestand is met de hand gewijzigd of het model is "
+                                "Afwijkend van de opgeslagen uitslagen: ronde(s) {rounds} van {played} (opnieuw "
+                                "gespeeld in {seconds:.1f} s); het bestand is met de hand gewijzigd of het model is "
                                 "veranderd."),
-    "game.cli.replay_same": ("All {played} round(s) replayed identically ({seconds:.1f} s)",
-                             "Alle {played} ronde(s) opnieuw gespeeld met precies dezelfde uitslag ({seconds:.1f} s)"),
+    "game.cli.replay_same": ("The rounds played ({played}) replayed identically ({seconds:.1f} s)",
+                             "De gespeelde rondes ({played}) opnieuw gespeeld: precies dezelfde uitslagen "
+                             "({seconds:.1f} s)"),
     # --- the classroom game's debrief page (simulation.game.debrief)
     # --- the classroom game: leaderboard, round tables, team and trainer pages (simulation/game)
     "game.board.change": ("Change", "Verschil"),

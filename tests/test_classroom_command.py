@@ -123,7 +123,7 @@ def test_a_dutch_class_reads_the_terminal_in_dutch(started, tmp_path, capfd):
     game = tmp_path / "klas.game"
     assert kit.main(["classroom", str(game), "--teams", "Rood,Blauw", "--language", "nl", "--lan"]) == 0
     out = capfd.readouterr().out
-    assert f"'{game}' gemaakt" in out and "Trainerscode:" in out and "Prijsvechter (computer)" in out
+    assert f"Spelbestand '{game}' aangemaakt" in out and "Trainerscode:" in out and "Prijsvechter (computer)" in out
     assert "Het spel staat op het klasnetwerk" in out
     assert "Studenten en trainer openen:  http://192.168.1.23:8765/" in out
     assert "Stop de spelserver met Ctrl+C" in out
@@ -132,3 +132,15 @@ def test_a_dutch_class_reads_the_terminal_in_dutch(started, tmp_path, capfd):
     assert kit.main(["classroom", str(game), "--language", "nl"]) == 0
     out = capfd.readouterr().out
     assert f"Het bestaande spel '{game}' wordt gebruikt" in out and "Alleen deze computer" in out
+    servers = len(started)
+    assert kit.main(["classroom", str(tmp_path / "vol.game"), "--teams", "9", "--language", "nl"]) == 2
+    assert "fout: Een markt van 6 leveranciers heeft plaats voor" in capfd.readouterr().err and len(started) == servers
+
+
+def test_a_file_that_is_no_game_is_told_before_anything_else(started, tmp_path, capfd):
+    other = tmp_path / "notities.game"
+    other.write_text("geen spel", encoding="utf-8")
+    assert kit.main(["classroom", str(other)]) == 2
+    captured = capfd.readouterr()
+    assert "is not a game file of this kit" in captured.err and "Using the existing game" not in captured.out
+    assert not started

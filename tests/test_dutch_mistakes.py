@@ -90,6 +90,13 @@ def _meanwhile(game: Game, action: Callable[[Game], object]) -> Game:
     return game
 
 
+def _written(game: Game, name: str, content: str) -> str:
+    """A file next to the game (in the test's own folder)."""
+    path = game.store.path.parent / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
 #: What a student, a team or the trainer can get wrong, each as a call on a fresh two-round game.
 MISTAKES: dict[str, Callable[[Game], object]] = {
     "unknown parameter": lambda game: preset("baseline").replace({"strategy.visit": 3}),
@@ -216,6 +223,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "--code unknown": lambda game: chosen_team(game, None, "AAAAA-BBBBB"),
     "--team unknown": lambda game: chosen_team(game, "Roood", None),
     "--team a computer competitor": lambda game: chosen_team(game, "price fighter (computer)", None),
+    "--team a computer competitor, named in Dutch": lambda game: chosen_team(game, "Prijsvechter (computer)", None),
     "decisions in a text file": lambda game: decisions_given("beslissingen.txt", []),
     "decisions file not there": lambda game: decisions_given(str(HERE / "beslissingen.json"), []),
     "decisions file not a table": lambda game: decisions_given(_written(game, "lijst.json", "[1, 2]"), []),
@@ -223,12 +231,6 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "nothing to submit": lambda game: decisions_given(None, [], required=True),
 }
 
-
-def _written(game: Game, name: str, content: str) -> str:
-    """A file next to the game (in the test's own folder)."""
-    path = game.store.path.parent / name
-    path.write_text(content, encoding="utf-8")
-    return str(path)
 
 #: Rows that are parts of other messages, not messages of their own: each must be part of some message.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",

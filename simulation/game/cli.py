@@ -21,7 +21,6 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from ..cli_scenario import parse_overrides
 from ..errors import hint, printable
@@ -29,7 +28,7 @@ from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
 from ..scenario import ScenarioError, shown
-from .engine import Game
+from .engine import COMPUTER, Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
 from .views import kpi_label, kpi_value, leaderboard_notes, leaderboard_table, supplier_name
@@ -37,8 +36,9 @@ from .views import kpi_label, kpi_value, leaderboard_notes, leaderboard_table, s
 #: What `preview` and `practice` show per supplier, in this order (labels and units from `views`).
 SHOWN_KPIS = ("leads", "won", "new_customers", "churned", "customers", "revenue", "margin", "nps", "complaints")
 DECISIONS_FILE_LIMIT = 1_000_000
-#: The address `kit.py classroom` gives when the game is served to this computer alone.
-THIS_COMPUTER = "127.0.0.1"
+#: Who can open the address `kit.py classroom` serves: the line that says so.
+REACH = {"this-computer": "game.cli.this_computer", "classroom": "game.cli.network",
+         "no-network": "game.cli.no_network"}
 
 
 # --- helpers
@@ -60,7 +60,9 @@ def chosen_team(game: Game, name: str | None, code: str | None) -> str:
     def known(language: str) -> str:
         return ", ".join(teams) or text("error.no_teams", language)
 
-    if any(bot.casefold() == name.casefold() for bot, is_bot in game.is_bot.items() if is_bot):
+    computers = {shown_name.casefold() for slot in game.slots if slot.is_bot  # as named in either language
+                 for shown_name in (slot.name, supplier_name(game.slots, slot.name, "nl"))}
+    if name.casefold() in computers:
         raise kit_error(GameError, "error.option_team_computer", got=shown(name), known=known)
     raise kit_error(GameError, "error.option_team", got=shown(name), known=known, hint=hint(name, teams))
 
@@ -152,9 +154,12 @@ def print_leaderboard(game: Game, standings: Sequence[Standing], language: str) 
 
 
 def _print_round_rows(game: Game, rows: Mapping[str, Mapping[str, float]], language: str) -> None:
-    """A round's KPIs: a row per KPI (its label in the language), a column per supplier."""
+    """A round's KPIs: a row per KPI, a column per supplier. KPI labels are words in the trainer's language
+    and longer than their values, so they head the rows; a computer competitor's column is marked * alone
+    (a projected terminal is narrow)."""
     header = [text("game.round.kpi", language),
-              *(supplier_name(game.slots, name, language) + (" *" if game.is_bot.get(name) else "") for name in rows)]
+              *(supplier_name(game.slots, name, language).removesuffix(COMPUTER) + " *" if game.is_bot.get(name)
+                else name for name in rows)]
     table = [[kpi_label(kpi, language), *(kpi_value(kpi, kpis[kpi], language) for kpis in rows.values())]
              for kpi in SHOWN_KPIS]
     _print_table(header, table, left=(0,))
@@ -172,8 +177,7 @@ def _print_slots(game: Game, language: str) -> None:
     """The teams with their codes, the computer competitors with their style, and the trainer code."""
     codes = game.team_codes()
     width = max((len(supplier_name(game.slots, slot.name, language)) for slot in game.slots), default=0)
-    print(text("game.cli.teams", language) if codes else f"{text('game.cli.teams', language)} "
-                                                        f"{text('error.no_teams', language)}")
+    print(text("game.cli.teams" if codes else "game.cli.no_teams", language))
     code = text("game.cli.code", language)
     for name, team_code in codes.items():
         print(f"  {name:<{width}}  {code} {team_code}")
@@ -197,10 +201,6 @@ def _create(args: argparse.Namespace, language: str) -> None:
         print(text("game.cli.hand_out", language))
 
 
-def game_of(args: argparse.Namespace) -> Game:
-    return Game.open(args.game)
-
-
 # --- the commands
 def _new(args: argparse.Namespace, language: str) -> int:
     _create(args, language)
@@ -208,23 +208,19 @@ def _new(args: argparse.Namespace, language: str) -> int:
 
 
 def _open(args: argparse.Namespace, language: str) -> int:
-    """What `kit.py classroom` prints before it serves the pages: the game (made unless it exists) with its
-    codes, then where everybody goes, as text and as a QR code to scan from the projected terminal."""
+    """What `kit.py classroom` prints before it serves the pages, in the class's language: the game (made
+    unless it exists) with its codes; with --address, who can open it and where, as text and as a QR code to
+    scan from the projected terminal, and how to stop the server that starts next."""
     if Path(args.game).exists():
-        print(text("game.cli.existing", language, file=args.game, teams="--teams", settings="--settings"))
-        with game_of(args) as game:
+        with Game.open(args.game) as game:  # a file that is no game is told before anything else
+            print(text("game.cli.existing", language, file=args.game, teams="--teams", settings="--settings"))
             _print_slots(game, language)
     else:
         _create(args, language)
     if args.address is None:
         return 0
     print()
-    if not args.lan:
-        print(text("game.cli.this_computer", language))
-    elif urlparse(args.address).hostname == THIS_COMPUTER:
-        print(text("game.cli.no_network", language))
-    else:
-        print(text("game.cli.network", language))
+    print(text(REACH[args.reach], language))
     print(text("game.cli.address", language, address=args.address))
     print(text("game.cli.log_in", language))
     import segno  # only here: every other command starts without it
@@ -235,13 +231,13 @@ def _open(args: argparse.Namespace, language: str) -> int:
 
 
 def _team_command(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         _print_slots(game, language)
     return 0
 
 
 def _status(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         status = game.status()
         print(text("game.cli.status", language, name=game.settings.name, file=args.game, played=status.played,
                    rounds=status.rounds))
@@ -268,7 +264,7 @@ def _status(args: argparse.Namespace, language: str) -> int:
 
 
 def _submit(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         team = chosen_team(game, args.team, args.code)
         in_force = game.submit(team, decisions_given(args.file, args.overrides, required=True), args.round)
         print(text("game.cli.stored", language, team=team, round=game.status().round_open))
@@ -277,7 +273,7 @@ def _submit(args: argparse.Namespace, language: str) -> int:
 
 
 def _preview(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         team = chosen_team(game, args.team, args.code)
         started = time.perf_counter()
         preview = game.preview(team, decisions_given(args.file, args.overrides))
@@ -294,7 +290,7 @@ def _preview(args: argparse.Namespace, language: str) -> int:
 
 
 def _event(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         game.schedule_event(args.event, args.round)
         round_number = game.status().round_open if args.round is None else args.round
         changes = ", ".join(say("{name} ×{factor:g}", language, name=name, factor=factor)
@@ -304,7 +300,7 @@ def _event(args: argparse.Namespace, language: str) -> int:
 
 
 def _practice(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         _progress(text("game.cli.practice_playing", language))
         started = time.perf_counter()
         rows = game.practice()
@@ -314,7 +310,7 @@ def _practice(args: argparse.Namespace, language: str) -> int:
 
 
 def _advance(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         status = game.status()
         if status.waiting_for and not status.finished:
             print(text("game.cli.still_waiting", language, names=", ".join(status.waiting_for)))
@@ -329,14 +325,14 @@ def _advance(args: argparse.Namespace, language: str) -> int:
 
 
 def _undo(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         reopened = game.undo()
         print(text("game.cli.undone", language, round=reopened, next=reopened + 1))
     return 0
 
 
 def _end(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         played = game.end()
         print(text("game.cli.game_ended", language, played=played,
                    command=f"python -m simulation game debrief {args.game} debrief.html"))
@@ -344,7 +340,7 @@ def _end(args: argparse.Namespace, language: str) -> int:
 
 
 def _leaderboard(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         standings = game.leaderboard(args.round)
         if not standings:
             print(text("game.cli.no_leaderboard", language))
@@ -357,7 +353,7 @@ def _leaderboard(args: argparse.Namespace, language: str) -> int:
 
 def _debrief(args: argparse.Namespace, language: str) -> int:
     out = check_target(args.out, "debrief", (".html",))
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         from .debrief import write_debrief  # figures: matplotlib only for this command
 
         started = time.perf_counter()
@@ -367,7 +363,7 @@ def _debrief(args: argparse.Namespace, language: str) -> int:
 
 
 def _replay(args: argparse.Namespace, language: str) -> int:
-    with game_of(args) as game:
+    with Game.open(args.game) as game:
         played = game.status().played
         if not played:
             print(text("game.cli.nothing_to_replay", language))
@@ -409,8 +405,6 @@ def _add_decision_options(parser: argparse.ArgumentParser, required: bool) -> No
     what.add_argument("--file", metavar="FILE", help="decisions from a .json or .toml file")
 
 
-
-
 def add_parser(commands: Any) -> argparse.ArgumentParser:
     """Register the `game` subcommand (with its own subcommands) on the kit's argparse subcommands."""
     game = _one_line_errors(commands.add_parser("game", help="run a classroom game: teams against each other "
@@ -434,8 +428,11 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     creating(action("new", _new, "create a game file; prints the team codes and the trainer code"))
     classroom = creating(action("open", _open, "the game (created unless it exists) with its codes, and the "
                                                "address everybody opens with its QR code (kit.py classroom)"))
-    classroom.add_argument("--address", metavar="URL", help="the address students and the trainer open")
-    classroom.add_argument("--lan", action="store_true", help="the address is served to the classroom network")
+    classroom.add_argument("--address", metavar="URL", help="the address students and the trainer open (a server "
+                                                            "is about to serve it)")
+    classroom.add_argument("--reach", choices=tuple(REACH), default="this-computer",
+                           help="who can open the address: this computer, the classroom network, or this computer "
+                                "because no classroom network was found")
 
     action("team", _team_command, "list the market's suppliers: teams with their codes, computer competitors")
     action("status", _status, "the open round, who submitted, who is still waiting, the round's events")

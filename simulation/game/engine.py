@@ -48,6 +48,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols (5 bits each), 
 CODE_LENGTH = 10  # 50 bits: unguessable, and still easy to type from the board
 PRACTICE_SEED_OFFSET = 7_919  # the practice round's market runs on other random numbers than the game's
 MAX_TEAM_NAME = 40
+COMPUTER = " (computer)"  # ends a computer competitor's name ('Price fighter (computer)'): nobody takes it for a team
 PREVIEW_TIMEOUT_S = 300.0  # a preview's copy of the market that takes longer is given up on
 BAND_Z = 1.96  # the preview's band: ± 1.96 standard deviations (about 95 %)
 SIGNED_KPIS = ("margin", "nps")  # the round's figures that can be negative
@@ -163,10 +164,10 @@ def market_slots(settings: GameSettings | Mapping[str, Any] | None, teams: Seque
     taken = {n.casefold() for n in names}
     for index in range(settings.suppliers - len(names)):
         style = settings.bots[index % len(settings.bots)] if settings.bots else "steady"
-        name = f"{STYLE_NAMES[style][0]} (computer)"
+        name = f"{STYLE_NAMES[style][0]}{COMPUTER}"
         number = 2
         while name.casefold() in taken:
-            name, number = f"{STYLE_NAMES[style][0]} {number} (computer)", number + 1
+            name, number = f"{STYLE_NAMES[style][0]} {number}{COMPUTER}", number + 1
         taken.add(name.casefold())
         slots.append((name, None, style))
     return settings, slots
