@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import hint, quoted
+from .errors import hint, quoted, shown
 from .language import kit_error
 from .results import KPI_SPECS, KpiSpec
-from .scenario import ScenarioError, shown
+from .scenario import ScenarioError
 
 
 def check_kpi(name: Any) -> KpiSpec:

@@ -18,13 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import KitError, hint, quoted
+from .errors import KitError, hint, quoted, shown
 from .experiment.result import ExperimentResult
 from .experiment.runner import Variant, run_variants
 from .experiment.seeds import replication_seeds
 from .language import kit_error, resolve, text
 from .results import SimulationResult, as_scenario
-from .scenario import Scenario, shown
+from .scenario import Scenario
 from .texts import TEXTS
 
 Run = SimulationResult | pd.DataFrame  # a run, or its monthly table (or anything with a `.monthly` table)

@@ -8,9 +8,9 @@ total on the disciplines, so they differ in *how* the money is spread only.
 
 from __future__ import annotations
 
-from .errors import quoted
+from .errors import quoted, shown
 from .language import kit_error
-from .scenario import Scenario, ScenarioError, shown
+from .scenario import Scenario, ScenarioError
 
 _DISCIPLINES = ("strategy.customer_intimacy", "strategy.operational_excellence", "strategy.product_leadership")
 

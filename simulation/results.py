@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import quoted
+from .errors import quoted, shown
 from .language import kit_error, number, pick, resolve, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
@@ -24,7 +24,7 @@ from .model.run import Overload, build_world, collector_paused, overloads, relea
 from .model.world import EVENT_LOGS, World
 from .parameters import SPECS
 from .presets import preset
-from .scenario import Scenario, ScenarioError, check_seed, shown
+from .scenario import Scenario, ScenarioError, check_seed
 
 
 @dataclass(frozen=True)

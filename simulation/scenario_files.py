@@ -12,9 +12,9 @@ from typing import Any
 
 import tomli_w
 
-from .errors import KitError
+from .errors import KitError, shown
 from .files import check_target, parse_document, read_limited, write_text
-from .scenario import Scenario, ScenarioError, shown
+from .scenario import Scenario, ScenarioError
 
 SCHEMA_VERSION = 1
 SUFFIXES = (".json", ".toml")

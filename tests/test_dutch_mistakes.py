@@ -25,6 +25,7 @@ import pytest
 from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
+from test_language import template_pattern
 
 from simulation import Scenario, plots, preset, set_language, simulate
 from simulation.cli import main
@@ -277,30 +278,25 @@ def test_every_mistake_is_told_in_dutch_too(mistake, game):
     assert not ENGLISH_NUMBER_STYLE.search(shown), f"{mistake}: English number style in {dutch!r}"
 
 
-def _pattern(template: str) -> re.Pattern:
-    """A text row's template as a pattern that its filled-in messages match."""
-    parts = re.split(r"{\w+(?:![rsa])?(?::[^}]*)?}", template)
-    return re.compile(".*".join(map(re.escape, parts)), re.DOTALL)
-
-
 def test_every_mistake_row_is_one_the_table_above_makes(tmp_path):
     messages = []
     for index, mistake in enumerate(MISTAKES):
         with _new_game(tmp_path / f"{index}.game") as game:
             error = told(mistake, game)
             messages += [str(error), error.in_language("nl")]
-    unmade = [key for key in ERROR_ROWS
-              if not any(_pattern(template).fullmatch(message) for template in TEXTS[key] for message in messages)]
-    unused = [key for key in sorted(PARTS)
-              if not all(any(_pattern(template).search(message) for message in messages) for template in TEXTS[key])]
+    unmade = [key for key in ERROR_ROWS if not any(template_pattern(template).fullmatch(message)
+                                                   for template in TEXTS[key] for message in messages)]
+    unused = [key for key in sorted(PARTS) if not all(any(template_pattern(template).search(message)
+                                                          for message in messages) for template in TEXTS[key])]
     assert not unmade, f"text rows no mistake above makes (test them, or drop them): {unmade}"
     assert not unused, f"parts of messages no mistake above uses: {unused}"
 
 
 def test_the_row_check_can_fail():
-    assert _pattern(TEXTS["error.round_closed"][1]).fullmatch("Ronde 1 is gesloten; nu is ronde 2 open.")
-    assert not _pattern(TEXTS["error.round_closed"][1]).fullmatch("Round 1 is closed; round 2 is open now.")
-    assert not _pattern(TEXTS["error.setting_number"][1]).search("Spelinstelling 'min_nps': moet een getal zijn.")
+    assert template_pattern(TEXTS["error.round_closed"][1]).fullmatch("Ronde 1 is gesloten; nu is ronde 2 open.")
+    assert not template_pattern(TEXTS["error.round_closed"][1]).fullmatch("Round 1 is closed; round 2 is open now.")
+    assert not template_pattern(TEXTS["error.setting_number"][1]).search(
+        "Spelinstelling 'min_nps': moet een getal zijn.")
 
 
 def test_the_dutch_message_survives_a_process_pool():

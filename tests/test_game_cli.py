@@ -11,6 +11,7 @@ import pytest
 from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
+from test_language import template_pattern
 
 from simulation.cli import main
 from simulation.game.engine import Game
@@ -365,11 +366,6 @@ def _session(capsys, monkeypatch, language: str, folder) -> list[str]:
     return said
 
 
-def _row_pattern(template: str) -> re.Pattern:
-    parts = re.split(r"{\w+(?::[^}]*)?}", template)
-    return re.compile(".*".join(map(re.escape, parts)))
-
-
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_every_line_a_trainer_reads_at_the_terminal_is_in_the_chosen_language(language, tmp_path, capsys,
                                                                               monkeypatch):
@@ -378,14 +374,14 @@ def test_every_line_a_trainer_reads_at_the_terminal_is_in_the_chosen_language(la
     # every line the game command has, printed by some command above (so none is dead, or left English)
     rows = {key: pair for key, pair in TEXTS.items() if key.startswith("game.cli.")}
     unprinted = [key for key, pair in rows.items()
-                 if not any(_row_pattern(pick(pair, language)).search(line) for line in lines)]
+                 if not any(template_pattern(pick(pair, language)).search(line) for line in lines)]
     assert not unprinted
     if language == "en":
         return
     same = [key for key, (english, dutch) in rows.items() if english == dutch]
     assert same == ["game.cli.teams", "game.cli.code"]  # words Dutch shares; every other line is Dutch's own
     english_lines = [key for key, (english, _) in rows.items() if key not in same
-                     and any(_row_pattern(english).search(line) for line in lines)]
+                     and any(template_pattern(english).search(line) for line in lines)]
     assert not english_lines
     # what is not Dutch prose: addresses, options, codes, file names, the default team names
     typed = r"https?://\S+|--\w+|\b[A-Z2-9]{5}-[A-Z2-9]{5}\b|\S+\.(?:game|html)\b|Team [A-Z]\b"

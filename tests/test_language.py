@@ -78,6 +78,11 @@ def test_the_word_check_can_fail():
 FIELD = re.compile(r"{(\w+)(?:![rsa])?(?::[^}]*)?}")
 
 
+def template_pattern(template: str) -> re.Pattern:
+    """A text row's template as a pattern that the texts filled in from it match (a field: any text)."""
+    return re.compile(".*".join(map(re.escape, FIELD.split(template)[::2])), re.DOTALL)
+
+
 #: Fields one language leaves out on purpose: a JSON or TOML parser explains a slip in English only, so the
 #: Dutch message tells where the slip is and not the parser's words.
 ENGLISH_ONLY_FIELDS = {"error.not_valid_document": ["detail"]}

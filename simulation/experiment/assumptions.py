@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import quoted
+from ..errors import quoted, shown
 from ..language import kit_error, text
 from ..parameters import SPECS
 from ..rng import Stream
-from ..scenario import ScenarioError, check_mapping, coerce, shown, unknown_parameter
+from ..scenario import ScenarioError, check_mapping, coerce, unknown_parameter
 
 #: Beyond this many uncertain assumptions, checking every combination of extremes (2^k of them) gets slow.
 MAX_UNCERTAIN = 12

@@ -32,9 +32,10 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import shown
 from ..language import duration, kit_error
 from ..model.market import lead_rates, referral_rate
-from ..scenario import Scenario, ScenarioError, shown
+from ..scenario import Scenario, ScenarioError
 from .executors import SECONDS_PER_RUN_YEAR
 
 MAX_REPLICATIONS = 100_000

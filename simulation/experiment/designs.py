@@ -19,9 +19,10 @@ from collections.abc import Callable, Mapping, Sequence, Sized
 from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
+from ..errors import shown
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
-from ..scenario import Scenario, ScenarioError, check_mapping, coerce, shown, unknown_parameter
+from ..scenario import Scenario, ScenarioError, check_mapping, coerce, unknown_parameter
 from .assumptions import Distribution
 from .budget import MAX_GRID_POINTS
 from .progress import ProgressOption

@@ -27,8 +27,9 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from ..errors import shown
 from ..language import kit_error
-from ..scenario import ScenarioError, shown
+from ..scenario import ScenarioError
 from ..termination import sigterm_cleanup
 
 Item = TypeVar("Item")

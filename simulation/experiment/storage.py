@@ -27,10 +27,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import KitError
+from ..errors import KitError, shown
 from ..files import atomic_folder, check_replaceable, check_target, parse_document, read_limited, verify_folder, \
     write_text
-from ..scenario import ScenarioError, shown
+from ..scenario import ScenarioError
 from ..spreadsheets import unescape_text, write_csv, write_workbook
 from . import assumptions, sidecar
 from .result import ExperimentResult

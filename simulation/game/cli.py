@@ -23,15 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cli_scenario import parse_overrides
-from ..errors import hint, printable
+from ..errors import hint, printable, shown
 from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
-from ..scenario import ScenarioError, shown
+from ..scenario import ScenarioError
 from .engine import COMPUTER, Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
-from .views import kpi_label, kpi_value, leaderboard_notes, leaderboard_table, supplier_name
+from .views import display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, supplier_name
 
 #: What `preview` and `practice` show per supplier, in this order (labels and units from `views`).
 SHOWN_KPIS = ("leads", "won", "new_customers", "churned", "customers", "revenue", "margin", "nps", "complaints")
@@ -61,7 +61,7 @@ def chosen_team(game: Game, name: str | None, code: str | None) -> str:
         return ", ".join(teams) or text("error.no_teams", language)
 
     computers = {shown_name.casefold() for slot in game.slots if slot.is_bot  # as named in either language
-                 for shown_name in (slot.name, supplier_name(game.slots, slot.name, "nl"))}
+                 for shown_name in (slot.name, display_name(slot.name, slot.style, "nl"))}
     if name.casefold() in computers:
         raise kit_error(GameError, "error.option_team_computer", got=shown(name), known=known)
     raise kit_error(GameError, "error.option_team", got=shown(name), known=known, hint=hint(name, teams))
@@ -176,7 +176,7 @@ def _progress(message: str) -> None:
 def _print_slots(game: Game, language: str) -> None:
     """The teams with their codes, the computer competitors with their style, and the trainer code."""
     codes = game.team_codes()
-    width = max((len(supplier_name(game.slots, slot.name, language)) for slot in game.slots), default=0)
+    width = max((len(display_name(slot.name, slot.style, language)) for slot in game.slots), default=0)
     print(text("game.cli.teams" if codes else "game.cli.no_teams", language))
     code = text("game.cli.code", language)
     for name, team_code in codes.items():
@@ -186,7 +186,7 @@ def _print_slots(game: Game, language: str) -> None:
         print(text("game.cli.computers", language))
         style = text("game.cli.style", language)
         for slot in bots:
-            print(f"  {supplier_name(game.slots, slot.name, language):<{width}}  {style} {slot.style}")
+            print(f"  {display_name(slot.name, slot.style, language):<{width}}  {style} {slot.style}")
     print(text("game.cli.trainer_code", language, code=game.trainer_code))
 
 

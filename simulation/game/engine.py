@@ -34,10 +34,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import hint
+from ..errors import hint, shown
 from ..language import kit_error, text
 from ..parameters import SPECS
-from ..scenario import shown
 from .bots import STYLE_NAMES, bot_decisions
 from .play import ROUND_FLOWS, ROUND_STOCKS, MarketPlay, Slot
 from .scoring import Standing, standings_history

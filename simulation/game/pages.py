@@ -27,12 +27,11 @@ from typing import Any
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from ..errors import KitError
+from ..errors import KitError, shown
 from ..files import parse_document
 from ..language import kit_error, resolve, text, value_range
 from ..parameters import SPECS
 from ..plots.style import INK, NAVY, ORANGE, euro_axis, figure_png, finish
-from ..scenario import shown
 from ..widgets.controls import ScenarioPanel
 from ..widgets.formatting import html_table
 from .engine import Game, Status

@@ -14,11 +14,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import KitError, hint, quoted
+from ..errors import KitError, hint, quoted, shown
 from ..files import parse_document, read_limited
 from ..language import kit_error, text
 from ..parameters import SPECS
-from ..scenario import Scenario, ScenarioError, check_seed, flatten, shown, unknown_parameter
+from ..scenario import Scenario, ScenarioError, check_seed, flatten, unknown_parameter
 from .bots import STYLES
 
 

@@ -22,12 +22,12 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .. import plots
-from ..errors import KitError
+from ..errors import KitError, shown
 from ..kpis import check_kpis
 from ..language import kit_error, resolve, scenario_name, text
 from ..paths import DEFAULT_PATHS, wins_sentence
 from ..results import SimulationResult, as_scenario
-from ..scenario import Scenario, shown
+from ..scenario import Scenario
 from .controls import ScenarioPanel
 from .formatting import difference_html
 from .panel import DEFAULT_KPIS, one_screen

@@ -19,11 +19,11 @@ import time
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from ..errors import KitError
+from ..errors import KitError, shown
 from ..language import kit_error, number, resolve, text
 from ..plots.style import figure_png
 from ..results import SimulationResult, simulate
-from ..scenario import Scenario, ScenarioError, shown
+from ..scenario import Scenario, ScenarioError
 from . import background
 from .background import Replication, Replications
 from .controls import ScenarioPanel, widget_bundle

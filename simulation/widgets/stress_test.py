@@ -30,6 +30,7 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..errors import shown
 from ..experiment.designs import compare
 from ..experiment.result import ExperimentResult, check_kpi
 from ..language import format_value, kit_error, percent, resolve, scenario_name, text, value_range
@@ -38,7 +39,7 @@ from ..plots.experiment import difference_histogram
 from ..plots.style import PANEL_WIDTH
 from ..presets import PRESETS, preset
 from ..results import KPI_SPECS
-from ..scenario import ScenarioError, shown, unknown_parameter
+from ..scenario import ScenarioError, unknown_parameter
 from . import background
 from .background import warm_pool
 from .controls import default_step, range_readout, readout, relabel_choices
