@@ -15,6 +15,7 @@ from .cli_scenario import add_scenario_arguments, format_value, scenario_from_ar
 from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
+from .files import os_reason
 from .language import duration, number, resolve, text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
@@ -36,30 +37,32 @@ def _announce_long_run(scenario: Scenario, language: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    language = resolve(args.language)
     scenario = scenario_from_args(args)
     if args.save_scenario is not None:  # both paths are checked before the run: a mistake costs no time
         check_scenario_path(args.save_scenario)
     if args.export is not None:
         check_export_path(args.export)
-    _announce_long_run(scenario, args.language)
+    _announce_long_run(scenario, language)
     result = simulate(scenario, seed=args.seed, keep_events=False)
     if args.save_scenario is not None:
         save_scenario(scenario, args.save_scenario)
     if args.export is not None:
-        export_result(result, args.export, args.language)
+        export_result(result, args.export, language)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0
-    table = result.kpi_table(args.language)
+    table = result.kpi_table(language)
     width = max(map(len, table["label"]))
-    years = format_value(scenario["run.years"], "years", args.language)
-    print(text("cli.run", args.language, name=scenario.name, seed=args.seed, years=years))
+    years = format_value(scenario["run.years"], "years", language)
+    print(text("cli.run", language, name=scenario.name, seed=args.seed, years=years))
     for label, value, unit in table.itertuples(index=False):
-        print(f"  {label:<{width}}  {format_value(value, unit, args.language):>26}")
-    for warning in result.warning_texts(args.language):
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"  {label:<{width}}  {format_value(value, unit, language):>26}")
+    warnings = [*result.warning_texts(language), *([] if result.conservation["balanced"] else
+                                                   [text("cli.conservation", language)])]
+    for warning in warnings:
+        print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
     if not result.conservation["balanced"]:
-        print("warning: the conservation check failed; please report this", file=sys.stderr)
         return 1
     return 0
 
@@ -104,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_arguments(run)
     run.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same result")
     run.add_argument("--json", action="store_true", help="print one JSON object: seed, scenario, kpis, conservation")
-    run.add_argument("--language", choices=("en", "nl"), default="en", help="labels in English or Dutch")
+    run.add_argument("--language", choices=("en", "nl"), default=None,
+                     help="labels, numbers and mistakes in English or Dutch (default: KIT_LANGUAGE, else en)")
     run.add_argument("--export", metavar="FILE", help="also write results: .csv (monthly), .xlsx (all), .json")
     run.add_argument("--save-scenario", metavar="FILE", help="also save the scenario used (.json or .toml)")
     run.set_defaults(handler=_run)
@@ -143,23 +147,25 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_when_redirected()
     parser = build_parser()
     args = parser.parse_args(argv)
+    language = resolve(getattr(args, "language", None))  # the language the command was asked to speak
     try:
         with sigterm_cleanup():  # `kill` ends a command as cleanly as Ctrl-C: no temporary files, no workers left
             return args.handler(args)
-    except KitError as error:  # in the language the command was asked to speak (`--language nl`), if it can
-        language = resolve(getattr(args, "language", None)) if error.dutch is not None else "en"
-        print(f"{text('cli.error', language)}: {printable(error.in_language(language))}", file=sys.stderr)
+    except KitError as error:
+        told = language if error.dutch is not None else "en"
+        print(f"{text('cli.error', told)}: {printable(error.in_language(told))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing to report
         sys.stderr.close()
         return 0
     except OSError as error:  # the kit's writers name the file; this is the last line of defence
         where = f" '{printable(error.filename)}'" if error.filename else ""
-        print(f"error: cannot write{where}: {error.strerror or error}.", file=sys.stderr)
+        told = text("cli.cannot_write", language, where=where, reason=os_reason(error, language))
+        print(f"{text('cli.error', language)}: {told}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(text("cli.interrupted", language), file=sys.stderr)
         return 130
     except Terminated:
-        print("terminated", file=sys.stderr)
+        print(text("cli.terminated", language), file=sys.stderr)
         return 143

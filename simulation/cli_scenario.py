@@ -29,15 +29,21 @@ def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--years", type=int, metavar="Y", help="years to simulate (same as --set run.years=Y)")
 
 
-def parse_overrides(pairs: list[str]) -> dict[str, str]:
-    """Turn ['a.b=1', ...] into {'a.b': '1'}; the Scenario converts and checks the values."""
-    overrides: dict[str, str] = {}
+def key_values(pairs: list[str], option: str, example: str) -> list[tuple[str, str]]:
+    """['KEY=VALUE', ...] as (key, value) pairs; a pair without '=', key or value names the option and shows
+    `example`. The command line's one reading of --set, --vary and --param."""
+    read = []
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise kit_error(ScenarioError, "error.option_set", got=shown(pair), example="funnel.promise_policy=honest")
-        overrides[key.strip()] = value.strip()
-    return overrides
+        if not sep or not key.strip() or not value.strip():
+            raise kit_error(ScenarioError, "error.option_key_value", option=option, got=shown(pair), example=example)
+        read.append((key.strip(), value.strip()))
+    return read
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    """Turn ['a.b=1', ...] into {'a.b': '1'}; the Scenario converts and checks the values."""
+    return dict(key_values(pairs, "--set", "funnel.promise_policy=honest"))
 
 
 def apply_changes(scenario: Scenario, args: argparse.Namespace) -> Scenario:

@@ -23,7 +23,7 @@ FORMATS = (".csv", ".xlsx", ".json")
 
 def check_export_path(path: str | Path) -> Path:
     """The export path, checked before the run: a name, a known suffix, a folder that exists."""
-    return check_target(path, "export file", FORMATS)
+    return check_target(path, "export", FORMATS)
 
 
 def export_result(result: SimulationResult, path: str | Path, language: str | None = None) -> Path:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import glob
 import hashlib
 import json
@@ -30,13 +31,14 @@ import secrets
 import sys
 import time
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .errors import KitError
 from .language import kit_error, text
+from .texts import TEXTS
 from .termination import sigterm_cleanup
 
 MANIFEST = "manifest.json"
@@ -46,8 +48,18 @@ STALE_SECONDS = 24 * 3600
 MAX_MANIFEST_BYTES = 1_000_000
 
 
-def _reason(error: OSError) -> str:
+def os_reason(error: OSError, language: str = "en") -> str:
+    """Why the system refused, as it says it ('No such file or directory'); in Dutch for the refusals a path
+    typed wrong or a full disk gives (a `reason.*` text row), the system's own words for the rare rest."""
+    key = f"reason.{errno.errorcode.get(error.errno or 0, '')}"
+    if language != "en" and key in TEXTS:
+        return text(key, language)
     return error.strerror or str(error) or type(error).__name__
+
+
+def _reason(error: OSError) -> Callable[[str], str]:
+    """`os_reason` in each language a message is told in."""
+    return partial(os_reason, error)
 
 
 def _read_umask() -> int:
@@ -80,7 +92,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
             with contextlib.suppress(OSError):
                 temporary.unlink()
             if isinstance(error, OSError):
-                raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
+                raise kit_error(KitError, "error.cannot_write", path=str(target), reason=_reason(error)) from None
             raise
 
 
@@ -125,37 +137,48 @@ def write_bytes(target: str | Path, data: bytes) -> Path:
 
 def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) -> Path:
     """A path the kit may write to, checked before any work starts: a name, an allowed suffix,
-    an existing parent folder. A long run should not end in 'cannot write'."""
-    text = str(target)
+    an existing parent folder. A long run should not end in 'cannot write'. `what` names the file
+    in the kit's messages: a `file.*` text row ('export' for 'export file')."""
+    name, path = str(target), Path(target)
     suffixes = tuple(suffixes)
-    allowed = f" ending in {', '.join(suffixes)}" if suffixes else ""
-    if not text.strip():
-        raise KitError(f"The {what} needs a file name{allowed}. Got an empty name.")
-    path = Path(text)
+    told = dict(what=named_file(what), path=str(path), suffixes=", ".join(suffixes),
+                allowed=partial(_allowed, suffixes))
+    if not name.strip():
+        raise kit_error(KitError, "error.file_name", **told)
     if suffixes and path.suffix not in suffixes:
-        raise KitError(f"The {what} '{path}' must end in one of {', '.join(suffixes)}.")
+        raise kit_error(KitError, "error.file_suffix", **told)
     if suffixes and path.is_dir():
-        raise KitError(f"The {what} '{path}' is a folder; give a file name{allowed}.")
+        raise kit_error(KitError, "error.file_is_folder", **told)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise KitError(f"The folder '{parent}' does not exist, so the kit cannot write the {what} '{path}'.")
+        raise kit_error(KitError, "error.file_no_folder", parent=str(parent), **told)
     return path
+
+
+def named_file(what: str) -> Callable[[str], str]:
+    """A file's name in a message, in each language the message is told in ('het exportbestand')."""
+    return partial(text, f"file.{what}")
+
+
+def _allowed(suffixes: tuple[str, ...], language: str) -> str:
+    return text("error.file_allowed", language, suffixes=", ".join(suffixes)) if suffixes else ""
 
 
 def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     """The bytes of `path`, refusing anything larger than `limit` without reading past it, and
-    anything but a plain file: a device such as /dev/zero never ends, a named pipe blocks."""
+    anything but a plain file: a device such as /dev/zero never ends, a named pipe blocks. `what` is
+    a `file.*` text row, as for `check_target`."""
     path = Path(path)
+    told = dict(what=named_file(what), path=str(path))
     if path.exists() and not path.is_file():
-        raise KitError(f"The {what} '{path}' is not a plain file (a folder, device or pipe).")
+        raise kit_error(KitError, "error.file_not_plain", **told)
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise KitError(f"Cannot read {what} '{path}': {_reason(error)}.") from None
+        raise kit_error(KitError, "error.file_unreadable", reason=_reason(error), **told) from None
     if len(data) > limit:
-        raise KitError(f"The {what} '{path}' is larger than {limit / 1e6:g} MB, the most a {what} can be; "
-                       f"is it the right file?")
+        raise kit_error(KitError, "error.file_too_large", megabytes=limit / 1e6, **told)
     return data
 
 
@@ -234,7 +257,7 @@ def atomic_folder(target: str | Path, owned: Iterable[str] = ()) -> Iterator[Pat
         except BaseException as error:
             shutil.rmtree(temporary, ignore_errors=True)
             if isinstance(error, OSError):
-                raise KitError(f"Cannot write '{target}': {_reason(error)}.") from None
+                raise kit_error(KitError, "error.cannot_write", path=str(target), reason=_reason(error)) from None
             raise
 
 
@@ -244,11 +267,10 @@ def check_replaceable(target: str | Path, owned: Iterable[str]) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise KitError(f"Cannot save a folder to '{target}': a file of that name exists.")
+        raise kit_error(KitError, "error.folder_is_file", path=str(target))
     foreign = [p.name for p in target.iterdir() if p.name not in owned or not p.is_file()]
     if foreign:
-        raise KitError(f"The folder '{target}' holds other files ({', '.join(sorted(foreign)[:3])}); "
-                       f"save to a new folder so none of them is lost.")
+        raise kit_error(KitError, "error.folder_foreign", path=str(target), files=", ".join(sorted(foreign)[:3]))
 
 
 def _swap_in(new: Path, target: Path) -> None:
@@ -265,10 +287,11 @@ def _swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def verify_folder(folder: str | Path, what: str = "folder") -> None:
+def verify_folder(folder: str | Path, what: str) -> None:
     """Check every file of a folder saved by `atomic_folder` against its manifest; refuse a folder
-    that is incomplete, changed or mixed from two saves, saying which file is wrong."""
-    folder = Path(folder)
+    that is incomplete, changed or mixed from two saves, saying which file is wrong. `what` is a `file.*`
+    text row; a saved file's damage is told in English (only the kit wrote the file)."""
+    folder, what = Path(folder), text(f"file.{what}", "en")
     if not (folder / MANIFEST).is_file():
         raise KitError(f"The {what} '{folder}' has no {MANIFEST}: it was not saved completely, or by an older "
                        f"version of the kit. Save it again.")
@@ -280,7 +303,7 @@ def verify_folder(folder: str | Path, what: str = "folder") -> None:
     try:
         present = _manifest(folder)
     except OSError as error:
-        raise KitError(f"Cannot read the {what} '{folder}': {_reason(error)}.") from None
+        raise KitError(f"Cannot read the {what} '{folder}': {os_reason(error)}.") from None
     for name in sorted(set(recorded) | set(present)):
         if recorded.get(name) != present.get(name):
             problem = ("is missing" if name not in present else "was not part of the save" if name not in recorded

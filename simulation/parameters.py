@@ -9,11 +9,12 @@ text (the help is the panels' tooltip).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import quoted
-from .language import pick, resolve, text
+from .language import format_value, pick, resolve, text, unit_kind
 
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
@@ -78,6 +79,32 @@ class ParamSpec:
         """The readable name of one of the choices ('Eerlijke inschatting'), the value itself if it has none."""
         labels = dict(zip(self.choices, self.choice_labels))
         return pick(labels[choice], resolve(language)) if choice in labels else choice
+
+    @property
+    def slider_step(self) -> float:
+        """The step of the panels' slider: the spec's, or about a hundredth of the range rounded to 1, 2 or 5
+        times a power of ten."""
+        if self.step:
+            return self.step
+        if self.kind is int:
+            return 1
+        rough = (self.high - self.low) / 100
+        power = 10 ** math.floor(math.log10(rough))
+        return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+
+    def value_text(self, value: Any, language: str | None = None) -> str:
+        """A value as every face shows it, as precise as the slider's step: '€ 40.000 per maand', '25 %',
+        '3 fte', 'Eerlijke inschatting', 'ja' (the panels' readouts, the game's decisions, an experiment's
+        table)."""
+        language = resolve(language)
+        if self.choices:
+            return self.choice_label(value, language)
+        if self.kind is bool:
+            return text("value.yes" if value else "value.no", language)
+        step = self.slider_step
+        shown_step = round(100 * step, 9) if unit_kind(self.unit) == "percent" else step  # shares show in percent
+        decimals = 0 if float(shown_step).is_integer() else min(3, len(f"{shown_step:g}".split(".")[1]))
+        return format_value(value, self.unit, language, decimals=decimals)
 
 
 def _p(name, kind, default, low=None, high=None, *, unit="", help, help_nl, en, nl, choices=(), step=None,

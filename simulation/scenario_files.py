@@ -13,7 +13,8 @@ from typing import Any
 import tomli_w
 
 from .errors import KitError, shown
-from .files import check_target, parse_document, read_limited, write_text
+from .files import check_target, named_file, parse_document, read_limited, write_text
+from .language import kit_error
 from .scenario import Scenario, ScenarioError
 
 SCHEMA_VERSION = 1
@@ -29,7 +30,7 @@ def scenario_document(scenario: Scenario) -> dict[str, Any]:
 
 def check_scenario_path(path: str | Path) -> Path:
     """The path to save a scenario to, checked before any work: a name, .json or .toml, a folder that exists."""
-    return check_target(path, "scenario file", SUFFIXES)
+    return check_target(path, "scenario", SUFFIXES)
 
 
 def save_scenario(scenario: Scenario, path: str | Path) -> Path:
@@ -57,11 +58,12 @@ def load_scenario(path: str | Path) -> Scenario:
     """Read a JSON or TOML scenario file; any problem becomes a ScenarioError."""
     path = Path(path)
     if path.suffix not in SUFFIXES:
-        raise ScenarioError(f"Scenario file '{path}' must end in .json or .toml.")
+        raise kit_error(ScenarioError, "error.file_suffix", what=named_file("scenario"), path=str(path),
+                        suffixes=", ".join(SUFFIXES))
     try:
-        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario file"), path.suffix, path)
+        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario"), path.suffix, path)
     except KitError as error:
-        raise ScenarioError(str(error)) from None
+        raise error.recast(ScenarioError) from None
     if not isinstance(document, dict):
-        raise ScenarioError(f"Scenario file '{path}' must hold an object of parameter tables.")
+        raise kit_error(ScenarioError, "error.scenario_file_table", path=str(path))
     return scenario_from_document(document, source=str(path))

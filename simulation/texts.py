@@ -175,8 +175,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "{example}; got {content}.",
                                 "--file {got}: beslissingen zijn een tabel van parameternamen en waarden, "
                                 "zoals {example}; je gaf {content}."),
-    "error.option_set": ("--set expects KEY=VALUE, e.g. {example}. Got {got} instead.",
-                         "--set verwacht NAAM=WAARDE, zoals {example}. Je gaf {got}."),
+    "error.option_key_value": ("{option} expects KEY=VALUE, e.g. {example}. Got {got} instead.",
+                               "{option} verwacht NAAM=WAARDE, zoals {example}. Je gaf {got}."),
     "error.nothing_to_submit": ("Nothing to submit: give decisions with --set KEY=VALUE (repeatable) or --file FILE.",
                                 "Niets in te sturen: geef beslissingen met --set NAAM=WAARDE (kan meermaals) of "
                                 "--file BESTAND."),
@@ -242,6 +242,84 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.chunk_size": ("The chunk size must be a positive integer (or None to choose it automatically). Got {got} "
                          "instead.", "De pakketgrootte moet een positief geheel getal zijn (of laat hem weg: dan "
                                      "kiest de kit hem zelf). Je gaf {got}."),
+    # a manager's experiment at the command line (`experiment … --language nl`): designs, ranges, budget, workers
+    "error.option_range": ("The range for '{name}' must be LOW:HIGH or LOW:MODE:HIGH, e.g. 0.8:1.5. Got {got} "
+                           "instead.", "Het bereik van '{name}' moet LAAG:HOOG of LAAG:MODUS:HOOG zijn, met een "
+                                       "punt als decimaalteken, zoals '0.8:1.5'. Je gaf {got}."),
+    "error.varied_and_uncertain": ("'{name}' is varied by the experiment itself, so it cannot also be an uncertain "
+                                   "assumption.", "'{name}' wordt al door het experiment zelf gevarieerd en kan "
+                                                  "dus niet ook een onzekere aanname zijn."),
+    "error.sweep_size": ("A sweep varies one or two parameters. Got {count}{names}.",
+                         "Een sweep varieert één of twee parameters. Je gaf er {count}{names}."),
+    "error.sweep_points": ("This sweep has {sizes} = {points:,} grid points; a sweep takes at most {most:,}. Use "
+                           "fewer values.", "Deze sweep heeft {sizes} = {points:,} punten; een sweep kan hoogstens "
+                                            "{most:,} punten aan. Kies minder waarden."),
+    "error.sweep_distinct": ("The sweep over '{name}' needs distinct values. Got {got} instead.",
+                             "De sweep over '{name}' heeft verschillende waarden nodig. Je gaf {got}."),
+    "error.sensitivity_numeric": ("The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.",
+                                  "De parameter '{name}' van een gevoeligheidsanalyse moet een getal zijn; "
+                                  "probeer een sweep over de keuzes."),
+    "error.sensitivity_order": ("The range for '{name}' must go from low to high. Got {got} instead.",
+                                "Het bereik van '{name}' moet van laag naar hoog lopen. Je gaf {got}."),
+    "error.runs_most": ("This experiment has {runs:,} runs; the kit runs at most {most:,} in one experiment. Use "
+                        "fewer replications or grid points.",
+                        "Dit experiment telt {runs:,} runs; de kit doet er hoogstens {most:,} in één experiment. "
+                        "Kies minder runs per scenario of minder punten."),
+    "error.runs_long": ("This experiment is {runs:,} runs of {years}{busy}: about {duration} on {workers} and "
+                        "{memory:.1f} GB of memory. To run it anyway, pass force=True (command line: --yes); or "
+                        "use fewer replications, grid points or years.",
+                        "Dit experiment is {runs:,} runs van {years}{busy}: ongeveer {duration} met {workers} en "
+                        "{memory:.1f} GB geheugen. Wil je het toch: geef force=True (opdrachtregel: --yes), of kies "
+                        "minder runs, punten of jaren."),
+    "error.runs_busy": (" with up to about {leads:,.0f} leads a month", " met tot zo'n {leads:,.0f} leads per maand"),
+    "error.workers_most": ("A process pool takes at most {most} workers, and this machine gives the kit {cores} "
+                           "cores. Got {got} instead.", "Hoogstens {most} workers (processen naast elkaar); deze "
+                                                        "computer geeft de kit {cores} kernen. Je gaf {got}."),
+    "error.workers_cores": ("{got} workers on {cores} cores would only compete for them, each with its own copy of "
+                            "the model in memory: use at most {cores}, or insist with force=True (command line: "
+                            "--yes).", "{got} workers op {cores} kernen zitten elkaar alleen in de weg, elk met een "
+                                       "eigen kopie van het model in het geheugen: gebruik er hoogstens {cores}, of "
+                                       "zet door met force=True (opdrachtregel: --yes)."),
+    "error.experiment_path": ("Save an experiment to a folder (no suffix) or a .xlsx file. Got {got}.",
+                              "Sla een experiment op in een map (zonder extensie) of een .xlsx-bestand. Je gaf {got}."),
+    "error.sheet_rows": ("The table '{table}' has more rows than an Excel sheet holds; save the experiment to a "
+                         "folder instead.", "De tabel '{table}' heeft meer rijen dan een Excel-blad kan bevatten; "
+                                            "sla het experiment op in een map."),
+    # the files a command line writes or reads (`--export`, `--out`, `--scenario`, `--file`, `--settings`); {what} is
+    # a file.* row: Dutch names carry their article ('het exportbestand')
+    "error.file_name": ("The {what} needs a file name{allowed}. Got an empty name.",
+                        "Geef een bestandsnaam voor {what}{allowed}; je gaf een lege naam."),
+    "error.file_suffix": ("The {what} '{path}' must end in one of {suffixes}.",
+                          "De naam van {what} '{path}' moet eindigen op {suffixes}."),
+    "error.file_is_folder": ("The {what} '{path}' is a folder; give a file name{allowed}.",
+                             "Voor {what} is '{path}' een map; geef een bestandsnaam{allowed}."),
+    "error.file_allowed": (" ending in {suffixes}", " die eindigt op {suffixes}"),
+    "error.file_no_folder": ("The folder '{parent}' does not exist, so the kit cannot write the {what} '{path}'.",
+                             "De map '{parent}' bestaat niet, dus de kit kan {what} '{path}' niet schrijven."),
+    "error.file_not_plain": ("The {what} '{path}' is not a plain file (a folder, device or pipe).",
+                             "Kan {what} '{path}' niet lezen: het is geen gewoon bestand (maar een map, apparaat of "
+                             "pipe)."),
+    "error.file_unreadable": ("Cannot read {what} '{path}': {reason}.", "Kan {what} '{path}' niet lezen: {reason}."),
+    "error.file_too_large": ("The {what} '{path}' is larger than {megabytes:g} MB, more than the kit reads; is it "
+                             "the right file?", "Kan {what} '{path}' niet lezen: het is groter dan {megabytes:g} MB, "
+                                                "meer dan de kit leest; is het wel het goede bestand?"),
+    # why the system refused a path (`files.os_reason`; other refusals keep the system's own words)
+    "reason.ENOENT": ("No such file or directory", "bestand of map bestaat niet"),
+    "reason.ENOTDIR": ("Not a directory", "een deel van het pad is geen map"),
+    "reason.EISDIR": ("Is a directory", "het is een map"),
+    "reason.EACCES": ("Permission denied", "geen toestemming"),
+    "reason.EPERM": ("Operation not permitted", "niet toegestaan"),
+    "reason.ENOSPC": ("No space left on device", "de schijf is vol"),
+    "reason.EROFS": ("Read-only file system", "alleen-lezen bestandssysteem"),
+    "reason.ENAMETOOLONG": ("File name too long", "bestandsnaam te lang"),
+    "error.cannot_write": ("Cannot write '{path}': {reason}.", "Kan '{path}' niet schrijven: {reason}."),
+    "error.folder_is_file": ("Cannot save a folder to '{path}': a file of that name exists.",
+                             "Kan geen map opslaan als '{path}': er bestaat al een bestand met die naam."),
+    "error.folder_foreign": ("The folder '{path}' holds other files ({files}); save to a new folder so none of them "
+                             "is lost.", "De map '{path}' bevat andere bestanden ({files}); sla op in een nieuwe "
+                                         "map, zodat er geen verloren gaat."),
+    "error.scenario_file_table": ("Scenario file '{path}' must hold an object of parameter tables.",
+                                  "Scenariobestand '{path}' moet een object met tabellen van parameters bevatten."),
     # panels, figures and paths a lesson's code can ask for
     "error.language": ("The 'language' argument must be one of 'en', 'nl'. Got {got} instead.",
                        "De taal moet 'en' (Engels) of 'nl' (Nederlands) zijn. Je gaf {got}."),
@@ -479,8 +557,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario.operational_excellence": ("operational excellence", "operational excellence"),
     "scenario.product_leadership": ("product leadership", "productleiderschap"),
     "scenario.stuck_in_the_middle": ("stuck in the middle", "stuck in the middle"),
+    # --- a yes-or-no parameter's value
+    "value.yes": ("yes", "ja"),
+    "value.no": ("no", "nee"),
+    # --- the files the kit writes or reads, as its messages name them (Dutch with the article)
+    "file.export": ("export file", "het exportbestand"),
+    "file.scenario": ("scenario file", "het scenariobestand"),
+    "file.experiment_workbook": ("experiment workbook", "de Excel-werkmap van het experiment"),
+    "file.experiment_folder": ("experiment folder", "de map van het experiment"),
+    "file.experiment_record": ("experiment record", "het verslag van het experiment"),
+    "file.manifest": ("manifest", "het manifest"),
+    "file.decisions": ("decisions file", "het beslissingenbestand"),
+    "file.debrief": ("debrief", "de nabespreking"),
+    "file.game_settings": ("game settings", "het bestand met spelinstellingen"),
+    "file.grading_cache": ("grading cache", "de nakijkcache"),
     # --- command line
     "cli.error": ("error", "fout"),
+    "cli.warning": ("warning", "waarschuwing"),
+    "cli.conservation": ("the conservation check failed (not every customer and lead is accounted for); please "
+                         "report this", "de controle op behoud is mislukt (niet elke klant en lead is geteld); "
+                                        "meld dit aan de makers van de kit"),
+    "cli.cannot_write": ("cannot write{where}: {reason}.", "kan{where} niet schrijven: {reason}."),
+    "cli.interrupted": ("interrupted", "onderbroken"),
+    "cli.terminated": ("terminated", "beëindigd"),
+    "cli.cancelled": ("interrupted: the experiment was cancelled", "onderbroken: het experiment is afgebroken"),
+    # a manager's experiment at the terminal (`python -m simulation experiment … --language nl`)
+    "experiment.header": ("{design}: {n} replications per scenario, seed {seed}, {years}, 95% confidence "
+                          "intervals", "{design}: {n} runs per scenario, seed {seed}, {years}, "
+                                       "95 %-betrouwbaarheidsintervallen"),
+    "experiment.replicate": ("Replicated scenario", "Herhaald scenario"),
+    "experiment.compare": ("Comparison", "Vergelijking"),
+    "experiment.sweep": ("Sweep", "Sweep"),
+    "experiment.sensitivity": ("Sensitivity", "Gevoeligheidsanalyse"),
+    "experiment.range": ("Range", "Bereik"),
+    "experiment.at_low": ("{kpi} at low", "{kpi} bij laag"),
+    "experiment.at_high": ("{kpi} at high", "{kpi} bij hoog"),
+    "experiment.swing": ("Swing", "Verschil laag–hoog"),
     "cli.run": ("Scenario '{name}', seed {seed}, {years}", "Scenario '{name}', seed {seed}, {years}"),
     "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
                      "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
@@ -720,8 +832,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "debrief.change": ("{label}: {old} → {new}", "{label}: {old} → {new}"),
     "debrief.no_change": ("no change", "geen wijziging"),
     "debrief.no_events": ("none", "geen"),
-    "game.yes": ("yes", "ja"),
-    "game.no": ("no", "nee"),
     "debrief.computers": ("Computer competitors and their style", "Computerconcurrenten en hun stijl"),
     "game.event.price_war": ("price war: a competitor's prices push customers below grade 8 to leave",
                                 "prijsoorlog: de prijzen van een concurrent trekken klanten onder een 8 weg"),

@@ -5,7 +5,9 @@ head counts exceed the game's budget on a Dutch team page, reads the kit's messa
 course's words, with Dutch numbers: every mistake a lesson, an exercise, a panel or a game page can
 meet carries its Dutch message (`language.kit_error`), and each of those faces shows it; in a lesson or
 an exercise notebook as a red box instead of a traceback. What the student typed is quoted as Python
-('Je gaf 0.5'). Saved files and the manager's command lines stay English.
+('Je gaf 0.5'). A manager's or trainer's command (`experiment`, `run`, `game`, `grade` with `--language nl`)
+tells its mistakes in Dutch too, the files it writes or reads included; damage in a file the kit saved itself
+is told in English.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import html
 import itertools
 import pickle
 import re
+from unittest import mock
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,10 +35,17 @@ from simulation.cli import main
 from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
 from simulation.exercises.checker import cell_error_box
-from simulation.experiment import compare, sweep
+from simulation.cli_scenario import key_values
+from simulation.experiment import compare, replicate, save_experiment, sensitivity, storage, sweep
+from simulation.experiment.assumptions import parse_range
+from simulation.experiment.budget import MAX_RUNS, check_budget
+from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks, worker_count
+from simulation.experiment.storage import check_experiment_path
+from simulation.export import check_export_path
+from simulation.files import check_replaceable, write_text
+from simulation.scenario_files import load_scenario
 from simulation.comparison import yearly_totals
 from simulation.experiment.assumptions import normalise
-from simulation.experiment.executors import run_chunks
 from simulation.files import parse_document
 from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
@@ -230,13 +240,57 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "decisions file not a table": lambda game: decisions_given(_written(game, "lijst.json", "[1, 2]"), []),
     "--set without a value": lambda game: decisions_given(None, ["economics.price_level"]),
     "nothing to submit": lambda game: decisions_given(None, [], required=True),
+    # a manager's experiment at a terminal (`experiment … --language nl`) and the files a command writes or reads
+    "--vary without a range": lambda game: key_values(["market.competitor_intensity"], "--vary", "x=0.8:1.5"),
+    "a range with a dash": lambda game: parse_range("market.competitor_intensity", "0.8-1.5"),
+    "swept and uncertain": lambda game: sweep("baseline", {"market.competitor_intensity": [1.0, 1.2]}, 1,
+                                              uncertain={"market.competitor_intensity": (0.8, 1.5)}),
+    "a sweep over nothing": lambda game: sweep("baseline", {}),
+    "a sweep too fine": lambda game: sweep("baseline", {"market.competitor_intensity": [1.0] * 200,
+                                                        "churn.annual_at_grade_6": [0.2] * 200}),
+    "a sweep over one value twice": lambda game: sweep("baseline", {"funnel.promise_policy": ["honest", "honest"]}),
+    "sensitivity to a choice": lambda game: sensitivity("baseline", ["funnel.promise_policy"]),
+    "sensitivity range upside down": lambda game: sensitivity("baseline", {"market.competitor_intensity": (1.5, 0.8)}),
+    "more runs than the kit does": lambda game: check_budget(MAX_RUNS + 1, 1, 1),
+    "an experiment of hours": lambda game: check_budget(20_000, 3, 1, work_years=30, leads=2500),
+    "more workers than a pool takes": lambda game: worker_count(MAX_WORKERS + 1, 100, 1),
+    "more workers than cores": lambda game: worker_count(local_cores() + 1, 100, 1),
+    "an experiment saved as CSV": lambda game: check_experiment_path("runs.csv"),
+    "an experiment too long for a sheet": lambda game: _saved_to_a_short_sheet(game),
+    "an export without a name": lambda game: check_export_path(""),
+    "an export as PDF": lambda game: check_export_path("resultaten.pdf"),
+    "an export named as a folder": lambda game: check_export_path(_folder(game, "tabel.csv")),
+    "an export into a folder that is not there": lambda game: check_export_path(HERE / "uitvoer" / "tabel.csv"),
+    "a scenario file that is a folder": lambda game: load_scenario(_folder(game, "scenario.json")),
+    "a scenario file that is not there": lambda game: load_scenario(HERE / "scenario.toml"),
+    "a scenario file too large": lambda game: load_scenario(_written(game, "groot.json", " " * 1_000_001)),
+    "a scenario file that is a list": lambda game: load_scenario(_written(game, "lijst.json", "[1, 2]")),
+    "writing into a file as if a folder": lambda game: write_text(Path(_written(game, "a.txt", "")) / "b.txt", ""),
+    "saving a folder over a file": lambda game: check_replaceable(_written(game, "map", ""), ()),
+    "saving over a folder of other files": lambda game: check_replaceable(Path(_written(game, "eigen.txt", "")).parent,
+                                                                          ()),
 }
+
+
+def _folder(game: Game, name: str) -> Path:
+    """A folder next to the game (in the test's own folder)."""
+    path = game.store.path.parent / name
+    path.mkdir()
+    return path
+
+
+def _saved_to_a_short_sheet(game: Game) -> None:
+    """An experiment saved as a workbook whose sheets held only two rows (a real sheet holds a million)."""
+    result = replicate(preset("baseline").replace({"run.years": 1, "accounts.initial_customers": 20}), 1)
+    with mock.patch.object(storage, "EXCEL_ROWS", 2):
+        save_experiment(result, game.store.path.parent / "experiment.xlsx")
 
 
 #: Rows that are parts of other messages, not messages of their own: each must be part of some message.
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
          "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and",
-         "error.document_line", "error.document_end", "error.document_not_text",
+         "error.document_line", "error.document_end", "error.document_not_text", "error.runs_busy",
+         "error.file_allowed",
          *(key for key in TEXTS if key.startswith("error.setting_"))}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
@@ -263,9 +317,10 @@ def told(mistake: str, game: Game) -> KitError:
 
 
 def dutch_prose(message: str) -> str:
-    """The Dutch message without what is Python: what the student typed ('Je gaf 0.5.') and quoted names
-    (first the names alone: an apostrophe in "KPI's" would pair with the quote of the next name)."""
-    return prose(re.sub(r"[Jj]e gaf .*?(?=[.;]\s|[.;]?$)|'[\w.-]+'", " ", message))
+    """The Dutch message without what is Python: what the student typed ('Je gaf 0.5.') and quoted names or
+    values to type ('0.8:1.5'; first the names alone: an apostrophe in "KPI's" would pair with the quote of the
+    next name)."""
+    return prose(re.sub(r"[Jj]e gaf .*?(?=[.;]\s|[.;]?$)|'[\w.:-]+'", " ", message))
 
 
 @pytest.mark.parametrize("mistake", list(MISTAKES))

@@ -6,9 +6,12 @@ import json
 import re
 
 import pytest
+from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers
+from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation.cli import main
 from simulation.experiment import load_experiment
+from simulation.parameters import SPECS
 
 SMALL = ["--years", "1", "--set", "accounts.initial_customers=40", "--set", "market.inbound_leads_per_month=6"]
 
@@ -22,7 +25,8 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_replicate_prints_means_with_intervals(capsys):
     code, out, err = _run(capsys, "replicate", *SMALL, "-n", "3", "--kpi", "margin", "--kpi", "nps")
     assert code == 0 and not err
-    assert "3 replications" in out and "Margin" in out and "Net Promoter Score" in out and "[" in out
+    assert "3 replications" in out and "Margin" in out and "Net Promoter Score" in out
+    assert re.search(r"baseline +Margin +−?€[\d,]+ +−?€[\d,]+ – −?€[\d,]+\n", out), out  # mean, then its interval
 
 
 def test_compare_json_holds_the_record_and_the_difference_table(capsys):
@@ -41,11 +45,12 @@ def test_compare_json_holds_the_record_and_the_difference_table(capsys):
 def test_sweep_and_sensitivity_print_their_tables(capsys, tmp_path):
     code, out, _ = _run(capsys, "sweep", *SMALL, "-n", "2", "--param", "funnel.promise_policy=honest,customer_wish",
                         "--kpi", "nps", "--out", str(tmp_path / "grid"))
-    assert code == 0 and "funnel.promise_policy=customer_wish" in out
+    assert code == 0 and "Promise policy" in out and "Promise what the customer wishes" in out  # labels, not keys
     assert load_experiment(tmp_path / "grid").settings == {"parameters": ["funnel.promise_policy"]}
     code, out, _ = _run(capsys, "sensitivity", *SMALL, "-n", "2", "--param", "satisfaction.base_grade=6:8",
                         "--param", "market.nurture_months", "--kpi", "nps")
-    assert code == 0 and out.index("satisfaction.base_grade") < out.index("market.nurture_months")
+    assert code == 0 and out.index(SPECS["satisfaction.base_grade"].label()) < out.index(
+        SPECS["market.nurture_months"].label())
 
 
 @pytest.mark.parametrize("design", [None, "replicate", "compare", "sweep", "sensitivity"])
@@ -81,3 +86,56 @@ def test_overloaded_desks_are_reported_on_stderr(capsys):
     assert code == 0 and "Margin" in out
     assert re.fullmatch(r"warning: baseline: service desk overloaded in 2 of 2 runs; at worst [\d,]+ "
                         r"incidents waiting, [\d,]+ turned away\n", err), err
+
+
+#: One small experiment of each design, as a manager types it.
+DESIGNS = {
+    "replicate": ["replicate", *SMALL, "-n", "2", "--kpi", "margin", "--kpi", "churn_rate_annual"],
+    "compare": ["compare", "--preset", "honest_promise", "--against", "over_promise", *SMALL, "-n", "2",
+                "--vary", "market.competitor_intensity=0.8:1.4"],
+    "sweep": ["sweep", *SMALL, "-n", "2", "--param", "funnel.promise_policy=honest,customer_wish", "--kpi", "nps"],
+    "sensitivity": ["sensitivity", *SMALL, "-n", "2", "--param", "market.competitor_intensity",
+                    "--param", "churn.annual_at_grade_6=0.1:0.3", "--kpi", "nps"],
+}
+
+
+@pytest.mark.parametrize("design", DESIGNS)
+def test_a_dutch_manager_reads_the_same_answer_in_dutch(capsys, design):
+    """Every line in Dutch, in Dutch number style, with the very numbers the English table shows."""
+    code, dutch, err = _run(capsys, *DESIGNS[design], "--language", "nl")
+    assert code == 0 and not err
+    english = _run(capsys, *DESIGNS[design], "--language", "en")[1]
+    assert dutch.count("\n") == english.count("\n") and dutch != english
+    for line in dutch.splitlines():
+        shown = re.sub(r"'[\w.]+'|\b[AB]\b", " ", line)  # a scenario's own name stays as typed; sides A and B
+        assert not dutch_english_words(shown), (dutch_english_words(shown), line)
+        assert not ENGLISH_NUMBER_STYLE.search(shown), line
+    assert sorted(map(abs, dutch_numbers(dutch))) == sorted(map(abs, english_numbers(english)))
+
+
+def test_the_numbers_check_can_fail():
+    assert dutch_numbers("€ 1.234.567 en 12,5 %") == [12.5, 1234567.0]
+    assert dutch_numbers("€ 1.234.567") != english_numbers("€1,234,568")
+
+
+def test_an_experiment_speaks_the_sessions_language_by_default(capsys, monkeypatch):
+    monkeypatch.setattr("simulation.language._state", {"default": "nl"})
+    code, out, _ = _run(capsys, *DESIGNS["replicate"])
+    assert code == 0 and out.startswith("Herhaald scenario: 2 runs per scenario")
+    code, out, err = _run(capsys, "replicate", "--vary", "market.competitor_intensity")
+    assert code == 2 and err.startswith("fout: --vary verwacht NAAM=WAARDE") and not out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["replicate", "--vary", "market.competitor_intensity=0.8-1.5"], "moet LAAG:HOOG of LAAG:MODUS:HOOG zijn"),
+    (["compare", "--against", "missing.toml"], "Kan het scenariobestand '.*missing.toml' niet lezen: bestand of map "
+                                               "bestaat niet"),
+    (["sweep", "--param", "funnel.promise_policy=honest,honest"], "heeft verschillende waarden nodig"),
+    (["sensitivity", "--param", "funnel.promise_policy"], "moet een getal zijn"),
+    (["replicate", "-n", "1", "--years", "1", "--out", "rows.csv"], "Sla een experiment op in een map"),
+    (["replicate", "--workers", "99"], "Hoogstens 61 workers"),
+])
+def test_a_dutch_managers_mistakes_are_told_in_dutch(capsys, argv, message):
+    code, out, err = _run(capsys, *argv, "--language", "nl")
+    assert code == 2 and not out
+    assert err.startswith("fout: ") and err.count("\n") == 1 and re.search(message, err), err

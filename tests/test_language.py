@@ -23,7 +23,7 @@ from simulation.parameters import CONCEPTS
 from simulation.presets import PRESETS
 from simulation.results import KPIS
 from simulation.texts import TEXTS, UNITS
-from simulation.widgets.controls import LABEL_WIDTH_MAX, readout, text_width
+from simulation.widgets.controls import LABEL_WIDTH_MAX, text_width
 
 #: English words that must not appear in Dutch output.
 ENGLISH = {"the", "and", "with", "customer", "customers", "share", "revenue", "margin", "promoters",
@@ -49,15 +49,14 @@ def dutch_output() -> dict[str, str]:
     for spec in PARAMETERS:
         shown[f"parameter {spec.name}"] = spec.label("nl")
         shown |= {f"choice {spec.name}={choice}": spec.choice_label(choice, "nl") for choice in spec.choices}
-        if spec.kind in (int, float):
-            shown[f"readout {spec.name}"] = readout(spec, spec.default, "nl")
+        shown[f"parameter value {spec.name}"] = spec.value_text(spec.default, "nl")
     for spec in KPIS:
         shown[f"value {spec.name}"] = format_value(1234.5, spec.unit, "nl")
     return shown
 
 
 def english_words(dutch: str) -> set[str]:
-    lowered = re.sub(r"{\w+(?::[^}]*)?}|'\w+\.\w+'", " ", dutch.lower())  # fields to fill in, parameter names
+    lowered = re.sub(r"{\w+(?::[^}]*)?}|'\w+\.\w+'|--[\w-]+", " ", dutch.lower())  # fields, parameter names, options
     for term in COURSE_TERMS:
         lowered = lowered.replace(term, " ")
     words = set(re.findall(r"[a-zà-ÿ/]+(?:\s[a-z]+)?", lowered)) | set(re.findall(r"[a-zà-ÿ/]+", lowered))
@@ -72,6 +71,7 @@ def test_no_english_is_left_in_dutch_output():
 def test_the_word_check_can_fail():
     assert english_words("Gemiddelde revenue per customer") == {"revenue", "customer", "per customer"}
     assert english_words("'funnel.promise_policy' belooft een promise") == {"promise"}  # only the name is code
+    assert english_words("zet door met --yes, yes") == {"yes"}  # only the option is code
 
 
 #: A field of a text, with or without a format spec ('{low:g}'): its name.

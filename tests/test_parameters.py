@@ -131,7 +131,7 @@ def test_scenario_file_with_a_newer_schema_is_refused(tmp_path):
     ("{not json", ".json", "not valid JSON"),
     ("a = [", ".toml", "not valid TOML"),
     ('{"funnel": {"promise_policy": "lie"}}', ".json", "funnel.promise_policy"),
-    ("x", ".yaml", "must end in .json or .toml"),
+    ("x", ".yaml", "must end in one of .json, .toml"),
 ])
 def test_bad_scenario_files_give_clear_errors(tmp_path, content, suffix, match):
     path = tmp_path / f"bad{suffix}"

@@ -74,7 +74,7 @@ def test_a_huge_scenario_file_is_refused(tmp_path):
 
 def test_a_yaml_file_is_told_its_suffix_not_that_it_is_bad_yaml(capsys, tmp_path):
     (tmp_path / "s.yaml").write_text('{"run": {"years": 1}}')
-    error = _refused(capsys, ["run", "--scenario", str(tmp_path / "s.yaml")], "must end in .json or .toml")
+    error = _refused(capsys, ["run", "--scenario", str(tmp_path / "s.yaml")], "must end in one of .json, .toml")
     assert "YAML" not in error
 
 
@@ -206,7 +206,7 @@ def test_more_workers_than_a_pool_takes_is_refused_even_when_insisting(capsys):
 
 
 def test_an_empty_out_name_is_refused(capsys):
-    _refused(capsys, ["experiment", "replicate", *TINY, "-n", "2", "--out", ""], "Got an empty name")
+    _refused(capsys, ["experiment", "replicate", *TINY, "-n", "2", "--out", ""], "or a .xlsx file. Got ''.")
 
 
 def test_out_into_a_missing_folder_is_refused_before_running(capsys, tmp_path):

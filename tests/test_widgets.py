@@ -18,7 +18,7 @@ from simulation.texts import UNITS
 from simulation.widgets import (CompareView, ScenarioPanel, SimulationPanel, control_for, difference_summary,
                                 get_language, kpi_summary, set_language)
 from simulation.widgets import DEFAULT_KPIS
-from simulation.widgets.controls import default_step, text_width
+from simulation.widgets.controls import text_width
 from simulation.plots.style import FIGURE_DPI
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -71,7 +71,7 @@ def test_every_parameter_gets_a_control_from_its_spec(spec):
     else:
         assert isinstance(control, widgets.IntSlider if spec.kind is int else widgets.FloatSlider)
         assert (control.min, control.max) == (spec.low, spec.high)
-        assert control.step == pytest.approx(default_step(spec))
+        assert control.step == pytest.approx(spec.slider_step)
         assert control.continuous_update is False
     assert control_for(spec, spec.default, "nl").description == spec.label_nl
 
@@ -83,10 +83,10 @@ def test_every_choice_and_unit_has_a_readable_label_in_both_languages():
     assert units <= set(UNITS)
 
 
-def test_default_step_is_a_round_fraction_of_the_range():
+def test_slider_step_is_a_round_fraction_of_the_range():
     without_step = dataclasses.replace(SPECS["market.competitor_level"], step=None)  # range 0–1
-    assert default_step(without_step) == pytest.approx(0.01)
-    assert default_step(dataclasses.replace(without_step, high=300.0)) == pytest.approx(5.0)
+    assert without_step.slider_step == pytest.approx(0.01)
+    assert dataclasses.replace(without_step, high=300.0).slider_step == pytest.approx(5.0)
 
 
 def test_panel_starts_at_its_base_scenario():

@@ -95,8 +95,7 @@ def parse_range(name: str, text: str) -> Distribution:
     except ValueError:
         numbers = ()
     if len(numbers) not in (2, 3):
-        raise ScenarioError(f"The range for '{name}' must be LOW:HIGH or LOW:MODE:HIGH, e.g. 0.8:1.5. "
-                            f"Got {text!r} instead.")
+        raise kit_error(ScenarioError, "error.option_range", name=name, got=shown(text))
     return as_distribution(name, numbers)
 
 

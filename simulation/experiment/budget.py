@@ -28,12 +28,13 @@ grow at overloaded desks decides the rest.
 from __future__ import annotations
 
 import functools
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from ..errors import shown
-from ..language import duration, kit_error
+from ..language import duration, format_value, kit_error, text
 from ..model.market import lead_rates, referral_rate
 from ..scenario import Scenario, ScenarioError
 from .executors import SECONDS_PER_RUN_YEAR
@@ -108,14 +109,12 @@ def check_budget(runs: int, years: float, width: int, keep_events: bool = False,
     """Refuse an experiment beyond the hard limit; describe a long or large one and refuse it unless `force`.
     `work_years` and `leads` (the busiest scenario's leads a month) describe the load (see `estimate`)."""
     if runs > MAX_RUNS:
-        raise ScenarioError(f"This experiment has {runs:,} runs; the kit runs at most {MAX_RUNS:,} in one "
-                            f"experiment. Use fewer replications or grid points.")
+        raise kit_error(ScenarioError, "error.runs_most", runs=runs, most=MAX_RUNS)
     seconds, memory = estimate(runs, years, width, keep_events, work_years)
     if force or (seconds <= LONG_SECONDS and memory <= LARGE_BYTES):
         return
-    workers = f"{width} worker{'s' if width != 1 else ''}"
-    busy = f" with up to about {leads:,.0f} leads a month" if leads is not None and work_years is not None and \
-        work_years > 2 * years else ""
-    raise ScenarioError(f"This experiment is {runs:,} runs of {years:g} year{'s' if years != 1 else ''}{busy}: about "
-                        f"{duration(seconds, 'en')} on {workers} and {memory / 1e9:.1f} GB of memory. To run it anyway, "
-                        f"pass force=True (command line: --yes); or use fewer replications, grid points or years.")
+    busy = leads is not None and work_years is not None and work_years > 2 * years
+    raise kit_error(ScenarioError, "error.runs_long", runs=runs, years=partial(format_value, years, "years"),
+                    busy=partial(text, "error.runs_busy", leads=leads) if busy else "",
+                    duration=partial(duration, seconds), workers=f"{width} worker{'s' if width != 1 else ''}",
+                    memory=memory / 1e9)

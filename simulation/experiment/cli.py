@@ -4,8 +4,10 @@ The same experiments as the Python API, for a manager at a terminal or a
 script: scenario options as for `run` (--preset, --scenario, --set, --years),
 uncertain assumptions as `--vary KEY=LOW:HIGH`, a table of means with 95 %
 confidence intervals (or `--json`), and `--out` to keep every row (a folder
-of CSV files or an .xlsx workbook). User mistakes exit with status 2 and one
-message on stderr.
+of CSV files or an .xlsx workbook). `--language nl` puts the table, the
+warnings and the mistakes in Dutch (default: KIT_LANGUAGE, else English);
+`--json` and the saved files keep the kit's own names. User mistakes exit
+with status 2 and one message on stderr.
 """
 
 from __future__ import annotations
@@ -18,28 +20,19 @@ from typing import Any
 
 import pandas as pd
 
-from ..cli_scenario import add_scenario_arguments, apply_changes, format_value, scenario_from_args
-from ..errors import KitError, printable
+from ..cli_scenario import add_scenario_arguments, apply_changes, key_values, scenario_from_args
+from ..language import format_value, resolve, text
 from ..presets import PRESETS, preset
-from ..results import KPI_SPECS
-from ..scenario import Scenario, ScenarioError
+from ..scenario import Scenario
 from ..scenario_files import load_scenario
 from .assumptions import parse_range
 from .designs import compare, replicate, sensitivity, sweep
 from .result import ExperimentResult, check_kpi
 from .storage import check_experiment_path, metadata, save_experiment
+from .tables import chance_table, means_table, tornado_table
 
 DEFAULT_KPIS = ("margin", "revenue", "nps", "avg_grade", "win_rate", "churn_rate_annual")
-
-
-def _interval(low: float, high: float, unit: str) -> str:
-    return f"[{format_value(low, unit)} … {format_value(high, unit)}]"
-
-
-def _print_table(header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-    for row in (header, *rows):
-        print("  ".join(f"{cell:<{w}}" if i == 0 else f"{cell:>{w}}" for i, (cell, w) in enumerate(zip(row, widths))))
+VARY_EXAMPLE = "market.competitor_intensity=0.8:1.5"
 
 
 def _json_ready(value: Any) -> Any:
@@ -58,28 +51,17 @@ def _against(args: argparse.Namespace) -> Scenario:
     return apply_changes(load_scenario(name) if name.endswith((".json", ".toml")) else preset(name), args)
 
 
-def _key_values(texts: list[str], option: str, example: str) -> list[tuple[str, str]]:
-    """['KEY=VALUE', ...] as pairs; a missing '=' names the option and shows an example."""
-    pairs = []
-    for text in texts:
-        key, sep, value = text.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise ScenarioError(f"{option} expects KEY=VALUE, e.g. {example}. Got {text!r} instead.")
-        pairs.append((key.strip(), value.strip()))
-    return pairs
-
-
 def _tornado_ranges(texts: list[str]) -> dict[str, tuple[float, float] | None]:
     """--param KEY (±20 % around its value) or KEY=LOW:HIGH."""
     bare = {text.strip(): None for text in texts if "=" not in text}
-    given = _key_values([t for t in texts if "=" in t], "--param", "market.competitor_intensity=0.8:1.5")
+    given = key_values([t for t in texts if "=" in t], "--param", VARY_EXAMPLE)
     return {**bare, **{name: parse_range(name, text).bounds() for name, text in given}}
 
 
 def _experiment(args: argparse.Namespace) -> ExperimentResult:
     """Run the experiment the arguments describe."""
     scenario = scenario_from_args(args)
-    vary = _key_values(args.vary, "--vary", "market.competitor_intensity=0.8:1.5")
+    vary = key_values(args.vary, "--vary", VARY_EXAMPLE)
     options = dict(uncertain={name: parse_range(name, text) for name, text in vary}, workers=args.workers,
                    progress=True if sys.stderr.isatty() else None, force=args.yes)
     n, seed = args.replications, args.seed
@@ -88,13 +70,13 @@ def _experiment(args: argparse.Namespace) -> ExperimentResult:
     if args.design == "compare":
         return compare(scenario, _against(args), n, seed, **options)
     if args.design == "sweep":
-        grid = _key_values(args.param, "--param", "funnel.promise_policy=honest,customer_wish")
+        grid = key_values(args.param, "--param", "funnel.promise_policy=honest,customer_wish")
         return sweep(scenario, {name: values.split(",") for name, values in grid}, n, seed, **options)
     return sensitivity(scenario, _tornado_ranges(args.param), n, seed, kpi=check_kpi((args.kpi or ["margin"])[0]), **options)
 
 
 def _table(result: ExperimentResult, kpis: list[str]) -> pd.DataFrame:
-    """The table the design answers with."""
+    """The numbers the design answers with, for --json."""
     if result.kind == "compare":
         return result.differences(kpis)
     if result.kind == "sensitivity":
@@ -102,58 +84,50 @@ def _table(result: ExperimentResult, kpis: list[str]) -> pd.DataFrame:
     return result.summary(kpis)
 
 
-def _print_result(result: ExperimentResult, table: pd.DataFrame) -> None:
-    first = next(iter(result.scenarios.values()))
-    years = first["run.years"]
-    print(f"{result.kind}: {result.replications} replications per scenario, seed {result.seed}, "
-          f"{years} year{'s' if years != 1 else ''}, 95 % confidence intervals")
+def _answer(result: ExperimentResult, kpis: list[str], language: str) -> pd.DataFrame:
+    """The table the design answers with, as text in `language`."""
     if result.kind == "compare":
-        rows = []
-        for r in table.itertuples():
-            unit = KPI_SPECS[r.kpi].unit
-            rows.append([KPI_SPECS[r.kpi].label_en, format_value(r.mean_a, unit), format_value(r.mean_b, unit),
-                         format_value(r.difference, unit), _interval(r.ci_low, r.ci_high, unit),
-                         format_value(r.prob_a_beats_b, "share")])
-        _print_table(["KPI", result.settings["a"], result.settings["b"], "A − B", "95 % CI of A − B",
-                      "A better in"], rows)
-    elif result.kind == "sensitivity":
-        unit = KPI_SPECS[table["kpi"].iloc[0]].unit
-        rows = [[r.parameter, f"{r.low:g} … {r.high:g}", format_value(r.kpi_low, unit), format_value(r.kpi_high, unit),
-                 format_value(r.swing, unit)] for r in table.itertuples()]
-        _print_table(["parameter", "range", "KPI at low", "KPI at high", "swing"], rows)
-    else:
-        rows = []
-        for _, r in table.iterrows():
-            unit = KPI_SPECS[r["kpi"]].unit
-            rows.append([r["variant"], KPI_SPECS[r["kpi"]].label_en, format_value(r["mean"], unit),
-                         _interval(r["ci_low"], r["ci_high"], unit)])
-        _print_table(["scenario", "KPI", "mean", "95 % CI"], rows)
+        return chance_table(result, kpis, language)
+    if result.kind == "sensitivity":
+        return tornado_table(result, kpis[0], language)
+    return means_table(result, kpis, language)
+
+
+def _print_table(table: pd.DataFrame) -> None:
+    """A table at the terminal: the first column to the left, the numbers to the right."""
+    header = [*table.index.names, *table.columns]
+    rows = [[str(cell) for cell in ((index,) if not isinstance(index, tuple) else index) + tuple(row)]
+            for index, row in zip(table.index, table.itertuples(index=False))]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    for row in (header, *rows):
+        print("  ".join(f"{cell:<{w}}" if i == 0 else f"{cell:>{w}}" for i, (cell, w) in enumerate(zip(row, widths))))
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the experiment; 0 on success, 2 on a user mistake (message on stderr), 130 on Ctrl-C."""
+    """Run the experiment and print its answer in `--language`; 0 on success, 130 on Ctrl-C. A user mistake
+    is raised for the kit's `main`, which tells it in that language with status 2."""
+    language = resolve(args.language)
+    kpis = [check_kpi(k) for k in args.kpi] if args.kpi else list(DEFAULT_KPIS)
+    if args.out is not None:
+        check_experiment_path(args.out)  # before the work, not after it
     try:
-        kpis = [check_kpi(k) for k in args.kpi] if args.kpi else list(DEFAULT_KPIS)
-        if args.out is not None:
-            check_experiment_path(args.out)  # before the work, not after it
         result = _experiment(args)
-        table = _table(result, kpis)
-        if args.out is not None:
-            save_experiment(result, args.out)
-    except KitError as error:
-        print(f"error: {printable(error)}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
-        print("interrupted: the experiment was cancelled", file=sys.stderr)
+        print(text("cli.cancelled", language), file=sys.stderr)
         return 130
-    for warning in result.warnings:  # as `run` does: the numbers of a company that cannot cope need a word
-        print(f"warning: {warning}", file=sys.stderr)
+    if args.out is not None:
+        save_experiment(result, args.out)
+    for warning in result.warning_texts(language):  # as `run` does: the numbers of a company that cannot cope
+        print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
     if args.json:
         document = {key: value for key, value in metadata(result).items() if key != "dtypes"}
-        document["table"] = table.to_dict(orient="records")
+        document["table"] = _table(result, kpis).to_dict(orient="records")
         print(json.dumps(_json_ready(document), indent=2, ensure_ascii=False))
-    else:
-        _print_result(result, table)
+        return 0
+    years = next(iter(result.scenarios.values()))["run.years"]
+    print(text("experiment.header", language, design=text(f"experiment.{result.kind}", language),
+               n=result.replications, seed=result.seed, years=format_value(years, "years", language)))
+    _print_table(_answer(result, kpis, language))
     return 0
 
 
@@ -169,6 +143,8 @@ def _common(parser: argparse.ArgumentParser, replications: int) -> None:
     parser.add_argument("--kpi", action="append", metavar="NAME",
                         help=f"KPI to report (repeatable; default {', '.join(DEFAULT_KPIS)})")
     parser.add_argument("--json", action="store_true", help="print one JSON object: the record and the table")
+    parser.add_argument("--language", choices=("en", "nl"), default=None,
+                        help="the table, warnings and mistakes in English or Dutch (default: KIT_LANGUAGE, else en)")
     parser.add_argument("--out", metavar="PATH", help="save every row: a folder (CSV + JSON) or a .xlsx file")
     parser.add_argument("--yes", action="store_true",
                         help="run even when the estimate says it takes long or much memory, or with more "

@@ -19,7 +19,8 @@ from collections.abc import Callable, Mapping, Sequence, Sized
 from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
-from ..errors import shown
+from ..errors import quoted, shown
+from ..language import formatted, kit_error
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, check_mapping, coerce, unknown_parameter
@@ -88,16 +89,15 @@ def sweep(scenario: ScenarioLike, grid: Mapping[str, Sequence[Any]], n: int = 10
                   ("a parameter and its values, e.g. {'funnel.promise_policy': ['honest', 'customer_wish']}",
                    "een parameter en zijn waarden, bijv. {'funnel.promise_policy': ['honest', 'customer_wish']}"))
     if not 1 <= len(grid) <= 2:
-        raise ScenarioError(f"A sweep varies one or two parameters. Got {len(grid)}: {', '.join(grid) or 'none'}.")
+        raise kit_error(ScenarioError, "error.sweep_size", count=len(grid), names=f": {quoted(grid)}" if grid else "")
     points = math.prod(len(values) for values in grid.values() if isinstance(values, Sized))
     if points > MAX_GRID_POINTS:
-        sizes = " × ".join(f"{len(values):,}" for values in grid.values())
-        raise ScenarioError(f"This sweep has {sizes} = {points:,} grid points; a sweep takes at most "
-                            f"{MAX_GRID_POINTS:,}. Use fewer values.")
+        sizes = lambda language: " × ".join(formatted(len(values), ",", language) for values in grid.values())
+        raise kit_error(ScenarioError, "error.sweep_points", sizes=sizes, points=points, most=MAX_GRID_POINTS)
     axes = {name: [_grid_value(name, v) for v in values] for name, values in grid.items()}
     for name, values in axes.items():
         if not values or len(set(values)) != len(values):
-            raise ScenarioError(f"The sweep over '{name}' needs distinct values. Got {list(grid[name])!r} instead.")
+            raise kit_error(ScenarioError, "error.sweep_distinct", name=name, got=shown(list(grid[name])))
     seeds = replication_seeds(seed, n)
     variants = []
     for point in itertools.product(*axes.values()):
@@ -125,12 +125,12 @@ def _range(scenario: Scenario, name: str, given: Any, spread: float) -> tuple[fl
         raise unknown_parameter(name)
     spec = SPECS[name]
     if spec.kind not in (int, float):
-        raise ScenarioError(f"The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.")
+        raise kit_error(ScenarioError, "error.sensitivity_numeric", name=name)
     if given is None:
         given = _default_range(spec, scenario[name], spread)
     low, high = (coerce(spec, v) for v in given)
     if not low < high:
-        raise ScenarioError(f"The range for '{name}' must go from low to high. Got {tuple(given)!r} instead.")
+        raise kit_error(ScenarioError, "error.sensitivity_order", name=name, got=shown(tuple(given)))
     return low, high
 
 

@@ -67,12 +67,9 @@ def worker_count(workers: int | None, runs: int, run_years: float, *, force: boo
     workers = positive(workers, "error.workers")
     cores = local_cores()
     if workers > MAX_WORKERS:
-        raise ScenarioError(f"A process pool takes at most {MAX_WORKERS} workers, and this machine gives the kit "
-                            f"{cores} cores. Got {workers} instead.")
+        raise kit_error(ScenarioError, "error.workers_most", most=MAX_WORKERS, cores=cores, got=workers)
     if workers > cores and not force:
-        raise ScenarioError(f"{workers} workers on {cores} cores would only compete for them, each with its own "
-                            f"copy of the model in memory: use at most {cores}, or insist with force=True "
-                            f"(command line: --yes).")
+        raise kit_error(ScenarioError, "error.workers_cores", cores=cores, got=workers)
     return workers
 
 

@@ -71,8 +71,7 @@ def _check_uncertain(variants: Sequence[Variant], uncertain: Mapping[str, Any]) 
     extremes must be valid, checked before any work starts rather than failing halfway."""
     for name in uncertain:
         if len({v.scenario[name] for v in variants}) > 1 or any(name in v.columns for v in variants):
-            raise ScenarioError(f"'{name}' is varied by the experiment itself, so it cannot also be an "
-                                f"uncertain assumption.")
+            raise kit_error(ScenarioError, "error.varied_and_uncertain", name=name)
     for variant in variants:
         for corner in assumptions.corners(uncertain):
             try:

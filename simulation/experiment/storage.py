@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import KitError, shown
+from ..language import kit_error
 from ..files import atomic_folder, check_replaceable, check_target, parse_document, read_limited, verify_folder, \
     write_text
 from ..scenario import ScenarioError
@@ -86,13 +87,13 @@ def check_experiment_path(path: str | Path) -> Path:
     """Where an experiment may be saved, checked before it runs: a .xlsx file or a folder (new, or
     holding only an earlier save), inside a folder that exists."""
     if not str(path).strip():
-        raise ScenarioError("Save an experiment to a folder (no suffix) or a .xlsx file. Got an empty name.")
+        raise kit_error(ScenarioError, "error.experiment_path", got=shown(str(path)))
     path = Path(path)
     if path.suffix == ".xlsx":
-        return check_target(path, "experiment workbook", (".xlsx",))
+        return check_target(path, "experiment_workbook", (".xlsx",))
     if path.suffix:
-        raise ScenarioError(f"Save an experiment to a folder (no suffix) or a .xlsx file. Got '{path}'.")
-    check_target(path, "experiment folder")
+        raise kit_error(ScenarioError, "error.experiment_path", got=shown(str(path)))
+    check_target(path, "experiment_folder")
     check_replaceable(path, OWNED)
     return path
 
@@ -106,8 +107,7 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
     if path.suffix == ".xlsx":
         too_long = [name for name, table in tables.items() if len(table) >= EXCEL_ROWS]
         if too_long:
-            raise ScenarioError(f"The {too_long[0]} table has more rows than an Excel sheet holds; "
-                                f"save the experiment to a folder instead.")
+            raise kit_error(ScenarioError, "error.sheet_rows", table=too_long[0])
         record = pd.DataFrame({SIDECAR: sidecar.splitlines()})
         return write_workbook(path, {**tables, **_extra_tables(result), "experiment": record})
     with atomic_folder(path, OWNED) as folder:
@@ -129,8 +129,8 @@ def _read(path: Path) -> tuple[Any, dict[str, pd.DataFrame]]:
         lines = unescape_text(sheets.pop("experiment"))[SIDECAR].astype(str)
         meta = _record("\n".join(lines).encode("utf-8"), path / "experiment sheet")
         return meta, {name: unescape_text(sheets[name]) for name in TABLES if name in sheets}
-    meta = _record(read_limited(path / SIDECAR, MAX_SIDECAR_BYTES, "experiment record"), path / SIDECAR)
-    verify_folder(path, "experiment folder")
+    meta = _record(read_limited(path / SIDECAR, MAX_SIDECAR_BYTES, "experiment_record"), path / SIDECAR)
+    verify_folder(path, "experiment_folder")
     names = meta["dtypes"] if isinstance(meta.get("dtypes"), dict) else {}
     return meta, {name: unescape_text(pd.read_csv(path / f"{name}.csv")) for name in names if name in TABLES}
 

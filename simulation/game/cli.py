@@ -93,7 +93,7 @@ def decisions_given(file: str | None, overrides: Sequence[str], required: bool =
             raise kit_error(GameError, "error.option_file_kind", got=shown(file))
         if not path.is_file():
             raise kit_error(GameError, "error.option_file_missing", got=shown(file))
-        data = parse_document(read_limited(path, DECISIONS_FILE_LIMIT, "decisions file"), path.suffix.lower(), path)
+        data = parse_document(read_limited(path, DECISIONS_FILE_LIMIT, "decisions"), path.suffix.lower(), path)
         if not isinstance(data, Mapping):
             raise kit_error(GameError, "error.option_file_table", got=shown(file), content=shown(data),
                             example='{"economics.price_level": 1.05}')

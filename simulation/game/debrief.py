@@ -36,7 +36,7 @@ from .bots import STYLE_HELP
 from .engine import Game, Log
 from .scoring import Standing
 from .settings import GameError
-from .views import decision_text, leaderboard_notes, leaderboard_table, supplier_name
+from .views import leaderboard_notes, leaderboard_table, supplier_name
 
 #: The parts of a margin gap, in the order the debrief shows them ("other" only when the KPIs leave some over).
 PARTS = ("deals won", "customer base", "price", "sales cost", "service cost", "strategy cost")
@@ -230,8 +230,8 @@ def _changes(game: Game, log: Log, team: str, rounds: int, language: str) -> lis
             before = previous.get(name, base[name])
             if value != before:
                 lines.append(text("debrief.change", language, label=SPECS[name].label(language),
-                                  old=decision_text(name, before, language),
-                                  new=decision_text(name, value, language)))
+                                  old=SPECS[name].value_text(before, language),
+                                  new=SPECS[name].value_text(value, language)))
         changed.append(lines)
         previous = in_force
     return changed

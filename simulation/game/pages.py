@@ -36,7 +36,7 @@ from ..widgets.controls import ScenarioPanel
 from ..widgets.formatting import html_table
 from .engine import Game, Status
 from .settings import GAME_PRESETS, MARKET_EVENTS, GameError
-from .views import (TEAM_KPIS, decision_text, display_name, kpi_label, kpi_value, leaderboard_notes,
+from .views import (TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes,
                     leaderboard_table, round_table)
 
 POLL_SECONDS = 3.0  # how often a page looks whether the game moved on
@@ -331,7 +331,7 @@ class TeamPage(Page):
         except KitError as error:
             self.feedback.value = self._mistake(error)
             return
-        changed = ", ".join(f"{SPECS[n].label(self.language)} = {decision_text(n, v, self.language)}"
+        changed = ", ".join(f"{SPECS[n].label(self.language)} = {SPECS[n].value_text(v, self.language)}"
                             for n, v in stored.items())
         self.feedback.value = (f"<b style='color:#060'>{html.escape(self._t('game.page.stored', round=status.round_open))}</b>"
                                f"<br>{html.escape(changed)}")

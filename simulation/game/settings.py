@@ -222,7 +222,7 @@ def load_settings(path: str | Path) -> GameSettings:
     if path.suffix.lower() not in (".json", ".toml"):
         raise kit_error(GameError, "error.settings_file", got=shown(str(path)))
     try:
-        data = parse_document(read_limited(path, 1_000_000, "game settings"), path.suffix.lower(), path)
+        data = parse_document(read_limited(path, 1_000_000, "game_settings"), path.suffix.lower(), path)
     except KitError as error:
         raise error.recast(GameError) from None
     return GameSettings.from_mapping(data)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..language import format_value, missing, number, text
-from ..parameters import SPECS
 from ..results import KPI_SPECS
 from .bots import STYLE_NAMES
 from .play import Slot
@@ -49,18 +47,6 @@ def kpi_unit(name: str) -> str:
 
 def kpi_value(name: str, value: float, language: str) -> str:
     return format_value(value, kpi_unit(name), language)
-
-
-def decision_text(name: str, value: Any, language: str) -> str:
-    """A decision's value as the panels' sliders and menus show it ('€ 12.000 per maand', 'Eerlijk beloven')."""
-    spec = SPECS[name]
-    if spec.choices:
-        return spec.choice_label(value, language)
-    if isinstance(value, bool):
-        return text("game.yes" if value else "game.no", language)
-    from ..widgets.controls import readout  # the sliders' own readout (ipywidgets only when a page is made)
-
-    return readout(spec, value, language)
 
 
 def display_name(name: str, style: str, language: str) -> str:

@@ -147,7 +147,7 @@ class Cache:
         self.entries: dict[str, Any] = {}
         if path and path.is_file():
             try:  # read as untrusted data, within bounds: a huge, deeply nested or foreign file is ignored
-                entries = parse_document(read_limited(path, MAX_CACHE_BYTES, "grading cache"), ".json", path)
+                entries = parse_document(read_limited(path, MAX_CACHE_BYTES, "grading_cache"), ".json", path)
             except KitError:
                 entries = {}
             self.entries = entries if isinstance(entries, dict) else {}  # a broken cache is only a slower run

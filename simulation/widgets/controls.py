@@ -12,14 +12,13 @@ student dragging a slider does not start a simulation on every tick.
 from __future__ import annotations
 
 import html
-import math
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..language import LANGUAGES, format_value, kit_error, pick, resolve, text, unit_kind, value_range
+from ..language import LANGUAGES, kit_error, pick, resolve, text, value_range
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, unknown_concept, unknown_parameter
@@ -29,29 +28,10 @@ LABEL_WIDTH_MAX = 270  # pixels; every label in the table fits (a test checks), 
 SLIDER_WIDTH = 170  # the slider's track, in pixels
 
 
-def default_step(spec: ParamSpec) -> float:
-    """The spec's step, or about a hundredth of the range rounded to 1, 2 or 5 times a power of ten."""
-    if spec.step:
-        return spec.step
-    if spec.kind is int:
-        return 1
-    rough = (spec.high - spec.low) / 100
-    power = 10 ** math.floor(math.log10(rough))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
-
-
-def decimals_of(step: float) -> int:
-    """As many decimals as the step needs: 1000 → 0, 0.5 → 1, 0.125 → 3."""
-    return 0 if float(step).is_integer() else min(3, len(f"{step:g}".split(".")[1]))
-
-
 def readout(spec: ParamSpec, value: Any, language: str) -> str:
-    """A slider's value as the student reads it: '€ 40.000 per maand', '25 %', '3 fte'."""
-    if spec.kind in (bool, str):
-        return ""
-    step = default_step(spec)
-    shown_step = round(100 * step, 9) if unit_kind(spec.unit) == "percent" else step  # shares show in percent
-    return format_value(value, spec.unit, language, decimals=decimals_of(shown_step))
+    """A slider's readout beside it: '€ 40.000 per maand', '25 %', '3 fte'; a menu or a checkbox shows its
+    own value."""
+    return spec.value_text(value, language) if spec.kind in (int, float) else ""
 
 
 def range_readout(spec: ParamSpec, low: Any, high: Any, language: str) -> str:
@@ -99,7 +79,7 @@ def control_for(spec: ParamSpec, value: Any, language: str, label_width: int = 2
         common["layout"] = widgets.Layout(width=f"{label_width + SLIDER_WIDTH + 90}px")
         return widgets.Dropdown(options=_choice_options(spec, language), value=value, **common)
     slider = widgets.IntSlider if spec.kind is int else widgets.FloatSlider
-    return slider(value=value, min=spec.low, max=spec.high, step=default_step(spec), continuous_update=False,
+    return slider(value=value, min=spec.low, max=spec.high, step=spec.slider_step, continuous_update=False,
                   readout=False, **common)
 
 

@@ -27,69 +27,27 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import pandas as pd
 from matplotlib.figure import Figure
 
 from ..errors import shown
 from ..experiment.designs import compare
 from ..experiment.result import ExperimentResult, check_kpi
-from ..language import format_value, kit_error, percent, resolve, scenario_name, text, value_range
+from ..experiment.tables import chance_table
+from ..language import kit_error, scenario_name, text
 from ..parameters import SPECS
 from ..plots.experiment import difference_histogram
 from ..plots.style import PANEL_WIDTH
 from ..presets import PRESETS, preset
-from ..results import KPI_SPECS
 from ..scenario import ScenarioError, unknown_parameter
 from . import background
 from .background import warm_pool
-from .controls import default_step, range_readout, readout, relabel_choices
+from .controls import range_readout, relabel_choices
 from .formatting import html_table
 from .runner import Runner
 
 #: Assumptions a manager is typically unsure about, with a plausible starting range.
 DEFAULT_ASSUMPTIONS = {"market.competitor_intensity": (0.7, 1.5), "churn.annual_at_grade_6": (0.12, 0.3)}
 _WIDTH = {"description_width": "190px"}
-
-
-def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
-                 language: str | None = None) -> pd.DataFrame:
-    """Per KPI: both means, A − B with its 95 % interval, and the share of runs in which A is better,
-    as text a manager reads ('€1,234,567', '+31.9', '85%'), in the lesson's language unless given; seeds stay
-    in the exports."""
-    language = resolve(language)
-    table = result.differences([check_kpi(k) for k in kpis])
-    rows = []
-    for row in table.itertuples():
-        unit = KPI_SPECS[row.kpi].unit
-        interval = value_range(format_value(row.ci_low, unit, language, signed=True),
-                               format_value(row.ci_high, unit, language, signed=True))
-        rows.append([KPI_SPECS[row.kpi].label(language), format_value(row.mean_a, unit, language),
-                     format_value(row.mean_b, unit, language), format_value(row.difference, unit, language, signed=True),
-                     interval, percent(row.prob_a_beats_b, language, decimals=0)])
-    names = [scenario_name(result.settings[side], language) for side in ("a", "b")]
-    headers = [text("panel.kpi", language), f"A: {names[0]}", f"B: {names[1]}", "A − B",
-               text("stress.interval", language), text("stress.chance", language)]
-    return pd.DataFrame(rows, columns=headers).set_index(headers[0])
-
-
-def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: str | None = None,
-               rows: int = 8) -> pd.DataFrame:
-    """The first `rows` runs of an experiment as a manager reads them: the sampled assumptions and the
-    KPIs formatted ('€ 7.343.839', '12 %'), in the lesson's language unless given, without seeds (they stay in
-    `result.runs` and the exports)."""
-    language = resolve(language)
-    columns = list(columns) or [*result.uncertain, "margin", "nps"]
-    shown = result.runs.head(rows)
-    table = pd.DataFrame(index=pd.MultiIndex.from_arrays(
-        [[scenario_name(v, language) for v in shown["variant"]], shown["replication"] + 1],
-        names=[text("panel.scenario", language), text("panel.run_number", language)]))
-    for column in columns:
-        if column in SPECS:
-            table[SPECS[column].label(language)] = [readout(SPECS[column], v, language) for v in shown[column]]
-        else:
-            spec = KPI_SPECS[check_kpi(column)]
-            table[spec.label(language)] = [format_value(v, spec.unit, language) for v in shown[column]]
-    return table
 
 
 def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
@@ -185,7 +143,7 @@ class StressTestPanel(Runner):
         if SPECS[name].kind is not float:
             raise kit_error(ScenarioError, "error.not_a_range", got=shown(name))
         spec = SPECS[name]
-        step = default_step(spec)
+        step = spec.slider_step
         return widgets.FloatRangeSlider(value=tuple(bounds), min=spec.low, max=spec.high, step=step, readout=False,
                                         tooltip=spec.help_text(self.language), continuous_update=False, style=_WIDTH,
                                         layout=widgets.Layout(width="440px"))

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from simulation.parameters import SPECS
-from simulation.widgets.controls import default_step, range_readout
+from simulation.widgets.controls import range_readout
 from simulation.widgets.stress_test import DEFAULT_ASSUMPTIONS
 
 from .conftest import browser_page
@@ -102,7 +102,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         range_label = row.locator(".widget-label").last
         low, high = DEFAULT_ASSUMPTIONS[RANGE]
         assert range_label.inner_text().strip() == _range_readout(low, high)
-        final = _range_readout(low + STEPS * default_step(SPECS[RANGE]), high)
+        final = _range_readout(low + STEPS * SPECS[RANGE].slider_step, high)
         _screenshot_from(page, panel, artifacts / "lesson08_1_before.png")
         handle = row.locator(".noUi-handle-lower")
         handle.focus()

@@ -1,0 +1,101 @@
+"""An experiment's answers as a manager reads them: formatted text in English or Dutch.
+
+`ExperimentResult` gives the numbers (`summary`, `differences`, `tornado`)
+for analysis and exports; these tables give the same answers as text for a
+person ('€ 1.234.567', '+31,9', '85 %', '12,0 – 15,5 %'), with the KPIs',
+parameters' and presets' labels in the language asked for, and no seeds
+(those stay in `result.runs` and the exports). The stress-test panel,
+lesson 08 and `python -m simulation experiment … --language nl` all show
+these tables, so a comparison reads the same in every face.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..kpis import check_kpi
+from ..language import format_value, percent, resolve, scenario_name, text, value_range
+from ..parameters import SPECS
+from ..results import KPI_SPECS
+from .result import ExperimentResult
+
+
+def interval(low: float, high: float, unit: str, language: str, signed: bool = False) -> str:
+    """A confidence interval as a range of two values with their unit: '€2,522,267 – €3,099,553'."""
+    return value_range(format_value(low, unit, language, signed=signed), format_value(high, unit, language,
+                                                                                      signed=signed))
+
+
+def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
+                 language: str | None = None) -> pd.DataFrame:
+    """A comparison per KPI: both means, A − B with its 95 % interval, and the share of runs in which A is
+    better, in the session's language unless given."""
+    language = resolve(language)
+    rows = []
+    for row in result.differences([check_kpi(k).name for k in kpis]).itertuples():
+        unit = KPI_SPECS[row.kpi].unit
+        rows.append([KPI_SPECS[row.kpi].label(language), format_value(row.mean_a, unit, language),
+                     format_value(row.mean_b, unit, language), format_value(row.difference, unit, language, signed=True),
+                     interval(row.ci_low, row.ci_high, unit, language, signed=True),
+                     percent(row.prob_a_beats_b, language, decimals=0)])
+    names = [scenario_name(result.settings[side], language) for side in ("a", "b")]
+    headers = [text("panel.kpi", language), f"A: {names[0]}", f"B: {names[1]}", "A − B",
+               text("stress.interval", language), text("stress.chance", language)]
+    return pd.DataFrame(rows, columns=headers).set_index(headers[0])
+
+
+def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
+                language: str | None = None) -> pd.DataFrame:
+    """Per scenario (or per point of a sweep, its values as the panels show them) and KPI: the mean and its
+    95 % confidence interval."""
+    language = resolve(language)
+    swept = list(result.settings.get("parameters", [])) if result.kind == "sweep" else []
+    summary = result.summary([check_kpi(k).name for k in kpis])
+    headers = ([SPECS[name].label(language) for name in swept] or [text("panel.scenario", language)]) + [
+        text("panel.kpi", language), text("sweep.mean", language), text("sweep.ci", language)]
+    rows = []
+    for row in summary.to_dict(orient="records"):
+        unit = KPI_SPECS[row["kpi"]].unit
+        where = ([SPECS[name].value_text(row[name], language) for name in swept]
+                 or [scenario_name(row["variant"], language)])
+        rows.append([*where, KPI_SPECS[row["kpi"]].label(language), format_value(row["mean"], unit, language),
+                     interval(row["ci_low"], row["ci_high"], unit, language)])
+    return pd.DataFrame(rows, columns=headers).set_index(headers[0])
+
+
+def tornado_table(result: ExperimentResult, kpi: str | None = None, language: str | None = None) -> pd.DataFrame:
+    """Per assumption, the one that moves the KPI most first: its range, the KPI's mean at its low and at its
+    high value, and the swing between them."""
+    language = resolve(language)
+    table = result.tornado(kpi)
+    spec = KPI_SPECS[table["kpi"].iloc[0]]
+    label = spec.label(language)
+    rows = [[SPECS[r.parameter].label(language), value_range(SPECS[r.parameter].value_text(r.low, language),
+                                                             SPECS[r.parameter].value_text(r.high, language)),
+             format_value(r.kpi_low, spec.unit, language), format_value(r.kpi_high, spec.unit, language),
+             format_value(r.swing, spec.unit, language)] for r in table.itertuples()]
+    headers = [text("tornado.parameter", language), text("experiment.range", language),
+               text("experiment.at_low", language, kpi=label), text("experiment.at_high", language, kpi=label),
+               text("experiment.swing", language)]
+    return pd.DataFrame(rows, columns=headers).set_index(headers[0])
+
+
+def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: str | None = None,
+               rows: int = 8) -> pd.DataFrame:
+    """The first `rows` runs of an experiment: the sampled assumptions and the KPIs, in the session's language
+    unless given."""
+    language = resolve(language)
+    columns = list(columns) or [*result.uncertain, "margin", "nps"]
+    shown = result.runs.head(rows)
+    table = pd.DataFrame(index=pd.MultiIndex.from_arrays(
+        [[scenario_name(v, language) for v in shown["variant"]], shown["replication"] + 1],
+        names=[text("panel.scenario", language), text("panel.run_number", language)]))
+    for column in columns:
+        if column in SPECS:
+            table[SPECS[column].label(language)] = [SPECS[column].value_text(v, language) for v in shown[column]]
+        else:
+            spec = check_kpi(column)
+            table[spec.label(language)] = [format_value(v, spec.unit, language) for v in shown[column]]
+    return table
