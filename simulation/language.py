@@ -84,9 +84,10 @@ def say(template: str, language: str, **values: Any) -> str:
 
 def kit_error(kind: type[KitErrorKind], key: str, /, **values: Any) -> KitErrorKind:
     """A user mistake told by the text `key`: the English message, and the Dutch one a Dutch face shows
-    (`KitError.in_language`). Every mistake a person can make in a lesson, an exercise, a game page or a
-    command (`--language nl`) is raised this way, the paths a command writes or reads included; damage found
-    in a file the kit saved itself is told in English alone."""
+    (`KitError.in_language`). A mistake a person can make in a lesson, an exercise, a game page or a command
+    with `--language nl` is raised this way (`tests/test_dutch_mistakes.py` lists them), the paths a command
+    writes or reads included; damage found in a file the kit saved itself, and a mistake only a script calling
+    the API can make, are told in English alone."""
     return kind(text(key, "en", **values), dutch=text(key, "nl", **values))
 
 

@@ -10,11 +10,12 @@ text (the help is the panels' tooltip).
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import quoted
-from .language import format_value, pick, resolve, text, unit_kind
+from .language import format_value, pick, resolve, text, unit_kind, value_range
 
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
@@ -92,19 +93,39 @@ class ParamSpec:
         power = 10 ** math.floor(math.log10(rough))
         return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
 
-    def value_text(self, value: Any, language: str | None = None) -> str:
-        """A value as every face shows it, as precise as the slider's step: '€ 40.000 per maand', '25 %',
-        '3 fte', 'Eerlijke inschatting', 'ja' (the panels' readouts, the game's decisions, an experiment's
-        table)."""
+    def value_text(self, value: Any, language: str | None = None, *, exact: bool = True) -> str:
+        """A value as every face shows it: '€ 40.000 per maand', '25 %', '3 fte', 'Eerlijke inschatting', 'ja'
+        (the panels' readouts, the game's decisions, an experiment's tables). Numbers have the decimals of the
+        slider's step, more where the value has them (a range typed as 0.85:1.15 shows as typed); a value drawn
+        at random (`exact=False`) shows at the slider's precision ('1,23×', not '1,235×')."""
         language = resolve(language)
         if self.choices:
             return self.choice_label(value, language)
         if self.kind is bool:
             return text("value.yes" if value else "value.no", language)
-        step = self.slider_step
-        shown_step = round(100 * step, 9) if unit_kind(self.unit) == "percent" else step  # shares show in percent
-        decimals = 0 if float(shown_step).is_integer() else min(3, len(f"{shown_step:g}".split(".")[1]))
-        return format_value(value, self.unit, language, decimals=decimals)
+        return format_value(value, self.unit, language, decimals=self._decimals(*([value] if exact else [])))
+
+    def _decimals(self, *values: float) -> int:
+        """The decimals of the slider's step, more where a value has them (shares count in percent)."""
+        scale = 100 if unit_kind(self.unit) == "percent" else 1
+        return max(_decimals(number * scale) for number in (self.slider_step, *values))
+
+    def range_text(self, low: Any, high: Any, language: str | None = None) -> str:
+        """A range of values with a unit in words said once: '12%–30% per year', '12 – 30 % per jaar',
+        '0.8×–1.5×' (the stress test's range sliders, the tornado's table and figure)."""
+        decimals = self._decimals(low, high)  # both ends alike: '12.5%–30.0%', not '12.5%–30%'
+        first, second = (format_value(v, self.unit, resolve(language), decimals=decimals) for v in (low, high))
+        shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
+        space = shared.find(" ")
+        if space < 0 or not shared[space:].strip():
+            return value_range(first, second)
+        tail = shared[space:]  # from its first space on: ' per year', ' % per jaar'
+        return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
+
+
+def _decimals(number: float) -> int:
+    """The decimals `number` needs, at most 3: 1000 → 0, 0.5 → 1, 1.02 → 2, 0.125 → 3."""
+    return min(3, len(f"{abs(number):.6f}".rstrip("0").partition(".")[2]))
 
 
 def _p(name, kind, default, low=None, high=None, *, unit="", help, help_nl, en, nl, choices=(), step=None,

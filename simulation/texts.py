@@ -255,26 +255,26 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "fewer values.", "Deze sweep heeft {sizes} = {points:,} punten; een sweep kan hoogstens "
                                             "{most:,} punten aan. Kies minder waarden."),
     "error.sweep_distinct": ("The sweep over '{name}' needs distinct values. Got {got} instead.",
-                             "De sweep over '{name}' heeft verschillende waarden nodig. Je gaf {got}."),
+                             "De sweep over '{name}' mag elke waarde maar één keer bevatten. Je gaf {got}."),
     "error.sensitivity_numeric": ("The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.",
-                                  "De parameter '{name}' van een gevoeligheidsanalyse moet een getal zijn; "
-                                  "probeer een sweep over de keuzes."),
+                                  "Een gevoeligheidsanalyse werkt alleen met een getalsparameter, en '{name}' is "
+                                  "dat niet; probeer een sweep over de keuzes."),
     "error.sensitivity_order": ("The range for '{name}' must go from low to high. Got {got} instead.",
                                 "Het bereik van '{name}' moet van laag naar hoog lopen. Je gaf {got}."),
     "error.runs_most": ("This experiment has {runs:,} runs; the kit runs at most {most:,} in one experiment. Use "
                         "fewer replications or grid points.",
-                        "Dit experiment telt {runs:,} runs; de kit doet er hoogstens {most:,} in één experiment. "
+                        "Dit experiment telt {runs:,} runs; de kit draait er hoogstens {most:,} per experiment. "
                         "Kies minder runs per scenario of minder punten."),
     "error.runs_long": ("This experiment is {runs:,} runs of {years}{busy}: about {duration} on {workers} and "
                         "{memory:.1f} GB of memory. To run it anyway, pass force=True (command line: --yes); or "
                         "use fewer replications, grid points or years.",
-                        "Dit experiment is {runs:,} runs van {years}{busy}: ongeveer {duration} met {workers} en "
-                        "{memory:.1f} GB geheugen. Wil je het toch: geef force=True (opdrachtregel: --yes), of kies "
-                        "minder runs, punten of jaren."),
-    "error.runs_busy": (" with up to about {leads:,.0f} leads a month", " met tot zo'n {leads:,.0f} leads per maand"),
+                        "Dit experiment telt {runs:,} runs van {years}{busy}: ongeveer {duration} met {workers} en "
+                        "{memory:.1f} GB geheugen. Wil je het toch draaien? Geef dan force=True (opdrachtregel: "
+                        "--yes), of kies minder runs, punten of jaren."),
+    "error.runs_busy": (" with up to about {leads:,.0f} leads a month", " met tot ongeveer {leads:,.0f} leads per maand"),
     "error.workers_most": ("A process pool takes at most {most} workers, and this machine gives the kit {cores} "
-                           "cores. Got {got} instead.", "Hoogstens {most} workers (processen naast elkaar); deze "
-                                                        "computer geeft de kit {cores} kernen. Je gaf {got}."),
+                           "cores. Got {got} instead.", "Een procespool kan hoogstens {most} workers aan, en "
+                                                        "deze computer geeft de kit {cores} kernen. Je gaf {got}."),
     "error.workers_cores": ("{got} workers on {cores} cores would only compete for them, each with its own copy of "
                             "the model in memory: use at most {cores}, or insist with force=True (command line: "
                             "--yes).", "{got} workers op {cores} kernen zitten elkaar alleen in de weg, elk met een "
@@ -288,38 +288,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the files a command line writes or reads (`--export`, `--out`, `--scenario`, `--file`, `--settings`); {what} is
     # a file.* row: Dutch names carry their article ('het exportbestand')
     "error.file_name": ("The {what} needs a file name{allowed}. Got an empty name.",
-                        "Geef een bestandsnaam voor {what}{allowed}; je gaf een lege naam."),
+                        "Geef {what} een naam{allowed}; je gaf een lege naam."),
     "error.file_suffix": ("The {what} '{path}' must end in one of {suffixes}.",
                           "De naam van {what} '{path}' moet eindigen op {suffixes}."),
-    "error.file_is_folder": ("The {what} '{path}' is a folder; give a file name{allowed}.",
+    "error.file_is_folder": ("For the {what}, '{path}' is a folder; give a file name{allowed}.",
                              "Voor {what} is '{path}' een map; geef een bestandsnaam{allowed}."),
     "error.file_allowed": (" ending in {suffixes}", " die eindigt op {suffixes}"),
     "error.file_no_folder": ("The folder '{parent}' does not exist, so the kit cannot write the {what} '{path}'.",
-                             "De map '{parent}' bestaat niet, dus de kit kan {what} '{path}' niet schrijven."),
+                             "De map '{parent}' bestaat niet, dus de kit kan {what} '{path}' niet opslaan."),
     "error.file_not_plain": ("The {what} '{path}' is not a plain file (a folder, device or pipe).",
                              "Kan {what} '{path}' niet lezen: het is geen gewoon bestand (maar een map, apparaat of "
                              "pipe)."),
     "error.file_unreadable": ("Cannot read {what} '{path}': {reason}.", "Kan {what} '{path}' niet lezen: {reason}."),
     "error.file_too_large": ("The {what} '{path}' is larger than {megabytes:g} MB, more than the kit reads; is it "
-                             "the right file?", "Kan {what} '{path}' niet lezen: het is groter dan {megabytes:g} MB, "
-                                                "meer dan de kit leest; is het wel het goede bestand?"),
+                             "the right file?", "Kan {what} '{path}' niet lezen: de kit leest hoogstens "
+                                                "{megabytes:g} MB en dit bestand is groter; is het wel het goede "
+                                                "bestand?"),
     # why the system refused a path (`files.os_reason`; other refusals keep the system's own words)
-    "reason.ENOENT": ("No such file or directory", "bestand of map bestaat niet"),
+    "reason.ENOENT": ("No such file or directory", "het bestand of de map bestaat niet"),
     "reason.ENOTDIR": ("Not a directory", "een deel van het pad is geen map"),
     "reason.EISDIR": ("Is a directory", "het is een map"),
-    "reason.EACCES": ("Permission denied", "geen toestemming"),
-    "reason.EPERM": ("Operation not permitted", "niet toegestaan"),
+    "reason.EACCES": ("Permission denied", "toegang geweigerd"),
+    "reason.EPERM": ("Operation not permitted", "dat is niet toegestaan"),
     "reason.ENOSPC": ("No space left on device", "de schijf is vol"),
-    "reason.EROFS": ("Read-only file system", "alleen-lezen bestandssysteem"),
-    "reason.ENAMETOOLONG": ("File name too long", "bestandsnaam te lang"),
+    "reason.EROFS": ("Read-only file system", "het bestandssysteem is alleen-lezen"),
+    "reason.ENAMETOOLONG": ("File name too long", "de bestandsnaam is te lang"),
     "error.cannot_write": ("Cannot write '{path}': {reason}.", "Kan '{path}' niet schrijven: {reason}."),
     "error.folder_is_file": ("Cannot save a folder to '{path}': a file of that name exists.",
                              "Kan geen map opslaan als '{path}': er bestaat al een bestand met die naam."),
     "error.folder_foreign": ("The folder '{path}' holds other files ({files}); save to a new folder so none of them "
                              "is lost.", "De map '{path}' bevat andere bestanden ({files}); sla op in een nieuwe "
                                          "map, zodat er geen verloren gaat."),
-    "error.scenario_file_table": ("Scenario file '{path}' must hold an object of parameter tables.",
-                                  "Scenariobestand '{path}' moet een object met tabellen van parameters bevatten."),
+    "error.scenario_file_table": ("The scenario file '{path}' must hold an object of parameter tables.",
+                                  "Het scenariobestand '{path}' moet een object met tabellen van parameters "
+                                  "bevatten."),
     # panels, figures and paths a lesson's code can ask for
     "error.language": ("The 'language' argument must be one of 'en', 'nl'. Got {got} instead.",
                        "De taal moet 'en' (Engels) of 'nl' (Nederlands) zijn. Je gaf {got}."),
@@ -565,7 +567,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file.scenario": ("scenario file", "het scenariobestand"),
     "file.experiment_workbook": ("experiment workbook", "de Excel-werkmap van het experiment"),
     "file.experiment_folder": ("experiment folder", "de map van het experiment"),
-    "file.experiment_record": ("experiment record", "het verslag van het experiment"),
+    "file.experiment_record": ("experiment record", "het gegevensbestand van het experiment"),
     "file.manifest": ("manifest", "het manifest"),
     "file.decisions": ("decisions file", "het beslissingenbestand"),
     "file.debrief": ("debrief", "de nabespreking"),
@@ -575,12 +577,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.error": ("error", "fout"),
     "cli.warning": ("warning", "waarschuwing"),
     "cli.conservation": ("the conservation check failed (not every customer and lead is accounted for); please "
-                         "report this", "de controle op behoud is mislukt (niet elke klant en lead is geteld); "
+                         "report this", "de telcontrole klopt niet (niet elke klant en lead is meegeteld); "
                                         "meld dit aan de makers van de kit"),
     "cli.cannot_write": ("cannot write{where}: {reason}.", "kan{where} niet schrijven: {reason}."),
     "cli.interrupted": ("interrupted", "onderbroken"),
     "cli.terminated": ("terminated", "beëindigd"),
     "cli.cancelled": ("interrupted: the experiment was cancelled", "onderbroken: het experiment is afgebroken"),
+    "cli.run": ("Scenario '{name}', seed {seed}, {years}", "Scenario '{name}', seed {seed}, {years}"),
+    "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
+                     "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
+                     "{duration}."),
     # a manager's experiment at the terminal (`python -m simulation experiment … --language nl`)
     "experiment.header": ("{design}: {n} replications per scenario, seed {seed}, {years}, 95% confidence "
                           "intervals", "{design}: {n} runs per scenario, seed {seed}, {years}, "
@@ -590,13 +596,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "experiment.sweep": ("Sweep", "Sweep"),
     "experiment.sensitivity": ("Sensitivity", "Gevoeligheidsanalyse"),
     "experiment.range": ("Range", "Bereik"),
-    "experiment.at_low": ("{kpi} at low", "{kpi} bij laag"),
-    "experiment.at_high": ("{kpi} at high", "{kpi} bij hoog"),
+    "experiment.at_low": ("{kpi} at low value", "{kpi} bij lage waarde"),
+    "experiment.at_high": ("{kpi} at high value", "{kpi} bij hoge waarde"),
     "experiment.swing": ("Swing", "Verschil laag–hoog"),
-    "cli.run": ("Scenario '{name}', seed {seed}, {years}", "Scenario '{name}', seed {seed}, {years}"),
-    "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
-                     "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
-                     "{duration}."),
     # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary
     "grade.progress": ("grading", "nakijken"),
     "grade.done": ("{submissions} submission(s), {exercises} exercise(s), {full} with full marks; wrote {files} "
@@ -722,7 +724,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Typ de code van je team, zoals de trainer die gaf."),
     "game.page.trainer_title": ("Sales game: trainer page", "Salesspel: trainerspagina"),
     "game.page.trainer_prompt": ("Type the trainer code.", "Typ de trainerscode."),
-    "game.page.classroom_title": ("Sales game", "Salesspel"),
+    "game.default_name": ("Sales game", "Salesspel"),
     "game.page.code": ("Code", "Code"),
     "game.page.log_in": ("Log in", "Inloggen"),
     "game.page.round_open": ("round {round} of {rounds} is open", "ronde {round} van {rounds} is open"),
@@ -884,13 +886,14 @@ TEXTS: dict[str, tuple[str, str]] = {
 #: A Dutch unit after the number 1 ('1 klant', not '1 klanten'); units not here read the same ('1 jaar', '1 uur').
 DUTCH_SINGULAR = {"maanden": "maand", "dagen": "dag", "cijferpunten": "cijferpunt", "punten": "punt", "leads": "lead",
                   "bezoeken": "bezoek", "opportunities": "opportunity", "offertes": "offerte", "deals": "deal",
-                  "klanten": "klant", "klachten": "klacht", "orders": "order"}
+                  "klanten": "klant", "klachten": "klacht", "orders": "order", "workers": "worker"}
 
 #: How a unit's values are shown: (kind, English, Dutch). Kind 'percent' shows a 0–1 share as '12.5%',
 #: 'euro' as '€1,234', 'grade' and 'nps' bare (the label says what they are), 'number' with the unit after it.
 UNITS: dict[str, tuple[str, str, str]] = {
     "": ("number", "", ""),
     "share": ("percent", "", ""),
+    "workers": ("number", "workers", "workers"),  # worker processes of an experiment
     "probability": ("percent", "", ""),
     "share/year": ("percent", "per year", "per jaar"),
     "share of criteria": ("percent", "of criteria", "van de criteria"),

@@ -18,10 +18,10 @@ import html
 import itertools
 import pickle
 import re
-from unittest import mock
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 import pytest
@@ -32,21 +32,18 @@ from test_language import template_pattern
 
 from simulation import Scenario, plots, preset, set_language, simulate
 from simulation.cli import main
+from simulation.cli_scenario import key_values
+from simulation.comparison import yearly_totals
 from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
 from simulation.exercises.checker import cell_error_box
-from simulation.cli_scenario import key_values
 from simulation.experiment import compare, replicate, save_experiment, sensitivity, storage, sweep
-from simulation.experiment.assumptions import parse_range
+from simulation.experiment.assumptions import normalise, parse_range
 from simulation.experiment.budget import MAX_RUNS, check_budget
 from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks, worker_count
 from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
-from simulation.files import check_replaceable, write_text
-from simulation.scenario_files import load_scenario
-from simulation.comparison import yearly_totals
-from simulation.experiment.assumptions import normalise
-from simulation.files import parse_document
+from simulation.files import check_replaceable, parse_document, write_text
 from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
@@ -63,6 +60,7 @@ from simulation.parameters import PARAMETERS
 from simulation.paths import band, path_kpi
 from simulation.plots.single_run import lead_time_gaps
 from simulation.scenario import EXPERIMENT_SEED, check_seed
+from simulation.scenario_files import load_scenario
 from simulation.texts import TEXTS
 from simulation.widgets import CompareView, ScenarioPanel, StressTestPanel
 

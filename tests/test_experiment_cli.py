@@ -11,6 +11,7 @@ from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation.cli import main
 from simulation.experiment import load_experiment
+from simulation.experiment.executors import MAX_WORKERS
 from simulation.parameters import SPECS
 
 SMALL = ["--years", "1", "--set", "accounts.initial_customers=40", "--set", "market.inbound_leads_per_month=6"]
@@ -110,7 +111,8 @@ def test_a_dutch_manager_reads_the_same_answer_in_dutch(capsys, design):
         shown = re.sub(r"'[\w.]+'|\b[AB]\b", " ", line)  # a scenario's own name stays as typed; sides A and B
         assert not dutch_english_words(shown), (dutch_english_words(shown), line)
         assert not ENGLISH_NUMBER_STYLE.search(shown), line
-    assert sorted(map(abs, dutch_numbers(dutch))) == sorted(map(abs, english_numbers(english)))
+    assert sorted(dutch_numbers(dutch)) == sorted(english_numbers(english))
+    assert [dutch.count(sign) for sign in "−+"] == [english.count(sign) for sign in "−+"]  # and the same signs
 
 
 def test_the_numbers_check_can_fail():
@@ -128,14 +130,25 @@ def test_an_experiment_speaks_the_sessions_language_by_default(capsys, monkeypat
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["replicate", "--vary", "market.competitor_intensity=0.8-1.5"], "moet LAAG:HOOG of LAAG:MODUS:HOOG zijn"),
-    (["compare", "--against", "missing.toml"], "Kan het scenariobestand '.*missing.toml' niet lezen: bestand of map "
-                                               "bestaat niet"),
-    (["sweep", "--param", "funnel.promise_policy=honest,honest"], "heeft verschillende waarden nodig"),
-    (["sensitivity", "--param", "funnel.promise_policy"], "moet een getal zijn"),
+    (["compare", "--against", "missing.toml"], "Kan het scenariobestand '.*missing.toml' niet lezen: het bestand of "
+                                               "de map bestaat niet"),
+    (["sweep", "--param", "funnel.promise_policy=honest,honest"], "mag elke waarde maar één keer bevatten"),
+    (["sensitivity", "--param", "funnel.promise_policy"], "werkt alleen met een getalsparameter"),
     (["replicate", "-n", "1", "--years", "1", "--out", "rows.csv"], "Sla een experiment op in een map"),
-    (["replicate", "--workers", "99"], "Hoogstens 61 workers"),
+    (["replicate", "--workers", str(MAX_WORKERS + 1)], f"Een procespool kan hoogstens {MAX_WORKERS} workers aan"),
 ])
 def test_a_dutch_managers_mistakes_are_told_in_dutch(capsys, argv, message):
     code, out, err = _run(capsys, *argv, "--language", "nl")
     assert code == 2 and not out
     assert err.startswith("fout: ") and err.count("\n") == 1 and re.search(message, err), err
+
+
+def test_the_tables_show_the_values_typed_and_differences_in_points(capsys):
+    """A sweep over 1.0 and 1.02 has two rows, a range typed as 0.85:1.15 shows as typed, and a share's swing
+    is in percentage points (the slider's step, 0.1, does not round them away)."""
+    code, out, _ = _run(capsys, "sweep", *SMALL, "-n", "2", "--param", "market.competitor_intensity=1.0,1.02",
+                        "--kpi", "nps")
+    assert code == 0 and re.search(r"\n1\.0× .*\n1\.02× ", out), out
+    code, out, _ = _run(capsys, "sensitivity", *SMALL, "-n", "2", "--param", "market.competitor_intensity=0.85:1.15",
+                        "--kpi", "churn_rate_annual", "--language", "nl")
+    assert code == 0 and re.search(r"\n.* 0,85×–1,15× .* [+−]?\d+,\d %-punt\n", out), out

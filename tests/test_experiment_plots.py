@@ -70,7 +70,7 @@ def test_dutch_figures_show_dutch_labels_and_units(pairs, line, tornado):
     assert fan_chart(pairs, "service_cost", "nl").axes[0].get_ylabel() == "Servicekosten (€)"
     assert sweep_chart(line, "nps", "nl").axes[0].get_xlabel().endswith("(maanden)")
     ticks = " ".join(t.get_text() for t in tornado_chart(tornado, language="nl").axes[0].get_yticklabels())
-    assert "cijfer 1–10" in ticks and "maanden" in ticks and "months" not in ticks
+    assert "5,6–8,4" in ticks and "maanden" in ticks and "months" not in ticks  # the base grade 7 ± 20 %, Dutch style
 
 
 def test_figures_show_what_the_tables_say(pairs, grid, tornado):

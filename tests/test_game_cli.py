@@ -402,3 +402,14 @@ def test_the_terminal_speaks_the_sessions_language_by_default(game_file, capsys)
     finally:
         set_language("en")
     assert "0 of 3 rounds played" in _ok(capsys, "status", game_file)
+
+
+def test_a_game_nobody_named_is_called_sales_game_in_each_language(game_file, tmp_path, capsys):
+    """The name is stored in English; a Dutch terminal, page and debrief say 'Salesspel', a named game keeps its name."""
+    assert _ok(capsys, "status", game_file, "--language", "nl").startswith("Salesspel (")
+    assert _ok(capsys, "status", game_file, "--language", "en").startswith("Sales game (")
+    assert Game.open(game_file).settings.to_dict()["name"] == "Sales game"
+    named = tmp_path / "named.json"
+    named.write_text(json.dumps({**SMALL, "name": "Workshop Utrecht"}))
+    out = _ok(capsys, "new", str(tmp_path / "u.game"), "--settings", str(named), "--language", "nl")
+    assert "Workshop Utrecht" in out and "Salesspel" not in out

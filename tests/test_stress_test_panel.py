@@ -261,11 +261,10 @@ def test_the_figure_fits_beside_the_controls_and_keeps_its_texts_inside(language
     ("market.campaign_spend_per_month", 10000, 40000, "nl", "€ 10.000 – € 40.000 per maand"),
     ("market.nurture_months", 1, 12, "en", "1.0 month – 12.0 months"),
 ])
-def test_a_range_readout_says_its_unit_in_words_once(name, low, high, language, shown):
+def test_a_range_says_its_unit_in_words_once(name, low, high, language, shown):
     from simulation.parameters import SPECS
-    from simulation.widgets.controls import range_readout
 
-    assert range_readout(SPECS[name], low, high, language) == shown
+    assert SPECS[name].range_text(low, high, language) == shown
 
 
 def test_runs_table_shows_assumptions_and_kpis_without_seeds_or_scientific_notation(panel):

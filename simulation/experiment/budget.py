@@ -116,5 +116,5 @@ def check_budget(runs: int, years: float, width: int, keep_events: bool = False,
     busy = leads is not None and work_years is not None and work_years > 2 * years
     raise kit_error(ScenarioError, "error.runs_long", runs=runs, years=partial(format_value, years, "years"),
                     busy=partial(text, "error.runs_busy", leads=leads) if busy else "",
-                    duration=partial(duration, seconds), workers=f"{width} worker{'s' if width != 1 else ''}",
+                    duration=partial(duration, seconds), workers=partial(format_value, width, "workers"),
                     memory=memory / 1e9)

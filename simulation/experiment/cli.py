@@ -75,22 +75,13 @@ def _experiment(args: argparse.Namespace) -> ExperimentResult:
     return sensitivity(scenario, _tornado_ranges(args.param), n, seed, kpi=check_kpi((args.kpi or ["margin"])[0]), **options)
 
 
-def _table(result: ExperimentResult, kpis: list[str]) -> pd.DataFrame:
-    """The numbers the design answers with, for --json."""
+def _answer(result: ExperimentResult, kpis: list[str], language: str | None) -> pd.DataFrame:
+    """The table the design answers with: its numbers for --json (`language` None), else as text in `language`."""
     if result.kind == "compare":
-        return result.differences(kpis)
+        return result.differences(kpis) if language is None else chance_table(result, kpis, language)
     if result.kind == "sensitivity":
-        return result.tornado(kpis[0])
-    return result.summary(kpis)
-
-
-def _answer(result: ExperimentResult, kpis: list[str], language: str) -> pd.DataFrame:
-    """The table the design answers with, as text in `language`."""
-    if result.kind == "compare":
-        return chance_table(result, kpis, language)
-    if result.kind == "sensitivity":
-        return tornado_table(result, kpis[0], language)
-    return means_table(result, kpis, language)
+        return result.tornado(kpis[0]) if language is None else tornado_table(result, kpis[0], language)
+    return result.summary(kpis) if language is None else means_table(result, kpis, language)
 
 
 def _print_table(table: pd.DataFrame) -> None:
@@ -121,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
     if args.json:
         document = {key: value for key, value in metadata(result).items() if key != "dtypes"}
-        document["table"] = _table(result, kpis).to_dict(orient="records")
+        document["table"] = _answer(result, kpis, None).to_dict(orient="records")
         print(json.dumps(_json_ready(document), indent=2, ensure_ascii=False))
         return 0
     years = next(iter(result.scenarios.values()))["run.years"]

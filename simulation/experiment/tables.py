@@ -2,7 +2,7 @@
 
 `ExperimentResult` gives the numbers (`summary`, `differences`, `tornado`)
 for analysis and exports; these tables give the same answers as text for a
-person ('€ 1.234.567', '+31,9', '85 %', '12,0 – 15,5 %'), with the KPIs',
+person ('€ 1.234.567', '+31,9', '85 %', '12–30 % per jaar'), with the KPIs',
 parameters' and presets' labels in the language asked for, and no seeds
 (those stay in `result.runs` and the exports). The stress-test panel,
 lesson 08 and `python -m simulation experiment … --language nl` all show
@@ -15,11 +15,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ..kpis import check_kpi
 from ..language import format_value, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from .result import ExperimentResult
+from .result import ExperimentResult, check_kpi
 
 
 def interval(low: float, high: float, unit: str, language: str, signed: bool = False) -> str:
@@ -34,7 +33,7 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
     better, in the session's language unless given."""
     language = resolve(language)
     rows = []
-    for row in result.differences([check_kpi(k).name for k in kpis]).itertuples():
+    for row in result.differences([check_kpi(k) for k in kpis]).itertuples():
         unit = KPI_SPECS[row.kpi].unit
         rows.append([KPI_SPECS[row.kpi].label(language), format_value(row.mean_a, unit, language),
                      format_value(row.mean_b, unit, language), format_value(row.difference, unit, language, signed=True),
@@ -52,7 +51,7 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
     95 % confidence interval."""
     language = resolve(language)
     swept = list(result.settings.get("parameters", [])) if result.kind == "sweep" else []
-    summary = result.summary([check_kpi(k).name for k in kpis])
+    summary = result.summary([check_kpi(k) for k in kpis])
     headers = ([SPECS[name].label(language) for name in swept] or [text("panel.scenario", language)]) + [
         text("panel.kpi", language), text("sweep.mean", language), text("sweep.ci", language)]
     rows = []
@@ -67,15 +66,14 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
 
 def tornado_table(result: ExperimentResult, kpi: str | None = None, language: str | None = None) -> pd.DataFrame:
     """Per assumption, the one that moves the KPI most first: its range, the KPI's mean at its low and at its
-    high value, and the swing between them."""
+    high value, and the swing between them (a difference: shares in percentage points)."""
     language = resolve(language)
     table = result.tornado(kpi)
     spec = KPI_SPECS[table["kpi"].iloc[0]]
     label = spec.label(language)
-    rows = [[SPECS[r.parameter].label(language), value_range(SPECS[r.parameter].value_text(r.low, language),
-                                                             SPECS[r.parameter].value_text(r.high, language)),
+    rows = [[SPECS[r.parameter].label(language), SPECS[r.parameter].range_text(r.low, r.high, language),
              format_value(r.kpi_low, spec.unit, language), format_value(r.kpi_high, spec.unit, language),
-             format_value(r.swing, spec.unit, language)] for r in table.itertuples()]
+             format_value(r.swing, spec.unit, language, signed=True)] for r in table.itertuples()]
     headers = [text("tornado.parameter", language), text("experiment.range", language),
                text("experiment.at_low", language, kpi=label), text("experiment.at_high", language, kpi=label),
                text("experiment.swing", language)]
@@ -94,8 +92,9 @@ def runs_table(result: ExperimentResult, columns: Sequence[str] = (), language: 
         names=[text("panel.scenario", language), text("panel.run_number", language)]))
     for column in columns:
         if column in SPECS:
-            table[SPECS[column].label(language)] = [SPECS[column].value_text(v, language) for v in shown[column]]
+            spec = SPECS[column]  # drawn from a range: at the slider's precision
+            table[spec.label(language)] = [spec.value_text(v, language, exact=False) for v in shown[column]]
         else:
-            spec = check_kpi(column)
+            spec = KPI_SPECS[check_kpi(column)]
             table[spec.label(language)] = [format_value(v, spec.unit, language) for v in shown[column]]
     return table

@@ -195,7 +195,7 @@ def _create(args: argparse.Namespace, language: str) -> None:
     settings = load_settings(args.settings) if args.settings is not None else None
     with Game.create(args.game, settings, teams_given(args.teams)) as game:
         s = game.settings
-        print(text("game.cli.created", language, file=args.game, name=s.name, rounds=s.rounds,
+        print(text("game.cli.created", language, file=args.game, name=s.title(language), rounds=s.rounds,
                    months=s.months_per_round, suppliers=s.suppliers))
         _print_slots(game, language)
         print(text("game.cli.hand_out", language))
@@ -239,7 +239,7 @@ def _team_command(args: argparse.Namespace, language: str) -> int:
 def _status(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
         status = game.status()
-        print(text("game.cli.status", language, name=game.settings.name, file=args.game, played=status.played,
+        print(text("game.cli.status", language, name=game.settings.title(language), file=args.game, played=status.played,
                    rounds=status.rounds))
         if status.finished:
             print(text("game.cli.ended", language, played=status.played) if status.ended

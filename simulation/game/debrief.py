@@ -319,7 +319,7 @@ def debrief_html(game: Game, language: str | None = "en") -> str:
     language = resolve(language)
     results = game.results()
     played = len(results)
-    name = game.settings.name
+    name = game.settings.title(language)
     head = (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_t('title', language, name=name)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

@@ -379,7 +379,7 @@ class TrainerPage(Page):
     def _draw(self) -> None:
         game = self._open()
         status = game.status()
-        self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(game.settings.name)} — "
+        self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(game.settings.title(self.language))} — "
                             f"{html.escape(self._status_line(status))}</h2>")
         board = f"<h3>{html.escape(self._t('game.page.leaderboard'))}</h3>" + self._leaderboard_html(
             game, game.results(), large=self.full_screen)
@@ -531,7 +531,7 @@ class ClassroomPage(Page):
         self._show_login()
 
     def _show_login(self) -> None:
-        self.title.value = f"<h2 style='margin:4px 0'>{html.escape(self._t('game.page.classroom_title'))}</h2>"
+        self.title.value = f"<h2 style='margin:4px 0'>{html.escape(self._t('game.default_name'))}</h2>"
         self._login_view("game.page.team_prompt")
 
     def _accept(self, game: Game, code: str) -> None:

@@ -73,11 +73,15 @@ GAME_PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
+#: The name of a game the trainer did not name (stored so; shown as `GameSettings.title` in each page's language).
+DEFAULT_NAME = text("game.default_name", "en")
+
+
 @dataclass(frozen=True)
 class GameSettings:
     """Everything a game is made of besides its log. Build with `GameSettings.from_mapping`."""
 
-    name: str = "Sales game"
+    name: str = DEFAULT_NAME  # a trainer's own name for the game; without one, each page says 'Sales game' in its language
     seed: int = 1
     rounds: int = 8
     months_per_round: int = 3
@@ -102,6 +106,12 @@ class GameSettings:
         settings = cls(**{k: (tuple(v) if k == "bots" and isinstance(v, list) else v) for k, v in values.items()})
         settings.check()
         return settings
+
+    def title(self, language: str) -> str:
+        """The game's name as a page, the debrief or the terminal shows it: the trainer's own, or 'Salesspel'
+        on a Dutch page for a game nobody named (it is stored in English, so the name does not depend on the
+        language of whoever created it)."""
+        return text("game.default_name", language) if self.name == DEFAULT_NAME else self.name
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

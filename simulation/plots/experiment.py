@@ -23,8 +23,7 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from ..language import (axis_unit, format_value, number, resolve, scenario_name, text, unit_kind, unit_text,
-                        value_range)
+from ..language import (axis_unit, format_value, resolve, scenario_name, text, unit_kind)
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
@@ -55,20 +54,6 @@ def _series_label(series: str, language: str) -> tuple[str, str, str]:
     except KeyError:  # a series added to the model before it gets a label in simulation.texts
         label = series.replace("_", " ").capitalize()
     return label, unit, axis_unit(unit, language)
-
-
-def _range(low: float, high: float, parameter: str, language: str) -> str:
-    """A parameter's range as on its slider: '€ 10.000 – € 30.000 per maand', '5,6–8,4 cijfer 1–10'."""
-    unit = SPECS[parameter].unit
-    decimals = max(len(f"{v:g}".partition(".")[2]) for v in (low, high)) if unit_kind(unit) != "percent" else 0
-    if unit_kind(unit) in ("percent", "euro"):
-        words = unit_text(unit, language)
-        shown = value_range(*(format_value(v, unit, language, decimals=decimals).removesuffix(" " + words).strip()
-                              for v in (low, high)))
-    else:
-        shown, words = value_range(number(low, decimals, language), number(high, decimals, language)), \
-            unit_text(unit, language)
-    return f"{shown} {words}".strip()
 
 
 def _look(index: int) -> dict:
@@ -142,7 +127,7 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
         errors = np.vstack([effect - table[f"effect_{level}_ci_low"], table[f"effect_{level}_ci_high"] - effect])
         ax.barh(positions + offset, effect, height=0.36, color=look["color"], hatch=look["hatch"], edgecolor=INK,
                 linewidth=0.6, xerr=errors, ecolor=INK, capsize=3, label=text(f"tornado.{level}", language))
-    names = [f"{SPECS[p].label(language)}\n{_range(lo, hi, p, language)}"
+    names = [f"{SPECS[p].label(language)}\n{SPECS[p].range_text(lo, hi, language)}"
              for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
     ax.set_yticks(positions, names, fontsize=SMALL)
     ax.axvline(0.0, color="black", linewidth=0.8)

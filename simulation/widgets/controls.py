@@ -12,13 +12,12 @@ student dragging a slider does not start a simulation on every tick.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..language import LANGUAGES, kit_error, pick, resolve, text, value_range
+from ..language import LANGUAGES, kit_error, pick, resolve, text
 from ..parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, unknown_concept, unknown_parameter
@@ -32,18 +31,6 @@ def readout(spec: ParamSpec, value: Any, language: str) -> str:
     """A slider's readout beside it: '€ 40.000 per maand', '25 %', '3 fte'; a menu or a checkbox shows its
     own value."""
     return spec.value_text(value, language) if spec.kind in (int, float) else ""
-
-
-def range_readout(spec: ParamSpec, low: Any, high: Any, language: str) -> str:
-    """A range slider's values as the student reads them, a unit in words said once: '12%–30% per year',
-    '12 – 30 % per jaar', '1.0×–1.5×' (the label beside the slider has no room for it twice)."""
-    first, second = readout(spec, low, language), readout(spec, high, language)
-    shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
-    space = shared.find(" ")
-    if space < 0 or not shared[space:].strip():
-        return value_range(first, second)
-    tail = shared[space:]  # from its first space on: ' per year', ' % per jaar'
-    return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
 
 
 def relabel_choices(dropdown: widgets.Dropdown, options: list[tuple[str, Any]]) -> None:

@@ -41,7 +41,7 @@ from ..presets import PRESETS, preset
 from ..scenario import ScenarioError, unknown_parameter
 from . import background
 from .background import warm_pool
-from .controls import range_readout, relabel_choices
+from .controls import relabel_choices
 from .formatting import html_table
 from .runner import Runner
 
@@ -162,7 +162,7 @@ class StressTestPanel(Runner):
     def _show_ranges(self) -> None:
         """The range readouts beside the sliders (the sliders show none: it would not say its unit once)."""
         for name, slider in self.ranges.items():
-            self.range_readouts[name].value = range_readout(SPECS[name], *slider.value, self.language)
+            self.range_readouts[name].value = SPECS[name].range_text(*slider.value, self.language)
 
     def _inputs_changed(self) -> None:
         self._show_ranges()  # the readouts follow the sliders; labels and choices follow only the language

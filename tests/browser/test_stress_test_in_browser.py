@@ -22,7 +22,6 @@ import pytest
 from playwright.sync_api import expect
 
 from simulation.parameters import SPECS
-from simulation.widgets.controls import range_readout
 from simulation.widgets.stress_test import DEFAULT_ASSUMPTIONS
 
 from .conftest import browser_page
@@ -73,7 +72,7 @@ RECORDER = """(panel, run) => {
 
 def _range_readout(low: float, high: float) -> str:
     """What the panel's label next to the range slider reads for (low, high), as the kernel writes it."""
-    return range_readout(SPECS[RANGE], low, high, "en")
+    return SPECS[RANGE].range_text(low, high, "en")
 
 
 @pytest.mark.browser
