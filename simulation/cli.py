@@ -1,7 +1,8 @@
 """Command line: `python -m simulation run | params | presets | experiment | grade | game`.
 
-User mistakes (unknown key, wrong type, out of range, unreadable file) exit
-with status 2 and one clear message on stderr, never a traceback.
+User mistakes (unknown key, wrong type, out of range, unreadable file, a
+command typed wrong) exit with status 2 and one clear message on stderr in
+the command's `--language`, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 
 from . import __version__
 from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
@@ -16,7 +18,7 @@ from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
 from .files import os_reason
-from .language import duration, number, resolve, text
+from .language import LANGUAGES, duration, get_language, number, pick, resolve, template_pattern, text
 from .parameters import CONCEPTS, PARAMETERS
 from .presets import PRESETS
 from .reference import model_constants_markdown, parameter_reference_markdown
@@ -24,6 +26,57 @@ from .results import simulate
 from .scenario import Scenario
 from .scenario_files import check_scenario_path, save_scenario
 from .termination import Terminated, sigterm_cleanup
+from .texts import TEXTS
+
+#: argparse's own messages about a command typed wrong, as text rows: English in argparse's words.
+ARGPARSE_TEXTS = ("usage.required", "usage.one_of", "usage.not_with", "usage.choice", "usage.value",
+                  "usage.one_value", "usage.unrecognized")
+
+
+class UsageError(Exception):
+    """A command typed wrong, as argparse found it; `main` tells it in the command's language."""
+
+    def __init__(self, prog: str, message: str):
+        super().__init__(message)
+        self.prog = prog
+
+
+class KitParser(argparse.ArgumentParser):
+    """The kit's argument parser (its subcommands' too): a command typed wrong is one line in the command's
+    language, as every other mistake, instead of argparse's English usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(self.prog, message)
+
+
+def retold(message: str, language: str) -> str:
+    """argparse's English `message` in `language`: read back from its template and told again; a message
+    argparse words differently (another Python) stays English rather than being guessed at."""
+    if language == "en":
+        return message
+    for key in ARGPARSE_TEXTS:
+        found = template_pattern(pick(TEXTS[key], "en")).fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if f"usage.kind.{values.get('kind')}" in TEXTS:
+                values["kind"] = text(f"usage.kind.{values['kind']}", language)
+            return text(key, language, **values)
+    return message
+
+
+def typed_language(argv: list[str]) -> str:
+    """The language a command line asks for (`--language nl`, `--language=nl`), else the session's: known
+    before the command is understood, so a command typed wrong is told in it too."""
+    for index, word in enumerate(argv):
+        if word == "--language" and index + 1 < len(argv):
+            asked = argv[index + 1]
+        elif word.startswith("--language="):
+            asked = word.partition("=")[2]
+        else:
+            continue
+        if asked in LANGUAGES:
+            return asked
+    return get_language()
 
 
 def _announce_long_run(scenario: Scenario, language: str) -> None:
@@ -98,8 +151,8 @@ def _presets(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m simulation",
-                                     description="B2B sales simulation kit: run the model from the command line.")
+    parser = KitParser(prog="python -m simulation",
+                       description="B2B sales simulation kit: run the model from the command line.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -145,8 +198,13 @@ def _utf8_when_redirected() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_when_redirected()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as mistake:
+        language = typed_language(sys.argv[1:] if argv is None else argv)
+        told = text("cli.usage", language, prog=mistake.prog, message=printable(retold(str(mistake), language)))
+        print(f"{text('cli.error', language)}: {told}", file=sys.stderr)
+        return 2
     language = resolve(getattr(args, "language", None))  # the language the command was asked to speak
     try:
         with sigterm_cleanup():  # `kill` ends a command as cleanly as Ctrl-C: no temporary files, no workers left

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import re
 import string
 from typing import Any
 
@@ -80,6 +81,22 @@ def say(template: str, language: str, **values: Any) -> str:
     (`hint=lambda language: ...`), so one call fills a sentence in either language."""
     filled = {name: value(language) if callable(value) else value for name, value in values.items()}
     return _Formatter(language).format(template, **filled)
+
+
+#: A field in a text row: '{name}', '{name:,.0f}', '{name!r}'.
+FIELD = re.compile(r"{(\w+)(?:![rsa])?(?::[^}]*)?}")
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """The texts a row's `template` makes, as a pattern with a named group per field: to read a message
+    back into its values (argparse's English, told again in Dutch) and to check a message came from a row."""
+    parts, pattern = FIELD.split(template), []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            pattern.append(re.escape(part))
+        else:  # a field said twice holds the same text twice
+            pattern.append(f"(?P={part})" if part in parts[1:index:2] else f"(?P<{part}>.*?)")
+    return re.compile("".join(pattern), re.DOTALL)
 
 
 def kit_error(kind: type[KitErrorKind], key: str, /, **values: Any) -> KitErrorKind:

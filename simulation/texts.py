@@ -587,6 +587,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.long_run": ("This scenario brings about {leads} leads a month; a {years}-year run takes about {duration}.",
                      "Dit scenario brengt zo'n {leads} leads per maand; een run van {years} jaar duurt ongeveer "
                      "{duration}."),
+    # a command typed wrong: one line, in the command's language; argparse's own English (its templates in
+    # Python 3.11–3.13) is read back and told again in Dutch (`cli.retold`)
+    "cli.usage": ("{prog}: {message} (see {prog} --help)", "{prog}: {message} (zie {prog} --help)"),
+    "usage.required": ("the following arguments are required: {names}", "deze argumenten ontbreken: {names}"),
+    "usage.one_of": ("one of the arguments {names} is required", "geef één van deze argumenten: {names}"),
+    "usage.not_with": ("argument {option}: not allowed with argument {other}",
+                       "argument {option}: kan niet samen met argument {other}"),
+    "usage.choice": ("argument {option}: invalid choice: {value} (choose from {choices})",
+                     "argument {option}: ongeldige keuze {value} (kies uit {choices})"),
+    "usage.value": ("argument {option}: invalid {kind} value: {value}",
+                    "argument {option}: verwacht een {kind}, niet {value}"),
+    "usage.one_value": ("argument {option}: expected one argument", "argument {option}: verwacht één waarde"),
+    "usage.unrecognized": ("unrecognized arguments: {names}", "onbekende argumenten: {names}"),
+    "usage.kind.int": ("int", "geheel getal"),
+    "usage.kind.float": ("float", "getal"),
     # a manager's experiment at the terminal (`python -m simulation experiment … --language nl`)
     "experiment.header": ("{design}: {n} replications per scenario, seed {seed}, {years}, 95% confidence "
                           "intervals", "{design}: {n} runs per scenario, seed {seed}, {years}, "

@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 
 from simulation import PARAMETERS, PRESETS, Scenario, load_scenario, save_scenario, simulate
-from simulation.cli import main
+from simulation.cli import ARGPARSE_TEXTS, main, retold
+from simulation.language import template_pattern
+from simulation.texts import TEXTS
 
 REQUIRED_KPIS = {
     "leads_generated", "opportunities", "quotes_sent", "deals_won", "win_rate", "sales_cycle_days_mean",
@@ -104,3 +106,46 @@ def test_python_dash_m_reports_mistakes_without_traceback():
 def test_a_negative_seed_is_a_user_mistake(capsys):
     assert main(["run", "--years", "1", "--seed", "-1"]) == 2
     assert "The seed must be a non-negative integer. Got -1 instead." in capsys.readouterr().err
+
+
+#: Commands typed wrong, one for each of argparse's own messages (`cli.ARGPARSE_TEXTS`).
+TYPED_WRONG = {
+    "usage.required": ["experiment", "compare"],
+    "usage.one_of": ["game", "submit", "x.game"],
+    "usage.not_with": ["game", "submit", "x.game", "--team", "A", "--code", "B"],
+    "usage.choice": ["experiment", "replcate"],
+    "usage.value": ["run", "--seed", "one"],
+    "usage.one_value": ["run", "--preset"],
+    "usage.unrecognized": ["run", "--bogus", "1"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("key", ARGPARSE_TEXTS)
+def test_a_command_typed_wrong_is_one_line_in_the_commands_language(capsys, key, language):
+    """argparse's own mistakes too: one line, status 2, in the language the command asks for. In English the
+    message is argparse's own, word for word (so its row still matches this Python's argparse); in Dutch it is
+    the row's Dutch, with Dutch words for a number's kind."""
+    assert main([*TYPED_WRONG[key], "--language", language]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert not captured.out and len(lines) == 1, captured.err
+    prefix, prog, message = re.fullmatch(r"(error|fout): (python -m simulation[\w ]*): (.*) \((?:see|zie) .*\)",
+                                          lines[0]).groups()
+    assert prefix == ("fout" if language == "nl" else "error") and prog.startswith("python -m simulation")
+    assert template_pattern(TEXTS[key][language == "nl"]).fullmatch(message), message
+    if language == "nl":  # argparse's English words are gone; option names stay as typed
+        assert not re.search(r"\b(invalid|expected|required|choose|from|int|float|unrecognized|allowed)\b", message)
+
+
+def test_argparse_is_read_back_and_other_words_are_left_alone():
+    assert retold("the following arguments are required: --against", "nl") == "deze argumenten ontbreken: --against"
+    assert retold("argument --round: invalid float value: 'x'", "nl") == "argument --round: verwacht een getal, niet 'x'"
+    assert retold("a message argparse words otherwise", "nl") == "a message argparse words otherwise"  # not guessed
+
+
+def test_a_command_typed_wrong_speaks_the_sessions_language_by_default(capsys, monkeypatch):
+    monkeypatch.setattr("simulation.language._state", {"default": "nl"})
+    assert main(["run", "--seed", "one"]) == 2
+    assert capsys.readouterr().err.startswith("fout: python -m simulation run: argument --seed: verwacht een geheel "
+                                              "getal, niet 'one'")

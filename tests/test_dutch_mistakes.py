@@ -28,7 +28,6 @@ import pytest
 from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
-from test_language import template_pattern
 
 from simulation import Scenario, plots, preset, set_language, simulate
 from simulation.cli import main
@@ -55,6 +54,7 @@ from simulation.game.pages import TeamPage, TrainerPage
 from simulation.game.settings import GameSettings, load_settings
 from simulation.grading import grade_folder
 from simulation.kpis import check_kpi, check_kpis
+from simulation.language import template_pattern
 from simulation.lessons import english_lessons
 from simulation.parameters import PARAMETERS
 from simulation.paths import band, path_kpi

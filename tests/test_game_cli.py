@@ -11,11 +11,10 @@ import pytest
 from test_dutch_exercises import prose
 from test_dutch_help import dutch_english_words
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
-from test_language import template_pattern
 
 from simulation.cli import main
 from simulation.game.engine import Game
-from simulation.language import pick, set_language
+from simulation.language import pick, set_language, template_pattern
 from simulation.texts import TEXTS
 
 SMALL = {"rounds": 3, "suppliers": 3, "market": {"accounts.initial_customers": 60}}
@@ -171,11 +170,8 @@ def test_malformed_set_unknown_team_wrong_code_and_computer_competitor(game_file
     assert "--code 'AAAAA-BBBBB'" in line and "not known" in line
     line = _mistake(capsys, "submit", game_file, "--team", "Rood")
     assert "--set" in line and "--file" in line
-    with pytest.raises(SystemExit) as stopped:  # argparse's own mistakes: also status 2 and one line
-        main(["game", "submit", game_file, "--team", "Rood", "--round", "one", "--set", "a=1"])
-    assert stopped.value.code == 2
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and "--round" in lines[0] and "'one'" in lines[0]
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--round", "one", "--set", "a=1")  # argparse's
+    assert "--round" in line and "'one'" in line
 
 
 def test_advance_prints_timing_and_leaderboard_then_round_2_is_open(game_file, capsys):

@@ -17,8 +17,8 @@ import pytest
 
 from simulation import PARAMETERS
 from simulation.errors import KitError
-from simulation.language import (LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve, scenario_name,
-                                 set_language, text, unit_text, value_range)
+from simulation.language import (FIELD, LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve,
+                                 scenario_name, set_language, text, unit_text, value_range)
 from simulation.parameters import CONCEPTS
 from simulation.presets import PRESETS
 from simulation.results import KPIS
@@ -75,12 +75,6 @@ def test_the_word_check_can_fail():
 
 
 #: A field of a text, with or without a format spec ('{low:g}'): its name.
-FIELD = re.compile(r"{(\w+)(?:![rsa])?(?::[^}]*)?}")
-
-
-def template_pattern(template: str) -> re.Pattern:
-    """A text row's template as a pattern that the texts filled in from it match (a field: any text)."""
-    return re.compile(".*".join(map(re.escape, FIELD.split(template)[::2])), re.DOTALL)
 
 
 #: Fields one language leaves out on purpose: a JSON or TOML parser explains a slip in English only, so the

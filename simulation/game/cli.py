@@ -8,8 +8,9 @@ that names the field, the value and what is allowed; never a traceback.
 `--language nl` (default: KIT_LANGUAGE, else English) puts every line in
 Dutch, mistakes too ("fout: …"): a Dutch trainer projects this terminal, and
 `kit.py classroom --language nl` prints the codes, the address and its QR
-code through `open`. Parameter and event names stay as they are typed, and
-argparse's own messages about a malformed command stay English.
+code through `open`. Parameter and event names stay as they are typed; a
+command typed wrong is told by the kit's parser (`cli.KitParser`), in the
+same language.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli_scenario import parse_overrides
-from ..errors import hint, printable, shown
+from ..errors import hint, shown
 from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
@@ -381,17 +382,6 @@ def _replay(args: argparse.Namespace, language: str) -> int:
 
 
 # --- the parser
-def _one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Argument mistakes as one line on stderr (status 2), like every other mistake of `game`."""
-
-    def error(message: str) -> None:
-        print(f"error: {parser.prog}: {printable(message)} (see {parser.prog} --help)", file=sys.stderr)
-        raise SystemExit(2)
-
-    parser.error = error  # type: ignore[method-assign]
-    return parser
-
-
 def _add_team_options(parser: argparse.ArgumentParser) -> None:
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--team", metavar="NAME", help="the team's name")
@@ -407,12 +397,12 @@ def _add_decision_options(parser: argparse.ArgumentParser, required: bool) -> No
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
     """Register the `game` subcommand (with its own subcommands) on the kit's argparse subcommands."""
-    game = _one_line_errors(commands.add_parser("game", help="run a classroom game: teams against each other "
-                                                             "and computer competitors, round by round"))
+    game = commands.add_parser("game", help="run a classroom game: teams against each other and computer "
+                                            "competitors, round by round")
     actions = game.add_subparsers(dest="game_command", required=True, metavar="ACTION")
 
     def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        parser = _one_line_errors(actions.add_parser(name, help=help_text, description=help_text))
+        parser = actions.add_parser(name, help=help_text, description=help_text)
         parser.add_argument("game", metavar="GAME", help="the game's file, e.g. workshop.game")
         parser.add_argument("--language", choices=("en", "nl"), default=None,
                             help="every line in English or Dutch (default: KIT_LANGUAGE, else en)")
