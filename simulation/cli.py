@@ -111,13 +111,10 @@ def _run(args: argparse.Namespace) -> int:
     print(text("cli.run", language, name=scenario.name, seed=args.seed, years=years))
     for label, value, unit in table.itertuples(index=False):
         print(f"  {label:<{width}}  {format_value(value, unit, language):>26}")
-    warnings = [*result.warning_texts(language), *([] if result.conservation["balanced"] else
-                                                   [text("cli.conservation", language)])]
-    for warning in warnings:
+    balanced = result.conservation["balanced"]
+    for warning in [*result.warning_texts(language), *([] if balanced else [text("cli.conservation", language)])]:
         print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
-    if not result.conservation["balanced"]:
-        return 1
-    return 0
+    return 0 if balanced else 1
 
 
 def _params(args: argparse.Namespace) -> int:

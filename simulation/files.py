@@ -141,18 +141,25 @@ def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) ->
     in the kit's messages: a `file.*` text row ('export' for 'export file')."""
     name, path = str(target), Path(target)
     suffixes = tuple(suffixes)
-    told = dict(what=named_file(what), path=str(path), suffixes=", ".join(suffixes),
-                allowed=partial(_allowed, suffixes))
+    told = dict(what=named_file(what), path=str(path), allowed=partial(_allowed, suffixes))
     if not name.strip():
         raise kit_error(KitError, "error.file_name", **told)
-    if suffixes and path.suffix not in suffixes:
-        raise kit_error(KitError, "error.file_suffix", **told)
+    if suffixes:
+        check_suffix(path, what, suffixes)
     if suffixes and path.is_dir():
         raise kit_error(KitError, "error.file_is_folder", **told)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise kit_error(KitError, "error.file_no_folder", parent=str(parent), **told)
     return path
+
+
+def check_suffix(path: Path, what: str, suffixes: tuple[str, ...]) -> None:
+    """Refuse a file whose name does not end in one of `suffixes`, naming the file (`what`: a `file.*` row)
+    and what it must end in: for a file the kit writes or reads."""
+    if path.suffix not in suffixes:
+        raise kit_error(KitError, "error.file_suffix", what=named_file(what), path=str(path),
+                        suffixes=", ".join(suffixes))
 
 
 def named_file(what: str) -> Callable[[str], str]:
@@ -291,7 +298,7 @@ def verify_folder(folder: str | Path, what: str) -> None:
     """Check every file of a folder saved by `atomic_folder` against its manifest; refuse a folder
     that is incomplete, changed or mixed from two saves, saying which file is wrong. `what` is a `file.*`
     text row; a saved file's damage is told in English (only the kit wrote the file)."""
-    folder, what = Path(folder), text(f"file.{what}", "en")
+    folder, what = Path(folder), named_file(what)("en")
     if not (folder / MANIFEST).is_file():
         raise KitError(f"The {what} '{folder}' has no {MANIFEST}: it was not saved completely, or by an older "
                        f"version of the kit. Save it again.")

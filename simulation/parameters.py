@@ -103,7 +103,7 @@ class ParamSpec:
             return self.choice_label(value, language)
         if self.kind is bool:
             return text("value.yes" if value else "value.no", language)
-        return format_value(value, self.unit, language, decimals=self._decimals(*([value] if exact else [])))
+        return format_value(value, self.unit, language, decimals=self._decimals(value) if exact else self._decimals())
 
     def _decimals(self, *values: float) -> int:
         """The decimals of the slider's step, more where a value has them (shares count in percent)."""

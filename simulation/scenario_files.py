@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from .errors import KitError, shown
-from .files import check_target, named_file, parse_document, read_limited, write_text
+from .files import check_suffix, check_target, parse_document, read_limited, write_text
 from .language import kit_error
 from .scenario import Scenario, ScenarioError
 
@@ -57,10 +57,8 @@ def scenario_from_document(document: dict[str, Any], source: str = "scenario") -
 def load_scenario(path: str | Path) -> Scenario:
     """Read a JSON or TOML scenario file; any problem becomes a ScenarioError."""
     path = Path(path)
-    if path.suffix not in SUFFIXES:
-        raise kit_error(ScenarioError, "error.file_suffix", what=named_file("scenario"), path=str(path),
-                        suffixes=", ".join(SUFFIXES))
     try:
+        check_suffix(path, "scenario", SUFFIXES)
         document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario"), path.suffix, path)
     except KitError as error:
         raise error.recast(ScenarioError) from None

@@ -25,6 +25,7 @@ from ..language import format_value, resolve, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario
 from ..scenario_files import load_scenario
+from ..terminal import print_table
 from .assumptions import parse_range
 from .designs import compare, replicate, sensitivity, sweep
 from .result import ExperimentResult, check_kpi
@@ -84,14 +85,9 @@ def _answer(result: ExperimentResult, kpis: list[str], language: str | None) -> 
     return result.summary(kpis) if language is None else means_table(result, kpis, language)
 
 
-def _print_table(table: pd.DataFrame) -> None:
-    """A table at the terminal: the first column to the left, the numbers to the right."""
-    header = [*table.index.names, *table.columns]
-    rows = [[str(cell) for cell in ((index,) if not isinstance(index, tuple) else index) + tuple(row)]
-            for index, row in zip(table.index, table.itertuples(index=False))]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
-    for row in (header, *rows):
-        print("  ".join(f"{cell:<{w}}" if i == 0 else f"{cell:>{w}}" for i, (cell, w) in enumerate(zip(row, widths))))
+def _print_answer(table: pd.DataFrame) -> None:
+    """The answer at the terminal: its first (index) column to the left, the numbers to the right."""
+    print_table([*table.index.names, *table.columns], [[str(cell) for cell in row] for row in table.itertuples()])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     years = next(iter(result.scenarios.values()))["run.years"]
     print(text("experiment.header", language, design=text(f"experiment.{result.kind}", language),
                n=result.replications, seed=result.seed, years=format_value(years, "years", language)))
-    _print_table(_answer(result, kpis, language))
+    _print_answer(_answer(result, kpis, language))
     return 0
 
 

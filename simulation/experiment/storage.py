@@ -86,13 +86,11 @@ def _extra_tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
 def check_experiment_path(path: str | Path) -> Path:
     """Where an experiment may be saved, checked before it runs: a .xlsx file or a folder (new, or
     holding only an earlier save), inside a folder that exists."""
-    if not str(path).strip():
+    if not str(path).strip() or Path(path).suffix not in ("", ".xlsx"):
         raise kit_error(ScenarioError, "error.experiment_path", got=shown(str(path)))
     path = Path(path)
     if path.suffix == ".xlsx":
         return check_target(path, "experiment_workbook", (".xlsx",))
-    if path.suffix:
-        raise kit_error(ScenarioError, "error.experiment_path", got=shown(str(path)))
     check_target(path, "experiment_folder")
     check_replaceable(path, OWNED)
     return path

@@ -29,6 +29,7 @@ from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
 from ..scenario import ScenarioError
+from ..terminal import print_table
 from .engine import COMPUTER, Game
 from .scoring import Standing
 from .settings import MARKET_EVENTS, GameError, load_settings
@@ -132,24 +133,11 @@ def _print_decisions(game: Game, in_force: Mapping[str, Any], language: str) -> 
         print(f"  {name:<{width}}  {value:>12}   {allowed} {_allowed(game, name, language):<32}{origin}".rstrip())
 
 
-def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: Sequence[int] = (1,)) -> None:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(f"{cell:<{w}}" if i in left else f"{cell:>{w}}"
-                         for i, (cell, w) in enumerate(zip(cells, widths))).rstrip()
-
-    print(line(header))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
-
-
 def print_leaderboard(game: Game, standings: Sequence[Standing], language: str) -> None:
     """The leaderboard as a table, computer competitors marked, and the minimum-NPS note."""
     styles = {slot.name: slot.style for slot in game.slots}
     header, rows = leaderboard_table(standings, styles, language)
-    _print_table(header, rows)
+    print_table(header, rows, left=(1,))
     for note in leaderboard_notes(standings, styles, game.settings.min_nps, language):
         print(note)
 
@@ -163,7 +151,7 @@ def _print_round_rows(game: Game, rows: Mapping[str, Mapping[str, float]], langu
                 else name for name in rows)]
     table = [[kpi_label(kpi, language), *(kpi_value(kpi, kpis[kpi], language) for kpis in rows.values())]
              for kpi in SHOWN_KPIS]
-    _print_table(header, table, left=(0,))
+    print_table(header, table)
     if any(game.is_bot.get(name) for name in rows):
         print(text("game.board.computer", language))
 
@@ -240,8 +228,8 @@ def _team_command(args: argparse.Namespace, language: str) -> int:
 def _status(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
         status = game.status()
-        print(text("game.cli.status", language, name=game.settings.title(language), file=args.game, played=status.played,
-                   rounds=status.rounds))
+        print(text("game.cli.status", language, name=game.settings.title(language), file=args.game,
+                   played=status.played, rounds=status.rounds))
         if status.finished:
             print(text("game.cli.ended", language, played=status.played) if status.ended
                   else text("game.cli.all_played", language))
