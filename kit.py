@@ -36,6 +36,7 @@ VENV = ROOT / ".venv"
 FIRST_LESSON = Path("notebooks") / "00_start_here.ipynb"
 INCLUDES = {"": ("", "test"), "test": ("test",)}  # an install with the test tools also serves the plain start
 USAGE = __doc__.split("\n\n")[1]
+LANGUAGES = ("en", "nl")
 
 
 def venv_python(venv_dir: Path = VENV) -> Path:
@@ -89,14 +90,21 @@ def lesson_path(number: str, language: str = "en") -> Path:
     return matches[0]
 
 
+def session_language() -> str:
+    """The language of `present` and `classroom` when no --language is given: KIT_LANGUAGE when it names one
+    the kit speaks, else English, as the kit's other commands read it (`simulation.language`)."""
+    language = os.environ.get("KIT_LANGUAGE", "")
+    return language if language in LANGUAGES else "en"
+
+
 def present_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
     """`present`'s own options: the lesson number and --language; the rest goes to Voilà."""
-    rest, language = list(args), "en"
+    rest, language = list(args), session_language()
     if "--language" in rest:
         at = rest.index("--language")
         language = rest[at + 1] if at + 1 < len(rest) else ""
         del rest[at:at + 2]
-        if language not in ("en", "nl"):
+        if language not in LANGUAGES:
             raise SystemExit(f"--language must be 'en' or 'nl'. Got {language!r} instead.")
     return rest, {**os.environ, "KIT_LANGUAGE": language}
 
@@ -135,8 +143,8 @@ def classroom_options(args: list[str]) -> argparse.Namespace:
     parser.add_argument("--teams", type=_team_count_or_names, default="4",
                         help="for a new game: how many teams (default 4) or their names, e.g. Rood,Blauw,Groen")
     parser.add_argument("--settings", help="for a new game: a settings file (.toml or .json)")
-    parser.add_argument("--language", choices=("en", "nl"), default="en",
-                        help="the pages' and this terminal's language (default en)")
+    parser.add_argument("--language", choices=LANGUAGES, default=session_language(),
+                        help="the pages' and this terminal's language (default: KIT_LANGUAGE, else en)")
     parser.add_argument("--lan", action="store_true",
                         help="serve the classroom network (students' devices), not only this computer")
     parser.add_argument("--port", type=_port, default=CLASSROOM_PORT, help=f"default {CLASSROOM_PORT}")

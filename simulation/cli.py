@@ -10,17 +10,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from typing import NoReturn
 
 from . import __version__
-from .cli_scenario import add_scenario_arguments, format_value, scenario_from_args
+from .cli_scenario import add_language_argument, add_scenario_arguments, format_value, scenario_from_args
 from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
 from .files import os_reason
 from .language import LANGUAGES, duration, get_language, number, pick, resolve, template_pattern, text
-from .parameters import CONCEPTS, PARAMETERS
-from .presets import PRESETS
+from .parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
+from .presets import PRESETS, preset_about
 from .reference import model_constants_markdown, parameter_reference_markdown
 from .results import simulate
 from .scenario import Scenario
@@ -130,20 +131,33 @@ def _params(args: argparse.Namespace) -> int:
                  "concept": p.concept, "label_en": p.label_en, "label_nl": p.label_nl} for p in PARAMETERS]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    for concept, (title_en, title_nl) in CONCEPTS.items():
-        print(f"\n{title_en} ({title_nl})")
-        for p in (p for p in PARAMETERS if p.concept == concept):
-            allowed = "|".join(p.choices) if p.choices else ("true|false" if p.kind is bool else f"{p.low:g}–{p.high:g}")
-            print(f"  {p.name:<42} default {p.default!s:<14} {allowed:<32} {p.unit}")
-            print(f"      {p.label_en} / {p.label_nl}: {p.help}")
+    language = resolve(args.language)
+    for concept, titles in CONCEPTS.items():
+        print(f"\n{pick(titles, language)}")
+        for spec in (spec for spec in PARAMETERS if spec.concept == concept):
+            print(f"  {spec.name:<42} {spec.label(language)}")
+            for line in (_default_and_allowed(spec, language), spec.help_text(language)):
+                print(textwrap.fill(line, 100, initial_indent=" " * 6, subsequent_indent=" " * 6))
     return 0
 
 
+def _default_and_allowed(spec: ParamSpec, language: str) -> str:
+    """'default €20,000 per month; €0–€200,000 per month', 'standaard 'defined'; één van 'undefined'
+    (Ongedefinieerd), …': a choice as it is typed after --set, with its label."""
+    if spec.choices:
+        choices = ", ".join(f"'{choice}' ({spec.choice_label(choice, language)})" for choice in spec.choices)
+        return text("cli.parameter_choices", language, default=spec.default, choices=choices)
+    allowed = spec.allowed(language) if spec.kind is bool else spec.range_text(spec.low, spec.high, language)
+    return text("cli.parameter_value", language, default=spec.value_text(spec.default, language), allowed=allowed)
+
+
 def _presets(args: argparse.Namespace) -> int:
-    for name, (description, changes) in PRESETS.items():
-        print(f"{name:<24} {description}")
+    language = resolve(args.language)
+    for name, (_, changes) in PRESETS.items():
+        print(f"{name:<24} {preset_about(name, language)}")
         for key, value in changes.items():
-            print(f"{'':<26}{key} = {value:.3g}" if isinstance(value, float) else f"{'':<26}{key} = {value}")
+            typed = f"{value:.4g}" if isinstance(value, float) else value
+            print(f"{'':<26}{key}={typed}  ({SPECS[key].label(language)}: {SPECS[key].value_text(value, language)})")
     return 0
 
 
@@ -157,8 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_arguments(run)
     run.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same result")
     run.add_argument("--json", action="store_true", help="print one JSON object: seed, scenario, kpis, conservation")
-    run.add_argument("--language", choices=("en", "nl"), default=None,
-                     help="labels, numbers and mistakes in English or Dutch (default: KIT_LANGUAGE, else en)")
+    add_language_argument(run, "labels, numbers and mistakes")
     run.add_argument("--export", metavar="FILE", help="also write results: .csv (monthly), .xlsx (all), .json")
     run.add_argument("--save-scenario", metavar="FILE", help="also save the scenario used (.json or .toml)")
     run.set_defaults(handler=_run)
@@ -168,9 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     params.add_argument("--markdown", action="store_true", help="as the Markdown reference (docs/parameters.md)")
     params.add_argument("--model-constants", action="store_true",
                         help="the model's internal constants as Markdown (the generated block of docs/model.md)")
+    add_language_argument(params, "the list (not --json, --markdown or --model-constants)")
     params.set_defaults(handler=_params)
 
     presets = commands.add_parser("presets", help="list the presets")
+    add_language_argument(presets, "the list")
     presets.set_defaults(handler=_presets)
 
     from .experiment.cli import add_parser as add_experiment_parser

@@ -1,4 +1,4 @@
-"""What every command that runs the model shares: the scenario options and how numbers print.
+"""What the commands share: the scenario options, the language option and how numbers print.
 
 Numbers print through `simulation.language`, so `run --language nl` shows
 `€ 1.234.567`, `12,5 %` and `36,1 dagen`, as the panels do.
@@ -13,7 +13,7 @@ import argparse
 
 from .errors import shown
 from .language import format_value as language_format
-from .language import kit_error
+from .language import LANGUAGES, kit_error
 from .presets import PRESETS, preset
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
@@ -27,6 +27,13 @@ def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
                         help="change one parameter, e.g. --set funnel.promise_policy=customer_wish (repeatable)")
     parser.add_argument("--years", type=int, metavar="Y", help="years to simulate (same as --set run.years=Y)")
+
+
+def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add `--language en|nl` to a (sub)command: `what` it shows in that language. The default (None) is the
+    session's language (`KIT_LANGUAGE`, else English), resolved by the handler."""
+    parser.add_argument("--language", choices=LANGUAGES, default=None,
+                        help=f"{what} in English or Dutch (default: KIT_LANGUAGE, else en)")
 
 
 def key_values(pairs: list[str], option: str, example: str) -> list[tuple[str, str]]:

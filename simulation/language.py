@@ -249,12 +249,13 @@ def _default_decimals(value: float, kind: str, signed: bool) -> int:
 
 
 def format_value(value: float | None, unit: str, language: str, *, signed: bool = False,
-                 decimals: int | None = None, compact: bool = False) -> str:
+                 decimals: int | None = None, compact: bool = False, singular: bool = True) -> str:
     """The one formatter of a KPI or parameter value with its unit, in every face of the kit.
 
     '30.8%' / '30,8 %', '€5,985,801 per customer', '36.1 days' / '36,1 dagen', '7.38', '+9.9'.
     `signed` shows a difference: shares then differ in percentage points ('+2.1 pp' / '+2,1 %-punt').
     `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits.
+    `singular=False` keeps the plural for 1: a range's low end ('1–20 years').
     """
     if value is None or math.isnan(value):
         return missing(language)
@@ -275,10 +276,11 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
         shown = number(value, digits, language, signed or kind == "nps")
     if kind in ("grade", "nps") or compact:  # a figure's axis or label says what the number is
         return shown
-    if language == "en" and value == 1 and words.endswith("s") and " " not in words:  # '1 year', not '1 years'
-        words = words[:-3] + "y" if words.endswith("ies") else words[:-1]
-    elif language == "nl" and value == 1:  # '1 klant', '1 opportunity'
-        words = DUTCH_SINGULAR.get(words, words)
+    if singular and value == 1:
+        if language == "en" and words.endswith("s") and " " not in words:  # '1 year', not '1 years'
+            words = words[:-3] + "y" if words.endswith("ies") else words[:-1]
+        elif language == "nl":  # '1 klant', '1 opportunity'
+            words = DUTCH_SINGULAR.get(words, words)
     if kind == "times":
         return shown + "×"
     return f"{shown} {words}" if words else shown

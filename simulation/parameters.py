@@ -114,7 +114,8 @@ class ParamSpec:
         """A range of values with a unit in words said once: '12%–30% per year', '12 – 30 % per jaar',
         '0.8×–1.5×' (the stress test's range sliders, the tornado's table and figure)."""
         decimals = self._decimals(low, high)  # both ends alike: '12.5%–30.0%', not '12.5%–30%'
-        first, second = (format_value(v, self.unit, resolve(language), decimals=decimals) for v in (low, high))
+        first, second = (format_value(v, self.unit, resolve(language), decimals=decimals, singular=False)
+                         for v in (low, high))
         shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
         space = shared.find(" ")
         if space < 0 or not shared[space:].strip():

@@ -9,7 +9,7 @@ total on the disciplines, so they differ in *how* the money is spread only.
 from __future__ import annotations
 
 from .errors import quoted, shown
-from .language import kit_error
+from .language import kit_error, text
 from .scenario import Scenario, ScenarioError
 
 _DISCIPLINES = ("strategy.customer_intimacy", "strategy.operational_excellence", "strategy.product_leadership")
@@ -24,27 +24,24 @@ def _discipline_mix(excel: str | None) -> dict[str, float]:
     return {name: 0.9 if name.endswith(excel) else 0.45 for name in _DISCIPLINES}
 
 
-PRESETS: dict[str, tuple[str, dict]] = {
-    "baseline": ("A mid-size Dutch ICT supplier: a few hundred business customers, honest promises.", {}),
-    "over_promise": (
-        "Promise what the customer wishes (quote and delivery), whatever the real lead time.",
-        {"funnel.promise_policy": "customer_wish"},
-    ),
-    "honest_promise": (
-        "Say what you do and do what you say: honest promise with a buffer, delays announced.",
-        {"funnel.promise_policy": "honest_buffer", "satisfaction.expectation_management": 0.8},
-    ),
-    "customer_intimacy": ("Excel in customer intimacy, sufficient on the rest.", _discipline_mix("customer_intimacy")),
-    "operational_excellence": (
-        "Excel in operational excellence, sufficient on the rest.",
-        _discipline_mix("operational_excellence"),
-    ),
-    "product_leadership": ("Excel in product leadership, sufficient on the rest.", _discipline_mix("product_leadership")),
-    "stuck_in_the_middle": (
-        "The same budget spread evenly: good at nothing in particular.",
-        _discipline_mix(None),
-    ),
+_CHANGES: dict[str, dict] = {
+    "baseline": {},
+    "over_promise": {"funnel.promise_policy": "customer_wish"},
+    "honest_promise": {"funnel.promise_policy": "honest_buffer", "satisfaction.expectation_management": 0.8},
+    "customer_intimacy": _discipline_mix("customer_intimacy"),
+    "operational_excellence": _discipline_mix("operational_excellence"),
+    "product_leadership": _discipline_mix("product_leadership"),
+    "stuck_in_the_middle": _discipline_mix(None),
 }
+
+#: name -> (what it is about, its changes to the baseline); the description in Dutch is `preset_about(name, "nl")`.
+PRESETS: dict[str, tuple[str, dict]] = {name: (text(f"preset.{name}", "en"), changes)
+                                        for name, changes in _CHANGES.items()}
+
+
+def preset_about(name: str, language: str) -> str:
+    """What the preset `name` is about, in `language` (the `presets` command)."""
+    return text(f"preset.{name}", language)
 
 
 def preset(name: str) -> Scenario:

@@ -36,7 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.parameter_value": ("The '{name}' parameter must be {allowed}. Got {got} instead.",
                               "De parameter '{name}' moet {allowed} zijn. Je gaf {got}."),
     "error.allowed_choice": ("one of {choices}", "één van {choices}"),
-    "error.allowed_bool": ("true or false", "ja of nee (True of False)"),
+    "error.allowed_bool": ("yes or no (true or false)", "ja of nee (True of False)"),
     "error.allowed_integer": ("an integer in the range [{low:g}, {high:g}]",
                               "een geheel getal van {low:g} tot en met {high:g}"),
     "error.allowed_number": ("a number in the range [{low:g}, {high:g}]", "een getal van {low:g} tot en met {high:g}"),
@@ -559,6 +559,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario.operational_excellence": ("operational excellence", "operational excellence"),
     "scenario.product_leadership": ("product leadership", "productleiderschap"),
     "scenario.stuck_in_the_middle": ("stuck in the middle", "stuck in the middle"),
+    # --- what a preset is about (`python -m simulation presets`, the parameter reference)
+    "preset.baseline": ("A mid-size Dutch ICT supplier: a few hundred business customers, honest promises.",
+                        "Een middelgrote Nederlandse ICT-leverancier: een paar honderd zakelijke klanten, eerlijke "
+                        "beloftes."),
+    "preset.over_promise": ("Promise what the customer wishes (quote and delivery), whatever the real lead time.",
+                            "Beloof wat de klant wenst (offerte en levering), wat de echte doorlooptijd ook is."),
+    "preset.honest_promise": ("Say what you do and do what you say: honest promise with a buffer, delays announced.",
+                              "Zeg wat je doet en doe wat je zegt: een eerlijke belofte met buffer, vertraging "
+                              "wordt gemeld."),
+    "preset.customer_intimacy": ("Excel in customer intimacy, sufficient on the rest.",
+                                 "Uitblinken in customer intimacy, voldoende op de rest."),
+    "preset.operational_excellence": ("Excel in operational excellence, sufficient on the rest.",
+                                      "Uitblinken in operational excellence, voldoende op de rest."),
+    "preset.product_leadership": ("Excel in product leadership, sufficient on the rest.",
+                                  "Uitblinken in productleiderschap, voldoende op de rest."),
+    "preset.stuck_in_the_middle": ("The same budget spread evenly: good at nothing in particular.",
+                                   "Hetzelfde budget gelijk verdeeld: nergens echt goed in."),
     # --- a yes-or-no parameter's value
     "value.yes": ("yes", "ja"),
     "value.no": ("no", "nee"),
@@ -589,6 +606,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "{duration}."),
     # a command typed wrong: one line, in the command's language; argparse's own English (its templates in
     # Python 3.11–3.13) is read back and told again in Dutch (`cli.retold`)
+    "cli.parameter_value": ("default {default}; {allowed}", "standaard {default}; {allowed}"),
+    "cli.parameter_choices": ("default '{default}'; one of {choices}", "standaard '{default}'; één van {choices}"),
     "cli.usage": ("{prog}: {message} (see {prog} --help)", "{prog}: {message} (zie {prog} --help)"),
     "usage.required": ("the following arguments are required: {names}", "deze argumenten ontbreken: {names}"),
     "usage.one_of": ("one of the arguments {names} is required", "geef één van deze argumenten: {names}"),

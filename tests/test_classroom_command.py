@@ -137,6 +137,18 @@ def test_a_dutch_class_reads_the_terminal_in_dutch(started, tmp_path, capfd):
     assert "fout: Een markt van 6 leveranciers heeft plaats voor" in capfd.readouterr().err and len(started) == servers
 
 
+@pytest.mark.parametrize(("session", "language"), [("nl", "nl"), ("en", "en"), ("de", "en"), ("", "en")])
+def test_the_class_speaks_the_sessions_language_without_language(started, tmp_path, capfd, monkeypatch, session,
+                                                                  language):
+    """Like every command of the kit: KIT_LANGUAGE when it names a language the kit speaks, else English."""
+    monkeypatch.setenv("KIT_LANGUAGE", session)
+    assert kit.main(["classroom", str(tmp_path / "klas.game"), "--teams", "2"]) == 0
+    out = capfd.readouterr().out
+    assert ("Trainerscode:" in out) == (language == "nl") and ("Trainer code:" in out) == (language == "en")
+    assert started[-1][1]["env"]["KIT_LANGUAGE"] == language  # and the pages
+    assert kit.classroom_options(["--language", "en"]).language == "en"  # --language has the last word
+
+
 def test_a_file_that_is_no_game_is_told_before_anything_else(started, tmp_path, capfd):
     other = tmp_path / "notities.game"
     other.write_text("geen spel", encoding="utf-8")

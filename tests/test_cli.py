@@ -9,10 +9,12 @@ import sys
 
 import pandas as pd
 import pytest
+from test_dutch_help import dutch_english_words
 
 from simulation import PARAMETERS, PRESETS, Scenario, load_scenario, save_scenario, simulate
 from simulation.cli import ARGPARSE_TEXTS, main, retold
 from simulation.language import template_pattern
+from simulation.presets import preset_about
 from simulation.texts import TEXTS
 
 REQUIRED_KPIS = {
@@ -21,6 +23,10 @@ REQUIRED_KPIS = {
     "loyal_customers", "ex_customers", "churn_rate_annual", "avg_grade", "nps", "revenue", "sales_cost", "margin",
     "complaints", "complaints_within_target_share", "forecast_error",
 }
+
+
+def other(language: str) -> str:
+    return "en" if language == "nl" else "nl"
 
 
 def _json_run(capsys, *args):
@@ -73,10 +79,48 @@ def test_params_json_lists_every_parameter(capsys):
     assert all(r["label_en"] and r["label_nl"] and r["help"] for r in rows)
 
 
-def test_presets_lists_every_preset(capsys):
-    assert main(["presets"]) == 0
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_params_lists_every_parameter_in_the_commands_language(capsys, language):
+    """Name as typed, label, default and allowed values, help: all in one language (the default as every face
+    shows it, a choice as typed after --set)."""
+    assert main(["params", "--language", language]) == 0
     out = capsys.readouterr().out
-    assert all(name in out for name in PRESETS)
+    word = {"en": "default", "nl": "standaard"}[language]
+    for spec in PARAMETERS:
+        block = re.split(r"\n  (?=\S)", out[out.index(f"  {spec.name} "):])[0]
+        first, *rest = block.splitlines()
+        assert first.split() == [spec.name, *spec.label(language).split()]
+        default = f"'{spec.default}'" if spec.choices else spec.value_text(spec.default, language)
+        words = " ".join(rest).split()
+        assert words[:1 + len(default.split())] == [word, *f"{default};".split()], spec.name
+        assert " ".join(spec.help_text(language).split()) in " ".join(words)
+    if language == "nl":
+        typed = re.sub(r"'\w+'", " ", out)  # choices and names are typed as the kit spells them
+        assert not dutch_english_words(re.sub(r"\b\w+\.\w+\b", " ", typed))
+        assert "standaard € 20.000 per maand; € 0 – € 200.000 per maand" in out and "1–20 jaar" in out
+    else:
+        assert "default €20,000 per month; €0 – €200,000 per month" in out and "1–20 years" in out
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_presets_lists_every_preset_and_its_changes_in_the_commands_language(capsys, language):
+    assert main(["presets", "--language", language]) == 0
+    out = capsys.readouterr().out
+    for name, (about, changes) in PRESETS.items():
+        assert f"{name} " in out and preset_about(name, language) in out
+        assert all(f"{key}=" in out for key in changes)  # as typed after --set
+    assert ("Verwachtingsmanagement: 80 %" in out) == (language == "nl")
+    assert ("Expectation management: 80%" in out) == (language == "en")
+    if language == "nl":
+        typed = re.sub(r"\b\w+\.\w+=\S+|^\w+", " ", out, flags=re.MULTILINE)  # names and settings as typed
+        assert not dutch_english_words(typed)
+
+
+def test_params_and_presets_speak_the_sessions_language_by_default(capsys, monkeypatch):
+    monkeypatch.setattr("simulation.language._state", {"default": "nl"})
+    assert main(["params"]) == 0 and main(["presets"]) == 0
+    out = capsys.readouterr().out
+    assert "Salestrechter, kwalificatie en beloftes" in out and preset_about("baseline", "nl") in out
 
 
 @pytest.mark.parametrize("args, message", [

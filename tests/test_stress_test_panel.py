@@ -259,7 +259,8 @@ def test_the_figure_fits_beside_the_controls_and_keeps_its_texts_inside(language
     ("churn.annual_at_grade_6", 0.12, 0.3, "nl", "12–30 % per jaar"),
     ("market.competitor_intensity", 0.7, 1.5, "nl", "0,7×–1,5×"),
     ("market.campaign_spend_per_month", 10000, 40000, "nl", "€ 10.000 – € 40.000 per maand"),
-    ("market.nurture_months", 1, 12, "en", "1.0 month – 12.0 months"),
+    ("market.nurture_months", 1, 12, "en", "1.0–12.0 months"),  # a range counts in plurals, from 1 too
+    ("market.nurture_months", 1, 12, "nl", "1,0–12,0 maanden"),
 ])
 def test_a_range_says_its_unit_in_words_once(name, low, high, language, shown):
     from simulation.parameters import SPECS

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..cli_scenario import add_scenario_arguments, apply_changes, key_values, scenario_from_args
+from ..cli_scenario import add_language_argument, add_scenario_arguments, apply_changes, key_values, scenario_from_args
 from ..language import format_value, resolve, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario
@@ -130,8 +130,7 @@ def _common(parser: argparse.ArgumentParser, replications: int) -> None:
     parser.add_argument("--kpi", action="append", metavar="NAME",
                         help=f"KPI to report (repeatable; default {', '.join(DEFAULT_KPIS)})")
     parser.add_argument("--json", action="store_true", help="print one JSON object: the record and the table")
-    parser.add_argument("--language", choices=("en", "nl"), default=None,
-                        help="the table, warnings and mistakes in English or Dutch (default: KIT_LANGUAGE, else en)")
+    add_language_argument(parser, "the table, warnings and mistakes")
     parser.add_argument("--out", metavar="PATH", help="save every row: a folder (CSV + JSON) or a .xlsx file")
     parser.add_argument("--yes", action="store_true",
                         help="run even when the estimate says it takes long or much memory, or with more "

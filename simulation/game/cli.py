@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli_scenario import parse_overrides
+from ..cli_scenario import add_language_argument, parse_overrides
 from ..errors import hint, shown
 from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
@@ -392,8 +392,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         parser = actions.add_parser(name, help=help_text, description=help_text)
         parser.add_argument("game", metavar="GAME", help="the game's file, e.g. workshop.game")
-        parser.add_argument("--language", choices=("en", "nl"), default=None,
-                            help="every line in English or Dutch (default: KIT_LANGUAGE, else en)")
+        add_language_argument(parser, "every line")
         parser.set_defaults(handler=lambda args: handler(args, resolve(args.language)))
         return parser
 

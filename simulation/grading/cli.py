@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..cli_scenario import add_language_argument
 from ..errors import printable
 from ..language import resolve, text
 from . import LMS_LAYOUTS, grade_folder
@@ -39,9 +40,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=TIME_LIMIT, help="seconds per notebook (default %(default)s)")
     parser.add_argument("--no-cache", action="store_true", help="run every notebook again, changed or not")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--language", choices=("en", "nl"), default=None,
-                        help="the summary, the gradebook's status column and mistakes in English or Dutch "
-                             "(default: KIT_LANGUAGE, else en; each student's feedback is in the language the "
-                             "student chose)")
+    add_language_argument(parser, "the summary, the gradebook's status column and mistakes (each student's "
+                                  "feedback is in the language the student chose)")
     parser.set_defaults(handler=_grade)
     return parser

@@ -27,6 +27,13 @@ def test_present_runs_voila_on_the_lesson_with_its_language(tmp_path):
         kit.lesson_path("42")
 
 
+@pytest.mark.parametrize(("session", "language"), [("nl", "nl"), ("de", "en")])
+def test_present_speaks_the_sessions_language_without_language(monkeypatch, session, language):
+    monkeypatch.setenv("KIT_LANGUAGE", session)
+    assert kit.present_environment(["03"])[1]["KIT_LANGUAGE"] == language
+    assert kit.present_environment(["03", "--language", "en"])[1]["KIT_LANGUAGE"] == "en"
+
+
 @pytest.mark.browser
 def test_lesson_03_presented_without_code_in_dutch(voila_lesson, chromium_path, artifacts):
     with browser_page(chromium_path, 1280, 720, artifacts / "present_failure.png") as page:
