@@ -16,7 +16,7 @@ from simulation.exercises import (EXERCISES, ChoiceAnswer, Feedback, NumberAnswe
                                   list_exercises, show, start)
 from simulation.exercises.personal import inputs_for
 from simulation.exercises import answers
-from simulation.exercises.base import parse_number
+from simulation.exercises.base import SUMMARY_LABEL_LIMIT, parse_number
 from simulation.model.satisfaction import net_promoter_score
 from simulation.parameters import CONCEPTS
 
@@ -87,6 +87,8 @@ def test_the_trainers_summary_names_each_typical_mistake_in_both_languages_witho
     labels = [m.label for exercise in EXERCISES.values() for m in exercise.mistakes]
     assert len(labels) > 50 and not [label for label in labels if "{" in label.en + label.nl]
     assert not [label for label in labels if label.en == label.nl]
+    too_long = [text for label in labels for text in (label.en, label.nl) if len(text) > SUMMARY_LABEL_LIMIT]
+    assert not too_long  # such a hint needs a short name=, else the summary's cell of three is unreadable
     nps = EXERCISES["nps-variant"].mistakes[0].label
     assert (nps.en, nps.nl) == ("You computed % promoters + % detractors", "Je rekende % promotors + % criticasters")
 

@@ -102,12 +102,10 @@ SUMMARY_LABEL_LIMIT = 80
 
 
 def _summary_label(hint: str) -> str:
-    """A hint's first sentence without the bracketed numbers of one student, cut at a word to at most 80
-    characters (the summary lists three of them in one cell)."""
-    sentence = _FIELD_IN_BRACKETS.sub("", hint).split(". ")[0].rstrip(".")
-    if len(sentence) <= SUMMARY_LABEL_LIMIT:
-        return sentence
-    return sentence[:SUMMARY_LABEL_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    """A hint's first sentence (a question keeps its '?') without the bracketed numbers of one student. The
+    summary lists three in one cell, so a hint whose first sentence is longer than `SUMMARY_LABEL_LIMIT` has a
+    short `name` (a test checks every one)."""
+    return re.split(r"(?<=[.?!]) ", _FIELD_IN_BRACKETS.sub("", hint))[0].rstrip(".")
 
 
 def of_type(value: Any) -> Callable[[str], str]:

@@ -56,7 +56,8 @@ COMPLAINT_GOAL = Exercise(
             "Je gaf een fractie; de vraag is in procenten."), tolerance=0.005),
         Mistake(lambda v: v["late"], T(
             "That is a number of complaints, not a share: divide by all complaints and multiply by 100.",
-            "Dat is een aantal klachten, geen aandeel: deel door alle klachten en vermenigvuldig met 100.")),
+            "Dat is een aantal klachten, geen aandeel: deel door alle klachten en vermenigvuldig met 100."),
+            name=T("A number of complaints, not a share", "Een aantal klachten, geen aandeel")),
     ),
     vary=_vary_complaints,
 )
@@ -124,7 +125,7 @@ PORTER_MARGIN = Exercise(
         Mistake(lambda v: v["revenue"] - v["support"], T(
             "You left out the primary activities (logistics, operations, marketing & sales, service).",
             "Je liet de primaire activiteiten weg (logistiek, operationele activiteiten, marketing & sales, "
-            "service).")),
+            "service)."), name=T("You left out the primary activities", "Je liet de primaire activiteiten weg")),
         Mistake(lambda v: v["primary"] + v["support"], T(
             "That is the total cost. The margin is what is left of the revenue after those costs.",
             "Dat zijn de totale kosten. De marge is wat er van de omzet overblijft na die kosten.")),

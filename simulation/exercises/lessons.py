@@ -132,7 +132,9 @@ LEAD_NURTURING = Exercise(
         Mistake(lambda v: v["after"], T(
             "That is the number of new customers with nurturing; the question asks for the difference with the "
             "run without.", "Dat is het aantal nieuwe klanten met nurturing; de vraag is het verschil met de run "
-                            "zonder.")),
+                            "zonder."),
+            name=T("New customers with nurturing, not the difference",
+                   "Nieuwe klanten met nurturing, niet het verschil")),
     ),
     vary=_vary_seed,
     method=T(
@@ -174,11 +176,14 @@ STRESS_TEST = Exercise(
     mistakes=(
         Mistake(lambda v: -v["percent"], T(
             "Check the sign: a fall in revenue is a negative change (stressed minus base).",
-            "Let op het teken: een daling van de omzet is een negatieve verandering (gestrest min basis).")),
+            "Let op het teken: een daling van de omzet is een negatieve verandering (gestrest min basis)."),
+            name=T("Wrong sign: a fall in revenue is negative", "Verkeerd teken: een daling van de omzet is negatief")),
         Mistake(lambda v: v["percent_of_after"], T(
             "You divided by the stressed revenue; a change is a percentage of the base (the run before the stress).",
             "Je deelde door de gestreste omzet; een verandering is een percentage van de basis (de run vóór de "
-            "stress)."), tolerance=0.05),
+            "stress)."), tolerance=0.05,
+            name=T("You divided by the stressed revenue, not the base",
+                   "Je deelde door de gestreste omzet, niet de basis")),
         Mistake(lambda v: v["percent"] / 100, T(
             "You gave a fraction; the question asks for a percentage.", "Je gaf een fractie; de vraag is in "
                                                                         "procenten."), tolerance=0.0025),

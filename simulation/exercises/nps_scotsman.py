@@ -51,14 +51,16 @@ SHARE_MISTAKES = (
         "You subtracted the wrong way round: NPS = % promoters − % detractors, so more promoters than "
         "detractors gives a positive score.",
         "Je trok andersom af: NPS = % promotors − % criticasters, dus meer promotors dan criticasters geeft "
-        "een positieve score.")),
+        "een positieve score."),
+        name=Text("You computed % detractors − % promoters", "Je rekende % criticasters − % promotors")),
     Mistake(lambda v: v["promoters"] + v["passives"] - v["detractors"], Text(
         "You counted the passives (7–8) as promoters. Only a 9 or a 10 makes a promoter; passives do not count.",
         "Je telde de passief tevredenen (7–8) mee als promotors. Alleen een 9 of 10 is een promotor; passief "
         "tevredenen tellen niet mee.")),
     Mistake(lambda v: v["promoters"], Text(
         "That is the share of promoters only; subtract the share of detractors (0–6).",
-        "Dat is alleen het aandeel promotors; trek het aandeel criticasters (0–6) ervan af.")),
+        "Dat is alleen het aandeel promotors; trek het aandeel criticasters (0–6) ervan af."),
+        name=Text("That is the share of promoters only", "Dat is alleen het aandeel promotors")),
     NPS_FRACTION,
 )
 
@@ -155,7 +157,8 @@ NPS_SURVEY = Exercise(
     mistakes=(
         Mistake(lambda v: _shifted_nps(v["answers"], 6, 8), Text(
             "Check the group boundaries: promoters answer 9–10, passives 7–8, detractors 0–6.",
-            "Let op de grenzen: promotors antwoorden 9–10, passief tevredenen 7–8, criticasters 0–6.")),
+            "Let op de grenzen: promotors antwoorden 9–10, passief tevredenen 7–8, criticasters 0–6."),
+            name=Text("Wrong group boundaries (9–10, 7–8, 0–6)", "Verkeerde grenzen van de groepen (9–10, 7–8, 0–6)")),
         Mistake(lambda v: _shifted_nps(v["answers"], 8), Text(
             "An 8 is a passive, not a promoter: only a 9 or a 10 makes a promoter.",
             "Een 8 is passief tevreden, geen promotor: alleen een 9 of 10 is een promotor.")),
@@ -209,7 +212,8 @@ SCOTSMAN_YES = Exercise(
             "You divided the chance by the number of criteria; divide it by what one 'yes' is worth "
             "({weight}%).",
             "Je deelde de kans door het aantal criteria; deel door wat één 'ja' waard is ({weight} %)."),
-            tolerance=0.1),
+            tolerance=0.1, name=Text("You divided the chance by the number of criteria",
+                                     "Je deelde de kans door het aantal criteria")),
         Mistake(lambda v: v["chance"] / 100 * 4, Text(
             "That would be BANT's four criteria (Budget, Authority, Need, Time). The Scotsman method has "
             "{criteria}, each worth {weight}%.",
