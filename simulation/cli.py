@@ -8,13 +8,14 @@ the command's `--language`, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import textwrap
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
-from .cli_scenario import add_language_argument, add_scenario_arguments, format_value, scenario_from_args
+from .cli_scenario import add_language_argument, add_scenario_arguments, format_value, option_help, scenario_from_args
 from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
@@ -43,11 +44,33 @@ class UsageError(Exception):
 
 
 class KitParser(argparse.ArgumentParser):
-    """The kit's argument parser (its subcommands' too): a command typed wrong is one line in the command's
-    language, as every other mistake, instead of argparse's English usage block."""
+    """The kit's argument parser (its subcommands' too), in the command's `language`: a command typed wrong is
+    one line, as every other mistake, instead of argparse's English usage block, and `--help` speaks the
+    language too (argparse's own words: the usage prefix, the section titles, -h)."""
+
+    def __init__(self, *args: Any, language: str = "en", **kwargs: Any):
+        self.language = language
+        super().__init__(*args, add_help=False, formatter_class=_formatter(language), **kwargs)
+        self._positionals.title = text("help.positionals", language)
+        self._optionals.title = text("help.options", language)
+        self.add_argument("-h", "--help", action="help", help=option_help("help", language))
+
+    def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
+        kwargs.setdefault("parser_class", functools.partial(KitParser, language=self.language))
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, message)
+
+
+def _formatter(language: str) -> type[argparse.HelpFormatter]:
+    """argparse's help layout with the usage line in `language`."""
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, text("help.usage", language) if prefix is None else prefix)
+
+    return Formatter
 
 
 def retold(message: str, language: str) -> str:
@@ -161,42 +184,43 @@ def _presets(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = KitParser(prog="python -m simulation",
-                       description="B2B sales simulation kit: run the model from the command line.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The kit's command line, its help in `language`."""
+    parser = KitParser(prog="python -m simulation", description=option_help("kit", language), language=language)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=option_help("version", language))
+    commands = parser.add_subparsers(dest="command", required=True, metavar=text("help.metavar.command", language))
 
-    run = commands.add_parser("run", help="run one scenario and print its KPIs")
-    add_scenario_arguments(run)
-    run.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same result")
-    run.add_argument("--json", action="store_true", help="print one JSON object: seed, scenario, kpis, conservation")
-    add_language_argument(run, "labels, numbers and mistakes")
-    run.add_argument("--export", metavar="FILE", help="also write results: .csv (monthly), .xlsx (all), .json")
-    run.add_argument("--save-scenario", metavar="FILE", help="also save the scenario used (.json or .toml)")
+    run = commands.add_parser("run", help=option_help("run", language))
+    add_scenario_arguments(run, language)
+    run.add_argument("--seed", type=int, default=0, help=option_help("run.seed", language))
+    run.add_argument("--json", action="store_true", help=option_help("run.json", language))
+    add_language_argument(run, "run", language)
+    run.add_argument("--export", metavar=text("help.metavar.file", language), help=option_help("run.export", language))
+    run.add_argument("--save-scenario", metavar=text("help.metavar.file", language),
+                     help=option_help("run.save_scenario", language))
     run.set_defaults(handler=_run)
 
-    params = commands.add_parser("params", help="list every parameter with default, range, unit and help")
-    params.add_argument("--json", action="store_true", help="as JSON")
-    params.add_argument("--markdown", action="store_true", help="as the Markdown reference (docs/parameters.md)")
-    params.add_argument("--model-constants", action="store_true",
-                        help="the model's internal constants as Markdown (the generated block of docs/model.md)")
-    add_language_argument(params, "the list (not --json, --markdown or --model-constants)")
+    params = commands.add_parser("params", help=option_help("params", language))
+    params.add_argument("--json", action="store_true", help=option_help("params.json", language))
+    params.add_argument("--markdown", action="store_true", help=option_help("params.markdown", language))
+    params.add_argument("--model-constants", action="store_true", help=option_help("params.model_constants", language))
+    add_language_argument(params, "params", language)
     params.set_defaults(handler=_params)
 
-    presets = commands.add_parser("presets", help="list the presets")
-    add_language_argument(presets, "the list")
+    presets = commands.add_parser("presets", help=option_help("presets", language))
+    add_language_argument(presets, "presets", language)
     presets.set_defaults(handler=_presets)
 
     from .experiment.cli import add_parser as add_experiment_parser
 
-    add_experiment_parser(commands)
+    add_experiment_parser(commands, language)
     from .grading.cli import add_parser as add_grading_parser
 
-    add_grading_parser(commands)
+    add_grading_parser(commands, language)
     from .game.cli import add_parser as add_game_parser
 
-    add_game_parser(commands)
+    add_game_parser(commands, language)
     return parser
 
 
@@ -210,10 +234,10 @@ def _utf8_when_redirected() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_when_redirected()
+    language = typed_language(sys.argv[1:] if argv is None else argv)  # for --help and a command typed wrong
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(language).parse_args(argv)
     except UsageError as mistake:
-        language = typed_language(sys.argv[1:] if argv is None else argv)
         told = text("cli.usage", language, prog=mistake.prog, message=printable(retold(str(mistake), language)))
         print(f"{text('cli.error', language)}: {told}", file=sys.stderr)
         return 2

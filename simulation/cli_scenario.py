@@ -13,27 +13,36 @@ import argparse
 
 from .errors import shown
 from .language import format_value as language_format
-from .language import LANGUAGES, kit_error
+from .language import LANGUAGES, kit_error, text
 from .presets import PRESETS, preset
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
 
 
-def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the scenario options to a (sub)command."""
-    parser.add_argument("--preset", default="baseline", metavar="NAME",
-                        help=f"start from a preset: {', '.join(PRESETS)} (default: baseline)")
-    parser.add_argument("--scenario", metavar="FILE", help="a scenario file (.json or .toml); overrides the preset")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
-                        help="change one parameter, e.g. --set funnel.promise_policy=customer_wish (repeatable)")
-    parser.add_argument("--years", type=int, metavar="Y", help="years to simulate (same as --set run.years=Y)")
+def option_help(key: str, language: str, **values: object) -> str:
+    """The help of a command or option (the text row `help.{key}`) in `language`, as argparse reads it (a % is
+    written %%: argparse fills `%(default)s`-style fields in a help)."""
+    return text(f"help.{key}", language, **values).replace("%", "%%")
 
 
-def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    """Add `--language en|nl` to a (sub)command: `what` it shows in that language. The default (None) is the
-    session's language (`KIT_LANGUAGE`, else English), resolved by the handler."""
+def add_scenario_arguments(parser: argparse.ArgumentParser, language: str) -> None:
+    """Add the scenario options to a (sub)command, their help in `language`."""
+    parser.add_argument("--preset", default="baseline", metavar=text("help.metavar.name", language),
+                        help=option_help("preset", language, names=", ".join(PRESETS)))
+    parser.add_argument("--scenario", metavar=text("help.metavar.file", language),
+                        help=option_help("scenario", language))
+    parser.add_argument("--set", action="append", default=[], metavar=text("help.metavar.key_value", language),
+                        dest="overrides", help=option_help("set", language))
+    parser.add_argument("--years", type=int, metavar=text("help.metavar.years", language),
+                        help=option_help("years", language))
+
+
+def add_language_argument(parser: argparse.ArgumentParser, command: str, language: str) -> None:
+    """Add `--language en|nl` to a (sub)command; its help says what `command` shows in that language
+    (`help.language.{command}`). The default (None) is the session's language (`KIT_LANGUAGE`, else English),
+    resolved by the handler."""
     parser.add_argument("--language", choices=LANGUAGES, default=None,
-                        help=f"{what} in English or Dutch (default: KIT_LANGUAGE, else en)")
+                        help=option_help("language", language, what=text(f"help.language.{command}", language)))
 
 
 def key_values(pairs: list[str], option: str, example: str) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 from test_dutch_help import dutch_english_words
 
 from simulation import PARAMETERS, PRESETS, Scenario, load_scenario, save_scenario, simulate
-from simulation.cli import ARGPARSE_TEXTS, main, retold
+from simulation.cli import ARGPARSE_TEXTS, build_parser, main, retold
 from simulation.language import template_pattern
 from simulation.presets import preset_about
 from simulation.texts import TEXTS
@@ -180,6 +181,57 @@ def test_a_command_typed_wrong_is_one_line_in_the_commands_language(capsys, key,
     assert template_pattern(TEXTS[key][language == "nl"]).fullmatch(message), message
     if language == "nl":  # argparse's English words are gone; option names stay as typed
         assert not re.search(r"\b(invalid|expected|required|choose|from|int|float|unrecognized|allowed)\b", message)
+
+
+def _commands(parser, path=()):
+    """Every command line that has a --help of its own: the kit, each command and each of their subcommands."""
+    yield list(path)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                yield from _commands(subparser, (*path, name))
+
+
+COMMANDS = [" ".join(path) for path in _commands(build_parser())]
+
+
+def _help(capsys, command: str, language: str) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        main([*command.split(), "--help", "--language", language])
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+def _typed(help_text: str) -> str:
+    """A help without what is typed as the kit spells it: options, {choices}, names with _ or a dot, KIT_LANGUAGE,
+    the preset, KPI and event names, start(..., course=...)."""
+    typed = re.sub(r"--?[\w-]+|\{[^}]*\}|\b\w*[_.]\w+(?:\.\w+)*\b|start\([^)]*\)|=\S+", " ", help_text)
+    names = {word for command in COMMANDS for word in command.split()} | {"baseline", "revenue", "margin", "nps", "en", "A", "B"}
+    return re.sub(rf"\b(?:{'|'.join(names)})\b", " ", typed)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_speaks_the_commands_language(capsys, command):
+    """`--help` of every command in Dutch has Dutch words only (argparse's own too: gebruik, argumenten, opties),
+    and the English help is argparse's usual layout."""
+    dutch, english = _help(capsys, command, "nl"), _help(capsys, command, "en")
+    assert dutch.startswith("gebruik: python -m simulation") and "opties:" in dutch
+    assert english.startswith("usage: python -m simulation") and "options:" in english
+    assert not dutch_english_words(_typed(dutch)), command
+    assert dutch.count("gebruik:") == 1  # a subcommand's usage line is not prefixed twice
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_help_text_is_shown_by_some_help(capsys, language):
+    """No help row is left unused, and each shows as written (argparse's % fields do not eat a '%')."""
+    shown = " ".join(_help(capsys, command, language) for command in COMMANDS)
+    def flat(text: str) -> str:  # argparse wraps lines, also after a hyphen
+        return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+    shown = flat(shown)
+    missing = [key for key, pair in TEXTS.items()
+               if key.startswith("help.") and not template_pattern(flat(pair[language == "nl"])).search(shown)]
+    assert not missing
 
 
 def test_argparse_is_read_back_and_other_words_are_left_alone():

@@ -56,7 +56,9 @@ def dutch_output() -> dict[str, str]:
 
 
 def english_words(dutch: str) -> set[str]:
-    lowered = re.sub(r"{\w+(?::[^}]*)?}|'\w+\.\w+'|--[\w-]+", " ", dutch.lower())  # fields, parameter names, options
+    # fields, parameter names (with a value typed after them), options, environment variables: code, not words
+    lowered = re.sub(r"{\w+(?::[^}]*)?}|'\w+\.\w+'|\b[a-z]+\.[a-z_]+(?:=\S+)?|--[\w-]+|\b[A-Z]+_[A-Z_]+\b", " ",
+                     dutch).lower()
     for term in COURSE_TERMS:
         lowered = lowered.replace(term, " ")
     words = set(re.findall(r"[a-zà-ÿ/]+(?:\s[a-z]+)?", lowered)) | set(re.findall(r"[a-zà-ÿ/]+", lowered))
@@ -72,6 +74,8 @@ def test_the_word_check_can_fail():
     assert english_words("Gemiddelde revenue per customer") == {"revenue", "customer", "per customer"}
     assert english_words("'funnel.promise_policy' belooft een promise") == {"promise"}  # only the name is code
     assert english_words("zet door met --yes, yes") == {"yes"}  # only the option is code
+    assert english_words("bijv. --set funnel.promise_policy=customer_wish, de promise") == {"promise"}
+    assert english_words("standaard KIT_LANGUAGE, anders de language") == {"language"}
 
 
 #: A field of a text, with or without a format spec ('{low:g}'): its name.

@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..cli_scenario import add_language_argument, add_scenario_arguments, apply_changes, key_values, scenario_from_args
+from ..cli_scenario import (add_language_argument, add_scenario_arguments, apply_changes, key_values, option_help,
+                            scenario_from_args)
 from ..language import format_value, resolve, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario
@@ -118,43 +119,39 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(parser: argparse.ArgumentParser, replications: int) -> None:
-    add_scenario_arguments(parser)
-    parser.add_argument("--seed", type=int, default=0, help="experiment seed (default 0); same seed, same numbers")
+def _common(parser: argparse.ArgumentParser, replications: int, language: str) -> None:
+    add_scenario_arguments(parser, language)
+    parser.add_argument("--seed", type=int, default=0, help=option_help("experiment.seed", language))
     parser.add_argument("--replications", "-n", type=int, default=replications, metavar="N",
-                        help=f"replications per scenario (default {replications})")
-    parser.add_argument("--workers", type=int, metavar="W",
-                        help="worker processes (1 = serial; default: serial for small jobs, all cores for large)")
-    parser.add_argument("--vary", action="append", default=[], metavar="KEY=LOW:HIGH",
-                        help="an uncertain assumption, sampled per replication (LOW:MODE:HIGH for a triangle)")
-    parser.add_argument("--kpi", action="append", metavar="NAME",
-                        help=f"KPI to report (repeatable; default {', '.join(DEFAULT_KPIS)})")
-    parser.add_argument("--json", action="store_true", help="print one JSON object: the record and the table")
-    add_language_argument(parser, "the table, warnings and mistakes")
-    parser.add_argument("--out", metavar="PATH", help="save every row: a folder (CSV + JSON) or a .xlsx file")
-    parser.add_argument("--yes", action="store_true",
-                        help="run even when the estimate says it takes long or much memory, or with more "
-                             "workers than cores")
+                        help=option_help("experiment.replications", language, n=replications))
+    parser.add_argument("--workers", type=int, metavar="W", help=option_help("experiment.workers", language))
+    parser.add_argument("--vary", action="append", default=[], metavar=text("help.metavar.vary", language),
+                        help=option_help("experiment.vary", language))
+    parser.add_argument("--kpi", action="append", metavar=text("help.metavar.name", language),
+                        help=option_help("experiment.kpi", language, kpis=", ".join(DEFAULT_KPIS)))
+    parser.add_argument("--json", action="store_true", help=option_help("experiment.json", language))
+    add_language_argument(parser, "experiment", language)
+    parser.add_argument("--out", metavar=text("help.metavar.path", language),
+                        help=option_help("experiment.out", language))
+    parser.add_argument("--yes", action="store_true", help=option_help("experiment.yes", language))
     parser.set_defaults(handler=run)
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Add `experiment` with its four designs to the main command line."""
-    parser = subparsers.add_parser("experiment", help="replications with confidence intervals, compare, sweep, "
-                                                      "sensitivity")
-    designs = parser.add_subparsers(dest="design", required=True, metavar="DESIGN")
-    _common(designs.add_parser("replicate", help="how sure is one scenario's outcome? means with 95 %% CIs"), 30)
-    versus = designs.add_parser("compare", help="does A beat B? paired runs on common random numbers")
-    _common(versus, 30)
-    versus.add_argument("--against", required=True, metavar="PRESET|FILE",
-                        help=f"scenario B: a preset ({', '.join(PRESETS)}) or a .json/.toml file; "
-                             "--set and --years apply to both")
-    grid = designs.add_parser("sweep", help="a KPI across one or two parameters")
-    _common(grid, 10)
-    grid.add_argument("--param", action="append", required=True, metavar="KEY=V1,V2,...",
-                      help="a parameter and its values (give one or two)")
-    tornado = designs.add_parser("sensitivity", help="tornado: which assumption moves the first --kpi most")
-    _common(tornado, 10)
-    tornado.add_argument("--param", action="append", required=True, metavar="KEY[=LOW:HIGH]",
-                         help="a parameter and its range (default ±20 %% around its value); repeatable")
+def add_parser(subparsers: argparse._SubParsersAction, language: str) -> argparse.ArgumentParser:
+    """Add `experiment` with its four designs to the main command line, its help in `language`."""
+    parser = subparsers.add_parser("experiment", help=option_help("experiment", language))
+    designs = parser.add_subparsers(dest="design", required=True, metavar=text("help.metavar.design", language))
+    _common(designs.add_parser("replicate", help=option_help("experiment.replicate", language)), 30, language)
+    versus = designs.add_parser("compare", help=option_help("experiment.compare", language))
+    _common(versus, 30, language)
+    versus.add_argument("--against", required=True, metavar=text("help.metavar.against", language),
+                        help=option_help("experiment.against", language, names=", ".join(PRESETS)))
+    grid = designs.add_parser("sweep", help=option_help("experiment.sweep", language))
+    _common(grid, 10, language)
+    grid.add_argument("--param", action="append", required=True, metavar=text("help.metavar.values", language),
+                      help=option_help("experiment.param_values", language))
+    tornado = designs.add_parser("sensitivity", help=option_help("experiment.sensitivity", language))
+    _common(tornado, 10, language)
+    tornado.add_argument("--param", action="append", required=True, metavar=text("help.metavar.range", language),
+                         help=option_help("experiment.param_range", language))
     return parser

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli_scenario import add_language_argument, parse_overrides
+from ..cli_scenario import add_language_argument, option_help, parse_overrides
 from ..errors import hint, shown
 from ..files import check_target, parse_document, read_limited
 from ..language import kit_error, missing, resolve, say, text, value_range
@@ -370,74 +370,72 @@ def _replay(args: argparse.Namespace, language: str) -> int:
 
 
 # --- the parser
-def _add_team_options(parser: argparse.ArgumentParser) -> None:
+def _add_team_options(parser: argparse.ArgumentParser, language: str) -> None:
     who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--team", metavar="NAME", help="the team's name")
-    who.add_argument("--code", metavar="CODE", help="the team's code (identifies the team)")
+    who.add_argument("--team", metavar=text("help.metavar.name", language), help=option_help("game.team_name", language))
+    who.add_argument("--code", metavar=text("help.metavar.code", language), help=option_help("game.team_code", language))
 
 
-def _add_decision_options(parser: argparse.ArgumentParser, required: bool) -> None:
+def _add_decision_options(parser: argparse.ArgumentParser, required: bool, language: str) -> None:
     what = parser.add_mutually_exclusive_group(required=required)
-    what.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
-                      help="one decision, e.g. --set economics.price_level=1.05 (repeatable)")
-    what.add_argument("--file", metavar="FILE", help="decisions from a .json or .toml file")
+    what.add_argument("--set", action="append", default=[], metavar=text("help.metavar.key_value", language),
+                      dest="overrides", help=option_help("game.set", language))
+    what.add_argument("--file", metavar=text("help.metavar.file", language), help=option_help("game.file", language))
 
 
-def add_parser(commands: Any) -> argparse.ArgumentParser:
-    """Register the `game` subcommand (with its own subcommands) on the kit's argparse subcommands."""
-    game = commands.add_parser("game", help="run a classroom game: teams against each other and computer "
-                                            "competitors, round by round")
-    actions = game.add_subparsers(dest="game_command", required=True, metavar="ACTION")
+def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
+    """Register the `game` subcommand (with its own subcommands) on the kit's argparse subcommands, its help in
+    `language`."""
+    game = commands.add_parser("game", help=option_help("game", language))
+    actions = game.add_subparsers(dest="game_command", required=True, metavar=text("help.metavar.action", language))
 
-    def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=help_text, description=help_text)
-        parser.add_argument("game", metavar="GAME", help="the game's file, e.g. workshop.game")
-        add_language_argument(parser, "every line")
+    def action(name: str, handler: Any, **values: Any) -> argparse.ArgumentParser:
+        said = option_help(f"game.{name}", language, **values)
+        parser = actions.add_parser(name, help=said, description=said)
+        parser.add_argument("game", metavar=text("help.metavar.game", language), help=option_help("game.game", language))
+        add_language_argument(parser, "game", language)
         parser.set_defaults(handler=lambda args: handler(args, resolve(args.language)))
         return parser
 
     def creating(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser.add_argument("--settings", metavar="FILE", help="game settings (.json or .toml)")
-        parser.add_argument("--teams", metavar="NAMES|N",
-                            help="team names separated by commas, or how many (default 2)")
+        parser.add_argument("--settings", metavar=text("help.metavar.file", language),
+                            help=option_help("game.settings", language))
+        parser.add_argument("--teams", metavar=text("help.metavar.teams", language),
+                            help=option_help("game.teams", language))
         return parser
 
-    creating(action("new", _new, "create a game file; prints the team codes and the trainer code"))
-    classroom = creating(action("open", _open, "the game (created unless it exists) with its codes, and the "
-                                               "address everybody opens with its QR code (kit.py classroom)"))
-    classroom.add_argument("--address", metavar="URL", help="the address students and the trainer open (a server "
-                                                            "is about to serve it)")
+    creating(action("new", _new))
+    classroom = creating(action("open", _open))
+    classroom.add_argument("--address", metavar="URL", help=option_help("game.address", language))
     classroom.add_argument("--reach", choices=tuple(REACH), default="this-computer",
-                           help="who can open the address: this computer, the classroom network, or this computer "
-                                "because no classroom network was found")
+                           help=option_help("game.reach", language))
 
-    action("team", _team_command, "list the market's suppliers: teams with their codes, computer competitors")
-    action("status", _status, "the open round, who submitted, who is still waiting, the round's events")
+    action("team", _team_command)
+    action("status", _status)
 
-    submit = action("submit", _submit, "store a team's decisions for the open round")
-    _add_team_options(submit)
-    submit.add_argument("--round", type=int, metavar="N", help="the round these decisions are for (refused if "
-                                                               "it is not the open round)")
-    _add_decision_options(submit, required=False)  # none at all: the command says what to give, in one line
+    submit = action("submit", _submit)
+    _add_team_options(submit, language)
+    submit.add_argument("--round", type=int, metavar="N", help=option_help("game.submit_round", language))
+    _add_decision_options(submit, False, language)  # none at all: the command says what to give, in one line
 
-    preview = action("preview", _preview, "a team's draft played one round ahead, with a band")
-    _add_team_options(preview)
-    _add_decision_options(preview, required=False)
+    preview = action("preview", _preview)
+    _add_team_options(preview, language)
+    _add_decision_options(preview, False, language)
 
-    event = action("event", _event, f"schedule a market event: {', '.join(MARKET_EVENTS)}")
-    event.add_argument("event", metavar="EVENT", help=", ".join(MARKET_EVENTS))
-    event.add_argument("--round", type=int, metavar="N", help="the round (default: the open round)")
+    event = action("event", _event, events=", ".join(MARKET_EVENTS))
+    event.add_argument("event", metavar=text("help.metavar.event", language), help=", ".join(MARKET_EVENTS))
+    event.add_argument("--round", type=int, metavar="N", help=option_help("game.event_round", language))
 
-    action("practice", _practice, "play a practice round before round 1 (does not count)")
-    action("advance", _advance, "close the open round: play it and print the leaderboard")
-    action("undo", _undo, "reopen the last round played")
-    action("end", _end, "end the game after the rounds played so far")
+    action("practice", _practice)
+    action("advance", _advance)
+    action("undo", _undo)
+    action("end", _end)
 
-    leaderboard = action("leaderboard", _leaderboard, "the leaderboard (balanced scorecard)")
-    leaderboard.add_argument("--round", type=int, metavar="N", help="after this round (default: the last played)")
+    leaderboard = action("leaderboard", _leaderboard)
+    leaderboard.add_argument("--round", type=int, metavar="N", help=option_help("game.leaderboard_round", language))
 
-    debrief = action("debrief", _debrief, "write the game's debrief as an HTML page")
-    debrief.add_argument("out", metavar="OUT.html", help="the page to write")
+    debrief = action("debrief", _debrief)
+    debrief.add_argument("out", metavar=text("help.metavar.page", language), help=option_help("game.out", language))
 
-    action("replay", _replay, "replay the log from round 0 and check every round's results")
+    action("replay", _replay)
     return game

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..cli_scenario import add_language_argument
+from ..cli_scenario import add_language_argument, option_help
 from ..errors import printable
 from ..language import resolve, text
 from . import LMS_LAYOUTS, grade_folder
@@ -27,20 +27,25 @@ def _grade(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(commands: Any) -> argparse.ArgumentParser:
-    """Register the `grade` subcommand on the kit's argparse subcommands."""
-    parser = commands.add_parser("grade", help="run and grade a folder of submitted exercise notebooks")
-    parser.add_argument("folder", help="folder with the submitted notebooks (one file per student)")
-    parser.add_argument("--out", required=True, help="gradebook CSV to write; the other files go beside it")
-    parser.add_argument("--course", help="the course salt the students used in start(..., course=...)")
-    parser.add_argument("--exercises", nargs="+", metavar="ID", help="the exercises to grade (default: all answered)")
-    parser.add_argument("--lms", nargs="+", choices=LMS_LAYOUTS, help="also write these LMS import layouts")
-    parser.add_argument("--item", default="B2B sales exercises", help="grade item name in the LMS layouts")
-    parser.add_argument("--workers", type=int, default=2, help="notebooks run at the same time (default 2)")
-    parser.add_argument("--timeout", type=float, default=TIME_LIMIT, help="seconds per notebook (default %(default)s)")
-    parser.add_argument("--no-cache", action="store_true", help="run every notebook again, changed or not")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    add_language_argument(parser, "the summary, the gradebook's status column and mistakes (each student's "
-                                  "feedback is in the language the student chose)")
+def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
+    """Register the `grade` subcommand on the kit's argparse subcommands, its help in `language`."""
+    parser = commands.add_parser("grade", help=option_help("grade", language))
+    parser.add_argument("folder", metavar=text("help.metavar.folder", language),
+                        help=option_help("grade.folder", language))
+    parser.add_argument("--out", required=True, metavar=text("help.metavar.file", language),
+                        help=option_help("grade.out", language))
+    parser.add_argument("--course", metavar=text("help.metavar.course", language),
+                        help=option_help("grade.course", language))
+    parser.add_argument("--exercises", nargs="+", metavar="ID", help=option_help("grade.exercises", language))
+    parser.add_argument("--lms", nargs="+", choices=LMS_LAYOUTS, help=option_help("grade.lms", language))
+    parser.add_argument("--item", default="B2B sales exercises", metavar=text("help.metavar.item", language),
+                        help=option_help("grade.item", language))
+    parser.add_argument("--workers", type=int, default=2, metavar="W",
+                        help=option_help("grade.workers", language, n=2))
+    parser.add_argument("--timeout", type=float, default=TIME_LIMIT, metavar="S",
+                        help=option_help("grade.timeout", language, seconds=TIME_LIMIT))
+    parser.add_argument("--no-cache", action="store_true", help=option_help("grade.no_cache", language))
+    parser.add_argument("--quiet", action="store_true", help=option_help("grade.quiet", language))
+    add_language_argument(parser, "grade", language)
     parser.set_defaults(handler=_grade)
     return parser
