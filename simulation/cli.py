@@ -89,13 +89,17 @@ def retold(message: str, language: str) -> str:
 
 
 def typed_language(argv: list[str]) -> str:
-    """The language a command line asks for (`--language nl`, `--language=nl`), else the session's: known
-    before the command is understood, so a command typed wrong is told in it too."""
+    """The language a command line asks for (`--language nl`, `--language=nl`, or shortened as argparse allows:
+    `--lang nl`), else the session's: known before the command is understood, so its --help and a command typed
+    wrong are told in it too."""
     for index, word in enumerate(argv):
-        if word == "--language" and index + 1 < len(argv):
+        option, equals, value = word.partition("=")
+        if len(option) < 3 or not "--language".startswith(option):
+            continue
+        if equals:
+            asked = value
+        elif index + 1 < len(argv):
             asked = argv[index + 1]
-        elif word.startswith("--language="):
-            asked = word.partition("=")[2]
         else:
             continue
         if asked in LANGUAGES:
@@ -165,8 +169,8 @@ def _params(args: argparse.Namespace) -> int:
 
 
 def _default_and_allowed(spec: ParamSpec, language: str) -> str:
-    """'default €20,000 per month; €0–€200,000 per month', 'standaard 'defined'; één van 'undefined'
-    (Ongedefinieerd), …': a choice as it is typed after --set, with its label."""
+    """'default €20,000 per month; €0 – €200,000 per month', "standaard 'defined'; één van 'undefined'
+    (Ongedefinieerd: …), …": a choice as it is typed after --set, with its label."""
     if spec.choices:
         choices = ", ".join(f"'{choice}' ({spec.choice_label(choice, language)})" for choice in spec.choices)
         return text("cli.parameter_choices", language, default=spec.default, choices=choices)
@@ -186,7 +190,7 @@ def _presets(args: argparse.Namespace) -> int:
 
 def build_parser(language: str = "en") -> argparse.ArgumentParser:
     """The kit's command line, its help in `language`."""
-    parser = KitParser(prog="python -m simulation", description=option_help("kit", language), language=language)
+    parser = KitParser(prog="python -m simulation", description=text("help.kit", language), language=language)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=option_help("version", language))
     commands = parser.add_subparsers(dest="command", required=True, metavar=text("help.metavar.command", language))

@@ -15,6 +15,7 @@ from .errors import shown
 from .language import format_value as language_format
 from .language import LANGUAGES, kit_error, text
 from .presets import PRESETS, preset
+from .texts import TEXTS
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
 
@@ -28,7 +29,7 @@ def option_help(key: str, language: str, **values: object) -> str:
 def add_scenario_arguments(parser: argparse.ArgumentParser, language: str) -> None:
     """Add the scenario options to a (sub)command, their help in `language`."""
     parser.add_argument("--preset", default="baseline", metavar=text("help.metavar.name", language),
-                        help=option_help("preset", language, names=", ".join(PRESETS)))
+                        help=option_help("preset", language, names=", ".join(PRESETS), default="baseline"))
     parser.add_argument("--scenario", metavar=text("help.metavar.file", language),
                         help=option_help("scenario", language))
     parser.add_argument("--set", action="append", default=[], metavar=text("help.metavar.key_value", language),
@@ -39,10 +40,12 @@ def add_scenario_arguments(parser: argparse.ArgumentParser, language: str) -> No
 
 def add_language_argument(parser: argparse.ArgumentParser, command: str, language: str) -> None:
     """Add `--language en|nl` to a (sub)command; its help says what `command` shows in that language
-    (`help.language.{command}`). The default (None) is the session's language (`KIT_LANGUAGE`, else English),
-    resolved by the handler."""
+    (`help.language.{command}`), and what it leaves alone (`help.language_after.{command}`, if any). The default
+    (None) is the session's language (`KIT_LANGUAGE`, else English), resolved by the handler."""
+    after = f"help.language_after.{command}"
     parser.add_argument("--language", choices=LANGUAGES, default=None,
-                        help=option_help("language", language, what=text(f"help.language.{command}", language)))
+                        help=option_help("language", language, what=text(f"help.language.{command}", language),
+                                         after=text(after, language) if after in TEXTS else ""))
 
 
 def key_values(pairs: list[str], option: str, example: str) -> list[tuple[str, str]]:

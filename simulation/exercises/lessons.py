@@ -182,8 +182,8 @@ STRESS_TEST = Exercise(
             "You divided by the stressed revenue; a change is a percentage of the base (the run before the stress).",
             "Je deelde door de gestreste omzet; een verandering is een percentage van de basis (de run vóór de "
             "stress)."), tolerance=0.05,
-            name=T("You divided by the stressed revenue, not the base",
-                   "Je deelde door de gestreste omzet, niet de basis")),
+            name=T("You divided by the stressed revenue, not by the base",
+                   "Je deelde door de gestreste omzet, niet door de basis")),
         Mistake(lambda v: v["percent"] / 100, T(
             "You gave a fraction; the question asks for a percentage.", "Je gaf een fractie; de vraag is in "
                                                                         "procenten."), tolerance=0.0025),

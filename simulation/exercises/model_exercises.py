@@ -68,19 +68,21 @@ EXPECTATION_PROMISE = Exercise(
             "Did you compare the delivery with the customer's first wish ({wish} days)? Once a promise is made, "
             "the promise is the expectation: compare the delivery with the promise.",
             "Vergeleek je de levering met de eerste wens van de klant ({wish} dagen)? Zodra er een belofte is, is "
-            "de belofte de verwachting: vergelijk de levering met de belofte.")),
+            "de belofte de verwachting: vergelijk de levering met de belofte."),
+            name=Text("You compared with the first wish, not with the promise",
+                      "Je vergeleek met de eerste wens, niet met de belofte")),
         Mistake("unchanged", Text(
             "Every experience moves the grade part of the way towards the score of that experience; compare the "
             "score of this delivery (against the promise) with the grade the customer gives now.",
             "Elke ervaring trekt het cijfer een deel van de weg naar de score van die ervaring; vergelijk de score "
             "van deze levering (tegen de belofte) met het cijfer dat de klant nu geeft."),
-            name=Text("Thought the grade stays the same", "Dacht dat het cijfer gelijk blijft")),
+            name=Text("You thought the grade stays the same", "Je dacht dat het cijfer gelijk blijft")),
         Mistake("up", Text(
             "A delivery only lifts the grade when it scores better than the grade the customer gives now; compare "
             "the delivery with the promise, and the score of that experience with the current grade.",
             "Een levering tilt het cijfer alleen op als ze beter scoort dan het cijfer dat de klant nu geeft; "
             "vergelijk de levering met de belofte, en de score van die ervaring met het huidige cijfer."),
-            name=Text("Thought the grade goes up", "Dacht dat het cijfer stijgt")),
+            name=Text("You thought the grade goes up", "Je dacht dat het cijfer stijgt")),
     ),
 )
 
@@ -131,15 +133,15 @@ PROMISE_POLICY = Exercise(
             "customers leave (churn). Compare the customers at the end, not the new ones.",
             "Overbeloven wint nieuwe klanten, maar leveringen later dan beloofd stellen teleur, en teleurgestelde "
             "klanten vertrekken (klantverloop). Vergelijk de klanten aan het eind, niet de nieuwe."),
-            name=Text("Chose over-promising: counted new customers, not churn",
-                      "Koos overbeloven: telde nieuwe klanten, niet het klantverloop")),
+            name=Text("You chose over-promising: counted new customers, not churn",
+                      "Je koos overbeloven: telde nieuwe klanten, niet het klantverloop")),
         Mistake("no_promise", Text(
             "Without a promise the customer sets an expectation of their own, and you do not manage it. Expectation "
             "management means giving the information yourself.",
             "Zonder belofte vormt de klant zelf een verwachting, en die stuur je niet. Verwachtingsmanagement "
             "betekent zelf de informatie geven."),
-            name=Text("Chose no promise: the customer's own expectation is not managed",
-                      "Koos geen belofte: de eigen verwachting van de klant wordt niet gestuurd")),
+            name=Text("You chose no promise: the customer's own expectation is not managed",
+                      "Je koos geen belofte: de eigen verwachting van de klant wordt niet gestuurd")),
     ),
     other_hint=Text(
         "'{your_label}' is not the policy with the most customers at the end. Run all four on the same seed and "

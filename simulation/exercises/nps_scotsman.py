@@ -158,7 +158,7 @@ NPS_SURVEY = Exercise(
         Mistake(lambda v: _shifted_nps(v["answers"], 6, 8), Text(
             "Check the group boundaries: promoters answer 9–10, passives 7–8, detractors 0–6.",
             "Let op de grenzen: promotors antwoorden 9–10, passief tevredenen 7–8, criticasters 0–6."),
-            name=Text("Wrong group boundaries (9–10, 7–8, 0–6)", "Verkeerde grenzen van de groepen (9–10, 7–8, 0–6)")),
+            name=Text("Wrong group boundaries (right: 9–10, 7–8, 0–6)", "Verkeerde groepsgrenzen (juist: 9–10, 7–8, 0–6)")),
         Mistake(lambda v: _shifted_nps(v["answers"], 8), Text(
             "An 8 is a passive, not a promoter: only a 9 or a 10 makes a promoter.",
             "Een 8 is passief tevreden, geen promotor: alleen een 9 of 10 is een promotor.")),

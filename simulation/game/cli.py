@@ -390,8 +390,8 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     actions = game.add_subparsers(dest="game_command", required=True, metavar=text("help.metavar.action", language))
 
     def action(name: str, handler: Any, **values: Any) -> argparse.ArgumentParser:
-        said = option_help(f"game.{name}", language, **values)
-        parser = actions.add_parser(name, help=said, description=said)
+        parser = actions.add_parser(name, help=option_help(f"game.{name}", language, **values),
+                                    description=text(f"help.game.{name}", language, **values))
         parser.add_argument("game", metavar=text("help.metavar.game", language), help=option_help("game.game", language))
         add_language_argument(parser, "game", language)
         parser.set_defaults(handler=lambda args: handler(args, resolve(args.language)))

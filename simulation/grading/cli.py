@@ -40,8 +40,9 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     parser.add_argument("--lms", nargs="+", choices=LMS_LAYOUTS, help=option_help("grade.lms", language))
     parser.add_argument("--item", default="B2B sales exercises", metavar=text("help.metavar.item", language),
                         help=option_help("grade.item", language))
-    parser.add_argument("--workers", type=int, default=2, metavar="W",
-                        help=option_help("grade.workers", language, n=2))
+    workers = 2
+    parser.add_argument("--workers", type=int, default=workers, metavar="W",
+                        help=option_help("grade.workers", language, n=workers))
     parser.add_argument("--timeout", type=float, default=TIME_LIMIT, metavar="S",
                         help=option_help("grade.timeout", language, seconds=TIME_LIMIT))
     parser.add_argument("--no-cache", action="store_true", help=option_help("grade.no_cache", language))
