@@ -116,7 +116,7 @@ def scenario_name(name: str, language: str) -> str:
 
 # --- numbers
 def unit_kind(unit: str) -> str:
-    """How values of `unit` are shown: 'percent', 'euro', 'grade', 'nps', 'times' or 'number'."""
+    """How values of `unit` are shown: 'percent', 'euro', 'grade', 'nps', 'scale', 'times' or 'number'."""
     return UNITS[unit][0] if unit in UNITS else "number"
 
 
@@ -241,7 +241,7 @@ def missing(language: str) -> str:
 
 
 def _default_decimals(value: float, kind: str, signed: bool) -> int:
-    if kind == "grade":
+    if kind in ("grade", "scale"):
         return 2
     if kind in ("nps", "times"):
         return 1
@@ -274,7 +274,7 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
     else:
         digits = _default_decimals(value, kind, signed) if decimals is None else decimals
         shown = number(value, digits, language, signed or kind == "nps")
-    if kind in ("grade", "nps") or compact:  # a figure's axis or label says what the number is
+    if kind in ("grade", "nps", "scale") or compact:  # a figure's axis or label says what the number is
         return shown
     if singular and value == 1:
         if language == "en" and words.endswith("s") and " " not in words:  # '1 year', not '1 years'

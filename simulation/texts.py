@@ -1095,7 +1095,8 @@ DUTCH_SINGULAR = {"maanden": "maand", "dagen": "dag", "cijferpunten": "cijferpun
                   "klanten": "klant", "klachten": "klacht", "orders": "order", "workers": "worker"}
 
 #: How a unit's values are shown: (kind, English, Dutch). Kind 'percent' shows a 0–1 share as '12.5%',
-#: 'euro' as '€1,234', 'grade' and 'nps' bare (the label says what they are), 'number' with the unit after it.
+#: 'euro' as '€1,234', 'grade', 'nps' and 'scale' bare (the label says what they are; an axis still gives the
+#: unit), 'number' with the unit after it.
 UNITS: dict[str, tuple[str, str, str]] = {
     "": ("number", "", ""),
     "share": ("percent", "", ""),
@@ -1121,7 +1122,7 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "hours/year": ("number", "hours per year", "uur per jaar"),
     "FTE": ("number", "FTE", "fte"),
     "orders": ("number", "orders", "orders"),
-    "level 0–1": ("number", "level 0–1", "niveau 0–1"),
+    "level 0–1": ("scale", "level 0–1", "niveau 0–1"),  # '0.90', not '0.90 level 0–1'
     "grade points": ("number", "grade points", "cijferpunten"),
     "points": ("number", "points", "punten"),
     "log-sd": ("number", "log-sd", "log-sd"),

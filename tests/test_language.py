@@ -115,6 +115,7 @@ def test_no_parameter_label_is_wider_than_a_panel_gives_labels(language):
     (9.855, "−100…+100", "en", False, "+9.9"),
     (-9.855, "−100…+100", "nl", False, "−9,9"),
     (7.3824, "grade 1–10", "nl", False, "7,38"),
+    (0.9, "level 0–1", "nl", False, "0,90"),  # a scale shows bare, as a grade; its axis says 'niveau 0–1'
     (1936.0, "leads", "en", False, "1,936 leads"),
     (36.09, "days", "nl", False, "36,1 dagen"),
     (1, "years", "en", False, "1 year"),
@@ -222,6 +223,12 @@ def test_a_local_number_may_come_from_numpy(kit_in_dutch):
 def test_one_of_a_unit_is_singular_in_both_languages(unit, english, dutch):
     assert format_value(1, unit, "en") == english and format_value(1, unit, "nl") == dutch
     assert format_value(2, unit, "nl").split(" ", 1)[1] == unit_text(unit, "nl")
+
+
+def test_a_scale_says_its_unit_on_an_axis_only():
+    from simulation.language import axis_unit
+
+    assert axis_unit("level 0–1", "nl") == "niveau 0–1" and format_value(0.45, "level 0–1", "en") == "0.45"
 
 
 def test_labels_and_the_difference_table_follow_the_kits_language(kit_in_dutch):
