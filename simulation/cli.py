@@ -63,8 +63,9 @@ class KitParser(argparse.ArgumentParser):
         raise UsageError(self.prog, message)
 
 
+@functools.cache
 def _formatter(language: str) -> type[argparse.HelpFormatter]:
-    """argparse's help layout with the usage line in `language`."""
+    """argparse's help layout with the usage line in `language` (one class per language, not one per parser)."""
 
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:

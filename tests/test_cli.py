@@ -26,10 +26,6 @@ REQUIRED_KPIS = {
 }
 
 
-def other(language: str) -> str:
-    return "en" if language == "nl" else "nl"
-
-
 def _json_run(capsys, *args):
     assert main(["run", "--json", "--years", "1", *args]) == 0
     return json.loads(capsys.readouterr().out)

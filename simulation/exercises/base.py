@@ -98,6 +98,7 @@ CLOSE_MISTAKE = Text("close: rounding or noise", "bijna goed: afronding of toeva
 EXPECTED = Text("Expected {kind}; got {got}.", "Verwacht: {kind}; gekregen: {got}.")
 _OF_TYPE = Text("a {type}", "een {type}")
 _FIELD_IN_BRACKETS = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.?!]) ")
 SUMMARY_LABEL_LIMIT = 80
 
 
@@ -105,7 +106,7 @@ def _summary_label(hint: str) -> str:
     """A hint's first sentence (a question keeps its '?') without the bracketed numbers of one student. The
     summary lists three in one cell, so a hint whose first sentence is longer than `SUMMARY_LABEL_LIMIT` has a
     short `name` (a test checks every one)."""
-    return re.split(r"(?<=[.?!]) ", _FIELD_IN_BRACKETS.sub("", hint))[0].rstrip(".")
+    return _SENTENCE_END.split(_FIELD_IN_BRACKETS.sub("", hint), maxsplit=1)[0].rstrip(".")
 
 
 def of_type(value: Any) -> Callable[[str], str]:

@@ -372,8 +372,10 @@ def _replay(args: argparse.Namespace, language: str) -> int:
 # --- the parser
 def _add_team_options(parser: argparse.ArgumentParser, language: str) -> None:
     who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--team", metavar=text("help.metavar.name", language), help=option_help("game.team_name", language))
-    who.add_argument("--code", metavar=text("help.metavar.code", language), help=option_help("game.team_code", language))
+    who.add_argument("--team", metavar=text("help.metavar.name", language),
+                     help=option_help("game.team_name", language))
+    who.add_argument("--code", metavar=text("help.metavar.code", language),
+                     help=option_help("game.team_code", language))
 
 
 def _add_decision_options(parser: argparse.ArgumentParser, required: bool, language: str) -> None:
@@ -392,7 +394,8 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     def action(name: str, handler: Any, **values: Any) -> argparse.ArgumentParser:
         parser = actions.add_parser(name, help=option_help(f"game.{name}", language, **values),
                                     description=text(f"help.game.{name}", language, **values))
-        parser.add_argument("game", metavar=text("help.metavar.game", language), help=option_help("game.game", language))
+        parser.add_argument("game", metavar=text("help.metavar.game", language),
+                            help=option_help("game.game", language))
         add_language_argument(parser, "game", language)
         parser.set_defaults(handler=lambda args: handler(args, resolve(args.language)))
         return parser
