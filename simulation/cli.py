@@ -1,4 +1,4 @@
-"""Command line: `python -m simulation run | params | presets | experiment | grade | game`.
+"""Command line: `python -m simulation run | params | presets | experiment | grade | game | classroom | present`.
 
 User mistakes (unknown key, wrong type, out of range, unreadable file, a
 command typed wrong) exit with status 2 and one clear message on stderr in
@@ -226,6 +226,12 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     from .game.cli import add_parser as add_game_parser
 
     add_game_parser(commands, language)
+    from .game.classroom import add_parser as add_classroom_parser
+
+    add_classroom_parser(commands, language)
+    from .present import add_parser as add_present_parser
+
+    add_present_parser(commands, language)
     return parser
 
 
@@ -240,8 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_when_redirected()
     language = typed_language(sys.argv[1:] if argv is None else argv)  # for --help and a command typed wrong
+    parser = build_parser(language)
     try:
-        args = build_parser(language).parse_args(argv)
+        args, rest = parser.parse_known_args(argv)
+        if rest and hasattr(args, "passed_on"):
+            args.passed_on = rest  # `present` hands Voilà what the kit does not know
+        elif rest:
+            parser.error(text("usage.unrecognized", "en", names=" ".join(rest)))  # as parse_args would
     except UsageError as mistake:
         told = text("cli.usage", language, prog=mistake.prog, message=printable(retold(str(mistake), language)))
         print(f"{text('cli.error', language)}: {told}", file=sys.stderr)

@@ -29,7 +29,7 @@ from .texts import DUTCH_SINGULAR, TEXTS, UNITS
 LANGUAGES = ("en", "nl")
 MINUS = "\u2212"
 EN_DASH = "\u2013"
-#: The starting default: English, or the language in KIT_LANGUAGE (`kit.py present 03 --language nl` sets it).
+#: The starting default: English, or the language in KIT_LANGUAGE (`present 03 --language nl` sets it for Voilà).
 _state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT_LANGUAGE") in LANGUAGES else "en"}
 
 

@@ -148,17 +148,21 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "most {most}.",
                             "Verkopers en servicemedewerkers zijn samen {people} mensen; het budget van dit spel "
                             "laat hoogstens {most} toe."),
-    # the game at a terminal (`python -m simulation game … --language nl`, `kit.py classroom --language nl`)
+    # the game at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "error.no_game_file": ("No game file '{file}'. Create one with: python -m simulation game new {name}",
                            "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name}"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",
                           "'{file}' bestaat al; kies een andere naam of verwijder het eerst."),
-    "error.option_teams": ("--teams {got}: give team names separated by commas (\"Rood,Blauw,Groen\") or a number "
-                           "of teams (--teams 4); one name is empty.",
-                           "--teams {got}: geef de namen van de teams, gescheiden door komma's (\"Rood,Blauw,Groen\"), "
-                           "of het aantal teams (--teams 4); één naam is leeg."),
+    "error.option_teams": ("--teams {got}: give a number of teams (--teams 4) or two or more team names separated by "
+                           "commas (--teams Rood,Blauw,Groen); no name may be empty.",
+                           "--teams {got}: geef het aantal teams (--teams 4) of twee of meer teamnamen, gescheiden "
+                           "door komma's (--teams Rood,Blauw,Groen); geen naam mag leeg zijn."),
+    "error.option_port": ("--port {got}: give a port number from 1 to 65535 (--port {example}).",
+                          "--port {got}: geef een poortnummer van 1 tot en met 65535 (--port {example})."),
+    # a lesson asked for by number (`present NN`)
+    "error.no_lesson": ("No lesson {got}. Choose one of: {known}.", "Er is geen les {got}. Kies uit: {known}."),
     "error.option_code": ("--code {got}: this team code is not known in this game; a code looks like K7QMP-3XPAW "
                           "(ask the trainer for your team's code).",
                           "--code {got}: deze teamcode hoort niet bij dit spel; een code ziet eruit als K7QMP-3XPAW "
@@ -727,6 +731,57 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.grade.timeout": ("seconds per notebook (default {seconds})", "seconden per notebook (standaard {seconds})"),
     "help.grade.no_cache": ("run every notebook again, changed or not", "draai elk notebook opnieuw, gewijzigd of niet"),
     "help.grade.quiet": ("no progress bar", "geen voortgangsbalk"),
+    # --- kit.py, before the kit is installed (it reads this table by path, in KIT_LANGUAGE's language)
+    "kit.usage": ("    python kit.py                                   install (the first time) and open the lessons\n"
+                  "    python kit.py test                              install the test tools and run every test\n"
+                  "    python kit.py run --preset over_promise         one run and its KPIs\n"
+                  "    python kit.py present 03 --language nl          a lesson as a page without code, to project\n"
+                  "    python kit.py classroom --teams 6 --lan         the sales game for a class, in the browser\n"
+                  "    python kit.py experiment|grade|game|params|presets …\n"
+                  "    python kit.py COMMAND --help                    what a command does, and its options",
+                  "    python kit.py                                   installeer (de eerste keer) en open de lessen\n"
+                  "    python kit.py test                              installeer de testtools en draai alle tests\n"
+                  "    python kit.py run --preset over_promise         één run met zijn kpi's\n"
+                  "    python kit.py present 03 --language nl          een les als pagina zonder code, om te "
+                  "projecteren\n"
+                  "    python kit.py classroom --teams 6 --lan         het salesspel voor een klas, in de browser\n"
+                  "    python kit.py experiment|grade|game|params|presets …\n"
+                  "    python kit.py COMMANDO --help                   wat een commando doet, en zijn opties"),
+    "kit.needs_python": ("The kit needs Python 3.11 or newer; this is {version}.",
+                         "De kit heeft Python 3.11 of nieuwer nodig; dit is {version}."),
+    "kit.creating": ("Creating a virtual environment in {folder} …", "Virtuele omgeving maken in {folder} …"),
+    "kit.installing": ("Installing the kit ({target}); the first time takes a few minutes …",
+                       "De kit installeren ({target}); de eerste keer duurt dat een paar minuten …"),
+    "kit.install_failed": ("Installing failed (exit {status}); see the messages above.",
+                           "Installeren is mislukt (exitcode {status}); zie de meldingen hierboven."),
+    "kit.as_root": ("Running as root (a container or VM?): JupyterLab starts with --allow-root.",
+                    "Draait als root (een container of VM?): JupyterLab start met --allow-root."),
+    "help.present": ("a lesson as a page without code (Voilà), for projecting",
+                     "een les als pagina zonder code (Voilà), om te projecteren"),
+    "help.present.about": ("Serve a lesson as a page without code: Voilà runs it top to bottom and shows its text and "
+                           "panels. Options the kit does not know (--port=9000, --no-browser) go to Voilà.",
+                           "Toon een les als pagina zonder code: Voilà draait hem van boven naar beneden en toont de "
+                           "tekst en de panelen. Opties die de kit niet kent (--port=9000, --no-browser) gaan naar "
+                           "Voilà."),
+    "help.present.lesson": ("the lesson's number, e.g. 03 (default {first})",
+                            "het nummer van de les, bijv. 03 (standaard {first})"),
+    "help.language.present": ("the lesson (the Dutch one from notebooks/nl)", "de les (de Nederlandse uit notebooks/nl)"),
+    "help.classroom": ("the sales game's pages for a class (Solara): one address for all teams and the trainer",
+                       "de pagina's van het salesspel voor een klas (Solara): één adres voor alle teams en de trainer"),
+    "help.classroom.about": ("Serve the classroom game: teams and the trainer open one address and log in with their "
+                             "code. Stop the server with Ctrl+C.",
+                             "Bied het klassikale spel aan: teams en trainer openen één adres en loggen in met hun "
+                             "code. Stop de server met Ctrl+C."),
+    "help.classroom.game": ("the game's file; created when it does not exist (default {default})",
+                            "het spelbestand; wordt aangemaakt als het nog niet bestaat (standaard {default})"),
+    "help.classroom.teams": ("for a new game: how many teams (default {default}) or their names, e.g. Rood,Blauw,Groen",
+                             "voor een nieuw spel: hoeveel teams (standaard {default}) of hun namen, bijv. "
+                             "Rood,Blauw,Groen"),
+    "help.classroom.lan": ("serve the classroom network (students' devices), not only this computer",
+                           "bied het spel aan op het klasnetwerk (apparaten van studenten), niet alleen op deze "
+                           "computer"),
+    "help.classroom.port": ("the server's port (default {default})", "de poort van de server (standaard {default})"),
+    "help.language.classroom": ("the pages and this terminal", "de pagina's en deze terminal"),
     "help.game": ("run a classroom game: teams against each other and computer competitors, round by round",
                   "speel een klassikaal spel: teams tegen elkaar en tegen computerconcurrenten, ronde na ronde"),
     "help.game.game": ("the game's file, e.g. workshop.game", "het spelbestand, bijv. workshop.game"),
@@ -741,9 +796,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.game.new": ("create a game file; prints the team codes and the trainer code",
                       "maak een spelbestand; toont de teamcodes en de trainerscode"),
     "help.game.open": ("the game (created unless it exists) with its codes, and the address everybody opens with "
-                       "its QR code (kit.py classroom)", "het spel (aangemaakt als het nog niet bestaat) met de "
-                                                         "codes, en het adres dat iedereen opent met de QR-code "
-                                                         "(kit.py classroom)"),
+                       "its QR code (what classroom prints)", "het spel (aangemaakt als het nog niet bestaat) "
+                                                               "met de codes, en het adres dat iedereen opent met de "
+                                                               "QR-code (wat classroom toont)"),
     "help.game.address": ("the address students and the trainer open (a server is about to serve it)",
                           "het adres dat studenten en trainer openen (een server gaat het zo aanbieden)"),
     "help.game.reach": ("who can open the address: this computer, the classroom network, or this computer because "
@@ -827,7 +882,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.other_course": ("other course salt", "andere cursuscode"),
     "grade.no_answers": ("no answers", "geen antwoorden"),
     "grade.duplicate": ("duplicate student number", "dubbel studentnummer"),
-    # --- the classroom game at a terminal: `python -m simulation game …` and `kit.py classroom` (lines on screen)
+    # --- the classroom game at a terminal: `python -m simulation game …` and `classroom` (lines on screen)
     "game.cli.created": ("Created '{file}': {name}, {rounds} rounds of {months} months, {suppliers} suppliers.",
                          "Spelbestand '{file}' aangemaakt: {name}, {rounds} rondes van {months} maanden, "
                          "{suppliers} leveranciers."),

@@ -43,6 +43,7 @@ from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks
 from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
 from simulation.files import check_replaceable, parse_document, write_text
+from simulation.game.classroom import check_port
 from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
@@ -57,6 +58,7 @@ from simulation.kpis import check_kpi, check_kpis
 from simulation.language import template_pattern
 from simulation.lessons import english_lessons
 from simulation.parameters import PARAMETERS
+from simulation.present import lesson_path
 from simulation.paths import band, path_kpi
 from simulation.plots.single_run import lead_time_gaps
 from simulation.scenario import EXPERIMENT_SEED, check_seed
@@ -225,6 +227,9 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
     "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
     # a trainer at a terminal (`python -m simulation game … --language nl`, `kit.py classroom --language nl`)
+    "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
+    "a port out of range": lambda game: check_port(70000),
+    "one team name": lambda game: teams_given("four"),
     "no game file": lambda game: Game.open(HERE / "klas.game"),
     "not a game file": lambda game: Game.open(HERE / "conftest.py"),
     "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),

@@ -56,9 +56,10 @@ def dutch_output() -> dict[str, str]:
 
 
 def english_words(dutch: str) -> set[str]:
-    # fields, parameter names (with a value typed after them), options, environment variables: code, not words
-    lowered = re.sub(r"{\w+(?::[^}]*)?}|'\w+\.\w+'|\b[a-z]+\.[a-z_]+(?:=\S+)?|--[\w-]+|\b[A-Z]+_[A-Z_]+\b", " ",
-                     dutch).lower()
+    # a command typed after kit.py, fields, parameter names (with a value typed after them), options, names in
+    # snake_case, environment variables: code, not words
+    lowered = re.sub(r"\bkit\.py(?: [a-z|]+)*|{\w+(?::[^}]*)?}|'\w+\.\w+'|\b[a-z]+\.[a-z_]+(?:=\S+)?|--[\w-]+"
+                     r"|\b[a-z]+(?:_[a-z]+)+\b|\b[A-Z]+_[A-Z_]+\b", " ", dutch).lower()
     for term in COURSE_TERMS:
         lowered = lowered.replace(term, " ")
     words = set(re.findall(r"[a-zà-ÿ/]+(?:\s[a-z]+)?", lowered)) | set(re.findall(r"[a-zà-ÿ/]+", lowered))
@@ -76,6 +77,7 @@ def test_the_word_check_can_fail():
     assert english_words("zet door met --yes, yes") == {"yes"}  # only the option is code
     assert english_words("bijv. --set funnel.promise_policy=customer_wish, de promise") == {"promise"}
     assert english_words("standaard KIT_LANGUAGE, anders de language") == {"language"}
+    assert english_words("python kit.py run|grade --preset over_promise  één run, de grade") == {"grade"}
 
 
 #: A field of a text, with or without a format spec ('{low:g}'): its name.

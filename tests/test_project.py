@@ -11,6 +11,7 @@ import pytest
 
 import kit
 from simulation import PARAMETERS
+from simulation.cli import build_parser
 from simulation.reference import documented_constants, model_constants_markdown, parameter_reference_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,16 +52,33 @@ def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     assert (ROOT / kit.FIRST_LESSON).exists()
     assert kit.command_for("test", ["-x"], python)[1:4] == ["-m", "pytest", "-n"]
     assert kit.command_for("run", ["--json"], python)[1:] == ["-m", "simulation", "run", "--json"]
+    assert kit.command_for("present", ["03"], python)[1:] == ["-m", "simulation", "present", "03"]
 
 
 def test_kit_reinstalls_only_when_the_project_file_or_extras_change():
     assert kit.install_stamp("test") == kit.install_stamp("test") != kit.install_stamp("")
 
 
-def test_kit_refuses_old_python(monkeypatch, capsys):
+@pytest.mark.parametrize(("session", "said"), [("", "The kit needs Python 3.11"), ("de", "The kit needs Python 3.11"),
+                                               ("nl", "De kit heeft Python 3.11 of nieuwer nodig")])
+def test_kit_refuses_old_python_in_the_sessions_language(monkeypatch, capsys, session, said):
+    monkeypatch.setenv("KIT_LANGUAGE", session)
     monkeypatch.setattr(kit.sys, "version_info", (3, 10, 0))
     assert kit.main([]) == 2
-    assert "needs Python 3.11" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_kit_help_names_commands_the_kit_has_in_the_sessions_language(monkeypatch, capsys, language):
+    """kit.py's usage comes from the text table (read by path, before the kit is installed): every command it
+    names must exist, so the usage cannot drift from the command line."""
+    monkeypatch.setenv("KIT_LANGUAGE", language)
+    assert kit.main(["help"]) == 0
+    usage = capsys.readouterr().out
+    assert ("installeer" in usage) == (language == "nl") and ("install the test tools" in usage) == (language == "en")
+    commands = build_parser()._subparsers._group_actions[0].choices
+    named = {word for line in re.findall(r"kit\.py ([a-z|]+)", usage) for word in line.split("|")}
+    assert named - {"test"} == set(commands)
 
 
 def test_parameter_reference_is_generated_from_the_table():

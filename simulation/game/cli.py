@@ -7,8 +7,8 @@ an unknown event, a missing file) exits with status 2 and one line on stderr
 that names the field, the value and what is allowed; never a traceback.
 `--language nl` (default: KIT_LANGUAGE, else English) puts every line in
 Dutch, mistakes too ("fout: …"): a Dutch trainer projects this terminal, and
-`kit.py classroom --language nl` prints the codes, the address and its QR
-code through `open`. Parameter and event names stay as they are typed; a
+`classroom --language nl` prints the codes, the address and its QR code
+through `open`. Parameter and event names stay as they are typed; a
 command typed wrong is told by the kit's parser (`cli.KitParser`), in the
 same language.
 """
@@ -38,7 +38,7 @@ from .views import display_name, kpi_label, kpi_value, leaderboard_notes, leader
 #: What `preview` and `practice` show per supplier, in this order (labels and units from `views`).
 SHOWN_KPIS = ("leads", "won", "new_customers", "churned", "customers", "revenue", "margin", "nps", "complaints")
 DECISIONS_FILE_LIMIT = 1_000_000
-#: Who can open the address `kit.py classroom` serves: the line that says so.
+#: Who can open the address `classroom` serves: the line that says so.
 REACH = {"this-computer": "game.cli.this_computer", "classroom": "game.cli.network",
          "no-network": "game.cli.no_network"}
 
@@ -70,13 +70,14 @@ def chosen_team(game: Game, name: str | None, code: str | None) -> str:
 
 
 def teams_given(typed: str | None) -> Sequence[str] | int:
-    """--teams: a number of teams or their names separated by commas (the game checks that they fit)."""
+    """--teams: a number of teams or two or more names separated by commas (the game checks that they fit); one
+    word that is not a number ('four', '-2') is a typo more often than a team's name, and one team is --teams 1."""
     if typed is None:
         return 2
     if typed.strip().isdigit():
         return int(typed)
     names = [name.strip() for name in typed.split(",")]
-    if any(not name for name in names):
+    if len(names) < 2 or any(not name for name in names):
         raise kit_error(GameError, "error.option_teams", got=shown(typed))
     return names
 
@@ -196,8 +197,8 @@ def _new(args: argparse.Namespace, language: str) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace, language: str) -> int:
-    """What `kit.py classroom` prints before it serves the pages, in the class's language: the game (made
+def open_game(args: argparse.Namespace, language: str) -> int:
+    """What `classroom` prints before it serves the pages, in the class's language: the game (made
     unless it exists) with its codes; with --address, who can open it and where, as text and as a QR code to
     scan from the projected terminal, and how to stop the server that starts next."""
     if Path(args.game).exists():
@@ -408,7 +409,7 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
         return parser
 
     creating(action("new", _new))
-    classroom = creating(action("open", _open))
+    classroom = creating(action("open", open_game))
     classroom.add_argument("--address", metavar="URL", help=option_help("game.address", language))
     classroom.add_argument("--reach", choices=tuple(REACH), default="this-computer",
                            help=option_help("game.reach", language))

@@ -1,6 +1,6 @@
-"""The classroom game in real browsers: `kit.py classroom` serves one address; teams and the trainer play a round.
+"""The classroom game in real browsers: `classroom` serves one address; teams and the trainer play a round.
 
-The server is started with the very command and environment `python kit.py classroom` builds. Every person
+The server is started with the very command and environment the `classroom` command builds. Every person
 has a browser context of their own (their own cookies, their own Solara page), as on their own laptops: the
 trainer, team Rood, team Blauw and a student with a wrong code. Rood previews and submits, Blauw submits,
 the trainer closes two rounds, and both team pages must show round 3 by themselves (they look at the game
@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import base64
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-import kit
+from simulation.game import classroom as command
 from simulation.game.engine import Game
+from simulation.lessons import ROOT
 from simulation.game.views import TEAM_KPIS, kpi_value
 from simulation.language import text
 
@@ -60,14 +60,13 @@ def classroom(tmp_path_factory):
     codes, trainer = game.team_codes(), game.trainer_code
     game.close()
     _solara_assets()
-    args = [str(path), "--port", str(_free_port())]
-    options = kit.classroom_options(args)
-    address = kit.classroom_address(options)
+    port = _free_port()
+    address = command.classroom_address(False, port)
     assert address.startswith("http://127.0.0.1:")  # this computer only, without --lan
     log_path = folder / "solara.log"
     log = log_path.open("w")
-    server = subprocess.Popen(kit.command_for("classroom", args, Path(sys.executable)), cwd=kit.ROOT,
-                              env=kit.classroom_environment(options, address), stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command.solara_command(False, port), cwd=ROOT,
+                              env=command.solara_environment(path, "en", address), stdout=log, stderr=subprocess.STDOUT)
     served = {"base": address, "server": server, "log": log, "path": path, "codes": codes, "trainer": trainer}
     try:
         _wait_until_up(address, server, log_path, timeout=120.0, request_timeout=30.0)

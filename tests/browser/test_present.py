@@ -6,32 +6,61 @@ its Dutch labels and the figure, fit a 1280×720 projector, and no code cell may
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import kit
+from simulation import present
+from simulation.cli import main
+from simulation.lessons import ROOT
 
 from .conftest import browser_page
 from .test_lesson_in_browser import TIMEOUT_MS
 
 
-def test_present_runs_voila_on_the_lesson_with_its_language(tmp_path):
-    command = kit.command_for("present", ["03"], kit.venv_python(tmp_path))
-    assert command[1:3] == ["-m", "voila"] and command[3].endswith("03_expectation_management.ipynb")
-    dutch = kit.command_for("present", ["03"], kit.venv_python(tmp_path), "nl")
-    assert Path(dutch[3]).parent.name == "nl" and Path(dutch[3]).name == Path(command[3]).name
-    rest, environment = kit.present_environment(["--language", "nl", "--port=9000"])
-    assert rest == ["--port=9000"] and environment["KIT_LANGUAGE"] == "nl"
-    with pytest.raises(SystemExit, match="No lesson '42'"):
-        kit.lesson_path("42")
+@pytest.fixture
+def served(monkeypatch):
+    """`present` with Voilà's run recorded instead of started."""
+    servers = []
+
+    def run(command, *args, **kwargs):
+        servers.append((command, kwargs))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(present.subprocess, "run", run)
+    return servers
 
 
-@pytest.mark.parametrize(("session", "language"), [("nl", "nl"), ("de", "en")])
-def test_present_speaks_the_sessions_language_without_language(monkeypatch, session, language):
-    monkeypatch.setenv("KIT_LANGUAGE", session)
-    assert kit.present_environment(["03"])[1]["KIT_LANGUAGE"] == language
-    assert kit.present_environment(["03", "--language", "en"])[1]["KIT_LANGUAGE"] == "en"
+def test_present_runs_voila_on_the_lesson_in_its_language_and_passes_voilas_options_on(served):
+    assert main(["present", "03", "--port=9000", "--language", "nl", "--no-browser"]) == 0
+    command, kwargs = served[-1]
+    assert command[:3] == [sys.executable, "-m", "voila"] and command[4:] == ["--theme=light", "--port=9000",
+                                                                              "--no-browser"]
+    assert Path(command[3]).parent.name == "nl" and Path(command[3]).name == "03_expectation_management.ipynb"
+    assert kwargs["env"]["KIT_LANGUAGE"] == "nl" and kwargs["cwd"] == ROOT  # the lesson's panels speak Dutch
+    assert main(["present", "3"]) == 0  # the number as typed, in English
+    assert served[-1][0][3] == str(ROOT / "notebooks" / "03_expectation_management.ipynb")
+    assert main(["present"]) == 0 and Path(served[-1][0][3]).name == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "No lesson '42'. Choose one of: 00, 01"),
+                                                ("nl", "Er is geen les '42'. Kies uit: 00, 01")])
+def test_an_unknown_lesson_is_one_line_in_the_commands_language(served, capfd, language, said):
+    assert main(["present", "42", "--language", language]) == 2
+    assert said in capfd.readouterr().err and not served
+    assert main(["run", "--preset", "baseline", "--port=9000"]) == 2  # only present passes options on
+    assert "--port=9000" in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_present_speaks_the_sessions_language_without_language(served, monkeypatch, language):
+    monkeypatch.setattr("simulation.language._state", {"default": language})
+    assert main(["present", "03"]) == 0 and served[-1][1]["env"]["KIT_LANGUAGE"] == language
+    assert main(["present", "03", "--language", "en"]) == 0 and served[-1][1]["env"]["KIT_LANGUAGE"] == "en"
+    assert present.lesson_path("03", language).parent == (ROOT / "notebooks" / "nl" if language == "nl" else
+                                                          ROOT / "notebooks")
 
 
 @pytest.mark.browser
