@@ -120,15 +120,27 @@ def main(argv: list[str]) -> int:
     except subprocess.CalledProcessError as error:
         print(say("kit.install_failed", status=error.returncode), file=sys.stderr)
         return 1
-    try:
-        # Lab and tests run in the kit's folder; the kit's commands where the user is, so relative
-        # paths (--scenario, --export, a game file) mean what the user expects.
-        folder = ROOT if action in ("start", "test") else None
-        if action == "start" and running_as_root():
-            print(say("kit.as_root"), flush=True)
-        return subprocess.run(command_for(action, args, python), cwd=folder).returncode
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # stopped while installing: the next start installs again
         return 130
+    # Lab and tests run in the kit's folder; the kit's commands where the user is, so relative
+    # paths (--scenario, --export, a game file) mean what the user expects.
+    folder = ROOT if action in ("start", "test") else None
+    if action == "start" and running_as_root():
+        print(say("kit.as_root"), flush=True)
+    return handed_over(command_for(action, args, python), folder)
+
+
+def handed_over(command: list[str], folder: Path | None) -> int:
+    """Run the command until it ends and return its exit status. Ctrl+C reaches it too (the terminal sends it to
+    every process of the command), and JupyterLab asks before it stops, Solara and Voilà stop in their own time:
+    kit.py waits on instead of killing it 0.25 s later, as `subprocess.run` would. (`simulation.termination.
+    run_server` does the same for the page servers; kit.py cannot import the kit before it is installed.)"""
+    child = subprocess.Popen(command, cwd=folder)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from .cli_scenario import add_language_argument, option_help
 from .errors import KitError, shown
 from .language import kit_error, resolve, text
 from .lessons import DUTCH, LESSONS
+from .termination import run_server
 
 FIRST_LESSON = "00"
 
@@ -42,7 +42,7 @@ def _present(args: argparse.Namespace) -> int:
     language = resolve(args.language)
     command = voila_command(args.lesson, language, args.passed_on)
     # KIT_LANGUAGE: the lesson's panels start in the class's language (`simulation.language`)
-    return subprocess.run(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language}).returncode
+    return run_server(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})
 
 
 def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""Ending cleanly on SIGTERM, as on Ctrl-C.
+"""Ending cleanly on SIGTERM, as on Ctrl-C; and a server that ends when it is told to, not killed.
 
 By default SIGTERM (`kill PID`, a job scheduler's time limit, a notebook
 server shutting down a kernel) ends Python at once: no `finally` runs, so a
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 
 class Terminated(SystemExit):
@@ -47,3 +49,22 @@ def sigterm_cleanup() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def run_server(command: list[str], cwd: Path, env: Mapping[str, str]) -> int:
+    """Run a page server (Voilà, Solara) until it stops, and return its exit status.
+
+    Ctrl+C reaches the server itself (the terminal sends it to every process of the command), and a server
+    shuts down in its own time: `subprocess.run` would kill it 0.25 s after Ctrl+C. So this waits on, and only
+    when this process is stopped some other way (SIGTERM, as `Terminated`) does it stop the server with it."""
+    server = subprocess.Popen(command, cwd=cwd, env=dict(env))
+    try:
+        while True:
+            try:
+                return server.wait()
+            except KeyboardInterrupt:
+                continue
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait()

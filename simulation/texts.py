@@ -159,6 +159,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "commas (--teams Rood,Blauw,Groen); no name may be empty.",
                            "--teams {got}: geef het aantal teams (--teams 4) of twee of meer teamnamen, gescheiden "
                            "door komma's (--teams Rood,Blauw,Groen); geen naam mag leeg zijn."),
+    "error.classroom_no_teams": ("--teams {got}: a class needs at least one team (--teams 4); for a market of "
+                                 "computer competitors only, use: python -m simulation game new GAME --teams 0.",
+                                 "--teams {got}: een klas heeft minstens één team nodig (--teams 4); een markt met "
+                                 "alleen computerconcurrenten maak je met: python -m simulation game new SPEL --teams 0."),
     "error.option_port": ("--port {got}: give a port number from 1 to 65535 (--port {example}).",
                           "--port {got}: geef een poortnummer van 1 tot en met 65535 (--port {example})."),
     # a lesson asked for by number (`present NN`)
@@ -741,12 +745,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "    python kit.py COMMAND --help                    what a command does, and its options",
                   "    python kit.py                                   installeer (de eerste keer) en open de lessen\n"
                   "    python kit.py test                              installeer de testtools en draai alle tests\n"
-                  "    python kit.py run --preset over_promise         één run met zijn kpi's\n"
+                  "    python kit.py run --preset over_promise         één run en de KPI's\n"
                   "    python kit.py present 03 --language nl          een les als pagina zonder code, om te "
                   "projecteren\n"
                   "    python kit.py classroom --teams 6 --lan         het salesspel voor een klas, in de browser\n"
                   "    python kit.py experiment|grade|game|params|presets …\n"
-                  "    python kit.py COMMANDO --help                   wat een commando doet, en zijn opties"),
+                  "    python kit.py COMMANDO --help                   wat een commando doet en welke opties het heeft"),
     "kit.needs_python": ("The kit needs Python 3.11 or newer; this is {version}.",
                          "De kit heeft Python 3.11 of nieuwer nodig; dit is {version}."),
     "kit.creating": ("Creating a virtual environment in {folder} …", "Virtuele omgeving maken in {folder} …"),
@@ -755,17 +759,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kit.install_failed": ("Installing failed (exit {status}); see the messages above.",
                            "Installeren is mislukt (exitcode {status}); zie de meldingen hierboven."),
     "kit.as_root": ("Running as root (a container or VM?): JupyterLab starts with --allow-root.",
-                    "Draait als root (een container of VM?): JupyterLab start met --allow-root."),
+                    "De kit draait als root (een container of VM?): JupyterLab start daarom met --allow-root."),
     "help.present": ("a lesson as a page without code (Voilà), for projecting",
                      "een les als pagina zonder code (Voilà), om te projecteren"),
     "help.present.about": ("Serve a lesson as a page without code: Voilà runs it top to bottom and shows its text and "
                            "panels. Options the kit does not know (--port=9000, --no-browser) go to Voilà.",
-                           "Toon een les als pagina zonder code: Voilà draait hem van boven naar beneden en toont de "
+                           "Toon een les als pagina zonder code: Voilà voert de les van boven naar beneden uit en toont de "
                            "tekst en de panelen. Opties die de kit niet kent (--port=9000, --no-browser) gaan naar "
                            "Voilà."),
     "help.present.lesson": ("the lesson's number, e.g. 03 (default {first})",
                             "het nummer van de les, bijv. 03 (standaard {first})"),
-    "help.language.present": ("the lesson (the Dutch one from notebooks/nl)", "de les (de Nederlandse uit notebooks/nl)"),
+    "help.language.present": ("the lesson", "de les"),
+    "help.language_after.present": ("; the Dutch lesson comes from notebooks/nl", "; de Nederlandse les komt uit notebooks/nl"),
     "help.classroom": ("the sales game's pages for a class (Solara): one address for all teams and the trainer",
                        "de pagina's van het salesspel voor een klas (Solara): één adres voor alle teams en de trainer"),
     "help.classroom.about": ("Serve the classroom game: teams and the trainer open one address and log in with their "
@@ -774,9 +779,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "code. Stop de server met Ctrl+C."),
     "help.classroom.game": ("the game's file; created when it does not exist (default {default})",
                             "het spelbestand; wordt aangemaakt als het nog niet bestaat (standaard {default})"),
-    "help.classroom.teams": ("for a new game: how many teams (default {default}) or their names, e.g. Rood,Blauw,Groen",
-                             "voor een nieuw spel: hoeveel teams (standaard {default}) of hun namen, bijv. "
-                             "Rood,Blauw,Groen"),
+    "help.classroom.teams": ("for a new game: how many teams (default {default}) or two or more names separated by "
+                             "commas, e.g. Rood,Blauw,Groen",
+                             "voor een nieuw spel: hoeveel teams (standaard {default}) of twee of meer namen, "
+                             "gescheiden door komma's, bijv. Rood,Blauw,Groen"),
     "help.classroom.lan": ("serve the classroom network (students' devices), not only this computer",
                            "bied het spel aan op het klasnetwerk (apparaten van studenten), niet alleen op deze "
                            "computer"),
@@ -786,8 +792,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "speel een klassikaal spel: teams tegen elkaar en tegen computerconcurrenten, ronde na ronde"),
     "help.game.game": ("the game's file, e.g. workshop.game", "het spelbestand, bijv. workshop.game"),
     "help.game.settings": ("game settings (.json or .toml)", "spelinstellingen (.json of .toml)"),
-    "help.game.teams": ("team names separated by commas, or how many (default 2)",
-                        "teamnamen gescheiden door komma's, of hoeveel teams (standaard 2)"),
+    "help.game.teams": ("two or more team names separated by commas, or how many (default 2)",
+                        "twee of meer teamnamen gescheiden door komma's, of hoeveel teams (standaard 2)"),
     "help.game.team_name": ("the team's name", "de naam van het team"),
     "help.game.team_code": ("the team's code (identifies the team)", "de code van het team (daaraan herkent de kit het team)"),
     "help.game.set": ("one decision, e.g. --set economics.price_level=1.05 (repeatable)",

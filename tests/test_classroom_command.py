@@ -6,11 +6,12 @@ No browser and no server here: the command Solara is started with is recorded in
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 
 import pytest
 
+from simulation import termination
 from simulation.cli import main
 from simulation.game import classroom
 from simulation.lessons import ROOT
@@ -46,12 +47,12 @@ def started(monkeypatch):
     monkeypatch.setattr(classroom, "lan_address", lambda: "192.168.1.23")
     servers = []
 
-    def run(command, *args, **kwargs):
+    def run_server(command, cwd, env):
         assert command[1:4] == ["-m", "solara", "run"], command
-        servers.append((command, kwargs))
-        return subprocess.CompletedProcess(command, 0)
+        servers.append((command, {"cwd": cwd, "env": env}))
+        return 0
 
-    monkeypatch.setattr(classroom.subprocess, "run", run)
+    monkeypatch.setattr(classroom, "run_server", run_server)
     return servers
 
 
@@ -86,18 +87,23 @@ def test_the_default_game_is_classroom_game_in_the_current_folder(started, tmp_p
     assert started[-1][1]["env"]["KIT_GAME"] == str(tmp_path / "classroom.game")  # the full path, for Solara
 
 
-@pytest.mark.parametrize("teams", ["-2", "four", "Rood,,Blauw", ""])
+@pytest.mark.parametrize(("teams", "english", "dutch"), [
+    ("-2", "number of teams", "aantal teams"), ("four", "number of teams", "aantal teams"),
+    ("Rood,,Blauw", "number of teams", "aantal teams"), ("", "number of teams", "aantal teams"),
+    ("0", "a class needs at least one team", "een klas heeft minstens één team nodig")])
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_a_bad_teams_value_exits_2_with_one_line_before_anything_is_made(started, tmp_path, capfd, teams, language):
+def test_a_bad_teams_value_exits_2_with_one_line_before_anything_is_made(started, tmp_path, capfd, teams, english,
+                                                                         dutch, language):
     """Also for a game that exists: a typo in --teams is told, not silently ignored."""
     new, existing = tmp_path / "nieuw.game", tmp_path / "klas.game"
     assert main(["game", "new", str(existing)]) == 0
     capfd.readouterr()
     for game in (new, existing):
         assert main(["classroom", str(game), "--teams", teams, "--language", language]) == 2
-        err = capfd.readouterr().err.strip()
-        assert len(err.splitlines()) == 1 and "--teams" in err and "Rood,Blauw" in err
-        assert ("number of teams" in err) == (language == "en") and ("aantal teams" in err) == (language == "nl")
+        captured = capfd.readouterr()
+        err = captured.err.strip()
+        assert len(err.splitlines()) == 1 and "--teams" in err and "--teams 4" in err and not captured.out
+        assert (english in err) == (language == "en") and (dutch in err) == (language == "nl")
     assert not new.exists() and not started
 
 
@@ -159,3 +165,35 @@ def test_a_file_that_is_no_game_is_told_before_anything_else(started, tmp_path, 
     captured = capfd.readouterr()
     assert "is not a game file of this kit" in captured.err and "Using the existing game" not in captured.out
     assert not started
+
+
+class Server:
+    """A page server as `run_server` sees it: each wait raises the next of `stops`, then it has ended (status 0)."""
+
+    def __init__(self, *stops):
+        self.stops, self.terminated, self.ended = list(stops), False, False
+
+    def wait(self):
+        if self.stops:
+            raise self.stops.pop(0)
+        self.ended = True
+        return 0
+
+    def poll(self):
+        return 0 if self.ended else None
+
+    def terminate(self):
+        self.terminated = True
+        self.stops.clear()
+
+
+def test_a_page_server_stops_in_its_own_time_on_ctrl_c_and_with_the_kit_on_sigterm(monkeypatch, tmp_path):
+    assert termination.run_server([sys.executable, "-c", "import sys; sys.exit(7)"], tmp_path, os.environ) == 7
+    servers = [Server(KeyboardInterrupt(), KeyboardInterrupt()), Server(termination.Terminated())]
+    monkeypatch.setattr(termination.subprocess, "Popen", lambda command, cwd, env: servers[0])
+    assert termination.run_server(["solara"], tmp_path, {}) == 0  # Ctrl+C twice: waited for, not killed
+    assert servers[0].ended and not servers[0].terminated
+    servers.pop(0)
+    with pytest.raises(termination.Terminated):  # `kill` of the kit: the server is stopped with it
+        termination.run_server(["solara"], tmp_path, {})
+    assert servers[0].terminated and servers[0].ended

@@ -43,7 +43,7 @@ from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks
 from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
 from simulation.files import check_replaceable, parse_document, write_text
-from simulation.game.classroom import check_port
+from simulation.game.classroom import check_port, class_teams
 from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
@@ -226,10 +226,11 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading an unknown exercise": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", exercises=["nps-varaint"]),
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
     "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
-    # a trainer at a terminal (`python -m simulation game … --language nl`, `kit.py classroom --language nl`)
+    # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
     "a port out of range": lambda game: check_port(70000),
     "one team name": lambda game: teams_given("four"),
+    "a class without teams": lambda game: class_teams("0"),
     "no game file": lambda game: Game.open(HERE / "klas.game"),
     "not a game file": lambda game: Game.open(HERE / "conftest.py"),
     "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),

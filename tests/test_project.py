@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -95,6 +96,41 @@ def test_model_reference_constants_are_generated_from_the_model():
     """docs/model.md §3.4 is the block `python -m simulation params --model-constants` prints, so it cannot drift."""
     documented = documented_constants((ROOT / "docs" / "model.md").read_text(encoding="utf-8"))
     assert documented == model_constants_markdown(), "regenerate the block with params --model-constants"
+
+
+class Child:
+    """A command kit.py handed over to: Ctrl+C reaches it first `interrupts` times, then it ends with `status`."""
+
+    def __init__(self, command, cwd, interrupts=1, status=3):
+        self.command, self.cwd, self.interrupts, self.status = command, cwd, interrupts, status
+
+    def wait(self):
+        if self.interrupts:
+            self.interrupts -= 1
+            raise KeyboardInterrupt
+        return self.status
+
+
+@pytest.mark.parametrize(("action", "folder"), [("start", ROOT), ("test", ROOT), ("classroom", None),
+                                                ("present", None), ("run", None)])
+def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(monkeypatch, action, folder):
+    """The kit's commands run where the user is (a relative game or export path), Lab and the tests in the kit;
+    Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up)."""
+    children = []
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
+    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd: children.append(Child(command, cwd)) or
+                        children[-1])
+    assert kit.main([action, "x"]) == 3
+    (child,) = children
+    assert child.cwd == folder and child.interrupts == 0 and "x" in child.command
+
+
+def test_kit_is_stopped_while_installing_without_a_traceback(monkeypatch):
+    def interrupted(extras=""):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kit, "ensure_installed", interrupted)
+    assert kit.main(["run"]) == 130
 
 
 @pytest.mark.parametrize(("root", "expected"), [(True, True), (False, False)])

@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..cli_scenario import add_language_argument, option_help
 from ..errors import shown
 from ..language import kit_error, resolve, text
 from ..lessons import ROOT
+from ..termination import run_server
 from .cli import open_game, teams_given
 from .settings import GameError
 
@@ -84,18 +85,28 @@ def check_port(port: int) -> int:
     return port
 
 
+def class_teams(typed: str) -> Sequence[str] | int:
+    """--teams for a class: as for any game (`teams_given`), but at least one team: nobody could log in to a
+    market of computer competitors only."""
+    teams = teams_given(typed)
+    if teams == 0:
+        raise kit_error(GameError, "error.classroom_no_teams", got=shown(typed))
+    return teams
+
+
 def _classroom(args: argparse.Namespace) -> int:
     """Prepare the game, say where to go, and serve it until Ctrl+C."""
     check_port(args.port)
-    teams_given(args.teams)  # a typo is told even when the game exists (and --teams is not needed)
+    class_teams(args.teams)  # a typo is told even when the game exists (and --teams is not needed)
     language = resolve(args.language)
     args.game = str(Path(args.game).expanduser().resolve())
     args.address = classroom_address(args.lan, args.port)
     args.reach = _reach(args.lan, args.address)
-    open_game(args, language)
-    served = subprocess.run(solara_command(args.lan, args.port), cwd=ROOT,
-                            env=solara_environment(Path(args.game), language, args.address))
-    return served.returncode
+    opened = open_game(args, language)
+    if opened != 0:
+        return opened
+    return run_server(solara_command(args.lan, args.port), cwd=ROOT,
+                 env=solara_environment(Path(args.game), language, args.address))
 
 
 def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:

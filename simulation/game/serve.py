@@ -1,5 +1,5 @@
 """The classroom page as a server shows it: one `ClassroomPage` per browser tab, on the game named by the
-environment (`python3 kit.py classroom` sets it).
+environment (the `classroom` command, `simulation/game/classroom.py`, sets it).
 
 Solara runs `simulation/game/solara_app.py` once per page (`solara run simulation.game.solara_app:page`);
 Voilà runs the notebook `classroom/classroom.ipynb`, which calls `classroom_page()`. Either way each tab

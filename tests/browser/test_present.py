@@ -6,7 +6,6 @@ its Dutch labels and the figure, fit a 1280×720 projector, and no code cell may
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,11 +24,11 @@ def served(monkeypatch):
     """`present` with Voilà's run recorded instead of started."""
     servers = []
 
-    def run(command, *args, **kwargs):
-        servers.append((command, kwargs))
-        return subprocess.CompletedProcess(command, 0)
+    def run_server(command, cwd, env):
+        servers.append((command, {"cwd": cwd, "env": env}))
+        return 0
 
-    monkeypatch.setattr(present.subprocess, "run", run)
+    monkeypatch.setattr(present, "run_server", run_server)
     return servers
 
 
