@@ -19,6 +19,7 @@ import functools
 import hashlib
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -133,14 +134,19 @@ def main(argv: list[str]) -> int:
 def handed_over(command: list[str], folder: Path | None) -> int:
     """Run the command until it ends and return its exit status. Ctrl+C reaches it too (the terminal sends it to
     every process of the command), and JupyterLab asks before it stops, Solara and Voilà stop in their own time:
-    kit.py waits on instead of killing it 0.25 s later, as `subprocess.run` would. (`simulation.termination.
-    run_server` does the same for the page servers; kit.py cannot import the kit before it is installed.)"""
+    kit.py waits on instead of killing it 0.25 s later, as `subprocess.run` would. A SIGTERM for kit.py (`kill`,
+    `timeout`) is passed on, so the command does not live on without it. (`simulation.termination.run_server`
+    does the same for the page servers; kit.py cannot import the kit before it is installed.)"""
     child = subprocess.Popen(command, cwd=folder)
-    while True:
-        try:
-            return child.wait()
-        except KeyboardInterrupt:
-            continue
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 if __name__ == "__main__":

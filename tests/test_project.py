@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import signal
 import sys
 import tomllib
 from pathlib import Path
@@ -99,30 +100,39 @@ def test_model_reference_constants_are_generated_from_the_model():
 
 
 class Child:
-    """A command kit.py handed over to: Ctrl+C reaches it first `interrupts` times, then it ends with `status`."""
+    """A command kit.py handed over to: Ctrl+C reaches it first, then a SIGTERM for kit.py (passed on to it, it
+    ends), and its status is 3."""
 
-    def __init__(self, command, cwd, interrupts=1, status=3):
-        self.command, self.cwd, self.interrupts, self.status = command, cwd, interrupts, status
+    def __init__(self, command, cwd):
+        self.command, self.cwd, self.stops, self.terminated = command, cwd, [KeyboardInterrupt, signal.SIGTERM], False
 
     def wait(self):
-        if self.interrupts:
-            self.interrupts -= 1
-            raise KeyboardInterrupt
-        return self.status
+        while self.stops:
+            stop = self.stops.pop(0)
+            if stop is KeyboardInterrupt:
+                raise KeyboardInterrupt
+            signal.getsignal(stop)(stop, None)  # what kit.py does when it is sent `stop`
+        return 3
+
+    def terminate(self):
+        self.terminated = True
 
 
 @pytest.mark.parametrize(("action", "folder"), [("start", ROOT), ("test", ROOT), ("classroom", None),
                                                 ("present", None), ("run", None)])
 def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(monkeypatch, action, folder):
     """The kit's commands run where the user is (a relative game or export path), Lab and the tests in the kit;
-    Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up)."""
+    Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up);
+    a SIGTERM for kit.py is passed on, so the command does not outlive it."""
     children = []
     monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
     monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd: children.append(Child(command, cwd)) or
                         children[-1])
+    handler = signal.getsignal(signal.SIGTERM)
     assert kit.main([action, "x"]) == 3
     (child,) = children
-    assert child.cwd == folder and child.interrupts == 0 and "x" in child.command
+    assert child.cwd == folder and not child.stops and child.terminated and "x" in child.command
+    assert signal.getsignal(signal.SIGTERM) is handler  # kit.py's own handler is gone with the command
 
 
 def test_kit_is_stopped_while_installing_without_a_traceback(monkeypatch):
