@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from .cli_scenario import add_language_argument, option_help
-from .errors import KitError, shown
+from .errors import KitError, closest, hint, shown
 from .language import kit_error, resolve, text
 from .lessons import DUTCH, LESSONS
 from .termination import run_server
 
 FIRST_LESSON = "00"
+#: present's own options: one typed nearly right (--langauge) is a typo, not an option for Voilà.
+OWN_OPTIONS = ("--language", "--help")
 
 
 def lesson_path(number: str, language: str = "en") -> Path:
@@ -38,8 +40,19 @@ def voila_command(lesson: str, language: str, voila_options: list[str]) -> list[
     return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", *voila_options]
 
 
+def check_passed_on(options: list[str]) -> list[str]:
+    """The options that go on to Voilà, once none of them is a near miss of present's own: Voilà would start,
+    then refuse it in English (or ignore it), and the class would see an English lesson."""
+    for option in options:
+        name = option.partition("=")[0]
+        if name.startswith("--") and closest(name, OWN_OPTIONS, cutoff=0.8):
+            raise kit_error(KitError, "error.present_option", got=shown(name), hint=hint(name, OWN_OPTIONS))
+    return options
+
+
 def _present(args: argparse.Namespace) -> int:
     language = resolve(args.language)
+    check_passed_on(args.passed_on)
     command = voila_command(args.lesson, language, args.passed_on)
     # KIT_LANGUAGE: the lesson's panels start in the class's language (`simulation.language`)
     return run_server(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})

@@ -166,6 +166,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.option_port": ("--port {got}: give a port number from 1 to 65535 (--port {example}).",
                           "--port {got}: geef een poortnummer van 1 tot en met 65535 (--port {example})."),
     # a lesson asked for by number (`present NN`)
+    "error.present_option": ("{got} is not an option of present (it passes the options it does not know on to "
+                             "Voilà).{hint}",
+                             "{got} is geen optie van present (opties die present niet kent, gaan door naar "
+                             "Voilà).{hint}"),
     "error.no_lesson": ("No lesson {got}. Choose one of: {known}.", "Er is geen les {got}. Kies uit: {known}."),
     "error.option_code": ("--code {got}: this team code is not known in this game; a code looks like K7QMP-3XPAW "
                           "(ask the trainer for your team's code).",

@@ -58,7 +58,7 @@ from simulation.kpis import check_kpi, check_kpis
 from simulation.language import template_pattern
 from simulation.lessons import english_lessons
 from simulation.parameters import PARAMETERS
-from simulation.present import lesson_path
+from simulation.present import check_passed_on, lesson_path
 from simulation.paths import band, path_kpi
 from simulation.plots.single_run import lead_time_gaps
 from simulation.scenario import EXPERIMENT_SEED, check_seed
@@ -228,6 +228,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
     # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
+    "present's own option typed nearly right": lambda game: check_passed_on(["--langauge"]),
     "a port out of range": lambda game: check_port(70000),
     "one team name": lambda game: teams_given("four"),
     "a class without teams": lambda game: class_teams("0"),

@@ -53,6 +53,16 @@ def test_an_unknown_lesson_is_one_line_in_the_commands_language(served, capfd, l
     assert "--port=9000" in capfd.readouterr().err
 
 
+@pytest.mark.parametrize(("language", "said"), [("en", "'--langauge' is not an option of present"),
+                                                ("nl", "'--langauge' is geen optie van present")])
+def test_a_near_miss_of_presents_own_option_is_a_typo_not_an_option_for_voila(served, capfd, language, said):
+    assert main(["present", "03", "--langauge", language, "--language", language]) == 2
+    err = capfd.readouterr().err
+    assert said in err and "'--language'?" in err and not served
+    assert main(["present", "03", "--no-browser", "--port=9000", "--theme=dark", "--debug"]) == 0  # Voilà's own
+    assert served[-1][0][-4:] == ["--no-browser", "--port=9000", "--theme=dark", "--debug"]
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_present_speaks_the_sessions_language_without_language(served, monkeypatch, language):
     monkeypatch.setattr("simulation.language._state", {"default": language})
