@@ -52,8 +52,7 @@ def check_passed_on(options: list[str]) -> list[str]:
 
 def _present(args: argparse.Namespace) -> int:
     language = resolve(args.language)
-    check_passed_on(args.passed_on)
-    command = voila_command(args.lesson, language, args.passed_on)
+    command = voila_command(args.lesson, language, check_passed_on(args.passed_on))
     # KIT_LANGUAGE: the lesson's panels start in the class's language (`simulation.language`)
     return run_server(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})
 

@@ -78,11 +78,10 @@ def _reach(lan: bool, address: str) -> str:
     return "no-network" if address.startswith(f"http://{THIS_COMPUTER}:") else "classroom"
 
 
-def check_port(port: int) -> int:
+def check_port(port: int) -> None:
     """--port: a port number (1–65535) the server can listen on."""
     if port not in PORTS:
         raise kit_error(GameError, "error.option_port", got=shown(port), example=DEFAULT_PORT)
-    return port
 
 
 def class_teams(typed: str) -> Sequence[str] | int:
@@ -106,7 +105,7 @@ def _classroom(args: argparse.Namespace) -> int:
     if opened != 0:
         return opened
     return run_server(solara_command(args.lan, args.port), cwd=ROOT,
-                 env=solara_environment(Path(args.game), language, args.address))
+                      env=solara_environment(Path(args.game), language, args.address))
 
 
 def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
