@@ -10,7 +10,9 @@ It needs nothing but Python 3.11+: it makes a private virtual environment in
 pyproject.toml changed. No make, bash or conda needed (conda users can also
 use environment.yml, see the README). What it says itself (installing, the
 usage) it says in KIT_LANGUAGE's language, read from `simulation/texts.py`
-by path: the package cannot be imported before it is installed.
+by path, and it runs the command as the kit runs its servers
+(`simulation/termination.py`, also by path): the package cannot be imported
+before it is installed.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ import functools
 import hashlib
 import importlib.util
 import os
-import signal
 import subprocess
 import sys
 import venv
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -80,17 +82,18 @@ def session_language() -> str:
 
 
 @functools.lru_cache(maxsize=None)  # not functools.cache: an old Python must still read the version line
-def _texts() -> dict[str, tuple[str, str]]:
-    """The kit's text table, loaded from its file: `simulation` itself imports what is not installed yet."""
-    spec = importlib.util.spec_from_file_location("kit_texts", ROOT / "simulation" / "texts.py")
+def kit_module(name: str) -> ModuleType:
+    """A module of the kit that needs only the standard library (`texts`, `termination`), loaded from its file:
+    `simulation` itself imports what is not installed yet."""
+    spec = importlib.util.spec_from_file_location(f"kit_{name}", ROOT / "simulation" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.TEXTS
+    return module
 
 
 def say(key: str, **fields: object) -> str:
     """The text row `key` in the session's language, its fields filled in."""
-    english, dutch = _texts()[key]
+    english, dutch = kit_module("texts").TEXTS[key]
     return (dutch if session_language() == "nl" else english).format(**fields)
 
 
@@ -128,25 +131,11 @@ def main(argv: list[str]) -> int:
     folder = ROOT if action in ("start", "test") else None
     if action == "start" and running_as_root():
         print(say("kit.as_root"), flush=True)
-    return handed_over(command_for(action, args, python), folder)
-
-
-def handed_over(command: list[str], folder: Path | None) -> int:
-    """Run the command until it ends and return its exit status. Ctrl+C reaches it too (the terminal sends it to
-    every process of the command), and JupyterLab asks before it stops, Solara and Voilà stop in their own time:
-    kit.py waits on instead of killing it 0.25 s later, as `subprocess.run` would. A SIGTERM for kit.py (`kill`,
-    `timeout`) is passed on, so the command does not live on without it. (`simulation.termination.run_server`
-    does the same for the page servers; kit.py cannot import the kit before it is installed.)"""
-    child = subprocess.Popen(command, cwd=folder)
-    before = signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())
-    try:
-        while True:
-            try:
-                return child.wait()
-            except KeyboardInterrupt:
-                continue
-    finally:
-        signal.signal(signal.SIGTERM, before)
+    # Ctrl+C reaches the command, which stops in its own time; a SIGTERM for kit.py (kill, timeout) stops the
+    # command with it, and kit.py exits with 143 as the kit's commands do.
+    termination = kit_module("termination")
+    with termination.sigterm_cleanup():
+        return termination.run_command(command_for(action, args, python), cwd=folder)
 
 
 if __name__ == "__main__":

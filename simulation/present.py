@@ -17,8 +17,8 @@ from typing import Any
 from .cli_scenario import add_language_argument, option_help
 from .errors import KitError, closest, hint, shown
 from .language import kit_error, resolve, text
-from .lessons import DUTCH, LESSONS
-from .termination import run_server
+from .lessons import LESSONS, dutch_path, english_lessons
+from .termination import run_command
 
 FIRST_LESSON = "00"
 #: present's own options: one typed nearly right (--langauge) is a typo, not an option for Voilà.
@@ -27,12 +27,13 @@ OWN_OPTIONS = ("--language", "--help")
 
 def lesson_path(number: str, language: str = "en") -> Path:
     """The lesson whose file name starts with `number` ('03' or '3'), in English, or from notebooks/nl in Dutch."""
-    folder = DUTCH if language == "nl" else LESSONS
-    matches = sorted(folder.glob(f"{number.zfill(2)}_*.ipynb"))
-    if not matches:
-        known = ", ".join(path.name[:2] for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")))
-        raise kit_error(KitError, "error.no_lesson", got=shown(number), known=known)
-    return matches[0]
+    lessons = english_lessons()
+    if language == "nl":
+        lessons = [dutch_path(lesson) for lesson in lessons]
+    for lesson in lessons:
+        if lesson.name.startswith(f"{number.zfill(2)}_"):
+            return lesson
+    raise kit_error(KitError, "error.no_lesson", got=shown(number), known=", ".join(path.name[:2] for path in lessons))
 
 
 def voila_command(lesson: str, language: str, voila_options: list[str]) -> list[str]:
@@ -54,7 +55,7 @@ def _present(args: argparse.Namespace) -> int:
     language = resolve(args.language)
     command = voila_command(args.lesson, language, check_passed_on(args.passed_on))
     # KIT_LANGUAGE: the lesson's panels start in the class's language (`simulation.language`)
-    return run_server(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})
+    return run_command(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})
 
 
 def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""Ending cleanly on SIGTERM, as on Ctrl-C; and a server that ends when it is told to, not killed.
+"""Ending cleanly on SIGTERM, as on Ctrl-C; and a child command that ends in its own time, not killed.
 
 By default SIGTERM (`kill PID`, a job scheduler's time limit, a notebook
 server shutting down a kernel) ends Python at once: no `finally` runs, so a
@@ -16,6 +16,8 @@ import subprocess
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+# kit.py loads this module from its file before the kit is installed: the standard library only.
 
 
 class Terminated(SystemExit):
@@ -51,20 +53,22 @@ def sigterm_cleanup() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def run_server(command: list[str], cwd: Path, env: Mapping[str, str]) -> int:
-    """Run a page server (Voilà, Solara) until it stops, and return its exit status.
+def run_command(command: list[str], cwd: Path | None = None, env: Mapping[str, str] | None = None) -> int:
+    """Run a command until it ends (a page server, JupyterLab, a kit command started by kit.py) and return its
+    exit status.
 
-    Ctrl+C reaches the server itself (the terminal sends it to every process of the command), and a server
-    shuts down in its own time: `subprocess.run` would kill it 0.25 s after Ctrl+C. So this waits on, and only
-    when this process is stopped some other way (SIGTERM, as `Terminated`) does it stop the server with it."""
-    server = subprocess.Popen(command, cwd=cwd, env=dict(env))
+    Ctrl+C reaches the command itself (the terminal sends it to every process of the command), and it stops in
+    its own time: JupyterLab asks first, a server shuts down, an experiment removes its temporary files, where
+    `subprocess.run` would kill it 0.25 s after Ctrl+C. So this waits on; only when this process is stopped
+    some other way (SIGTERM inside `sigterm_cleanup`, as `Terminated`) does it stop the command with it."""
+    child = subprocess.Popen(command, cwd=cwd, env=None if env is None else dict(env))
     try:
         while True:
             try:
-                return server.wait()
+                return child.wait()
             except KeyboardInterrupt:
                 continue
     finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait()
+        if child.poll() is None:
+            child.terminate()
+            child.wait()

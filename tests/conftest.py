@@ -7,6 +7,8 @@ that found its runs in a cache filled by an earlier test would pass without runn
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from simulation.experiment.run_cache import RunCache
@@ -32,3 +34,35 @@ def kit_in_english():
 def kit_in_dutch(kit_in_english):
     """The kit's language set to Dutch, as a Dutch lesson's first cell does (`kit_in_english` sets it back)."""
     set_language("nl")
+
+
+class FakeProcess:
+    """A child command as `termination.run_command` waits for it: each wait meets the next of `stops`
+    (KeyboardInterrupt: Ctrl+C reaches the waiting process; signal.SIGTERM: the waiting process is sent it, so
+    its handler runs), then the command has ended with `status`."""
+
+    def __init__(self, command, cwd=None, env=None, stops=(), status=0):
+        self.command, self.cwd, self.env, self.status = command, cwd, env, status
+        self.stops, self.terminated, self.ended = list(stops), False, False
+
+    def wait(self):
+        while self.stops:
+            stop = self.stops.pop(0)
+            if stop is KeyboardInterrupt:
+                raise KeyboardInterrupt
+            signal.getsignal(stop)(stop, None)
+        self.ended = True
+        return self.status
+
+    def poll(self):
+        return self.status if self.ended else None
+
+    def terminate(self):
+        self.terminated = True
+        self.stops.clear()
+
+
+@pytest.fixture
+def fake_process():
+    """The class of a fake child command (`FakeProcess`), for tests of what waits for one."""
+    return FakeProcess

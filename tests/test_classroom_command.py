@@ -7,6 +7,7 @@ No browser and no server here: the command Solara is started with is recorded in
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import pytest
@@ -47,12 +48,12 @@ def started(monkeypatch):
     monkeypatch.setattr(classroom, "lan_address", lambda: "192.168.1.23")
     servers = []
 
-    def run_server(command, cwd, env):
+    def run_command(command, cwd, env):
         assert command[1:4] == ["-m", "solara", "run"], command
         servers.append((command, {"cwd": cwd, "env": env}))
         return 0
 
-    monkeypatch.setattr(classroom, "run_server", run_server)
+    monkeypatch.setattr(classroom, "run_command", run_command)
     return servers
 
 
@@ -167,33 +168,15 @@ def test_a_file_that_is_no_game_is_told_before_anything_else(started, tmp_path, 
     assert not started
 
 
-class Server:
-    """A page server as `run_server` sees it: each wait raises the next of `stops`, then it has ended (status 0)."""
-
-    def __init__(self, *stops):
-        self.stops, self.terminated, self.ended = list(stops), False, False
-
-    def wait(self):
-        if self.stops:
-            raise self.stops.pop(0)
-        self.ended = True
-        return 0
-
-    def poll(self):
-        return 0 if self.ended else None
-
-    def terminate(self):
-        self.terminated = True
-        self.stops.clear()
-
-
-def test_a_page_server_stops_in_its_own_time_on_ctrl_c_and_with_the_kit_on_sigterm(monkeypatch, tmp_path):
-    assert termination.run_server([sys.executable, "-c", "import sys; sys.exit(7)"], tmp_path, os.environ) == 7
-    servers = [Server(KeyboardInterrupt(), KeyboardInterrupt()), Server(termination.Terminated())]
+def test_a_page_server_stops_in_its_own_time_on_ctrl_c_and_with_the_kit_on_sigterm(monkeypatch, tmp_path,
+                                                                                  fake_process):
+    assert termination.run_command([sys.executable, "-c", "import sys; sys.exit(7)"], tmp_path, os.environ) == 7
+    servers = [fake_process(["solara"], stops=[KeyboardInterrupt, KeyboardInterrupt]),
+               fake_process(["solara"], stops=[signal.SIGTERM])]
     monkeypatch.setattr(termination.subprocess, "Popen", lambda command, cwd, env: servers[0])
-    assert termination.run_server(["solara"], tmp_path, {}) == 0  # Ctrl+C twice: waited for, not killed
+    assert termination.run_command(["solara"], tmp_path, {}) == 0  # Ctrl+C twice: waited for, not killed
     assert servers[0].ended and not servers[0].terminated
     servers.pop(0)
-    with pytest.raises(termination.Terminated):  # `kill` of the kit: the server is stopped with it
-        termination.run_server(["solara"], tmp_path, {})
+    with pytest.raises(termination.Terminated), termination.sigterm_cleanup():  # `kill` of the kit: the server
+        termination.run_command(["solara"], tmp_path, {})                          # is stopped with it
     assert servers[0].terminated and servers[0].ended

@@ -99,39 +99,33 @@ def test_model_reference_constants_are_generated_from_the_model():
     assert documented == model_constants_markdown(), "regenerate the block with params --model-constants"
 
 
-class Child:
-    """A command kit.py handed over to: Ctrl+C reaches it first, then a SIGTERM for kit.py (passed on to it, it
-    ends), and its status is 3."""
-
-    def __init__(self, command, cwd):
-        self.command, self.cwd, self.stops, self.terminated = command, cwd, [KeyboardInterrupt, signal.SIGTERM], False
-
-    def wait(self):
-        while self.stops:
-            stop = self.stops.pop(0)
-            if stop is KeyboardInterrupt:
-                raise KeyboardInterrupt
-            signal.getsignal(stop)(stop, None)  # what kit.py does when it is sent `stop`
-        return 3
-
-    def terminate(self):
-        self.terminated = True
-
-
 @pytest.mark.parametrize(("action", "folder"), [("start", ROOT), ("test", ROOT), ("classroom", None),
                                                 ("present", None), ("run", None)])
-def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(monkeypatch, action, folder):
+def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(monkeypatch, fake_process, action,
+                                                                             folder):
     """The kit's commands run where the user is (a relative game or export path), Lab and the tests in the kit;
-    Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up);
-    a SIGTERM for kit.py is passed on, so the command does not outlive it."""
+    Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up)."""
     children = []
     monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
-    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd: children.append(Child(command, cwd)) or
-                        children[-1])
-    handler = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
+        fake_process(command, cwd, env, stops=[KeyboardInterrupt], status=3)) or children[-1])
     assert kit.main([action, "x"]) == 3
     (child,) = children
-    assert child.cwd == folder and not child.stops and child.terminated and "x" in child.command
+    assert child.cwd == folder and not child.stops and not child.terminated and "x" in child.command
+
+
+def test_kit_stops_the_command_with_it_on_sigterm(monkeypatch, fake_process):
+    """A SIGTERM for kit.py (`kill`, `timeout`) is passed on, so the command does not outlive it; kit.py then
+    exits with 143, as the kit's commands do."""
+    children = []
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
+    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
+        fake_process(command, cwd, env, stops=[KeyboardInterrupt, signal.SIGTERM], status=3)) or children[-1])
+    handler = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as stopped:
+        kit.main(["start"])
+    (child,) = children
+    assert stopped.value.code == 143 and child.terminated and child.ended
     assert signal.getsignal(signal.SIGTERM) is handler  # kit.py's own handler is gone with the command
 
 

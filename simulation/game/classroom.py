@@ -21,7 +21,7 @@ from ..cli_scenario import add_language_argument, option_help
 from ..errors import shown
 from ..language import kit_error, resolve, text
 from ..lessons import ROOT
-from ..termination import run_server
+from ..termination import run_command
 from .cli import open_game, teams_given
 from .settings import GameError
 
@@ -104,7 +104,7 @@ def _classroom(args: argparse.Namespace) -> int:
     opened = open_game(args, language)
     if opened != 0:
         return opened
-    return run_server(solara_command(args.lan, args.port), cwd=ROOT,
+    return run_command(solara_command(args.lan, args.port), cwd=ROOT,
                       env=solara_environment(Path(args.game), language, args.address))
 
 

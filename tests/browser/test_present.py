@@ -24,11 +24,11 @@ def served(monkeypatch):
     """`present` with Voilà's run recorded instead of started."""
     servers = []
 
-    def run_server(command, cwd, env):
+    def run_command(command, cwd, env):
         servers.append((command, {"cwd": cwd, "env": env}))
         return 0
 
-    monkeypatch.setattr(present, "run_server", run_server)
+    monkeypatch.setattr(present, "run_command", run_command)
     return servers
 
 
