@@ -1,6 +1,7 @@
 """One-step start for the B2B sales simulation kit, on Windows, macOS and Linux.
 
     python kit.py            install (first time) and open the lessons in JupyterLab
+    python kit.py --language nl   the same, in Dutch (notebooks/nl)
     python kit.py test       install the test tools and run the whole test suite
     python kit.py COMMAND    any command of the kit (`run`, `present 03`, `classroom`, …), i.e.
                              `python -m simulation COMMAND` in the kit's environment; `python kit.py help` lists them
@@ -8,11 +9,13 @@
 It needs nothing but Python 3.11+: it makes a private virtual environment in
 `.venv` next to this file and installs the kit there, again only when
 pyproject.toml changed. No make, bash or conda needed (conda users can also
-use environment.yml, see the README). What it says itself (installing, the
-usage) it says in KIT_LANGUAGE's language, read from `simulation/texts.py`
-by path, and it runs the command as the kit runs its servers
-(`simulation/termination.py`, also by path): the package cannot be imported
-before it is installed.
+use environment.yml, see the README). `python kit.py --language nl` opens the
+Dutch lessons with Dutch panels; without it the session's language
+(`KIT_LANGUAGE`, else English) decides, as for every command of the kit.
+What it says itself (installing, the usage) it says in that language too.
+It reads the kit's language choice, texts and way of running a command
+(`simulation/language_choice.py`, `texts.py`, `termination.py`) by path: the
+package cannot be imported before it is installed.
 """
 
 from __future__ import annotations
@@ -29,9 +32,8 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-FIRST_LESSON = Path("notebooks") / "00_start_here.ipynb"
+FIRST_LESSON = {"en": Path("notebooks") / "00_start_here.ipynb", "nl": Path("notebooks") / "nl" / "00_start_here.ipynb"}
 INCLUDES = {"": ("", "test"), "test": ("test",)}  # an install with the test tools also serves the plain start
-LANGUAGES = ("en", "nl")
 
 
 def venv_python(venv_dir: Path = VENV) -> Path:
@@ -48,17 +50,18 @@ def install_stamp(extras: str) -> str:
     return digest.hexdigest()
 
 
-def ensure_installed(extras: str = "") -> Path:
-    """Create .venv and install the kit (with extras such as 'test') unless already done."""
+def ensure_installed(extras: str = "", language: str = "en") -> Path:
+    """Create .venv and install the kit (with extras such as 'test') unless already done, saying so in
+    `language`."""
     python = venv_python()
     if not python.exists():
-        print(say("kit.creating", folder=VENV), flush=True)
+        print(say("kit.creating", language, folder=VENV), flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     if any(_stamp_file(done).exists() and _stamp_file(done).read_text() == install_stamp(done)
            for done in INCLUDES[extras]):
         return python
     target = f".[{extras}]" if extras else "."
-    print(say("kit.installing", target=target), flush=True)
+    print(say("kit.installing", language, target=target), flush=True)
     subprocess.run([str(python), "-m", "pip", "install", "--upgrade", "--quiet", "pip"], check=True, cwd=ROOT)
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
     _stamp_file(extras).write_text(install_stamp(extras))
@@ -74,37 +77,30 @@ def running_as_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def session_language() -> str:
-    """The language of what kit.py says itself: KIT_LANGUAGE when it names one the kit speaks, else English, as
-    the kit's commands read it when no --language is given (`simulation.language`)."""
-    language = os.environ.get("KIT_LANGUAGE", "")
-    return language if language in LANGUAGES else "en"
-
-
 @functools.lru_cache(maxsize=None)  # not functools.cache: an old Python must still read the version line
 def kit_module(name: str) -> ModuleType:
-    """A module of the kit that needs only the standard library (`texts`, `termination`), loaded from its file:
-    `simulation` itself imports what is not installed yet."""
+    """A module of the kit that needs only the standard library (`language_choice`, `texts`, `termination`),
+    loaded from its file: `simulation` itself imports what is not installed yet."""
     spec = importlib.util.spec_from_file_location(f"kit_{name}", ROOT / "simulation" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def say(key: str, **fields: object) -> str:
-    """The text row `key` in the session's language, its fields filled in."""
+def say(key: str, language: str, **fields: object) -> str:
+    """The text row `key` in `language`, its fields filled in."""
     english, dutch = kit_module("texts").TEXTS[key]
-    return (dutch if session_language() == "nl" else english).format(**fields)
+    return (dutch if language == "nl" else english).format(**fields)
 
 
-def command_for(action: str, args: list[str], python: Path) -> list[str]:
-    """The command that carries out `action` inside the environment."""
+def command_for(action: str, args: list[str], python: Path, language: str = "en") -> list[str]:
+    """The command that carries out `action` inside the environment (`start` opens the lessons in `language`)."""
     if action == "start":
         # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses
         # to run as root unless told to, and then exits with status 1 and no hint.
         root = ["--allow-root"] if running_as_root() and "--allow-root" not in args else []
         return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", *root,
-                f"--LabApp.default_url=/lab/tree/{FIRST_LESSON.as_posix()}", *args]
+                f"--LabApp.default_url=/lab/tree/{FIRST_LESSON[language].as_posix()}", *args]
     if action == "test":
         # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
         return [str(python), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *args]
@@ -112,17 +108,29 @@ def command_for(action: str, args: list[str], python: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    choice = kit_module("language_choice")
+    language = choice.typed_language(argv, choice.session_language())  # what kit.py says, and the lessons' language
     if sys.version_info < (3, 11):
-        print(say("kit.needs_python", version=sys.version.split()[0]), file=sys.stderr)
+        print(say("kit.needs_python", language, version=sys.version.split()[0]), file=sys.stderr)
         return 2
     if argv[:1] in (["help"], ["-h"], ["--help"]):
-        print(say("kit.usage"))
+        print(say("kit.usage", language))
         return 0
     action, args = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("start", argv)
+    environment = None  # the kit's commands read --language themselves
+    if action == "start":  # JupyterLab does not know --language ("it will have no effect"): kit.py takes it
+        asked, args = choice.language_option(args)
+        wrong = [value for value in asked if value not in choice.LANGUAGES]
+        if wrong:
+            got = say("error.language", language, got=repr(wrong[0] or ""))  # None: no value typed
+            print(f"{say('cli.error', language)}: {got}", file=sys.stderr)
+            return 2
+        # the panels of every lesson opened start in that language, as `present` does it for Voilà
+        environment = {**os.environ, choice.LANGUAGE_VARIABLE: language}
     try:
-        python = ensure_installed("test" if action == "test" else "")
+        python = ensure_installed("test" if action == "test" else "", language)
     except subprocess.CalledProcessError as error:
-        print(say("kit.install_failed", status=error.returncode), file=sys.stderr)
+        print(say("kit.install_failed", language, status=error.returncode), file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # stopped while installing: the next start installs again
         return 130
@@ -130,12 +138,12 @@ def main(argv: list[str]) -> int:
     # paths (--scenario, --export, a game file) mean what the user expects.
     folder = ROOT if action in ("start", "test") else None
     if action == "start" and running_as_root():
-        print(say("kit.as_root"), flush=True)
+        print(say("kit.as_root", language), flush=True)
     # Ctrl+C reaches the command, which stops in its own time; a SIGTERM for kit.py (kill, timeout) stops the
     # command with it, and kit.py exits with 143 as the kit's commands do.
     termination = kit_module("termination")
     with termination.sigterm_cleanup():
-        return termination.run_command(command_for(action, args, python), cwd=folder)
+        return termination.run_command(command_for(action, args, python, language), cwd=folder, env=environment)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ from .errors import KitError, printable
 from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
 from .files import os_reason
-from .language import LANGUAGES, duration, get_language, number, pick, resolve, template_pattern, text
+from .language import duration, get_language, number, pick, resolve, template_pattern, text
+from .language_choice import typed_language
 from .parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from .presets import PRESETS, preset_about
 from .reference import model_constants_markdown, parameter_reference_markdown
@@ -87,25 +88,6 @@ def retold(message: str, language: str) -> str:
                 values["kind"] = text(f"usage.kind.{values['kind']}", language)
             return text(key, language, **values)
     return message
-
-
-def typed_language(argv: list[str]) -> str:
-    """The language a command line asks for (`--language nl`, `--language=nl`, or shortened as argparse allows:
-    `--lang nl`), else the session's: known before the command is understood, so its --help and a command typed
-    wrong are told in it too."""
-    for index, word in enumerate(argv):
-        option, equals, value = word.partition("=")
-        if len(option) < 3 or not "--language".startswith(option):
-            continue
-        if equals:
-            asked = value
-        elif index + 1 < len(argv):
-            asked = argv[index + 1]
-        else:
-            continue
-        if asked in LANGUAGES:
-            return asked
-    return get_language()
 
 
 def _announce_long_run(scenario: Scenario, language: str) -> None:
@@ -245,7 +227,7 @@ def _utf8_when_redirected() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_when_redirected()
-    language = typed_language(sys.argv[1:] if argv is None else argv)  # for --help and a command typed wrong
+    language = typed_language(sys.argv[1:] if argv is None else argv, get_language())  # --help, a command typed wrong
     parser = build_parser(language)
     try:
         args, rest = parser.parse_known_args(argv)

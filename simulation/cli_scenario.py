@@ -1,4 +1,5 @@
-"""What the commands share: the scenario options, the language option and how numbers print.
+"""What the commands share: the scenario options, the language option, the page servers' port and how numbers
+print.
 
 Numbers print through `simulation.language`, so `run --language nl` shows
 `€ 1.234.567`, `12,5 %` and `36,1 dagen`, as the panels do.
@@ -11,13 +12,15 @@ from __future__ import annotations
 
 import argparse
 
-from .errors import shown
+from .errors import KitError, shown
 from .language import format_value as language_format
 from .language import LANGUAGES, kit_error, text
 from .presets import PRESETS, preset
 from .texts import TEXTS
 from .scenario import Scenario, ScenarioError
 from .scenario_files import load_scenario
+
+PORTS = range(1, 65536)
 
 
 def option_help(key: str, language: str, **values: object) -> str:
@@ -46,6 +49,19 @@ def add_language_argument(parser: argparse.ArgumentParser, command: str, languag
     parser.add_argument("--language", choices=LANGUAGES, default=None,
                         help=option_help("language", language, what=text(f"help.language.{command}", language),
                                          after=text(after, language) if after in TEXTS else ""))
+
+
+def add_port_argument(parser: argparse.ArgumentParser, command: str, language: str, default: int) -> None:
+    """Add `--port P` to a command that serves pages (`present`, `classroom`); its help is `help.{command}.port`.
+    Its own option, not one passed on as typed: `present --port 9000 03` would otherwise read 9000 as the lesson."""
+    parser.add_argument("--port", type=int, default=default, metavar="P",
+                        help=option_help(f"{command}.port", language, default=default))
+
+
+def check_port(port: int, example: int) -> None:
+    """--port: a port number (1–65535) a server can listen on."""
+    if port not in PORTS:
+        raise kit_error(KitError, "error.option_port", got=shown(port), example=example)
 
 
 def key_values(pairs: list[str], option: str, example: str) -> list[tuple[str, str]]:

@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import math
 import numbers
-import os
 import re
 import string
 from typing import Any
 
 from .errors import KitError, KitErrorKind, shown
+from .language_choice import LANGUAGES, session_language
 from .texts import DUTCH_SINGULAR, TEXTS, UNITS
 
-LANGUAGES = ("en", "nl")
 MINUS = "\u2212"
 EN_DASH = "\u2013"
-#: The starting default: English, or the language in KIT_LANGUAGE (`present 03 --language nl` sets it for Voilà).
-_state = {"default": os.environ.get("KIT_LANGUAGE", "en") if os.environ.get("KIT_LANGUAGE") in LANGUAGES else "en"}
+#: The starting default: the session's, KIT_LANGUAGE's or English (`present 03 --language nl` sets it for Voilà).
+_state = {"default": session_language()}
 
 
 def check_language(language: Any) -> str:

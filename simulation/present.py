@@ -2,8 +2,9 @@
 
 Voilà runs the lesson top to bottom and shows its text and outputs only; the
 panels work as in the notebook. A Dutch class gets the Dutch lesson from
-`notebooks/nl` (Dutch text, Dutch panels). Options the kit does not know
-(`--port=9000`, `--no-browser`) go to Voilà as typed.
+`notebooks/nl` (Dutch text, Dutch panels). `--port P` is present's own, as
+it is `classroom`'s; options the kit does not know (`--no-browser`,
+`--theme=dark`) go to Voilà as typed.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli_scenario import add_language_argument, option_help
+from .cli_scenario import add_language_argument, add_port_argument, check_port, option_help
 from .errors import KitError, closest, hint, shown
 from .language import kit_error, resolve, text
+from .language_choice import LANGUAGE_VARIABLE
 from .lessons import LESSONS, dutch_path, english_lessons
 from .termination import run_command
 
 FIRST_LESSON = "00"
+VOILA_PORT = 8866  # Voilà's own default
 #: present's own options: one typed nearly right (--langauge) is a typo, not an option for Voilà.
-OWN_OPTIONS = ("--language", "--help")
+OWN_OPTIONS = ("--language", "--port", "--help")
 
 
 def lesson_path(number: str, language: str = "en") -> Path:
@@ -36,9 +39,11 @@ def lesson_path(number: str, language: str = "en") -> Path:
     raise kit_error(KitError, "error.no_lesson", got=shown(number), known=", ".join(path.name[:2] for path in lessons))
 
 
-def voila_command(lesson: str, language: str, voila_options: list[str]) -> list[str]:
-    """The command that serves the lesson in the language's own version, without its code."""
-    return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", *voila_options]
+def voila_command(lesson: str, language: str, voila_options: list[str], port: int = VOILA_PORT) -> list[str]:
+    """The command that serves the lesson in the language's own version, without its code, on `port` (Voilà
+    moves on to the next free port when it is in use)."""
+    return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", f"--port={port}",
+            *voila_options]
 
 
 def check_passed_on(options: list[str]) -> list[str]:
@@ -52,10 +57,11 @@ def check_passed_on(options: list[str]) -> list[str]:
 
 
 def _present(args: argparse.Namespace) -> int:
+    check_port(args.port, VOILA_PORT)
     language = resolve(args.language)
-    command = voila_command(args.lesson, language, check_passed_on(args.passed_on))
-    # KIT_LANGUAGE: the lesson's panels start in the class's language (`simulation.language`)
-    return run_command(command, cwd=LESSONS.parent, env={**os.environ, "KIT_LANGUAGE": language})
+    command = voila_command(args.lesson, language, check_passed_on(args.passed_on), args.port)
+    # the lesson's panels start in the class's language (`simulation.language`)
+    return run_command(command, cwd=LESSONS.parent, env={**os.environ, LANGUAGE_VARIABLE: language})
 
 
 def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
@@ -66,5 +72,6 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     present.add_argument("lesson", nargs="?", default=FIRST_LESSON, metavar="NN",
                          help=option_help("present.lesson", language, first=FIRST_LESSON))
     add_language_argument(present, "present", language)
+    add_port_argument(present, "present", language, VOILA_PORT)
     present.set_defaults(handler=_present, passed_on=[])
     return present

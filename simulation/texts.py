@@ -739,8 +739,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.grade.timeout": ("seconds per notebook (default {seconds})", "seconden per notebook (standaard {seconds})"),
     "help.grade.no_cache": ("run every notebook again, changed or not", "draai elk notebook opnieuw, gewijzigd of niet"),
     "help.grade.quiet": ("no progress bar", "geen voortgangsbalk"),
-    # --- kit.py, before the kit is installed (it reads this table by path, in KIT_LANGUAGE's language)
+    # --- kit.py, before the kit is installed (it reads this table by path, in --language's or KIT_LANGUAGE's)
     "kit.usage": ("    python kit.py                                   install (the first time) and open the lessons\n"
+                  "    python kit.py --language nl                     the same, with the lessons in Dutch\n"
                   "    python kit.py test                              install the test tools and run every test\n"
                   "    python kit.py run --preset over_promise         one run and its KPIs\n"
                   "    python kit.py present 03 --language nl          a lesson as a page without code, to project\n"
@@ -748,6 +749,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "    python kit.py experiment|grade|game|params|presets …\n"
                   "    python kit.py COMMAND --help                    what a command does, and its options",
                   "    python kit.py                                   installeer (de eerste keer) en open de lessen\n"
+                  "    python kit.py --language nl                     hetzelfde, met de lessen in het Nederlands\n"
                   "    python kit.py test                              installeer de testtools en draai alle tests\n"
                   "    python kit.py run --preset over_promise         één run en de KPI's\n"
                   "    python kit.py present 03 --language nl          een les als pagina zonder code, om te "
@@ -767,9 +769,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.present": ("a lesson as a page without code (Voilà), for projecting",
                      "een les als pagina zonder code (Voilà), om te projecteren"),
     "help.present.about": ("Serve a lesson as a page without code: Voilà runs it top to bottom and shows its text and "
-                           "panels. Options the kit does not know (--port=9000, --no-browser) go to Voilà.",
+                           "panels. Options the kit does not know (--no-browser, --theme=dark) go to Voilà.",
                            "Toon een les als pagina zonder code: Voilà voert de les van boven naar beneden uit en toont de "
-                           "tekst en de panelen. Opties die de kit niet kent (--port=9000, --no-browser) gaan naar "
+                           "tekst en de panelen. Opties die de kit niet kent (--no-browser, --theme=dark) gaan naar "
                            "Voilà."),
     "help.present.lesson": ("the lesson's number, e.g. 03 (default {first})",
                             "het nummer van de les, bijv. 03 (standaard {first})"),
@@ -790,6 +792,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.classroom.lan": ("serve the classroom network (students' devices), not only this computer",
                            "bied het spel aan op het klasnetwerk (apparaten van studenten), niet alleen op deze "
                            "computer"),
+    "help.present.port": ("the page's port (default {default}; Voilà takes the next free one if it is in use)",
+                          "de poort van de pagina (standaard {default}; is die bezet, dan neemt Voilà de volgende vrije)"),
     "help.classroom.port": ("the server's port (default {default})", "de poort van de server (standaard {default})"),
     "help.language.classroom": ("the pages and this terminal", "de pagina's en deze terminal"),
     "help.game": ("run a classroom game: teams against each other and computer competitors, round by round",

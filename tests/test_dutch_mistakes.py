@@ -31,7 +31,7 @@ from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation import Scenario, plots, preset, set_language, simulate
 from simulation.cli import main
-from simulation.cli_scenario import key_values
+from simulation.cli_scenario import check_port, key_values
 from simulation.comparison import yearly_totals
 from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
@@ -43,7 +43,7 @@ from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks
 from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
 from simulation.files import check_replaceable, parse_document, write_text
-from simulation.game.classroom import check_port, class_teams
+from simulation.game.classroom import DEFAULT_PORT, class_teams
 from simulation.game.cli import chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
@@ -229,7 +229,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
     "present's own option typed nearly right": lambda game: check_passed_on(["--langauge"]),
-    "a port out of range": lambda game: check_port(70000),
+    "a port out of range": lambda game: check_port(70000, DEFAULT_PORT),
     "one team name": lambda game: teams_given("four"),
     "a class without teams": lambda game: class_teams("0"),
     "no game file": lambda game: Game.open(HERE / "klas.game"),

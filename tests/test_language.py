@@ -19,6 +19,7 @@ from simulation import PARAMETERS
 from simulation.errors import KitError
 from simulation.language import (FIELD, LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve,
                                  scenario_name, set_language, text, unit_text, value_range)
+from simulation.language_choice import language_option, typed_language
 from simulation.parameters import CONCEPTS
 from simulation.presets import PRESETS
 from simulation.results import KPIS
@@ -173,6 +174,22 @@ def test_kit_language_in_the_environment_sets_the_starting_default():
                                    env={**os.environ, "KIT_LANGUAGE": value}).stdout.strip()
              for value in ("nl", "de")}
     assert shown == {"nl": "nl", "de": "en"}  # an unknown language falls back to English
+
+
+@pytest.mark.parametrize(("argv", "asked", "rest"), [
+    (["run", "--language", "nl", "--years", "3"], ["nl"], ["run", "--years", "3"]),
+    (["--language=nl"], ["nl"], []),
+    (["--lang", "en", "--no-browser"], ["en"], ["--no-browser"]),  # shortened, as argparse allows
+    (["--la=nl"], ["nl"], []),
+    (["--language"], [None], []),  # no value typed
+    (["-l", "nl", "--log-level=DEBUG"], [], ["-l", "nl", "--log-level=DEBUG"]),  # not --language, another option
+    (["--languages", "nl"], [], ["--languages", "nl"]),
+    (["--language", "fr", "--language", "nl"], ["fr", "nl"], []),
+])
+def test_the_language_a_command_line_asks_for(argv, asked, rest):
+    assert language_option(argv) == (asked, rest)
+    first = next((value for value in asked if value in LANGUAGES), "default")
+    assert typed_language(argv, "default") == first
 
 
 def test_a_waiting_time_reads_as_people_say_it():

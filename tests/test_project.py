@@ -14,6 +14,7 @@ import pytest
 import kit
 from simulation import PARAMETERS
 from simulation.cli import build_parser
+from simulation.lessons import dutch_path, english_lessons
 from simulation.reference import documented_constants, model_constants_markdown, parameter_reference_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,10 @@ def test_ci_runs_exactly_the_test_command_the_readme_gives():
 def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     python = kit.venv_python(tmp_path)
     assert kit.command_for("start", [], python)[-1].endswith("/lab/tree/notebooks/00_start_here.ipynb")
-    assert (ROOT / kit.FIRST_LESSON).exists()
+    assert kit.command_for("start", [], python, "nl")[-1].endswith("/lab/tree/notebooks/nl/00_start_here.ipynb")
+    english = ROOT / kit.FIRST_LESSON["en"]
+    assert english in english_lessons() and ROOT / kit.FIRST_LESSON["nl"] == dutch_path(english)
+    assert dutch_path(english).exists()
     assert kit.command_for("test", ["-x"], python)[1:4] == ["-m", "pytest", "-n"]
     assert kit.command_for("run", ["--json"], python)[1:] == ["-m", "simulation", "run", "--json"]
     assert kit.command_for("present", ["03"], python)[1:] == ["-m", "simulation", "present", "03"]
@@ -70,12 +74,14 @@ def test_kit_refuses_old_python_in_the_sessions_language(monkeypatch, capsys, se
     assert said in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
-def test_kit_help_names_commands_the_kit_has_in_the_sessions_language(monkeypatch, capsys, language):
+@pytest.mark.parametrize(("session", "typed", "language"), [("en", [], "en"), ("nl", [], "nl"),
+                                                           ("en", ["--language", "nl"], "nl"),
+                                                           ("nl", ["--language=en"], "en")])
+def test_kit_help_names_commands_the_kit_has_in_the_language_asked(monkeypatch, capsys, session, typed, language):
     """kit.py's usage comes from the text table (read by path, before the kit is installed): every command it
-    names must exist, so the usage cannot drift from the command line."""
-    monkeypatch.setenv("KIT_LANGUAGE", language)
-    assert kit.main(["help"]) == 0
+    names must exist, so the usage cannot drift from the command line. --language wins over KIT_LANGUAGE."""
+    monkeypatch.setenv("KIT_LANGUAGE", session)
+    assert kit.main(["help", *typed]) == 0
     usage = capsys.readouterr().out
     assert ("installeer" in usage) == (language == "nl") and ("install the test tools" in usage) == (language == "en")
     commands = build_parser()._subparsers._group_actions[0].choices
@@ -106,7 +112,7 @@ def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(mon
     """The kit's commands run where the user is (a relative game or export path), Lab and the tests in the kit;
     Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up)."""
     children = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
     monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
         fake_process(command, cwd, env, stops=[KeyboardInterrupt], status=3)) or children[-1])
     assert kit.main([action, "x"]) == 3
@@ -114,11 +120,45 @@ def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(mon
     assert child.cwd == folder and not child.stops and not child.terminated and "x" in child.command
 
 
+@pytest.mark.parametrize(("session", "typed", "language"), [("", [], "en"), ("nl", [], "nl"),
+                                                           ("", ["--language", "nl"], "nl"),
+                                                           ("nl", ["--lang=en"], "en"), ("de", ["--language", "nl"], "nl")])
+def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, fake_process, capsys, session, typed, language):
+    """`kit.py --language nl` opens the Dutch lessons with Dutch panels (JupyterLab itself would only warn that
+    --language 'will have no effect'); without it the session's language decides, as for the kit's commands."""
+    children = []
+    monkeypatch.setenv("KIT_LANGUAGE", session)
+    monkeypatch.setattr(kit, "running_as_root", lambda: True)
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
+    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
+        fake_process(command, cwd, env)) or children[-1])
+    assert kit.main([*typed, "--no-browser"]) == 0
+    (child,) = children
+    assert child.command[-2:] == [f"--LabApp.default_url=/lab/tree/{kit.FIRST_LESSON[language].as_posix()}",
+                                  "--no-browser"]  # --language is kit.py's, not JupyterLab's
+    assert child.env["KIT_LANGUAGE"] == language  # every lesson's panels start in it
+    assert ("De kit draait als root" in capsys.readouterr().out) == (language == "nl")
+
+
+@pytest.mark.parametrize(("typed", "said"), [(["--language", "fr"], "error: The 'language' argument must be one "
+                                                                   "of 'en', 'nl'. Got 'fr' instead."),
+                                             (["--language=nl", "--language", "EN"], "fout: De taal moet 'en' (Engels) "
+                                                                                     "of 'nl' (Nederlands) zijn. Je "
+                                                                                     "gaf 'EN'."),
+                                             (["--language"], "Got '' instead.")])
+def test_kit_refuses_a_language_it_does_not_speak_before_installing(monkeypatch, capsys, typed, said):
+    monkeypatch.setenv("KIT_LANGUAGE", "")
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": pytest.fail("installed"))
+    assert kit.main(typed) == 2
+    told = capsys.readouterr()
+    assert told.err.rstrip().endswith(said) and told.err.count("\n") == 1 and not told.out  # one line, no traceback
+
+
 def test_kit_stops_the_command_with_it_on_sigterm(monkeypatch, fake_process):
     """A SIGTERM for kit.py (`kill`, `timeout`) is passed on, so the command does not outlive it; kit.py then
     exits with 143, as the kit's commands do."""
     children = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="": Path(sys.executable))
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
     monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
         fake_process(command, cwd, env, stops=[KeyboardInterrupt, signal.SIGTERM], status=3)) or children[-1])
     handler = signal.getsignal(signal.SIGTERM)
@@ -130,7 +170,7 @@ def test_kit_stops_the_command_with_it_on_sigterm(monkeypatch, fake_process):
 
 
 def test_kit_is_stopped_while_installing_without_a_traceback(monkeypatch):
-    def interrupted(extras=""):
+    def interrupted(extras="", language="en"):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(kit, "ensure_installed", interrupted)

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli_scenario import add_language_argument, option_help
+from ..cli_scenario import add_language_argument, add_port_argument, check_port, option_help
 from ..errors import shown
 from ..language import kit_error, resolve, text
+from ..language_choice import LANGUAGE_VARIABLE
 from ..lessons import ROOT
 from ..termination import run_command
 from .cli import open_game, teams_given
@@ -29,7 +30,6 @@ DEFAULT_GAME = "classroom.game"
 DEFAULT_TEAMS = 4
 DEFAULT_PORT = 8765
 THIS_COMPUTER, ALL_NETWORKS = "127.0.0.1", "0.0.0.0"
-PORTS = range(1, 65536)
 
 
 def lan_address() -> str | None:
@@ -65,7 +65,7 @@ def solara_command(lan: bool, port: int) -> list[str]:
 
 def solara_environment(game: Path, language: str, address: str) -> dict[str, str]:
     """What the page server needs to know: the game, the language, the address to show; no usage reports."""
-    from .serve import ADDRESS_VARIABLE, GAME_VARIABLE, LANGUAGE_VARIABLE  # the page's module: widgets, not here
+    from .serve import ADDRESS_VARIABLE, GAME_VARIABLE  # the page's module: widgets, not here
 
     return {**os.environ, GAME_VARIABLE: str(game), LANGUAGE_VARIABLE: language, ADDRESS_VARIABLE: address,
             "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
@@ -76,12 +76,6 @@ def _reach(lan: bool, address: str) -> str:
     if not lan:
         return "this-computer"
     return "no-network" if address.startswith(f"http://{THIS_COMPUTER}:") else "classroom"
-
-
-def check_port(port: int) -> None:
-    """--port: a port number (1–65535) the server can listen on."""
-    if port not in PORTS:
-        raise kit_error(GameError, "error.option_port", got=shown(port), example=DEFAULT_PORT)
 
 
 def class_teams(typed: str) -> Sequence[str] | int:
@@ -95,7 +89,7 @@ def class_teams(typed: str) -> Sequence[str] | int:
 
 def _classroom(args: argparse.Namespace) -> int:
     """Prepare the game, say where to go, and serve it until Ctrl+C."""
-    check_port(args.port)
+    check_port(args.port, DEFAULT_PORT)
     class_teams(args.teams)  # a typo is told even when the game exists (and --teams is not needed)
     language = resolve(args.language)
     args.game = str(Path(args.game).expanduser().resolve())
@@ -120,7 +114,6 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
                            help=option_help("game.settings", language))
     add_language_argument(classroom, "classroom", language)
     classroom.add_argument("--lan", action="store_true", help=option_help("classroom.lan", language))
-    classroom.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="P",
-                           help=option_help("classroom.port", language, default=DEFAULT_PORT))
+    add_port_argument(classroom, "classroom", language, DEFAULT_PORT)
     classroom.set_defaults(handler=_classroom)
     return classroom

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from ..language_choice import LANGUAGE_VARIABLE
 from .pages import ClassroomPage
 
-GAME_VARIABLE, LANGUAGE_VARIABLE, ADDRESS_VARIABLE = "KIT_GAME", "KIT_LANGUAGE", "KIT_CLASSROOM_ADDRESS"
+GAME_VARIABLE, ADDRESS_VARIABLE = "KIT_GAME", "KIT_CLASSROOM_ADDRESS"
 
 
 def _solara_context() -> Callable[[Callable[[], None]], None] | None:

@@ -39,9 +39,28 @@ def test_present_runs_voila_on_the_lesson_in_its_language_and_passes_voilas_opti
                                                                               "--no-browser"]
     assert Path(command[3]).parent.name == "nl" and Path(command[3]).name == "03_expectation_management.ipynb"
     assert kwargs["env"]["KIT_LANGUAGE"] == "nl" and kwargs["cwd"] == ROOT  # the lesson's panels speak Dutch
-    assert main(["present", "3"]) == 0  # the number as typed, in English
-    assert served[-1][0][3] == str(ROOT / "notebooks" / "03_expectation_management.ipynb")
+    assert main(["present", "3"]) == 0  # the number as typed, in English, on Voilà's port
+    assert served[-1][0][3:6] == [str(ROOT / "notebooks" / "03_expectation_management.ipynb"), "--theme=light",
+                                  "--port=8866"]
     assert main(["present"]) == 0 and Path(served[-1][0][3]).name == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("typed", [["--port", "9000", "03"], ["--port=9000", "03"], ["03", "--port", "9000"]])
+def test_present_port_is_its_own_option_so_a_port_is_never_read_as_the_lesson(served, typed):
+    assert main(["present", *typed, "--no-browser"]) == 0
+    command = served[-1][0]
+    assert Path(command[3]).name.startswith("03_") and command[4:] == ["--theme=light", "--port=9000", "--no-browser"]
+
+
+@pytest.mark.parametrize(("typed", "language", "said"), [
+    (["--port", "70000"], "en", "--port 70000: give a port number from 1 to 65535 (--port 8866)."),
+    (["--port", "0", "--language", "nl"], "nl", "--port 0: geef een poortnummer van 1 tot en met 65535 (--port 8866)."),
+    (["--prot", "9000"], "nl", "Bedoel je '--port'?")])
+def test_a_wrong_port_is_one_line_in_the_commands_language(served, capfd, monkeypatch, typed, language, said):
+    monkeypatch.setattr("simulation.language._state", {"default": language})
+    assert main(["present", "03", *typed]) == 2
+    err = capfd.readouterr().err
+    assert err.rstrip().endswith(said) and err.count("\n") == 1 and not served
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "No lesson '42'. Choose one of: 00, 01"),
@@ -59,8 +78,8 @@ def test_a_near_miss_of_presents_own_option_is_a_typo_not_an_option_for_voila(se
     assert main(["present", "03", "--langauge", language, "--language", language]) == 2
     err = capfd.readouterr().err
     assert said in err and "'--language'?" in err and not served
-    assert main(["present", "03", "--no-browser", "--port=9000", "--theme=dark", "--debug"]) == 0  # Voilà's own
-    assert served[-1][0][-4:] == ["--no-browser", "--port=9000", "--theme=dark", "--debug"]
+    assert main(["present", "03", "--no-browser", "--theme=dark", "--debug", "--Voila.ip=0.0.0.0"]) == 0  # Voilà's
+    assert served[-1][0][-4:] == ["--no-browser", "--theme=dark", "--debug", "--Voila.ip=0.0.0.0"]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
