@@ -1,21 +1,22 @@
 """One-step start for the B2B sales simulation kit, on Windows, macOS and Linux.
 
-    python kit.py            install (first time) and open the lessons in JupyterLab
-    python kit.py --language nl   the same, in Dutch (notebooks/nl)
-    python kit.py test       install the test tools and run the whole test suite
-    python kit.py COMMAND    any command of the kit (`run`, `present 03`, `classroom`, …), i.e.
-                             `python -m simulation COMMAND` in the kit's environment; `python kit.py help` lists them
+    python kit.py                  install (first time) and open the lessons in JupyterLab
+    python kit.py --language nl    the same, with the Dutch lessons (notebooks/nl)
+    python kit.py test             install the test tools and run the whole test suite
+    python kit.py COMMAND          any command of the kit (`run`, `present 03`, `classroom`, …), i.e.
+                                   `python -m simulation COMMAND` in the kit's environment; `python kit.py help`
+                                   lists them
 
 It needs nothing but Python 3.11+: it makes a private virtual environment in
 `.venv` next to this file and installs the kit there, again only when
 pyproject.toml changed. No make, bash or conda needed (conda users can also
-use environment.yml, see the README). `python kit.py --language nl` opens the
-Dutch lessons with Dutch panels; without it the session's language
-(`KIT_LANGUAGE`, else English) decides, as for every command of the kit.
-What it says itself (installing, the usage) it says in that language too.
-It reads the kit's language choice, texts and way of running a command
-(`simulation/language_choice.py`, `texts.py`, `termination.py`) by path: the
-package cannot be imported before it is installed.
+use environment.yml, see the README). Without --language the session's
+language (`KIT_LANGUAGE`, else English) decides, as for every command of the
+kit; what kit.py says itself (installing, the usage) follows the same choice.
+It reads the kit's language choice, texts, errors and way of running a
+command (`simulation/language_choice.py`, `texts.py`, `errors.py`,
+`termination.py`) by path: the package cannot be imported before it is
+installed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 FIRST_LESSON = {"en": Path("notebooks") / "00_start_here.ipynb", "nl": Path("notebooks") / "nl" / "00_start_here.ipynb"}
 INCLUDES = {"": ("", "test"), "test": ("test",)}  # an install with the test tools also serves the plain start
+HELP = ("help", "-h", "--help")
 
 
 def venv_python(venv_dir: Path = VENV) -> Path:
@@ -79,8 +81,8 @@ def running_as_root() -> bool:
 
 @functools.lru_cache(maxsize=None)  # not functools.cache: an old Python must still read the version line
 def kit_module(name: str) -> ModuleType:
-    """A module of the kit that needs only the standard library (`language_choice`, `texts`, `termination`),
-    loaded from its file: `simulation` itself imports what is not installed yet."""
+    """A module of the kit that needs only the standard library (`language_choice`, `texts`, `termination`,
+    `errors`), loaded from its file: `simulation` itself imports what is not installed yet."""
     spec = importlib.util.spec_from_file_location(f"kit_{name}", ROOT / "simulation" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -107,26 +109,37 @@ def command_for(action: str, args: list[str], python: Path, language: str = "en"
     return [str(python), "-m", "simulation", action, *args]
 
 
+def read_command_line(argv: list[str]) -> tuple[str, list[str], list[str | None]]:
+    """(action, its arguments, the languages typed for kit.py itself). --language may come anywhere, also before
+    the command. For the lessons, the tests and the help it is kit.py's own (JupyterLab would only warn that it
+    'will have no effect', pytest would refuse it); the kit's commands get it and read it themselves."""
+    asked, rest = kit_module("language_choice").language_option(argv)
+    if not rest or rest[0].startswith("-") and rest[0] not in HELP:
+        return "start", rest, asked
+    if rest[0] in HELP:
+        return "help", [], asked
+    if rest[0] == "test":
+        return "test", rest[1:], asked
+    args = list(argv)
+    del args[argv.index(rest[0])]
+    return rest[0], args, []
+
+
 def main(argv: list[str]) -> int:
     choice = kit_module("language_choice")
     language = choice.typed_language(argv, choice.session_language())  # what kit.py says, and the lessons' language
     if sys.version_info < (3, 11):
         print(say("kit.needs_python", language, version=sys.version.split()[0]), file=sys.stderr)
         return 2
-    if argv[:1] in (["help"], ["-h"], ["--help"]):
+    action, args, asked = read_command_line(argv)
+    wrong = [value for value in asked if value not in choice.LANGUAGES]
+    if wrong:  # the kit's own message, as its commands give it (before the kit is there to give it)
+        got = kit_module("errors").shown(wrong[0] or "")  # None: no value typed
+        print(f"{say('cli.error', language)}: {say('error.language', language, got=got)}", file=sys.stderr)
+        return 2
+    if action == "help":
         print(say("kit.usage", language))
         return 0
-    action, args = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("start", argv)
-    environment = None  # the kit's commands read --language themselves
-    if action == "start":  # JupyterLab does not know --language ("it will have no effect"): kit.py takes it
-        asked, args = choice.language_option(args)
-        wrong = [value for value in asked if value not in choice.LANGUAGES]
-        if wrong:
-            got = say("error.language", language, got=repr(wrong[0] or ""))  # None: no value typed
-            print(f"{say('cli.error', language)}: {got}", file=sys.stderr)
-            return 2
-        # the panels of every lesson opened start in that language, as `present` does it for Voilà
-        environment = {**os.environ, choice.LANGUAGE_VARIABLE: language}
     try:
         python = ensure_installed("test" if action == "test" else "", language)
     except subprocess.CalledProcessError as error:
@@ -137,8 +150,11 @@ def main(argv: list[str]) -> int:
     # Lab and tests run in the kit's folder; the kit's commands where the user is, so relative
     # paths (--scenario, --export, a game file) mean what the user expects.
     folder = ROOT if action in ("start", "test") else None
-    if action == "start" and running_as_root():
-        print(say("kit.as_root", language), flush=True)
+    environment = None
+    if action == "start":  # every lesson opened starts its panels in the language, as `present` does for Voilà
+        environment = {**os.environ, choice.LANGUAGE_VARIABLE: language}
+        if running_as_root():
+            print(say("kit.as_root", language), flush=True)
     # Ctrl+C reaches the command, which stops in its own time; a SIGTERM for kit.py (kill, timeout) stops the
     # command with it, and kit.py exits with 143 as the kit's commands do.
     termination = kit_module("termination")

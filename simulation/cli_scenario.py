@@ -51,16 +51,18 @@ def add_language_argument(parser: argparse.ArgumentParser, command: str, languag
                                          after=text(after, language) if after in TEXTS else ""))
 
 
-def add_port_argument(parser: argparse.ArgumentParser, command: str, language: str, default: int) -> None:
+def add_port_argument(parser: argparse.ArgumentParser, command: str, language: str, default: int,
+                      given: bool = True) -> None:
     """Add `--port P` to a command that serves pages (`present`, `classroom`); its help is `help.{command}.port`.
-    Its own option, not one passed on as typed: `present --port 9000 03` would otherwise read 9000 as the lesson."""
-    parser.add_argument("--port", type=int, default=default, metavar="P",
+    Its own option, not one passed on as typed: `present --port 9000 03` would otherwise read 9000 as the lesson.
+    `given=False`: the server's own default (`default`, for the help) holds unless a port is typed (None)."""
+    parser.add_argument("--port", type=int, default=default if given else None, metavar="P",
                         help=option_help(f"{command}.port", language, default=default))
 
 
-def check_port(port: int, example: int) -> None:
-    """--port: a port number (1–65535) a server can listen on."""
-    if port not in PORTS:
+def check_port(port: int | None, example: int) -> None:
+    """--port: a port number (1–65535) a server can listen on; None leaves the server's default."""
+    if port is not None and port not in PORTS:
         raise kit_error(KitError, "error.option_port", got=shown(port), example=example)
 
 

@@ -4,7 +4,7 @@ Standard library only, so `kit.py` reads it by path before the kit is
 installed (as it reads `texts.py`): `python kit.py --language nl` opens the
 Dutch lessons, and what `kit.py` says itself (installing, its help) follows
 the same choice as every command of the kit (`simulation.language`,
-`cli.typed_language`), rather than a second copy of the rule.
+`simulation.cli`), rather than a second copy of the rule.
 """
 
 from __future__ import annotations
@@ -27,23 +27,30 @@ def session_language() -> str:
 
 def language_option(argv: list[str]) -> tuple[list[str | None], list[str]]:
     """Every value typed for --language (`--language nl`, `--language=nl`, or shortened as argparse allows:
-    `--lang nl`; None when the value is missing), and the command line without those options."""
+    `--lang nl`; None when the value is missing, as when an option follows: `classroom --lan --language nl`), and
+    the command line without those options."""
     asked: list[str | None] = []
     rest: list[str] = []
-    words = iter(argv)
-    for word in words:
+    index = 0
+    while index < len(argv):
+        word = argv[index]
         option, equals, value = word.partition("=")
+        index += 1
         if len(option) < 3 or not LANGUAGE_OPTION.startswith(option):
             rest.append(word)
         elif equals:
             asked.append(value)
+        elif index < len(argv) and not argv[index].startswith("-"):
+            asked.append(argv[index])
+            index += 1
         else:
-            asked.append(next(words, None))
+            asked.append(None)
     return asked, rest
 
 
 def typed_language(argv: list[str], default: str) -> str:
-    """The first language the kit speaks that the command line asks for, else `default`: known before the
-    command is understood, so its --help and a command typed wrong are told in it too."""
+    """The language the command line asks for (the last one typed that the kit speaks, as argparse keeps the last),
+    else `default`: known before the command is understood, so its --help and a command typed wrong are told in it
+    too."""
     asked, _ = language_option(argv)
-    return next((language for language in asked if language in LANGUAGES), default)
+    return next((language for language in reversed(asked) if language in LANGUAGES), default)

@@ -23,7 +23,7 @@ from .lessons import LESSONS, dutch_path, english_lessons
 from .termination import run_command
 
 FIRST_LESSON = "00"
-VOILA_PORT = 8866  # Voilà's own default
+VOILA_PORT = 8866  # Voilà's own default, for the help and the example in a mistake
 #: present's own options: one typed nearly right (--langauge) is a typo, not an option for Voilà.
 OWN_OPTIONS = ("--language", "--port", "--help")
 
@@ -39,10 +39,12 @@ def lesson_path(number: str, language: str = "en") -> Path:
     raise kit_error(KitError, "error.no_lesson", got=shown(number), known=", ".join(path.name[:2] for path in lessons))
 
 
-def voila_command(lesson: str, language: str, voila_options: list[str], port: int = VOILA_PORT) -> list[str]:
-    """The command that serves the lesson in the language's own version, without its code, on `port` (Voilà
-    moves on to the next free port when it is in use)."""
-    return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", f"--port={port}",
+def voila_command(lesson: str, language: str, voila_options: list[str], port: int | None = None) -> list[str]:
+    """The command that serves the lesson in the language's own version, without its code, on `port` if given
+    (else on Voilà's, which a Voilà configuration file may set); Voilà moves on to the next free port if it is
+    in use."""
+    on_port = [] if port is None else [f"--port={port}"]
+    return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", *on_port,
             *voila_options]
 
 
@@ -72,6 +74,6 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     present.add_argument("lesson", nargs="?", default=FIRST_LESSON, metavar="NN",
                          help=option_help("present.lesson", language, first=FIRST_LESSON))
     add_language_argument(present, "present", language)
-    add_port_argument(present, "present", language, VOILA_PORT)
+    add_port_argument(present, "present", language, VOILA_PORT, given=False)
     present.set_defaults(handler=_present, passed_on=[])
     return present

@@ -749,7 +749,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "    python kit.py experiment|grade|game|params|presets …\n"
                   "    python kit.py COMMAND --help                    what a command does, and its options",
                   "    python kit.py                                   installeer (de eerste keer) en open de lessen\n"
-                  "    python kit.py --language nl                     hetzelfde, met de lessen in het Nederlands\n"
+                  "    python kit.py --language nl                     hetzelfde, maar met de lessen in het Nederlands\n"
                   "    python kit.py test                              installeer de testtools en draai alle tests\n"
                   "    python kit.py run --preset over_promise         één run en de KPI's\n"
                   "    python kit.py present 03 --language nl          een les als pagina zonder code, om te "
@@ -792,8 +792,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.classroom.lan": ("serve the classroom network (students' devices), not only this computer",
                            "bied het spel aan op het klasnetwerk (apparaten van studenten), niet alleen op deze "
                            "computer"),
-    "help.present.port": ("the page's port (default {default}; Voilà takes the next free one if it is in use)",
-                          "de poort van de pagina (standaard {default}; is die bezet, dan neemt Voilà de volgende vrije)"),
+    "help.present.port": ("the page's port (default: Voilà's, {default}; Voilà takes the next free one if it is "
+                          "in use)",
+                          "de poort van de pagina (standaard: die van Voilà, {default}; is die bezet, dan neemt Voilà "
+                          "de eerstvolgende vrije)"),
     "help.classroom.port": ("the server's port (default {default})", "de poort van de server (standaard {default})"),
     "help.language.classroom": ("the pages and this terminal", "de pagina's en deze terminal"),
     "help.game": ("run a classroom game: teams against each other and computer competitors, round by round",

@@ -140,12 +140,45 @@ def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, fake_process, 
     assert ("De kit draait als root" in capsys.readouterr().out) == (language == "nl")
 
 
+@pytest.mark.parametrize(("argv", "command", "folder"), [
+    (["run", "--language", "nl", "--years", "3"], ["-m", "simulation", "run", "--language", "nl", "--years", "3"],
+     None),
+    (["--language", "nl", "run", "--years", "3"], ["-m", "simulation", "run", "--language", "nl", "--years", "3"],
+     None),
+    (["present", "03", "--language=xx"], ["-m", "simulation", "present", "03", "--language=xx"], None),  # its own
+    (["test", "--language", "nl", "-x"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile", "-x"], ROOT),
+    (["--lang", "nl", "test"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile"], ROOT),
+])
+def test_kit_passes_language_on_to_the_kits_commands_and_keeps_it_from_pytest(monkeypatch, fake_process, argv,
+                                                                                command, folder):
+    """The kit's commands read --language themselves (typed before or after the command); pytest would refuse it,
+    and no command but the lessons gets KIT_LANGUAGE set by kit.py."""
+    children = []
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
+    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
+        fake_process(command, cwd, env)) or children[-1])
+    assert kit.main(argv) == 0
+    (child,) = children
+    assert child.command[1:] == command and child.cwd == folder and child.env is None
+
+
+@pytest.mark.parametrize("argv", [["--language", "nl", "--help"], ["--language=nl", "help"], ["-h", "--lang", "nl"]])
+def test_kit_help_in_dutch_whatever_the_order(monkeypatch, capsys, argv):
+    monkeypatch.setenv("KIT_LANGUAGE", "en")
+    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": pytest.fail("installed"))
+    assert kit.main(argv) == 0
+    assert "installeer de testtools" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(("typed", "said"), [(["--language", "fr"], "error: The 'language' argument must be one "
                                                                    "of 'en', 'nl'. Got 'fr' instead."),
                                              (["--language=nl", "--language", "EN"], "fout: De taal moet 'en' (Engels) "
                                                                                      "of 'nl' (Nederlands) zijn. Je "
                                                                                      "gaf 'EN'."),
-                                             (["--language"], "Got '' instead.")])
+                                             (["--language"], "Got '' instead."),
+                                             (["--language", "--no-browser"], "Got '' instead."),
+                                             (["test", "--language", "de"], "Got 'de' instead."),
+                                             (["help", "--language", "de"], "Got 'de' instead.")])
 def test_kit_refuses_a_language_it_does_not_speak_before_installing(monkeypatch, capsys, typed, said):
     monkeypatch.setenv("KIT_LANGUAGE", "")
     monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": pytest.fail("installed"))
