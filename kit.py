@@ -36,6 +36,7 @@ VENV = ROOT / ".venv"
 FIRST_LESSON = {"en": Path("notebooks") / "00_start_here.ipynb", "nl": Path("notebooks") / "nl" / "00_start_here.ipynb"}
 INCLUDES = {"": ("", "test"), "test": ("test",)}  # an install with the test tools also serves the plain start
 HELP = ("help", "-h", "--help")
+KIT_OWN = ("start", "test", "help")  # the actions whose --language is kit.py's own; the kit's commands read theirs
 
 
 def venv_python(venv_dir: Path = VENV) -> Path:
@@ -109,30 +110,31 @@ def command_for(action: str, args: list[str], python: Path, language: str = "en"
     return [str(python), "-m", "simulation", action, *args]
 
 
-def read_command_line(argv: list[str]) -> tuple[str, list[str], list[str | None]]:
-    """(action, its arguments, the languages typed for kit.py itself). --language may come anywhere, also before
-    the command. For the lessons, the tests and the help it is kit.py's own (JupyterLab would only warn that it
-    'will have no effect', pytest would refuse it); the kit's commands get it and read it themselves."""
-    asked, rest = kit_module("language_choice").language_option(argv)
-    if not rest or rest[0].startswith("-") and rest[0] not in HELP:
-        return "start", rest, asked
-    if rest[0] in HELP:
-        return "help", [], asked
+def read_command_line(argv: list[str], rest: list[str]) -> tuple[str, list[str]]:
+    """(action, its arguments), from the command line and the same without its --language options (`rest`).
+    --language may come anywhere, also before the command. For the lessons, the tests and the help it is kit.py's
+    own (JupyterLab would only warn that it 'will have no effect', pytest would refuse it); the kit's commands get
+    it as typed and read it themselves."""
+    if rest[:1] and rest[0] in HELP:
+        return "help", []
+    if not rest or rest[0].startswith("-"):
+        return "start", rest
     if rest[0] == "test":
-        return "test", rest[1:], asked
+        return "test", rest[1:]
     args = list(argv)
     del args[argv.index(rest[0])]
-    return rest[0], args, []
+    return rest[0], args
 
 
 def main(argv: list[str]) -> int:
     choice = kit_module("language_choice")
-    language = choice.typed_language(argv, choice.session_language())  # what kit.py says, and the lessons' language
+    asked, rest = choice.language_option(argv)
+    language = choice.chosen_language(asked, choice.session_language())  # what kit.py says; the lessons' language
     if sys.version_info < (3, 11):
         print(say("kit.needs_python", language, version=sys.version.split()[0]), file=sys.stderr)
         return 2
-    action, args, asked = read_command_line(argv)
-    wrong = [value for value in asked if value not in choice.LANGUAGES]
+    action, args = read_command_line(argv, rest)
+    wrong = [value for value in asked if value not in choice.LANGUAGES] if action in KIT_OWN else []
     if wrong:  # the kit's own message, as its commands give it (before the kit is there to give it)
         got = kit_module("errors").shown(wrong[0] or "")  # None: no value typed
         print(f"{say('cli.error', language)}: {say('error.language', language, got=got)}", file=sys.stderr)

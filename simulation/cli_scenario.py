@@ -52,11 +52,12 @@ def add_language_argument(parser: argparse.ArgumentParser, command: str, languag
 
 
 def add_port_argument(parser: argparse.ArgumentParser, command: str, language: str, default: int,
-                      given: bool = True) -> None:
+                      servers_own: bool = False) -> None:
     """Add `--port P` to a command that serves pages (`present`, `classroom`); its help is `help.{command}.port`.
     Its own option, not one passed on as typed: `present --port 9000 03` would otherwise read 9000 as the lesson.
-    `given=False`: the server's own default (`default`, for the help) holds unless a port is typed (None)."""
-    parser.add_argument("--port", type=int, default=default if given else None, metavar="P",
+    `servers_own`: `default` is the server's own (its configuration may change it), so --port is None unless
+    typed."""
+    parser.add_argument("--port", type=int, default=None if servers_own else default, metavar="P",
                         help=option_help(f"{command}.port", language, default=default))
 
 

@@ -48,9 +48,13 @@ def language_option(argv: list[str]) -> tuple[list[str | None], list[str]]:
     return asked, rest
 
 
-def typed_language(argv: list[str], default: str) -> str:
-    """The language the command line asks for (the last one typed that the kit speaks, as argparse keeps the last),
-    else `default`: known before the command is understood, so its --help and a command typed wrong are told in it
-    too."""
-    asked, _ = language_option(argv)
+def chosen_language(asked: list[str | None], default: str) -> str:
+    """The last of the languages typed (`language_option`) that the kit speaks, as argparse keeps the last one,
+    else `default`."""
     return next((language for language in reversed(asked) if language in LANGUAGES), default)
+
+
+def typed_language(argv: list[str], default: str) -> str:
+    """The language the command line asks for, else `default`: known before the command is understood, so its
+    --help and a command typed wrong are told in it too."""
+    return chosen_language(language_option(argv)[0], default)

@@ -74,6 +74,6 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     present.add_argument("lesson", nargs="?", default=FIRST_LESSON, metavar="NN",
                          help=option_help("present.lesson", language, first=FIRST_LESSON))
     add_language_argument(present, "present", language)
-    add_port_argument(present, "present", language, VOILA_PORT, given=False)
+    add_port_argument(present, "present", language, VOILA_PORT, servers_own=True)
     present.set_defaults(handler=_present, passed_on=[])
     return present

@@ -105,16 +105,26 @@ def test_model_reference_constants_are_generated_from_the_model():
     assert documented == model_constants_markdown(), "regenerate the block with params --model-constants"
 
 
+@pytest.fixture
+def kit_started(monkeypatch, fake_process):
+    """kit.py with the kit installed and its command a fake child: `kit_started(stops, status)` gives the list of
+    children kit.py starts, each meeting `stops` and ending with `status` (`FakeProcess`)."""
+    def started(stops=(), status=0):
+        children = []
+        monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
+        monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
+            fake_process(command, cwd, env, stops=list(stops), status=status)) or children[-1])
+        return children
+
+    return started
+
+
 @pytest.mark.parametrize(("action", "folder"), [("start", ROOT), ("test", ROOT), ("classroom", None),
                                                 ("present", None), ("run", None)])
-def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(monkeypatch, fake_process, action,
-                                                                             folder):
+def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(kit_started, action, folder):
     """The kit's commands run where the user is (a relative game or export path), Lab and the tests in the kit;
     Ctrl+C does not make kit.py kill the command (it stops in its own time: Lab asks, an experiment cleans up)."""
-    children = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
-    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
-        fake_process(command, cwd, env, stops=[KeyboardInterrupt], status=3)) or children[-1])
+    children = kit_started(stops=[KeyboardInterrupt], status=3)
     assert kit.main([action, "x"]) == 3
     (child,) = children
     assert child.cwd == folder and not child.stops and not child.terminated and "x" in child.command
@@ -123,15 +133,12 @@ def test_kit_hands_over_waits_through_ctrl_c_and_returns_the_commands_status(mon
 @pytest.mark.parametrize(("session", "typed", "language"), [("", [], "en"), ("nl", [], "nl"),
                                                            ("", ["--language", "nl"], "nl"),
                                                            ("nl", ["--lang=en"], "en"), ("de", ["--language", "nl"], "nl")])
-def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, fake_process, capsys, session, typed, language):
+def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, kit_started, capsys, session, typed, language):
     """`kit.py --language nl` opens the Dutch lessons with Dutch panels (JupyterLab itself would only warn that
     --language 'will have no effect'); without it the session's language decides, as for the kit's commands."""
-    children = []
     monkeypatch.setenv("KIT_LANGUAGE", session)
     monkeypatch.setattr(kit, "running_as_root", lambda: True)
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
-    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
-        fake_process(command, cwd, env)) or children[-1])
+    children = kit_started()
     assert kit.main([*typed, "--no-browser"]) == 0
     (child,) = children
     assert child.command[-2:] == [f"--LabApp.default_url=/lab/tree/{kit.FIRST_LESSON[language].as_posix()}",
@@ -149,14 +156,10 @@ def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, fake_process, 
     (["test", "--language", "nl", "-x"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile", "-x"], ROOT),
     (["--lang", "nl", "test"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile"], ROOT),
 ])
-def test_kit_passes_language_on_to_the_kits_commands_and_keeps_it_from_pytest(monkeypatch, fake_process, argv,
-                                                                                command, folder):
+def test_kit_passes_language_on_to_the_kits_commands_and_keeps_it_from_pytest(kit_started, argv, command, folder):
     """The kit's commands read --language themselves (typed before or after the command); pytest would refuse it,
     and no command but the lessons gets KIT_LANGUAGE set by kit.py."""
-    children = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
-    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
-        fake_process(command, cwd, env)) or children[-1])
+    children = kit_started()
     assert kit.main(argv) == 0
     (child,) = children
     assert child.command[1:] == command and child.cwd == folder and child.env is None
@@ -187,13 +190,10 @@ def test_kit_refuses_a_language_it_does_not_speak_before_installing(monkeypatch,
     assert told.err.rstrip().endswith(said) and told.err.count("\n") == 1 and not told.out  # one line, no traceback
 
 
-def test_kit_stops_the_command_with_it_on_sigterm(monkeypatch, fake_process):
+def test_kit_stops_the_command_with_it_on_sigterm(kit_started):
     """A SIGTERM for kit.py (`kill`, `timeout`) is passed on, so the command does not outlive it; kit.py then
     exits with 143, as the kit's commands do."""
-    children = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda extras="", language="en": Path(sys.executable))
-    monkeypatch.setattr(kit.subprocess, "Popen", lambda command, cwd, env: children.append(
-        fake_process(command, cwd, env, stops=[KeyboardInterrupt, signal.SIGTERM], status=3)) or children[-1])
+    children = kit_started(stops=[KeyboardInterrupt, signal.SIGTERM], status=3)
     handler = signal.getsignal(signal.SIGTERM)
     with pytest.raises(SystemExit) as stopped:
         kit.main(["start"])
