@@ -32,6 +32,11 @@ from .bounds import bounded
 
 ANNOUNCED_SHARE = 0.5  # share of a delay's surprise that an announcement takes away
 BROKEN_PROMISE_PENALTY = 0.5  # grade points a broken promise costs on top of the surprise, announced or not
+#: A delivery or quote this share sooner than expected pleases fully; sooner still adds nothing: the customer
+#: still waited, and sees the promise was padded. (Without this cap a promise of twice the honest time won: every
+#: delivery 'half the time early' bought more loyalty than the third of the deals it lost.) A complaint solved far
+#: inside its norm is not capped: fast problem resolution is a driver of its own (DOMAIN.md §5).
+EARLY_DELIGHT_MAX = 0.3
 
 
 def loyalty_multiplier(z: float, spread: float, existing: bool) -> float:
@@ -98,14 +103,16 @@ class Satisfaction:
             return expected + ANNOUNCED_SHARE * (actual - expected)
         return expected
 
-    def timing_score(self, quality: float, expected: float, actual: float, promised: float = math.nan) -> float:
-        """Score of a timed experience: faster than expected pleases, slower disappoints, a broken promise hurts.
+    def timing_score(self, quality: float, expected: float, actual: float, promised: float = math.nan,
+                     most_delight: float = 1.0) -> float:
+        """Score of a timed experience: faster than expected pleases (up to `most_delight` of the expected time
+        sooner), slower disappoints, a broken promise hurts.
 
         (Every delivery and complaint is scored, so a surprise is capped with a comparison rather than a builtin
         `min`/`max` call, with the same result, NaN included.)"""
         surprise = (expected - actual) / expected
         if surprise >= 0:
-            score = quality + self.gain * (1.0 if surprise > 1.0 else surprise)
+            score = quality + self.gain * (most_delight if surprise > most_delight else surprise)
         else:
             score = quality + self.loss * (-1.0 if surprise < -1.0 else surprise)
         if actual > promised:  # False when nothing was promised (NaN)
