@@ -316,11 +316,14 @@ def test_the_promise_policy_numbers_are_those_of_a_seeded_run():
         values[f"end_{o.key}"] for o in exercise.kind.options]
 
 
+SPIN = {"funnel.sales_method": "spin"}  # one lever changed: an answer the goals judge
+
+
 def test_a_built_scenario_is_scored_on_its_own_simulation():
     kind = EXERCISES["build-nps-scenario"].kind
-    kpis = simulate(preset("baseline"), seed=kind.seed).kpis
+    kpis = simulate(preset("baseline").replace(SPIN), seed=kind.seed).kpis
     met = [goal.met(kpis[goal.kpi]) for goal in kind.goals]
-    feedback = check("build-nps-scenario", preset("baseline"))
+    feedback = check("build-nps-scenario", preset("baseline").replace(SPIN))
     assert feedback.score == pytest.approx(sum(met) / len(met))
     assert feedback.correct == all(met)
     assert f"{kpis['nps']:+.1f}" in feedback.message
@@ -328,12 +331,24 @@ def test_a_built_scenario_is_scored_on_its_own_simulation():
 
 def test_a_built_scenario_passes_when_the_simulation_meets_the_goals(monkeypatch):
     monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
-    assert check("build-nps-scenario", "baseline").correct
+    assert check("build-nps-scenario", SPIN).correct
     monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": math.nan})
-    half = check("build-nps-scenario", "baseline")
+    half = check("build-nps-scenario", SPIN)
     assert half.score == 0.5 and "(score 50%)" in half.title and "n/a (goal: at most 17.0%)" in half.message
-    dutch = check("build-nps-scenario", "baseline", "nl")  # the KPI tables' words and number style
+    dutch = check("build-nps-scenario", SPIN, "nl")  # the KPI tables' words and number style
     assert "(score 50 %)" in dutch.title and "n.v.t. (doel: hoogstens 17,0 %)" in dutch.message
+
+
+@pytest.mark.parametrize("template", [preset("baseline"), "baseline", {}])
+def test_the_template_as_handed_out_earns_nothing(monkeypatch, template):
+    """The exercise notebook hands out preset('baseline'); it meets the cost goal, which was half a point for
+    changing nothing. Now it is no score at all, and says why, whatever the simulation gives."""
+    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
+    feedback = check("build-nps-scenario", template)
+    assert feedback.score == 0 and not feedback.correct
+    assert "you have not changed a lever yet" in feedback.message
+    dutch = check("build-nps-scenario", template, "nl")
+    assert dutch.score == 0 and "je hebt nog geen knop veranderd" in dutch.message
 
 
 def test_changing_the_world_instead_of_the_company_is_refused():

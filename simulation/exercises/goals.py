@@ -58,7 +58,7 @@ class ScenarioAnswer:
 
     @property
     def texts(self) -> tuple[Text, ...]:
-        return (_OUTSIDE, *(goal.hint for goal in self.goals))
+        return (_OUTSIDE, _UNCHANGED, *(goal.hint for goal in self.goals))
 
     def describe(self, language: str) -> str:
         return Text("a Scenario, e.g. preset('baseline').replace({{'funnel.sales_method': 'spin'}})",
@@ -83,6 +83,8 @@ class ScenarioAnswer:
         if outside:
             return Verdict(0.0, (_OUTSIDE(language, names=", ".join(outside), levers=", ".join(self.levers)),),
                            mistake=_CHANGED_THE_MARKET)
+        if not Scenario.changes(answer):  # the template as handed out: half a point for a goal it already met was free
+            return Verdict(0.0, (_UNCHANGED(language),), mistake=_CHANGED_NOTHING)
         kpis = answers.run_kpis(answer, values.get("seed", self.seed))
         met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
         lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
@@ -97,6 +99,12 @@ class ScenarioAnswer:
 
 
 _CHANGED_THE_MARKET = Text("changed the market, not a lever", "markt veranderd in plaats van een knop")
+_CHANGED_NOTHING = Text("changed no lever", "geen knop veranderd")
+_UNCHANGED = Text(
+    "This is preset('baseline') as it is: you have not changed a lever yet. Change at least one with "
+    ".replace({{...}}).",
+    "Dit is preset('baseline') zoals het is: je hebt nog geen knop veranderd. Verander er minstens één met "
+    ".replace({{...}}).")
 _OUTSIDE = Text(
     "You changed {names}: that describes the market or the customers, not a decision the company takes. Change "
     "only these levers: {levers}.",
