@@ -1,7 +1,25 @@
-"""`python -m simulation …`: see simulation.cli."""
+"""`python -m simulation …`: see simulation.cli.
+
+A Ctrl-C while the command's modules are still being imported, or its command line read, comes before `main`
+can catch it; it ends as a Ctrl-C during the command does: the kit's one line, in the command's language, and
+status 130, not a traceback of the import.
+"""
 
 import sys
 
-from .cli import main
 
-sys.exit(main())
+def _interrupted() -> int:
+    from .language import get_language, text  # loaded with the package, before any of this runs
+    from .language_choice import typed_language
+
+    print(text("cli.interrupted", typed_language(sys.argv[1:], get_language())), file=sys.stderr)
+    return 130
+
+
+try:
+    from .cli import main
+
+    status = main()
+except KeyboardInterrupt:
+    status = _interrupted()
+sys.exit(status)

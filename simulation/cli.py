@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import json
 import sys
 import textwrap
@@ -21,7 +22,7 @@ from .experiment.budget import NOTICE_SECONDS, leads_per_month, run_seconds
 from .export import check_export_path, export_result
 from .files import os_reason
 from .language import duration, get_language, number, pick, resolve, template_pattern, text
-from .language_choice import typed_language
+from .language_choice import language_option, typed_language
 from .parameters import CONCEPTS, PARAMETERS, SPECS, ParamSpec
 from .presets import PRESETS, preset_about
 from .reference import model_constants_markdown, parameter_reference_markdown
@@ -34,6 +35,13 @@ from .texts import TEXTS
 #: argparse's own messages about a command typed wrong, as text rows: English in argparse's words.
 ARGPARSE_TEXTS = ("usage.required", "usage.one_of", "usage.not_with", "usage.choice", "usage.value",
                   "usage.one_value", "usage.unrecognized")
+
+
+#: Commands whose options their own module adds (`add_parser`), imported only for the command typed: `grade`
+#: imports the grading tools (nbformat, nbclient, jsonschema) and `classroom` and `present` the lessons' notebook
+#: reader: two of the four seconds `run` or `presets` took to start, and a Ctrl-C in them ended in a traceback.
+COMMAND_MODULES = {"experiment": ".experiment.cli", "grade": ".grading.cli", "game": ".game.cli",
+                   "classroom": ".game.classroom", "present": ".present"}
 
 
 class UsageError(Exception):
@@ -106,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.save_scenario is not None:  # both paths are checked before the run: a mistake costs no time
         check_scenario_path(args.save_scenario)
     if args.export is not None:
-        check_export_path(args.export)
+        check_export_path(args.export, args.save_scenario)
     _announce_long_run(scenario, language)
     result = simulate(scenario, seed=args.seed, keep_events=False)
     if args.save_scenario is not None:
@@ -171,8 +179,16 @@ def _presets(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser(language: str = "en") -> argparse.ArgumentParser:
-    """The kit's command line, its help in `language`."""
+def typed_command(argv: list[str]) -> str:
+    """The command typed ('run', 'grade', …): the first word that is not an option once --language is set
+    aside (the kit's own options, --help and --version, take no value); '' when there is none."""
+    return next((word for word in language_option(argv)[1] if not word.startswith("-")), "")
+
+
+def build_parser(language: str = "en", command: str | None = None) -> argparse.ArgumentParser:
+    """The kit's command line, its help in `language`. Given the `command` typed, the commands of
+    `COMMAND_MODULES` other than that one are only listed (their help line), their modules not imported;
+    None builds every command in full."""
     parser = KitParser(prog="python -m simulation", description=text("help.kit", language), language=language)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=option_help("version", language))
@@ -199,21 +215,11 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     add_language_argument(presets, "presets", language)
     presets.set_defaults(handler=_presets)
 
-    from .experiment.cli import add_parser as add_experiment_parser
-
-    add_experiment_parser(commands, language)
-    from .grading.cli import add_parser as add_grading_parser
-
-    add_grading_parser(commands, language)
-    from .game.cli import add_parser as add_game_parser
-
-    add_game_parser(commands, language)
-    from .game.classroom import add_parser as add_classroom_parser
-
-    add_classroom_parser(commands, language)
-    from .present import add_parser as add_present_parser
-
-    add_present_parser(commands, language)
+    for name, module in COMMAND_MODULES.items():
+        if command is None or command == name:
+            importlib.import_module(module, __package__).add_parser(commands, language)
+        else:  # listed with its help line, for --help and a command typed wrong
+            commands.add_parser(name, help=option_help(name, language))
     return parser
 
 
@@ -227,8 +233,9 @@ def _utf8_when_redirected() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_when_redirected()
-    language = typed_language(sys.argv[1:] if argv is None else argv, get_language())  # --help, a command typed wrong
-    parser = build_parser(language)
+    typed = sys.argv[1:] if argv is None else argv
+    language = typed_language(typed, get_language())  # --help, a command typed wrong
+    parser = build_parser(language, typed_command(typed))
     try:
         args, rest = parser.parse_known_args(argv)
         if rest and hasattr(args, "passed_on"):

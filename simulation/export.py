@@ -9,21 +9,42 @@ written atomically and text cells cannot start a spreadsheet formula (see
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
 
+from .errors import KitError
 from .files import check_target, write_text
-from .language import resolve
+from .language import kit_error, resolve
 from .results import SimulationResult
 from .spreadsheets import write_csv, write_workbook
 
 FORMATS = (".csv", ".xlsx", ".json")
 
 
-def check_export_path(path: str | Path) -> Path:
-    """The export path, checked before the run: a name, a known suffix, a folder that exists."""
-    return check_target(path, "export", FORMATS)
+def check_export_path(path: str | Path, scenario_file: str | Path | None = None) -> Path:
+    """The export path, checked before the run: a name, a known suffix, a folder that exists, and not the
+    `scenario_file` the same command saves the scenario to (`run --export F --save-scenario F`): the results
+    would silently replace the scenario that re-creates them."""
+    checked = check_target(path, "export", FORMATS)
+    if scenario_file is not None and _same_file(checked, Path(scenario_file)):
+        raise kit_error(KitError, "error.export_is_scenario", path=str(path))
+    return checked
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names lead to one file: the same path once resolved ('./r.json', a link), or, when both
+    exist, the same file on disk (a name in other letter case on Windows or macOS)."""
+    if os.path.normcase(one.resolve()) == os.path.normcase(other.resolve()):
+        return True
+    return one.exists() and other.exists() and os.path.samefile(one, other)
+
+
+def _cell(value: object) -> object:
+    """A scenario value as the `scenario` sheet keeps it: numbers as numbers, so a spreadsheet can compute with
+    them; a yes/no and a choice as the text a scenario file holds ('True', 'honest')."""
+    return str(value) if isinstance(value, (bool, str)) else value
 
 
 def export_result(result: SimulationResult, path: str | Path, language: str | None = None) -> Path:
@@ -31,12 +52,13 @@ def export_result(result: SimulationResult, path: str | Path, language: str | No
     included, and a first sheet of warnings when a desk was overloaded), .json (summary, warnings included)."""
     language = resolve(language)
     path = check_export_path(path)
-    if path.suffix == ".json":
+    suffix = path.suffix.lower()  # 'R.XLSX' is a workbook too
+    if suffix == ".json":
         return write_text(path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
-    if path.suffix == ".csv":
+    if suffix == ".csv":
         return write_csv(path, result.monthly)
     run_sheet = pd.DataFrame({"field": ["name", "seed", *result.scenario.keys()],
-                              "value": [result.scenario.name, result.seed, *map(str, result.scenario.values())]})
+                              "value": [result.scenario.name, result.seed, *map(_cell, result.scenario.values())]})
     sheets = {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(), "monthly": result.monthly,
               "customer_months": result.customer_months, "accounts": result.accounts, "leads": result.leads}
     warnings = result.warning_texts(language)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import fnmatch
 import glob
 import hashlib
 import json
@@ -151,13 +152,29 @@ def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) ->
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise kit_error(KitError, "error.file_no_folder", parent=str(parent), **told)
+    _check_writable(path)
     return path
+
+
+def _check_writable(target: Path) -> None:
+    """Create and remove a file beside `target`: a read-only folder is told now, not after the work. Asking
+    `os.access` is not enough: it says yes to root on a read-only share and knows no network file system."""
+    probe = _sibling(target, ".part.probe")  # named as a save's temporary: a kill -9 leaves nothing a save keeps
+    with sigterm_cleanup():  # a Ctrl-C or SIGTERM right after the file is made removes it too
+        try:
+            os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except OSError as error:
+            raise kit_error(KitError, "error.cannot_write", path=str(target), reason=_reason(error)) from None
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
 
 
 def check_suffix(path: Path, what: str, suffixes: tuple[str, ...]) -> None:
     """Refuse a file whose name does not end in one of `suffixes`, naming the file (`what`: a `file.*` row)
-    and what it must end in: for a file the kit writes or reads."""
-    if path.suffix not in suffixes:
+    and what it must end in: for a file the kit writes or reads. Capitals are the same suffix ('OUT.XLSX' is a
+    workbook): a reader that chooses by the suffix lowers it too."""
+    if path.suffix.lower() not in suffixes:
         raise kit_error(KitError, "error.file_suffix", what=named_file(what), path=str(path),
                         suffixes=", ".join(suffixes))
 
@@ -269,13 +286,15 @@ def atomic_folder(target: str | Path, owned: Iterable[str] = ()) -> Iterator[Pat
 
 
 def check_replaceable(target: str | Path, owned: Iterable[str]) -> None:
-    """Refuse to replace `target` unless it is missing, empty or holds only files of an earlier save."""
+    """Refuse to replace `target` unless it is missing, empty or holds only files of an earlier save: `owned`
+    are their names, or patterns such as '*.md'."""
     target, owned = Path(target), {*owned, MANIFEST}
     if not target.exists():
         return
     if not target.is_dir():
         raise kit_error(KitError, "error.folder_is_file", path=str(target))
-    foreign = [p.name for p in target.iterdir() if p.name not in owned or not p.is_file()]
+    foreign = [p.name for p in target.iterdir()
+               if not p.is_file() or not any(fnmatch.fnmatchcase(p.name, name) for name in owned)]
     if foreign:
         raise kit_error(KitError, "error.folder_foreign", path=str(target), files=", ".join(sorted(foreign)[:3]))
 

@@ -37,7 +37,7 @@ def save_scenario(scenario: Scenario, path: str | Path) -> Path:
     """Write `scenario` as JSON or TOML, chosen by the file suffix, atomically."""
     path = check_scenario_path(path)
     document = scenario_document(scenario)
-    if path.suffix == ".json":
+    if path.suffix.lower() == ".json":
         return write_text(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return write_text(path, tomli_w.dumps(document))
 
@@ -59,7 +59,7 @@ def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
     try:
         check_suffix(path, "scenario", SUFFIXES)
-        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario"), path.suffix, path)
+        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario"), path.suffix.lower(), path)
     except KitError as error:
         raise error.recast(ScenarioError) from None
     if not isinstance(document, dict):

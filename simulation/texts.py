@@ -258,6 +258,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.option_range": ("The range for '{name}' must be LOW:HIGH or LOW:MODE:HIGH, e.g. 0.8:1.5. Got {got} "
                            "instead.", "Het bereik van '{name}' moet LAAG:HOOG of LAAG:MODUS:HOOG zijn, met een "
                                        "punt als decimaalteken, zoals '0.8:1.5'. Je gaf {got}."),
+    "error.option_range_order": ("{option} {name}={got}: the low value {low} must be below the high value {high}; "
+                                 "write low:high.", "{option} {name}={got}: de lage waarde {low} moet onder de hoge "
+                                                    "waarde {high} liggen; schrijf laag:hoog."),
+    "error.option_range_mode": ("{option} {name}={got}: the most likely value {mode} must lie between the low value "
+                                "{low} and the high value {high}; write low:most likely:high.",
+                                "{option} {name}={got}: de meest waarschijnlijke waarde {mode} moet tussen de lage "
+                                "waarde {low} en de hoge waarde {high} liggen; schrijf laag:meest waarschijnlijk:hoog."),
     "error.varied_and_uncertain": ("'{name}' is varied by the experiment itself, so it cannot also be an uncertain "
                                    "assumption.", "'{name}' wordt al door het experiment zelf gevarieerd en kan "
                                                   "dus niet ook een onzekere aanname zijn."),
@@ -278,20 +285,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Dit experiment telt {runs:,} runs; de kit draait er hoogstens {most:,} per experiment. "
                         "Kies minder runs per scenario of minder punten."),
     "error.runs_long": ("This experiment is {runs:,} runs of {years}{busy}: about {duration} on {workers} and "
-                        "{memory:.1f} GB of memory. To run it anyway, pass force=True (command line: --yes); or "
-                        "use fewer replications, grid points or years.",
+                        "{memory:.1f} GB of memory. To run it anyway, pass {insist}; or use fewer replications, "
+                        "grid points or years.",
                         "Dit experiment telt {runs:,} runs van {years}{busy}: ongeveer {duration} met {workers} en "
-                        "{memory:.1f} GB geheugen. Wil je het toch draaien? Geef dan force=True (opdrachtregel: "
-                        "--yes), of kies minder runs, punten of jaren."),
+                        "{memory:.1f} GB geheugen. Wil je het toch draaien? Geef dan {insist} mee, of kies minder "
+                        "runs, punten of jaren."),
     "error.runs_busy": (" with up to about {leads:,.0f} leads a month", " met tot ongeveer {leads:,.0f} leads per maand"),
     "error.workers_most": ("A process pool takes at most {most} workers, and this machine gives the kit {cores} "
                            "cores. Got {got} instead.", "Een procespool kan hoogstens {most} workers aan, en "
                                                         "deze computer geeft de kit {cores} kernen. Je gaf {got}."),
     "error.workers_cores": ("{got} workers on {cores} cores would only compete for them, each with its own copy of "
-                            "the model in memory: use at most {cores}, or insist with force=True (command line: "
-                            "--yes).", "{got} workers op {cores} kernen zitten elkaar alleen in de weg, elk met een "
-                                       "eigen kopie van het model in het geheugen: gebruik er hoogstens {cores}, of "
-                                       "zet door met force=True (opdrachtregel: --yes)."),
+                            "the model in memory: use at most {cores}, or insist with {insist}.",
+                            "{got} workers op {cores} kernen zitten elkaar alleen in de weg, elk met een eigen "
+                            "kopie van het model in het geheugen: gebruik er hoogstens {cores}, of zet door met "
+                            "{insist}."),
+    "error.export_is_scenario": ("--export and --save-scenario both name '{path}': the results would overwrite the "
+                                 "scenario. Give them different names.", "--export en --save-scenario noemen "
+                                 "allebei '{path}': de resultaten zouden het scenario overschrijven. Geef ze "
+                                 "verschillende namen."),
     "error.experiment_path": ("Save an experiment to a folder (no suffix) or a .xlsx file. Got {got}.",
                               "Sla een experiment op in een map (zonder extensie) of een .xlsx-bestand. Je gaf {got}."),
     "error.sheet_rows": ("The table '{table}' has more rows than an Excel sheet holds; save the experiment to a "
@@ -369,6 +380,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a trainer grading a folder of submissions (`grade --language nl`, `grading.grade_folder`)
     "error.grade_not_a_folder": ("Cannot grade '{folder}': not a folder.",
                                  "Kan '{folder}' niet nakijken: dat is geen map."),
+    "error.grade_nothing": ("'{folder}' holds no files to grade: put the submissions in it, or one folder down (as "
+                            "Moodle's download does).", "In '{folder}' staan geen bestanden om na te kijken: zet de "
+                                                        "inleveringen erin, of één map dieper (zoals de download "
+                                                        "van Moodle doet)."),
     "error.grade_unknown": ("Unknown exercise or LMS layout: {unknown}.{hint} Exercises: see list_exercises(); "
                             "layouts: {layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: zie "
                                                "list_exercises(); indelingen: {layouts}."),
@@ -602,6 +617,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file.debrief": ("debrief", "de nabespreking"),
     "file.game_settings": ("game settings", "het bestand met spelinstellingen"),
     "file.grading_cache": ("grading cache", "de nakijkcache"),
+    "file.gradebook": ("gradebook", "de cijferlijst"),
+    "file.lms_import": ("LMS import file", "het importbestand voor de LMS"),
+    "file.grading_summary": ("summary of the grading", "het overzicht van het nakijken"),
     # --- command line
     "cli.error": ("error", "fout"),
     "cli.warning": ("warning", "waarschuwing"),
@@ -865,8 +883,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "usage.kind.int": ("int", "geheel getal"),
     "usage.kind.float": ("float", "getal"),
     # a manager's experiment at the terminal (`python -m simulation experiment … --language nl`)
-    "experiment.header": ("{design}: {n} replications per scenario, seed {seed}, {years}, 95% confidence "
-                          "intervals", "{design}: {n} runs per scenario, seed {seed}, {years}, "
+    "experiment.header": ("{design}: {replications} per scenario, seed {seed}, {years}, 95% confidence "
+                          "intervals", "{design}: {replications} per scenario, seed {seed}, {years}, "
                                        "95\u00a0%-betrouwbaarheidsintervallen"),  # not wrapped apart
     "experiment.replicate": ("Replicated scenario", "Herhaald scenario"),
     "experiment.compare": ("Comparison", "Vergelijking"),
@@ -875,7 +893,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "experiment.range": ("Range", "Bereik"),
     "experiment.at_low": ("{kpi} at low value", "{kpi} bij lage waarde"),
     "experiment.at_high": ("{kpi} at high value", "{kpi} bij hoge waarde"),
-    "experiment.swing": ("Swing", "Verschil laag–hoog"),
+    "experiment.one_replication": ("note: one replication gives means but no confidence intervals (n/a); use "
+                                   "-n 2 or more to see how sure they are",
+                                   "let op: één run geeft gemiddelden maar geen betrouwbaarheidsintervallen (n.v.t.); "
+                                   "kies -n 2 of meer om te zien hoe zeker ze zijn"),
+    "experiment.swing": ("Swing (high − low)", "Verschil (hoog − laag)"),
     # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary
     "grade.progress": ("grading", "nakijken"),
     "grade.done": ("{submissions} submission(s), {exercises} exercise(s), {full} with full marks; wrote {files} "
@@ -897,7 +919,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.no_student": ("no student number (practice numbers)", "geen studentnummer (oefenmodus)"),
     "grade.other_course": ("other course salt", "andere cursuscode"),
     "grade.no_answers": ("no answers", "geen antwoorden"),
-    "grade.duplicate": ("duplicate student number", "dubbel studentnummer"),
+    "grade.duplicate": ("duplicate student number: left out of the LMS files",
+                        "dubbel studentnummer: niet in de LMS-bestanden"),
     # --- the classroom game at a terminal: `python -m simulation game …` and `classroom` (lines on screen)
     "game.cli.created": ("Created '{file}': {name}, {rounds} rounds of {months} months, {suppliers} suppliers.",
                          "Spelbestand '{file}' aangemaakt: {name}, {rounds} rondes van {months} maanden, "
@@ -1163,7 +1186,8 @@ TEXTS: dict[str, tuple[str, str]] = {
 #: A Dutch unit after the number 1 ('1 klant', not '1 klanten'); units not here read the same ('1 jaar', '1 uur').
 DUTCH_SINGULAR = {"maanden": "maand", "dagen": "dag", "cijferpunten": "cijferpunt", "punten": "punt", "leads": "lead",
                   "bezoeken": "bezoek", "opportunities": "opportunity", "offertes": "offerte", "deals": "deal",
-                  "klanten": "klant", "klachten": "klacht", "orders": "order", "workers": "worker"}
+                  "klanten": "klant", "klachten": "klacht", "orders": "order", "workers": "worker",
+                  "runs": "run"}
 
 #: How a unit's values are shown: (kind, English, Dutch). Kind 'percent' shows a 0–1 share as '12.5%',
 #: 'euro' as '€1,234', 'grade', 'nps' and 'scale' bare (the label says what they are; an axis still gives the
@@ -1172,6 +1196,7 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "": ("number", "", ""),
     "share": ("percent", "", ""),
     "workers": ("number", "workers", "workers"),  # worker processes of an experiment
+    "replications": ("number", "replications", "runs"),  # of each scenario in an experiment
     "probability": ("percent", "", ""),
     "share/year": ("percent", "per year", "per jaar"),
     "share of criteria": ("percent", "of criteria", "van de criteria"),

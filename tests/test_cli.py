@@ -250,3 +250,83 @@ def test_a_command_typed_wrong_speaks_the_sessions_language_by_default(capsys, m
     assert main(["run", "--seed", "one"]) == 2
     assert capsys.readouterr().err.startswith("fout: python -m simulation run: argument --seed: verwacht een geheel "
                                               "getal, niet 'one'")
+
+
+def test_the_scenario_sheet_keeps_numbers_as_numbers(tmp_path):
+    """The `scenario` sheet of a workbook export held every value as text ('1', '20000.0'): a spreadsheet could
+    not compute with them. Numbers are numbers now; a yes/no and a choice stay the text a scenario file holds."""
+    openpyxl = pytest.importorskip("openpyxl")
+    xlsx = tmp_path / "r.xlsx"
+    assert main(["run", "--years", "1", "--seed", "3", "--set", "market.campaign_spend_per_month=20000",
+                 "--set", "churn.annual_at_grade_6=0.25", "--export", str(xlsx)]) == 0
+    sheet = openpyxl.load_workbook(xlsx)["scenario"]
+    values = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
+    assert values["seed"] == 3 and values["run.years"] == 1 and type(values["run.years"]) is int
+    assert values["churn.annual_at_grade_6"] == 0.25 and type(values["churn.annual_at_grade_6"]) is float
+    assert values["market.campaign_spend_per_month"] == 20000  # a cell holds a number, whole or not
+    assert type(values["market.campaign_spend_per_month"]) in (int, float)
+    assert values["funnel.promise_policy"] == "honest" and values["market.lead_nurturing"] == "True"
+    assert values["name"] == "baseline"
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "error: --export and --save-scenario both name '{path}': the results would overwrite the scenario. Give "
+           "them different names.\n"),
+    ("nl", "fout: --export en --save-scenario noemen allebei '{path}': de resultaten zouden het scenario "
+           "overschrijven. Geef ze verschillende namen.\n"),
+])
+def test_export_and_saved_scenario_in_one_file_is_refused(capsys, tmp_path, monkeypatch, language, message):
+    """`run --export same.json --save-scenario same.json` wrote the scenario, then the results over it."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "--years", "1", "--export", "same.json", "--save-scenario", "./same.json",
+                 "--language", language]) == 2
+    assert capsys.readouterr().err == message.format(path="same.json")
+    assert not (tmp_path / "same.json").exists()  # refused before the run: nothing written
+
+
+def test_an_export_suffix_in_capitals_is_accepted(capsys, tmp_path):
+    """`--export out.XLSX` was refused for its capitals; it is a workbook like out.xlsx."""
+    xlsx = tmp_path / "out.XLSX"
+    assert main(["run", "--years", "1", "--export", str(xlsx)]) == 0
+    assert pd.read_excel(xlsx, sheet_name="monthly").shape[0] == 12
+
+
+#: What `python -m simulation presets` must not import: the grading tools and the lessons' notebook reader.
+NOTEBOOK_TOOLS = ("nbformat", "nbclient", "jsonschema", "simulation.grading", "simulation.lessons")
+
+
+@pytest.mark.parametrize(("argv", "imported"), [(["presets"], False), (["run", "--years", "1"], False),
+                                                (["experiment", "replicate", "--help"], False),
+                                                (["grade", "--help"], True)])
+def test_a_command_imports_only_what_it_needs(argv, imported):
+    """Every command imported the grading tools (two of `presets`' four seconds, and a Ctrl-C in them was a
+    traceback); only `grade` does now. `grade --help` shows the check can fail."""
+    code = (f"import sys\nfrom simulation.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in sys.modules if m.startswith({NOTEBOOK_TOOLS!r})], file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = eval(done.stderr.strip().splitlines()[-1])
+    assert bool(loaded) is imported, loaded
+
+
+def test_every_command_is_listed_when_only_one_is_built():
+    everything = build_parser()._subparsers._group_actions[0]
+    one = build_parser("en", "presets")._subparsers._group_actions[0]
+    assert list(one.choices) == list(everything.choices)
+    assert [a.help for a in one._choices_actions] == [a.help for a in everything._choices_actions]
+
+
+@pytest.mark.parametrize(("language", "told"), [("en", "interrupted\n"), ("nl", "onderbroken\n")])
+def test_ctrl_c_while_the_command_is_imported_is_one_line_and_130(language, told):
+    """A Ctrl-C before `main` can catch it (the command's modules still importing) was a 50-line traceback and
+    status 254. The SIGINT is sent exactly when `simulation.cli` is imported, so the test is not timing-bound."""
+    code = ("import importlib.abc, runpy, signal, sys\n"
+            "class Interrupt(importlib.abc.MetaPathFinder):\n"
+            "    def find_spec(self, name, path, target=None):\n"
+            "        if name == 'simulation.cli':\n"
+            "            signal.raise_signal(signal.SIGINT)\n"
+            "        return None\n"
+            "sys.meta_path.insert(0, Interrupt())\n"
+            "sys.argv = ['simulation', 'presets', '--language', sys.argv[1]]\n"
+            "runpy.run_module('simulation', run_name='__main__', alter_sys=True)\n")
+    done = subprocess.run([sys.executable, "-c", code, language], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr, done.stdout) == (130, told, "")

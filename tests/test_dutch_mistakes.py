@@ -18,6 +18,7 @@ import html
 import itertools
 import pickle
 import re
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -226,6 +227,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading an unknown exercise": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", exercises=["nps-varaint"]),
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
     "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
+    "grading a folder with nothing to grade": lambda game: grade_folder(tempfile.mkdtemp(), HERE / "cijferlijst.csv"),
     # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
     "present's own option typed nearly right": lambda game: check_passed_on(["--langauge"]),
@@ -248,6 +250,9 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     # a manager's experiment at a terminal (`experiment … --language nl`) and the files a command writes or reads
     "--vary without a range": lambda game: key_values(["market.competitor_intensity"], "--vary", "x=0.8:1.5"),
     "a range with a dash": lambda game: parse_range("market.competitor_intensity", "0.8-1.5"),
+    "a range typed high:low": lambda game: parse_range("market.competitor_intensity", "2:1"),
+    "a most likely value outside its range": lambda game: parse_range("market.competitor_intensity", "1:3:2"),
+    "results exported over the saved scenario": lambda game: check_export_path("uitkomst.json", "./uitkomst.json"),
     "swept and uncertain": lambda game: sweep("baseline", {"market.competitor_intensity": [1.0, 1.2]}, 1,
                                               uncertain={"market.competitor_intensity": (0.8, 1.5)}),
     "a sweep over nothing": lambda game: sweep("baseline", {}),

@@ -10,9 +10,10 @@ from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation.cli import main
-from simulation.experiment import load_experiment
+from simulation.experiment import executors, load_experiment, replicate, sensitivity
 from simulation.experiment.executors import MAX_WORKERS
 from simulation.parameters import SPECS
+from simulation.scenario import ScenarioError
 
 SMALL = ["--years", "1", "--set", "accounts.initial_customers=40", "--set", "market.inbound_leads_per_month=6"]
 
@@ -70,8 +71,15 @@ def test_help_of_every_design_prints(capsys, design):
     (["compare", "--against", "cheapest"], "Unknown preset 'cheapest'"),
     (["compare", "--against", "missing.toml"], "Cannot read scenario file"),
     (["sweep", "--param", "funnel.promise_policy=honest,cheap"], "'funnel.promise_policy' parameter must be"),
-    (["sensitivity", "--param", "satisfaction.base_grade=8:6"], "from low to high"),
+    (["sensitivity", "--param", "satisfaction.base_grade=8:6"],
+     "^error: --param satisfaction.base_grade=8:6: the low value 8 must be below the high value 6; write low:high.$"),
     (["replicate", "-n", "1", "--years", "1", "--out", "rows.csv"], "folder"),
+    (["replicate", "--vary", "market.competitor_intensity=2:1"],  # was: "Got Uniform(low=2.0, high=1.0)"
+     "^error: --vary market.competitor_intensity=2:1: the low value 2 must be below the high value 1; write "
+     "low:high.$"),
+    (["replicate", "--vary", "market.competitor_intensity=0.8:2:1.5"],
+     "^error: --vary market.competitor_intensity=0.8:2:1.5: the most likely value 2 must lie between the low value "
+     "0.8 and the high value 1.5; write low:most likely:high.$"),
 ])
 def test_user_mistakes_exit_2_with_one_message(capsys, argv, message):
     code, out, err = _run(capsys, *argv)
@@ -136,6 +144,9 @@ def test_an_experiment_speaks_the_sessions_language_by_default(capsys, monkeypat
     (["sensitivity", "--param", "funnel.promise_policy"], "werkt alleen met een getalsparameter"),
     (["replicate", "-n", "1", "--years", "1", "--out", "rows.csv"], "Sla een experiment op in een map"),
     (["replicate", "--workers", str(MAX_WORKERS + 1)], f"Een procespool kan hoogstens {MAX_WORKERS} workers aan"),
+    (["sensitivity", "--param", "market.competitor_intensity=2:1"],
+     "^fout: --param market.competitor_intensity=2:1: de lage waarde 2 moet onder de hoge waarde 1 liggen; schrijf "
+     "laag:hoog.$"),
 ])
 def test_a_dutch_managers_mistakes_are_told_in_dutch(capsys, argv, message):
     code, out, err = _run(capsys, *argv, "--language", "nl")
@@ -152,3 +163,86 @@ def test_the_tables_show_the_values_typed_and_differences_in_points(capsys):
     code, out, _ = _run(capsys, "sensitivity", *SMALL, "-n", "2", "--param", "market.competitor_intensity=0.85:1.15",
                         "--kpi", "churn_rate_annual", "--language", "nl")
     assert code == 0 and re.search(r"\n.* 0,85×–1,15× .* [+−]?\d+,\d %-punt\n", out), out
+
+
+#: Two assumptions on the customers left after a year: more churn loses ~25 of 200, more inbound leads win ~6.
+TORNADO = ["sensitivity", *SMALL, "--set", "accounts.initial_customers=200", "-n", "2", "--kpi", "customers_end",
+           "--param", "market.inbound_leads_per_month=5:7", "--param", "churn.annual_at_grade_6=0.05:0.6"]
+
+
+@pytest.mark.parametrize(("language", "header", "customers"), [("en", "Swing (high − low)", "customers"),
+                                                               ("nl", "Verschil (hoog − laag)", "klanten")])
+def test_a_kpi_that_falls_as_the_assumption_rises_shows_a_negative_swing(capsys, language, header, customers):
+    """More churn leaves fewer customers: the swing is high − low with its minus, in both languages (it was the
+    size alone, shown with a '+'), and the rows go by the swing's size, this fall before the smaller rise that
+    more inbound leads bring, as a tornado does."""
+    code, out, _ = _run(capsys, *TORNADO, "--language", language)
+    lines = out.splitlines()
+    assert code == 0 and lines[1].endswith(header), out
+    assert lines[3].startswith(SPECS["churn.annual_at_grade_6"].label(language)), out  # the bigger move first
+    assert re.search(rf"  −[\d.,]+ {customers}$", lines[3]), out
+    assert lines[4].startswith(SPECS["market.inbound_leads_per_month"].label(language)), out
+    assert re.search(rf"  \+[\d.,]+ {customers}$", lines[4]), out
+
+
+def test_the_api_swing_is_high_minus_low_with_its_sign():
+    table = sensitivity({"run.years": 1, "accounts.initial_customers": 200, "market.inbound_leads_per_month": 6},
+                        {"market.inbound_leads_per_month": (5, 7), "churn.annual_at_grade_6": (0.05, 0.6)}, 2,
+                        kpi="customers_end").tornado()
+    assert table["parameter"].tolist() == ["churn.annual_at_grade_6", "market.inbound_leads_per_month"]
+    churn = table.iloc[0]
+    assert churn["kpi_high"] < churn["kpi_low"] and churn["swing"] == churn["kpi_high"] - churn["kpi_low"] < 0
+
+
+@pytest.mark.parametrize(("session", "argv", "first_line"), [
+    ("en", ["--language", "nl", "replicate"], "Herhaald scenario: 2 runs per scenario"),  # as kit.py passes it on
+    ("en", ["replicate", "--language", "nl"], "Herhaald scenario: 2 runs per scenario"),
+    ("nl", ["--language", "en", "replicate"], "Replicated scenario: 2 replications per scenario"),
+    ("nl", ["replicate", "--language", "en"], "Replicated scenario: 2 replications per scenario"),
+    ("en", ["--language", "nl", "replicate", "--language", "en"], "Replicated scenario: 2 replications"),  # the last
+])
+def test_the_language_may_come_before_the_design(capsys, monkeypatch, session, argv, first_line):
+    """`kit.py --language nl experiment replicate` runs `experiment --language nl replicate`: it was refused
+    ("argument OPZET: ongeldige keuze 'nl'"); the design's own --language, when not typed, must not undo it."""
+    monkeypatch.setattr("simulation.language._state", {"default": session})
+    code, out, err = _run(capsys, *argv, *SMALL, "-n", "2", "--kpi", "margin")
+    assert code == 0 and not err and out.startswith(first_line), (out, err)
+
+
+def test_a_mistake_after_the_language_before_the_design_is_told_in_that_language(capsys):
+    code, out, err = _run(capsys, "--language", "nl", "replicate", "--vary", "market.competitor_intensity")
+    assert code == 2 and not out and err.startswith("fout: --vary verwacht NAAM=WAARDE"), err
+
+
+@pytest.mark.parametrize(("language", "header", "row", "note"), [
+    ("en", "Replicated scenario: 1 replication per scenario, ", r"\nbaseline +Margin +−?€[\d,]+ +n/a\n",
+     "note: one replication gives means but no confidence intervals (n/a); use -n 2 or more to see how sure they "
+     "are\n"),
+    ("nl", "Herhaald scenario: 1 run per scenario, ", r"\nbasis +Marge +€ −?[\d.]+ +n\.v\.t\.\n",
+     "let op: één run geeft gemiddelden maar geen betrouwbaarheidsintervallen (n.v.t.); kies -n 2 of meer om te "
+     "zien hoe zeker ze zijn\n"),
+])
+def test_one_replication_runs_with_a_note_instead_of_an_interval(capsys, language, header, row, note):
+    """-n 1 stays allowed (a scenario's first look; the API and the panels take it), but the table said
+    'n/a–n/a' under '1 replications' and nothing why: now one 'n/a', '1 replication' and a note on stderr."""
+    code, out, err = _run(capsys, "replicate", *SMALL, "-n", "1", "--kpi", "margin", "--language", language)
+    assert code == 0 and out.startswith(header) and re.search(row, out), out
+    assert err == note
+
+
+@pytest.mark.parametrize(("argv", "told"), [
+    (["--workers", "3"], "use at most 2, or insist with --yes."),
+    (["--workers", "3", "--language", "nl"], "gebruik er hoogstens 2, of zet door met --yes."),
+    (["--workers", "2", "-n", "5000", "--years", "10"], "To run it anyway, pass --yes; or use fewer replications"),
+    (["--workers", "2", "-n", "5000", "--years", "10", "--language", "nl"], "Geef dan --yes mee, of kies minder"),
+])
+def test_the_command_line_tells_yes_and_python_tells_force(capsys, monkeypatch, argv, told):
+    """Each face names what its user types: the command line --yes, Python force=True (the message said
+    'pass force=True (command line: --yes)' to both)."""
+    monkeypatch.setattr(executors, "local_cores", lambda: 2)
+    code, out, err = _run(capsys, "replicate", *argv)
+    assert code == 2 and not out and told in err and err.count("\n") == 1 and "force" not in err, err
+    with pytest.raises(ScenarioError) as raised:
+        replicate("baseline", 2, workers=3)
+    assert str(raised.value).endswith("or insist with force=True.") and "--yes" not in str(raised.value)
+    assert raised.value.in_language("nl").endswith("of zet door met force=True.")

@@ -136,7 +136,8 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
     folder, out, _, _ = graded
     dutch_out = out.with_name("cijferlijst.csv")
     shutil.copy(out.with_name(f".{out.stem}.cache.json"), dutch_out.with_name(f".{dutch_out.stem}.cache.json"))
-    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: pytest.fail(f"{path.name} ran again"))
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout, **_: pytest.fail(
+        f"{path.name} ran again"))
     set_language("nl")
     try:
         book = grade_folder(folder, dutch_out, course=COURSE, exercises=GRADED, timeout=20, progress=False)
@@ -190,11 +191,15 @@ def test_a_file_that_did_not_run_tells_the_trainer_why(outcome, english, dutch):
 def test_a_rerun_skips_unchanged_submissions(graded, monkeypatch):
     folder, out, _, _ = graded
     ran = []
-    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: ran.append(path) or Outcome(
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout, **_: ran.append(path) or Outcome(
         path.name, "ok"))
     (folder / "new.ipynb").write_text(notebook("s700"), encoding="utf-8")
     book = grade_folder(folder, out, course=COURSE, exercises=GRADED, timeout=20, progress=False)
     assert [p.name for p in ran] == ["new.ipynb"] and len(book.results) == 9
+
+
+def _labelled(folder: Path) -> dict[str, Path]:
+    return {path.name: path for path in sorted(folder.iterdir())}
 
 
 def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_path, capsys):
@@ -206,15 +211,15 @@ def test_one_failing_run_never_stops_the_others_and_the_bar_shows_progress(tmp_p
             raise RuntimeError("no kernel")
         return Outcome(path.name, "ok")
     cache = Cache(None, 1)
-    outcomes = run_all(sorted(tmp_path.iterdir()), runner=runner, progress=True, cache=cache)
+    outcomes = run_all(_labelled(tmp_path), runner=runner, progress=True, cache=cache)
     assert outcomes["a.ipynb"].status == "grader failed" and outcomes["b.ipynb"].status == "ok"
     err = capsys.readouterr().err
     assert "grading" in err and "2/2" in err
-    run_all([tmp_path / "b.ipynb"], runner=runner, progress=True, language="nl")
+    run_all({"b.ipynb": tmp_path / "b.ipynb"}, runner=runner, progress=True, language="nl")
     assert "nakijken" in capsys.readouterr().err
     # the grader's own failure is not remembered: the next run tries that file again, and only that one
     ran = []
-    again = run_all(sorted(tmp_path.iterdir()), runner=lambda path, timeout: ran.append(path.name) or Outcome(
+    again = run_all(_labelled(tmp_path), runner=lambda path, timeout: ran.append(path.name) or Outcome(
         path.name, "ok"), progress=False, cache=cache)
     assert ran == ["a.ipynb"] and again["a.ipynb"].status == "ok"
 
@@ -294,7 +299,8 @@ def test_the_total_counts_only_the_exercises_graded(tmp_path, monkeypatch):
     """--exercises picks the gradebook's columns: an answer to another exercise must not raise the total above max."""
     records = [{"kind": "start", "student": "s1", "course": COURSE}] + [
         {"kind": "answer", "exercise": e, "answer": right(e, "s1"), "student": "s1", "course": COURSE} for e in GRADED]
-    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout: Outcome(path.name, "ok", "", records))
+    monkeypatch.setattr("simulation.grading.run.execute", lambda path, timeout, **_: Outcome(path.name, "ok", "",
+                                                                                              records))
     (tmp_path / "subs").mkdir()
     (tmp_path / "subs" / "a.ipynb").write_text("{}")
     out = tmp_path / "book.csv"

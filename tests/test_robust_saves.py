@@ -202,3 +202,35 @@ def test_a_full_disk_while_creating_a_game_file_names_the_file_and_leaves_nothin
     message = _on_a_full_disk(3_000, lambda: Game.create(target))
     assert message.startswith(f"KitError: Cannot write the game file '{target}': "), message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language, told", [("en", "Cannot write '{target}': Permission denied."),
+                                             ("nl", "Kan '{target}' niet schrijven: toegang geweigerd.")])
+def test_a_folder_that_cannot_be_written_is_told_before_the_work(tmp_path, monkeypatch, language, told):
+    """A read-only folder (a share, a synced folder) used to be found only when a long experiment or a class's
+    grading was done. The check makes a file beside the target and removes it: refused here, nothing is left."""
+    from simulation.files import check_target
+
+    opened = os.open
+
+    def read_only(path, *args, **kwargs):
+        if ".part.probe" in os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return opened(path, *args, **kwargs)
+
+    target = tmp_path / "run.xlsx"
+    assert check_target(target, "export", (".xlsx",)) == target and list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(KitError) as refused:
+        check_target(target, "export", (".xlsx",))
+    assert refused.value.in_language(language) == told.format(target=target)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/sys refuses new files only on Linux")
+def test_a_real_folder_that_refuses_new_files_is_told_before_the_work():
+    """/sys refuses a new file even to root (CI runs as root, where a chmod would not refuse anything)."""
+    from simulation.export import check_export_path
+
+    with pytest.raises(KitError, match=r"^Cannot write '/sys/run\.xlsx': "):
+        check_export_path("/sys/run.xlsx")

@@ -88,14 +88,22 @@ def as_distribution(name: str, given: Any) -> Distribution:
     return Triangular(low, mode, high) if isinstance(given, Triangular) else Uniform(low, high)
 
 
-def parse_range(name: str, text: str) -> Distribution:
-    """Command-line form of a range: 'LOW:HIGH' or 'LOW:MODE:HIGH'."""
+def parse_range(name: str, text: str, option: str = "--vary") -> Distribution:
+    """Command-line form of a range: 'LOW:HIGH' or 'LOW:MODE:HIGH', typed after `option` (--vary, --param).
+    Values in the wrong order are told as the user typed them ('--vary x=2:1: the low value 2 …'), not as
+    the distribution they would have made."""
+    parts = [part.strip() for part in text.split(":")]
     try:
-        numbers = tuple(float(part) for part in text.split(":"))
+        numbers = tuple(float(part) for part in parts)
     except ValueError:
         numbers = ()
     if len(numbers) not in (2, 3):
         raise kit_error(ScenarioError, "error.option_range", name=name, got=shown(text))
+    typed = dict(option=option, name=name, got=text, low=parts[0], high=parts[-1])
+    if not numbers[0] < numbers[-1]:
+        raise kit_error(ScenarioError, "error.option_range_order", **typed)
+    if not numbers[0] <= numbers[1] <= numbers[-1]:
+        raise kit_error(ScenarioError, "error.option_range_mode", mode=parts[1], **typed)
     return as_distribution(name, numbers)
 
 

@@ -38,6 +38,7 @@ from ..language import duration, format_value, kit_error, text
 from ..model.market import lead_rates, referral_rate
 from ..scenario import Scenario, ScenarioError
 from .executors import SECONDS_PER_RUN_YEAR
+from .insist import over_limit
 
 MAX_REPLICATIONS = 100_000
 MAX_GRID_POINTS = 10_000
@@ -114,7 +115,7 @@ def check_budget(runs: int, years: float, width: int, keep_events: bool = False,
     if force or (seconds <= LONG_SECONDS and memory <= LARGE_BYTES):
         return
     busy = leads is not None and work_years is not None and work_years > 2 * years
-    raise kit_error(ScenarioError, "error.runs_long", runs=runs, years=partial(format_value, years, "years"),
+    raise over_limit("error.runs_long", runs=runs, years=partial(format_value, years, "years"),
                     busy=partial(text, "error.runs_busy", leads=leads) if busy else "",
                     duration=partial(duration, seconds), workers=partial(format_value, width, "workers"),
                     memory=memory / 1e9)

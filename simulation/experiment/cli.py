@@ -29,6 +29,7 @@ from ..scenario_files import load_scenario
 from ..terminal import print_table
 from .assumptions import parse_range
 from .designs import compare, replicate, sensitivity, sweep
+from .insist import OverLimit
 from .result import ExperimentResult, check_kpi
 from .storage import check_experiment_path, metadata, save_experiment
 from .tables import chance_table, means_table, tornado_table
@@ -57,14 +58,14 @@ def _tornado_ranges(texts: list[str]) -> dict[str, tuple[float, float] | None]:
     """--param KEY (±20 % around its value) or KEY=LOW:HIGH."""
     bare = {text.strip(): None for text in texts if "=" not in text}
     given = key_values([t for t in texts if "=" in t], "--param", VARY_EXAMPLE)
-    return {**bare, **{name: parse_range(name, text).bounds() for name, text in given}}
+    return {**bare, **{name: parse_range(name, text, "--param").bounds() for name, text in given}}
 
 
 def _experiment(args: argparse.Namespace) -> ExperimentResult:
     """Run the experiment the arguments describe."""
     scenario = scenario_from_args(args)
     vary = key_values(args.vary, "--vary", VARY_EXAMPLE)
-    options = dict(uncertain={name: parse_range(name, text) for name, text in vary}, workers=args.workers,
+    options = dict(uncertain={name: parse_range(name, text, "--vary") for name, text in vary}, workers=args.workers,
                    progress=True if sys.stderr.isatty() else None, force=args.yes)
     n, seed = args.replications, args.seed
     if args.design == "replicate":
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
         check_experiment_path(args.out)  # before the work, not after it
     try:
         result = _experiment(args)
+    except OverLimit as limit:  # told with the option this user types, not the Python keyword
+        raise limit.insisting_with("--yes") from None
     except KeyboardInterrupt:
         print(text("cli.cancelled", language), file=sys.stderr)
         return 130
@@ -112,9 +115,12 @@ def run(args: argparse.Namespace) -> int:
         document["table"] = _answer(result, kpis, None).to_dict(orient="records")
         print(json.dumps(_json_ready(document), indent=2, ensure_ascii=False))
         return 0
+    if result.replications == 1:  # allowed (a quick look, a scenario's first run), but no interval: say so
+        print(text("experiment.one_replication", language), file=sys.stderr)
     years = next(iter(result.scenarios.values()))["run.years"]
     print(text("experiment.header", language, design=text(f"experiment.{result.kind}", language),
-               n=result.replications, seed=result.seed, years=format_value(years, "years", language)))
+               replications=format_value(result.replications, "replications", language), seed=result.seed,
+               years=format_value(years, "years", language)))
     _print_answer(_answer(result, kpis, language))
     return 0
 
@@ -131,15 +137,29 @@ def _common(parser: argparse.ArgumentParser, replications: int, language: str) -
                         help=option_help("experiment.kpi", language, kpis=", ".join(DEFAULT_KPIS)))
     parser.add_argument("--json", action="store_true", help=option_help("experiment.json", language))
     add_language_argument(parser, "experiment", language)
+    _typed_only(parser, "language")
     parser.add_argument("--out", metavar=text("help.metavar.path", language),
                         help=option_help("experiment.out", language))
     parser.add_argument("--yes", action="store_true", help=option_help("experiment.yes", language))
     parser.set_defaults(handler=run)
 
 
+def _typed_only(parser: argparse.ArgumentParser, dest: str) -> None:
+    """Let a design's option `dest` set its value only when typed. argparse copies every value a subcommand's
+    parser holds, its defaults too, over what the command before it read: without this a design's default
+    (None) would undo `experiment --language nl replicate …`, which is how `kit.py --language nl experiment
+    …` reaches the kit."""
+    for action in parser._actions:
+        if action.dest == dest:
+            action.default = argparse.SUPPRESS
+
+
 def add_parser(subparsers: argparse._SubParsersAction, language: str) -> argparse.ArgumentParser:
-    """Add `experiment` with its four designs to the main command line, its help in `language`."""
+    """Add `experiment` with its four designs to the main command line, its help in `language`. `--language`
+    may come before the design too (`experiment --language nl replicate`), as `kit.py` passes it on when it
+    was typed before the command; typed in both places, the last one counts, as for any option."""
     parser = subparsers.add_parser("experiment", help=option_help("experiment", language))
+    add_language_argument(parser, "experiment", language)
     designs = parser.add_subparsers(dest="design", required=True, metavar=text("help.metavar.design", language))
     _common(designs.add_parser("replicate", help=option_help("experiment.replicate", language)), 30, language)
     versus = designs.add_parser("compare", help=option_help("experiment.compare", language))

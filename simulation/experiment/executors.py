@@ -31,6 +31,7 @@ from ..errors import shown
 from ..language import kit_error
 from ..scenario import ScenarioError
 from ..termination import sigterm_cleanup
+from .insist import over_limit
 
 Item = TypeVar("Item")
 Done = Callable[[Sequence[Any], list[Any]], Any]  # (a finished chunk's items, its results)
@@ -69,7 +70,7 @@ def worker_count(workers: int | None, runs: int, run_years: float, *, force: boo
     if workers > MAX_WORKERS:
         raise kit_error(ScenarioError, "error.workers_most", most=MAX_WORKERS, cores=cores, got=workers)
     if workers > cores and not force:
-        raise kit_error(ScenarioError, "error.workers_cores", cores=cores, got=workers)
+        raise over_limit("error.workers_cores", cores=cores, got=workers)
     return workers
 
 

@@ -132,7 +132,11 @@ class ExperimentResult:
 
     def tornado(self, kpi: str | None = None, level: float = 0.95) -> pd.DataFrame:
         """Per parameter: KPI at its low and high value, the paired effect of each against the base
-        (with confidence intervals) and the swing, largest swing first."""
+        (with confidence intervals) and the swing, the KPI at the high value minus the KPI at the low value.
+
+        The swing keeps its sign, so a KPI that falls as the assumption rises shows a negative swing (the
+        direction is half of what a manager needs to know); the rows are ordered tornado-style by its size,
+        the assumption that moves the KPI most first, whichever way."""
         self._require("sensitivity")
         kpi = check_kpi(kpi or self.settings["kpi"])
         base = self.variant_runs("base")
@@ -149,5 +153,5 @@ class ExperimentResult:
                                             "effect_high_ci_high"])
         table.insert(1, "kpi", kpi)
         table["base"] = stats.mean_ci(base[kpi].to_numpy(dtype=float), level)[1]
-        table["swing"] = (table["kpi_high"] - table["kpi_low"]).abs()
-        return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+        table["swing"] = table["kpi_high"] - table["kpi_low"]
+        return table.sort_values("swing", ascending=False, kind="stable", key=abs).reset_index(drop=True)

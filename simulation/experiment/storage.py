@@ -86,10 +86,10 @@ def _extra_tables(result: ExperimentResult) -> dict[str, pd.DataFrame]:
 def check_experiment_path(path: str | Path) -> Path:
     """Where an experiment may be saved, checked before it runs: a .xlsx file or a folder (new, or
     holding only an earlier save), inside a folder that exists."""
-    if not str(path).strip() or Path(path).suffix not in ("", ".xlsx"):
+    if not str(path).strip() or Path(path).suffix.lower() not in ("", ".xlsx"):  # 'OUT.XLSX' is a workbook too
         raise kit_error(ScenarioError, "error.experiment_path", got=shown(str(path)))
     path = Path(path)
-    if path.suffix == ".xlsx":
+    if path.suffix.lower() == ".xlsx":
         return check_target(path, "experiment_workbook", (".xlsx",))
     check_target(path, "experiment_folder")
     check_replaceable(path, OWNED)
@@ -102,7 +102,7 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
     path = check_experiment_path(path)
     sidecar = json.dumps(metadata(result), indent=2, ensure_ascii=False)
     tables = _tables(result)
-    if path.suffix == ".xlsx":
+    if path.suffix.lower() == ".xlsx":
         too_long = [name for name, table in tables.items() if len(table) >= EXCEL_ROWS]
         if too_long:
             raise kit_error(ScenarioError, "error.sheet_rows", table=too_long[0])
@@ -117,7 +117,7 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
 
 def _read(path: Path) -> tuple[Any, dict[str, pd.DataFrame]]:
     """The record and the row tables, as read (text unescaped), with every limit and check on the way."""
-    if path.suffix == ".xlsx":
+    if path.suffix.lower() == ".xlsx":
         if not path.is_file():
             raise ScenarioError(f"'{path}' is not a plain file (a folder, device or pipe).")
         if path.stat().st_size > MAX_WORKBOOK_BYTES:

@@ -11,18 +11,22 @@ these tables, so a comparison reads the same in every face.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
 
-from ..language import format_value, percent, resolve, scenario_name, text, value_range
+from ..language import format_value, missing, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..results import KPI_SPECS
 from .result import ExperimentResult, check_kpi
 
 
 def interval(low: float, high: float, unit: str, language: str, signed: bool = False) -> str:
-    """A confidence interval as a range of two values with their unit: '€2,522,267 – €3,099,553'."""
+    """A confidence interval as a range of two values with their unit: '€2,522,267 – €3,099,553'; 'n/a' (once)
+    when there is none, as for a single replication."""
+    if math.isnan(low) or math.isnan(high):
+        return missing(language)
     return value_range(format_value(low, unit, language, signed=signed), format_value(high, unit, language,
                                                                                       signed=signed))
 
@@ -66,7 +70,8 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
 
 def tornado_table(result: ExperimentResult, kpi: str | None = None, language: str | None = None) -> pd.DataFrame:
     """Per assumption, the one that moves the KPI most first: its range, the KPI's mean at its low and at its
-    high value, and the swing between them (a difference: shares in percentage points)."""
+    high value, and the swing between them: high − low with its sign, so a KPI that falls as the assumption
+    rises reads as a fall (a difference: shares in percentage points)."""
     language = resolve(language)
     table = result.tornado(kpi)
     spec = KPI_SPECS[table["kpi"].iloc[0]]

@@ -4,28 +4,36 @@
     book = grade_folder("submissions/", "grades/gradebook.csv", course="sales-2026", lms=("brightspace",))
     book.table()                      # a DataFrame: one row per submission
 
-Each notebook runs in a fresh kernel (nbclient), in parallel, under a time
-limit (`run.py`); the answers it recorded are checked in this process with
-the student's own numbers (`gradebook.py`). Written beside `out`:
-`<out>.<lms>.csv` per LMS layout, `<out>.summary.csv` and a folder
-`<out>.feedback/` with one Markdown file per student, in their language;
-the gradebook's status column, the summary and the mistakes are in the
-trainer's (`language`, or `python -m simulation grade … --language nl`).
+The submissions are the visible files in the folder and one folder down
+(Moodle's "Download all submissions" puts each student in a sub-folder);
+each is labelled by its path in the folder ('Jan Jansen_123_…/03.ipynb').
+Every file the grading writes is checked before anything runs, so a wrong
+`out` is told at once, not after an hour of notebooks. Each notebook runs in
+a fresh kernel (nbclient), in parallel, under a time limit (`run.py`); the
+answers it recorded are checked in this process with the student's own
+numbers (`gradebook.py`). Ctrl+C stops at once and keeps what finished in
+the cache beside the gradebook, so the next run starts where it stopped.
+Written beside `out`: `<out>.<lms>.csv` per LMS layout, `<out>.summary.csv`
+and a folder `<out>.feedback/` with one Markdown file per student, in their
+language, and the gradebook last; the gradebook's status column, the
+summary and the mistakes are in the trainer's (`language`, or
+`python -m simulation grade … --language nl`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
 from ..language import kit_error, resolve
-from .gradebook import LMS_LAYOUTS, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
-from .run import TIME_LIMIT, Cache, Outcome, execute, run_all
+from .gradebook import LMS_LAYOUTS, Outputs, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
+from .run import TIME_LIMIT, Cache, Outcome, execute, printable_name, run_all, unique_names
 
 __all__ = ["LMS_LAYOUTS", "Gradebook", "Outcome", "StudentResult", "execute", "grade_folder", "run_all"]
 
@@ -46,11 +54,31 @@ class Gradebook:
                            dtype={"student_number": str})
 
 
-def submissions(folder: Path) -> list[Path]:
-    """Every visible file in `folder` (not only .ipynb: a wrong file gets its own status in the gradebook)."""
+def submissions(folder: Path, written: Collection[Path] = ()) -> dict[str, Path]:
+    """Every visible file in `folder` and in its visible sub-folders (Moodle's download: one per student), by
+    label: its path in `folder`, '/' between the parts, in UTF-8 (`printable_name`), made unique if two names
+    differ only in bytes that are no UTF-8. Not only .ipynb: a wrong file gets its own status in the gradebook.
+    Left out: what this grading writes (`written`, a gradebook kept among the submissions) and hidden files
+    (the cache, temporaries)."""
     if not folder.is_dir():
         raise kit_error(KitError, "error.grade_not_a_folder", folder=str(folder))
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    ours = {path.resolve() for path in written}
+    visible = [p for p in folder.iterdir() if not p.name.startswith(".") and p.resolve() not in ours]
+    found = [p for p in visible if p.is_file()] + [p for sub in visible if sub.is_dir() for p in sub.iterdir()
+                                                  if p.is_file() and not p.name.startswith(".")
+                                                  and p.resolve() not in ours]
+    if not found:
+        raise kit_error(KitError, "error.grade_nothing", folder=str(folder))
+    found.sort(key=lambda p: os.fsencode(p))  # one order on every run, whatever the names' bytes
+    labels = unique_names(["/".join(printable_name(part) for part in p.relative_to(folder).parts) for p in found],
+                          _numbered)
+    return dict(sorted(zip(labels, found)))
+
+
+def _numbered(label: str, number: int) -> str:
+    """'a/x.ipynb' as the second of its name: 'a/x-2.ipynb'."""
+    path = PurePosixPath(label)
+    return str(path.with_name(f"{path.stem}-{number}{path.suffix}"))
 
 
 def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = None, exercises: Sequence[str] = (),
@@ -73,10 +101,12 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
         raise kit_error(KitError, "error.grade_limits", workers=workers, timeout=timeout)
     if not out.parent.is_dir():
         raise kit_error(KitError, "error.grade_no_folder", out=str(out), folder=str(out.parent))
-    paths = submissions(folder)
+    outputs = Outputs.beside(out, lms)
+    outputs.check()
+    found = submissions(folder, outputs.paths())
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
-    outcomes = run_all(paths, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
-    results = [grade_outcome(outcomes[path.name], course, timeout) for path in paths]
+    outcomes = run_all(found, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
+    results = [grade_outcome(outcomes[label], course, timeout) for label in found]
     mark_duplicates(results)
     answered = {e for r in results for e in r.feedback}
     exercise_ids = list(exercises) or [e for e in EXERCISES if e in answered]

@@ -12,17 +12,23 @@ column, as their import expects):
   `SIS Login ID`, `Section`, `<item>`; the student number goes in SIS User ID.
 - Moodle (Grades › Import › CSV file): `ID number`, `Full name`, `<item>`; map
   "ID number" to the user's ID number when importing.
+
+A student number that two submissions give is left out of every LMS file (an LMS would take either row, or
+refuse the import); the gradebook shows both, with a remark. Every path a grading writes is named in one
+place (`Outputs`) and checked before any notebook runs; they are written so that a failure never leaves a
+set that looks whole: the gradebook comes last (see `write_all`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..exercises.base import LANGUAGES, AnswerError, Text
@@ -30,12 +36,43 @@ from ..exercises.catalogue import EXERCISES
 from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
 from ..errors import KitError
-from ..files import write_text
+from ..files import atomic_folder, check_replaceable, check_target, write_text
 from ..spreadsheets import escape_cell
 from ..language import pick, text
-from .run import MAX_BYTES, TIME_LIMIT, Outcome
+from .run import MAX_BYTES, TIME_LIMIT, Outcome, unique_names
 
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
+FEEDBACK_FILES = ("*.md",)  # all a feedback folder holds (besides its manifest): it may be replaced whole
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Every path one grading writes, named after the gradebook `out`: in one place, so that the checks before
+    the run, the writes after it and the files left out of the submissions (a gradebook inside the submissions
+    folder) are always the same paths."""
+
+    gradebook: Path
+    lms: dict[str, Path]
+    summary: Path
+    feedback: Path
+
+    @classmethod
+    def beside(cls, out: Path, lms: Sequence[str] = ()) -> Outputs:
+        return cls(out, {layout: out.with_name(f"{out.stem}.{layout}.csv") for layout in lms},
+                   out.with_name(f"{out.stem}.summary.csv"), out.with_name(f"{out.stem}.feedback"))
+
+    def paths(self) -> list[Path]:
+        return [self.gradebook, *self.lms.values(), self.summary, self.feedback]
+
+    def check(self) -> None:
+        """Refuse, before any notebook runs, what could only fail after all of them ran: a gradebook that is no
+        .csv (a '.xlsx' would get CSV text) or in a folder the kit cannot write to, an LMS or summary file that
+        is a folder, a feedback folder with files the kit did not write (it is replaced whole)."""
+        check_target(self.gradebook, "gradebook", (".csv",))
+        for path in self.lms.values():
+            check_target(path, "lms_import", (".csv",))
+        check_target(self.summary, "grading_summary", (".csv",))
+        check_replaceable(self.feedback, FEEDBACK_FILES)
 
 
 @dataclass(frozen=True)
@@ -144,12 +181,19 @@ def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 
     return result
 
 
-def mark_duplicates(results: Iterable[StudentResult]) -> None:
-    """Two submissions with one student number: both get a remark (copying, or a typo in a number)."""
-    results = list(results)
+def duplicated(results: Iterable[StudentResult]) -> set[str]:
+    """The student numbers more than one submission gives."""
     counts = Counter(r.student for r in results if r.student)
+    return {student for student, count in counts.items() if count > 1}
+
+
+def mark_duplicates(results: Iterable[StudentResult]) -> None:
+    """Two submissions with one student number (copying, or a typo in a number): both get a remark that says
+    they are left out of the LMS files."""
+    results = list(results)
+    twice = duplicated(results)
     for result in results:
-        if result.student and counts[result.student] > 1:
+        if result.student in twice:
             result.remarks.append(Remark("grade.duplicate"))
 
 
@@ -175,8 +219,10 @@ def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str],
 
 
 def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
-    """The total per student in the import layout of `layout` (see the module docstring); rows need a number."""
-    graded = [r for r in results if r.student]
+    """The total per student in the import layout of `layout` (see the module docstring); rows need a number, and
+    one that two submissions give is left out: the trainer decides which counts."""
+    twice = duplicated(results)
+    graded = [r for r in results if r.student and r.student not in twice]
     if layout == "brightspace":
         return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
                     [[f"#{r.student_id}", _points(r.total), "#"] for r in graded])
@@ -221,20 +267,34 @@ def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], l
 
 
 def _file_stem(result: StudentResult) -> str:
-    """'<student number>_<file>': unique even when two files claim one student number."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", f"{result.student or 'no-number'}_{Path(result.file).stem}")[:120]
+    """'<student number>_<file>' in letters any file system takes: the file's label without its suffix, so a
+    student's sub-folder (Moodle's download) stays in the name. Two files may still give one stem: see
+    `write_all`."""
+    label = PurePosixPath(result.file)
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", f"{result.student or 'no-number'}_{label.with_suffix('')}")[:120]
 
 
 def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out: Path,
               lms: Sequence[str] = (), item: str = "B2B sales exercises", language: str = "en") -> list[Path]:
-    """Write the gradebook, the LMS layouts, the summary and a feedback file per student (each atomically; the
-    gradebook's status and the summary in the trainer's `language`, each feedback file in its student's)."""
-    written = [write_text(out, gradebook_csv(results, exercise_ids, language))]
-    for layout in lms:
-        written.append(write_text(out.with_name(f"{out.stem}.{layout}.csv"), lms_csv(layout, results, item)))
-    written.append(write_text(out.with_name(f"{out.stem}.summary.csv"), summary_csv(results, exercise_ids, language)))
-    folder = out.with_name(f"{out.stem}.feedback")
-    folder.mkdir(exist_ok=True)
-    for result in results:
-        written.append(write_text(folder / f"{_file_stem(result)}.md", feedback_text(result, exercise_ids)))
+    """Write a feedback file per student, the summary, the LMS layouts and the gradebook (the gradebook's status
+    and the summary in the trainer's `language`, each feedback file in its student's); the paths written.
+
+    Nothing looks whole unless it is: the previous gradebook goes first and the new one is written last, so a
+    gradebook exists only beside everything that belongs with it; the feedback folder is swapped in whole (a
+    crash leaves the previous one, and feedback of a submission no longer graded goes). Feedback files are
+    named by `_file_stem`, made unique in the order of the files ('Jan Jansen' and 'Jan_Jansen' give
+    '…_Jan_Jansen' and '…_Jan_Jansen-2'; case is ignored, as some file systems do)."""
+    outputs = Outputs.beside(out, lms)
+    with contextlib.suppress(FileNotFoundError):
+        outputs.gradebook.unlink()
+    ordered = sorted(results, key=lambda r: r.file)
+    stems = unique_names([_file_stem(r) for r in ordered], lambda stem, number: f"{stem}-{number}", str.casefold)
+    with atomic_folder(outputs.feedback, FEEDBACK_FILES) as folder:
+        for stem, result in zip(stems, ordered):
+            (folder / f"{stem}.md").write_text(feedback_text(result, exercise_ids), encoding="utf-8")
+    written = [outputs.feedback / f"{stem}.md" for stem in stems]
+    written.append(write_text(outputs.summary, summary_csv(results, exercise_ids, language)))
+    for layout, path in outputs.lms.items():
+        written.append(write_text(path, lms_csv(layout, results, item)))
+    written.append(write_text(outputs.gradebook, gradebook_csv(results, exercise_ids, language)))
     return written
