@@ -342,11 +342,13 @@ def test_a_built_scenario_passes_when_the_simulation_meets_the_goals(monkeypatch
 @pytest.mark.parametrize("template", [preset("baseline"), "baseline", {}])
 def test_the_template_as_handed_out_earns_nothing(monkeypatch, template):
     """The exercise notebook hands out preset('baseline'); it meets the cost goal, which was half a point for
-    changing nothing. Now it is no score at all, and says why, whatever the simulation gives."""
+    changing nothing. Now it is no score at all, and says why, whatever the simulation gives; it still shows how
+    far the baseline is from each goal (the notebook asks the student to look)."""
     monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
     feedback = check("build-nps-scenario", template)
     assert feedback.score == 0 and not feedback.correct
     assert "you have not changed a lever yet" in feedback.message
+    assert "Net Promoter Score: +25.0 (goal: at least +20.0)" in feedback.message
     dutch = check("build-nps-scenario", template, "nl")
     assert dutch.score == 0 and "je hebt nog geen knop veranderd" in dutch.message
 

@@ -83,11 +83,11 @@ class ScenarioAnswer:
         if outside:
             return Verdict(0.0, (_OUTSIDE(language, names=", ".join(outside), levers=", ".join(self.levers)),),
                            mistake=_CHANGED_THE_MARKET)
-        if not Scenario.changes(answer):  # the template as handed out: half a point for a goal it already met was free
-            return Verdict(0.0, (_UNCHANGED(language),), mistake=_CHANGED_NOTHING)
         kpis = answers.run_kpis(answer, values.get("seed", self.seed))
         met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
         lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
+        if not Scenario.changes(answer):  # the template as handed out: how far it is, but a goal it meets is no score
+            return Verdict(0.0, (*lines, _UNCHANGED(language)), mistake=_CHANGED_NOTHING)
         if all(met):
             lines.append(exercise.explanation(language, **values))
         else:
