@@ -347,9 +347,11 @@ PARAMETERS: tuple[ParamSpec, ...] = (
                "waardedisciplines op marktniveau."),
     _p("satisfaction.disconfirmation_sensitivity", float, 3.0, 0, 10, unit="grade points", step=0.1,
        en="Sensitivity to surprises", nl="Gevoeligheid voor verrassingen",
-       help="Grade points gained when performance is 100% better than expected (lost: times loss aversion).",
-       help_nl="Cijferpunten die erbij komen als de prestatie 100 % beter is dan verwacht (eraf: maal de "
-               "verliesaversie)."),
+       help="Grade points gained when a complaint is solved at once (a quote or delivery gains at most 0.3 of "
+            "them, at 30% sooner than expected); lost when twice as slow: times loss aversion.",
+       help_nl="Cijferpunten die erbij komen als een klacht meteen is opgelost (een offerte of levering levert "
+               "hoogstens 0,3 daarvan op, bij 30 % eerder dan verwacht); eraf bij twee keer zo traag: maal de "
+               "verliesaversie."),
     _p("satisfaction.loss_aversion", float, 2.0, 1, 5, unit="×", step=0.1,
        en="Loss aversion", nl="Verliesaversie",
        help="A disappointment weighs this many times more than an equally large pleasant surprise.",
@@ -470,8 +472,10 @@ PARAMETERS: tuple[ParamSpec, ...] = (
                "de norm)."),
     _p("accounts.complaint_target_hours", float, 24.0, 1, 240, unit="hours", step=1,
        en="Complaint handling target", nl="Norm klachtafhandeling",
-       help="Promised handling time for complaints (e.g. 90% within 24 hours).",
-       help_nl="Beloofde afhandeltijd voor klachten (bijv. 90 % binnen 24 uur)."),
+       help="Promised handling time for complaints (e.g. 90% within 24 hours). Customers expect a working day "
+            "whatever the norm says: a slower norm only lowers the KPI's bar.",
+       help_nl="Beloofde afhandeltijd voor klachten (bijv. 90 % binnen 24 uur). Klanten verwachten hoe dan ook "
+               "binnen een werkdag een oplossing: een ruimere norm verlaagt alleen de lat van de KPI."),
     _p("accounts.complaint_work_hours", float, 4.0, 0.1, 80, unit="hours", step=0.5,
        en="Work per complaint", nl="Werk per klacht",
        help="Average service-staff time to resolve an incident or complaint (exponential); without service "

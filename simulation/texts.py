@@ -618,8 +618,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file.game_settings": ("game settings", "het bestand met spelinstellingen"),
     "file.grading_cache": ("grading cache", "de nakijkcache"),
     "file.gradebook": ("gradebook", "de cijferlijst"),
-    "file.lms_import": ("LMS import file", "het importbestand voor de LMS"),
-    "file.grading_summary": ("summary of the grading", "het overzicht van het nakijken"),
+    "file.lms_import": ("LMS import file", "het importbestand voor het LMS"),
+    "file.grading_summary": ("summary of the grading", "het nakijkoverzicht"),
     # --- command line
     "cli.error": ("error", "fout"),
     "cli.warning": ("warning", "waarschuwing"),

@@ -154,10 +154,10 @@ def test_the_kernels_own_output_does_not_reach_the_trainers_screen(tmp_path, cap
      "De naam van de cijferlijst '{book}' moet eindigen op .csv."),
     (lambda book: book.with_name("book.moodle.csv").mkdir(), "book.csv",
      "For the LMS import file, '{book}.moodle.csv' is a folder; give a file name ending in .csv.",
-     "Voor het importbestand voor de LMS is '{book}.moodle.csv' een map; geef een bestandsnaam die eindigt op .csv."),
+     "Voor het importbestand voor het LMS is '{book}.moodle.csv' een map; geef een bestandsnaam die eindigt op .csv."),
     (lambda book: book.with_name("book.summary.csv").mkdir(), "book.csv",
      "For the summary of the grading, '{book}.summary.csv' is a folder; give a file name ending in .csv.",
-     "Voor het overzicht van het nakijken is '{book}.summary.csv' een map; geef een bestandsnaam die eindigt op "
+     "Voor het nakijkoverzicht is '{book}.summary.csv' een map; geef een bestandsnaam die eindigt op "
      ".csv."),
     (lambda book: (book.with_name("book.feedback").mkdir(), (book.with_name("book.feedback") / "notes.txt").touch()),
      "book.csv", "The folder '{book}.feedback' holds other files (notes.txt); save to a new folder so none of them "
@@ -205,17 +205,20 @@ def test_a_failed_write_leaves_no_gradebook_beside_a_half_written_set(tmp_path, 
     (tmp_path / "subs" / "a.ipynb").write_text("s1")
     book = tmp_path / "book.csv"
     grade_folder(tmp_path / "subs", book, lms=("moodle",), cache=False, progress=False)
-    assert book.is_file()
+    assert book.is_file() and (tmp_path / "book.moodle.csv").is_file()
+    feedback_before = sorted(p.name for p in (tmp_path / "book.feedback").iterdir())
+    assert len(feedback_before) == 2  # a's feedback file and the folder's manifest
 
     def broken(*_):
         raise RuntimeError("the disk went away")
-    monkeypatch.setattr("simulation.grading.gradebook.lms_csv", broken)
+    monkeypatch.setattr("simulation.grading.gradebook.feedback_text", broken)
     (tmp_path / "subs" / "b.ipynb").write_text("s2")
     with pytest.raises(RuntimeError):
         grade_folder(tmp_path / "subs", book, lms=("moodle",), cache=False, progress=False)
-    assert not book.exists()  # the previous gradebook is not left beside the new feedback
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.feedback", "book.moodle.csv", "book.summary.csv",
-                                                          "subs"]  # no temporaries
+    # neither the previous gradebook nor its LMS file (the one a trainer uploads) is left to look current; the
+    # previous feedback folder stays whole; no temporaries
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.feedback", "subs"]
+    assert sorted(p.name for p in (tmp_path / "book.feedback").iterdir()) == feedback_before
 
 
 def test_duplicated_student_numbers_are_left_out_of_the_lms_files(tmp_path, no_kernels):

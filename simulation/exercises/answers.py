@@ -46,10 +46,11 @@ def weighted_forecast(pipeline: Sequence[tuple[str, float, int]]) -> float:
 
 
 def grade_after_delivery(grade: float, promised: float, actual: float, scenario: Scenario | None = None) -> float:
-    """A customer's grade after one delivery, scored against the promise (the expectation)."""
+    """A customer's grade after one delivery, scored as the model scores one (`model.accounts.delivered`): against
+    the promise (the expectation), a broken promise costing extra, the delight of an early one capped."""
     scenario = scenario or Scenario()
     satisfaction = Satisfaction(scenario)
-    score = satisfaction.timing_score(scenario["satisfaction.base_grade"], promised, actual)
+    score = satisfaction.promised_time_score(scenario["satisfaction.base_grade"], promised, actual, promised)
     return satisfaction.update(grade, score)
 
 

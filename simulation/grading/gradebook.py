@@ -279,14 +279,16 @@ def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out
     """Write a feedback file per student, the summary, the LMS layouts and the gradebook (the gradebook's status
     and the summary in the trainer's `language`, each feedback file in its student's); the paths written.
 
-    Nothing looks whole unless it is: the previous gradebook goes first and the new one is written last, so a
-    gradebook exists only beside everything that belongs with it; the feedback folder is swapped in whole (a
+    Nothing looks whole unless it is: the previous gradebook, summary and LMS files go first and the new
+    gradebook is written last, so a gradebook exists only beside everything that belongs with it, and no LMS
+    file of an earlier run is left to look current after a failed one; the feedback folder is swapped in whole (a
     crash leaves the previous one, and feedback of a submission no longer graded goes). Feedback files are
     named by `_file_stem`, made unique in the order of the files ('Jan Jansen' and 'Jan_Jansen' give
     '…_Jan_Jansen' and '…_Jan_Jansen-2'; case is ignored, as some file systems do)."""
     outputs = Outputs.beside(out, lms)
-    with contextlib.suppress(FileNotFoundError):
-        outputs.gradebook.unlink()
+    for earlier in (outputs.gradebook, outputs.summary, *outputs.lms.values()):
+        with contextlib.suppress(FileNotFoundError):
+            earlier.unlink()
     ordered = sorted(results, key=lambda r: r.file)
     stems = unique_names([_file_stem(r) for r in ordered], lambda stem, number: f"{stem}-{number}", str.casefold)
     with atomic_folder(outputs.feedback, FEEDBACK_FILES) as folder:

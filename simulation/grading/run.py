@@ -290,14 +290,17 @@ class Cache:
             write_text(self.path, json.dumps(self.entries, ensure_ascii=False))
 
 
-def run_all(submissions: Mapping[str, Path], *, timeout: float = TIME_LIMIT, workers: int = 2,
+def run_all(submissions: Mapping[str, Path] | Iterable[Path], *, timeout: float = TIME_LIMIT, workers: int = 2,
             cache: Cache | None = None, progress: bool = True, runner: Callable[[Path, float], Outcome] | None = None,
             language: str = "en") -> dict[str, Outcome]:
     """Every submission's Outcome by its label (`submissions` maps labels to files; the label is each Outcome's
-    `file`); unchanged files come from the cache without running (the progress bar in `language`).
+    `file`; a plain list of files is labelled by their names); unchanged files come from the cache without
+    running (the progress bar in `language`).
 
     Any exception in this thread (Ctrl+C, SIGTERM as `Terminated`) stops the run at once (`_stop`), saves the
     cache of what finished before it and is raised again."""
+    if not isinstance(submissions, Mapping):
+        submissions = {printable_name(path.name): path for path in submissions}
     cache, kernels = cache or Cache(None, timeout), Kernels()
     run = runner or partial(execute, kernels=kernels)
     outcomes: dict[str, Outcome] = {}
@@ -323,6 +326,8 @@ def run_all(submissions: Mapping[str, Path], *, timeout: float = TIME_LIMIT, wor
                     label = futures[future]
                     outcomes[label] = _collect(future, label, pending[label][1], cache)
                     bar.update()
+        pool.shutdown()
+        cache.save()  # inside the try: a Ctrl+C while saving still saves what finished
     except BaseException:
         try:
             _stop(pool, kernels, futures)
@@ -332,8 +337,6 @@ def run_all(submissions: Mapping[str, Path], *, timeout: float = TIME_LIMIT, wor
                     _collect(future, label, pending[label][1], cache)
             cache.save()
         raise
-    pool.shutdown()
-    cache.save()
     return outcomes
 
 

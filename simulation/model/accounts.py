@@ -27,7 +27,6 @@ from .bounds import bounded
 from .clock import DAYS_PER_MONTH, HOURS_PER_WORKDAY
 from .entities import EX, LOYAL, NEW, Account
 from .organisation import COMPETENCE_GAP, competence_gap
-from .satisfaction import EARLY_DELIGHT_MAX
 from .world import World, start
 
 AUTOMATIC_REORDER_GRADE = 8.0  # from this grade on follow-up orders come by themselves (Popping)
@@ -129,7 +128,7 @@ def delivered(world: World, account: Account, actual: float) -> None:
         world.log_figure("account", account.id, "delivered", actual, promised)
     if account.phase != EX:
         expected = sat.expectation(expected, actual, account.stream)
-        experience(world, account, sat.timing_score(account.quality, expected, actual, promised, EARLY_DELIGHT_MAX))
+        experience(world, account, sat.promised_time_score(account.quality, expected, actual, promised))
 
 
 def experience(world: World, account: Account, score: float) -> None:

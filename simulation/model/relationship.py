@@ -17,7 +17,7 @@ from .clock import DAYS_PER_MONTH
 from .entities import EX, LOYAL, NEW, WARM, Account, Lead
 from .funnel import LEAD_DRAWS, Deal, Qualified, cold_lead_not_warmed, lead_journey
 from .organisation import COMPETENCE_GAP, competence_gap
-from .satisfaction import EARLY_DELIGHT_MAX, loyalty_multiplier
+from .satisfaction import loyalty_multiplier
 from .tender import Tender
 from .world import World, start
 
@@ -121,8 +121,7 @@ def open_account(world: World, lead: Lead, deal: Deal) -> Account:
         account.wins += 1
         world.tally.won_back += 1
         world.log("account", account.id, "won_back", account.grade)
-    score = sat.timing_score(account.quality, deal.expected_quote, deal.quote_days, deal.promised_quote,
-                             EARLY_DELIGHT_MAX)
+    score = sat.promised_time_score(account.quality, deal.expected_quote, deal.quote_days, deal.promised_quote)
     account.grade = sat.update(account.grade, score)
     place_order(world, account, deal.value)
     return account

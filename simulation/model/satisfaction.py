@@ -119,6 +119,12 @@ class Satisfaction:
             score -= BROKEN_PROMISE_PENALTY
         return bounded(score, 1.0, 10.0)
 
+    def promised_time_score(self, quality: float, expected: float, actual: float, promised: float) -> float:
+        """Score of a quote or a delivery (the model's, the lessons' and the exercises' one rule): a timed
+        experience against its expectation, a broken promise costing extra, the delight of an early one capped
+        at EARLY_DELIGHT_MAX."""
+        return self.timing_score(quality, expected, actual, promised, EARLY_DELIGHT_MAX)
+
     def update(self, grade: float, score: float) -> float:
         """The new grade after one experience."""
         return grade + self.weight * (score - grade)
