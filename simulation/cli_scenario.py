@@ -96,8 +96,10 @@ def apply_changes(scenario: Scenario, args: argparse.Namespace) -> Scenario:
 
 
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
-    """The Scenario the options describe; user mistakes raise ScenarioError."""
-    return apply_changes(load_scenario(args.scenario) if args.scenario else preset(args.preset), args)
+    """The Scenario the options describe: the preset, a scenario file's values over it, then --set and --years;
+    user mistakes raise ScenarioError."""
+    start = preset(args.preset)
+    return apply_changes(load_scenario(args.scenario, start) if args.scenario else start, args)
 
 
 def format_value(value: float | None, unit: str, language: str = "en") -> str:

@@ -38,6 +38,11 @@ _FALSE = {"false", "no", "0", "off", "nee"}
 FULL_NAMES = {spec.short_name: spec.name for spec in SPECS.values()}
 
 
+#: One parameter of each concept, for the example in a message about the concept.
+SECTION_EXAMPLE = {concept: next(spec.short_name for spec in SPECS.values() if spec.name.startswith(f"{concept}."))
+                   for concept in CONCEPTS}
+
+
 def unknown_parameter(key: str) -> ScenarioError:
     """'Unknown parameter …', with the parameter the user probably meant."""
     match = closest(key, SPECS)
@@ -144,9 +149,17 @@ def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
                    "van een preset)"))
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
-        if isinstance(value, Mapping) and key in CONCEPTS:
+        if isinstance(value, Mapping) and key not in SPECS:  # a section of a file ([funnel]): a concept's table
+            if key not in CONCEPTS:
+                raise unknown_concept(key) if "." not in str(key) else unknown_parameter(key)
             for sub, subvalue in value.items():
                 flat[f"{key}.{sub}"] = subvalue
+        elif key in CONCEPTS:  # `funnel = 3`: a concept is a table of its parameters, not a value
+            check_mapping(value, (f"'{key}'", f"'{key}'"),
+                          (f"a table of its parameters, such as {{'{key}.{SECTION_EXAMPLE[key]}': …}} or a section "
+                           f"[{key}] in a scenario file",
+                           f"een tabel met zijn parameters, zoals {{'{key}.{SECTION_EXAMPLE[key]}': …}} of een "
+                           f"sectie [{key}] in een scenariobestand"))
         else:
             flat[key] = value
     return flat

@@ -42,8 +42,9 @@ def save_scenario(scenario: Scenario, path: str | Path) -> Path:
     return write_text(path, tomli_w.dumps(document))
 
 
-def scenario_from_document(document: dict[str, Any], source: str = "scenario") -> Scenario:
-    """Validate a loaded document; newer schemas are refused rather than misread."""
+def scenario_from_document(document: dict[str, Any], source: str = "scenario", base: Scenario | None = None) -> Scenario:
+    """Validate a loaded document; newer schemas are refused rather than misread. The document's values go over
+    `base` (default: the baseline): a hand-written file need only hold what it changes."""
     document = dict(document)
     version = document.pop("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
@@ -51,11 +52,12 @@ def scenario_from_document(document: dict[str, Any], source: str = "scenario") -
             f"{source} has schema_version {shown(version)}; this version of the kit reads {SCHEMA_VERSION}."
         )
     name = document.pop("name", Path(source).stem)
-    return Scenario(document, name=name)
+    return Scenario(document, name=name) if base is None else base.replace(document, name=name)
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read a JSON or TOML scenario file; any problem becomes a ScenarioError."""
+def load_scenario(path: str | Path, base: Scenario | None = None) -> Scenario:
+    """Read a JSON or TOML scenario file, its values over `base` (default: the baseline; a saved file holds every
+    value, so it is the same scenario over any base); any problem becomes a ScenarioError."""
     path = Path(path)
     try:
         check_suffix(path, "scenario", SUFFIXES)
@@ -64,4 +66,4 @@ def load_scenario(path: str | Path) -> Scenario:
         raise error.recast(ScenarioError) from None
     if not isinstance(document, dict):
         raise kit_error(ScenarioError, "error.scenario_file_table", path=str(path))
-    return scenario_from_document(document, source=str(path))
+    return scenario_from_document(document, source=str(path), base=base)

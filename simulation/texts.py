@@ -390,8 +390,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.grade_limits": ("Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout:g} s.",
                            "Het aantal notebooks tegelijk ('--workers') moet 1–32 zijn en de tijdslimiet 1–3600 s. "
                            "Je gaf {workers} en {timeout:g} s."),
-    "error.grade_no_folder": ("Cannot write '{out}': the folder '{folder}' does not exist.",
-                              "Kan '{out}' niet schrijven: de map '{folder}' bestaat niet."),
     # --- figures: units in axis labels
     "unit.count": ("count", "aantal"),
     "unit.days": ("days", "dagen"),
@@ -680,8 +678,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.language.game": ("every line", "elke regel"),
     "help.preset": ("start from a preset: {names} (default: {default})",
                     "begin bij een preset: {names} (standaard: {default})"),
-    "help.scenario": ("a scenario file (.json or .toml); overrides the preset",
-                      "een scenariobestand (.json of .toml); vervangt de preset"),
+    "help.scenario": ("a scenario file (.json or .toml); its values go over the preset's",
+                      "een scenariobestand (.json of .toml); zijn waarden gaan boven die van de preset"),
     "help.set": ("change one parameter, e.g. --set funnel.promise_policy=customer_wish (repeatable)",
                  "verander één parameter, bijv. --set funnel.promise_policy=customer_wish (kan meermaals)"),
     "help.years": ("years to simulate (same as --set run.years=Y)",

@@ -48,6 +48,35 @@ def test_set_and_scenario_file_are_applied_in_order(capsys, tmp_path):
     assert out["scenario"]["market.alignment"] == "integrated" and out["scenario"]["run.years"] == 1
 
 
+def test_a_hand_written_scenario_file_goes_over_the_preset(capsys, tmp_path):
+    """A file that holds only what it changes starts from the preset typed (it used to drop the preset silently);
+    a saved file holds every value, so it is the same scenario whatever the preset."""
+    partial = tmp_path / "spin.toml"
+    partial.write_text('[funnel]\nsales_method = "spin"\n', encoding="utf-8")
+    out = _json_run(capsys, "--preset", "over_promise", "--scenario", str(partial))
+    assert out["scenario"]["funnel.sales_method"] == "spin"
+    assert out["scenario"]["funnel.promise_policy"] == "customer_wish"  # over_promise's, not the baseline's
+    saved = save_scenario(Scenario({"funnel.sales_method": "spin"}), tmp_path / "saved.toml")
+    out = _json_run(capsys, "--preset", "over_promise", "--scenario", str(saved))
+    assert out["scenario"]["funnel.promise_policy"] == "honest"
+
+
+@pytest.mark.parametrize(("document", "english", "dutch"), [
+    ('[funel]\nsales_method = "spin"\n', "Unknown concept 'funel'. Did you mean 'funnel'? Choose one of: 'run', ",
+     "Onbekend concept 'funel'. Bedoel je 'funnel'? Kies uit: 'run', "),
+    ("funnel = 3\n", "'funnel' must be given as a table of its parameters, such as {'funnel.qualification_method': …} "
+                     "or a section [funnel] in a scenario file. Got 3 instead.",
+     "'funnel' geef je als een tabel met zijn parameters, zoals {'funnel.qualification_method': …} of een sectie "
+     "[funnel] in een scenariobestand. Je gaf 3.")])
+def test_a_scenario_file_section_typed_wrong_is_told_as_a_section(capsys, tmp_path, document, english, dutch):
+    """'[funel]' was 'Unknown parameter 'funel'' without a hint, and 'funnel = 3' 'Unknown parameter 'funnel''."""
+    path = tmp_path / "s.toml"
+    path.write_text(document, encoding="utf-8")
+    for language, told in (("en", english), ("nl", dutch)):
+        assert main(["run", "--scenario", str(path), "--language", language]) == 2
+        assert capsys.readouterr().err.split(": ", 1)[1].startswith(told)
+
+
 def test_run_prints_a_kpi_table_in_dutch(capsys):
     assert main(["run", "--years", "1", "--language", "nl"]) == 0
     out = capsys.readouterr().out

@@ -49,6 +49,20 @@ def test_ci_runs_exactly_the_test_command_the_readme_gives():
     assert test in ci
 
 
+def test_the_readmes_scenario_file_loads_over_a_preset(tmp_path):
+    """The hand-written scenario file the README shows is one the kit reads, and it changes what it says."""
+    from simulation import preset
+    from simulation.scenario_files import load_scenario
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (document,) = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    (tmp_path / "mine.toml").write_text(document.replace("\n  ", "\n"), encoding="utf-8")
+    scenario = load_scenario(tmp_path / "mine.toml", preset("honest_promise"))
+    assert scenario.name == "Spin, honest buffer" and scenario["funnel.sales_method"] == "spin"
+    assert scenario["organisation.key_account_managers"] == 4
+    assert scenario["satisfaction.expectation_management"] == 0.8  # the preset's (the baseline has 0.0)
+
+
 def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     python = kit.venv_python(tmp_path)
     assert kit.command_for("start", [], python)[-1].endswith("/lab/tree/notebooks/00_start_here.ipynb")

@@ -99,8 +99,6 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
                         hint=hint(unknown[0], [*EXERCISES, *LMS_LAYOUTS]))
     if not 1 <= workers <= 32 or not 1 <= timeout <= 3600:
         raise kit_error(KitError, "error.grade_limits", workers=workers, timeout=timeout)
-    if not out.parent.is_dir():
-        raise kit_error(KitError, "error.grade_no_folder", out=str(out), folder=str(out.parent))
     outputs = Outputs.beside(out, lms)
     outputs.check()
     found = submissions(folder, outputs.paths())
