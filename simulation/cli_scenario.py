@@ -41,12 +41,15 @@ def add_scenario_arguments(parser: argparse.ArgumentParser, language: str) -> No
                         help=option_help("years", language))
 
 
-def add_language_argument(parser: argparse.ArgumentParser, command: str, language: str) -> None:
+def add_language_argument(parser: argparse.ArgumentParser, command: str, language: str,
+                          typed_only: bool = False) -> None:
     """Add `--language en|nl` to a (sub)command; its help says what `command` shows in that language
     (`help.language.{command}`), and what it leaves alone (`help.language_after.{command}`, if any). The default
-    (None) is the session's language (`KIT_LANGUAGE`, else English), resolved by the handler."""
+    (None) is the session's language (`KIT_LANGUAGE`, else English), resolved by the handler. `typed_only`: the
+    option sets a value only when typed, for a sub-subcommand whose parent takes --language too (argparse
+    copies a subparser's defaults over what its parent read: `experiment --language nl replicate`)."""
     after = f"help.language_after.{command}"
-    parser.add_argument("--language", choices=LANGUAGES, default=None,
+    parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS if typed_only else None,
                         help=option_help("language", language, what=text(f"help.language.{command}", language),
                                          after=text(after, language) if after in TEXTS else ""))
 

@@ -149,17 +149,15 @@ def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
                    "van een preset)"))
     flat: dict[str, Any] = {}
     for key, value in mapping.items():
-        if isinstance(value, Mapping) and key not in SPECS:  # a section of a file ([funnel]): a concept's table
-            if key not in CONCEPTS:
-                raise unknown_concept(key) if "." not in str(key) else unknown_parameter(key)
-            for sub, subvalue in value.items():
-                flat[f"{key}.{sub}"] = subvalue
-        elif key in CONCEPTS:  # `funnel = 3`: a concept is a table of its parameters, not a value
+        if key in CONCEPTS:  # a section of a file ([funnel]); `funnel = 3` is told that a concept is a table
             check_mapping(value, (f"'{key}'", f"'{key}'"),
                           (f"a table of its parameters, such as {{'{key}.{SECTION_EXAMPLE[key]}': …}} or a section "
                            f"[{key}] in a scenario file",
                            f"een tabel met zijn parameters, zoals {{'{key}.{SECTION_EXAMPLE[key]}': …}} of een "
                            f"sectie [{key}] in een scenariobestand"))
+            flat.update({f"{key}.{sub}": subvalue for sub, subvalue in value.items()})
+        elif isinstance(value, Mapping) and key not in SPECS:  # a section typed wrong ([funel])
+            raise unknown_concept(key) if "." not in str(key) else unknown_parameter(key)
         else:
             flat[key] = value
     return flat

@@ -136,22 +136,11 @@ def _common(parser: argparse.ArgumentParser, replications: int, language: str) -
     parser.add_argument("--kpi", action="append", metavar=text("help.metavar.name", language),
                         help=option_help("experiment.kpi", language, kpis=", ".join(DEFAULT_KPIS)))
     parser.add_argument("--json", action="store_true", help=option_help("experiment.json", language))
-    add_language_argument(parser, "experiment", language)
-    _typed_only(parser, "language")
+    add_language_argument(parser, "experiment", language, typed_only=True)  # `experiment` has it too
     parser.add_argument("--out", metavar=text("help.metavar.path", language),
                         help=option_help("experiment.out", language))
     parser.add_argument("--yes", action="store_true", help=option_help("experiment.yes", language))
     parser.set_defaults(handler=run)
-
-
-def _typed_only(parser: argparse.ArgumentParser, dest: str) -> None:
-    """Let a design's option `dest` set its value only when typed. argparse copies every value a subcommand's
-    parser holds, its defaults too, over what the command before it read: without this a design's default
-    (None) would undo `experiment --language nl replicate …`, which is how `kit.py --language nl experiment
-    …` reaches the kit."""
-    for action in parser._actions:
-        if action.dest == dest:
-            action.default = argparse.SUPPRESS
 
 
 def add_parser(subparsers: argparse._SubParsersAction, language: str) -> argparse.ArgumentParser:

@@ -63,10 +63,12 @@ def submissions(folder: Path, written: Collection[Path] = ()) -> dict[str, Path]
     if not folder.is_dir():
         raise kit_error(KitError, "error.grade_not_a_folder", folder=str(folder))
     ours = {path.resolve() for path in written}
-    visible = [p for p in folder.iterdir() if not p.name.startswith(".") and p.resolve() not in ours]
-    found = [p for p in visible if p.is_file()] + [p for sub in visible if sub.is_dir() for p in sub.iterdir()
-                                                  if p.is_file() and not p.name.startswith(".")
-                                                  and p.resolve() not in ours]
+
+    def listed(where: Path) -> list[Path]:  # what a trainer sees in `where`, less what this grading writes
+        return [p for p in where.iterdir() if not p.name.startswith(".") and p.resolve() not in ours]
+
+    top = listed(folder)
+    found = [p for p in top if p.is_file()] + [p for sub in top if sub.is_dir() for p in listed(sub) if p.is_file()]
     if not found:
         raise kit_error(KitError, "error.grade_nothing", folder=str(folder))
     found.sort(key=lambda p: os.fsencode(p))  # one order on every run, whatever the names' bytes
