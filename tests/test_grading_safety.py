@@ -11,6 +11,7 @@ import io
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -145,6 +146,25 @@ def test_the_kernels_own_output_does_not_reach_the_trainers_screen(tmp_path, cap
     assert execute(path, 30).status == "ok"
     captured = capfd.readouterr()
     assert "kernel noise" not in captured.out + captured.err
+
+
+def test_a_kernel_that_cannot_start_says_why_and_leaves_no_traceback(tmp_path):
+    """No kernel could start (here: a kernel without ipykernel): the status carries the kernel's last line, since
+    its stderr is not on the screen, and the grading ends without nbclient's exit-time traceback."""
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", "import sys; sys.exit('No module named ipykernel_launcher')", "-f",
+                 "{connection_file}"], "display_name": "broken", "language": "python"}))
+    (tmp_path / "handed_in").mkdir()
+    (tmp_path / "handed_in" / "work.ipynb").write_text(_notebook("1 + 1"))
+    graded = subprocess.run(
+        [sys.executable, "-m", "simulation", "grade", str(tmp_path / "handed_in"), "--out", str(tmp_path / "book.csv"),
+         "--quiet"], capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")})
+    assert graded.returncode == 0 and "Traceback" not in graded.stderr, graded.stdout + graded.stderr
+    status = _rows(tmp_path / "book.csv")[0]["status"]
+    assert status.startswith("grader failed") and "No module named ipykernel_launcher" in status, status
 
 
 # ---- outputs: checked before running, written so that nothing looks whole unless it is ----------------------------

@@ -21,6 +21,7 @@ the cache, so the next run goes on where this one stopped.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
@@ -216,6 +217,22 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
+class GraderFault(Exception):
+    """A notebook that could not be run for the grader's reasons, with what the kernel said last (its stderr is
+    not on the screen)."""
+
+    def __init__(self, error: Exception, kernel_said: str):
+        detail = f"{type(error).__name__}: {error}"
+        super().__init__(f"{detail}: {kernel_said}" if kernel_said else detail)
+
+
+def _last_line(stream: Any, most: int = 160) -> str:
+    """The last line written to `stream` (a binary file), shortened to `most` characters."""
+    stream.seek(0)
+    lines = stream.read().decode("utf-8", "replace").strip().splitlines()
+    return lines[-1].strip()[:most] if lines else ""
+
+
 class _Late(Exception):
     """The notebook's time is up before its next cell starts."""
 
@@ -235,19 +252,28 @@ def execute(path: Path, timeout: float, kernels: Kernels | None = None) -> Outco
         if time.monotonic() >= deadline:
             raise _Late
 
-    with tempfile.TemporaryDirectory(prefix="grading-") as folder:
+    # The kernel's own stdout and stderr are noise on the trainer's screen; its stderr is kept aside, because when
+    # the kernel cannot start its last line is the only one that says why.
+    with tempfile.TemporaryDirectory(prefix="grading-") as folder, tempfile.TemporaryFile() as kernel_stderr:
         client = NotebookClient(notebook, timeout_func=lambda cell: max(1.0, deadline - time.monotonic()),
                                 on_cell_start=before_each_cell, kernel_name="python3", allow_errors=True,
                                 resources={"metadata": {"path": folder}})
         try:
-            with kernels.running(client):  # the kernel's own stdout and stderr are noise on the trainer's screen
-                client.execute(env=_kernel_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with kernels.running(client):
+                client.execute(env=_kernel_env(), stdout=subprocess.DEVNULL, stderr=kernel_stderr)
         except (CellTimeoutError, _Late):
             return Outcome(name, "time limit", f"{timeout:g} s", _records(notebook))
         except DeadKernelError:
             late = time.monotonic() >= deadline
             return Outcome(name, "time limit" if late else "crashed", f"{timeout:g} s" if late else "",
                            _records(notebook))
+        except Stopped:
+            raise
+        except Exception as error:  # the grader's fault, e.g. no kernel could start
+            # nbclient leaves its exit-time clean-up registered for a kernel that never started, and that
+            # clean-up prints a traceback when the grading ends
+            atexit.unregister(client._cleanup_kernel)
+            raise GraderFault(error, _last_line(kernel_stderr)) from error
     errors = sum(_raised(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
     records = _records(notebook)
     return Outcome(name, "errors" if errors else "ok", f"{errors} cell(s) raised" if errors else "", records)
@@ -346,7 +372,8 @@ def _collect(future: Future[tuple[Outcome, bool]], label: str, digest: str, cach
         outcome, in_time = future.result()
     except Exception as error:  # e.g. no kernel could start: this file fails, the others go on
         # the grader's fault, not the notebook's: not cached, so the next run tries the file again
-        return Outcome(label, "grader failed", f"{type(error).__name__}: {error}"[:200])
+        detail = str(error) if isinstance(error, GraderFault) else f"{type(error).__name__}: {error}"
+        return Outcome(label, "grader failed", detail[:300])
     outcome = replace(outcome, file=label)
     if in_time:  # a killed kernel's outcome ('crashed') is not the notebook's: never cached
         cache.put(digest, outcome)
