@@ -8,6 +8,7 @@ and the model can trust its input.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import partial
@@ -89,31 +90,52 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise _not_allowed(spec, typed)
+        raise not_allowed(spec, typed)
     if spec.kind is str:
         if isinstance(value, str) and value in spec.choices:
             return value
-        raise _not_allowed(spec, typed)
+        raise not_allowed(spec, typed)
     if isinstance(value, (bool, np.bool_)):
-        raise _not_allowed(spec, typed)
+        raise not_allowed(spec, typed)
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
-            raise _not_allowed(spec, typed) from None
+            raise not_allowed(spec, typed) from None
     if not isinstance(value, (int, float)) or not spec.low <= value <= spec.high:  # NaN fails every comparison
-        raise _not_allowed(spec, typed)
+        raise not_allowed(spec, typed)
     if spec.kind is int:
         if value != int(value):
-            raise _not_allowed(spec, typed)
+            raise not_allowed(spec, typed)
         return int(value)
     return float(value)
 
 
-def _not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
+def not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
+    """'The parameter must be …' for a `value` that `spec` refuses; a number typed with a decimal comma ('1,05',
+    as Dutch writes it) is told to use a decimal point instead of being read: '20,000' is twenty in Dutch and
+    twenty thousand in English, so the kit cannot guess."""
+    example = decimal_point(value) if spec.kind in (int, float) else None
+    if example is not None:
+        return kit_error(ScenarioError, "error.decimal_comma", name=spec.name, allowed=spec.allowed,
+                         example=shown(example), got=shown(value))
     return kit_error(ScenarioError, "error.parameter_value", name=spec.name, allowed=spec.allowed, got=shown(value))
+
+
+#: A number typed with commas: '1,05', '-0,5', '1,000,000'.
+COMMA_NUMBER = re.compile(r"\s*[+-]?\d*,\d+(?:,\d+)*\s*")
+
+
+def decimal_point(typed: Any) -> str | None:
+    """`typed` written as the kit reads numbers, for the message's example: one comma as the decimal point
+    ('1,05' → '1.05'), several as thousands separators left out ('1,000,000' → '1000000'); None when `typed`
+    is no number with commas."""
+    if not isinstance(typed, str) or not COMMA_NUMBER.fullmatch(typed):
+        return None
+    digits = typed.strip()
+    return digits.replace(",", ".") if digits.count(",") == 1 else digits.replace(",", "")
 
 
 #: Seeds are 128-bit at most: SeedSequence takes bigger ones, but a 5,000-digit seed is a typo, not entropy.

@@ -35,6 +35,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Namen van parameters zijn tekst, zoals 'funnel.promise_policy'. Je gaf {got}."),
     "error.parameter_value": ("The '{name}' parameter must be {allowed}. Got {got} instead.",
                               "De parameter '{name}' moet {allowed} zijn. Je gaf {got}."),
+    "error.decimal_comma": ("The '{name}' parameter must be {allowed}, typed with a decimal point and no thousands "
+                            "separators, such as {example}. Got {got} instead.",
+                            "De parameter '{name}' moet {allowed} zijn, getypt met een decimale punt en zonder "
+                            "scheidingstekens voor duizendtallen, zoals {example}. Je gaf {got}."),
     "error.allowed_choice": ("one of {choices}", "één van {choices}"),
     "error.allowed_bool": ("yes or no (true or false)", "ja of nee (True of False)"),
     "error.allowed_integer": ("an integer in the range [{low:g}, {high:g}]",
@@ -62,6 +66,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "De {what} moet een geheel getal van 0 of meer zijn. Je gaf {got}."),
     "error.seed_size": ("The {what} must be below 2**128. Got {got} instead.",
                         "De {what} moet kleiner zijn dan 2**128. Je gaf {got}."),
+    "error.unknown_name": ("Python does not know the name '{name}'. Text goes between quotes ('{name}'), a number "
+                           "in digits (10); a name you made yourself needs the cell that makes it run first.",
+                           "Python kent de naam '{name}' niet. Tekst zet je tussen aanhalingstekens ('{name}'), een "
+                           "getal schrijf je in cijfers (10); een naam die je zelf maakte, vraagt dat de cel die hem "
+                           "maakt eerst draait."),
     "error.unknown_preset": ("Unknown preset {got}. Choose one of: {names}.",
                              "Onbekende preset {got}. Kies uit: {names}."),
     "error.lesson_without_exercises": ("The 'lesson' argument must name a lesson with exercises, such as '09' or "
@@ -95,8 +104,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.teams_fit": ("{teams} teams do not fit a market of {suppliers} suppliers (setting 'suppliers').",
                         "{teams} teams passen niet in een markt van {suppliers} leveranciers (instelling "
                         "'suppliers')."),
-    "error.team_names_twice": ("Every team needs a name of its own; two are the same.",
-                               "Elk team heeft een eigen naam nodig; twee namen zijn gelijk."),
+    "error.team_names_twice": ("Every team needs a name of its own; {name} is given twice (capitals do not count).",
+                               "Elk team heeft een eigen naam nodig; {name} komt twee keer voor (hoofdletters tellen "
+                               "niet mee)."),
     "error.restart_running": ("Round {played} of {rounds} has been played: end the game first (its debrief stays "
                               "available), then start a new one.",
                               "Ronde {played} van {rounds} is gespeeld: beëindig eerst het spel (de nabespreking "
@@ -132,6 +142,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Er is geen ronde terug te draaien: er is er nog geen gespeeld."),
     "error.undo_ended": ("The game has ended; its rounds can no longer be undone.",
                          "Het spel is beëindigd; de rondes zijn niet meer terug te draaien."),
+    "error.end_not_begun": ("No round has been played yet, so the game cannot end: play round 1 first. A game that "
+                            "has not begun needs no ending; to start over, make a new game file.",
+                            "Er is nog geen ronde gespeeld, dus het spel kan niet eindigen: speel eerst ronde 1. Een "
+                            "spel dat nog niet begonnen is, hoeft niet te eindigen; begin opnieuw met een nieuw "
+                            "spelbestand."),
     "error.round_not_played": ("Round {got} has not been played; rounds played: {played}.",
                                "Ronde {got} is nog niet gespeeld; gespeelde rondes: {played}."),
     "error.round_number": ("A round is a whole number such as 3; got {got}.",
@@ -153,6 +168,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name}"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
+    "error.game_file_folder": ("'{file}' is a folder, not a game file: give the path of a .game file, such as "
+                               "{example}.",
+                               "'{file}' is een map, geen spelbestand: geef het pad van een .game-bestand, zoals "
+                               "{example}."),
+    # a log changed by hand (the trainer's own file, told in the trainer's language); {entry} says which entry
+    "error.log_submission": ("log entry {seq} (round {round}, team '{team}')", "regel {seq} van het logboek (ronde "
+                             "{round}, team '{team}')"),
+    "error.log_action": ("log entry {seq} (round {round}, '{kind}')", "regel {seq} van het logboek (ronde {round}, "
+                         "'{kind}')"),
+    "error.log_unreadable": ("Game file '{file}', {entry}: this entry cannot be read (it is not a JSON object). The log "
+                             "was changed by hand; undo that change or go back to a copy of the file.",
+                             "Spelbestand '{file}', {entry}: deze regel is onleesbaar (het is geen JSON-object). Het "
+                             "logboek is met de hand veranderd; draai dat terug of neem een kopie van het bestand."),
+    "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand; undo that change or go "
+                          "back to a copy of the file.",
+                          "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd; draai dat "
+                          "terug of neem een kopie van het bestand."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",
                           "'{file}' bestaat al; kies een andere naam of verwijder het eerst."),
     "error.option_teams": ("--teams {got}: give a number of teams (--teams 4) or two or more team names separated by "
@@ -919,6 +951,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.no_answers": ("no answers", "geen antwoorden"),
     "grade.duplicate": ("duplicate student number: left out of the LMS files",
                         "dubbel studentnummer: niet in de LMS-bestanden"),
+    "grade.combined": ("one of {files} notebooks of this student: the LMS files hold their total",
+                       "een van {files} notebooks van deze student: de LMS-bestanden bevatten hun totaal"),
     # --- the classroom game at a terminal: `python -m simulation game …` and `classroom` (lines on screen)
     "game.cli.created": ("Created '{file}': {name}, {rounds} rounds of {months} months, {suppliers} suppliers.",
                          "Spelbestand '{file}' aangemaakt: {name}, {rounds} rondes van {months} maanden, "

@@ -98,6 +98,24 @@ def test_new_refuses_an_existing_file_and_bad_teams(game_file, tmp_path, capsys)
     assert not (tmp_path / "x.game").exists() and not (tmp_path / "y.game").exists()
 
 
+def test_duplicate_team_names_are_named(tmp_path, capsys):
+    for teams in ("Red,Blue,Red,Green", "Red,red"):
+        line = _mistake(capsys, "new", str(tmp_path / "d.game"), "--teams", teams)
+        assert "'Red' is given twice" in line
+        line = _mistake(capsys, "new", str(tmp_path / "d.game"), "--teams", teams, "--language", "nl")
+        assert "'Red' komt twee keer voor" in line
+    assert not (tmp_path / "d.game").exists()
+
+
+def test_a_folder_given_as_the_game_file_is_told_so(tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    line = _mistake(capsys, "status", str(folder))
+    assert f"'{folder}' is a folder, not a game file" in line and ".game" in line and "No game file" not in line
+    line = _mistake(capsys, "advance", str(folder), "--language", "nl")
+    assert f"'{folder}' is een map, geen spelbestand" in line and ".game-bestand" in line
+
+
 def test_a_missing_game_file_is_one_clear_line(tmp_path, capsys):
     missing = str(tmp_path / "nope.game")
     for action in (["status", missing], ["advance", missing], ["submit", missing, "--team", "Rood", "--set",
@@ -151,6 +169,34 @@ def test_submit_outside_the_trainers_range_names_parameter_and_range(game_file, 
     game = Game.open(game_file)
     try:
         assert game.decisions("Rood") == {}  # nothing was stored
+    finally:
+        game.close()
+
+
+def test_a_value_of_the_wrong_kind_is_told_the_range_the_game_allows(game_file, capsys):
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "organisation.inside_sales=2.5")
+    assert "must be an integer in the range [0, 8]. Got '2.5'" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=-5")
+    assert "must be a number in the range [0, 100000]. Got '-5'" in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "organisation.inside_sales=2.5",
+                    "--language", "nl")
+    assert "moet een geheel getal van 0 tot en met 8 zijn" in line
+    line = _mistake(capsys, "preview", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=-5",
+                    "--language", "nl")
+    assert "moet een getal van 0 tot en met 100000 zijn" in line
+
+
+def test_a_decimal_comma_is_told_to_be_a_decimal_point(game_file, capsys):
+    line = _mistake(capsys, "submit", game_file, "--language", "nl", "--team", "Rood", "--set",
+                    "economics.price_level=1,05")
+    assert "getypt met een decimale punt" in line and "zoals '1.05'. Je gaf '1,05'." in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level=1,05")
+    assert "typed with a decimal point" in line and "such as '1.05'. Got '1,05' instead." in line
+    line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=20,000")
+    assert "no thousands separators" in line  # never read silently: 20 in Dutch, 20000 in English
+    game = Game.open(game_file)
+    try:
+        assert game.decisions("Rood") == {}
     finally:
         game.close()
 
@@ -312,6 +358,16 @@ def test_end_stops_the_game_and_further_rounds_are_refused(game_file, capsys):
     line = _mistake(capsys, "advance", game_file)
     assert "ended the game after round 1" in line
     assert "the trainer ended it after round 1" in _ok(capsys, "status", game_file)
+
+
+def test_end_is_refused_before_round_1(game_file, capsys):
+    line = _mistake(capsys, "end", game_file)
+    assert "No round has been played yet, so the game cannot end" in line
+    line = _mistake(capsys, "end", game_file, "--language", "nl")
+    assert "Er is nog geen ronde gespeeld, dus het spel kan niet eindigen" in line
+    status = _ok(capsys, "status", game_file)
+    assert "Round 1 is open" in status and "ended" not in status
+    _ok(capsys, "advance", game_file)  # the class plays on
 
 
 def _session(capsys, monkeypatch, language: str, folder) -> list[str]:

@@ -64,11 +64,12 @@ def solara_command(lan: bool, port: int) -> list[str]:
 
 
 def solara_environment(game: Path, language: str, address: str) -> dict[str, str]:
-    """What the page server needs to know: the game, the language, the address to show; no usage reports."""
+    """What the page server needs to know: the game, the language, the address to show; no usage reports, and no
+    "This website runs on Solara" banner (English on a Dutch page, and not the class's business)."""
     from .serve import ADDRESS_VARIABLE, GAME_VARIABLE  # the page's module: widgets, not here
 
     return {**os.environ, GAME_VARIABLE: str(game), LANGUAGE_VARIABLE: language, ADDRESS_VARIABLE: address,
-            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
+            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False"}
 
 
 def _reach(lan: bool, address: str) -> str:

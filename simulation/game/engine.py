@@ -145,6 +145,24 @@ class Preview:
     high: dict[str, float]
 
 
+def _given_twice(names: Sequence[str]) -> str | None:
+    """The first name given again later ('Red' in Red, Blue, red: capitals do not make two teams), or None."""
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            return next(first for first in names if first.casefold() == name.casefold())
+        seen.add(name.casefold())
+    return None
+
+
+def check_event(event: object) -> str:
+    """`event` if it is a market event a round can have, else the kit's message with the events there are."""
+    if event not in MARKET_EVENTS:
+        raise kit_error(GameError, "error.unknown_event", got=shown(event), events=", ".join(MARKET_EVENTS),
+                        hint=hint(event, MARKET_EVENTS))
+    return event
+
+
 def market_slots(settings: GameSettings | Mapping[str, Any] | None, teams: Sequence[str] | int
                  ) -> tuple[GameSettings, list[tuple[str, str | None, str]]]:
     """The settings checked, and the market's places: the teams (with new codes), then computer competitors."""
@@ -157,8 +175,9 @@ def market_slots(settings: GameSettings | Mapping[str, Any] | None, teams: Seque
     names = [check_team_name(name) for name in teams]
     if len(names) > settings.suppliers:
         raise kit_error(GameError, "error.teams_fit", teams=len(names), suppliers=settings.suppliers)
-    if len({n.casefold() for n in names}) < len(names):
-        raise kit_error(GameError, "error.team_names_twice")
+    twice = _given_twice(names)
+    if twice is not None:
+        raise kit_error(GameError, "error.team_names_twice", name=shown(twice))
     slots: list[tuple[str, str | None, str]] = [(name, new_code(), "") for name in names]
     taken = {n.casefold() for n in names}
     for index in range(settings.suppliers - len(names)):
@@ -183,6 +202,7 @@ class Game:
         self._codes = {name: code for name, code, _ in store.slots() if code}
         self.is_bot = {slot.name: slot.is_bot for slot in self.slots}
         self._game_id = store.meta("game_id") or ""
+        self._checked: set[int] = set()  # the log entries `log` has checked
 
     # --- creating and opening
     @classmethod
@@ -262,7 +282,31 @@ class Game:
 
     # --- the log
     def log(self) -> Log:
-        return effective_log(self.store.actions())
+        """The effective log, each submission and event in it checked as `submit` and `schedule_event` check
+        them: a log changed by hand is told, naming the file and the entry, before any round is played on it."""
+        log = effective_log(self.store.actions())
+        self._check_log(log)
+        return log
+
+    def _check_log(self, log: Log) -> None:
+        """Check the entries of `log` not checked before by this object (the log only grows, and an undo leaves
+        the entries before it as they were, so each is checked once)."""
+        for index, action in enumerate(log.submissions):
+            if action.seq not in self._checked:
+                try:
+                    self._team(action.slot)
+                    self._checked_decisions(Log(submissions=log.submissions[:index]), action.slot, action.round,
+                                            action.payload.get("decisions"))
+                except GameError as error:
+                    raise self.store.refused(action, error) from None
+                self._checked.add(action.seq)
+        for action in log.events:
+            if action.seq not in self._checked:
+                try:
+                    check_event(action.payload.get("event"))
+                except GameError as error:
+                    raise self.store.refused(action, error) from None
+                self._checked.add(action.seq)
 
     def status(self) -> Status:
         log = self.log()
@@ -293,10 +337,15 @@ class Game:
         with self.store.transaction() as connection:
             log = self.log()
             open_round = self._check_open(log, round_number)
-            base = {**self.settings.base_scenario(), **self._in_force(log, team, open_round)}
-            checked = self.settings.check_decisions(decisions, base)
+            checked = self._checked_decisions(log, team, open_round, decisions)
             GameStore.append(connection, open_round, "submit", team, {"decisions": checked})
         return {**self._in_force(log, team, open_round), **checked}
+
+    def _checked_decisions(self, log: Log, team: str, round_number: int, decisions: Any) -> dict[str, Any]:
+        """A team's decisions for `round_number` checked on top of those in force in `log` (the trainer's ranges,
+        the people budget): the one check of a submission, as it is made and as the log is read again."""
+        base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
+        return self.settings.check_decisions(decisions, base)
 
     def _check_open(self, log: Log, round_number: int | None) -> int:
         open_round = log.played + 1
@@ -312,9 +361,7 @@ class Game:
 
     def schedule_event(self, event: str, round_number: int | None = None) -> None:
         """A market event for a round that has not been played yet (default: the open round)."""
-        if event not in MARKET_EVENTS:
-            raise kit_error(GameError, "error.unknown_event", got=shown(event), events=", ".join(MARKET_EVENTS),
-                            hint=hint(event, MARKET_EVENTS))
+        check_event(event)
         check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()
@@ -432,6 +479,8 @@ class Game:
         with self.store.transaction() as connection:
             log = self.log()
             self._check_open(log, None)
+            if not log.played:  # one mistyped command must not end the class's game before it began
+                raise kit_error(GameError, "error.end_not_begun")
             GameStore.append(connection, log.played, "end", None, {})
         return log.played
 
@@ -479,8 +528,7 @@ class Game:
         team = self._team(team)
         log = self.log()
         round_number = self._check_open(log, None)
-        base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
-        draft = self.settings.check_decisions(decisions, base)
+        draft = self._checked_decisions(log, team, round_number, decisions)
         index = [slot.name for slot in self.slots].index(team)
         # One preview at a time per game in this process: the others wait for the market (seconds) rather
         # than replay the game each (a minute at 30 teams × 12 rounds).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,8 +17,8 @@ from typing import Any
 from ..errors import KitError, hint, quoted, shown
 from ..files import parse_document, read_limited
 from ..language import kit_error, text
-from ..parameters import SPECS
-from ..scenario import Scenario, ScenarioError, check_seed, flatten, unknown_parameter
+from ..parameters import SPECS, ParamSpec
+from ..scenario import Scenario, ScenarioError, check_seed, coerce, flatten, not_allowed, unknown_parameter
 from .bots import STYLES
 
 
@@ -189,6 +189,22 @@ class GameSettings:
             return tuple(allowed) if allowed is not None else spec.choices
         return (spec.low, spec.high) if allowed is None else (allowed[0], allowed[1])
 
+    def decision_spec(self, name: str) -> ParamSpec:
+        """Decision `name`'s row of the parameter table narrowed to the range (or choices) this game allows: what
+        a team is told it may choose, also when it typed a value of the wrong kind."""
+        spec, allowed = SPECS[name], self.allowed(name)
+        if spec.choices:
+            return replace(spec, choices=tuple(allowed))
+        return spec if spec.kind is bool else replace(spec, low=allowed[0], high=allowed[1])
+
+    def _typed(self, name: str, value: Any) -> Any:
+        """`value` as decision `name`'s type ('3' → 3); a value that is none (2.5 people, 'cheap', −5 euros) is
+        told with the game's range, not the wider one of the parameter table the team cannot use here."""
+        try:
+            return coerce(SPECS[name], value)
+        except ScenarioError:
+            raise not_allowed(self.decision_spec(name), value).recast(GameError) from None
+
     def check_decisions(self, decisions: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
         """Validate a team's decisions (parameter table, then the trainer's ranges and the people budget)."""
         if not isinstance(decisions, Mapping):
@@ -198,6 +214,7 @@ class GameSettings:
             if name not in self.decisions:
                 raise kit_error(GameError, "error.not_a_decision", name=name, decisions=", ".join(self.decisions),
                                 hint=hint(name, self.decisions))
+        decisions = {name: self._typed(name, value) for name, value in decisions.items()}
         try:
             scenario = Scenario({**dict(base), **decisions})
         except ScenarioError as error:

@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..language import kit_error
+from ..errors import KitError, shown
+from ..language import kit_error, text
 from .settings import GameError
 
 SCHEMA = """
@@ -47,6 +48,12 @@ class Action:
     slot: str | None
     payload: dict[str, Any]
 
+    def entry(self, language: str) -> str:
+        """Which entry this is, for a message about the log: its number, round and team (or kind)."""
+        if self.kind == "submit":
+            return text("error.log_submission", language, seq=self.seq, round=self.round, team=self.slot)
+        return text("error.log_action", language, seq=self.seq, round=self.round, kind=self.kind)
+
 
 def _reason(error: Exception) -> str:
     """Why a write failed: the system's words for an OSError, SQLite's for its own ('disk I/O error')."""
@@ -68,8 +75,11 @@ class GameStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        if self.path.is_dir():
+            raise kit_error(GameError, "error.game_file_folder", file=str(self.path),
+                            example=shown(str(self.path / "workshop.game")))
         if not self.path.is_file():
-            raise kit_error(GameError, "error.no_game_file", file=str(self.path), name=self.path.name)
+            raise kit_error(GameError, "error.no_game_file", file=str(self.path), name=str(self.path))
         self.connection = self._connect(self.path)
         try:
             if self.meta("format") != FORMAT:
@@ -158,7 +168,24 @@ class GameStore:
 
     def actions(self) -> list[Action]:
         rows = self.connection.execute("SELECT seq, round, kind, slot, payload FROM actions ORDER BY seq")
-        return [Action(seq, rnd, kind, slot, json.loads(payload)) for seq, rnd, kind, slot, payload in rows]
+        return [Action(seq, rnd, kind, slot, self._payload(Action(seq, rnd, kind, slot, {}), payload))
+                for seq, rnd, kind, slot, payload in rows]
+
+    def _payload(self, action: Action, stored: str) -> dict[str, Any]:
+        """A log entry's payload as the kit wrote it (a JSON object); one changed by hand into something else is
+        told, naming the file and the entry, rather than failing every command with a traceback."""
+        try:
+            payload = json.loads(stored)
+        except (TypeError, ValueError):  # not text, not JSON (a JSONDecodeError is a ValueError)
+            payload = None
+        if not isinstance(payload, dict):
+            raise kit_error(GameError, "error.log_unreadable", file=str(self.path), entry=action.entry)
+        return payload
+
+    def refused(self, action: Action, error: KitError) -> GameError:
+        """`error`, found in the logged `action`, as a mistake in this file: which file, which entry."""
+        return kit_error(GameError, "error.log_refused", file=str(self.path), entry=action.entry,
+                         error=error.in_language)
 
     def results(self) -> dict[int, dict[str, dict[str, float]]]:
         """Stored results by the seq of the advance (or practice) that produced them."""

@@ -119,6 +119,7 @@ def test_a_class_plays_two_rounds_in_separate_browsers(classroom, chromium_path,
             _log_in(current, classroom["trainer"])
             current.get_by_role("button", name=_t("game.page.advance")).wait_for(timeout=TIMEOUT_MS)
             _title_shows(current, _t("game.page.round_open", round=1, rounds=3))
+            assert "runs on Solara" not in current.inner_text("body")  # Solara's banner: English on a Dutch page
             shot(current, "2_trainer")
 
             for team in ("Rood", "Blauw"):
