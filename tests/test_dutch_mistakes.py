@@ -18,6 +18,7 @@ import html
 import itertools
 import pickle
 import re
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -36,7 +37,7 @@ from simulation.cli_scenario import check_port, key_values
 from simulation.comparison import yearly_totals
 from simulation.errors import KitError
 from simulation.exercises import check, list_exercises, start
-from simulation.exercises.checker import cell_error_box
+from simulation.exercises.checker import cell_error_box, unknown_name
 from simulation.experiment import compare, replicate, save_experiment, sensitivity, storage, sweep
 from simulation.experiment.assumptions import normalise, parse_range
 from simulation.experiment.budget import MAX_RUNS, check_budget
@@ -117,6 +118,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "whole number, half given": lambda game: Scenario({"run.years": 0.5}),
     "number as a word": lambda game: Scenario({"economics.price_level": "hoog"}),
     "choice": lambda game: Scenario({"funnel.promise_policy": "liegen"}),
+    "number with a decimal comma": lambda game: Scenario({"economics.price_level": "1,05"}),
     "yes or no": lambda game: Scenario({"market.lead_nurturing": "misschien"}),
     "market shares": lambda game: Scenario({"market.share_small": 0.7, "market.share_large": 0.5}),
     "churn order": lambda game: Scenario({"churn.annual_at_grade_8": 0.5}),
@@ -130,6 +132,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "huge seed": lambda game: simulate(None, 2 ** 130),
     "experiment seed": lambda game: check_seed(-1, EXPERIMENT_SEED),
     "unknown preset": lambda game: preset("basline"),
+    "a name Python does not know (answer = tien)": lambda game: _raised_in_a_cell("answer = tien"),
     "keep_events": lambda game: simulate(None, 0, keep_events="alles"),
     "unknown KPI": lambda game: check_kpi("win_rat"),
     "no KPIs": lambda game: check_kpis([]),
@@ -148,7 +151,8 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "unknown team code": lambda game: game.team_for_code("AAAAA-AAAAA"),
     "not the trainer code": lambda game: game.check_trainer("AAAAA-AAAAA"),
     "unknown team": lambda game: game.decisions("Groen"),
-    "game ended": lambda game: _ended(game).submit("Rood", {}),
+    "game ended": lambda game: _ended(_played(game, 1)).submit("Rood", {}),
+    "game ended before round 1": lambda game: game.end(),
     "game over": lambda game: _played(game, 2).submit("Rood", {}),
     "round closed": lambda game: _played(game, 1).submit("Rood", {}, round_number=1),
     "round not open": lambda game: game.submit("Rood", {}, round_number=2),
@@ -237,6 +241,12 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "no game file": lambda game: Game.open(HERE / "klas.game"),
     "not a game file": lambda game: Game.open(HERE / "conftest.py"),
     "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),
+    "game file a folder": lambda game: Game.open(_folder(game, "klas")),
+    "log entry changed into no JSON": lambda game: _hand_edited(game, "UPDATE actions SET payload = '{\"decisions\": '"),
+    "logged decision out of range": lambda game: _hand_edited(
+        game, "UPDATE actions SET payload = '{\"decisions\": {\"organisation.service_staff\": 50}}'"),
+    "logged market event unknown": lambda game: _hand_edited(
+        game, "UPDATE actions SET kind = 'event', slot = NULL, payload = '{\"event\": \"overstroming\"}'"),
     "a team without a name": lambda game: teams_given("Rood,,Blauw"),
     "--code unknown": lambda game: chosen_team(game, None, "AAAAA-BBBBB"),
     "--team unknown": lambda game: chosen_team(game, "Roood", None),
@@ -282,6 +292,16 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
 }
 
 
+def _hand_edited(game: Game, change: str) -> None:
+    """`game` with Rood's submission for round 1 changed by `change` (SQL on its log), read again."""
+    game.submit("Rood", {"organisation.service_staff": 5})
+    with sqlite3.connect(game.store.path) as connection:
+        connection.execute(change)
+    connection.close()
+    with Game.open(game.store.path) as again:
+        again.status()
+
+
 def _folder(game: Game, name: str) -> Path:
     """A folder next to the game (in the test's own folder)."""
     path = game.store.path.parent / name
@@ -300,10 +320,18 @@ def _saved_to_a_short_sheet(game: Game) -> None:
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
          "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and",
          "error.document_line", "error.document_end", "error.document_not_text", "error.runs_busy",
-         "error.file_allowed",
+         "error.file_allowed", "error.log_submission", "error.log_action",
          *(key for key in TEXTS if key.startswith("error.setting_"))}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)
+
+
+def _raised_in_a_cell(code: str) -> None:
+    """What a notebook's box tells for a NameError that `code`, run as a cell, raises."""
+    try:
+        exec(code, {})
+    except NameError as error:
+        raise unknown_name(error) from None
 
 
 def _new_game(path) -> Game:
@@ -471,6 +499,25 @@ def test_a_lesson_shows_a_mistake_as_a_box_in_its_language(shell, capsys, langua
     assert "Traceback" not in out.out + out.err and "cell_error" not in out.out  # and no record for a grader
     shell.run_cell("1 / 0")  # a bug is no user mistake: its traceback stays
     assert "ZeroDivisionError" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("language", "told"), [("en", "Python does not know the name 'tien'. Text goes between "
+                                                       "quotes ('tien')"),
+                                                ("nl", "Python kent de naam 'tien' niet. Tekst zet je tussen "
+                                                       "aanhalingstekens ('tien')")])
+def test_a_name_python_does_not_know_is_a_box_but_a_bugs_name_error_keeps_its_traceback(shell, capsys, language,
+                                                                                        told):
+    """'answer = tien' (text without quotes) is a student's typo: a box in the notebook's language, as the exercises'
+    README promises; a NameError raised inside other code than the cell's is a bug and keeps its traceback."""
+    shell.run_cell(f"%load_ext simulation\nfrom simulation import set_language\nset_language({language!r})")
+    capsys.readouterr()
+    typo = shell.run_cell("answer = tien")
+    out = capsys.readouterr()
+    assert not typo.success and told in out.out and "Traceback" not in out.out + out.err
+    shell.run_cell("import types\nlibrary = types.ModuleType('library')\n"
+                   "exec('def broken():\\n    return undefined_name', library.__dict__)\nlibrary.broken()")
+    bug = capsys.readouterr().out
+    assert "NameError" in bug and "undefined_name" in bug and told.split("'")[0] not in bug
 
 
 def test_a_misspelt_part_of_a_scenario_is_a_box_in_a_lesson_and_still_an_attribute_error(shell, capsys):

@@ -322,21 +322,42 @@ SPIN = {"funnel.sales_method": "spin"}  # one lever changed: an answer the goals
 def test_a_built_scenario_is_scored_on_its_own_simulation():
     kind = EXERCISES["build-nps-scenario"].kind
     kpis = simulate(preset("baseline").replace(SPIN), seed=kind.seed).kpis
-    met = [goal.met(kpis[goal.kpi]) for goal in kind.goals]
+    met = [goal.met(kpis) for goal in kind.goals]
     feedback = check("build-nps-scenario", preset("baseline").replace(SPIN))
-    assert feedback.score == pytest.approx(sum(met) / len(met))
-    assert feedback.correct == all(met)
+    assert feedback.score == float(all(met)) and feedback.correct == all(met)
     assert f"{kpis['nps']:+.1f}" in feedback.message
 
 
-def test_a_built_scenario_passes_when_the_simulation_meets_the_goals(monkeypatch):
-    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
+GROWN = {"customers_start": 300, "customers_end": 320}
+
+
+def test_a_built_scenario_passes_only_when_the_simulation_meets_every_goal(monkeypatch):
+    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12, **GROWN})
     assert check("build-nps-scenario", SPIN).correct
-    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": math.nan})
-    half = check("build-nps-scenario", SPIN)
-    assert half.score == 0.5 and "(score 50%)" in half.title and "n/a (goal: at most 17.0%)" in half.message
+    monkeypatch.setattr(answers, "run_kpis",
+                        lambda scenario, seed: {"nps": 25.0, "sales_cost_share": math.nan, **GROWN})
+    missed = check("build-nps-scenario", SPIN)
+    assert missed.score == 0 and "n/a (goal: at most 17.0%)" in missed.message
     dutch = check("build-nps-scenario", SPIN, "nl")  # the KPI tables' words and number style
-    assert "(score 50 %)" in dutch.title and "n.v.t. (doel: hoogstens 17,0 %)" in dutch.message
+    assert dutch.score == 0 and "n.v.t. (doel: hoogstens 17,0 %)" in dutch.message
+
+
+@pytest.mark.parametrize("shrink", [{"market.campaign_spend_per_month": 0},
+                                    {"churn.supplier_ends_unprofitable": True}], ids=["no campaigns", "let go"])
+def test_an_nps_bought_by_shrinking_the_customer_base_earns_nothing(shrink):
+    """A bright student's shortcut: stop the campaigns, or let the unprofitable (unhappy) customers go, and the
+    customers left are happier. Both met the NPS and cost goals on seeds where the company shrank (full marks
+    before the customer goal); now the scenario must end with at least the customers it started with."""
+    exercise = EXERCISES["build-nps-scenario"]
+    scenario = preset("baseline").replace(shrink)
+    passed_before = 0
+    for seed in range(12):
+        kpis = simulate(scenario, seed=seed, keep_events=False).kpis
+        if kpis["nps"] >= 20 and kpis["sales_cost_share"] <= 0.17:  # the two goals there were
+            passed_before += 1
+            verdict = exercise.kind.grade(exercise, scenario, None, {**exercise.inputs, "seed": seed}, "en")
+            assert verdict.score == 0 and any(line.startswith("✘ Customers at end") for line in verdict.lines), seed
+    assert passed_before  # the shortcut did pass the old goals on some seed
 
 
 @pytest.mark.parametrize("template", [preset("baseline"), "baseline", {}])
@@ -344,7 +365,7 @@ def test_the_template_as_handed_out_earns_nothing(monkeypatch, template):
     """The exercise notebook hands out preset('baseline'); it meets the cost goal, which was half a point for
     changing nothing. Now it is no score at all, and says why, whatever the simulation gives; it still shows how
     far the baseline is from each goal (the notebook asks the student to look)."""
-    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12})
+    monkeypatch.setattr(answers, "run_kpis", lambda scenario, seed: {"nps": 25.0, "sales_cost_share": 0.12, **GROWN})
     feedback = check("build-nps-scenario", template)
     assert feedback.score == 0 and not feedback.correct
     assert "you have not changed a lever yet" in feedback.message

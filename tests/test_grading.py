@@ -290,8 +290,9 @@ def test_only_answers_under_the_last_start_count_with_the_trainers_salt():
     assert "other course salt" in other_salt.status
     forged = grade_outcome(_outcome({"kind": "start", "student": "=cmd|' /C calc'!A0"}), COURSE)
     assert forged.student is None and "no student number" in forged.status
-    twins = [grade_outcome(_outcome(start_b), COURSE), grade_outcome(_outcome(start_b), COURSE)]
-    mark_duplicates(twins)
+    twins = [grade_outcome(_outcome(start_b, {"kind": "answer", "exercise": "nps-variant", "answer": right_b,
+                                              "student": "s2", "course": COURSE}), COURSE) for _ in range(2)]
+    mark_duplicates(twins)  # one exercise answered in two files: the trainer decides which counts
     assert all("duplicate student number" in t.status for t in twins)
 
 

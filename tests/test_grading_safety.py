@@ -24,6 +24,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 from simulation import __version__
 from simulation.cli import main
 from simulation.errors import KitError
+from simulation.exercises import EXERCISES
+from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
 from simulation.grading.gradebook import StudentResult, write_all
 from simulation.grading.run import Cache, Outcome, execute, run_all
@@ -33,8 +35,15 @@ LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /
 
 
 def _student_in_file(path: Path, timeout: float, **_) -> Outcome:
-    """A stand-in for running a notebook: the file holds the student number its `start` would record."""
-    return Outcome(path.name, "ok", "", [{"kind": "start", "student": path.read_text(encoding="utf-8")}])
+    """A stand-in for running a notebook: the file holds the student number its `start` would record, or a JSON
+    object with the number, the name and answers to exercises, as its `start` and `check` would record them."""
+    held = path.read_text(encoding="utf-8")
+    if not held.startswith("{"):
+        return Outcome(path.name, "ok", "", [{"kind": "start", "student": held}])
+    work = json.loads(held)
+    return Outcome(path.name, "ok", "", [{"kind": "start", "student": work["student"], "name": work["name"]}] + [
+        {"kind": "answer", "exercise": exercise_id, "answer": answer, "student": work["student"].lower()}
+        for exercise_id, answer in work["answers"].items()])
 
 
 @pytest.fixture
@@ -241,10 +250,20 @@ def test_a_failed_write_leaves_no_gradebook_beside_a_half_written_set(tmp_path, 
     assert sorted(p.name for p in (tmp_path / "book.feedback").iterdir()) == feedback_before
 
 
-def test_duplicated_student_numbers_are_left_out_of_the_lms_files(tmp_path, no_kernels):
+def _work(student: str, name: str, *exercise_ids: str) -> str:
+    """A stand-in submission (`_student_in_file`) with this student's right answers to `exercise_ids`."""
+    return json.dumps({"student": student, "name": name, "answers": {
+        e: EXERCISES[e].model_answer(inputs_for(EXERCISES[e], student.lower(), None)) for e in exercise_ids}})
+
+
+@pytest.mark.parametrize(("a", "b"), [(_work("s1", "Ann", "nps-variant"), _work("S1", "Ann", "nps-variant")),
+                                      (_work("s1", "Ann", "nps-variant"), _work("s1", "Bob", "complaint-goal"))],
+                         ids=["one exercise answered twice", "two names"])
+def test_duplicated_student_numbers_are_left_out_of_the_lms_files(tmp_path, no_kernels, a, b):
+    """Two versions of one notebook, copying, or a typo in a number: the trainer decides which counts."""
     (tmp_path / "subs").mkdir()
-    for name, student in (("a.ipynb", "s1"), ("b.ipynb", "S1"), ("c.ipynb", "s2")):
-        (tmp_path / "subs" / name).write_text(student)
+    for name, held in (("a.ipynb", a), ("b.ipynb", b), ("c.ipynb", "s2")):
+        (tmp_path / "subs" / name).write_text(held)
     book = tmp_path / "book.csv"
     result = grade_folder(tmp_path / "subs", book, lms=("brightspace", "canvas", "moodle"), cache=False,
                           progress=False)
@@ -253,8 +272,39 @@ def test_duplicated_student_numbers_are_left_out_of_the_lms_files(tmp_path, no_k
     assert [r["OrgDefinedId"] for r in _rows(tmp_path / "book.brightspace.csv")] == ["#s2"]
     assert [r["student_number"] for r in _rows(book)] == ["s1", "s1", "s2"]  # the gradebook keeps both
     first = result.results[0]
-    assert first.status_in("en") == "no answers; duplicate student number: left out of the LMS files"
-    assert first.status_in("nl") == "geen antwoorden; dubbel studentnummer: niet in de LMS-bestanden"
+    assert first.status_in("en") == "duplicate student number: left out of the LMS files"
+    assert first.status_in("nl") == "dubbel studentnummer: niet in de LMS-bestanden"
+
+
+def test_the_notebooks_of_one_student_are_added_up_in_the_lms_files(tmp_path, no_kernels):
+    """The course hands out one notebook per set of exercises, and Moodle's download gives a student's notebooks
+    in one folder: they are parts of one student's work, not duplicates (they were left out of the LMS files)."""
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    (tmp_path / "subs" / "ann" / "01.ipynb").write_text(_work("s1", "Ann", "nps-variant"))
+    (tmp_path / "subs" / "ann" / "02.ipynb").write_text(_work("S1", "", "complaint-goal", "churn-grade-6"))
+    (tmp_path / "subs" / "bob.ipynb").write_text(_work("s2", "Bob", "nps-variant"))
+    book = tmp_path / "book.csv"
+    result = grade_folder(tmp_path / "subs", book, lms=("brightspace", "canvas", "moodle"), cache=False,
+                          progress=False, language="nl")
+    assert [list(r.values()) for r in _rows(tmp_path / "book.moodle.csv")] == [
+        ["s1", "Ann", "3"], ["s2", "Bob", "1"]]
+    assert [r["OrgDefinedId"] for r in _rows(tmp_path / "book.brightspace.csv")] == ["#s1", "#s2"]
+    assert [r["total"] for r in _rows(book)] == ["1", "2", "1"]  # the gradebook keeps a row per notebook
+    assert result.results[0].status_in("nl") == ("een van 2 notebooks van deze student: de LMS-bestanden bevatten "
+                                                 "hun totaal")
+    feedback = [path.read_text(encoding="utf-8") for path in (tmp_path / "book.feedback").glob("*.md")]
+    assert sum("**Note:** one of 2 notebooks of this student" in text for text in feedback) == 2  # the student's own
+
+
+def test_the_student_reads_why_answers_are_missing(tmp_path):
+    """A notebook that reached its time limit: the answers after the endless cell are 'No answer found', and the
+    student's feedback says why, in the student's language (it was only in the trainer's gradebook)."""
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "loop.ipynb").write_text(_notebook(
+        'from simulation.exercises import start\nstart("s7654321", language="nl")', "while True:\n    pass"))
+    grade_folder(tmp_path / "subs", tmp_path / "book.csv", timeout=8, cache=False, progress=False)
+    feedback = (tmp_path / "book.feedback" / "s7654321_loop.md").read_text(encoding="utf-8")
+    assert "**Let op:** tijdslimiet: na 8 s gestopt (een oneindige lus?)" in feedback
 
 
 # ---- which files are graded, under which name ---------------------------------------------------------------------

@@ -208,13 +208,13 @@ class Exercise:
 
 
 _CLOSE = Text(
-    "Close: your answer is within {near:g} {unit} of the right one, but not within the {tolerance:g} {unit} "
+    "Close: your answer is within {near:,g} {unit} of the right one, but not within the {tolerance:,g} {unit} "
     "that counts as right. Round only at the end, and check the numbers you started from.",
-    "Bijna: je antwoord ligt binnen {near:g} {unit} van het goede, maar niet binnen de {tolerance:g} {unit} die "
+    "Bijna: je antwoord ligt binnen {near:,g} {unit} van het goede, maar niet binnen de {tolerance:,g} {unit} die "
     "als goed telt. Rond pas aan het eind af, en controleer de getallen waarmee je begon.")
 _FAR = Text(
-    "Your answer is more than {near:g} {unit} away from the right one.",
-    "Je antwoord ligt meer dan {near:g} {unit} van het goede antwoord af.")
+    "Your answer is more than {near:,g} {unit} away from the right one.",
+    "Je antwoord ligt meer dan {near:,g} {unit} van het goede antwoord af.")
 
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$|^[+-]?[1-9]\d{0,2}(,\d{3})+$")
 

@@ -4,7 +4,9 @@ The student changes management decisions only (the levers below) and the
 scenario is simulated with a fixed seed. Promoters bring referrals (word of
 mouth, DOMAIN.md §6); the goal pairs NPS with the sales cost share so that
 "hire many more reps" is not a free answer (sales cost is tens of percent of
-revenue in B2B).
+revenue in B2B), and with a customer base that does not shrink, so that
+"stop the campaigns" or "let the unhappy customers go" is not one either:
+both raise the NPS of the customers left by having fewer of them.
 """
 
 from __future__ import annotations
@@ -43,10 +45,12 @@ BUILD_NPS = Exercise(
     title=Text("Build a scenario: NPS +20 without expensive selling", "Bouw een scenario: NPS +20 zonder dure verkoop"),
     question=Text(
         "Start from preset('baseline') and change management decisions only, with .replace({{...}}). Reach an "
-        "NPS of at least {nps_goal:+.0f} after {years} years while the sales cost stays at most {cost_goal:.0f}% of revenue. "
+        "NPS of at least {nps_goal:+.0f} after {years} years while the sales cost stays at most {cost_goal:.0f}% of "
+        "revenue and you end with at least as many customers as you started with. "
         "Your scenario is simulated with seed {seed}. Levers you may change: {levers}.",
         "Begin bij preset('baseline') en verander alleen managementbesluiten, met .replace({{...}}). Haal na {years} "
-        "jaar een NPS van minstens {nps_goal:+.0f} terwijl de saleskosten hoogstens {cost_goal:.0f} % van de omzet zijn. "
+        "jaar een NPS van minstens {nps_goal:+.0f} terwijl de saleskosten hoogstens {cost_goal:.0f} % van de omzet "
+        "zijn en je aan het eind minstens zoveel klanten hebt als aan het begin. "
         "Je scenario wordt gesimuleerd met seed {seed}. Knoppen die je mag veranderen: {levers}."),
     kind=ScenarioAnswer(
         goals=(
@@ -60,15 +64,21 @@ BUILD_NPS = Exercise(
                 "stay and buy again raise the revenue.",
                 "Aandeel saleskosten = saleskosten ÷ omzet. Meer verkopers en campagnes verhogen de kosten; "
                 "klanten die blijven en opnieuw kopen verhogen de omzet.")),
+            Goal("customers_end", None, at_least=True, against="customers_start", hint=Text(
+                "A higher NPS from fewer customers is no success: the unhappy ones left or were never won. Keep "
+                "winning new customers (campaigns, a sound funnel) and keep the ones you have (satisfaction).",
+                "Een hogere NPS met minder klanten is geen succes: de ontevredenen zijn weg of nooit binnengehaald. "
+                "Blijf nieuwe klanten winnen (campagnes, een gezonde trechter) en houd de klanten die je hebt "
+                "(tevredenheid).")),
         ),
         levers=LEVERS,
         seed=SEED,
     ),
     solve=_solve_build,
     explanation=Text(
-        "Well done: your scenario reaches both goals on seed {seed}. Check with more seeds "
+        "Well done: your scenario reaches every goal on seed {seed}. Check with more seeds "
         "(simulation.experiment.replicate) that it is strategy, not luck.",
-        "Goed gedaan: je scenario haalt beide doelen op seed {seed}. Controleer met meer seeds "
+        "Goed gedaan: je scenario haalt alle doelen op seed {seed}. Controleer met meer seeds "
         "(simulation.experiment.replicate) dat het strategie is en geen geluk."),
     docs_section="3.5",
     lesson="03_expectation_management",
@@ -76,11 +86,11 @@ BUILD_NPS = Exercise(
             "years": SPECS["run.years"].default, "levers": ", ".join(LEVERS)},
     vary=lambda rng: {"seed": rng.randrange(1000)},
     method=Text(
-        "change one lever at a time from preset('baseline'), simulate with seed {seed} and watch both KPIs: "
-        "simulate(scenario, seed={seed}).kpis['nps'] and ['sales_cost_share']. Keep what moves the NPS up "
-        "without raising the cost share.",
-        "verander één knop tegelijk vanuit preset('baseline'), simuleer met seed {seed} en kijk naar beide KPI's: "
-        "simulate(scenario, seed={seed}).kpis['nps'] en ['sales_cost_share']. Houd wat de NPS omhoog brengt "
-        "zonder het kostenaandeel te verhogen."),
+        "change one lever at a time from preset('baseline'), simulate with seed {seed} and watch the KPIs: "
+        "simulate(scenario, seed={seed}).kpis['nps'], ['sales_cost_share'] and ['customers_end']. Keep what moves "
+        "the NPS up without raising the cost share or losing customers.",
+        "verander één knop tegelijk vanuit preset('baseline'), simuleer met seed {seed} en kijk naar de KPI's: "
+        "simulate(scenario, seed={seed}).kpis['nps'], ['sales_cost_share'] en ['customers_end']. Houd wat de NPS "
+        "omhoog brengt zonder het kostenaandeel te verhogen of klanten te verliezen."),
     simulated=True,
 )

@@ -157,9 +157,9 @@ VISIT_CAPACITY = Exercise(
     kind=NumberAnswer(T("visits", "bezoeken"), "500", tolerance=0.5, near=5),
     solve=_solve_capacity,
     explanation=T("Right: {reps} × {hours_per_rep:,.0f} h × {share:.0%} = {account_hours:,.0f} h for accounts, ÷ "
-                  "{visit_hours} h = {visits} visits.",
+                  "{visit_hours} h = {visits:,} visits.",
                   "Goed: {reps} × {hours_per_rep:,.0f} uur × {share:.0%} = {account_hours:,.0f} uur voor klanten, ÷ "
-                  "{visit_hours} uur = {visits} bezoeken."),
+                  "{visit_hours} uur = {visits:,} bezoeken."),
     docs_section="3.3.6", lesson="06_sales_roles_and_capacity",
     inputs={"reps": 6, "share": 0.5, "visit_hours": 4, "hours_per_rep": SPECS["organisation.hours_per_rep_year"].default},
     mistakes=(

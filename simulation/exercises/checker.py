@@ -257,10 +257,24 @@ def lesson_error_box(error: KitError, language: str | None = None) -> Card:
     return Card("wrong", CELL_STOPPED(language), f"{LESSON_CELL_ERROR(language)}\n{_told(error, language)}")
 
 
+def _raised_by_the_cell(shell: Any, tb: Any) -> bool:
+    """Whether the innermost frame of `tb` runs in the notebook's own namespace: the student's cell (or a function
+    defined in one), not the kit or a library, where a NameError is a bug."""
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_globals is shell.user_ns
+
+
+def unknown_name(error: NameError) -> KitError:
+    """A NameError of the student's own cell, told as the kit tells a mistake (in both languages)."""
+    return kit_error(KitError, "error.unknown_name", name=getattr(error, "name", None) or "?")
+
+
 def show_errors_as_boxes(box: Callable[[KitError], Card] = cell_error_box) -> bool:
     """In a notebook, show a KitError raised in any cell (an answer built with a typo never reaches `check`)
-    as `box` (an exercise notebook's by default, `lesson_error_box` in a lesson) instead of a traceback; a
-    bug keeps its traceback. Leaves a handler that someone else installed alone."""
+    as `box` (an exercise notebook's by default, `lesson_error_box` in a lesson) instead of a traceback, and
+    so a NameError raised by the cell itself: a student's typo ('answer = tien', text without quotes, or a
+    cell above not run yet). A bug keeps its traceback. Leaves a handler that someone else installed alone."""
     try:
         from IPython import get_ipython
         from IPython.display import display
@@ -270,14 +284,22 @@ def show_errors_as_boxes(box: Callable[[KitError], Card] = cell_error_box) -> bo
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return False
     installed = getattr(shell, "custom_exceptions", ())
-    if installed and installed != (KitError,):
+    if installed and installed != _SHOWN_AS_BOXES:
         return False
 
-    def show(shell: Any, etype: Any, value: KitError, tb: Any, tb_offset: Any = None) -> None:
-        display(box(value))  # IPython still marks the cell as failed
+    def show(shell: Any, etype: Any, value: KitError | NameError, tb: Any, tb_offset: Any = None) -> None:
+        if isinstance(value, KitError):
+            display(box(value))  # IPython still marks the cell as failed
+        elif _raised_by_the_cell(shell, tb):
+            display(box(unknown_name(value)))
+        else:
+            shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
-    shell.set_custom_exc((KitError,), show)
+    shell.set_custom_exc(_SHOWN_AS_BOXES, show)
     return True
+
+
+_SHOWN_AS_BOXES = (KitError, NameError)
 
 
 def start(student: Any = None, *, name: str | None = None, language: str = "en", course: str | None = None) -> Card:

@@ -2,8 +2,11 @@
 
 Only management decisions (the `levers`) may differ from the baseline: a
 student who lowers the customers' loss aversion or the competitors' level
-has changed the world, not the company, and is told so. The score is the
-share of goals met, so a scenario that reaches one goal of two scores 0.5.
+has changed the world, not the company, and is told so. A scenario scores 1
+when it meets every goal and 0 otherwise: the goals hold each other in check
+(an NPS reached by shrinking the customer base misses another goal), and a
+share of goals met paid half a point for any change that kept a goal the
+baseline meets already, however much worse it made the rest.
 """
 
 from __future__ import annotations
@@ -26,26 +29,36 @@ _AT_MOST = Text("at most", "hoogstens")
 
 @dataclass(frozen=True)
 class Goal:
-    """A KPI target such as 'NPS at least +20', with a hint naming the concept that moves it."""
+    """A KPI target such as 'NPS at least +20', with a hint naming the concept that moves it. The target is a
+    number, or (`against`) another KPI of the same run, such as 'customers at the end at least those at the
+    start'."""
 
     kpi: str
-    target: float
+    target: float | None
     at_least: bool
     hint: Text
+    against: str | None = None
 
-    def met(self, value: float) -> bool:
+    def target_in(self, kpis: Mapping[str, float]) -> float:
+        return kpis[self.against] if self.against else self.target
+
+    def met(self, kpis: Mapping[str, float]) -> bool:
+        value, target = kpis[self.kpi], self.target_in(kpis)
         if math.isnan(value):
             return False
-        return value >= self.target if self.at_least else value <= self.target
+        return value >= target if self.at_least else value <= target
 
-    def line(self, value: float, language: str) -> str:
-        """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)'."""
+    def line(self, kpis: Mapping[str, float], language: str) -> str:
+        """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)', or against another KPI '✘ Customers at end:
+        280 customers (goal: at least customers at start = 300 customers)'."""
         spec = KPI_SPECS[self.kpi]
+        target = format_value(self.target_in(kpis), spec.unit, language)
+        if self.against:
+            target = f"{KPI_SPECS[self.against].label(language).lower()} = {target}"
         return "{mark} {label}: {value} ({goal} {bound} {target})".format(
-            mark="✔" if self.met(value) else "✘", label=spec.label(language),
-            value=format_value(value, spec.unit, language), goal=Text("goal:", "doel:")(language),
-            bound=(_AT_LEAST if self.at_least else _AT_MOST)(language),
-            target=format_value(self.target, spec.unit, language))
+            mark="✔" if self.met(kpis) else "✘", label=spec.label(language),
+            value=format_value(kpis[self.kpi], spec.unit, language), goal=Text("goal:", "doel:")(language),
+            bound=(_AT_LEAST if self.at_least else _AT_MOST)(language), target=target)
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,8 @@ class ScenarioAnswer:
             return Verdict(0.0, (_OUTSIDE(language, names=", ".join(outside), levers=", ".join(self.levers)),),
                            mistake=_CHANGED_THE_MARKET)
         kpis = answers.run_kpis(answer, values.get("seed", self.seed))
-        met = [goal.met(kpis[goal.kpi]) for goal in self.goals]
-        lines = [goal.line(kpis[goal.kpi], language) for goal in self.goals]
+        met = [goal.met(kpis) for goal in self.goals]
+        lines = [goal.line(kpis, language) for goal in self.goals]
         if not Scenario.changes(answer):  # the template as handed out: how far it is, but a goal it meets is no score
             return Verdict(0.0, (*lines, _UNCHANGED(language)), mistake=_CHANGED_NOTHING)
         if all(met):
@@ -95,7 +108,7 @@ class ScenarioAnswer:
         missed = [KPI_SPECS[goal.kpi] for goal, ok in zip(self.goals, met) if not ok]
         missed_label = Text("missed: " + ", ".join(kpi.label("en") for kpi in missed),
                             "doel niet gehaald: " + ", ".join(kpi.label("nl") for kpi in missed)) if missed else None
-        return Verdict(sum(met) / len(met), tuple(lines), mistake=missed_label)
+        return Verdict(float(all(met)), tuple(lines), mistake=missed_label)
 
 
 _CHANGED_THE_MARKET = Text("changed the market, not a lever", "markt veranderd in plaats van een knop")

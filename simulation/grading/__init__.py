@@ -107,9 +107,9 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
     outcomes = run_all(found, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
     results = [grade_outcome(outcomes[label], course, timeout) for label in found]
-    mark_duplicates(results)
     answered = {e for r in results for e in r.feedback}
     exercise_ids = list(exercises) or [e for e in EXERCISES if e in answered]
     for result in results:  # the total counts the gradebook's columns only, never an exercise left out of them
         result.feedback = {e: f for e, f in result.feedback.items() if e in exercise_ids}
+    mark_duplicates(results)
     return Gradebook(results, exercise_ids, write_all(results, exercise_ids, out, lms, item, language), language)

@@ -181,20 +181,40 @@ def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 
     return result
 
 
+def by_student(results: Iterable[StudentResult]) -> dict[str, list[StudentResult]]:
+    """The submissions of each student number, in the gradebook's order."""
+    groups: dict[str, list[StudentResult]] = {}
+    for result in results:
+        if result.student:
+            groups.setdefault(result.student, []).append(result)
+    return groups
+
+
+def _not_one_students_work(group: Sequence[StudentResult]) -> bool:
+    """Files under one student number that cannot be parts of one student's work (one notebook per set of
+    exercises, as the course hands them out): an exercise answered in two of them (two versions, or copying), or
+    two different names (a typo in a number)."""
+    answered = [exercise_id for result in group for exercise_id in result.feedback]
+    names = {result.name.strip().casefold() for result in group if result.name.strip()}
+    return len(answered) != len(set(answered)) or len(names) > 1
+
+
 def duplicated(results: Iterable[StudentResult]) -> set[str]:
-    """The student numbers more than one submission gives."""
-    counts = Counter(r.student for r in results if r.student)
-    return {student for student, count in counts.items() if count > 1}
+    """The student numbers whose submissions are not one student's work (`_not_one_students_work`)."""
+    return {student for student, group in by_student(results).items()
+            if len(group) > 1 and _not_one_students_work(group)}
 
 
 def mark_duplicates(results: Iterable[StudentResult]) -> None:
-    """Two submissions with one student number (copying, or a typo in a number): both get a remark that says
-    they are left out of the LMS files."""
-    results = list(results)
-    twice = duplicated(results)
-    for result in results:
-        if result.student in twice:
-            result.remarks.append(Remark("grade.duplicate"))
+    """Several submissions with one student number: the parts of one student's work (each notebook of the course
+    answers other exercises) are added up in the LMS files; otherwise (copying, a typo in a number, two versions
+    of one notebook) every one gets a remark that says they are left out of the LMS files: the trainer decides."""
+    for group in by_student(results).values():
+        if len(group) > 1:
+            remark = (Remark("grade.duplicate") if _not_one_students_work(group)
+                      else Remark("grade.combined", {"files": len(group)}))
+            for result in group:
+                result.remarks.append(remark)
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -222,21 +242,29 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     """The total per student in the import layout of `layout` (see the module docstring); rows need a number, and
     one that two submissions give is left out: the trainer decides which counts."""
     twice = duplicated(results)
-    graded = [r for r in results if r.student and r.student not in twice]
+    graded = [_one_row(group) for student, group in by_student(results).items() if student not in twice]
     if layout == "brightspace":
         return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
-                    [[f"#{r.student_id}", _points(r.total), "#"] for r in graded])
+                    [[f"#{number}", _points(total), "#"] for number, _, total in graded])
     if layout == "canvas":
         return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
-                    [[r.name, "", r.student_id, "", "", _points(r.total)] for r in graded])
+                    [[name, "", number, "", "", _points(total)] for number, name, total in graded])
     if layout == "moodle":
-        return _csv(["ID number", "Full name", item], [[r.student_id, r.name, _points(r.total)] for r in graded])
+        return _csv(["ID number", "Full name", item],
+                    [[number, name, _points(total)] for number, name, total in graded])
     raise KitError(f"Unknown LMS layout {layout!r}; choose from {', '.join(LMS_LAYOUTS)}.")
+
+
+def _one_row(group: Sequence[StudentResult]) -> tuple[str, str, float]:
+    """A student's row in an LMS file: the number as typed, the name, and the total over the parts of their work."""
+    number = next((r.typed for r in group if r.typed), group[0].student_id)
+    return number, next((r.name for r in group if r.name), ""), sum(r.total for r in group)
 
 
 _HEAD = Text("Feedback on your exercises", "Feedback op je opgaven")
 _TOTAL = Text("Total: {total:g} of {max} points.", "Totaal: {total:g} van {max} punten.")
 _MISSING = Text("No answer found.", "Geen antwoord gevonden.")
+_NOTE = Text("Note:", "Let op:")
 
 
 def feedback_text(result: StudentResult, exercise_ids: Sequence[str]) -> str:
@@ -244,6 +272,8 @@ def feedback_text(result: StudentResult, exercise_ids: Sequence[str]) -> str:
     language = result.language
     lines = [f"# {_HEAD(language)}", "", f"{result.student or result.file}  ", _TOTAL(
         language, total=result.total, max=len(exercise_ids)), ""]
+    if result.remarks:  # e.g. the notebook reached its time limit: why the answers after that cell are missing
+        lines += [f"**{_NOTE(language)}** {result.status_in(language)}", ""]
     for exercise_id in exercise_ids:
         title = EXERCISES[exercise_id].title(language)
         feedback = result.feedback.get(exercise_id)
