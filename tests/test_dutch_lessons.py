@@ -178,3 +178,18 @@ def test_a_dutch_code_section_is_one_python_block_beside_the_text(tmp_path):
     path.write_text("<!-- cell m1 -->\n# Titel\n\n<!-- cell m1 -->\n# Nog een titel\n", encoding="utf-8")
     with pytest.raises(KitError, match=r"<!-- cell m1 --> comes more than once"):
         read_text(path)
+
+
+def test_the_dutch_lesson_texts_name_what_is_on_the_screen_in_dutch():
+    """A Dutch student sees a 'paneel' with 'tabbladen' and sliders under their Dutch labels: the lesson text names
+    them so (it said 'het panel', 'tab B' and '(`Years to simulate`)'); a course term (**Product leadership**) may
+    stay. Code blocks are Python and left out."""
+    from simulation.parameters import SPECS
+
+    english_labels = {spec.label("en") for spec in SPECS.values()} - {spec.label("nl") for spec in SPECS.values()}
+    for text in sorted((DUTCH / "text").glob("*.md")):
+        prose = re.sub(r"```.*?```", "", text.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not re.findall(r"\b(?:panel|panels|tab|tabs)\b", prose, flags=re.IGNORECASE), text.name
+        named = {italic or code for italic, code in  # a control is named in italics (not bold) or as code
+                 re.findall(r"(?<!\*)\*([^*\n]+)\*(?!\*)|`([^`\n]+)`", prose)}
+        assert not named & english_labels, text.name

@@ -302,3 +302,16 @@ def test_line_colours_differ_in_greyscale():
     for group in (("potential", "new", "loyal", "ex"), ("revenue", "costs", "margin"), ("forecast", "won_value")):
         looks = [(style.SERIES[s]["linestyle"], style.SERIES[s]["marker"]) for s in group]
         assert len(set(looks)) == len(group)  # also distinct without colour
+
+
+@pytest.mark.parametrize(("top", "language", "labels"), [
+    (0.2, "nl", ["0,0 %", "2,5 %", "5,0 %", "7,5 %", "10,0 %", "12,5 %", "15,0 %", "17,5 %", "20,0 %"]),
+    (0.2, "en", ["0.0%", "2.5%", "5.0%", "7.5%", "10.0%", "12.5%", "15.0%", "17.5%", "20.0%"]),
+    (0.5, "nl", ["0 %", "10 %", "20 %", "30 %", "40 %", "50 %"])])
+def test_percent_ticks_show_the_decimals_their_steps_need(top, language, labels):
+    """A share axis 2.5 points a tick printed '8 %' for 7.5 % (the game debrief's market share): a tick that lied."""
+    ax = Figure().add_subplot()
+    ax.set_ylim(0, top)
+    style.percent_axis(ax.yaxis, language)
+    ax.figure.canvas.draw()
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == labels

@@ -14,7 +14,7 @@ import io
 from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter
 
 from ..language import euro_compact, percent, text
 
@@ -65,9 +65,25 @@ def euro_axis(axis, language: str) -> None:
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: euro_compact(value, language)))
 
 
+class _PercentTicks(Formatter):
+    """Shares (0–1) as percentages with as few decimals as the ticks need: '20 %', and '7,5 %' between ticks
+    2.5 points apart (whole percentages printed those as '8 %', a tick that lied)."""
+
+    def __init__(self, language: str):
+        self.language, self.decimals = language, 0
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        self.decimals = next((decimals for decimals in range(3)
+                              if all(abs(round(100 * loc, decimals) - 100 * loc) < 1e-6 for loc in locs)), 3)
+
+    def __call__(self, value: float, pos: int | None = None) -> str:
+        return percent(value, self.language, decimals=self.decimals)
+
+
 def percent_axis(axis, language: str) -> None:
-    """Tick labels of an axis holding shares (0–1) as whole percentages: '20%' / '20 %'."""
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: percent(value, language, decimals=0)))
+    """Tick labels of an axis holding shares (0–1) as percentages: '20%' / '20 %', '7.5%' / '7,5 %'."""
+    axis.set_major_formatter(_PercentTicks(language))
 
 
 def sequential(count: int) -> list:
