@@ -156,6 +156,18 @@ def check_target(target: str | Path, what: str, suffixes: Iterable[str] = ()) ->
     return path
 
 
+def make_folder(folder: str | Path) -> Path:
+    """`folder` and the folders above it, made if they are not there yet: for a command whose outputs are a set
+    of files in a folder of their own ('grades/gradebook.csv' and its companions); a folder that cannot be made
+    is told with the system's reason."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise kit_error(KitError, "error.cannot_write", path=str(folder), reason=_reason(error)) from None
+    return folder
+
+
 def _check_writable(target: Path) -> None:
     """Create and remove a file beside `target`: a read-only folder is told now, not after the work. Asking
     `os.access` is not enough: it says yes to root on a read-only share and knows no network file system."""

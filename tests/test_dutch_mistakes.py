@@ -230,7 +230,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading no folder": lambda game: grade_folder(HERE / "inleveringen", HERE / "cijferlijst.csv"),
     "grading an unknown exercise": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", exercises=["nps-varaint"]),
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
-    "gradebook in a folder that is not there": lambda game: grade_folder(HERE, HERE / "cijfers" / "lijst.csv"),
+    "gradebook in a folder where a file is": lambda game: grade_folder(HERE, HERE / "conftest.py" / "lijst.csv"),
     "grading a folder with nothing to grade": lambda game: grade_folder(tempfile.mkdtemp(), HERE / "cijferlijst.csv"),
     # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),

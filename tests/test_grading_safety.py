@@ -216,6 +216,18 @@ def test_the_command_line_refuses_a_gradebook_that_is_no_csv(tmp_path, capsys, n
     assert not book.exists()
 
 
+def test_the_gradebooks_folder_is_made_on_the_first_run(tmp_path, no_kernels, capsys):
+    """The README grades into 'grades/gradebook.csv': a trainer's first run has no such folder yet."""
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "a.ipynb").write_text("s1")
+    grade_folder(tmp_path / "subs", tmp_path / "grades" / "book.csv", lms=("moodle",), cache=False, progress=False)
+    assert sorted(p.name for p in (tmp_path / "grades").iterdir()) == [
+        "book.csv", "book.feedback", "book.moodle.csv", "book.summary.csv"]
+    (tmp_path / "taken").write_text("a file where the folder should be")
+    assert main(["grade", str(tmp_path / "subs"), "--out", str(tmp_path / "taken" / "book.csv")]) == 2
+    assert f"Cannot write '{tmp_path / 'taken'}'" in capsys.readouterr().err
+
+
 def test_the_feedback_folder_is_replaced_whole(tmp_path, no_kernels):
     """Feedback of a submission no longer in the folder goes with the rest of the previous run's."""
     (tmp_path / "subs").mkdir()

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
+from ..files import make_folder
 from ..language import kit_error, resolve
 from .gradebook import LMS_LAYOUTS, Outputs, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
 from .run import TIME_LIMIT, Cache, Outcome, execute, printable_name, run_all, unique_names
@@ -102,8 +103,9 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     if not 1 <= workers <= 32 or not 1 <= timeout <= 3600:
         raise kit_error(KitError, "error.grade_limits", workers=workers, timeout=timeout)
     outputs = Outputs.beside(out, lms)
-    outputs.check()
     found = submissions(folder, outputs.paths())
+    make_folder(out.parent)  # the README's 'grades/gradebook.csv': a folder for the set, made on the first run
+    outputs.check()
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
     outcomes = run_all(found, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
     results = [grade_outcome(outcomes[label], course, timeout) for label in found]
