@@ -100,6 +100,8 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
+        if THOUSANDS_POINTS.fullmatch(value):  # '20.000': twenty thousand in Dutch, twenty to Python
+            raise not_allowed(spec, typed)
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
@@ -126,15 +128,21 @@ def not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
 
 #: A number typed with commas: '1,05', '-0,5', '1,000,000'.
 COMMA_NUMBER = re.compile(r"\s*[+-]?\d*,\d+(?:,\d+)*\s*")
+#: A whole number with points between groups of three digits, as Dutch writes thousands: '20.000', '1.500.000'.
+THOUSANDS_POINTS = re.compile(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+\s*")
 
 
 def decimal_point(typed: Any) -> str | None:
     """`typed` written as the kit reads numbers, for the message's example: one comma as the decimal point
-    ('1,05' → '1.05'), several as thousands separators left out ('1,000,000' → '1000000'); None when `typed`
-    is no number with commas."""
-    if not isinstance(typed, str) or not COMMA_NUMBER.fullmatch(typed):
+    ('1,05' → '1.05'), several as thousands separators left out ('1,000,000' → '1000000'), and so Dutch thousands
+    points ('20.000' → '20000'); None when `typed` is no number with commas or thousands points."""
+    if not isinstance(typed, str):
         return None
     digits = typed.strip()
+    if THOUSANDS_POINTS.fullmatch(typed):
+        return digits.replace(".", "")
+    if not COMMA_NUMBER.fullmatch(typed):
+        return None
     return digits.replace(",", ".") if digits.count(",") == 1 else digits.replace(",", "")
 
 

@@ -194,6 +194,9 @@ def test_a_decimal_comma_is_told_to_be_a_decimal_point(game_file, capsys):
     assert "typed with a decimal point" in line and "such as '1.05'. Got '1,05' instead." in line
     line = _mistake(capsys, "submit", game_file, "--team", "Rood", "--set", "market.campaign_spend_per_month=20,000")
     assert "no thousands separators" in line  # never read silently: 20 in Dutch, 20000 in English
+    line = _mistake(capsys, "submit", game_file, "--language", "nl", "--team", "Rood", "--set",
+                    "market.campaign_spend_per_month=20.000")  # twenty thousand in Dutch, twenty to Python
+    assert "zonder scheidingstekens voor duizendtallen, zoals '20000'. Je gaf '20.000'." in line
     game = Game.open(game_file)
     try:
         assert game.decisions("Rood") == {}
