@@ -173,6 +173,7 @@ def test_a_team_sees_its_rounds_as_a_figure_and_the_trainer_can_end_the_game(gam
     trainer = TrainerPage(game.store.path, "en", sleep=lambda s: None)
     trainer.code.value = game.trainer_code
     trainer.login_button.click()
+    assert trainer.buttons["end"].disabled  # before round 1 (the game refuses it too)
     trainer.buttons["advance"].click()
     trainer.buttons["end"].click()
     assert game.status().ended and "ended after round 1" in trainer.output.value

@@ -392,7 +392,7 @@ class TrainerPage(Page):
         self.buttons["practice"].disabled = status.played > 0
         self.buttons["advance"].disabled = status.finished
         self.buttons["undo"].disabled = status.played == 0 or status.ended
-        self.buttons["end"].disabled = status.finished
+        self.buttons["end"].disabled = status.finished or status.played == 0  # a game not begun cannot end
         self.buttons["new_game"].disabled = bool(status.played) and not status.finished
         relabel(self.new_preset, [(self._t(f"game.preset.{name}"), name) for name in GAME_PRESETS])
         self.new_teams.description = self._t("game.page.new_teams")
