@@ -100,8 +100,8 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
-        if THOUSANDS_POINTS.fullmatch(value):  # '20.000': twenty thousand in Dutch, twenty to Python
-            raise not_allowed(spec, typed)
+        if len(readings(value)) == 2 and spec.low <= float(readings(value)[1]) <= spec.high:
+            raise not_allowed(spec, typed)  # '20.000': twenty to Python, twenty thousand in Dutch, both allowed
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
@@ -116,34 +116,42 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
 
 
 def not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
-    """'The parameter must be …' for a `value` that `spec` refuses; a number typed with a decimal comma ('1,05',
-    as Dutch writes it) is told to use a decimal point instead of being read: '20,000' is twenty in Dutch and
-    twenty thousand in English, so the kit cannot guess."""
-    example = decimal_point(value) if spec.kind in (int, float) else None
-    if example is not None:
-        return kit_error(ScenarioError, "error.decimal_comma", name=spec.name, allowed=spec.allowed,
-                         example=shown(example), got=shown(value))
-    return kit_error(ScenarioError, "error.parameter_value", name=spec.name, allowed=spec.allowed, got=shown(value))
+    """'The parameter must be …' for a `value` that `spec` refuses. A number typed with separators is told how to
+    type it instead of being guessed at: '1,05' as '1.05'; '20,000' and '20.000', twenty in Dutch and twenty
+    thousand in English (or the other way round), as '20' or '20000'."""
+    meant = readings(value) if spec.kind in (int, float) else []
+    meant = [reading for reading in meant if spec.low <= float(reading) <= spec.high] or meant  # the ones allowed
+    told = dict(name=spec.name, allowed=spec.allowed, got=shown(value))
+    if len(meant) == 2:
+        return kit_error(ScenarioError, "error.number_two_ways", decimal=shown(meant[0]), whole=shown(meant[1]),
+                         **told)
+    if meant:
+        return kit_error(ScenarioError, "error.decimal_comma", example=shown(meant[0]), **told)
+    return kit_error(ScenarioError, "error.parameter_value", **told)
 
 
 #: A number typed with commas: '1,05', '-0,5', '1,000,000'.
 COMMA_NUMBER = re.compile(r"\s*[+-]?\d*,\d+(?:,\d+)*\s*")
-#: A whole number with points between groups of three digits, as Dutch writes thousands: '20.000', '1.500.000'.
+#: A number with points between groups of three digits, as Dutch writes thousands: '20.000', '1.500.000'.
 THOUSANDS_POINTS = re.compile(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+\s*")
 
 
-def decimal_point(typed: Any) -> str | None:
-    """`typed` written as the kit reads numbers, for the message's example: one comma as the decimal point
-    ('1,05' → '1.05'), several as thousands separators left out ('1,000,000' → '1000000'), and so Dutch thousands
-    points ('20.000' → '20000'); None when `typed` is no number with commas or thousands points."""
-    if not isinstance(typed, str):
-        return None
+def readings(typed: Any) -> list[str]:
+    """What a number typed with separators can mean, written as the kit reads numbers (a decimal point, no
+    thousands separators): ['1.05'] for '1,05', ['1000000'] for '1,000,000' or '1.000.000', and two, the decimal
+    then the whole number, for one separator before three digits: ['20', '20000'] for '20,000' and '20.000'.
+    Empty for anything else (a plain '1.5' needs no reading)."""
+    if not isinstance(typed, str) or not (COMMA_NUMBER.fullmatch(typed) or THOUSANDS_POINTS.fullmatch(typed)):
+        return []
     digits = typed.strip()
-    if THOUSANDS_POINTS.fullmatch(typed):
-        return digits.replace(".", "")
-    if not COMMA_NUMBER.fullmatch(typed):
-        return None
-    return digits.replace(",", ".") if digits.count(",") == 1 else digits.replace(",", "")
+    separator = "," if "," in digits else "."
+    whole = digits.replace(separator, "")
+    if digits.count(separator) > 1:
+        return [whole]
+    number = float(digits.replace(separator, "."))
+    decimal = str(int(number)) if number.is_integer() else repr(number)
+    return [decimal, whole] if len(digits.partition(separator)[2]) == 3 and whole.lstrip("+-")[:1] != "0" \
+        else [decimal]
 
 
 #: Seeds are 128-bit at most: SeedSequence takes bigger ones, but a 5,000-digit seed is a typo, not entropy.

@@ -39,6 +39,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "separators, such as {example}. Got {got} instead.",
                             "De parameter '{name}' moet {allowed} zijn, getypt met een decimale punt en zonder "
                             "scheidingstekens voor duizendtallen, zoals {example}. Je gaf {got}."),
+    "error.number_two_ways": ("The '{name}' parameter must be {allowed}. {got} can be read two ways: type {decimal} "
+                              "for the decimal number or {whole} for the whole one (a point is the decimal point, "
+                              "and thousands take no separator).",
+                              "De parameter '{name}' moet {allowed} zijn. {got} is op twee manieren te lezen: typ "
+                              "{decimal} voor het decimale getal of {whole} voor het hele getal (een punt is de "
+                              "decimale punt, en duizendtallen krijgen geen scheidingsteken)."),
     "error.allowed_choice": ("one of {choices}", "één van {choices}"),
     "error.allowed_bool": ("yes or no (true or false)", "ja of nee (True of False)"),
     "error.allowed_integer": ("an integer in the range [{low:g}, {high:g}]",
@@ -67,10 +73,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.seed_size": ("The {what} must be below 2**128. Got {got} instead.",
                         "De {what} moet kleiner zijn dan 2**128. Je gaf {got}."),
     "error.unknown_name": ("Python does not know the name '{name}'. Text goes between quotes ('{name}'), a number "
-                           "in digits (10); a name you made yourself needs the cell that makes it run first.",
+                           "in digits (10); if you made the name yourself, first run the cell that makes it.",
                            "Python kent de naam '{name}' niet. Tekst zet je tussen aanhalingstekens ('{name}'), een "
-                           "getal schrijf je in cijfers (10); een naam die je zelf maakte, vraagt dat de cel die hem "
-                           "maakt eerst draait."),
+                           "getal schrijf je in cijfers (10); maakte je de naam zelf, draai dan eerst de cel waarin je "
+                           "hem maakt."),
     "error.unknown_preset": ("Unknown preset {got}. Choose one of: {names}.",
                              "Onbekende preset {got}. Kies uit: {names}."),
     "error.lesson_without_exercises": ("The 'lesson' argument must name a lesson with exercises, such as '09' or "
@@ -180,11 +186,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.log_unreadable": ("Game file '{file}', {entry}: this entry cannot be read (it is not a JSON object). The log "
                              "was changed by hand; undo that change or go back to a copy of the file.",
                              "Spelbestand '{file}', {entry}: deze regel is onleesbaar (het is geen JSON-object). Het "
-                             "logboek is met de hand veranderd; draai dat terug of neem een kopie van het bestand."),
-    "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand; undo that change or go "
-                          "back to a copy of the file.",
-                          "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd; draai dat "
-                          "terug of neem een kopie van het bestand."),
+                             "logboek is met de hand veranderd; draai dat terug of ga terug naar een kopie van het "
+                             "bestand."),
+    "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand (or made by another version "
+                          "of the kit); undo that change or go back to a copy of the file.",
+                          "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd (of gemaakt met "
+                          "een andere versie van de kit); draai dat terug of ga terug naar een kopie van het bestand."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",
                           "'{file}' bestaat al; kies een andere naam of verwijder het eerst."),
     "error.option_teams": ("--teams {got}: give a number of teams (--teams 4) or two or more team names separated by "
@@ -952,7 +959,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.duplicate": ("duplicate student number: left out of the LMS files",
                         "dubbel studentnummer: niet in de LMS-bestanden"),
     "grade.combined": ("one of {files} notebooks of this student: the LMS files hold their total",
-                       "een van {files} notebooks van deze student: de LMS-bestanden bevatten hun totaal"),
+                       "één van {files} notebooks van deze student: de LMS-bestanden bevatten hun totaal"),
     # --- the classroom game at a terminal: `python -m simulation game …` and `classroom` (lines on screen)
     "game.cli.created": ("Created '{file}': {name}, {rounds} rounds of {months} months, {suppliers} suppliers.",
                          "Spelbestand '{file}' aangemaakt: {name}, {rounds} rondes van {months} maanden, "

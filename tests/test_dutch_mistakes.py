@@ -116,6 +116,8 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "unknown parameter, none close": lambda game: Scenario({"zzzqqq": 1}),
     "parameter name not text": lambda game: Scenario({1: 2}),
     "whole number, half given": lambda game: Scenario({"run.years": 0.5}),
+    "a Dutch thousands point, twenty or twenty thousand": lambda game: Scenario(
+        {"market.campaign_spend_per_month": "20.000"}),
     "number as a word": lambda game: Scenario({"economics.price_level": "hoog"}),
     "choice": lambda game: Scenario({"funnel.promise_policy": "liegen"}),
     "number with a decimal comma": lambda game: Scenario({"economics.price_level": "1,05"}),
@@ -518,6 +520,9 @@ def test_a_name_python_does_not_know_is_a_box_but_a_bugs_name_error_keeps_its_tr
                    "exec('def broken():\\n    return undefined_name', library.__dict__)\nlibrary.broken()")
     bug = capsys.readouterr().out
     assert "NameError" in bug and "undefined_name" in bug and told.split("'")[0] not in bug
+    shell.run_cell("def count():\n    total += 1\ncount()")  # an UnboundLocalError is a NameError with no name to quote
+    unbound = capsys.readouterr().out
+    assert "UnboundLocalError" in unbound and told.split("'")[0] not in unbound
 
 
 def test_a_misspelt_part_of_a_scenario_is_a_box_in_a_lesson_and_still_an_attribute_error(shell, capsys):

@@ -268,13 +268,15 @@ def _work(student: str, name: str, *exercise_ids: str) -> str:
         e: EXERCISES[e].model_answer(inputs_for(EXERCISES[e], student.lower(), None)) for e in exercise_ids}})
 
 
-@pytest.mark.parametrize(("a", "b"), [(_work("s1", "Ann", "nps-variant"), _work("S1", "Ann", "nps-variant")),
-                                      (_work("s1", "Ann", "nps-variant"), _work("s1", "Bob", "complaint-goal"))],
-                         ids=["one exercise answered twice", "two names"])
+@pytest.mark.parametrize(("a", "b"), [
+    (("a.ipynb", _work("s1", "Ann", "nps-variant")), ("b.ipynb", _work("S1", "Ann", "nps-variant"))),
+    (("a.ipynb", _work("s1", "Ann", "nps-variant")), ("b.ipynb", _work("s1", "Bob", "complaint-goal"))),
+    (("ann_1/a.ipynb", _work("s1", "", "nps-variant")), ("bob_2/b.ipynb", _work("s1", "", "complaint-goal")))],
+    ids=["one exercise answered twice", "two names", "two people's folders, no names"])
 def test_duplicated_student_numbers_are_left_out_of_the_lms_files(tmp_path, no_kernels, a, b):
     """Two versions of one notebook, copying, or a typo in a number: the trainer decides which counts."""
-    (tmp_path / "subs").mkdir()
-    for name, held in (("a.ipynb", a), ("b.ipynb", b), ("c.ipynb", "s2")):
+    for name, held in (a, b, ("c.ipynb", "s2")):
+        (tmp_path / "subs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "subs" / name).write_text(held)
     book = tmp_path / "book.csv"
     result = grade_folder(tmp_path / "subs", book, lms=("brightspace", "canvas", "moodle"), cache=False,
@@ -302,7 +304,7 @@ def test_the_notebooks_of_one_student_are_added_up_in_the_lms_files(tmp_path, no
         ["s1", "Ann", "3"], ["s2", "Bob", "1"]]
     assert [r["OrgDefinedId"] for r in _rows(tmp_path / "book.brightspace.csv")] == ["#s1", "#s2"]
     assert [r["total"] for r in _rows(book)] == ["1", "2", "1"]  # the gradebook keeps a row per notebook
-    assert result.results[0].status_in("nl") == ("een van 2 notebooks van deze student: de LMS-bestanden bevatten "
+    assert result.results[0].status_in("nl") == ("één van 2 notebooks van deze student: de LMS-bestanden bevatten "
                                                  "hun totaal")
     feedback = [path.read_text(encoding="utf-8") for path in (tmp_path / "book.feedback").glob("*.md")]
     assert sum("**Note:** one of 2 notebooks of this student" in text for text in feedback) == 2  # the student's own
@@ -314,9 +316,9 @@ def test_the_student_reads_why_answers_are_missing(tmp_path):
     (tmp_path / "subs").mkdir()
     (tmp_path / "subs" / "loop.ipynb").write_text(_notebook(
         'from simulation.exercises import start\nstart("s7654321", language="nl")', "while True:\n    pass"))
-    grade_folder(tmp_path / "subs", tmp_path / "book.csv", timeout=8, cache=False, progress=False)
+    grade_folder(tmp_path / "subs", tmp_path / "book.csv", timeout=20, cache=False, progress=False)
     feedback = (tmp_path / "book.feedback" / "s7654321_loop.md").read_text(encoding="utf-8")
-    assert "**Let op:** tijdslimiet: na 8 s gestopt (een oneindige lus?)" in feedback
+    assert "**Let op:** tijdslimiet: na 20 s gestopt (een oneindige lus?)" in feedback
 
 
 # ---- which files are graded, under which name ---------------------------------------------------------------------

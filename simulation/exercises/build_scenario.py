@@ -16,6 +16,7 @@ from typing import Any
 
 from ..parameters import ROLES, SPECS
 from ..presets import preset
+from . import answers
 from .base import Exercise, Solution, Text
 from .goals import Goal, ScenarioAnswer
 
@@ -33,10 +34,43 @@ SEED = 0
 NPS_GOAL = 20.0
 COST_SHARE_GOAL = 0.17
 
+GOALS = (
+    Goal("nps", NPS_GOAL, at_least=True, hint=Text(
+        "NPS follows the grades: satisfaction is performance compared with expectation. Keep promises "
+        "(promise policy, expectation management), visit customers, handle complaints fast.",
+        "De NPS volgt de cijfers: tevredenheid is prestatie vergeleken met verwachting. Kom beloftes na "
+        "(beloftebeleid, verwachtingsmanagement), bezoek klanten, handel klachten snel af.")),
+    Goal("sales_cost_share", COST_SHARE_GOAL, at_least=False, hint=Text(
+        "Sales cost share = sales cost ÷ revenue. More reps and campaigns raise the cost; customers who "
+        "stay and buy again raise the revenue.",
+        "Aandeel saleskosten = saleskosten ÷ omzet. Meer verkopers en campagnes verhogen de kosten; "
+        "klanten die blijven en opnieuw kopen verhogen de omzet.")),
+    Goal("customers_end", None, at_least=True, against="customers_start",
+         than=Text("as many as at the start", "zoveel als bij de start"), hint=Text(
+             "A higher NPS from fewer customers is no success: the unhappy ones left or were never won. Keep "
+             "winning new customers (campaigns, a sound funnel) and keep the ones you have (satisfaction).",
+             "Een hogere NPS met minder klanten is geen succes: de ontevredenen zijn weg of nooit binnengehaald. "
+             "Blijf nieuwe klanten winnen (campagnes, een gezonde trechter) en houd de klanten die je hebt "
+             "(tevredenheid).")),
+)
+
+#: The course's advice, step by step: honest promises with a buffer and announced delays (the `example` preset),
+#: then also marketing and sales integrated with every delay announced, then every delay announced alone.
+#: Honest promises alone miss a goal on 17 of the 1,000 seeds a student can get, by a few customers or NPS
+#: points; with the two steps after it every seed is met (checked over all 1,000 when the goals were set).
+COURSE_STEPS = ({}, {"market.alignment": "integrated", "satisfaction.expectation_management": 1.0},
+                {"satisfaction.expectation_management": 1.0})
+
 
 def _solve_build(inputs: Mapping[str, Any]) -> Solution:
-    """One scenario that reaches the goals: honest promises with a buffer and announced delays."""
-    return Solution(preset(inputs["example"]))
+    """The first scenario of the course's steps that reaches every goal on the student's seed (the last one
+    if none does): an answer that gets full marks for this student, not only for most."""
+    for changes in COURSE_STEPS:
+        scenario = preset(inputs["example"]).replace(changes)
+        kpis = answers.run_kpis(scenario, inputs["seed"])
+        if all(goal.met(kpis) for goal in GOALS):
+            break
+    return Solution(scenario)
 
 
 BUILD_NPS = Exercise(
@@ -53,24 +87,7 @@ BUILD_NPS = Exercise(
         "zijn en je aan het eind minstens zoveel klanten hebt als aan het begin. "
         "Je scenario wordt gesimuleerd met seed {seed}. Knoppen die je mag veranderen: {levers}."),
     kind=ScenarioAnswer(
-        goals=(
-            Goal("nps", NPS_GOAL, at_least=True, hint=Text(
-                "NPS follows the grades: satisfaction is performance compared with expectation. Keep promises "
-                "(promise policy, expectation management), visit customers, handle complaints fast.",
-                "De NPS volgt de cijfers: tevredenheid is prestatie vergeleken met verwachting. Kom beloftes na "
-                "(beloftebeleid, verwachtingsmanagement), bezoek klanten, handel klachten snel af.")),
-            Goal("sales_cost_share", COST_SHARE_GOAL, at_least=False, hint=Text(
-                "Sales cost share = sales cost ÷ revenue. More reps and campaigns raise the cost; customers who "
-                "stay and buy again raise the revenue.",
-                "Aandeel saleskosten = saleskosten ÷ omzet. Meer verkopers en campagnes verhogen de kosten; "
-                "klanten die blijven en opnieuw kopen verhogen de omzet.")),
-            Goal("customers_end", None, at_least=True, against="customers_start", hint=Text(
-                "A higher NPS from fewer customers is no success: the unhappy ones left or were never won. Keep "
-                "winning new customers (campaigns, a sound funnel) and keep the ones you have (satisfaction).",
-                "Een hogere NPS met minder klanten is geen succes: de ontevredenen zijn weg of nooit binnengehaald. "
-                "Blijf nieuwe klanten winnen (campagnes, een gezonde trechter) en houd de klanten die je hebt "
-                "(tevredenheid).")),
-        ),
+        goals=GOALS,
         levers=LEVERS,
         seed=SEED,
     ),

@@ -267,7 +267,7 @@ def _raised_by_the_cell(shell: Any, tb: Any) -> bool:
 
 def unknown_name(error: NameError) -> KitError:
     """A NameError of the student's own cell, told as the kit tells a mistake (in both languages)."""
-    return kit_error(KitError, "error.unknown_name", name=getattr(error, "name", None) or "?")
+    return kit_error(KitError, "error.unknown_name", name=error.name)
 
 
 def show_errors_as_boxes(box: Callable[[KitError], Card] = cell_error_box) -> bool:
@@ -290,7 +290,7 @@ def show_errors_as_boxes(box: Callable[[KitError], Card] = cell_error_box) -> bo
     def show(shell: Any, etype: Any, value: KitError | NameError, tb: Any, tb_offset: Any = None) -> None:
         if isinstance(value, KitError):
             display(box(value))  # IPython still marks the cell as failed
-        elif _raised_by_the_cell(shell, tb):
+        elif type(value) is NameError and value.name and _raised_by_the_cell(shell, tb):  # not UnboundLocalError
             display(box(unknown_name(value)))
         else:
             shell.showtraceback((etype, value, tb), tb_offset=tb_offset)

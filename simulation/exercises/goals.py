@@ -31,13 +31,14 @@ _AT_MOST = Text("at most", "hoogstens")
 class Goal:
     """A KPI target such as 'NPS at least +20', with a hint naming the concept that moves it. The target is a
     number, or (`against`) another KPI of the same run, such as 'customers at the end at least those at the
-    start'."""
+    start', which `than` names ('as many as at the start')."""
 
     kpi: str
     target: float | None
     at_least: bool
     hint: Text
     against: str | None = None
+    than: Text | None = None
 
     def target_in(self, kpis: Mapping[str, float]) -> float:
         return kpis[self.against] if self.against else self.target
@@ -50,11 +51,11 @@ class Goal:
 
     def line(self, kpis: Mapping[str, float], language: str) -> str:
         """'✔ Net Promoter Score: +24.8 (goal: at least +20.0)', or against another KPI '✘ Customers at end:
-        280 customers (goal: at least customers at start = 300 customers)'."""
+        280 customers (goal: at least as many as at the start: 300 customers)'."""
         spec = KPI_SPECS[self.kpi]
         target = format_value(self.target_in(kpis), spec.unit, language)
-        if self.against:
-            target = f"{KPI_SPECS[self.against].label(language).lower()} = {target}"
+        if self.than:
+            target = f"{self.than(language)}: {target}"
         return "{mark} {label}: {value} ({goal} {bound} {target})".format(
             mark="✔" if self.met(kpis) else "✘", label=spec.label(language),
             value=format_value(kpis[self.kpi], spec.unit, language), goal=Text("goal:", "doel:")(language),

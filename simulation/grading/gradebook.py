@@ -13,8 +13,9 @@ column, as their import expects):
 - Moodle (Grades › Import › CSV file): `ID number`, `Full name`, `<item>`; map
   "ID number" to the user's ID number when importing.
 
-A student number that two submissions give is left out of every LMS file (an LMS would take either row, or
-refuse the import); the gradebook shows both, with a remark. Every path a grading writes is named in one
+A student's notebooks (one per set of exercises, in the student's own Moodle sub-folder or under one name) are
+added up in the LMS files; any other student number that two submissions give is left out of every LMS file
+(an LMS would take either row, or refuse the import); the gradebook shows both, with a remark. Every path a grading writes is named in one
 place (`Outputs`) and checked before any notebook runs; they are written so that a failure never leaves a
 set that looks whole: the gradebook comes last (see `write_all`).
 """
@@ -191,12 +192,15 @@ def by_student(results: Iterable[StudentResult]) -> dict[str, list[StudentResult
 
 
 def _not_one_students_work(group: Sequence[StudentResult]) -> bool:
-    """Files under one student number that cannot be parts of one student's work (one notebook per set of
-    exercises, as the course hands them out): an exercise answered in two of them (two versions, or copying), or
-    two different names (a typo in a number)."""
+    """Files under one student number that are not known to be parts of one student's work (one notebook per set
+    of exercises, as the course hands them out): that needs the files in one sub-folder (Moodle's download
+    gives each student their own) or one name in every file, and no exercise answered twice (two versions, or
+    copying). Two people under one number (a typo, a copied start cell) must not be added up unseen."""
     answered = [exercise_id for result in group for exercise_id in result.feedback]
-    names = {result.name.strip().casefold() for result in group if result.name.strip()}
-    return len(answered) != len(set(answered)) or len(names) > 1
+    folders = {PurePosixPath(result.file).parent for result in group}
+    names = {result.name.strip().casefold() for result in group}
+    one_owner = (len(folders) == 1 and PurePosixPath(".") not in folders) or (len(names) == 1 and "" not in names)
+    return not one_owner or len(answered) != len(set(answered))
 
 
 def duplicated(results: Iterable[StudentResult]) -> set[str]:
@@ -240,7 +244,8 @@ def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str],
 
 def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     """The total per student in the import layout of `layout` (see the module docstring); rows need a number, and
-    one that two submissions give is left out: the trainer decides which counts."""
+    one that two submissions give is left out unless they are parts of one student's work: the trainer decides
+    which counts."""
     twice = duplicated(results)
     graded = [_one_row(group) for student, group in by_student(results).items() if student not in twice]
     if layout == "brightspace":
