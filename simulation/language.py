@@ -108,9 +108,11 @@ def kit_error(kind: type[KitErrorKind], key: str, /, **values: Any) -> KitErrorK
 
 
 def scenario_name(name: str, language: str) -> str:
-    """A preset's name as a student reads it ('eerlijk beloven'); other names with spaces for underscores."""
-    key = f"scenario.{name}"
-    return text(key, language) if key in TEXTS else name.replace("_", " ")
+    """A preset's name as a student reads it ('eerlijk beloven'); other names with spaces for underscores. A
+    comparison of a scenario with itself names its sides 'honest_promise (A)' and '… (B)': the side is kept."""
+    base, side = (name[:-4], name[-4:]) if name.endswith((" (A)", " (B)")) else (name, "")
+    key = f"scenario.{base}"
+    return (text(key, language) if key in TEXTS else base.replace("_", " ")) + side
 
 
 # --- numbers
@@ -218,14 +220,25 @@ def euro(amount: float, language: str, signed: bool = False, decimals: int = 0) 
     return f"€ {digits}"
 
 
-def euro_compact(amount: float, language: str) -> str:
-    """A euro amount for a figure's ticks and bars: '€1.2M' / '€ 1,2 mln', '€350k', '−€40k'."""
+def _compact(amount: float, language: str) -> tuple[str, float]:
+    """The suffix and scale a compact amount is written in: millions, thousands or euros."""
     size = abs(amount)
-    suffix, scale = (("M" if language == "en" else " mln"), 1e6) if size >= 1e6 else ("k", 1e3) if size >= 1e3 \
-        else ("", 1)
+    return (("M" if language == "en" else " mln"), 1e6) if size >= 1e6 else ("k", 1e3) if size >= 1e3 else ("", 1)
+
+
+def compact_scaled(amount: float) -> float:
+    """`amount` in the unit `euro_compact` writes it in (12.5 for 12,500,000 as '€12.5M')."""
+    return amount / _compact(amount, "en")[1]
+
+
+def euro_compact(amount: float, language: str, decimals: int | None = None) -> str:
+    """A euro amount for a figure's ticks and bars: '€1.2M' / '€ 1,2 mln', '€350k', '−€40k' (`decimals`: as
+    many as given, else one below ten million where it shows)."""
+    suffix, scale = _compact(amount, language)
     scaled = amount / scale
-    digits = 1 if suffix and size < 1e7 and round(scaled, 1) != round(scaled) else 0
-    return euro(scaled, language, decimals=digits) + suffix
+    if decimals is None:
+        decimals = 1 if suffix and abs(amount) < 1e7 and round(scaled, 1) != round(scaled) else 0
+    return euro(scaled, language, decimals=decimals) + suffix
 
 
 def value_range(low: str, high: str) -> str:

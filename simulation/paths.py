@@ -118,7 +118,9 @@ def crossing(a: pd.Series, b: pd.Series, better: int = +1, lasting: int = 2) -> 
     """The month from which the side that leads at the end stays ahead for good, if the other side
     led before it; None when the lines never cross that way (one side ahead throughout, or no
     leader for the last `lasting` points: a lead in the last point alone is noise, not a turn).
-    Ties count as nobody ahead."""
+    Ties count as nobody ahead. Sides of different lengths (A over 5 years, B over 3) are compared over the
+    months both have."""
+    a, b = a.align(b, join="inner")
     lead = better * (a.to_numpy(dtype=float) - b.to_numpy(dtype=float))  # > 0: A ahead
     months = a.index.to_numpy()
     if len(lead) == 0 or lead[-1] == 0 or np.isnan(lead[-1]):

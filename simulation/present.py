@@ -29,12 +29,15 @@ OWN_OPTIONS = ("--language", "--port", "--help")
 
 
 def lesson_path(number: str, language: str = "en") -> Path:
-    """The lesson whose file name starts with `number` ('03' or '3'), in English, or from notebooks/nl in Dutch."""
+    """The lesson `number` names, in English, or from notebooks/nl in Dutch: its number ('03' or '3'), or its name
+    as the README lists it ('03_expectation_management', with or without the number, the folder or '.ipynb')."""
     lessons = english_lessons()
     if language == "nl":
         lessons = [dutch_path(lesson) for lesson in lessons]
+    wanted = Path(number).name.removesuffix(".ipynb")
     for lesson in lessons:
-        if lesson.name.startswith(f"{number.zfill(2)}_"):
+        if wanted in (lesson.stem, lesson.stem.partition("_")[2]) or (
+                wanted.isdigit() and lesson.name.startswith(f"{wanted.zfill(2)}_")):
             return lesson
     raise kit_error(KitError, "error.no_lesson", got=shown(number), known=", ".join(path.name[:2] for path in lessons))
 

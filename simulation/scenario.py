@@ -201,6 +201,11 @@ def flatten(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return flat
 
 
+def _label(name: str, language: str) -> str:
+    """A parameter's label as its control shows it, quoted: a panel's student knows the control, not the name."""
+    return f"'{SPECS[name].label(language)}'"
+
+
 def _check_combinations(values: Mapping[str, Any]) -> None:
     """Rules that involve more than one parameter."""
     small, large = values["market.share_small"], values["market.share_large"]
@@ -208,7 +213,9 @@ def _check_combinations(values: Mapping[str, Any]) -> None:
         raise kit_error(ScenarioError, "error.market_shares", small=small, large=large, total=small + large)
     at_6, at_8 = values["churn.annual_at_grade_6"], values["churn.annual_at_grade_8"]
     if at_8 > at_6:
-        raise kit_error(ScenarioError, "error.churn_order", at_8=at_8, at_6=at_6)
+        raise kit_error(ScenarioError, "error.churn_order", at_8=at_8, at_6=at_6,
+                        label_8=partial(_label, "churn.annual_at_grade_8"),
+                        label_6=partial(_label, "churn.annual_at_grade_6"))
 
 
 class Section:

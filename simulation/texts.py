@@ -54,10 +54,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Got {small:g} + {large:g} = {total:g} instead.",
                             "'market.share_small' + 'market.share_large' mag samen hoogstens 1 zijn (de rest is "
                             "middelgroot). Je gaf {small:g} + {large:g} = {total:g}."),
-    "error.churn_order": ("'churn.annual_at_grade_8' must not exceed 'churn.annual_at_grade_6' (happier customers "
-                          "leave less). Got {at_8:g} > {at_6:g} instead.",
-                          "'churn.annual_at_grade_8' mag niet hoger zijn dan 'churn.annual_at_grade_6' (tevredener "
-                          "klanten vertrekken minder). Je gaf {at_8:g} > {at_6:g}."),
+    "error.churn_order": ("{label_8} ('churn.annual_at_grade_8', {at_8:.0%}) must not exceed {label_6} "
+                          "('churn.annual_at_grade_6', {at_6:.0%}): happier customers leave less.",
+                          "{label_8} ('churn.annual_at_grade_8', {at_8:.0%}) mag niet hoger zijn dan {label_6} "
+                          "('churn.annual_at_grade_6', {at_6:.0%}): tevredener klanten vertrekken minder."),
     "error.scenario_name_text": ("A scenario name must be text. Got {got} instead.",
                                  "De naam van een scenario moet tekst zijn. Je gaf {got}."),
     "error.scenario_name_length": ("A scenario name must be 1 to {most} characters. Got {got} instead.",
@@ -589,6 +589,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.draw_failed": ("The figure could not be drawn ({error}); the results shown are from the last run that "
                           "worked.", "De figuur kon niet worden getekend ({error}); de getoonde resultaten zijn van "
                                      "de laatste run die wel lukte."),
+    "panel.not_simulated": ("Not run: correct the setting the message at the controls names.",
+                            "Niet gesimuleerd: verbeter de instelling die de melding bij de knoppen noemt."),
     "panel.invalid": ("This combination cannot be simulated:", "Deze combinatie kan niet worden gesimuleerd:"),
     "panel.not_run": ("Run the cells of this lesson (▶▶ or Run ▸ Run All Cells) to see the panel.",
                       "Voer de cellen van deze les uit (▶▶ of Run ▸ Run All Cells) om het paneel te zien."),

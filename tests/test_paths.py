@@ -169,3 +169,29 @@ def test_the_story_and_figure_of_the_paths_speak_the_kits_language(runs, kit_in_
     labels = [[(ax.get_xlabel(), ax.get_ylabel()) for ax in plots.paths(runs, language=language).axes]
               for language in (None, "nl", "en")]
     assert labels[0] == labels[1] != labels[2]
+
+
+def test_sides_of_different_lengths_cross_over_the_months_both_have():
+    """Lesson 03 puts 'Years to simulate' in both tabs: A over 5 years and B over 3 failed to draw ('operands could
+    not be broadcast'); the crossing is looked for where both sides have months."""
+    a = pd.Series([0.0, 1, 3, 4, 9, 9], index=pd.Index(range(1, 7), name="month"))
+    b = pd.Series([1.0, 1, 2, 3], index=pd.Index(range(1, 5), name="month"))
+    assert crossing(a, b) == crossing(a.iloc[:4], b) == Crossing(3, "B", 1)
+
+
+def test_a_compare_view_draws_sides_of_different_horizons():
+    view = CompareView("honest_promise", "over_promise", ["run.years"], replications=1)
+    view.panels["A"].controls["run.years"].value = 2
+    assert view.run() and "could not be drawn" not in view.status.value
+
+
+def test_the_paths_speak_dutch_numbers_on_whole_months():
+    """The Dutch paths showed '7.5' on the grade axis and months '2.5, 5.0, 7.5' on a one-year run."""
+    runs = {"A": [simulate(preset("baseline").replace({"run.years": 1}), 0, keep_events=False)]}
+    figure = plots.paths(runs, ["avg_grade"], language="nl")
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    grade_ticks = [tick.get_text() for tick in ax.get_yticklabels() if tick.get_text()]
+    month_ticks = [tick.get_text() for tick in ax.get_xticklabels() if tick.get_text()]
+    assert grade_ticks and all("." not in tick for tick in grade_ticks) and any("," in tick for tick in grade_ticks)
+    assert month_ticks and all(tick.lstrip("−").isdigit() for tick in month_ticks), month_ticks

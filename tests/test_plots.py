@@ -315,3 +315,27 @@ def test_percent_ticks_show_the_decimals_their_steps_need(top, language, labels)
     style.percent_axis(ax.yaxis, language)
     ax.figure.canvas.draw()
     assert [tick.get_text() for tick in ax.get_yticklabels()] == labels
+
+
+def _tick_labels(limits: tuple[float, float], set_axis) -> list[str]:
+    ax = Figure().add_subplot()
+    ax.plot([0, 1], list(limits))
+    ax.set_ylim(*limits)
+    set_axis(ax)
+    ax.figure.canvas.draw()
+    return [tick.get_text() for tick in ax.get_yticklabels()]
+
+
+def test_euro_ticks_show_the_decimals_each_needs():
+    """'€ 12 mln' sat between '€ 10 mln' and '€ 15 mln' for the tick at 12.5 million (the paths' margin)."""
+    labels = _tick_labels((0, 20e6), lambda ax: style.euro_axis(ax.yaxis, "nl"))
+    assert labels == ["€ 0", "€ 2,5 mln", "€ 5 mln", "€ 7,5 mln", "€ 10 mln", "€ 12,5 mln", "€ 15 mln", "€ 17,5 mln",
+                      "€ 20 mln"]
+
+
+@pytest.mark.parametrize(("language", "labels"), [("nl", ["7,30", "7,35", "7,40", "7,45", "7,50", "7,55", "7,60"]),
+                                                  ("en", ["7.30", "7.35", "7.40", "7.45", "7.50", "7.55", "7.60"])])
+def test_a_plain_axis_speaks_the_figures_language(language, labels):
+    """An axis without a formatter of its own (the average grade) had matplotlib's English '7.5' in Dutch."""
+    shown = _tick_labels((7.3, 7.6), lambda ax: style.finish(ax, "t", "x", "y", legend=False, language=language))
+    assert shown == labels

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from simulation import ScenarioError
+from simulation import ScenarioError, preset
+from simulation.experiment import compare
 from simulation.language import text
 from simulation.widgets import StressTestPanel, chance_table, runs_table
 
@@ -51,6 +52,17 @@ def test_a_range_that_cannot_be_simulated_is_shown_not_raised():
     panel = StressTestPanel(assumptions={"market.share_small": (0.6, 0.95)}, **ONE_YEAR)
     assert panel.run() is None
     assert "share_small" in panel.status.value and not panel.run_button.disabled
+
+
+def test_a_range_closed_to_one_value_is_that_value_known():
+    """Both handles on one value is a natural thing to try ('what if churn at a 6 were exactly 15 %?'); it was
+    refused with a Python repr, 'Je gaf Uniform(low=0.15, high=0.15)'."""
+    panel = StressTestPanel(**ONE_YEAR)
+    panel.ranges["churn.annual_at_grade_6"].value = (0.15, 0.15)
+    result = panel.run()
+    assert result is not None and "Uniform" not in panel.status.value
+    assert set(result.uncertain) == {"market.competitor_intensity"}
+    assert result.scenarios["honest_promise"]["churn.annual_at_grade_6"] == 0.15
 
 
 def test_only_numeric_parameters_can_be_ranges():
@@ -324,3 +336,12 @@ def test_a_figure_that_fails_is_reported_in_the_panel_not_raised(monkeypatch):
     monkeypatch.setattr(panel, "_figure", lambda: 1 / 0)
     panel.language_switch.value = "nl"  # redrawing in Dutch fails: said in the status line, nothing raised
     assert "ZeroDivisionError: division by zero" in panel.status.value
+
+
+def test_a_scenario_against_itself_is_equal_and_named_in_the_tables_language():
+    """The same strategy as A and B: 'A better in 50 %' (a tie counts half) said more than the runs do, and the
+    sides were named in English ('honest promise (A)') in a Dutch table."""
+    same = preset("honest_promise").replace({"run.years": 1})
+    table = chance_table(compare(same, same, 2, 0), language="nl")
+    assert list(table.columns[:2]) == ["A: eerlijk beloven (A)", "B: eerlijk beloven (B)"]
+    assert set(table[text("stress.chance", "nl")]) == {"gelijk"}

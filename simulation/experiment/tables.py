@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -31,6 +32,14 @@ def interval(low: float, high: float, unit: str, language: str, signed: bool = F
                                                                                       signed=signed))
 
 
+def _chance(row: Any, language: str) -> str:
+    """The share of runs in which A is better (a tie counts half), or 'equal' where every pair tied: a scenario
+    against itself is not 'better in 50 % of the runs'."""
+    if row.ci_low == row.ci_high == row.difference == 0:
+        return text("panel.same", language)
+    return percent(row.prob_a_beats_b, language, decimals=0)
+
+
 def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
                  language: str | None = None) -> pd.DataFrame:
     """A comparison per KPI: both means, A − B with its 95 % interval, and the share of runs in which A is
@@ -42,7 +51,7 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
         rows.append([KPI_SPECS[row.kpi].label(language), format_value(row.mean_a, unit, language),
                      format_value(row.mean_b, unit, language), format_value(row.difference, unit, language, signed=True),
                      interval(row.ci_low, row.ci_high, unit, language, signed=True),
-                     percent(row.prob_a_beats_b, language, decimals=0)])
+                     _chance(row, language)])
     names = [scenario_name(result.settings[side], language) for side in ("a", "b")]
     headers = [text("panel.kpi", language), f"A: {names[0]}", f"B: {names[1]}", "A − B",
                text("stress.interval", language), text("stress.chance", language)]

@@ -151,7 +151,7 @@ def _lines(game: Game, order: Sequence[str], values: Callable[[str], list[float]
 def _finish(ax: Axes, game: Game, key: str, language: str) -> Figure:
     return finish(ax, text(f"debrief.fig.{key}.title", language),
                   text("debrief.fig.round", language, months=game.settings.months_per_round),
-                  text(f"debrief.fig.{key}.axis", language), legend=False)
+                  text(f"debrief.fig.{key}.axis", language), legend=False, language=language)
 
 
 def path_figures(game: Game, order: Sequence[str], results: Sequence[Mapping[str, Mapping[str, float]]],

@@ -23,8 +23,8 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from ..language import (axis_unit, format_value, resolve, scenario_name, text, unit_kind)
-from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, euro_axis, finish, new_axes, percent_axis
+from ..language import axis_unit, format_value, resolve, scenario_name, text
+from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -33,14 +33,6 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
                                                                         hatch="xx"))
 #: A difference histogram's height over its tallest bar: the top band holds the legend.
 LEGEND_HEADROOM = 1.7
-
-
-def _unit_axis(axis, unit: str, language: str) -> None:
-    """Euro or percent tick labels where the unit asks for them."""
-    if unit.startswith("€"):
-        euro_axis(axis, language)
-    elif unit_kind(unit) == "percent":
-        percent_axis(axis, language)
 
 
 def _series_label(series: str, language: str) -> tuple[str, str, str]:
@@ -84,8 +76,8 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str |
                         textcoords="offset points", va="center", fontsize=SMALL)
         ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
         ax.set_xlim(-0.5, len(variants) - 0.5)
-        _unit_axis(ax.yaxis, spec.unit, language)
-        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False)
+        unit_axis(ax.yaxis, spec.unit, language)
+        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False, language=language)
     figure.suptitle(text("errorbars.title", language, n=result.replications), fontweight="bold")
     return figure
 
@@ -106,10 +98,10 @@ def fan_chart(result: ExperimentResult, series: str = "margin", language: str | 
                         label=text("fan.band50", language, variant=variant))
         ax.plot(months, part["mean"], color=look["color"], linestyle=look["linestyle"], marker=look["marker"],
                 markevery=max(1, len(months) // 12), markersize=4, label=text("fan.mean", language, variant=variant))
-    _unit_axis(ax.yaxis, unit, language)
+    unit_axis(ax.yaxis, unit, language)
     months = f"{text('time.month', language)} ({axis_unit('months', language)})"
     return finish(ax, text("fan.title", language, series=label, n=result.replications), months,
-                  f"{label} ({shown_unit})")
+                  f"{label} ({shown_unit})", language=language)
 
 
 def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: str | None = None, *,
@@ -131,10 +123,10 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
              for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
     ax.set_yticks(positions, names, fontsize=SMALL)
     ax.axvline(0.0, color="black", linewidth=0.8)
-    _unit_axis(ax.xaxis, spec.unit, language)
+    unit_axis(ax.xaxis, spec.unit, language)
     figure = finish(ax, text("tornado.title", language, kpi=spec.label(language)),
                     text("tornado.effect", language, kpi=spec.label(language), unit=axis_unit(spec.unit, language)),
-                    text("tornado.parameter", language))
+                    text("tornado.parameter", language), language=language)
     ax.grid(True, axis="x", color="#d9d9d9", linewidth=0.6)
     return figure
 
@@ -162,8 +154,9 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
         if positions is not x:
             ax.set_xticks(positions, [str(v) for v in x])
-        _unit_axis(ax.yaxis, spec.unit, language)
-        return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})")
+        unit_axis(ax.yaxis, spec.unit, language)
+        return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})",
+                      language=language)
     grid = table.pivot(index=parameters[1], columns=parameters[0], values="mean")
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
@@ -174,9 +167,9 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
     ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])
     colourbar = figure.colorbar(image, ax=ax)
     colourbar.set_label(text("sweep.colour", language, kpi=spec.label(language), unit=unit))
-    _unit_axis(colourbar.ax.yaxis, spec.unit, language)
+    unit_axis(colourbar.ax.yaxis, spec.unit, language)
     figure = finish(ax, title, _axis_label(parameters[0], language), _axis_label(parameters[1], language),
-                    legend=False)
+                    legend=False, language=language)
     ax.grid(False)
     return figure
 
@@ -198,7 +191,7 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     ax.axvline(row["difference"], color=NAVY, linewidth=2,
                label=text("difference.mean", language, value=format_value(row["difference"], spec.unit, language, compact=True)))
     ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=text("difference.zero", language))
-    _unit_axis(ax.xaxis, spec.unit, language)
+    unit_axis(ax.xaxis, spec.unit, language)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # amounts like '€ 1,2 mln' side by side at a panel's width
     names = {side: scenario_name(result.settings[side], language) for side in ("a", "b")}
     share = format_value(row["prob_a_beats_b"], "share", language, compact=True)
@@ -206,4 +199,4 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     ax.set_ylim(0, ax.get_ylim()[1] * LEGEND_HEADROOM)
     return finish(ax, text("difference.title", language, kpi=spec.label(language), share=share, **names),
                   text("difference.axis", language, unit=axis_unit(spec.unit, language), **names),
-                  text("difference.count", language), legend_at="upper left")
+                  text("difference.count", language), legend_at="upper left", language=language)

@@ -45,7 +45,7 @@ def revenue_cost_margin(result: SimulationResult, language: str | None = None, *
     ax.axhline(0.0, color="black", linewidth=0.8)
     ax.set_ylim(bottom=min(0.0, float(monthly["margin"].min()) * 1.1))
     return finish(ax, text("money.title", language), label("time.month", "months", language),
-                  label("money.amount", "euro", language))
+                  label("money.amount", "euro", language), language=language)
 
 
 def forecast_vs_actual(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
@@ -66,4 +66,4 @@ def forecast_vs_actual(result: SimulationResult, language: str | None = None, *,
                  won=euro_compact(won, language),
                  error=missing(language) if math.isnan(error) else percent(error, language, 0, signed=True))
     return finish(ax, f"{text('forecast.title', language)}\n{total}", label("time.month", "months", language),
-                  label("forecast.amount", "euro", language))
+                  label("forecast.amount", "euro", language), language=language)

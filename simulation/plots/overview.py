@@ -80,7 +80,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
             euro_axis(ax.yaxis, language)
         elif unit_kind(spec.unit) == "percent":
             percent_axis(ax.yaxis, language)
-        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False)
+        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False, language=language)
     figure.suptitle(text("compare.title", language), fontweight="bold")
     return figure
 

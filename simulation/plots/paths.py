@@ -21,8 +21,8 @@ from matplotlib.ticker import MaxNLocator
 from ..errors import KitError
 from ..language import axis_unit, kit_error, resolve, text
 from ..paths import DEFAULT_BAND, DEFAULT_PATHS, Run, band as path_band, crossing, crossing_caption, path_kpi
-from .experiment import LOOKS, _unit_axis
-from .style import INK, LIGHT_GREY, SMALL
+from .experiment import LOOKS
+from .style import INK, LIGHT_GREY, SMALL, month_axis, unit_axis
 
 #: Width of the paths figure in inches (520 px at 100 dpi): 40 px narrower than a panel's other figures,
 #: so the compare view's table has room for the 95 % intervals beside it on a 1280 px projector.
@@ -66,7 +66,7 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
     title = spec.label(language) + (f" ({unit})" if unit and spec.unit not in ("customers", "deals") else "")
     ax.set_title("\n".join(textwrap.fill(line, _WRAP) for line in (title, caption) if line), fontsize=SMALL + 1,
                  loc="left")
-    _unit_axis(ax.yaxis, spec.unit, language)
+    unit_axis(ax.yaxis, spec.unit, language)
     if spec.unit in ("customers", "deals"):
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=SMALL)
@@ -105,6 +105,7 @@ def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAU
             spare.set_visible(False)
         for bottom in grid[-1]:
             bottom.set_xlabel(text("time.month", language), fontsize=SMALL)
+            month_axis(bottom.xaxis, language)
     for axis, kpi in zip(axes, kpis):
         _draw_one(axis, runs_by_name, kpi, language, band)
     runs = min(len(r) for r in runs_by_name.values())

@@ -54,7 +54,7 @@ def funnel_chart(result: SimulationResult, language: str | None = None, *, ax: A
             transform=ax.transAxes, ha="right", va="top", fontsize=SMALL)
     ax.set_ylim(0, top * 1.12)
     return finish(ax, text("funnel.title", language), text("funnel.stage", language),
-                  label("funnel.count", "count", language), legend=False)
+                  label("funnel.count", "count", language), legend=False, language=language)
 
 
 def relationship_phases(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
@@ -68,7 +68,7 @@ def relationship_phases(result: SimulationResult, language: str | None = None, *
                 markevery=mark_every, markersize=4, **SERIES[phase])
     ax.set_ylim(bottom=0)
     return finish(ax, text("phases.title", language), label("time.month", "months", language),
-                  label("phases.count", "count", language))
+                  label("phases.count", "count", language), language=language)
 
 
 def active_accounts(result: SimulationResult) -> pd.DataFrame:
@@ -93,7 +93,7 @@ def grade_distribution(result: SimulationResult, language: str | None = None, *,
     low = np.floor(min(grades.min(), 6.0)) - 0.5 if len(grades) else 1.0
     ax.set_xlim(max(1.0, low), 10.0)
     return finish(ax, text("grades.title", language), label("grades.satisfaction", "grade", language),
-                  label("grades.customers", "count", language))
+                  label("grades.customers", "count", language), language=language)
 
 
 def nps_breakdown(result: SimulationResult, language: str | None = None, *, ax: Axes | None = None) -> Figure:
@@ -122,7 +122,7 @@ def nps_breakdown(result: SimulationResult, language: str | None = None, *, ax: 
     ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
             fontsize=SMALL)
     finish(ax, text("nps.title", language, nps=number(nps, 0, language, signed=True) if surveyed else missing(language)),
-           label("nps.share", "share", language), "", legend=False)
+           label("nps.share", "share", language), "", legend=False, language=language)
     if surveyed:
         ax.legend(frameon=False, fontsize=SMALL, ncols=2, loc="lower center")
     return figure
@@ -181,7 +181,7 @@ def cohort_retention(result: SimulationResult, language: str | None = None, *, a
         ax.set_ylim(0.0, 1.02)
     percent_axis(ax.yaxis, language)
     return finish(ax, text("retention.title", language), label("retention.months", "months", language),
-                  label("retention.share", "share", language), legend=bool(curves))
+                  label("retention.share", "share", language), legend=bool(curves), language=language)
 
 
 def lead_time_gaps(result: SimulationResult) -> dict[str, pd.DataFrame]:
@@ -230,4 +230,4 @@ def promised_vs_delivered(result: SimulationResult, language: str | None = None,
     percent_axis(ax.yaxis, language)
     return finish(ax, text("promise.title" if promised else "promise.title_none", language),
                   label("promise.lateness" if promised else "promise.actual", "days", language),
-                  label("promise.share", "share", language), legend=not pooled.empty)
+                  label("promise.share", "share", language), legend=not pooled.empty, language=language)

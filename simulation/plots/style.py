@@ -14,9 +14,9 @@ import io
 from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import Formatter, FuncFormatter
+from matplotlib.ticker import Formatter, MaxNLocator, ScalarFormatter
 
-from ..language import euro_compact, percent, text
+from ..language import compact_scaled, euro_compact, number, percent, text, unit_kind
 
 #: The smallest text in a figure, in points: 12.5 px at the panels' 100 dpi, legible when projected at 1280×720.
 SMALL = 9
@@ -60,30 +60,72 @@ def label(key: str, unit: str, language: str) -> str:
     return f"{text(key, language)} ({text('unit.' + unit, language)})"
 
 
-def euro_axis(axis, language: str) -> None:
-    """Tick labels of a matplotlib axis (ax.yaxis) as compact euro amounts: '€1.2M' / '€ 1,2 mln'."""
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: euro_compact(value, language)))
+def _decimals_needed(values, most: int = 2) -> int:
+    """The fewest decimals (up to `most`) that show every one of `values` exactly."""
+    return next((decimals for decimals in range(most + 1)
+                 if all(abs(round(value, decimals) - value) < 1e-6 * max(1.0, abs(value)) for value in values)), most)
 
 
-class _PercentTicks(Formatter):
-    """Shares (0–1) as percentages with as few decimals as the ticks need: '20 %', and '7,5 %' between ticks
-    2.5 points apart (whole percentages printed those as '8 %', a tick that lied)."""
+class _Ticks(Formatter):
+    """Tick labels in the language's number style, with as few decimals as the ticks need: a tick between two
+    whole ones gets its decimal ('7,5 %', '€ 12,5 mln', '7,5'), where a fixed rounding printed a tick that lied
+    ('8 %' for 7.5 %, '€ 12 mln' for 12.5 million) and matplotlib's own ticks are English ('7.5')."""
 
     def __init__(self, language: str):
         self.language, self.decimals = language, 0
 
     def set_locs(self, locs) -> None:
         super().set_locs(locs)
-        self.decimals = next((decimals for decimals in range(3)
-                              if all(abs(round(100 * loc, decimals) - 100 * loc) < 1e-6 for loc in locs)), 3)
+        self.decimals = _decimals_needed([self.scaled(loc) for loc in locs])
+
+    def scaled(self, value: float) -> float:
+        return value
+
+    def __call__(self, value: float, pos: int | None = None) -> str:
+        return number(value, self.decimals, self.language)
+
+
+class _PercentTicks(_Ticks):
+    """Shares (0–1) as percentages: '20 %', '7,5 %'."""
+
+    def scaled(self, value: float) -> float:
+        return 100 * value
 
     def __call__(self, value: float, pos: int | None = None) -> str:
         return percent(value, self.language, decimals=self.decimals)
 
 
+class _EuroTicks(_Ticks):
+    """Compact euro amounts, each with the decimals it needs at its own scale: '€ 10 mln', '€ 12,5 mln'."""
+
+    def __call__(self, value: float, pos: int | None = None) -> str:
+        return euro_compact(value, self.language, decimals=_decimals_needed([compact_scaled(value)]))
+
+
+def euro_axis(axis, language: str) -> None:
+    """Tick labels of a matplotlib axis (ax.yaxis) as compact euro amounts: '€1.2M' / '€ 1,2 mln'."""
+    axis.set_major_formatter(_EuroTicks(language))
+
+
 def percent_axis(axis, language: str) -> None:
     """Tick labels of an axis holding shares (0–1) as percentages: '20%' / '20 %', '7.5%' / '7,5 %'."""
     axis.set_major_formatter(_PercentTicks(language))
+
+
+def unit_axis(axis, unit: str, language: str) -> None:
+    """Tick labels for values in a KPI's `unit`: euro amounts, percentages, or plain numbers ('7,5' in Dutch)."""
+    if unit.startswith("€"):
+        euro_axis(axis, language)
+    elif unit_kind(unit) == "percent":
+        percent_axis(axis, language)
+    else:
+        axis.set_major_formatter(_Ticks(language))
+
+
+def month_axis(axis, language: str) -> None:
+    """A time axis in whole months ('2.5' is no month a run has)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(_Ticks(language))
 
 
 def sequential(count: int) -> list:
@@ -106,9 +148,14 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
             fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
-def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, legend_at: str = "best") -> Figure:
-    """Title, axis labels, a light grid and (if there are labelled artists) a legend (where matplotlib finds room,
-    or at `legend_at`); returns the figure."""
+def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, legend_at: str = "best", *,
+           language: str) -> Figure:
+    """Title, axis labels, a light grid, plain numbers on the ticks in `language`'s style (an axis without a
+    formatter of its own) and (if there are labelled artists) a legend (where matplotlib finds room, or at
+    `legend_at`); returns the figure."""
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_formatter()) is ScalarFormatter:  # matplotlib's own: '7.5' on a Dutch figure
+            axis.set_major_formatter(_Ticks(language))
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -221,7 +221,8 @@ class ScenarioRunner(Runner):
 
     def _simulate(self) -> dict[str, SimulationResult] | None:
         scenarios = {name: panel.scenario() for name, panel in self.panels.items()}
-        if any(scenario is None for scenario in scenarios.values()):
+        if any(scenario is None for scenario in scenarios.values()):  # the controls say why; no stale 'press Run'
+            self.status.value = f"<b>{text('panel.not_simulated', self.language)}</b>"
             return None
         self._scenarios = scenarios
         return {name: simulate(scenario, self.seed) for name, scenario in scenarios.items()}

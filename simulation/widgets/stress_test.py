@@ -209,10 +209,13 @@ class StressTestPanel(Runner):
         a, b, replications, years, ranges = settings
         if progress is None:
             self.advance(0, 2 * replications)
+        # A range with both handles on one value is that value, known: no uncertainty to draw from.
+        changes = {"run.years": years, **{name: low for name, (low, high) in ranges if low == high}}
+        uncertain = {name: (low, high) for name, (low, high) in ranges if low != high}
         # One run per task, so the progress ticks per run and no core idles while the other ends a chunk; the pairs
         # run one after the other, so the answer fills in while the student waits (`_show_so_far`).
-        return compare(preset(a).replace({"run.years": years}), preset(b).replace({"run.years": years}),
-                       replications, self.seed, uncertain=dict(ranges), progress=progress or self.advance,
+        return compare(preset(a).replace(changes), preset(b).replace(changes),
+                       replications, self.seed, uncertain=uncertain, progress=progress or self.advance,
                        executor=self.pool, cache=background.RUNS, chunk_size=1,
                        partial=so_far or (lambda result: self._show_so_far(result, replications)))
 
