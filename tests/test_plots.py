@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from simulation import KPI_SPECS, simulate  # noqa: E402
+from simulation import KPI_SPECS, preset, simulate  # noqa: E402
 from simulation import plots  # noqa: E402
 from simulation.language import axis_unit, text  # noqa: E402
 from simulation.plots import style  # noqa: E402
@@ -339,3 +339,24 @@ def test_a_plain_axis_speaks_the_figures_language(language, labels):
     """An axis without a formatter of its own (the average grade) had matplotlib's English '7.5' in Dutch."""
     shown = _tick_labels((7.3, 7.6), lambda ax: style.finish(ax, "t", "x", "y", legend=False, language=language))
     assert shown == labels
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_dashboards_texts_cover_neither_each_other_nor_the_lines(language):
+    """Lesson 00's first figure at a projector: the funnel's stage names and conversion boxes ran into each other,
+    the legends lay over the lines and the NPS groups ran into the next figure's axis label."""
+    figure = plots.dashboard(simulate(preset("baseline"), 0, keep_events=False), language=language)
+    renderer = figure._get_renderer()  # a Figure without pyplot has a plain canvas; this draws with Agg
+    figure.draw(renderer)
+    funnel, phases, nps, money = figure.axes[:4]
+    boxes = [text.get_bbox_patch().get_window_extent(renderer) for text in funnel.texts if text.get_bbox_patch()]
+    assert len(boxes) == 5 and not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:]))
+    ends = [label.get_window_extent(renderer).x1 for label in funnel.get_xticklabels() if label.get_text()]
+    ticks = funnel.transData.transform([(x, 0) for x in funnel.get_xticks()])[:, 0]
+    assert all(abs(end - tick) < 8 for end, tick in zip(ends, ticks))  # each slanted name ends under its own bar
+    for ax in (phases, money):
+        legend = ax.get_legend().get_window_extent(renderer)
+        points = [xy for line in ax.get_lines() for xy in ax.transData.transform(line.get_xydata())]
+        assert not any(legend.contains(x, y) for x, y in points)
+        assert legend.x1 <= figure.bbox.x1  # inside the figure, not cut off
+    assert nps.get_legend().get_window_extent(renderer).x1 <= nps.get_window_extent(renderer).x1 + 1

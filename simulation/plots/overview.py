@@ -7,6 +7,7 @@ and reuse a figure passed in (`fig`) instead of opening new ones.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 
@@ -36,18 +37,26 @@ def dashboard(result: SimulationResult, language: str | None = None, *, fig: Fig
     """Funnel, relationship cycle, NPS and money of one run in one figure: the four things to check first."""
     language = resolve(language)
     figure = _blank(fig, (6.2, 5.8), layout=None)  # fixed margins: a layout engine is twice as slow
-    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.88, wspace=0.42,
-                                                  hspace=0.55))
+    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.86, wspace=0.42,
+                                                  hspace=0.72))
     funnel_chart(result, language, ax=axes[0, 0])
     relationship_phases(result, language, ax=axes[0, 1])
     nps_breakdown(result, language, ax=axes[1, 0])
     revenue_cost_margin(result, language, ax=axes[1, 1])
     for ax in axes.flat:  # four figures in one panel-sized figure: smaller (still ≥ 12 px) text, titles wrapped
-        ax.set_title(textwrap.fill(ax.get_title(), 34), fontsize=10)
+        ax.set_title(textwrap.fill(ax.get_title(), 30), fontsize=10)
         ax.xaxis.label.set_fontsize(SMALL)
         ax.yaxis.label.set_fontsize(SMALL)
         ax.tick_params(labelsize=SMALL)
-    axes[0, 0].tick_params(axis="x", labelrotation=20)  # the funnel's stage names side by side in a quarter
+    for tick in axes[0, 0].get_xticklabels():  # the funnel's stage names slanted, each ending under its own bar
+        tick.set(rotation=30, ha="right", rotation_mode="anchor")
+    for ax in (axes[0, 1], axes[1, 1]):  # the legend in headroom above the lines, not over them, its entries
+        ax.set_ylim(top=ax.get_ylim()[1] * 2.1)  # named short (the money and phase figures explain them in full)
+        handles, labels = ax.get_legend_handles_labels()
+        ax.legend(handles, [re.split(r":| \(", label)[0] for label in labels], loc="upper left", fontsize=SMALL,
+                  framealpha=0.9, edgecolor="none", handlelength=1.5, borderaxespad=0.2)
+    if axes[1, 0].get_legend() is not None:  # the NPS groups one under the other: side by side they ran into the
+        axes[1, 0].legend(frameon=False, fontsize=SMALL, loc="lower left", borderaxespad=0.1)  # money's axis label
     figure.suptitle(text("dashboard.title", language, years=result.scenario["run.years"], seed=result.seed),
                     fontweight="bold")
     return figure

@@ -44,9 +44,10 @@ def funnel_chart(result: SimulationResult, language: str | None = None, *, ax: A
     top = max(counts) if max(counts) > 0 else 1
     for i, count in enumerate(counts):
         ax.text(i, count + 0.02 * top, number(count, 0, language), ha="center", va="bottom", fontsize=SMALL)
-    for i in range(len(counts) - 1):
+    for i in range(len(counts) - 1):  # at two heights, so neighbouring boxes never cover each other in a small figure
         share = counts[i + 1] / counts[i] if counts[i] else math.nan
-        ax.annotate(format_value(share, "share", language, compact=True) + " →", xy=(i + 0.5, 0.55 * top), ha="center", va="center",
+        ax.annotate(format_value(share, "share", language, compact=True) + " →",
+                    xy=(i + 0.5, (0.78 if i % 2 == 0 else 0.58) * top), ha="center", va="center",
                     fontsize=SMALL, fontweight="bold", color=INK,
                     bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=LIGHT_GREY))
     overall = counts[-1] / counts[0] if counts[0] else math.nan
