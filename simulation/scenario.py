@@ -100,8 +100,8 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
-        if len(readings(value)) == 2 and spec.low <= float(readings(value)[1]) <= spec.high:
-            raise not_allowed(spec, typed)  # '20.000': twenty to Python, twenty thousand in Dutch, both allowed
+        if len(readings(value)) == 2 and spec.high >= 1000:  # '20.000': twenty to Python, twenty thousand in Dutch
+            raise not_allowed(spec, typed)  # (a parameter below a thousand takes '1.050' as the decimal it is)
         try:
             value = float(value.strip().replace("_", ""))
         except ValueError:
@@ -120,7 +120,6 @@ def not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
     type it instead of being guessed at: '1,05' as '1.05'; '20,000' and '20.000', twenty in Dutch and twenty
     thousand in English (or the other way round), as '20' or '20000'."""
     meant = readings(value) if spec.kind in (int, float) else []
-    meant = [reading for reading in meant if spec.low <= float(reading) <= spec.high] or meant  # the ones allowed
     told = dict(name=spec.name, allowed=spec.allowed, got=shown(value))
     if len(meant) == 2:
         return kit_error(ScenarioError, "error.number_two_ways", decimal=shown(meant[0]), whole=shown(meant[1]),
@@ -143,15 +142,15 @@ def readings(typed: Any) -> list[str]:
     Empty for anything else (a plain '1.5' needs no reading)."""
     if not isinstance(typed, str) or not (COMMA_NUMBER.fullmatch(typed) or THOUSANDS_POINTS.fullmatch(typed)):
         return []
-    digits = typed.strip()
+    digits = typed.strip().removeprefix("+")
     separator = "," if "," in digits else "."
     whole = digits.replace(separator, "")
     if digits.count(separator) > 1:
         return [whole]
     number = float(digits.replace(separator, "."))
     decimal = str(int(number)) if number.is_integer() else repr(number)
-    return [decimal, whole] if len(digits.partition(separator)[2]) == 3 and whole.lstrip("+-")[:1] != "0" \
-        else [decimal]
+    head, _, tail = digits.lstrip("-").partition(separator)
+    return [decimal, whole] if len(tail) == 3 and head not in ("", "0") else [decimal]
 
 
 #: Seeds are 128-bit at most: SeedSequence takes bigger ones, but a 5,000-digit seed is a typo, not entropy.

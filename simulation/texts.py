@@ -40,11 +40,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "De parameter '{name}' moet {allowed} zijn, getypt met een decimale punt en zonder "
                             "scheidingstekens voor duizendtallen, zoals {example}. Je gaf {got}."),
     "error.number_two_ways": ("The '{name}' parameter must be {allowed}. {got} can be read two ways: type {decimal} "
-                              "for the decimal number or {whole} for the whole one (a point is the decimal point, "
-                              "and thousands take no separator).",
+                              "if the separator was a decimal point, or {whole} if it separated thousands (the kit "
+                              "reads a point as the decimal point and takes no thousands separators).",
                               "De parameter '{name}' moet {allowed} zijn. {got} is op twee manieren te lezen: typ "
-                              "{decimal} voor het decimale getal of {whole} voor het hele getal (een punt is de "
-                              "decimale punt, en duizendtallen krijgen geen scheidingsteken)."),
+                              "{decimal} als het scheidingsteken een decimaalteken was, of {whole} als het "
+                              "duizendtallen scheidde (de kit leest een punt als decimaalteken en kent geen "
+                              "scheidingstekens voor duizendtallen)."),
     "error.allowed_choice": ("one of {choices}", "één van {choices}"),
     "error.allowed_bool": ("yes or no (true or false)", "ja of nee (True of False)"),
     "error.allowed_integer": ("an integer in the range [{low:g}, {high:g}]",
@@ -589,8 +590,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.draw_failed": ("The figure could not be drawn ({error}); the results shown are from the last run that "
                           "worked.", "De figuur kon niet worden getekend ({error}); de getoonde resultaten zijn van "
                                      "de laatste run die wel lukte."),
-    "panel.not_simulated": ("Not run: correct the setting the message at the controls names.",
-                            "Niet gesimuleerd: verbeter de instelling die de melding bij de knoppen noemt."),
+    "panel.not_simulated": ("Not run: fix the setting named in the message by the controls.",
+                            "Niet gesimuleerd: verbeter de instelling die in de melding bij de knoppen staat."),
     "panel.invalid": ("This combination cannot be simulated:", "Deze combinatie kan niet worden gesimuleerd:"),
     "panel.not_run": ("Run the cells of this lesson (▶▶ or Run ▸ Run All Cells) to see the panel.",
                       "Voer de cellen van deze les uit (▶▶ of Run ▸ Run All Cells) om het paneel te zien."),
@@ -830,8 +831,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Toon een les als pagina zonder code: Voilà voert de les van boven naar beneden uit en toont de "
                            "tekst en de panelen. Opties die de kit niet kent (--no-browser, --theme=dark) gaan naar "
                            "Voilà."),
-    "help.present.lesson": ("the lesson's number, e.g. 03 (default {first})",
-                            "het nummer van de les, bijv. 03 (standaard {first})"),
+    "help.present.lesson": ("the lesson's number or name, e.g. 03 or 03_expectation_management (default {first})",
+                            "het nummer of de naam van de les, bijv. 03 of 03_expectation_management (standaard "
+                            "{first})"),
     "help.language.present": ("the lesson", "de les"),
     "help.language_after.present": ("; the Dutch lesson comes from notebooks/nl", "; de Nederlandse les komt uit notebooks/nl"),
     "help.classroom": ("the sales game's pages for a class (Solara): one address for all teams and the trainer",

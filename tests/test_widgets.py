@@ -163,7 +163,7 @@ def test_invalid_run_keeps_the_last_results_and_shows_the_message():
     assert panel.run() is False
     assert panel.result is result and len(spy.calls) == 1
     assert "cannot be simulated" in panel.inputs.message.value
-    assert "Not run: correct the setting" in panel.status.value  # it said 'Settings changed: press Run'
+    assert "Not run: fix the setting" in panel.status.value  # it said 'Settings changed: press Run'
 
 
 class FailingFigure(FigureSpy):

@@ -504,9 +504,10 @@ def team_figure(rounds: list[dict[str, float]], language: str) -> Figure:
     margin_axes.bar(numbers, [kpis["margin"] for kpis in rounds], color=NAVY)
     margin_axes.axhline(0, color=INK, linewidth=0.8)
     euro_axis(margin_axes.yaxis, language)
-    finish(margin_axes, kpi_label("margin", language), axis, "€", legend=False)
+    finish(margin_axes, kpi_label("margin", language), axis, "€", legend=False, language=language)
     nps_axes.plot(numbers, [kpis["nps"] for kpis in rounds], color=ORANGE, marker="o")
-    finish(nps_axes, kpi_label("nps", language), axis, text("game.fig.nps_axis", language), legend=False)
+    finish(nps_axes, kpi_label("nps", language), axis, text("game.fig.nps_axis", language), legend=False,
+           language=language)
     for axes in (margin_axes, nps_axes):
         axes.set_xticks(numbers)
     return figure

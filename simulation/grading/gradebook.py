@@ -191,32 +191,42 @@ def by_student(results: Iterable[StudentResult]) -> dict[str, list[StudentResult
     return groups
 
 
-def _not_one_students_work(group: Sequence[StudentResult]) -> bool:
+def _own_folders(results: Iterable[StudentResult]) -> set[PurePosixPath]:
+    """The sub-folders every file of which gives one student number: a student's own (Moodle's download), not a
+    folder that wraps everyone's work (a zip unpacked into 'Archive/')."""
+    numbers: dict[PurePosixPath, set[str | None]] = {}
+    for result in results:
+        numbers.setdefault(PurePosixPath(result.file).parent, set()).add(result.student)
+    return {folder for folder, given in numbers.items() if folder != PurePosixPath(".") and len(given) == 1}
+
+
+def _not_one_students_work(group: Sequence[StudentResult], own_folders: set[PurePosixPath]) -> bool:
     """Files under one student number that are not known to be parts of one student's work (one notebook per set
-    of exercises, as the course hands them out): that needs the files in one sub-folder (Moodle's download
-    gives each student their own) or one name in every file, and no exercise answered twice (two versions, or
-    copying). Two people under one number (a typo, a copied start cell) must not be added up unseen."""
+    of exercises, as the course hands them out): that needs the files in one folder of the student's own or one
+    name in every file, and no exercise answered twice (two versions, or copying). Two people under one number
+    (a typo, a copied start cell) must not be added up unseen."""
     answered = [exercise_id for result in group for exercise_id in result.feedback]
     folders = {PurePosixPath(result.file).parent for result in group}
     names = {result.name.strip().casefold() for result in group}
-    one_owner = (len(folders) == 1 and PurePosixPath(".") not in folders) or (len(names) == 1 and "" not in names)
+    one_owner = (len(folders) == 1 and folders <= own_folders) or (len(names) == 1 and "" not in names)
     return not one_owner or len(answered) != len(set(answered))
 
 
-def duplicated(results: Iterable[StudentResult]) -> set[str]:
+def duplicated(results: Sequence[StudentResult]) -> set[str]:
     """The student numbers whose submissions are not one student's work (`_not_one_students_work`)."""
+    own_folders = _own_folders(results)
     return {student for student, group in by_student(results).items()
-            if len(group) > 1 and _not_one_students_work(group)}
+            if len(group) > 1 and _not_one_students_work(group, own_folders)}
 
 
-def mark_duplicates(results: Iterable[StudentResult]) -> None:
+def mark_duplicates(results: Sequence[StudentResult]) -> None:
     """Several submissions with one student number: the parts of one student's work (each notebook of the course
     answers other exercises) are added up in the LMS files; otherwise (copying, a typo in a number, two versions
     of one notebook) every one gets a remark that says they are left out of the LMS files: the trainer decides."""
-    for group in by_student(results).values():
+    twice = duplicated(results)
+    for student, group in by_student(results).items():
         if len(group) > 1:
-            remark = (Remark("grade.duplicate") if _not_one_students_work(group)
-                      else Remark("grade.combined", {"files": len(group)}))
+            remark = Remark("grade.duplicate") if student in twice else Remark("grade.combined", {"files": len(group)})
             for result in group:
                 result.remarks.append(remark)
 

@@ -15,11 +15,14 @@ from matplotlib.figure import Figure
 
 from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
-from ..language import axis_unit, format_value, kit_error, resolve, text, unit_kind
+from ..language import axis_unit, format_value, kit_error, resolve, text
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import INK, PANEL_WIDTH, SMALL, euro_axis, finish, percent_axis, sequential
+from .style import INK, PANEL_WIDTH, SMALL, finish, sequential, unit_axis
+
+#: How far the dashboard's line figures reach above their data: room for the legend, clear of the lines.
+DASHBOARD_HEADROOM = 2.1
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
 
@@ -51,7 +54,7 @@ def dashboard(result: SimulationResult, language: str | None = None, *, fig: Fig
     for tick in axes[0, 0].get_xticklabels():  # the funnel's stage names slanted, each ending under its own bar
         tick.set(rotation=30, ha="right", rotation_mode="anchor")
     for ax in (axes[0, 1], axes[1, 1]):  # the legend in headroom above the lines, not over them, its entries
-        ax.set_ylim(top=ax.get_ylim()[1] * 2.1)  # named short (the money and phase figures explain them in full)
+        ax.set_ylim(top=ax.get_ylim()[1] * DASHBOARD_HEADROOM)  # named short (the money and phase figures say more)
         handles, labels = ax.get_legend_handles_labels()
         ax.legend(handles, [re.split(r":| \(", label)[0] for label in labels], loc="upper left", fontsize=SMALL,
                   framealpha=0.9, edgecolor="none", handlelength=1.5, borderaxespad=0.2)
@@ -85,10 +88,7 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
         ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize=SMALL, padding=2)
         ax.axhline(0.0, color="black", linewidth=0.8)
         ax.margins(y=0.18)
-        if spec.unit.startswith("€"):
-            euro_axis(ax.yaxis, language)
-        elif unit_kind(spec.unit) == "percent":
-            percent_axis(ax.yaxis, language)
+        unit_axis(ax.yaxis, spec.unit, language)
         finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False, language=language)
     figure.suptitle(text("compare.title", language), fontweight="bold")
     return figure

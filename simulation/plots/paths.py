@@ -67,6 +67,7 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
     ax.set_title("\n".join(textwrap.fill(line, _WRAP) for line in (title, caption) if line), fontsize=SMALL + 1,
                  loc="left")
     unit_axis(ax.yaxis, spec.unit, language)
+    month_axis(ax.xaxis, language)
     if spec.unit in ("customers", "deals"):
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=SMALL)
@@ -105,7 +106,6 @@ def paths(runs_by_name: Mapping[str, Sequence[Run]], kpis: Sequence[str] = DEFAU
             spare.set_visible(False)
         for bottom in grid[-1]:
             bottom.set_xlabel(text("time.month", language), fontsize=SMALL)
-            month_axis(bottom.xaxis, language)
     for axis, kpi in zip(axes, kpis):
         _draw_one(axis, runs_by_name, kpi, language, band)
     runs = min(len(r) for r in runs_by_name.values())

@@ -60,7 +60,7 @@ def label(key: str, unit: str, language: str) -> str:
     return f"{text(key, language)} ({text('unit.' + unit, language)})"
 
 
-def _decimals_needed(values, most: int = 2) -> int:
+def _decimals_needed(values, most: int = 3) -> int:
     """The fewest decimals (up to `most`) that show every one of `values` exactly."""
     return next((decimals for decimals in range(most + 1)
                  if all(abs(round(value, decimals) - value) < 1e-6 * max(1.0, abs(value)) for value in values)), most)
@@ -95,8 +95,11 @@ class _PercentTicks(_Ticks):
         return percent(value, self.language, decimals=self.decimals)
 
 
-class _EuroTicks(_Ticks):
+class _EuroTicks(Formatter):
     """Compact euro amounts, each with the decimals it needs at its own scale: '€ 10 mln', '€ 12,5 mln'."""
+
+    def __init__(self, language: str):
+        self.language = language
 
     def __call__(self, value: float, pos: int | None = None) -> str:
         return euro_compact(value, self.language, decimals=_decimals_needed([compact_scaled(value)]))
