@@ -218,6 +218,12 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     return data
 
 
+def read_document(path: Path, limit: int, what: str) -> Any:
+    """The JSON or TOML document at `path` (by its suffix, in any letter case), read within `limit` bytes (`what`
+    names the file in a message, as for `read_limited`)."""
+    return parse_document(read_limited(path, limit, what), path.suffix.lower(), path)
+
+
 def parse_document(data: bytes, suffix: str, source: str | Path) -> Any:
     """A JSON or TOML document from bytes read with `read_limited`. Nesting deeper than a Python
     parser can follow (a crafted file of 100,000 brackets) gets a clear message, not a RecursionError."""

@@ -107,10 +107,14 @@ def kit_error(kind: type[KitErrorKind], key: str, /, **values: Any) -> KitErrorK
     return kind(text(key, "en", **values), dutch=text(key, "nl", **values))
 
 
+#: What a comparison of a scenario with itself adds to each side's name ('honest_promise (A)'), so the two differ.
+SIDE_MARKS = (" (A)", " (B)")
+
+
 def scenario_name(name: str, language: str) -> str:
     """A preset's name as a student reads it ('eerlijk beloven'); other names with spaces for underscores. A
-    comparison of a scenario with itself names its sides 'honest_promise (A)' and '… (B)': the side is kept."""
-    base, side = (name[:-4], name[-4:]) if name.endswith((" (A)", " (B)")) else (name, "")
+    side's mark (`SIDE_MARKS`: a scenario compared with itself) is kept: 'eerlijk beloven (A)'."""
+    base, side = (name[:-4], name[-4:]) if name.endswith(SIDE_MARKS) else (name, "")
     key = f"scenario.{base}"
     return (text(key, language) if key in TEXTS else base.replace("_", " ")) + side
 

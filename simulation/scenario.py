@@ -100,7 +100,7 @@ def coerce(spec: ParamSpec, value: Any) -> Any:
     if isinstance(value, (np.integer, np.floating)):  # numbers straight from pandas or numpy
         value = value.item()
     if isinstance(value, str):
-        if len(readings(value)) == 2 and spec.high >= 1000:  # '20.000': twenty to Python, twenty thousand in Dutch
+        if spec.high >= 1000 and len(readings(value)) == 2:  # '20.000': twenty to Python, twenty thousand in Dutch
             raise not_allowed(spec, typed)  # (a parameter below a thousand takes '1.050' as the decimal it is)
         try:
             value = float(value.strip().replace("_", ""))

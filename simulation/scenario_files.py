@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from .errors import KitError, shown
-from .files import check_suffix, check_target, parse_document, read_limited, write_text
+from .files import check_suffix, check_target, read_document, write_text
 from .language import kit_error
 from .scenario import Scenario, ScenarioError
 
@@ -42,7 +42,8 @@ def save_scenario(scenario: Scenario, path: str | Path) -> Path:
     return write_text(path, tomli_w.dumps(document))
 
 
-def scenario_from_document(document: dict[str, Any], source: str = "scenario", base: Scenario | None = None) -> Scenario:
+def scenario_from_document(document: dict[str, Any], source: str = "scenario",
+                           base: Scenario | None = None) -> Scenario:
     """Validate a loaded document; newer schemas are refused rather than misread. The document's values go over
     `base` (default: the baseline): a hand-written file need only hold what it changes."""
     document = dict(document)
@@ -61,7 +62,7 @@ def load_scenario(path: str | Path, base: Scenario | None = None) -> Scenario:
     path = Path(path)
     try:
         check_suffix(path, "scenario", SUFFIXES)
-        document = parse_document(read_limited(path, MAX_FILE_BYTES, "scenario"), path.suffix.lower(), path)
+        document = read_document(path, MAX_FILE_BYTES, "scenario")
     except KitError as error:
         raise error.recast(ScenarioError) from None
     if not isinstance(document, dict):

@@ -184,13 +184,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "{round}, team '{team}')"),
     "error.log_action": ("log entry {seq} (round {round}, '{kind}')", "regel {seq} van het logboek (ronde {round}, "
                          "'{kind}')"),
-    "error.log_unreadable": ("Game file '{file}', {entry}: this entry cannot be read (it is not a JSON object). The log "
-                             "was changed by hand; undo that change or go back to a copy of the file.",
+    "error.log_unreadable": ("Game file '{file}', {entry}: this entry cannot be read (it is not a JSON object). The "
+                             "log was changed by hand; undo that change or go back to a copy of the file.",
                              "Spelbestand '{file}', {entry}: deze regel is onleesbaar (het is geen JSON-object). Het "
                              "logboek is met de hand veranderd; draai dat terug of ga terug naar een kopie van het "
                              "bestand."),
-    "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand (or made by another version "
-                          "of the kit); undo that change or go back to a copy of the file.",
+    "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand (or made by another "
+                          "version of the kit); undo that change or go back to a copy of the file.",
                           "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd (of gemaakt met "
                           "een andere versie van de kit); draai dat terug of ga terug naar een kopie van het bestand."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",

@@ -20,7 +20,7 @@ from concurrent.futures import Executor
 from typing import Any, TypedDict, Unpack
 
 from ..errors import quoted, shown
-from ..language import formatted, kit_error
+from ..language import SIDE_MARKS, formatted, kit_error
 from ..parameters import SPECS, ParamSpec
 from ..results import as_scenario
 from ..scenario import Scenario, ScenarioError, check_mapping, coerce, unknown_parameter
@@ -66,7 +66,7 @@ def compare(a: ScenarioLike, b: ScenarioLike, n: int = 30, seed: int = 0, *, pai
     to show how much wider the interval gets without common random numbers.
     In a script, call it under `if __name__ == "__main__":` (worker processes re-import the script)."""
     a, b = as_scenario(a), as_scenario(b)
-    label_a, label_b = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
+    label_a, label_b = (a.name, b.name) if a.name != b.name else (a.name + SIDE_MARKS[0], b.name + SIDE_MARKS[1])
     seeds = replication_seeds(seed, n)
     variants = [Variant(label_a, a, seeds), Variant(label_b, b, seeds if paired else replication_seeds(seed, n, n))]
     settings = {"a": label_a, "b": label_b, "paired": paired}

@@ -73,6 +73,10 @@ class ExperimentResult:
     version: str = __version__
     overloads: list[DeskWarning] = field(default_factory=list)  # desks that could not cope, per variant
 
+    def side_names(self, language: str) -> dict[str, str]:
+        """A comparison's two sides, 'a' and 'b', by name as a reader sees them in `language`."""
+        return {side: scenario_name(self.settings[side], language) for side in ("a", "b")}
+
     @property
     def warnings(self) -> list[str]:
         """What a reader must know before trusting the numbers: one line per variant and overloaded desk (English)."""

@@ -52,8 +52,8 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
                      format_value(row.mean_b, unit, language), format_value(row.difference, unit, language, signed=True),
                      interval(row.ci_low, row.ci_high, unit, language, signed=True),
                      _chance(row, language)])
-    names = [scenario_name(result.settings[side], language) for side in ("a", "b")]
-    headers = [text("panel.kpi", language), f"A: {names[0]}", f"B: {names[1]}", "A − B",
+    names = result.side_names(language)
+    headers = [text("panel.kpi", language), f"A: {names['a']}", f"B: {names['b']}", "A − B",
                text("stress.interval", language), text("stress.chance", language)]
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 

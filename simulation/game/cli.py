@@ -25,7 +25,7 @@ from typing import Any
 
 from ..cli_scenario import add_language_argument, option_help, parse_overrides
 from ..errors import hint, shown
-from ..files import check_target, parse_document, read_limited
+from ..files import check_target, read_document
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
 from ..scenario import ScenarioError
@@ -96,7 +96,7 @@ def decisions_given(file: str | None, overrides: Sequence[str], required: bool =
             raise kit_error(GameError, "error.option_file_kind", got=shown(file))
         if not path.is_file():
             raise kit_error(GameError, "error.option_file_missing", got=shown(file))
-        data = parse_document(read_limited(path, DECISIONS_FILE_LIMIT, "decisions"), path.suffix.lower(), path)
+        data = read_document(path, DECISIONS_FILE_LIMIT, "decisions")
         if not isinstance(data, Mapping):
             raise kit_error(GameError, "error.option_file_table", got=shown(file), content=shown(data),
                             example='{"economics.price_level": 1.05}')

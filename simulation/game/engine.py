@@ -290,16 +290,19 @@ class Game:
 
     def _check_log(self, log: Log) -> None:
         """Check the entries of `log` not checked before by this object (the log only grows, and an undo leaves
-        the entries before it as they were, so each is checked once)."""
-        for index, action in enumerate(log.submissions):
+        the entries before it as they were, so each is checked once), in one pass: each team's decisions in force
+        are built up as its submissions come (the log holds them in the order they were made, round by round)."""
+        in_force: dict[str, dict[str, Any]] = {}
+        for action in log.submissions:
+            decided = in_force.setdefault(action.slot, {})
             if action.seq not in self._checked:
                 try:
                     self._team(action.slot)
-                    self._checked_decisions(Log(submissions=log.submissions[:index]), action.slot, action.round,
-                                            action.payload.get("decisions"))
+                    self._checked_decisions(decided, action.payload.get("decisions"))
                 except GameError as error:
                     raise self.store.refused(action, error) from None
                 self._checked.add(action.seq)
+            decided.update(action.payload["decisions"])
         for action in log.events:
             if action.seq not in self._checked:
                 try:
@@ -337,15 +340,15 @@ class Game:
         with self.store.transaction() as connection:
             log = self.log()
             open_round = self._check_open(log, round_number)
-            checked = self._checked_decisions(log, team, open_round, decisions)
+            in_force = self._in_force(log, team, open_round)
+            checked = self._checked_decisions(in_force, decisions)
             GameStore.append(connection, open_round, "submit", team, {"decisions": checked})
-        return {**self._in_force(log, team, open_round), **checked}
+        return {**in_force, **checked}
 
-    def _checked_decisions(self, log: Log, team: str, round_number: int, decisions: Any) -> dict[str, Any]:
-        """A team's decisions for `round_number` checked on top of those in force in `log` (the trainer's ranges,
-        the people budget): the one check of a submission, as it is made and as the log is read again."""
-        base = {**self.settings.base_scenario(), **self._in_force(log, team, round_number)}
-        return self.settings.check_decisions(decisions, base)
+    def _checked_decisions(self, in_force: Mapping[str, Any], decisions: Any) -> dict[str, Any]:
+        """A team's decisions checked on top of those `in_force` for it (the trainer's ranges, the people budget):
+        the one check of a submission, as it is made and as the log is read again."""
+        return self.settings.check_decisions(decisions, {**self.settings.base_scenario(), **in_force})
 
     def _check_open(self, log: Log, round_number: int | None) -> int:
         open_round = log.played + 1
@@ -528,7 +531,7 @@ class Game:
         team = self._team(team)
         log = self.log()
         round_number = self._check_open(log, None)
-        draft = self._checked_decisions(log, team, round_number, decisions)
+        draft = self._checked_decisions(self._in_force(log, team, round_number), decisions)
         index = [slot.name for slot in self.slots].index(team)
         # One preview at a time per game in this process: the others wait for the market (seconds) rather
         # than replay the game each (a minute at 30 teams × 12 rounds).

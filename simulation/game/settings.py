@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, hint, quoted, shown
-from ..files import parse_document, read_limited
+from ..files import read_document
 from ..language import kit_error, text
 from ..parameters import SPECS, ParamSpec
 from ..scenario import Scenario, ScenarioError, check_seed, coerce, flatten, not_allowed, unknown_parameter
@@ -249,7 +249,7 @@ def load_settings(path: str | Path) -> GameSettings:
     if path.suffix.lower() not in (".json", ".toml"):
         raise kit_error(GameError, "error.settings_file", got=shown(str(path)))
     try:
-        data = parse_document(read_limited(path, 1_000_000, "game_settings"), path.suffix.lower(), path)
+        data = read_document(path, 1_000_000, "game_settings")
     except KitError as error:
         raise error.recast(GameError) from None
     return GameSettings.from_mapping(data)

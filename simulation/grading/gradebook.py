@@ -15,9 +15,9 @@ column, as their import expects):
 
 A student's notebooks (one per set of exercises, in the student's own Moodle sub-folder or under one name) are
 added up in the LMS files; any other student number that two submissions give is left out of every LMS file
-(an LMS would take either row, or refuse the import); the gradebook shows both, with a remark. Every path a grading writes is named in one
-place (`Outputs`) and checked before any notebook runs; they are written so that a failure never leaves a
-set that looks whole: the gradebook comes last (see `write_all`).
+(an LMS would take either row, or refuse the import); the gradebook shows both, with a remark. Every path a
+grading writes is named in one place (`Outputs`) and checked before any notebook runs; they are written so
+that a failure never leaves a set that looks whole: the gradebook comes last (see `write_all`).
 """
 
 from __future__ import annotations

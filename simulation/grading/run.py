@@ -217,15 +217,6 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
-class GraderFault(Exception):
-    """A notebook that could not be run for the grader's reasons, with what the kernel said last (its stderr is
-    not on the screen)."""
-
-    def __init__(self, error: Exception, kernel_said: str):
-        detail = f"{type(error).__name__}: {error}"
-        super().__init__(f"{detail}: {kernel_said}" if kernel_said else detail)
-
-
 def _last_line(stream: Any, most: int = 160) -> str:
     """The last line written to `stream` (a binary file), shortened to `most` characters."""
     stream.seek(0)
@@ -273,7 +264,10 @@ def execute(path: Path, timeout: float, kernels: Kernels | None = None) -> Outco
             # nbclient leaves its exit-time clean-up registered for a kernel that never started, and that
             # clean-up prints a traceback when the grading ends
             atexit.unregister(client._cleanup_kernel)
-            raise GraderFault(error, _last_line(kernel_stderr)) from error
+            said = _last_line(kernel_stderr)
+            if said:  # the kernel's own words, in the status (its stderr is not on the screen)
+                error.add_note(said)
+            raise
     errors = sum(_raised(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
     records = _records(notebook)
     return Outcome(name, "errors" if errors else "ok", f"{errors} cell(s) raised" if errors else "", records)
@@ -372,7 +366,7 @@ def _collect(future: Future[tuple[Outcome, bool]], label: str, digest: str, cach
         outcome, in_time = future.result()
     except Exception as error:  # e.g. no kernel could start: this file fails, the others go on
         # the grader's fault, not the notebook's: not cached, so the next run tries the file again
-        detail = str(error) if isinstance(error, GraderFault) else f"{type(error).__name__}: {error}"
+        detail = ": ".join([f"{type(error).__name__}: {error}", *getattr(error, "__notes__", ())])
         return Outcome(label, "grader failed", detail[:300])
     outcome = replace(outcome, file=label)
     if in_time:  # a killed kernel's outcome ('crashed') is not the notebook's: never cached

@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS
-from ..language import axis_unit, format_value, resolve, scenario_name, text
+from ..language import axis_unit, format_value, resolve, text
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
@@ -193,7 +193,7 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     ax.axvline(0.0, color=RED, linestyle="--", linewidth=1.2, label=text("difference.zero", language))
     unit_axis(ax.xaxis, spec.unit, language)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # amounts like '€ 1,2 mln' side by side at a panel's width
-    names = {side: scenario_name(result.settings[side], language) for side in ("a", "b")}
+    names = result.side_names(language)
     share = format_value(row["prob_a_beats_b"], "share", language, compact=True)
     # The pairs pile up around the mean, under where a legend would go: the legend gets a band of its own above them.
     ax.set_ylim(0, ax.get_ylim()[1] * LEGEND_HEADROOM)

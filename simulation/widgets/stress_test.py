@@ -303,6 +303,5 @@ class StressTestPanel(Runner):
         return result.warning_texts(self.language) if result is not None else []
 
     def _done_text(self) -> str:
-        names = {side: scenario_name(self.result.settings[side], self.language) for side in ("a", "b")}
         return text("stress.done", self.language, n=self.result.replications, years=self.years.value,
-                    seconds=self._seconds_text(), **names)
+                    seconds=self._seconds_text(), **self.result.side_names(self.language))
