@@ -590,6 +590,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.draw_failed": ("The figure could not be drawn ({error}); the results shown are from the last run that "
                           "worked.", "De figuur kon niet worden getekend ({error}); de getoonde resultaten zijn van "
                                      "de laatste run die wel lukte."),
+    "panel.run_failed": ("The run failed ({error}); the results shown are from the last run that worked.",
+                         "De run is mislukt ({error}); de getoonde resultaten zijn van de laatste run die wel lukte."),
     "panel.not_simulated": ("Not run: fix the setting named in the message by the controls.",
                             "Niet gesimuleerd: verbeter de instelling die in de melding bij de knoppen staat."),
     "panel.invalid": ("This combination cannot be simulated:", "Deze combinatie kan niet worden gesimuleerd:"),
@@ -610,6 +612,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stress.runs": ("Runs per strategy", "Runs per strategie"),
     "stress.years": ("Years", "Jaren"),
     "stress.run": ("Run stress test", "Start stresstest"),
+    "stress.stop": ("Stop", "Stoppen"),
+    "stress.stopping": ("Stopping after the runs under way…", "Stoppen na de runs die nog bezig zijn…"),
+    "stress.stopped": ("Stopped after {done} of {total} runs. Press “{run}” to go on: the runs done are kept.",
+                       "Gestopt na {done} van {total} runs. Klik op “{run}” om verder te gaan: de runs die al klaar "
+                       "zijn, blijven bewaard."),
     "stress.interval": ("95% interval of A − B", "95 %-interval van A − B"),
     "stress.chance": ("A better in", "A beter in"),
     "stress.so_far": ("Answer so far, over the first {done} of {total} paired runs; the figure follows when all "

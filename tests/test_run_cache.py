@@ -68,17 +68,26 @@ def test_what_determines_a_run_is_its_values_seed_and_sampled_assumptions_not_it
     assert job_key(("a", values, 7, {}, True)) is None  # runs that keep their event log are not kept
 
 
+def _simulated_and_kept(jobs, keep):
+    """What `RunCache.run` asks of its computation: the outcomes, each stored as it is done."""
+    outcomes = []
+    for job in jobs:
+        outcomes.extend(simulate_jobs([job]))
+        keep([job], outcomes[-1:])
+    return outcomes
+
+
 def test_the_cache_is_bounded_and_its_outcomes_read_only(counted):
     values = Scenario(SMALL).to_dict()
     jobs = [("small", values, seed, {}, False) for seed in range(3)]
     cache = RunCache(size=2)
-    outcomes = cache.run(jobs, simulate_jobs)
+    outcomes = cache.run(jobs, _simulated_and_kept)
     assert len(cache) == 2 and cache.lookup(jobs[:1]) == [None]  # the oldest went first
     with pytest.raises(ValueError):
         outcomes[2][1]["customers"][0] = -1.0
     one_run = sum(column.nbytes for column in outcomes[0][1].values())
     by_bytes = RunCache(max_bytes=2 * one_run)
-    by_bytes.run(jobs, simulate_jobs)
+    by_bytes.run(jobs, _simulated_and_kept)
     assert len(by_bytes) == 2  # the bytes bound, not the count, dropped the oldest
     by_bytes.clear()
     assert len(by_bytes) == 0 and by_bytes.lookup(jobs) == [None, None, None]

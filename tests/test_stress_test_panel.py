@@ -214,16 +214,16 @@ def test_run_shows_the_run_aheads_answer_so_far_at_once():
     from concurrent.futures import Future
 
     from simulation.experiment import compare
-    from simulation.widgets.stress_test import _Ahead
+    from simulation.widgets.stress_test import _Job
 
     panel = StressTestPanel(**ONE_YEAR)
     settings = panel._settings()
-    so_far, whole = compare("honest_promise", "over_promise", 2, seed=0), panel._compare(settings)
+    so_far, whole = compare("honest_promise", "over_promise", 2, seed=0), panel._start(settings).future.result()
     answer = f"<i>{text('stress.so_far', 'en', done=2, total=3)}</i>"
     for finished in (False, True):
         future, seen = Future(), []
         panel.status.observe(lambda change, seen=seen: seen.append(change["new"]), names="value")
-        panel._ahead = _Ahead(settings, future=future, so_far=so_far)
+        panel._ahead = _Job(settings, future=future, so_far=so_far)
         if finished:
             future.set_result(whole)
         else:
@@ -345,3 +345,71 @@ def test_a_scenario_against_itself_is_equal_and_named_in_the_tables_language():
     table = chance_table(compare(same, same, 2, 0), language="nl")
     assert list(table.columns[:2]) == ["A: eerlijk beloven (A)", "B: eerlijk beloven (B)"]
     assert set(table[text("stress.chance", "nl")]) == {"gelijk"}
+
+
+def _until(condition, seconds: float = 60.0) -> None:
+    """Wait for something the button's Run does in its own thread (polling; the run itself sets the pace)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the panel never got there"
+        time.sleep(0.01)
+
+
+@pytest.fixture
+def counted_runs(monkeypatch):
+    """A fresh run cache, and the replications actually simulated (so a test sees what was kept)."""
+    from simulation.experiment import runner
+    from simulation.experiment.run_cache import RunCache
+    from simulation.widgets import background
+
+    monkeypatch.setattr(background, "RUNS", RunCache())
+    simulated, simulate_jobs = [], runner.simulate_jobs
+
+    def counting(jobs):
+        simulated.extend(jobs)
+        return simulate_jobs(jobs)
+
+    monkeypatch.setattr(runner, "simulate_jobs", counting)
+    return simulated
+
+
+@pytest.mark.parametrize("language, stop", [("en", "Stop"), ("nl", "Stoppen")])
+def test_the_button_runs_in_the_background_so_it_can_stop_the_run(counted_runs, language, stop):
+    """200 runs of 20 years take minutes, and a button's callback cannot be interrupted: the button's Run goes on
+    in a thread of its own, the button says Stop meanwhile, and Stop ends the Run at its next finished run with
+    the runs done kept, so pressing Run again goes on where it stopped and gives the same answer as one whole Run."""
+    settings = dict(replications=12, years=1, workers=1, language=language)
+    panel = StressTestPanel(**settings)
+    panel.run_button.click()  # returns while the Run goes on
+    _until(lambda: panel.progress.value >= 2)
+    assert (panel.run_button.description, panel.run_button.disabled, panel.run_button.button_style) == (
+        stop, False, "warning")
+    panel.run_button.click()  # Stop
+    assert panel.run_button.disabled  # until the run under way ends
+    panel._press.result(60)
+    stopped_at = len(counted_runs)
+    assert 2 <= stopped_at < 24 and panel.result is None and not panel.image.value
+    assert panel.status.value == "<i>{}</i>".format(text("stress.stopped", language, done=panel.progress.value,
+                                                          total=24, run=text("stress.run", language)))
+    assert (panel.run_button.description, panel.run_button.disabled, panel.run_button.button_style) == (
+        text("stress.run", language), False, "primary")
+    panel.run_button.click()  # go on
+    panel._press.result(60)
+    assert len(counted_runs) == 24  # the runs done before Stop were not run again
+    whole = StressTestPanel(**settings).run()
+    assert panel.result.runs.equals(whole.runs)  # bit for bit
+
+
+def test_a_run_of_the_button_that_fails_says_so_in_the_panel(counted_runs, monkeypatch):
+    """An error in the button's own thread would be seen by nobody; the status line says what failed."""
+    from simulation.experiment import runner
+
+    panel = StressTestPanel(**ONE_YEAR)
+    monkeypatch.setattr(runner, "simulate_jobs", lambda jobs: 1 / 0)
+    panel.language_switch.value = "nl"
+    panel.run_button.click()
+    panel._press.result(60)
+    assert "De run is mislukt (ZeroDivisionError: division by zero)" in panel.status.value
+    assert panel.run_button.description == "Start stresstest" and not panel.run_button.disabled

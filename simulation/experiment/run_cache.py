@@ -22,6 +22,8 @@ Job = tuple[str, dict[str, Any], int, dict[str, Any], bool]
 # (KPIs, monthly columns, events or None, overloaded desks as (desk, waiting, turned_away) tuples)
 Outcome = tuple[tuple, dict[str, Any], Any, tuple[tuple[str, int, int], ...]]
 
+Keep = Callable[[Sequence[Job], Sequence[Outcome]], None]  # stores finished jobs' outcomes as they come
+
 #: Replications a cache keeps: 2,000 × ~12 kB ≈ 25 MB for 3-year runs, some fifty Runs of a 20-pair stress test.
 DEFAULT_SIZE = 2000
 #: And at most this many bytes of monthly columns (a 20-year run holds ~70 kB), the least recently used dropped first.
@@ -90,10 +92,11 @@ class RunCache:
                 dropped, _ = self._outcomes.popitem(last=False)
                 self._total -= self._bytes.pop(dropped)
 
-    def run(self, jobs: Sequence[Job], compute: Callable[[list[Job]], list[Outcome]],
+    def run(self, jobs: Sequence[Job], compute: Callable[[list[Job], Keep], list[Outcome]],
             found: Callable[[list[Job], list[Outcome]], Any] | None = None) -> list[Outcome]:
         """The outcome of every job in order: known ones from the cache (reported to `found`, jobs and
-        outcomes), the rest from `compute`, which gets only those."""
+        outcomes), the rest from `compute`, which gets only those and `store`, to keep each piece as it
+        finishes: a Run stopped halfway (the stress test's Stop, an interrupt) keeps what it ran."""
         known = self.lookup(jobs)
         missing = [index for index, outcome in enumerate(known) if outcome is None]
         if found is not None and len(missing) < len(jobs):
@@ -101,8 +104,7 @@ class RunCache:
             found([job for job, _ in hits], [outcome for _, outcome in hits])
         if missing:
             todo = [jobs[index] for index in missing]
-            fresh = compute(todo)
-            self.store(todo, fresh)
+            fresh = compute(todo, self.store)
             for index, outcome in zip(missing, fresh):
                 known[index] = outcome
         return known  # type: ignore[return-value]  # every None is filled in

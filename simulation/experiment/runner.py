@@ -29,7 +29,7 @@ from .budget import check_budget, leads_per_month, load_factor
 from .executors import planned_width, run_chunks
 from .progress import Progress, ProgressOption
 from .result import DeskWarning, ExperimentResult
-from .run_cache import Job, Outcome, RunCache
+from .run_cache import Job, Keep, Outcome, RunCache
 
 #: Least seconds between two answers so far (`run_variants`' `partial`): each costs the waiting process some
 #: milliseconds on the cores the workers run on.
@@ -225,9 +225,14 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             bar.advance(len(finished))
             so_far.add(finished, outcomes)
 
-        def compute(todo: list[Job]) -> list:
+        def compute(todo: list[Job], keep: Keep | None = None) -> list:
+            def finished(chunk: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
+                if keep is not None:
+                    keep(chunk, outcomes)
+                done(chunk, outcomes)
+
             return run_chunks(simulate_jobs, todo, executor=executor, workers=workers, run_years=work_years,
-                              size=chunk_size, done=done, force=force)
+                              size=chunk_size, done=finished, force=force)
 
         todo = [jobs[index] for index in order]
         outcomes = compute(todo) if cache is None else cache.run(todo, compute, found=done)

@@ -58,7 +58,7 @@ class Runner:
         self.image = widgets.Image(format="png",  # natural size, shrunk only on a narrow screen; hidden while
                                    layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start",
                                                          display="none"))  # empty: a browser shows a broken image
-        self.run_button.on_click(self.run)
+        self.run_button.on_click(self._pressed)
         self.language_switch.observe(lambda change: self.set_language(change["new"]), names="value")
 
     def _repr_mimebundle_(self, **kwargs):
@@ -88,6 +88,10 @@ class Runner:
 
     def _shown(self) -> None:
         """Called after a Run's results are on screen: a subclass may go on in the background."""
+
+    def _pressed(self, _button: widgets.Button) -> None:
+        """What the Run button does: run, here in the kernel (a subclass may run in the background instead)."""
+        self.run()
 
     # --- shared behaviour
     def _seconds_text(self) -> str:
@@ -128,9 +132,7 @@ class Runner:
         Returns False, leaving the last results on screen, when the input is invalid or the figure
         cannot be drawn.
         """
-        self.run_button.disabled = True
-        self.run_button.description = text("panel.running", self.language)
-        self.run_button.icon = "hourglass-half"
+        self._set_busy(True)
         started = time.perf_counter()
         try:
             results = self._simulate()
@@ -142,9 +144,13 @@ class Runner:
             self._shown()
             return True
         finally:
-            self.run_button.disabled = False
-            self.run_button.description = text(self.run_key, self.language)
-            self.run_button.icon = "play"
+            self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        """The button while a Run is going ('Running…', disabled) and after it."""
+        self.run_button.disabled = busy
+        self.run_button.description = text("panel.running" if busy else self.run_key, self.language)
+        self.run_button.icon = "hourglass-half" if busy else "play"
 
     def redraw(self) -> None:
         """Replace the table and the figure with those of the current results, each in one step.
@@ -171,12 +177,12 @@ class Runner:
             return False
         return True
 
-    def _draw_failed(self, error: Exception) -> None:
-        """Say in the status line that drawing failed: a user mistake (a KPI name mistyped in a lesson's figure)
-        in the panel's language, anything else with its type."""
+    def _draw_failed(self, error: Exception, key: str = "panel.draw_failed") -> None:
+        """Say in the status line that drawing (or, with `key` "panel.run_failed", running) failed: a user mistake
+        (a KPI name mistyped in a lesson's figure) in the panel's language, anything else with its type."""
         problem = (error.in_language(self.language) if isinstance(error, KitError)
                    else f"{type(error).__name__}: {error}")
-        self.status.value = f"<b>{text('panel.draw_failed', self.language, error=html.escape(problem))}</b>"
+        self.status.value = f"<b>{text(key, self.language, error=html.escape(problem))}</b>"
 
     def set_language(self, language: str) -> None:
         """Relabel the controls, the button, the table and the figure; no new simulation is needed."""

@@ -16,14 +16,17 @@ progress; the pairs run one after the other, so the table gives the answer
 over the pairs finished so far while the others run (the figure follows
 with all of them). Runs are kept (`background.RUNS`), so choosing another
 strategy B runs only B's 20; a new range or horizon runs all 40 (see README
-for the measured seconds).
+for the measured seconds). The button's Run goes on in a thread of its own,
+so the kernel stays free to hear the button again: during a Run it says
+Stop (200 runs of 20 years take minutes), and a stopped Run's finished runs
+are kept for the next.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -60,20 +63,27 @@ def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin",
 
 
 class _Superseded(Exception):
-    """Raised in a run ahead whose settings are no longer the controls' (it stops at its next finished run)."""
+    """Raised in a job that is no longer wanted: a run ahead whose settings are no longer the controls', or a Run
+    the student stopped (it stops at its next finished run)."""
 
 
 @dataclass
-class _Ahead:
-    """Settings being run in the background before Run is pressed, and how far that run is."""
+class _Job:
+    """Settings being run in the background (ahead of Run, or for it), and how far that run is."""
 
     settings: tuple
     future: Future | None = None
     done: int = 0
     total: int = 0
     shown: bool = False  # Run waits for it: its progress (and its answers so far) go to the panel
-    cancelled: bool = False  # the controls changed again: it stops at its next finished run
+    cancelled: bool = False  # the controls changed again, or Stop was pressed: it stops at its next finished run
     so_far: ExperimentResult | None = None  # its latest answer so far, shown as soon as Run waits for it
+
+    def cancel(self) -> None:
+        """Stop at the next finished run; one still waiting for the background thread never starts."""
+        self.cancelled = True
+        if self.future is not None:
+            self.future.cancel()
 
 
 class StressTestPanel(Runner):
@@ -87,8 +97,13 @@ class StressTestPanel(Runner):
                  years: int = 3, seed: int = 0, kpis: Sequence[str] = ("margin", "nps"),
                  language: str | None = None, workers: int | None = None, run_ahead: bool = True):
         super().__init__(seed, language)
-        self._background: ThreadPoolExecutor | None = None  # runs ahead, once the pool is warm
-        self._ahead: _Ahead | None = None
+        self._background = ThreadPoolExecutor(1)  # the experiments, one at a time: ahead of Run and for it
+        self._presses = ThreadPoolExecutor(1)  # the button's Runs, which wait for them
+        self._press: Future | None = None  # the button's last Run
+        self._stoppable = False  # a Run of the button is going: the button says Stop
+        self._stopping = False  # Stop was pressed during the button's Run
+        self._ahead: _Job | None = None
+        self._running: _Job | None = None  # the job a Run waits for
         self._so_far_pairs = 0  # pairs of the answer so far on screen (0: the last finished Run's answer is)
         self._relabelling = False  # the dropdowns get options in another language: their values come and go
         self.kpis = [check_kpi(k) for k in kpis]
@@ -106,7 +121,7 @@ class StressTestPanel(Runner):
         self._relabel()
         rows = [widgets.HBox([slider, self.range_readouts[name]]) for name, slider in self.ranges.items()]
         self.pool = warm_pool(workers)
-        self._background = ThreadPoolExecutor(1) if run_ahead and self.pool is not None else None
+        self._runs_ahead = run_ahead and self.pool is not None  # on one core it would slow the kernel down
         self._run_ahead()  # the starting settings, computed while the student reads
         left = [self.choose_a, self.choose_b, *rows, self.replications, self.years, self.toolbar(), self.table]
         column = widgets.VBox(left, layout=widgets.Layout(flex="0 0 auto", max_width="600px", margin="0 16px 0 0"))
@@ -171,53 +186,54 @@ class StressTestPanel(Runner):
 
     def _run_ahead(self) -> None:
         """Start the controls' settings in the background (without a warm pool: nothing, Run does it all)."""
-        if self._background is None:
+        if not self._runs_ahead:
             return
         settings = self._settings()
         if self._ahead is not None:
             if self._ahead.settings == settings:
                 return
-            self._ahead.cancelled = True
-            self._ahead.future.cancel()  # one still waiting for the background thread never starts
-        ahead = self._ahead = _Ahead(settings)
+            self._ahead.cancel()
+        self._ahead = self._start(settings)
+
+    def _start(self, settings: tuple) -> _Job:
+        """Run `settings` in the background thread; the job says how far it is and stops when cancelled."""
+        job = _Job(settings)
 
         def progress(done: int, total: int) -> None:
-            if ahead.cancelled:
+            if job.cancelled:
                 raise _Superseded
-            ahead.done, ahead.total = done, total
-            if ahead.shown:
+            job.done, job.total = done, total
+            if job.shown:
                 self.advance(done, total)
 
         def so_far(result: ExperimentResult) -> None:
-            ahead.so_far = result
-            if ahead.shown:
+            job.so_far = result
+            if job.shown:
                 self._show_so_far(result, settings[2])
 
         def work() -> ExperimentResult:
-            progress(0, 2 * settings[2])  # superseded while it waited: stop before any run is sent
+            progress(0, 2 * settings[2])  # cancelled while it waited: stop before any run is sent
             return self._compare(settings, progress, so_far)
 
-        ahead.future = self._background.submit(work)
+        job.future = self._background.submit(work)
+        return job
 
     def _settings(self) -> tuple:
         """What the controls ask for, as a key: the same key, the same experiment."""
         ranges = tuple((name, tuple(slider.value)) for name, slider in self.ranges.items())
         return self.choose_a.value, self.choose_b.value, self.replications.value, self.years.value, ranges
 
-    def _compare(self, settings: tuple, progress: Callable[[int, int], None] | None = None,
-                 so_far: Callable[[ExperimentResult], None] | None = None) -> ExperimentResult:
+    def _compare(self, settings: tuple, progress: Callable[[int, int], None],
+                 so_far: Callable[[ExperimentResult], None]) -> ExperimentResult:
         a, b, replications, years, ranges = settings
-        if progress is None:
-            self.advance(0, 2 * replications)
         # A range with both handles on one value is that value, known: no uncertainty to draw from.
         changes = {"run.years": years, **{name: low for name, (low, high) in ranges if low == high}}
         uncertain = {name: (low, high) for name, (low, high) in ranges if low != high}
         # One run per task, so the progress ticks per run and no core idles while the other ends a chunk; the pairs
         # run one after the other, so the answer fills in while the student waits (`_show_so_far`).
         return compare(preset(a).replace(changes), preset(b).replace(changes),
-                       replications, self.seed, uncertain=uncertain, progress=progress or self.advance,
-                       executor=self.pool, cache=background.RUNS, chunk_size=1,
-                       partial=so_far or (lambda result: self._show_so_far(result, replications)))
+                       replications, self.seed, uncertain=uncertain, progress=progress, executor=self.pool,
+                       cache=background.RUNS, chunk_size=1, partial=so_far)
 
     def _show_so_far(self, result: ExperimentResult, pairs: int) -> None:
         """The answer over the first pairs finished (of `pairs`), while the others run; the figure (hidden meanwhile,
@@ -261,26 +277,73 @@ class StressTestPanel(Runner):
 
     def _simulate(self) -> dict | None:
         settings = self._settings()
+        runs = 2 * settings[2]
         ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.settings != settings:
+            ahead.cancel()
+        job = self._running = ahead if ahead is not None and ahead.settings == settings else self._start(settings)
+        if self._stopping:  # Stop was pressed before this Run had a job to stop
+            job.cancel()
         try:
-            if ahead is not None and ahead.settings == settings:
-                ahead.shown = True  # from now on its progress and its answers so far show
-                self.advance(ahead.done, ahead.total or 2 * settings[2])
-                if ahead.so_far is not None and not ahead.future.done():  # (done: its whole answer follows at once)
-                    self._show_so_far(ahead.so_far, settings[2])
-                result = ahead.future.result()
-                self.advance(2 * settings[2], 2 * settings[2])  # (the last tick may have raced the line above)
-            else:
-                result = self._compare(settings)
+            job.shown = True  # from now on its progress and its answers so far show
+            self.advance(job.done, job.total or runs)
+            if job.so_far is not None and not job.future.done():  # (done: its whole answer follows at once)
+                self._show_so_far(job.so_far, settings[2])
+            result = job.future.result()
+            self.advance(runs, runs)  # (the last tick may have raced the line above)
+        except (_Superseded, CancelledError):  # stopped: the runs finished are kept for the next Run
+            self._put_back()
+            self.status.value = "<i>{}</i>".format(text("stress.stopped", self.language, done=job.done, total=runs,
+                                                        run=text(self.run_key, self.language)))
+            return None
         except ScenarioError as error:
             self._put_back()
             self.status.value = f"<b style='color:#c0392b'>{html.escape(error.in_language(self.language))}</b>"
             return None
         except BaseException:  # an interrupt, or a bug: the last finished answer, as it was, before the traceback
+            job.cancel()  # (an interrupt stops only the waiting; the runs would go on)
             self._put_back()
             self._show_status()
             raise
+        finally:
+            self._running = None
         return {"experiment": result}
+
+    def _pressed(self, _button: widgets.Button) -> None:
+        """The button's Run goes on in a thread of its own, so the kernel stays free to hear the button again:
+        pressed during that Run, it stops it (a kernel interrupt would not reach a button's callback)."""
+        if self._press is not None and not self._press.done():
+            self._stop()
+            return
+        self._stopping = False
+        self._press = self._presses.submit(self._run_pressed)
+
+    def _run_pressed(self) -> None:
+        self._stoppable = True
+        try:
+            self.run()
+        except Exception as error:  # a bug: in this thread nobody would see it otherwise
+            self._draw_failed(error, "panel.run_failed")
+        finally:
+            self._stoppable = False
+
+    def _stop(self) -> None:
+        """Stop the button's Run at its next finished run (the runs under way end first)."""
+        self._stopping = True
+        job = self._running
+        if job is not None:
+            job.cancel()
+        self.run_button.disabled = True
+        self.status.value = "<i>{}</i>".format(text("stress.stopping", self.language))
+
+    def _set_busy(self, busy: bool) -> None:
+        """During the button's Run the button says Stop; a Run called from code blocks the kernel, so there it
+        says Running… (a Stop pressed then would only be heard after the Run, and start another)."""
+        super()._set_busy(busy)
+        if busy and self._stoppable:
+            self.run_button.disabled = False
+            self.run_button.description, self.run_button.icon = text("stress.stop", self.language), "stop"
+        self.run_button.button_style = "warning" if busy and self._stoppable else "primary"
 
     def run(self, _button: widgets.Button | None = None) -> ExperimentResult | None:
         """Run both strategies on the same sampled worlds and show the answer (what Run does)."""

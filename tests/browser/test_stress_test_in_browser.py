@@ -12,6 +12,9 @@ the click on, so a short answer so far cannot slip between two looks, and a
 final answer that comes without one (the run ahead was done before Run) fails
 with that said. The seconds from the click are written to
 test-artifacts/lesson08_stress_timings.txt for people, never asserted on.
+Last, in Dutch, a longer horizon and Run, then Stop while it runs: the kernel
+hears the button during the Run (its Run goes on in a thread of its own),
+the Run stops and the answer before it is back.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .test_lesson_in_browser import (
 LESSON = "08_stress_test_strategy.ipynb"
 WIDTH, HEIGHT = 1366, 768
 RUN = "Run stress test"
+STOP = "Stop"
 RANGE = "market.competitor_intensity"  # its lower handle moves up: a new range, so both strategies run again
 STEPS = 3
 SO_FAR = "Answer so far"
@@ -47,7 +51,7 @@ STRATEGY_A = "Strategy A"
 
 # Installed before the click: from then on every change of the panel's status line, table, figure, Run button or
 # progress bar is noted with its time (performance.now()), and the click itself too.
-RECORDER = """(panel, run) => {
+RECORDER = """([panel, run, stop]) => {
     const button = [...panel.querySelectorAll('button')].find(b => b.textContent.includes(run));
     const status = button.closest('.widget-hbox').parentElement.querySelector(':scope > .widget-html');
     const image = panel.querySelector('.widget-image');
@@ -57,7 +61,7 @@ RECORDER = """(panel, run) => {
         const table = panel.querySelector('table');
         const state = {t: performance.now(), status: status.innerText.trim(), table: table ? table.innerText : '',
                        hidden: getComputedStyle(image).display === 'none', src: image.getAttribute('src') || '',
-                       busy: button.disabled, progress: parseFloat(bar.style.width) || 0};
+                       busy: button.textContent.includes(stop), progress: parseFloat(bar.style.width) || 0};
         const last = log.seen[log.seen.length - 1];
         if (!last || ['status', 'table', 'hidden', 'src', 'busy', 'progress'].some(k => last[k] !== state[k])) {
             log.seen.push(state);
@@ -113,7 +117,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
                                timeout=TIMEOUT_MS)
         # At once, so the run ahead of the new range (begun as the kernel took the last step) is still under way.
         panel.evaluate("el => el.scrollIntoView({block: 'start'})")  # for the screenshot during the answer so far
-        panel.evaluate(RECORDER, RUN)
+        page.evaluate(RECORDER, [panel.element_handle(), RUN, STOP])
         run.click()
 
         # The answer so far, or the final answer if none came first: then the test says so instead of waiting.
@@ -135,7 +139,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
                                          f"bar full, and the final answer followed at once. States seen: {log['seen']}")
         assert first["hidden"], f"The figure of the Run before showed next to the answer so far: {first}"
         assert "A better in" in first["table"], f"No answer table with the answer so far: {first}"
-        assert first["busy"], f"The Run button was free while the answer was not complete: {first}"
+        assert first["busy"], f"The Run button did not say Stop while the answer was not complete: {first}"
         pairs = int(re.search(r"first (\d+) of 20 paired runs", first["status"]).group(1))
         assert 5 <= pairs < 20, first
 
@@ -179,6 +183,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         layout = element.evaluate(LAYOUT)
         assert _inside(layout["run"], WIDTH, HEIGHT) and _inside(layout["image"], WIDTH, HEIGHT), layout
         assert not layout["cut"] and not layout["clipped"], layout
+        _stop_a_longer_run(page, element)
         seconds = re.search(r"\((\d+\.\d) s\)", done["status"])
         (artifacts / "lesson08_stress_timings.txt").write_text(
             f"Lesson 08 stress test at {WIDTH}×{HEIGHT}, Run pressed right after a new range reached the kernel: "
@@ -187,3 +192,22 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
             f"final answer {(done['t'] - log['click']) / 1000:.1f} s after the click "
             f"(the panel says {seconds.group(1) if seconds else '?'} s); screenshot during the answer so far "
             f"{'caught it' if SO_FAR in shot_status else 'came after the final answer'}.\n")
+
+
+def _stop_a_longer_run(page, panel) -> None:
+    """In Dutch: three more years (a new horizon, so all 40 runs again, about 15 s of work), Run, and Stop as soon
+    as the button says so: the status says where it stopped, the button is Run again, the answer before is back."""
+    table, image = panel.query_selector("table").inner_text(), panel.query_selector(".widget-image")
+    figure = image.evaluate(IMAGE_DIGEST)
+    years = panel.query_selector(".widget-slider:has-text('Jaren') .noUi-handle")
+    years.focus()
+    for _ in range(3):
+        years.press("ArrowRight")
+    page.wait_for_function("el => el.innerText.includes('Instellingen gewijzigd')", arg=panel, timeout=TIMEOUT_MS)
+    panel.query_selector("button:has-text('Start stresstest')").click()
+    stop = panel.wait_for_selector("button:has-text('Stoppen'):not([disabled])", timeout=TIMEOUT_MS)
+    stop.click()
+    page.wait_for_function("el => el.innerText.includes('Gestopt na') && !el.innerText.includes('Stoppen')",
+                           arg=panel, timeout=TIMEOUT_MS)
+    assert panel.query_selector("button:has-text('Start stresstest')").is_enabled()
+    assert panel.query_selector("table").inner_text() == table and image.evaluate(IMAGE_DIGEST) == figure
