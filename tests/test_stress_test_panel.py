@@ -413,3 +413,22 @@ def test_a_run_of_the_button_that_fails_says_so_in_the_panel(counted_runs, monke
     panel._press.result(60)
     assert "De run is mislukt (ZeroDivisionError: division by zero)" in panel.status.value
     assert panel.run_button.description == "Start stresstest" and not panel.run_button.disabled
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_long_range_in_a_panel_table_breaks_only_after_its_dash(language):
+    """A 20-year stress test's interval ('€ +37.474.989 – € +136.754.983') made the table wider than its column,
+    over the figure beside it: a range may now go on the next line after its dash, a number never breaks."""
+    import re
+
+    from simulation.language import EN_DASH, euro, value_range
+    from simulation.widgets.formatting import html_table
+
+    interval = value_range(euro(37_474_989, language, signed=True), euro(136_754_983, language, signed=True))
+    table = html_table(["KPI", "A − B", text("stress.interval", language)], [["Margin", "€ 2", interval]])
+    cells = re.findall(r"<td style=\"([^\"]*)\">(.*?)</td>", table)
+    assert all("white-space:nowrap" in style for style, _ in cells[:2])  # (a number never breaks)
+    style, content = cells[2]
+    pieces = re.findall(r'<span style="white-space:nowrap">(.*?)</span>', content)
+    assert "white-space:normal" in style and content.count("</span> <span") == 1  # the one place to break
+    assert pieces[0].endswith(EN_DASH) and " ".join(pieces) == interval
