@@ -193,6 +193,32 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "version of the kit); undo that change or go back to a copy of the file.",
                           "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd (of gemaakt met "
                           "een andere versie van de kit); draai dat terug of ga terug naar een kopie van het bestand."),
+    # the settings and results stored in a game file, changed by hand (told like the log above)
+    "error.settings_refused": ("Game file '{file}': {error} The settings stored in it were changed by hand (or made by "
+                               "another version of the kit); undo that change or go back to a copy of the file.",
+                               "Spelbestand '{file}': {error} De instellingen die erin staan, zijn met de hand "
+                               "veranderd (of gemaakt met een andere versie van de kit); draai dat terug of ga terug "
+                               "naar een kopie van het bestand."),
+    "error.results_unreadable": ("Game file '{file}', {entry}: the results stored with it for '{supplier}' cannot be "
+                                 "read (the kit stores a JSON object with a number for every KPI of the round). The "
+                                 "results were changed by hand (or made by another version of the kit); undo that "
+                                 "change or go back to a copy of the file.",
+                                 "Spelbestand '{file}', {entry}: de uitslagen die erbij zijn opgeslagen voor "
+                                 "'{supplier}' zijn onleesbaar (de kit slaat een JSON-object op met een getal voor "
+                                 "elke KPI van de ronde). De uitslagen zijn met de hand veranderd (of gemaakt met een "
+                                 "andere versie van de kit); draai dat terug of ga terug naar een kopie van het "
+                                 "bestand."),
+    "error.results_suppliers": ("Game file '{file}', {entry}: the results stored with it are for {stored}, but the "
+                                "game's suppliers are {suppliers}. The results were changed by hand; undo that change "
+                                "or go back to a copy of the file.",
+                                "Spelbestand '{file}', {entry}: de uitslagen die erbij zijn opgeslagen, zijn van "
+                                "{stored}, maar de leveranciers in dit spel zijn {suppliers}. De uitslagen zijn met de "
+                                "hand veranderd; draai dat terug of ga terug naar een kopie van het bestand."),
+    "error.results_no_entry": ("Game file '{file}': results are stored with log entry {seq}, which is not in the log. "
+                               "The results were changed by hand; undo that change or go back to a copy of the file.",
+                               "Spelbestand '{file}': er zijn uitslagen opgeslagen bij regel {seq} van het logboek, "
+                               "maar die regel staat niet in het logboek. De uitslagen zijn met de hand veranderd; "
+                               "draai dat terug of ga terug naar een kopie van het bestand."),
     "error.game_exists": ("'{file}' already exists; choose another name or remove it first.",
                           "'{file}' bestaat al; kies een andere naam of verwijder het eerst."),
     "error.option_teams": ("--teams {got}: give a number of teams (--teams 4) or two or more team names separated by "

@@ -1,8 +1,10 @@
-"""A game file whose log was changed by hand: every command tells which file and which entry, in one line in
-the trainer's language (exit status 2), and a logged submission is checked as `submit` checks it."""
+"""A game file whose log, settings or stored results were changed by hand: every command tells which file and
+which entry (or setting), in one line in the trainer's language (exit status 2), and writes nothing; a logged
+submission is checked as `submit` checks it, each entry's place in the log as its command checks it."""
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
 
@@ -97,3 +99,166 @@ def test_a_log_as_the_kit_wrote_it_is_read_as_before(played, capsys):
     with Game.open(played) as game:
         assert game.decisions("Rood", 1) == {"economics.price_level": 1.1}
     assert "The rounds played (1) replayed identically" in _ok(capsys, "replay", played)
+
+
+def _contents(path: str) -> list[tuple]:
+    """Everything the game file holds but its failed logins: what a refused command must leave as it was."""
+    connection = sqlite3.connect(path)
+    try:
+        return [row for table in ("game", "slots", "actions", "results")
+                for row in connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+    finally:
+        connection.close()
+
+
+def _kpi(name: str, value: str) -> str:
+    """SQL that sets Rood's stored `name` for round 1 to `value` (SQL JSON)."""
+    return f"UPDATE results SET kpis = json_set(kpis, '$.{name}', {value}) WHERE slot = 'Rood'"
+
+
+UNREADABLE = ("the results stored with it for 'Rood' cannot be read (the kit stores a JSON object with a number for "
+              "every KPI of the round).")
+SUPPLIERS = "but the game's suppliers are 'Rood', 'Blauw', 'Price fighter (computer)'."
+
+
+@pytest.mark.parametrize(("change", "told"), [
+    ("UPDATE results SET kpis = 'lots' WHERE slot = 'Rood'", UNREADABLE),
+    ("UPDATE results SET kpis = '[1, 2]' WHERE slot = 'Rood'", UNREADABLE),
+    (_kpi("margin", "'lots'"), UNREADABLE),
+    (_kpi("margin", "json('null')"), UNREADABLE),
+    (_kpi("margin", "json('true')"), UNREADABLE),
+    ("UPDATE results SET kpis = json_remove(kpis, '$.margin') WHERE slot = 'Rood'", UNREADABLE),
+    ("UPDATE results SET slot = 'Paars' WHERE slot = 'Rood'",
+     "the results stored with it are for 'Paars', 'Blauw', 'Price fighter (computer)', " + SUPPLIERS),
+    ("DELETE FROM results WHERE slot = 'Rood'",
+     "the results stored with it are for 'Blauw', 'Price fighter (computer)', " + SUPPLIERS),
+])
+@pytest.mark.parametrize("command", ("leaderboard", "replay", "advance"))
+def test_a_broken_row_of_the_stored_results_names_file_entry_and_supplier(played, capsys, command, change, told):
+    _edit(played, change)
+    before = _contents(played)
+    line = _mistake(capsys, command, played)
+    assert line.startswith(f"error: Game file '{played}', log entry 2 (round 1, 'advance'): {told} The results were "
+                           "changed by hand")
+    line = _mistake(capsys, command, played, "--language", "nl")
+    assert line.startswith(f"fout: Spelbestand '{played}', regel 2 van het logboek (ronde 1, 'advance'): de "
+                           "uitslagen die erbij zijn opgeslagen")
+    assert "De uitslagen zijn met de hand veranderd" in line
+    assert _contents(played) == before  # an advance on them added no round
+
+
+def test_results_stored_for_an_entry_the_log_does_not_have_are_told_before_the_next_advance_collides(played, capsys):
+    _edit(played, "INSERT INTO results SELECT 3, 2, slot, kpis FROM results")  # entry 3 is the next advance's
+    before = _contents(played)
+    for command in ("leaderboard", "replay", "advance"):
+        line = _mistake(capsys, command, played)
+        assert line == (f"error: Game file '{played}': results are stored with log entry 3, which is not in the log. "
+                        "The results were changed by hand; undo that change or go back to a copy of the file.")
+    assert _mistake(capsys, "advance", played, "--language", "nl") == (
+        f"fout: Spelbestand '{played}': er zijn uitslagen opgeslagen bij regel 3 van het logboek, maar die regel staat "
+        "niet in het logboek. De uitslagen zijn met de hand veranderd; draai dat terug of ga terug naar een kopie van "
+        "het bestand.")
+    assert _contents(played) == before
+
+
+def test_the_results_check_asks_for_every_kpi_a_round_gives(played):
+    from simulation.game.play import ROUND_KPIS
+
+    with Game.open(played) as game:
+        assert [set(kpis) for kpis in game.results()[0].values()] == [set(ROUND_KPIS)] * 3
+
+
+def _setting(name: str, value: str) -> str:
+    """SQL that sets the stored game setting `name` to `value` (SQL JSON)."""
+    return f"UPDATE game SET value = json_set(value, '$.{name}', {value}) WHERE key = 'settings'"
+
+
+@pytest.mark.parametrize(("change", "english", "dutch"), [
+    (_setting("rounds", "0"), "Game setting 'rounds': must be a whole number from 1 to 40; got 0.",
+     "Spelinstelling 'rounds': moet een geheel getal van 1 tot en met 40 zijn; je gaf 0."),
+    (_setting("rounds", "'8'"), "Game setting 'rounds': must be a whole number from 1 to 40; got '8'.",
+     "Spelinstelling 'rounds': moet een geheel getal van 1 tot en met 40 zijn; je gaf '8'."),
+    (_setting("weights.margin", "2"), "Game setting 'weights.margin': must be a number from 0 to 1; got 2.",
+     "Spelinstelling 'weights.margin': moet een getal van 0 tot en met 1 zijn; je gaf 2."),
+    (_setting("name", "5"), "Game setting 'name': A scenario name must be text. Got 5 instead.",
+     "Spelinstelling 'name': De naam van een scenario moet tekst zijn. Je gaf 5."),
+    (_setting("seed", "-1"), "Game setting 'seed': The seed must be a non-negative integer. Got -1 instead.",
+     "Spelinstelling 'seed': De seed moet een geheel getal van 0 of meer zijn. Je gaf -1."),
+    ("UPDATE game SET value = '{rounds: 3' WHERE key = 'settings'",
+     "Game settings are a table of names and values (JSON or TOML); got '{rounds: 3'.",
+     "Spelinstellingen zijn een tabel van namen en waarden (JSON of TOML); je gaf '{rounds: 3'."),
+])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_stored_setting_changed_by_hand_is_one_line_naming_the_file(played, capsys, command, change, english,
+                                                                      dutch):
+    _edit(played, change)
+    before = _contents(played)
+    assert _mistake(capsys, command, played) == (
+        f"error: Game file '{played}': {english} The settings stored in it were changed by hand (or made by another "
+        "version of the kit); undo that change or go back to a copy of the file.")
+    assert _mistake(capsys, command, played, "--language", "nl") == (
+        f"fout: Spelbestand '{played}': {dutch} De instellingen die erin staan, zijn met de hand veranderd (of gemaakt "
+        "met een andere versie van de kit); draai dat terug of ga terug naar een kopie van het bestand.")
+    assert _contents(played) == before
+
+
+def _logged_after(kind: str, round_number: int, payload: str = "{}") -> str:
+    """SQL that appends an entry of `kind` for `round_number` to the log, as if by hand."""
+    return (f"INSERT INTO actions (round, kind, slot, payload, at) VALUES ({round_number}, '{kind}', NULL, "
+            f"'{payload}', '2026-01-01T00:00:00+00:00')")
+
+
+PRICE_WAR = '{"event": "price_war"}'
+
+
+@pytest.mark.parametrize(("changes", "entry", "told"), [
+    (["UPDATE actions SET kind = 'undo', slot = NULL, payload = '{}' WHERE seq = 1"], "log entry 1 (round 1, 'undo')",
+     "There is no round to undo: none has been played."),
+    ([_logged_after("undo", 1), _logged_after("undo", 0)], "log entry 4 (round 0, 'undo')",
+     "There is no round to undo: none has been played."),
+    ([_logged_after("advance", 2), _logged_after("advance", 3), _logged_after("advance", 4)],
+     "log entry 5 (round 4, 'advance')", "The game is over: all 3 rounds have been played."),
+    ([_logged_after("end", 1), _logged_after("advance", 2)], "log entry 4 (round 2, 'advance')",
+     "The trainer has ended the game after round 1."),
+    (["UPDATE actions SET round = 3 WHERE seq = 1"], "log entry 1 (round 3, team 'Rood')",
+     "Round 3 is not open yet; round 1 is open now."),
+    ([_logged_after("event", 1, PRICE_WAR)], "log entry 3 (round 1, 'event')",
+     "A market event needs a round still to be played: 2 to 3; got 1."),
+    ([_logged_after("event", 2, PRICE_WAR), _logged_after("event", 2, PRICE_WAR)], "log entry 4 (round 2, 'event')",
+     "'price_war' is already scheduled for round 2."),
+    ([_logged_after("practice", 1)], "log entry 3 (round 1, 'practice')",
+     "The practice round comes before round 1; round 1 has been played already."),
+])
+def test_an_entry_in_an_order_the_kit_never_logs_is_told_as_its_command_tells_it(played, capsys, changes, entry,
+                                                                                 told):
+    for change in changes:
+        _edit(played, change)
+    before = _contents(played)
+    for command in COMMANDS:
+        assert _mistake(capsys, command, played) == (
+            f"error: Game file '{played}', {entry}: {told} The log was changed by hand (or made by another version of "
+            "the kit); undo that change or go back to a copy of the file."), command
+    assert _mistake(capsys, "advance", played, "--language", "nl").startswith(f"fout: Spelbestand '{played}', regel ")
+    assert _contents(played) == before
+
+
+@pytest.mark.parametrize(("change", "told"), [
+    ("UPDATE actions SET kind = 'undo', slot = NULL, payload = '{}' WHERE seq = 1",
+     "regel 1 van het logboek (ronde 1, 'undo'): Er is geen ronde terug te draaien"),
+    ("UPDATE results SET kpis = 'lots' WHERE slot = 'Rood'",
+     "regel 2 van het logboek (ronde 1, 'advance'): de uitslagen die erbij zijn opgeslagen voor 'Rood' zijn "
+     "onleesbaar"),
+])
+def test_the_trainer_page_tells_a_game_file_changed_by_hand_in_its_language(played, change, told):
+    from test_game_pages import _text
+
+    from simulation.game.pages import TrainerPage
+
+    _edit(played, change)
+    with Game.open(played) as game:
+        code = game.trainer_code
+    page = TrainerPage(played, "nl", sleep=lambda seconds: None)
+    page.code.value = code
+    page.login_button.click()
+    assert f"Spelbestand '{played}', {told}" in html.unescape(_text(page.body))
+    assert page.buttons["advance"].description == ""  # no controls drawn on a file the game cannot read

@@ -16,7 +16,6 @@ random numbers and does not count.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import pickle
@@ -34,11 +33,11 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import hint, shown
+from ..errors import KitError, hint, quoted, shown
 from ..language import kit_error, text
 from ..parameters import SPECS
 from .bots import STYLE_NAMES, bot_decisions
-from .play import ROUND_FLOWS, ROUND_STOCKS, MarketPlay, Slot
+from .play import ROUND_FLOWS, ROUND_KPIS, ROUND_STOCKS, MarketPlay, Slot
 from .scoring import Standing, standings_history
 from .settings import MARKET_EVENTS, GameError, GameSettings
 from .store import Action, GameStore
@@ -95,26 +94,64 @@ class Log:
     def events_for(self, round_number: int) -> list[str]:
         return [a.payload["event"] for a in self.events if a.round == round_number]
 
+    def check_next(self, kind: str, rounds: int, round_number: int | None = None, event: object = None) -> int:
+        """The round an action of `kind` is logged for if it may come next in this log of a game of `rounds`
+        rounds (a submission or `event` for `round_number`; None: the open round), else the GameError its
+        command gives. The one rule for the log's order: kept as each action is taken, checked as the log is
+        read again (an undo with no round before it, a round played after the end, would break every command)."""
+        if kind == "undo":
+            if not self.played:
+                raise kit_error(GameError, "error.nothing_to_undo")
+            if self.ended:
+                raise kit_error(GameError, "error.undo_ended")
+            return self.played
+        if kind == "event":
+            check_event(event)
+        elif kind == "practice" and self.played:
+            raise kit_error(GameError, "error.practice_late")
+        check_round_number(round_number)
+        open_round = self.played + 1
+        if self.ended:
+            raise kit_error(GameError, "error.game_ended", played=self.played)
+        if open_round > rounds:
+            raise kit_error(GameError, "error.game_over", rounds=rounds)
+        if kind == "end" and not self.played:  # one mistyped command must not end the class's game before it began
+            raise kit_error(GameError, "error.end_not_begun")
+        if kind == "event":
+            round_number = open_round if round_number is None else round_number
+            if not self.played < round_number <= rounds:
+                raise kit_error(GameError, "error.event_round", first=open_round, last=rounds,
+                                got=shown(round_number))
+            if event in self.events_for(round_number):
+                raise kit_error(GameError, "error.event_twice", event=event, round=round_number)
+            return round_number
+        if round_number is not None and round_number != open_round:
+            raise kit_error(GameError, "error.round_closed" if round_number < open_round else "error.round_not_open",
+                            asked=round_number, open=open_round)
+        return open_round
 
-def effective_log(actions: Sequence[Action]) -> Log:
-    log = Log()
-    for action in actions:
-        log.last_seq = action.seq
+    def add(self, action: Action, rounds: int) -> None:
+        """`action`, read from the file, as the next entry of this log, if the kit could have logged it here
+        (`check_next`; else its GameError): a submission or event for the round it names, the others as taken."""
+        if action.kind in ("submit", "event"):
+            self.check_next(action.kind, rounds, action.round, action.payload.get("event"))
+        elif action.kind in ("advance", "undo", "practice", "end"):
+            self.check_next(action.kind, rounds)
+        self.last_seq = action.seq
         if action.kind == "advance":
-            log.advances.append(action)
+            self.advances.append(action)
         elif action.kind == "undo":
-            log.advances.pop()
-            reopened = log.played + 1
-            log.submissions = [a for a in log.submissions if a.round <= reopened]
+            self.advances.pop()
+            reopened = self.played + 1
+            self.submissions = [a for a in self.submissions if a.round <= reopened]
         elif action.kind == "submit":
-            log.submissions.append(action)
+            self.submissions.append(action)
         elif action.kind == "event":
-            log.events.append(action)
+            self.events.append(action)
         elif action.kind == "practice":
-            log.practice = action
+            self.practice = action
         elif action.kind == "end":
-            log.ended = True
-    return log
+            self.ended = True
 
 
 @dataclass(frozen=True)
@@ -197,12 +234,16 @@ class Game:
 
     def __init__(self, store: GameStore):
         self.store = store
-        self.settings = GameSettings.from_mapping(json.loads(store.meta("settings")))
+        try:  # settings changed by hand are told, naming the file, before anything is played on them
+            self.settings = GameSettings.from_mapping(store.settings())
+        except KitError as error:
+            store.close()
+            raise store.settings_refused(error) from None
         self.slots = tuple(Slot(name, style) for name, _, style in store.slots())
         self._codes = {name: code for name, code, _ in store.slots() if code}
         self.is_bot = {slot.name: slot.is_bot for slot in self.slots}
         self._game_id = store.meta("game_id") or ""
-        self._checked: set[int] = set()  # the log entries `log` has checked
+        self._checked: set[int] = set()  # the submissions `log` has checked
 
     # --- creating and opening
     @classmethod
@@ -282,14 +323,20 @@ class Game:
 
     # --- the log
     def log(self) -> Log:
-        """The effective log, each submission and event in it checked as `submit` and `schedule_event` check
-        them: a log changed by hand is told, naming the file and the entry, before any round is played on it."""
-        log = effective_log(self.store.actions())
+        """The effective log, each entry checked as its command checks it (its place in the log: `Log.add`; a
+        submission's decisions: `_check_log`): a log changed by hand is told, naming the file and the entry,
+        before any round is played on it."""
+        log = Log()
+        for action in self.store.actions():
+            try:
+                log.add(action, self.settings.rounds)
+            except GameError as error:
+                raise self.store.refused(action, error) from None
         self._check_log(log)
         return log
 
     def _check_log(self, log: Log) -> None:
-        """Check the entries of `log` not checked before by this object (the log only grows, and an undo leaves
+        """Check the submissions of `log` not checked before by this object (the log only grows, and an undo leaves
         the entries before it as they were, so each is checked once), in one pass: each team's decisions in force
         are built up as its submissions come (the log holds them in the order they were made, round by round)."""
         in_force: dict[str, dict[str, Any]] = {}
@@ -303,13 +350,6 @@ class Game:
                     raise self.store.refused(action, error) from None
                 self._checked.add(action.seq)
             decided.update(action.payload["decisions"])
-        for action in log.events:
-            if action.seq not in self._checked:
-                try:
-                    check_event(action.payload.get("event"))
-                except GameError as error:
-                    raise self.store.refused(action, error) from None
-                self._checked.add(action.seq)
 
     def status(self) -> Status:
         log = self.log()
@@ -339,7 +379,7 @@ class Game:
         team = self._team(team)
         with self.store.transaction() as connection:
             log = self.log()
-            open_round = self._check_open(log, round_number)
+            open_round = log.check_next("submit", self.settings.rounds, round_number)
             in_force = self._in_force(log, team, open_round)
             checked = self._checked_decisions(in_force, decisions)
             GameStore.append(connection, open_round, "submit", team, {"decisions": checked})
@@ -350,31 +390,10 @@ class Game:
         the one check of a submission, as it is made and as the log is read again."""
         return self.settings.check_decisions(decisions, {**self.settings.base_scenario(), **in_force})
 
-    def _check_open(self, log: Log, round_number: int | None) -> int:
-        open_round = log.played + 1
-        check_round_number(round_number)
-        if log.ended:
-            raise kit_error(GameError, "error.game_ended", played=log.played)
-        if open_round > self.settings.rounds:
-            raise kit_error(GameError, "error.game_over", rounds=self.settings.rounds)
-        if round_number is not None and round_number != open_round:
-            raise kit_error(GameError, "error.round_closed" if round_number < open_round else "error.round_not_open",
-                            asked=round_number, open=open_round)
-        return open_round
-
     def schedule_event(self, event: str, round_number: int | None = None) -> None:
         """A market event for a round that has not been played yet (default: the open round)."""
-        check_event(event)
-        check_round_number(round_number)
         with self.store.transaction() as connection:
-            log = self.log()
-            round_number = log.played + 1 if round_number is None else round_number
-            self._check_open(log, None)
-            if not log.played < round_number <= self.settings.rounds:
-                raise kit_error(GameError, "error.event_round", first=log.played + 1, last=self.settings.rounds,
-                                got=shown(round_number))
-            if event in log.events_for(round_number):
-                raise kit_error(GameError, "error.event_twice", event=event, round=round_number)
+            round_number = self.log().check_next("event", self.settings.rounds, round_number, event)
             GameStore.append(connection, round_number, "event", None, {"event": event})
 
     # --- playing
@@ -435,9 +454,8 @@ class Game:
     def practice(self) -> dict[str, dict[str, float]]:
         """Play round 1 with the decisions submitted so far, on other random numbers; it does not count."""
         log = self.log()
-        if log.played:
-            raise kit_error(GameError, "error.practice_late")
-        self._check_open(log, None)
+        log.check_next("practice", self.settings.rounds)
+        self._stored_results(log)  # results changed by hand are told before any are added
         play = self._played_through(log, 0, seed=self.settings.seed + PRACTICE_SEED_OFFSET)
         rows = play.play_round(self._decisions_for_round(log, play, 1), log.events_for(1))
         with self.store.transaction() as connection:
@@ -452,7 +470,8 @@ class Game:
         for _ in range(3):  # a submission that arrives while the round is simulated makes it play again
             with _play_lock(self._cache_name):
                 log = self.log()
-                round_number = self._check_open(log, None)
+                round_number = log.check_next("advance", self.settings.rounds)
+                self._stored_results(log)  # results changed by hand are told before a round is added to them
                 play = self._played_through(log, log.played)  # taken out: kept again once the advance is stored
                 rows = play.play_round(self._decisions_for_round(log, play, round_number),
                                        log.events_for(round_number))
@@ -469,11 +488,7 @@ class Game:
         """Reopen the last round played; returns its number."""
         with self.store.transaction() as connection:
             log = self.log()
-            if not log.played:
-                raise kit_error(GameError, "error.nothing_to_undo")
-            if log.ended:
-                raise kit_error(GameError, "error.undo_ended")
-            GameStore.append(connection, log.played, "undo", None, {})
+            GameStore.append(connection, log.check_next("undo", self.settings.rounds), "undo", None, {})
         self._cache(None)
         return log.played
 
@@ -481,21 +496,42 @@ class Game:
         """End the game after the rounds played so far (the debrief covers those); returns how many."""
         with self.store.transaction() as connection:
             log = self.log()
-            self._check_open(log, None)
-            if not log.played:  # one mistyped command must not end the class's game before it began
-                raise kit_error(GameError, "error.end_not_begun")
+            log.check_next("end", self.settings.rounds)
             GameStore.append(connection, log.played, "end", None, {})
         return log.played
 
     # --- what was played
     def results(self) -> list[dict[str, dict[str, float]]]:
         """Per round played: slot name → KPIs (as stored with each advance)."""
-        stored = self.store.results()
-        return [stored[advance.seq] for advance in self.log().advances]
+        log = self.log()
+        stored = self._stored_results(log)
+        return [stored[advance.seq] for advance in log.advances]
 
     def practice_results(self) -> dict[str, dict[str, float]] | None:
         log = self.log()
-        return self.store.results().get(log.practice.seq) if log.practice else None
+        return self._stored_results(log)[log.practice.seq] if log.practice else None
+
+    def _stored_results(self, log: Log) -> dict[int, dict[str, dict[str, float]]]:
+        """The results stored with the advances and the practice of `log`, by their entries' numbers, each as the
+        kit wrote it: a row for every supplier of the game, a number for every KPI of a round. Results changed
+        by hand are told, naming the file, the entry and the supplier, rather than failing the leaderboard with
+        a KeyError; so is a row stored with an entry the log does not have (the next advance's would collide)."""
+        stored = self.store.results()
+        beyond = max(stored, default=0)
+        if beyond > log.last_seq:
+            raise kit_error(GameError, "error.results_no_entry", file=str(self.store.path), seq=beyond)
+        suppliers = [slot.name for slot in self.slots]
+        for action in (*log.advances, *(() if log.practice is None else (log.practice,))):
+            rows = stored.get(action.seq, {})
+            if rows.keys() != set(suppliers):
+                raise kit_error(GameError, "error.results_suppliers", file=str(self.store.path), entry=action.entry,
+                                suppliers=quoted(suppliers),
+                                stored=lambda language: quoted(rows) or text("error.no_teams", language))
+            for supplier, kpis in rows.items():
+                if not isinstance(kpis, dict) or not all(type(kpis.get(name)) in (int, float) for name in ROUND_KPIS):
+                    raise kit_error(GameError, "error.results_unreadable", file=str(self.store.path),
+                                    entry=action.entry, supplier=supplier)
+        return stored
 
     def leaderboard(self, round_number: int | None = None,
                     results: Sequence[Mapping[str, Mapping[str, float]]] | None = None) -> list[Standing]:
@@ -530,7 +566,7 @@ class Game:
         drafts stay theirs); the band is ± 1.96 × the team's own month-to-month variation so far, scaled to a round."""
         team = self._team(team)
         log = self.log()
-        round_number = self._check_open(log, None)
+        round_number = log.check_next("submit", self.settings.rounds)
         draft = self._checked_decisions(self._in_force(log, team, round_number), decisions)
         index = [slot.name for slot in self.slots].index(team)
         # One preview at a time per game in this process: the others wait for the market (seconds) rather

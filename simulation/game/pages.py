@@ -139,7 +139,11 @@ class Page:
         if seen == self._seen and not force:
             return False
         self._seen = seen
-        self._draw()
+        try:
+            self._draw()
+        except GameError as error:  # a game file changed by hand: told as at the terminal, in the page's language
+            self._seen = None  # looked at again at the next poll: the trainer may mend the file meanwhile
+            self.body.children = [widgets.HTML(self._mistake(error))]
         return True
 
     def _logged_in(self) -> bool:

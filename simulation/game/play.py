@@ -30,6 +30,10 @@ ROUND_FLOWS = ("leads", "quotes_sent", "no_quote_in_time", "won", "new_customers
                "revenue", "won_value", "sales_cost", "service_cost", "strategy_cost", "margin", "complaints")
 #: Stocks at the round's end: the last monthly row.
 ROUND_STOCKS = ("customers", "avg_grade", "nps")
+#: Every KPI of a supplier's row for a round: the flows, the stocks and what `play_round` works out from them
+#: (what a game file's stored results must hold for each supplier).
+ROUND_KPIS = (*ROUND_FLOWS, *ROUND_STOCKS, "churn_rate_annual", "gross_margin_rate", "price_level", "market_share",
+              "switched_in")
 # Past a round's last monthly snapshot by a quarter of an hour: SimPy's `run(until=t)` stops before events at t.
 ROUND_END_SLACK_DAYS = 0.01
 

@@ -18,7 +18,8 @@ from ..errors import KitError, hint, quoted, shown
 from ..files import read_document
 from ..language import kit_error, text
 from ..parameters import SPECS, ParamSpec
-from ..scenario import Scenario, ScenarioError, check_seed, coerce, flatten, not_allowed, unknown_parameter
+from ..scenario import (Scenario, ScenarioError, check_name, check_seed, coerce, flatten, not_allowed,
+                        unknown_parameter)
 from .bots import STYLES
 
 
@@ -121,7 +122,11 @@ class GameSettings:
 
     def check(self) -> None:
         """Raise a GameError naming the setting, the value and what is allowed."""
-        check_seed(self.seed)
+        for setting, check in (("name", check_name), ("seed", check_seed)):
+            try:
+                check(getattr(self, setting))
+            except ScenarioError as error:  # named here: the market's check below would blame 'market' for the name
+                raise setting_error(setting, error) from None
         for name, low, high in (("rounds", 1, 40), ("months_per_round", 1, 12), ("suppliers", 1, 40),
                                 ("max_people", 1, 200)):
             value = getattr(self, name)

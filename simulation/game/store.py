@@ -60,6 +60,15 @@ def _reason(error: Exception) -> str:
     return (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
 
 
+def _decoded(stored: Any) -> Any:
+    """A stored JSON value; a value that is no JSON (changed by hand) as it is, for its reader to tell what is
+    wrong with it (the reader knows what it should be)."""
+    try:
+        return json.loads(stored)
+    except (TypeError, ValueError):  # not text, not JSON (a JSONDecodeError is a ValueError)
+        return stored
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -174,10 +183,7 @@ class GameStore:
     def _payload(self, action: Action, stored: str) -> dict[str, Any]:
         """A log entry's payload as the kit wrote it (a JSON object); one changed by hand into something else is
         told, naming the file and the entry, rather than failing every command with a traceback."""
-        try:
-            payload = json.loads(stored)
-        except (TypeError, ValueError):  # not text, not JSON (a JSONDecodeError is a ValueError)
-            payload = None
+        payload = _decoded(stored)
         if not isinstance(payload, dict):
             raise kit_error(GameError, "error.log_unreadable", file=str(self.path), entry=action.entry)
         return payload
@@ -187,11 +193,20 @@ class GameStore:
         return kit_error(GameError, "error.log_refused", file=str(self.path), entry=action.entry,
                          error=error.in_language)
 
-    def results(self) -> dict[int, dict[str, dict[str, float]]]:
-        """Stored results by the seq of the advance (or practice) that produced them."""
-        stored: dict[int, dict[str, dict[str, float]]] = {}
+    def settings(self) -> Any:
+        """The game's settings as stored: the JSON object the kit wrote (`settings_refused` tells what else)."""
+        return _decoded(self.meta("settings"))
+
+    def settings_refused(self, error: KitError) -> GameError:
+        """`error`, found in the stored settings, as a mistake in this file: which file, which setting."""
+        return kit_error(GameError, "error.settings_refused", file=str(self.path), error=error.in_language)
+
+    def results(self) -> dict[int, dict[str, Any]]:
+        """Stored results by the seq of the advance (or practice) that produced them: slot name → KPIs as the kit
+        wrote them, a JSON object of numbers (`Game` checks them: a row changed by hand may hold anything)."""
+        stored: dict[int, dict[str, Any]] = {}
         for advance, slot, kpis in self.connection.execute("SELECT advance, slot, kpis FROM results"):
-            stored.setdefault(advance, {})[slot] = json.loads(kpis)
+            stored.setdefault(advance, {})[slot] = _decoded(kpis)
         return stored
 
     def last_change(self) -> int:
