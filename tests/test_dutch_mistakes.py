@@ -249,6 +249,15 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
         game, "UPDATE actions SET payload = '{\"decisions\": {\"organisation.service_staff\": 50}}'"),
     "logged market event unknown": lambda game: _hand_edited(
         game, "UPDATE actions SET kind = 'event', slot = NULL, payload = '{\"event\": \"overstroming\"}'"),
+    "logged undo with no round before it": lambda game: _hand_edited(
+        game, "UPDATE actions SET kind = 'undo', slot = NULL, payload = '{}'"),
+    "stored setting out of range": lambda game: _hand_edited(
+        game, "UPDATE game SET value = json_set(value, '$.rounds', 0) WHERE key = 'settings'"),
+    "stored results changed into no JSON": lambda game: _results_edited(
+        game, "UPDATE results SET kpis = 'veel' WHERE slot = 'Rood'"),
+    "stored results of a team deleted": lambda game: _results_edited(game, "DELETE FROM results WHERE slot = 'Rood'"),
+    "stored results for an entry not in the log": lambda game: _results_edited(
+        game, "INSERT INTO results SELECT advance + 1, round, slot, kpis FROM results"),
     "a team without a name": lambda game: teams_given("Rood,,Blauw"),
     "--code unknown": lambda game: chosen_team(game, None, "AAAAA-BBBBB"),
     "--team unknown": lambda game: chosen_team(game, "Roood", None),
@@ -302,6 +311,16 @@ def _hand_edited(game: Game, change: str) -> None:
     connection.close()
     with Game.open(game.store.path) as again:
         again.status()
+
+
+def _results_edited(game: Game, change: str) -> None:
+    """`game` with round 1 played and the results stored with it changed by `change` (SQL), read again."""
+    game.advance()
+    with sqlite3.connect(game.store.path) as connection:
+        connection.execute(change)
+    connection.close()
+    with Game.open(game.store.path) as again:
+        again.results()
 
 
 def _folder(game: Game, name: str) -> Path:
