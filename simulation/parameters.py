@@ -558,7 +558,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
        help="Investment in efficient processes: faster delivery and quotes, lower cost, lower prices.",
        help_nl="Investering in efficiënte processen: snellere levering en offertes, lagere kosten, lagere prijzen."),
     _p("strategy.product_leadership", float, 0.55, 0, 1, unit="level 0–1", step=0.05,
-       en="Product leadership", nl="Productleiderschap",
+       en="Product leadership", nl="Product leadership",
        help="Investment in the best product: fewer incidents, better fit, a price premium.",
        help_nl="Investering in het beste product: minder incidenten, betere aansluiting, een hogere prijs."),
     _p("strategy.cost_per_level", float, 2_700_000.0, 0, 10_000_000, unit="€/year", step=50_000,

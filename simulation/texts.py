@@ -657,7 +657,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario.honest_promise": ("honest promise", "eerlijk beloven"),
     "scenario.customer_intimacy": ("customer intimacy", "customer intimacy"),
     "scenario.operational_excellence": ("operational excellence", "operational excellence"),
-    "scenario.product_leadership": ("product leadership", "productleiderschap"),
+    "scenario.product_leadership": ("product leadership", "product leadership"),
     "scenario.stuck_in_the_middle": ("stuck in the middle", "stuck in the middle"),
     # --- what a preset is about (`python -m simulation presets`, the parameter reference)
     "preset.baseline": ("A mid-size Dutch ICT supplier: a few hundred business customers, honest promises.",
@@ -673,7 +673,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "preset.operational_excellence": ("Excel in operational excellence, sufficient on the rest.",
                                       "Blink uit in operational excellence; voldoende op de andere twee disciplines."),
     "preset.product_leadership": ("Excel in product leadership, sufficient on the rest.",
-                                  "Blink uit in productleiderschap; voldoende op de andere twee disciplines."),
+                                  "Blink uit in product leadership; voldoende op de andere twee disciplines."),
     "preset.stuck_in_the_middle": ("The same budget spread evenly: good at nothing in particular.",
                                    "Hetzelfde budget gelijk verdeeld: nergens echt goed in."),
     # --- a yes-or-no parameter's value

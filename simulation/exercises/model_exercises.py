@@ -202,7 +202,7 @@ DISCIPLINES = ("customer_intimacy", "operational_excellence", "product_leadershi
 DISCIPLINE_LABELS = {
     "customer_intimacy": Text("customer intimacy", "customer intimacy"),
     "operational_excellence": Text("operational excellence", "operational excellence"),
-    "product_leadership": Text("product leadership", "productleiderschap"),
+    "product_leadership": Text("product leadership", "product leadership"),
     "stuck_in_the_middle": Text("stuck in the middle", "stuck in the middle"),
 }
 
@@ -238,7 +238,7 @@ VALUE_DISCIPLINES = Exercise(
         "Be sufficient on all three, excel in one (Treacy & Wiersema).",
         "Goed: '{correct_label}' verdient € {margin_best:.2f} miljoen. Customer intimacy € "
         "{margin_customer_intimacy:.2f} mln, operational excellence € {margin_operational_excellence:.2f} mln, "
-        "productleiderschap € {margin_product_leadership:.2f} mln, stuck in the middle € "
+        "product leadership € {margin_product_leadership:.2f} mln, stuck in the middle € "
         "{margin_stuck_in_the_middle:.2f} mln. Voldoende op alle drie, uitblinken in één (Treacy & Wiersema)."),
     docs_section="3.3.5",
     lesson="05_value_disciplines",
