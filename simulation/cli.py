@@ -128,8 +128,8 @@ def _run(args: argparse.Namespace) -> int:
     width = max(map(len, table["label"]))
     years = format_value(scenario["run.years"], "years", language)
     print(text("cli.run", language, name=scenario.name, seed=args.seed, years=years))
-    for label, value, unit in table.itertuples(index=False):
-        print(f"  {label:<{width}}  {format_value(value, unit, language):>26}")
+    for label, shown in zip(table["label"], table["shown"]):
+        print(f"  {label:<{width}}  {shown:>26}")
     balanced = result.conservation["balanced"]
     for warning in [*result.warning_texts(language), *([] if balanced else [text("cli.conservation", language)])]:
         print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)

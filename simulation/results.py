@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import quoted, shown
-from .language import kit_error, number, pick, resolve, text
+from .language import format_value, kit_error, number, pick, resolve, text
 from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_STATES, SIZES
 from .model.organisation import competence_gap
 from .model.run import Overload, build_world, collector_paused, overloads, release, run_world
@@ -155,10 +155,13 @@ class SimulationResult:
                                                         "phase", "grade", "revenue", "wins"))
 
     def kpi_table(self, language: str | None = None) -> pd.DataFrame:
-        """KPIs as a table with labels and units, for printing and notebooks."""
+        """KPIs as a table for printing, notebooks and exports: the label and the value as the kit writes it in
+        `language` ('12,3 % per jaar'), and beside them the bare value and its unit's key ('share/year'), the
+        same in both languages, for a program or a spreadsheet formula."""
         language = resolve(language)
-        rows = [(k.name, k.label(language), self.kpis[k.name], k.unit) for k in KPIS]
-        return pd.DataFrame(rows, columns=("kpi", "label", "value", "unit")).set_index("kpi")
+        rows = [(k.name, k.label(language), format_value(self.kpis[k.name], k.unit, language), self.kpis[k.name],
+                 k.unit) for k in KPIS]
+        return pd.DataFrame(rows, columns=("kpi", "label", "shown", "value", "unit")).set_index("kpi")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: seed, every scenario value, KPIs (NaN → None), conservation and warnings."""

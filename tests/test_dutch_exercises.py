@@ -112,3 +112,15 @@ def test_a_mistyped_exercise_is_told_in_the_students_language():
                                                                       "'nps-survey'?")
     assert (shown.title, shown.message) == ("Kan niet tonen", "Onbekende opgave 'xyz'. Zie list_exercises().")
     assert check("nps-survay", 20).message == "Unknown exercise 'nps-survay'. Did you mean 'nps-survey'?"
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_a_wrong_answer_sends_the_student_to_the_lesson_in_their_language(exercise_id):
+    """The Dutch box named the English lesson (notebooks/04_….ipynb) though every lesson is in notebooks/nl/ too."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for language, folder in (("en", "notebooks"), ("nl", "notebooks/nl")):
+        named = re.findall(r"notebooks/[\w/]+\.ipynb", EXERCISES[exercise_id].revisit(language))
+        assert len(named) == 1 and Path(named[0]).parent == Path(folder), named
+        assert (root / named[0]).is_file(), named

@@ -208,6 +208,11 @@ def test_a_runs_kpi_table_speaks_the_kits_language(kit_in_dutch):
     result = simulate({"run.years": 1}, seed=1, keep_events=False)
     assert result.kpi_table().equals(result.kpi_table("nl"))
     assert list(result.kpi_table()["label"]) != list(result.kpi_table("en")["label"])
+    dutch, english = result.kpi_table("nl"), result.kpi_table("en")  # the README: 'Dutch labels and units'
+    assert dutch.loc["churn_rate_annual", "shown"].endswith(" % per jaar")
+    assert english.loc["churn_rate_annual", "shown"].endswith("% per year")
+    assert not any(word in " ".join(dutch["shown"]) for word in ("year", "hours", "days", "share"))
+    assert dutch[["value", "unit"]].equals(english[["value", "unit"]])  # the machine's columns, one language
 
 
 @pytest.mark.parametrize("value, spec, english, dutch", [

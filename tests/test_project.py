@@ -103,6 +103,18 @@ def test_kit_help_names_commands_the_kit_has_in_the_language_asked(monkeypatch, 
     assert named - {"test"} == set(commands)
 
 
+def test_the_course_domain_the_code_cites_ships_as_the_course_team_keeps_it():
+    """Code, tests and docs/model.md cite 'DOMAIN.md §5'; a clone holds it as docs/DOMAIN.md, the same text as the
+    course team's copy beside the repository (../shared in CI, where this test cannot be skipped)."""
+    shipped = ROOT / "docs" / "DOMAIN.md"
+    assert shipped.is_file() and "](DOMAIN.md)" in (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    kept = ROOT.parent / "shared" / "DOMAIN.md"
+    if not kept.is_file():
+        pytest.skip("no course team's copy beside this clone to compare with (CI has one)")
+    assert shipped.read_text(encoding="utf-8") == kept.read_text(encoding="utf-8"), \
+        "the course team changed DOMAIN.md: copy ../shared/DOMAIN.md to docs/DOMAIN.md and read what changed"
+
+
 def test_parameter_reference_is_generated_from_the_table():
     assert (ROOT / "docs" / "parameters.md").read_text(encoding="utf-8") == parameter_reference_markdown(), \
         "regenerate with: python -m simulation params --markdown > docs/parameters.md"

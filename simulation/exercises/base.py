@@ -114,9 +114,9 @@ def of_type(value: Any) -> Callable[[str], str]:
     can be huge or the student's own object), as a value that `say` fills in per language."""
     return lambda language: _OF_TYPE(language, type=type(value).__name__)
 REVISIT = Text("Concept: {concept}. Revisit docs/model.md § {section} and lesson notebooks/{lesson}.ipynb.",
-               "Begrip: {concept}. Lees nog eens docs/model.md § {section} en les notebooks/{lesson}.ipynb.")
+               "Begrip: {concept}. Lees nog eens docs/model.md § {section} en les notebooks/nl/{lesson}.ipynb.")
 REVISIT_LESSON = Text("Concept: {concept}. Revisit lesson notebooks/{lesson}.ipynb.",
-                      "Begrip: {concept}. Lees nog eens les notebooks/{lesson}.ipynb.")
+                      "Begrip: {concept}. Lees nog eens les notebooks/nl/{lesson}.ipynb.")
 
 
 class _Shortened(reprlib.Repr):
