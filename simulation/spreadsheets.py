@@ -13,6 +13,8 @@ still load bit for bit. Numbers are never touched.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,11 @@ import pandas as pd
 from pandas.api.types import is_object_dtype, is_string_dtype
 
 from .files import atomic_path
+
+#: When every workbook says it was made (its file properties, its parts' times in the zip): the same tables give
+#: the same file, byte for byte, so a checksum or a diff tells whether results changed (ZIP's own first date).
+WORKBOOK_TIME = (1980, 1, 1, 0, 0, 0)
+_PROPERTY_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*")
 
 #: A text cell starting with one of these gets a leading quote (a leading quote itself too, when reversible).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,8 +84,24 @@ def write_workbook(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path
         for name, table in sheets.items():
             escape_text(table).to_excel(workbook, sheet_name=name, index=False)
         workbook.close()
-        temporary.write_bytes(buffer.getvalue())
+        temporary.write_bytes(_timeless(buffer.getvalue()))
     return Path(path)
+
+
+def _timeless(workbook: bytes) -> bytes:
+    """`workbook` (an .xlsx, a zip) with the moment it was saved replaced by `WORKBOOK_TIME`, in its document
+    properties and in every part's zip entry; nothing else changes."""
+    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*WORKBOOK_TIME).encode()
+    packed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(packed, "w") as target:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename == "docProps/core.xml":
+                data = _PROPERTY_TIMES.sub(lambda found: found.group(1) + stamp, data)
+            entry = zipfile.ZipInfo(part.filename, WORKBOOK_TIME)
+            entry.external_attr = part.external_attr
+            target.writestr(entry, data, compress_type=part.compress_type)
+    return packed.getvalue()
 
 
 def write_csv(path: str | Path, table: pd.DataFrame) -> Path:

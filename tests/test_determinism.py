@@ -26,6 +26,23 @@ def test_same_seed_same_results_bit_for_bit():
     _same(simulate(SMALL, seed=11), simulate(SMALL, seed=11))
 
 
+def test_the_same_run_exported_twice_is_the_same_workbook_byte_for_byte(tmp_path):
+    """An .xlsx held the moment it was saved (its properties and every zip entry), so two exports of one run
+    differed and a checksum could not tell whether results had changed."""
+    import time
+
+    from simulation.export import export_result
+
+    result = simulate({"run.years": 1}, seed=4, keep_events=False)
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    export_result(result, first, "nl")
+    time.sleep(1.1)  # the properties keep whole seconds (the zip entries two): saved at another moment
+    export_result(result, second, "nl")
+    assert first.read_bytes() == second.read_bytes()
+    kpis = pd.read_excel(second, sheet_name="kpis")  # still a workbook Excel's readers open
+    assert kpis["value"].tolist() == pytest.approx([result.kpis[name] for name in kpis["kpi"]], nan_ok=True)
+
+
 def test_different_seeds_give_different_runs():
     assert not simulate(SMALL, seed=1).monthly.equals(simulate(SMALL, seed=2).monthly)
 
