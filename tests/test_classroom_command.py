@@ -28,6 +28,18 @@ def test_the_command_serves_the_classroom_page_with_solara_on_this_computer_only
     assert environment["KIT_CLASSROOM_ADDRESS"] == "http://192.168.1.23:8765/"
 
 
+def test_the_page_server_does_not_warn_about_cookies_for_every_team(tmp_path):
+    """Solara warned eleven English lines about iframes and https in the trainer's terminal for every page opened
+    by the computer's address (every team in a class); other warnings still show."""
+    import subprocess
+
+    environment = classroom.solara_environment(tmp_path / "les.game", "nl", "http://192.168.1.23:8765/")
+    said = subprocess.run([sys.executable, "-c", "import warnings; warnings.warn('Cookies with samesite=none require "
+                           "https, but according to the asgi framework, the scheme is http'); warnings.warn('other')"],
+                          env=environment, capture_output=True, text=True, check=True).stderr
+    assert "samesite" not in said and "UserWarning: other" in said
+
+
 def test_lan_serves_every_address_and_shows_the_classroom_network_one(monkeypatch):
     monkeypatch.setattr(classroom, "lan_address", lambda: "192.168.1.23")
     command = classroom.solara_command(True, 8765)

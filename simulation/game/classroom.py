@@ -63,13 +63,22 @@ def solara_command(lan: bool, port: int) -> list[str]:
             "--host", ALL_NETWORKS if lan else THIS_COMPUTER, "--port", str(port), "--no-check-version"]
 
 
+#: Solara's warning on every page a team opens by the computer's address, not 'localhost' (so in every class):
+#: eleven English lines about embedding in iframes over https in the trainer's terminal. The pages are not
+#: embedded, and Solara falls back to the session cookie they need.
+COOKIE_WARNING = "ignore:Cookies with samesite=none require https:UserWarning"
+
+
 def solara_environment(game: Path, language: str, address: str) -> dict[str, str]:
-    """What the page server needs to know: the game, the language, the address to show; no usage reports, and no
-    "This website runs on Solara" banner (English on a Dutch page, and not the class's business)."""
+    """What the page server needs to know: the game, the language, the address to show; no usage reports, no
+    "This website runs on Solara" banner (English on a Dutch page, and not the class's business), and no
+    cookie warning for each team (`COOKIE_WARNING`)."""
     from .serve import ADDRESS_VARIABLE, GAME_VARIABLE  # the page's module: widgets, not here
 
+    warnings = ",".join(filter(None, (os.environ.get("PYTHONWARNINGS"), COOKIE_WARNING)))
     return {**os.environ, GAME_VARIABLE: str(game), LANGUAGE_VARIABLE: language, ADDRESS_VARIABLE: address,
-            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False"}
+            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False",
+            "PYTHONWARNINGS": warnings}
 
 
 def _reach(lan: bool, address: str) -> str:
