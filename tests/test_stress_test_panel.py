@@ -432,3 +432,25 @@ def test_a_long_range_in_a_panel_table_breaks_only_after_its_dash(language):
     pieces = re.findall(r'<span style="white-space:nowrap">(.*?)</span>', content)
     assert "white-space:normal" in style and content.count("</span> <span") == 1  # the one place to break
     assert pieces[0].endswith(EN_DASH) and " ".join(pieces) == interval
+
+
+def test_the_kernel_hears_the_panel_during_the_buttons_run(counted_runs):
+    """The kernel is free while the button's Run goes on, so a student can switch the language or move a control
+    meanwhile: the button keeps saying Stop (in the new language), and an answer that comes for settings the
+    controls have left says it is out of date; a Run from code after a stopped one is not stopped too."""
+    panel = StressTestPanel(replications=6, years=1, workers=1)
+    panel.run_button.click()
+    _until(lambda: panel.progress.value >= 1)
+    panel.language_switch.value = "nl"
+    assert (panel.run_button.description, panel.run_button.disabled) == ("Stoppen", False)
+    panel.choose_b.value = "baseline"
+    panel._press.result(60)
+    assert panel.result.settings["b"] == "over_promise" and panel.stale
+    assert text("panel.stale", "nl", run="Start stresstest") in panel.status.value
+    panel.years.value = 2  # both strategies again, 12 runs of 2 years: long enough to be stopped
+    panel.run_button.click()
+    _until(lambda: panel.run_button.description == "Stoppen")
+    panel.run_button.click()
+    panel._press.result(60)
+    assert "Gestopt na" in panel.status.value
+    assert panel.run().settings["b"] == "baseline" and panel.run_button.description == "Start stresstest"

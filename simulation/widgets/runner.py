@@ -45,6 +45,7 @@ class Runner:
         self.results: dict = {}
         self.seconds: float | None = None
         self.stale = False
+        self.busy = False  # a Run is going
         self._draw_lock = threading.RLock()  # the band is drawn from a background thread
         self.language_switch = widgets.ToggleButtons(  # EN / NL say what they are; no label taking room
             options=[("EN", "en"), ("NL", "nl")], value=self.language, tooltips=["English", "Nederlands"],
@@ -148,6 +149,7 @@ class Runner:
 
     def _set_busy(self, busy: bool) -> None:
         """The button while a Run is going ('Running…', disabled) and after it."""
+        self.busy = busy
         self.run_button.disabled = busy
         self.run_button.description = text("panel.running" if busy else self.run_key, self.language)
         self.run_button.icon = "hourglass-half" if busy else "play"
@@ -191,7 +193,7 @@ class Runner:
             self.language_switch.value = language  # its observer calls back here
             return
         self.language = language
-        self.run_button.description = text(self.run_key, language)
+        self._set_busy(self.busy)  # the button's words in the new language, for what it does now
         self._relabel()
         if self.results and not self._show(self.results):
             return

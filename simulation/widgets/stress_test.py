@@ -104,6 +104,7 @@ class StressTestPanel(Runner):
         self._stopping = False  # Stop was pressed during the button's Run
         self._ahead: _Job | None = None
         self._running: _Job | None = None  # the job a Run waits for
+        self._run_settings: tuple | None = None  # the settings of the last Run, which the controls may have left
         self._so_far_pairs = 0  # pairs of the answer so far on screen (0: the last finished Run's answer is)
         self._relabelling = False  # the dropdowns get options in another language: their values come and go
         self.kpis = [check_kpi(k) for k in kpis]
@@ -282,6 +283,7 @@ class StressTestPanel(Runner):
         if ahead is not None and ahead.settings != settings:
             ahead.cancel()
         job = self._running = ahead if ahead is not None and ahead.settings == settings else self._start(settings)
+        self._run_settings = settings
         if self._stopping:  # Stop was pressed before this Run had a job to stop
             job.cancel()
         try:
@@ -325,7 +327,14 @@ class StressTestPanel(Runner):
         except Exception as error:  # a bug: in this thread nobody would see it otherwise
             self._draw_failed(error, "panel.run_failed")
         finally:
-            self._stoppable = False
+            self._stoppable = self._stopping = False
+
+    def _shown(self) -> None:
+        """A control changed while the button's Run went on (the kernel hears it meanwhile): the answer is of the
+        settings Run was pressed with, so it says it is out of date, as after any change."""
+        if self._settings() != self._run_settings:
+            self.stale = True
+            self._show_status()
 
     def _stop(self) -> None:
         """Stop the button's Run at its next finished run (the runs under way end first)."""
@@ -341,7 +350,7 @@ class StressTestPanel(Runner):
         says Running… (a Stop pressed then would only be heard after the Run, and start another)."""
         super()._set_busy(busy)
         if busy and self._stoppable:
-            self.run_button.disabled = False
+            self.run_button.disabled = self._stopping  # (pressed already: until the runs under way end)
             self.run_button.description, self.run_button.icon = text("stress.stop", self.language), "stop"
         self.run_button.button_style = "warning" if busy and self._stoppable else "primary"
 
