@@ -47,6 +47,12 @@ def _cell(value: object) -> object:
     return str(value) if isinstance(value, (bool, str)) else value
 
 
+def _kpi_sheet(result: SimulationResult, language: str | None) -> pd.DataFrame:
+    """The KPIs with labels in `language`, the bare values and units: a spreadsheet reckons with the numbers (the
+    'shown' text, '+14,9', would be escaped for a spreadsheet into a visible "'+14,9")."""
+    return result.kpi_table(language).drop(columns="shown").reset_index()
+
+
 def export_result(result: SimulationResult, path: str | Path, language: str | None = None) -> Path:
     """Write `result` by suffix: .csv (monthly time series), .xlsx (every table, the customer-month panel
     included, and a first sheet of warnings when a desk was overloaded), .json (summary, warnings included)."""
@@ -59,7 +65,7 @@ def export_result(result: SimulationResult, path: str | Path, language: str | No
         return write_csv(path, result.monthly)
     run_sheet = pd.DataFrame({"field": ["name", "seed", *result.scenario.keys()],
                               "value": [result.scenario.name, result.seed, *map(_cell, result.scenario.values())]})
-    sheets = {"scenario": run_sheet, "kpis": result.kpi_table(language).reset_index(), "monthly": result.monthly,
+    sheets = {"scenario": run_sheet, "kpis": _kpi_sheet(result, language), "monthly": result.monthly,
               "customer_months": result.customer_months, "accounts": result.accounts, "leads": result.leads}
     warnings = result.warning_texts(language)
     if warnings:  # first, so a reader of the numbers sees that the company could not cope (overloaded desks)

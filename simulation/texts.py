@@ -214,6 +214,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "Spelbestand '{file}', {entry}: de uitslagen die erbij zijn opgeslagen, zijn van "
                                 "{stored}, maar de leveranciers in dit spel zijn {suppliers}. De uitslagen zijn met de "
                                 "hand veranderd; draai dat terug of ga terug naar een kopie van het bestand."),
+    "error.results_missing": ("Game file '{file}', {entry}: no results are stored with it, but the game's suppliers "
+                              "are {suppliers}. The results were changed by hand; undo that change or go back to a "
+                              "copy of the file.",
+                              "Spelbestand '{file}', {entry}: er zijn geen uitslagen bij opgeslagen, terwijl de "
+                              "leveranciers in dit spel {suppliers} zijn. De uitslagen zijn met de hand veranderd; "
+                              "draai dat terug of ga terug naar een kopie van het bestand."),
     "error.results_no_entry": ("Game file '{file}': results are stored with log entry {seq}, which is not in the log. "
                                "The results were changed by hand; undo that change or go back to a copy of the file.",
                                "Spelbestand '{file}': er zijn uitslagen opgeslagen bij regel {seq} van het logboek, "
@@ -616,8 +622,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.draw_failed": ("The figure could not be drawn ({error}); the results shown are from the last run that "
                           "worked.", "De figuur kon niet worden getekend ({error}); de getoonde resultaten zijn van "
                                      "de laatste run die wel lukte."),
-    "panel.run_failed": ("The run failed ({error}); the results shown are from the last run that worked.",
-                         "De run is mislukt ({error}); de getoonde resultaten zijn van de laatste run die wel lukte."),
+    "panel.run_failed": ("The run failed ({error}).", "De run is mislukt ({error})."),
     "panel.not_simulated": ("Not run: fix the setting named in the message by the controls.",
                             "Niet gesimuleerd: verbeter de instelling die in de melding bij de knoppen staat."),
     "panel.invalid": ("This combination cannot be simulated:", "Deze combinatie kan niet worden gesimuleerd:"),
@@ -638,7 +643,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stress.runs": ("Runs per strategy", "Runs per strategie"),
     "stress.years": ("Years", "Jaren"),
     "stress.run": ("Run stress test", "Start stresstest"),
-    "stress.stop": ("Stop", "Stoppen"),
+    "stress.stop": ("Stop", "Stop"),
+    "stress.workers_stopped": ("The worker processes stopped (one may have run out of memory); the panel has started "
+                               "new ones: press “{run}” again.",
+                               "De werkprocessen zijn gestopt (misschien had er een te weinig geheugen); het paneel "
+                               "heeft nieuwe gestart: klik nog eens op “{run}”."),
     "stress.stopping": ("Stopping after the runs under way…", "Stoppen na de runs die nog bezig zijn…"),
     "stress.stopped": ("Stopped after {done} of {total} runs. Press “{run}” to go on: the runs done are kept.",
                        "Gestopt na {done} van {total} runs. Klik op “{run}” om verder te gaan: de runs die al klaar "

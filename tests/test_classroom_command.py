@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +39,10 @@ def test_the_page_server_does_not_warn_about_cookies_for_every_team(tmp_path):
                            "https, but according to the asgi framework, the scheme is http'); warnings.warn('other')"],
                           env=environment, capture_output=True, text=True, check=True).stderr
     assert "samesite" not in said and "UserWarning: other" in said
+    from importlib.util import find_spec  # the filter is for the warning the installed Solara gives
+
+    server = Path(find_spec("solara").origin).parent / "server" / "starlette.py"
+    assert f'warnings.warn(f"""{classroom.COOKIE_WARNING.split(":")[1]}' in server.read_text(encoding="utf-8")
 
 
 def test_lan_serves_every_address_and_shows_the_classroom_network_one(monkeypatch):

@@ -41,6 +41,8 @@ def test_the_same_run_exported_twice_is_the_same_workbook_byte_for_byte(tmp_path
     assert first.read_bytes() == second.read_bytes()
     kpis = pd.read_excel(second, sheet_name="kpis")  # still a workbook Excel's readers open
     assert kpis["value"].tolist() == pytest.approx([result.kpis[name] for name in kpis["kpi"]], nan_ok=True)
+    shown = kpis.astype(str)  # no text a reader sees with the spreadsheet escape's quote in front ("'+14,9")
+    assert not shown.apply(lambda column: column.str.startswith("'")).any().any()
 
 
 def test_different_seeds_give_different_runs():

@@ -256,8 +256,9 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "stored results changed into no JSON": lambda game: _results_edited(
         game, "UPDATE results SET kpis = 'veel' WHERE slot = 'Rood'"),
     "stored results of a team deleted": lambda game: _results_edited(game, "DELETE FROM results WHERE slot = 'Rood'"),
+    "stored results of a round deleted": lambda game: _results_edited(game, "DELETE FROM results"),
     "stored results for an entry not in the log": lambda game: _results_edited(
-        game, "INSERT INTO results SELECT advance + 1, round, slot, kpis FROM results"),
+        game, "INSERT INTO results SELECT advance + 1, round, slot, kpis FROM results", Game.advance),
     "a team without a name": lambda game: teams_given("Rood,,Blauw"),
     "--code unknown": lambda game: chosen_team(game, None, "AAAAA-BBBBB"),
     "--team unknown": lambda game: chosen_team(game, "Roood", None),
@@ -313,14 +314,15 @@ def _hand_edited(game: Game, change: str) -> None:
         again.status()
 
 
-def _results_edited(game: Game, change: str) -> None:
-    """`game` with round 1 played and the results stored with it changed by `change` (SQL), read again."""
+def _results_edited(game: Game, change: str, then=Game.results) -> None:
+    """`game` with round 1 played and the results stored with it changed by `change` (SQL), then read again (or
+    `then` done)."""
     game.advance()
     with sqlite3.connect(game.store.path) as connection:
         connection.execute(change)
     connection.close()
     with Game.open(game.store.path) as again:
-        again.results()
+        then(again)
 
 
 def _folder(game: Game, name: str) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from simulation import ScenarioError, preset
@@ -375,22 +377,26 @@ def counted_runs(monkeypatch):
     return simulated
 
 
-@pytest.mark.parametrize("language, stop", [("en", "Stop"), ("nl", "Stoppen")])
-def test_the_button_runs_in_the_background_so_it_can_stop_the_run(counted_runs, language, stop):
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_button_runs_in_the_background_so_it_can_stop_the_run(counted_runs, monkeypatch, language):
     """200 runs of 20 years take minutes, and a button's callback cannot be interrupted: the button's Run goes on
-    in a thread of its own, the button says Stop meanwhile, and Stop ends the Run at its next finished run with
-    the runs done kept, so pressing Run again goes on where it stopped and gives the same answer as one whole Run."""
+    in a thread of its own, the button says Stop meanwhile (not at once: a double-click is no Stop), and Stop ends
+    the Run at its next finished run with the runs done kept, so pressing Run again goes on where it stopped and
+    gives the same answer as one whole Run."""
+    from simulation.experiment.run_cache import RunCache
+    from simulation.widgets import background
+
     settings = dict(replications=12, years=1, workers=1, language=language)
     panel = StressTestPanel(**settings)
     panel.run_button.click()  # returns while the Run goes on
-    _until(lambda: panel.progress.value >= 2)
-    assert (panel.run_button.description, panel.run_button.disabled, panel.run_button.button_style) == (
-        stop, False, "warning")
+    panel.run_button.click()  # the second click of a double-click
+    _until(lambda: panel.run_button.description == "Stop")
+    assert (panel.run_button.disabled, panel.run_button.button_style) == (False, "warning")
     panel.run_button.click()  # Stop
     assert panel.run_button.disabled  # until the run under way ends
     panel._press.result(60)
     stopped_at = len(counted_runs)
-    assert 2 <= stopped_at < 24 and panel.result is None and not panel.image.value
+    assert 1 <= stopped_at < 24 and panel.result is None and not panel.image.value
     assert panel.status.value == "<i>{}</i>".format(text("stress.stopped", language, done=panel.progress.value,
                                                           total=24, run=text("stress.run", language)))
     assert (panel.run_button.description, panel.run_button.disabled, panel.run_button.button_style) == (
@@ -398,8 +404,69 @@ def test_the_button_runs_in_the_background_so_it_can_stop_the_run(counted_runs, 
     panel.run_button.click()  # go on
     panel._press.result(60)
     assert len(counted_runs) == 24  # the runs done before Stop were not run again
+    monkeypatch.setattr(background, "RUNS", RunCache())  # one whole Run, computed afresh
     whole = StressTestPanel(**settings).run()
-    assert panel.result.runs.equals(whole.runs)  # bit for bit
+    assert len(counted_runs) == 48 and panel.result.runs.equals(whole.runs)  # bit for bit
+
+
+def test_stop_on_a_pool_keeps_the_runs_under_way(monkeypatch):
+    """On a pool a run is under way on the other core when Stop comes: it finishes and is kept (it was lost)."""
+    from simulation.experiment.run_cache import RunCache
+    from simulation.widgets import background
+
+    monkeypatch.setattr(background, "RUNS", RunCache())
+    panel = StressTestPanel(replications=10, years=2, workers=2, run_ahead=False)
+    panel.run_button.click()
+    _until(lambda: panel.run_button.description == "Stop" and panel.progress.value >= 1)
+    panel.run_button.click()
+    panel._press.result(60)
+    done = int(re.search(r"Stopped after (\d+) of 20 runs", panel.status.value).group(1))
+    _until(lambda: len(background.RUNS) >= done + 2)  # the run that ended the Run, and the one under way
+
+
+def test_a_stop_heard_as_the_run_ends_does_nothing():
+    """A click that reaches the kernel after the Run's answer is in but before its thread has ended is neither a
+    Stop (it left the button disabled for good) nor a new Run."""
+    from concurrent.futures import Future
+
+    panel = StressTestPanel(**ONE_YEAR)
+    ending = panel._press = Future()  # the thread of a Run whose answer is in
+    panel.run_button.click()
+    assert panel._press is ending and not panel.run_button.disabled and panel.status.value == ""
+
+
+def test_a_language_switch_during_the_buttons_run_redraws_its_answer_so_far(counted_runs, monkeypatch):
+    """The answer so far of the Run going on, not the last finished Run's (or none), in the new language."""
+    from simulation.experiment import runner
+
+    monkeypatch.setattr(runner, "PARTIAL_SECONDS", 0.0)
+    monkeypatch.setattr(runner, "PARTIAL_FIRST", 1)
+    panel = StressTestPanel(replications=12, years=1, workers=1)
+    panel.run_button.click()
+    _until(lambda: "Answer so far" in panel.status.value and panel.run_button.description == "Stop")
+    panel.language_switch.value = "nl"
+    assert "Tussenstand over de eerste" in panel.status.value and "A beter in" in panel.table.value
+    assert panel.image.layout.display == "none" and panel.run_button.description == "Stop"
+    panel._press.result(60)
+    assert "12 gepaarde runs" in panel.status.value and panel.image.layout.display is None
+
+
+def test_a_worker_that_dies_is_told_in_the_panels_language_and_replaced(monkeypatch):
+    """A worker killed (out of memory) broke the pool for good: every later Run failed with BrokenProcessPool."""
+    import os
+    import signal
+
+    from simulation.experiment.run_cache import RunCache
+    from simulation.widgets import background
+
+    monkeypatch.setattr(background, "RUNS", RunCache())
+    panel = StressTestPanel(replications=2, years=1, workers=2, run_ahead=False, language="nl")
+    broken = panel.pool
+    for pid in list(broken._processes):
+        os.kill(pid, signal.SIGKILL)
+    assert panel.run() is None
+    assert text("stress.workers_stopped", "nl", run="Start stresstest") in panel.status.value
+    assert panel.pool is not broken and panel.run().replications == 2
 
 
 def test_a_run_of_the_button_that_fails_says_so_in_the_panel(counted_runs, monkeypatch):
@@ -440,16 +507,16 @@ def test_the_kernel_hears_the_panel_during_the_buttons_run(counted_runs):
     controls have left says it is out of date; a Run from code after a stopped one is not stopped too."""
     panel = StressTestPanel(replications=6, years=1, workers=1)
     panel.run_button.click()
-    _until(lambda: panel.progress.value >= 1)
+    _until(lambda: panel.run_button.description == "Stop")
     panel.language_switch.value = "nl"
-    assert (panel.run_button.description, panel.run_button.disabled) == ("Stoppen", False)
+    assert (panel.run_button.description, panel.run_button.disabled) == ("Stop", False)
     panel.choose_b.value = "baseline"
     panel._press.result(60)
     assert panel.result.settings["b"] == "over_promise" and panel.stale
     assert text("panel.stale", "nl", run="Start stresstest") in panel.status.value
     panel.years.value = 2  # both strategies again, 12 runs of 2 years: long enough to be stopped
     panel.run_button.click()
-    _until(lambda: panel.run_button.description == "Stoppen")
+    _until(lambda: panel.run_button.description == "Stop")
     panel.run_button.click()
     panel._press.result(60)
     assert "Gestopt na" in panel.status.value

@@ -156,9 +156,12 @@ def planned_width(executor: Executor | None, workers: int | None, runs: int, run
 
 def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item], *,
                executor: Executor | None = None, workers: int | None = None, run_years: float = 3.0,
-               size: int | None = None, done: Done | None = None, force: bool = False) -> list[Any]:
+               size: int | None = None, done: Done | None = None, keep: Done | None = None,
+               force: bool = False) -> list[Any]:
     """`task` over `items` in chunks; the concatenated results in the order of `items`. `done` is called with
-    each finished chunk's items and results, as they finish (for progress, and answers that fill in)."""
+    each finished chunk's items and results, as they finish (for progress, and answers that fill in); `keep`
+    too, before `done` and also for a chunk a pool finishes after this call has stopped (a `done` that raised
+    to stop it, an interrupt): `keep_when_done`."""
     width = planned_width(executor, workers, len(items), run_years, force)
     if size is not None:
         positive(size, "error.chunk_size")
@@ -167,21 +170,36 @@ def run_chunks(task: Callable[[Sequence[Item]], list[Any]], items: Sequence[Item
         for item in items:
             result = task([item])
             results.extend(result)
+            if keep:
+                keep([item], result)
             if done:
                 done([item], result)
         return results
     chunks = chunked(items, size or chunk_size(len(items), width, run_years))
     with sigterm_cleanup():  # SIGTERM shuts the pool down as Ctrl-C does
-        return _gather(task, chunks, executor, width, done)
+        return _gather(task, chunks, executor, width, done, keep)
+
+
+def keep_when_done(future: Future, items: Sequence[Any], keep: Done) -> None:
+    """Hand `items` and the results of `future` to `keep` when the task ends well, also when nobody waits for it
+    any more (a Run stopped or superseded, an interrupt): a run a worker has started is not thrown away."""
+    def kept(finished: Future) -> None:
+        if not finished.cancelled() and finished.exception() is None:
+            keep(items, finished.result())
+
+    future.add_done_callback(kept)
 
 
 def _gather(task: Callable[[Sequence[Item]], list[Any]], chunks: list[Sequence[Item]], executor: Executor | None,
-            width: int, done: Done | None) -> list[Any]:
+            width: int, done: Done | None, keep: Done | None) -> list[Any]:
     own = executor is None
     pool = process_pool(width) if own else executor
     futures: list[Future] = []
     try:
         futures = [pool.submit(task, chunk) for chunk in chunks]
+        if keep:
+            for future, chunk in zip(futures, chunks):
+                keep_when_done(future, chunk, keep)
         position = {future: index for index, future in enumerate(futures)}
         parts: list[list[Any] | None] = [None] * len(chunks)
         for future in as_completed(futures):

@@ -226,13 +226,8 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
             so_far.add(finished, outcomes)
 
         def compute(todo: list[Job], keep: Keep | None = None) -> list:
-            def finished(chunk: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
-                if keep is not None:
-                    keep(chunk, outcomes)
-                done(chunk, outcomes)
-
             return run_chunks(simulate_jobs, todo, executor=executor, workers=workers, run_years=work_years,
-                              size=chunk_size, done=finished, force=force)
+                              size=chunk_size, done=done, keep=keep, force=force)
 
         todo = [jobs[index] for index in order]
         outcomes = compute(todo) if cache is None else cache.run(todo, compute, found=done)

@@ -455,7 +455,7 @@ class Game:
         """Play round 1 with the decisions submitted so far, on other random numbers; it does not count."""
         log = self.log()
         log.check_next("practice", self.settings.rounds)
-        self._stored_results(log)  # results changed by hand are told before any are added
+        self._stored_results(log, adding=True)  # results changed by hand are told before any are added
         play = self._played_through(log, 0, seed=self.settings.seed + PRACTICE_SEED_OFFSET)
         rows = play.play_round(self._decisions_for_round(log, play, 1), log.events_for(1))
         with self.store.transaction() as connection:
@@ -471,7 +471,7 @@ class Game:
             with _play_lock(self._cache_name):
                 log = self.log()
                 round_number = log.check_next("advance", self.settings.rounds)
-                self._stored_results(log)  # results changed by hand are told before a round is added to them
+                self._stored_results(log, adding=True)  # results changed by hand are told before a round is added
                 play = self._played_through(log, log.played)  # taken out: kept again once the advance is stored
                 rows = play.play_round(self._decisions_for_round(log, play, round_number),
                                        log.events_for(round_number))
@@ -511,22 +511,25 @@ class Game:
         log = self.log()
         return self._stored_results(log)[log.practice.seq] if log.practice else None
 
-    def _stored_results(self, log: Log) -> dict[int, dict[str, dict[str, float]]]:
+    def _stored_results(self, log: Log, adding: bool = False) -> dict[int, dict[str, dict[str, float]]]:
         """The results stored with the advances and the practice of `log`, by their entries' numbers, each as the
         kit wrote it: a row for every supplier of the game, a number for every KPI of a round. Results changed
         by hand are told, naming the file, the entry and the supplier, rather than failing the leaderboard with
-        a KeyError; so is a row stored with an entry the log does not have (the next advance's would collide)."""
+        a KeyError. Before `adding` results, so is a row stored with an entry the log does not have (the new
+        ones would collide); a reader leaves such rows be: they are an advance stored since it read the log."""
         stored = self.store.results()
         beyond = max(stored, default=0)
-        if beyond > log.last_seq:
+        if adding and beyond > log.last_seq:
             raise kit_error(GameError, "error.results_no_entry", file=str(self.store.path), seq=beyond)
         suppliers = [slot.name for slot in self.slots]
         for action in (*log.advances, *(() if log.practice is None else (log.practice,))):
             rows = stored.get(action.seq, {})
+            if not rows:
+                raise kit_error(GameError, "error.results_missing", file=str(self.store.path), entry=action.entry,
+                                suppliers=quoted(suppliers))
             if rows.keys() != set(suppliers):
                 raise kit_error(GameError, "error.results_suppliers", file=str(self.store.path), entry=action.entry,
-                                suppliers=quoted(suppliers),
-                                stored=lambda language: quoted(rows) or text("error.no_teams", language))
+                                suppliers=quoted(suppliers), stored=quoted(rows))
             for supplier, kpis in rows.items():
                 if not isinstance(kpis, dict) or not all(type(kpis.get(name)) in (int, float) for name in ROUND_KPIS):
                     raise kit_error(GameError, "error.results_unreadable", file=str(self.store.path),

@@ -12,14 +12,13 @@ are kept (`RUNS`), so a Run after changing one side runs only that side.
 from __future__ import annotations
 
 import atexit
-import functools
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 
 import pandas as pd
 
-from ..experiment.executors import local_cores, process_pool
+from ..experiment.executors import keep_when_done, local_cores, process_pool
 from ..experiment.run_cache import Job, RunCache
 from ..experiment.runner import simulate_jobs
 from ..paths import path_seeds
@@ -82,12 +81,6 @@ def _kept(jobs: list[Job], outcomes: list) -> list:
     return outcomes
 
 
-def _keep(jobs: list[Job], future: Future) -> None:
-    """A finished pool task's outcomes go into `RUNS`, also when nobody waits for them any more."""
-    if not future.cancelled() and future.exception() is None:
-        RUNS.store(jobs, future.result())
-
-
 class Replications:
     """Runs replications 2…n of named scenarios in a background thread and reports each finished pair.
 
@@ -142,7 +135,7 @@ class Replications:
         else:
             for index, jobs in todo.items():
                 future = executor.submit(simulate_jobs, jobs)
-                future.add_done_callback(functools.partial(_keep, jobs))  # kept even if superseded meanwhile
+                keep_when_done(future, jobs, RUNS.store)  # kept even if superseded meanwhile
                 futures[future] = index
             finished = ((futures[future], future.result()) for future in as_completed(futures))
         if done and current():

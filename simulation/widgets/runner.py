@@ -32,8 +32,9 @@ from .controls import ScenarioPanel, widget_bundle
 class Runner:
     """Run button, busy indicator, progress bar, status, table and figure; subclasses say how to simulate.
 
-    `run()` is what the button calls: `_simulate()` returns the results (or None when the input is
-    invalid, with the message already shown), then the table and figure are redrawn from them.
+    `run()` is what the button does (`_pressed`, here in the kernel; the stress test runs it in a thread of
+    its own): `_simulate()` returns the results (or None when the input is invalid, with the message already
+    shown), then the table and figure are redrawn from them.
     """
 
     run_key = "panel.run"
@@ -127,8 +128,8 @@ class Runner:
         self.progress.layout.display = None
         self.progress.max, self.progress.value = max(1, total), done
 
-    def run(self, _button: widgets.Button | None = None) -> bool:
-        """Simulate and redraw table and figure; the button shows 'Running…' and is disabled meanwhile.
+    def run(self) -> bool:
+        """Simulate and redraw table and figure; the button says so meanwhile (`_set_busy`).
 
         Returns False, leaving the last results on screen, when the input is invalid or the figure
         cannot be drawn.
@@ -195,6 +196,10 @@ class Runner:
         self.language = language
         self._set_busy(self.busy)  # the button's words in the new language, for what it does now
         self._relabel()
+        self._redraw_in_language()
+
+    def _redraw_in_language(self) -> None:
+        """The answer on screen and the status line again, in `self.language` (no new simulation)."""
         if self.results and not self._show(self.results):
             return
         self._show_status()

@@ -25,8 +25,10 @@ are kept for the next.
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -51,6 +53,8 @@ from .runner import Runner
 #: Assumptions a manager is typically unsure about, with a plausible starting range.
 DEFAULT_ASSUMPTIONS = {"market.competitor_intensity": (0.7, 1.5), "churn.annual_at_grade_6": (0.12, 0.3)}
 _WIDTH = {"description_width": "190px"}
+#: The button says Stop this long after Run was pressed, not at once: the second click of a double-click is no Stop.
+DOUBLE_CLICK_SECONDS = 0.5
 
 
 def difference_figure(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
@@ -99,11 +103,14 @@ class StressTestPanel(Runner):
         super().__init__(seed, language)
         self._background = ThreadPoolExecutor(1)  # the experiments, one at a time: ahead of Run and for it
         self._presses = ThreadPoolExecutor(1)  # the button's Runs, which wait for them
-        self._press: Future | None = None  # the button's last Run
-        self._stoppable = False  # a Run of the button is going: the button says Stop
-        self._stopping = False  # Stop was pressed during the button's Run
+        # What the button does: `_press` is its last Run (in `_presses`), the `_presses_made`th; `_stoppable`
+        # says the Run going on (`busy`) is the button's; `_stop_offered`, that the button says Stop; `_stopping`,
+        # that Stop was pressed; `_running` is the job that Run waits for (None before it has one, and after).
+        self._press: Future | None = None
+        self._presses_made = 0
+        self._stoppable = self._stop_offered = self._stopping = False
         self._ahead: _Job | None = None
-        self._running: _Job | None = None  # the job a Run waits for
+        self._running: _Job | None = None
         self._run_settings: tuple | None = None  # the settings of the last Run, which the controls may have left
         self._so_far_pairs = 0  # pairs of the answer so far on screen (0: the last finished Run's answer is)
         self._relabelling = False  # the dropdowns get options in another language: their values come and go
@@ -121,6 +128,7 @@ class StressTestPanel(Runner):
             control.observe(self._control_changed, names="value")
         self._relabel()
         rows = [widgets.HBox([slider, self.range_readouts[name]]) for name, slider in self.ranges.items()]
+        self._workers = workers
         self.pool = warm_pool(workers)
         self._runs_ahead = run_ahead and self.pool is not None  # on one core it would slow the kernel down
         self._run_ahead()  # the starting settings, computed while the student reads
@@ -298,12 +306,17 @@ class StressTestPanel(Runner):
             self.status.value = "<i>{}</i>".format(text("stress.stopped", self.language, done=job.done, total=runs,
                                                         run=text(self.run_key, self.language)))
             return None
-        except ScenarioError as error:
+        except (ScenarioError, BrokenProcessPool) as error:
             self._put_back()
+            if isinstance(error, BrokenProcessPool):  # a worker died (out of memory, killed): new ones for the next
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = warm_pool(self._workers)
+                error = kit_error(ScenarioError, "stress.workers_stopped", run=text(self.run_key, self.language))
             self.status.value = f"<b style='color:#c0392b'>{html.escape(error.in_language(self.language))}</b>"
             return None
         except BaseException:  # an interrupt, or a bug: the last finished answer, as it was, before the traceback
             job.cancel()  # (an interrupt stops only the waiting; the runs would go on)
+            self._running = None
             self._put_back()
             self._show_status()
             raise
@@ -313,21 +326,51 @@ class StressTestPanel(Runner):
 
     def _pressed(self, _button: widgets.Button) -> None:
         """The button's Run goes on in a thread of its own, so the kernel stays free to hear the button again:
-        pressed during that Run, it stops it (a kernel interrupt would not reach a button's callback)."""
+        pressed while it says Stop, it stops that Run (a kernel interrupt would not reach a button's callback).
+        Pressed otherwise while that Run goes on, it does nothing: the second click of a double-click is no Stop,
+        and a Stop heard as the Run ends is no new Run."""
         if self._press is not None and not self._press.done():
-            self._stop()
+            if self._stop_offered:
+                self._stop()
             return
         self._stopping = False
+        self._presses_made += 1
         self._press = self._presses.submit(self._run_pressed)
 
     def _run_pressed(self) -> None:
         self._stoppable = True
         try:
-            self.run()
+            super().run()
         except Exception as error:  # a bug: in this thread nobody would see it otherwise
             self._draw_failed(error, "panel.run_failed")
         finally:
             self._stoppable = self._stopping = False
+
+    def _show_status(self) -> None:
+        """While a Run waits for its job, the status line is that Run's (a control changed meanwhile is said
+        when its answer is in, `_shown`): stopping, or the answer so far."""
+        job = self._running
+        if job is None:
+            super()._show_status()
+        elif self._stopping:
+            self.status.value = "<i>{}</i>".format(text("stress.stopping", self.language))
+        elif self._so_far_pairs:
+            self.status.value = "<i>{}</i>".format(text("stress.so_far", self.language, done=self._so_far_pairs,
+                                                        total=job.settings[2]))
+        else:
+            self.status.value = ""
+
+    def _redraw_in_language(self) -> None:
+        """During a Run the answer so far, not the last Run's, is the one drawn again in the new language."""
+        job = self._running
+        if job is None:
+            super()._redraw_in_language()
+            return
+        if self._so_far_pairs and job.so_far is not None:
+            with self._draw_lock:
+                self._so_far_pairs = 0  # the same answer so far, drawn again (a later one may come first)
+            self._show_so_far(job.so_far, job.settings[2])
+        self._show_status()
 
     def _shown(self) -> None:
         """A control changed while the button's Run went on (the kernel hears it meanwhile): the answer is of the
@@ -337,7 +380,7 @@ class StressTestPanel(Runner):
             self._show_status()
 
     def _stop(self) -> None:
-        """Stop the button's Run at its next finished run (the runs under way end first)."""
+        """Stop the button's Run at its next finished run (the runs under way end, and are kept)."""
         self._stopping = True
         job = self._running
         if job is not None:
@@ -346,16 +389,33 @@ class StressTestPanel(Runner):
         self.status.value = "<i>{}</i>".format(text("stress.stopping", self.language))
 
     def _set_busy(self, busy: bool) -> None:
-        """During the button's Run the button says Stop; a Run called from code blocks the kernel, so there it
-        says Running… (a Stop pressed then would only be heard after the Run, and start another)."""
-        super()._set_busy(busy)
-        if busy and self._stoppable:
+        """During the button's Run the button says Stop, from `DOUBLE_CLICK_SECONDS` after it was pressed; a Run
+        called from code blocks the kernel, so there it says Running… (a Stop pressed then would only be heard
+        after the Run, and start another)."""
+        with self._draw_lock:  # (not between `_offer_stop`'s look at `busy` and its words)
+            super()._set_busy(busy)
+            if not busy:
+                self._stop_offered = False
+            elif self._stop_offered:  # (relabelled in another language)
+                self._offer_stop(self._presses_made)
+            elif self._stoppable:
+                threading.Timer(DOUBLE_CLICK_SECONDS, self._offer_stop, [self._presses_made]).start()
+            self.run_button.button_style = "warning" if busy and self._stoppable else "primary"
+
+    def _offer_stop(self, press: int) -> None:
+        """The button says Stop, if the button's `press`th Run still goes on."""
+        with self._draw_lock:
+            if not (self.busy and self._stoppable and press == self._presses_made):
+                return
+            self._stop_offered = True
             self.run_button.disabled = self._stopping  # (pressed already: until the runs under way end)
             self.run_button.description, self.run_button.icon = text("stress.stop", self.language), "stop"
-        self.run_button.button_style = "warning" if busy and self._stoppable else "primary"
 
-    def run(self, _button: widgets.Button | None = None) -> ExperimentResult | None:
-        """Run both strategies on the same sampled worlds and show the answer (what Run does)."""
+    def run(self) -> ExperimentResult | None:
+        """Run both strategies on the same sampled worlds and show the answer (what Run does). Called from code
+        while the button's Run goes on, it waits for that Run first."""
+        if self._press is not None:
+            self._press.result()
         return self.result if super().run() else None
 
     def _table_html(self) -> str:

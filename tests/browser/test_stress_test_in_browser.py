@@ -205,7 +205,7 @@ def _stop_a_longer_run(page, panel) -> None:
         years.press("ArrowRight")
     page.wait_for_function("el => el.innerText.includes('Instellingen gewijzigd')", arg=panel, timeout=TIMEOUT_MS)
     panel.query_selector("button:has-text('Start stresstest')").click()
-    stop = panel.wait_for_selector("button:has-text('Stoppen'):not([disabled])", timeout=TIMEOUT_MS)
+    stop = panel.wait_for_selector("button:has-text('Stop'):not([disabled])", timeout=TIMEOUT_MS)
     stop.click()
     page.wait_for_function("el => el.innerText.includes('Gestopt na') && !el.innerText.includes('Stoppen')",
                            arg=panel, timeout=TIMEOUT_MS)
