@@ -189,6 +189,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Spelbestand '{file}', {entry}: deze regel is onleesbaar (het is geen JSON-object). Het "
                              "logboek is met de hand veranderd; draai dat terug of ga terug naar een kopie van het "
                              "bestand."),
+    "error.log_kind": ("The kit writes no entry of the kind {kind}: only submit, advance, undo, event, practice and "
+                       "end.", "De kit schrijft geen regel van de soort {kind}: alleen submit, advance, undo, event, "
+                               "practice en end."),
     "error.log_refused": ("Game file '{file}', {entry}: {error} The log was changed by hand (or made by another "
                           "version of the kit); undo that change or go back to a copy of the file.",
                           "Spelbestand '{file}', {entry}: {error} Het logboek is met de hand veranderd (of gemaakt met "

@@ -249,6 +249,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
         game, "UPDATE actions SET payload = '{\"decisions\": {\"organisation.service_staff\": 50}}'"),
     "logged market event unknown": lambda game: _hand_edited(
         game, "UPDATE actions SET kind = 'event', slot = NULL, payload = '{\"event\": \"overstroming\"}'"),
+    "logged entry of a kind the kit never writes": lambda game: _hand_edited(game, "UPDATE actions SET kind = 'advnce'"),
     "logged undo with no round before it": lambda game: _hand_edited(
         game, "UPDATE actions SET kind = 'undo', slot = NULL, payload = '{}'"),
     "stored setting out of range": lambda game: _hand_edited(
@@ -343,7 +344,7 @@ def _saved_to_a_short_sheet(game: Game) -> None:
 PARTS = {"error.did_you_mean", "error.see_params", "error.allowed_choice", "error.allowed_bool",
          "error.allowed_integer", "error.allowed_number", "error.no_teams", "error.range", "error.ranges_and",
          "error.document_line", "error.document_end", "error.document_not_text", "error.runs_busy",
-         "error.file_allowed", "error.log_submission", "error.log_action",
+         "error.file_allowed", "error.log_submission", "error.log_action", "error.log_kind",
          *(key for key in TEXTS if key.startswith("error.setting_"))}
 #: Every mistake row: each must be made by some call in MISTAKES, so each is tested in both languages.
 ERROR_ROWS = sorted(key for key in TEXTS if key.startswith("error.") and key not in PARTS)

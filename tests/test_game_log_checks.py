@@ -242,6 +242,8 @@ PRICE_WAR = '{"event": "price_war"}'
      "'price_war' is already scheduled for round 2."),
     ([_logged_after("practice", 1)], "log entry 3 (round 1, 'practice')",
      "The practice round comes before round 1; round 1 has been played already."),
+    (["UPDATE actions SET kind = 'advnce' WHERE seq = 2"], "log entry 2 (round 1, 'advnce')",
+     "The kit writes no entry of the kind 'advnce': only submit, advance, undo, event, practice and end."),
 ])
 def test_an_entry_in_an_order_the_kit_never_logs_is_told_as_its_command_tells_it(played, capsys, changes, entry,
                                                                                  told):

@@ -137,6 +137,8 @@ class Log:
             self.check_next(action.kind, rounds, action.round, action.payload.get("event"))
         elif action.kind in ("advance", "undo", "practice", "end"):
             self.check_next(action.kind, rounds)
+        else:  # a kind the kit never writes ('advnce'): it would be passed over, and its round never played
+            raise kit_error(GameError, "error.log_kind", kind=shown(action.kind))
         self.last_seq = action.seq
         if action.kind == "advance":
             self.advances.append(action)
