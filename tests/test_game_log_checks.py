@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from test_game_cli import SMALL, _mistake, _ok
@@ -17,15 +19,24 @@ from simulation.game.engine import Game
 COMMANDS = ("status", "leaderboard", "replay", "advance")
 
 
+@pytest.fixture(scope="module")
+def _played_once(tmp_path_factory) -> Path:
+    """The game `played` copies (made once: a game and its first round take most of a second)."""
+    folder = tmp_path_factory.mktemp("played")
+    path = str(folder / "class.game")
+    assert main(["game", "new", path, "--teams", "Rood,Blauw", "--settings", _settings(folder)]) == 0
+    assert main(["game", "submit", path, "--team", "Rood", "--set", "economics.price_level=1.1"]) == 0
+    assert main(["game", "advance", path]) == 0
+    return Path(path)
+
+
 @pytest.fixture
-def played(tmp_path, capsys):
+def played(_played_once, tmp_path) -> str:
     """A small game (Rood, Blauw and a computer competitor) whose round 1 was played with Rood's price 1.1:
-    the first entry of its log is Rood's submission."""
-    path = str(tmp_path / "class.game")
-    assert main(["game", "new", path, "--teams", "Rood,Blauw", "--settings", _settings(tmp_path)]) == 0
-    _ok(capsys, "submit", path, "--team", "Rood", "--set", "economics.price_level=1.1")
-    _ok(capsys, "advance", path)
-    return path
+    the first entry of its log is Rood's submission. Each test has its own copy to change by hand."""
+    for part in _played_once.parent.glob(f"{_played_once.name}*"):  # (with SQLite's journal, if one is left)
+        shutil.copy(part, tmp_path / part.name)
+    return str(tmp_path / _played_once.name)
 
 
 def _settings(folder) -> str:
