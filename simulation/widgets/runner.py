@@ -101,14 +101,17 @@ class Runner:
 
     def _show_status(self) -> None:
         if self.stale:
-            run = text(self.run_key, self.language)
-            self.status.value = f"<i>{text('panel.stale', self.language, run=run)}</i>"
+            self._note("panel.stale", run=text(self.run_key, self.language))
         else:
             self.status.value = self._done_text() if self.results else ""
             warnings = self._warnings()
             if warnings:
                 shown = html.escape("; ".join(warnings))
                 self.status.value += f"<br><b>{text('panel.warning', self.language, warnings=shown)}</b>"
+
+    def _note(self, key: str, **values: object) -> None:
+        """A passing state in the status line, in italics: out of date, an answer so far, stopping, stopped."""
+        self.status.value = f"<i>{text(key, self.language, **values)}</i>"
 
     def _warnings(self) -> list[str]:
         """Warnings about the results shown (overloaded desks), in the panel's language."""

@@ -257,8 +257,7 @@ class StressTestPanel(Runner):
             self._so_far_pairs = result.replications
             self.table.value = table
             self.image.layout.display = "none"
-            self.status.value = "<i>{}</i>".format(text("stress.so_far", self.language, done=result.replications,
-                                                        total=pairs))
+            self._note("stress.so_far", done=result.replications, total=pairs)
 
     def _put_back(self) -> None:
         """After a Run that showed answers so far and did not finish (an error, an interrupt, a figure that failed):
@@ -303,8 +302,7 @@ class StressTestPanel(Runner):
             self.advance(runs, runs)  # (the last tick may have raced the line above)
         except (_Superseded, CancelledError):  # stopped: the runs finished are kept for the next Run
             self._put_back()
-            self.status.value = "<i>{}</i>".format(text("stress.stopped", self.language, done=job.done, total=runs,
-                                                        run=text(self.run_key, self.language)))
+            self._note("stress.stopped", done=job.done, total=runs, run=text(self.run_key, self.language))
             return None
         except (ScenarioError, BrokenProcessPool) as error:
             self._put_back()
@@ -353,10 +351,9 @@ class StressTestPanel(Runner):
         if job is None:
             super()._show_status()
         elif self._stopping:
-            self.status.value = "<i>{}</i>".format(text("stress.stopping", self.language))
+            self._note("stress.stopping")
         elif self._so_far_pairs:
-            self.status.value = "<i>{}</i>".format(text("stress.so_far", self.language, done=self._so_far_pairs,
-                                                        total=job.settings[2]))
+            self._note("stress.so_far", done=self._so_far_pairs, total=job.settings[2])
         else:
             self.status.value = ""
 
@@ -386,7 +383,7 @@ class StressTestPanel(Runner):
         if job is not None:
             job.cancel()
         self.run_button.disabled = True
-        self.status.value = "<i>{}</i>".format(text("stress.stopping", self.language))
+        self._note("stress.stopping")
 
     def _set_busy(self, busy: bool) -> None:
         """During the button's Run the button says Stop, from `DOUBLE_CLICK_SECONDS` after it was pressed; a Run
