@@ -1,7 +1,8 @@
 """The lessons in Jupyter Notebook 7 (what many schools install): lesson 03's compare view renders and runs.
 
 Notebook 7 is built on JupyterLab's components, but its own page, menus and widget manager: this test
-opens the lesson there, runs all cells and checks that the panel's table and figure appear without errors.
+opens the lesson's panel there (its own setup and panel cells), runs all cells and checks that the panel's
+table and figure appear without errors.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import pytest
 
 from .conftest import accept_kernel_dialog, browser_page
-from .test_lesson_in_browser import ERRORS, IMAGE_DIGEST, LESSON, TIMEOUT_MS
+from .test_lesson_in_browser import ERRORS, IMAGE_DIGEST, LESSON, TIMEOUT_MS, panel_only
 
 
 @pytest.mark.browser
 def test_lesson_runs_in_jupyter_notebook_7(jupyter_notebook, chromium_path, artifacts):
     with browser_page(chromium_path, 1366, 768, artifacts / "notebook7_failure.png") as page:
-        page.goto(f"{jupyter_notebook['base']}/notebooks/{LESSON}?token={jupyter_notebook['token']}")
+        notebook = panel_only(jupyter_notebook, LESSON)
+        page.goto(f"{jupyter_notebook['base']}/notebooks/{notebook}?token={jupyter_notebook['token']}")
         page.locator(".jp-Notebook").wait_for(timeout=TIMEOUT_MS)
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=TIMEOUT_MS)
         panel = page.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-button")).last
