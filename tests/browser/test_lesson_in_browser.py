@@ -95,7 +95,7 @@ def panel_only(served: dict[str, str], lesson: str) -> str:
     takes to appear (lesson 06: 25 s of replications) and show nothing a layout test looks at."""
     notebook = nbformat.read(Path(served["root"]) / lesson, as_version=4)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    panel = [cell for cell in code if re.match(r"(SimulationPanel|CompareView)\(", cell.source)][-1]
+    panel = [cell for cell in code if re.match(r"\w+(Panel|View)\(", cell.source)][-1]  # the cell that is the panel
     notebook.cells = [code[0], panel]
     name = lesson.replace(".ipynb", "_panel.ipynb")
     nbformat.write(notebook, Path(served["root"]) / name)
