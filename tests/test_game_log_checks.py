@@ -289,3 +289,25 @@ def test_the_trainer_page_tells_a_game_file_changed_by_hand_in_its_language(play
     page.login_button.click()
     assert f"Spelbestand '{played}', {told}" in html.unescape(_text(page.body))
     assert page.buttons["advance"].description == ""  # no controls drawn on a file the game cannot read
+
+
+def test_a_game_file_the_login_cannot_read_is_told_but_earns_no_delay(played):
+    """Settings changed by hand are told at the login, naming the file, but they are no wrong code: a team that
+    tried three times waits no longer once the trainer has mended the file (it waited 2 s, as after three wrong
+    codes)."""
+    from simulation.game.pages import TeamPage
+
+    with Game.open(played) as game:
+        code = game.team_codes()["Rood"]
+    _edit(played, _setting("rounds", "0"))
+    waits = []
+    page = TeamPage(played, "nl", sleep=waits.append)
+    for _ in range(3):
+        page.code.value = code
+        page.login_button.click()
+        assert f"Spelbestand '{played}'" in html.unescape(page.message.value) and page.team is None
+    _edit(played, _setting("rounds", "3"))
+    page.login_button.click()
+    assert page.team == "Rood" and waits == [0.0]
+    with Game.open(played) as game:
+        assert game.store.recent_failed_logins() == 0

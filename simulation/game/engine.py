@@ -39,7 +39,7 @@ from ..parameters import SPECS
 from .bots import STYLE_NAMES, bot_decisions
 from .play import ROUND_FLOWS, ROUND_KPIS, ROUND_STOCKS, MarketPlay, Slot
 from .scoring import Standing, standings_history
-from .settings import MARKET_EVENTS, GameError, GameSettings
+from .settings import MARKET_EVENTS, GameError, GameSettings, WrongCode
 from .store import Action, GameStore
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols (5 bits each), none to mistake for another
@@ -303,19 +303,19 @@ class Game:
         return self.store.meta("trainer_code") or ""
 
     def team_for_code(self, code: object) -> str:
-        """The team whose code this is (compared in constant time), or a GameError that says nothing more."""
+        """The team whose code this is (compared in constant time), or a WrongCode that says nothing more."""
         typed = normalise_code(code)
         found = None
         for name, known in self._codes.items():
             if secrets.compare_digest(typed.encode(), known.encode()):
                 found = name
         if found is None:
-            raise kit_error(GameError, "error.team_code")
+            raise kit_error(WrongCode, "error.team_code")
         return found
 
     def check_trainer(self, code: object) -> None:
         if not secrets.compare_digest(normalise_code(code).encode(), self.trainer_code.encode()):
-            raise kit_error(GameError, "error.trainer_code")
+            raise kit_error(WrongCode, "error.trainer_code")
 
     def _team(self, team: str) -> str:
         if team not in self._codes:

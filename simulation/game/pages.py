@@ -35,7 +35,7 @@ from ..plots.style import INK, NAVY, ORANGE, euro_axis, figure_png, finish
 from ..widgets.controls import ScenarioPanel
 from ..widgets.formatting import html_table
 from .engine import Game, Status
-from .settings import GAME_PRESETS, MARKET_EVENTS, GameError
+from .settings import GAME_PRESETS, MARKET_EVENTS, GameError, WrongCode
 from .views import (TEAM_KPIS, display_name, kpi_label, kpi_value, leaderboard_notes,
                     leaderboard_table, round_table)
 
@@ -103,16 +103,20 @@ class Page:
         return self.game
 
     def log_in(self, _widget: Any = None) -> None:
-        """Check the code typed (after the delay that wrong codes earned); on success show the page."""
+        """Check the code typed (after the delay that wrong codes earned); on success show the page. Only a wrong
+        code earns a delay: a game file the page cannot read (settings changed by hand) is told, and the next
+        try, after the trainer mended it, waits no longer for it."""
         self.login_button.disabled = True
         try:
             game = self._open()
             self._sleep(login_delay(self._failures, game.store.recent_failed_logins()))
             self._accept(game, self.code.value)
-        except KitError as error:
+        except WrongCode as error:
             self._failures += 1
-            if self.game is not None:
-                self.game.store.record_failed_login()
+            game.store.record_failed_login()
+            self.message.value = self._mistake(error)
+            return
+        except KitError as error:
             self.message.value = self._mistake(error)
             return
         finally:
@@ -543,10 +547,10 @@ class ClassroomPage(Page):
         try:
             team, inner = game.team_for_code(code), TeamPage(self.path, self.language, sleep=self._sleep)
             inner.team = team
-        except KitError as not_a_team:
+        except WrongCode as not_a_team:
             try:
                 game.check_trainer(code)
-            except KitError:  # neither: say so as to a student (who never heard of a trainer code)
+            except WrongCode:  # neither: say so as to a student (who never heard of a trainer code)
                 raise not_a_team from None
             inner = TrainerPage(self.path, self.language, team_address=self.team_address, sleep=self._sleep)
             inner.trainer = True

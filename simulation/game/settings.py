@@ -27,6 +27,11 @@ class GameError(KitError):
     """A mistake in a game's settings or in what a team or the trainer asked (unknown team, closed round…)."""
 
 
+class WrongCode(GameError):
+    """A code that is no team's, or not the trainer's: the one mistake a page's login counts towards the delay
+    before the next try. A game file the page cannot read is told as well, but no guess was made."""
+
+
 def setting_error(setting: str, told: str | KitError, **values: Any) -> GameError:
     """A mistake in the game setting `setting` after "Game setting '…': ", told by the text row `told` or as
     the kit error `told` tells it. A trainer who uploads settings on a Dutch trainer page reads it in Dutch."""
