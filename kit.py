@@ -102,12 +102,13 @@ def command_for(action: str, args: list[str], python: Path, language: str = "en"
         # Serve the whole kit (lessons and exercises) and open the first lesson. JupyterLab refuses
         # to run as root unless told to, and then exits with status 1 and no hint.
         root = ["--allow-root"] if running_as_root() and "--allow-root" not in args else []
-        return [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", *root,
-                f"--LabApp.default_url=/lab/tree/{FIRST_LESSON[language].as_posix()}", *args]
+        return kit_module("termination").module_command(
+            python, "jupyterlab", f"--ServerApp.root_dir={ROOT}", *root,
+            f"--LabApp.default_url=/lab/tree/{FIRST_LESSON[language].as_posix()}", *args)
     if action == "test":
         # --dist loadfile keeps each notebook's cells on one worker, in one kernel, in order.
         return [str(python), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *args]
-    return [str(python), "-m", "simulation", action, *args]
+    return kit_module("termination").module_command(python, "simulation", action, *args)
 
 
 def read_command_line(argv: list[str], rest: list[str]) -> tuple[str, list[str]]:

@@ -20,7 +20,7 @@ from .errors import KitError, closest, hint, shown
 from .language import kit_error, resolve, text
 from .language_choice import LANGUAGE_VARIABLE
 from .lessons import LESSONS, dutch_path, english_lessons
-from .termination import run_command
+from .termination import module_command, run_command
 
 FIRST_LESSON = "00"
 VOILA_PORT = 8866  # Voilà's own default, for the help and the example in a mistake
@@ -47,8 +47,8 @@ def voila_command(lesson: str, language: str, voila_options: list[str], port: in
     (else on Voilà's, which a Voilà configuration file may set); Voilà moves on to the next free port if it is
     in use."""
     on_port = [] if port is None else [f"--port={port}"]
-    return [sys.executable, "-m", "voila", str(lesson_path(lesson, language)), "--theme=light", *on_port,
-            *voila_options]
+    return module_command(sys.executable, "voila", str(lesson_path(lesson, language)), "--theme=light", *on_port,
+                          *voila_options)
 
 
 def check_passed_on(options: list[str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Ending cleanly on SIGTERM, as on Ctrl-C; and a child command that ends in its own time, not killed.
+"""Ending cleanly on SIGTERM, as on Ctrl-C; and a child command that ends in its own time, not killed, and
+starts without a traceback when Ctrl-C comes while it is still importing.
 
 By default SIGTERM (`kill PID`, a job scheduler's time limit, a notebook
 server shutting down a kernel) ends Python at once: no `finally` runs, so a
@@ -18,6 +19,22 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 # kit.py loads this module from its file before the kit is installed: the standard library only.
+
+#: Python code that runs a module as `python -m` does (`python -c QUIET_START module args…`), except that a Ctrl-C
+#: before the module has its own handling ends it quietly with status 130. JupyterLab, Voilà, Solara and the kit
+#: itself import for one to several seconds first, and a Ctrl-C then printed the traceback of whatever was being
+#: imported (thirty lines of a parser library), where the person had only changed their mind.
+QUIET_START = ("import runpy, sys\n"
+               "sys.argv = sys.argv[1:]\n"
+               "try:\n"
+               "    runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+               "except KeyboardInterrupt:\n"
+               "    sys.exit(130)\n")
+
+
+def module_command(python: str | Path, module: str, *args: str) -> list[str]:
+    """`python -m module args…`, ending quietly on a Ctrl-C during its start-up (`QUIET_START`)."""
+    return [str(python), "-c", QUIET_START, module, *args]
 
 
 class Terminated(SystemExit):

@@ -21,7 +21,7 @@ from simulation.lessons import ROOT
 
 def test_the_command_serves_the_classroom_page_with_solara_on_this_computer_only(tmp_path):
     assert classroom.solara_command(False, 8765) == [
-        sys.executable, "-m", "solara", "run", "simulation.game.solara_app:page", "--production",
+        sys.executable, "-c", termination.QUIET_START, "solara", "run", "simulation.game.solara_app:page", "--production",
         "--host", "127.0.0.1", "--port", "8765", "--no-check-version"]
     assert classroom.classroom_address(False, 9000) == "http://127.0.0.1:9000/"
     environment = classroom.solara_environment(tmp_path / "les.game", "nl", "http://192.168.1.23:8765/")
@@ -66,7 +66,7 @@ def started(monkeypatch):
     servers = []
 
     def run_command(command, cwd, env):
-        assert command[1:4] == ["-m", "solara", "run"], command
+        assert command[1:5] == ["-c", termination.QUIET_START, "solara", "run"], command
         servers.append((command, {"cwd": cwd, "env": env}))
         return 0
 

@@ -16,6 +16,7 @@ from simulation import PARAMETERS
 from simulation.cli import build_parser
 from simulation.lessons import dutch_path, english_lessons
 from simulation.reference import documented_constants, model_constants_markdown, parameter_reference_markdown
+from simulation.termination import QUIET_START
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,8 +72,39 @@ def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     assert english in english_lessons() and ROOT / kit.FIRST_LESSON["nl"] == dutch_path(english)
     assert dutch_path(english).exists()
     assert kit.command_for("test", ["-x"], python)[1:4] == ["-m", "pytest", "-n"]
-    assert kit.command_for("run", ["--json"], python)[1:] == ["-m", "simulation", "run", "--json"]
-    assert kit.command_for("present", ["03"], python)[1:] == ["-m", "simulation", "present", "03"]
+    assert kit.command_for("run", ["--json"], python)[1:] == ["-c", QUIET_START, "simulation", "run", "--json"]
+    assert kit.command_for("present", ["03"], python)[1:] == ["-c", QUIET_START, "simulation", "present", "03"]
+    assert kit.command_for("start", [], python)[1:4] == ["-c", QUIET_START, "jupyterlab"]
+
+
+def test_a_module_command_runs_as_python_m_does(tmp_path):
+    import subprocess
+
+    from simulation.termination import module_command
+
+    (tmp_path / "shows.py").write_text("import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('shows.py'))")
+    shown = subprocess.run(module_command(sys.executable, "shows", "--port", "9000"), cwd=tmp_path,
+                           capture_output=True, text=True, check=True).stdout
+    assert shown == "__main__ ['--port', '9000'] True\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT, as a terminal's Ctrl-C does")
+@pytest.mark.parametrize(("quiet", "status"), [(True, 130), (False, -signal.SIGINT)])
+def test_a_ctrl_c_while_a_command_still_imports_ends_it_without_a_traceback(tmp_path, quiet, status):
+    """JupyterLab, Voilà, Solara and the kit import for seconds before they handle Ctrl-C themselves; a Ctrl-C
+    then showed the traceback of the import (as `python -m` still does: the second case)."""
+    import subprocess
+
+    from simulation.termination import module_command
+
+    (tmp_path / "slow_start.py").write_text("import time\nprint('importing', flush=True)\ntime.sleep(60)\n")
+    command = module_command(sys.executable, "slow_start") if quiet else [sys.executable, "-m", "slow_start"]
+    child = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "importing\n"
+    child.send_signal(signal.SIGINT)
+    stderr = child.communicate(timeout=30)[1]
+    assert child.returncode == status  # Python ends an unhandled Ctrl-C by SIGINT itself
+    assert ("Traceback" in stderr) is not quiet, stderr
 
 
 def test_kit_reinstalls_only_when_the_project_file_or_extras_change():
@@ -174,11 +206,12 @@ def test_kit_opens_the_lessons_in_the_language_asked(monkeypatch, kit_started, c
 
 
 @pytest.mark.parametrize(("argv", "command", "folder"), [
-    (["run", "--language", "nl", "--years", "3"], ["-m", "simulation", "run", "--language", "nl", "--years", "3"],
-     None),
-    (["--language", "nl", "run", "--years", "3"], ["-m", "simulation", "run", "--language", "nl", "--years", "3"],
-     None),
-    (["present", "03", "--language=xx"], ["-m", "simulation", "present", "03", "--language=xx"], None),  # its own
+    (["run", "--language", "nl", "--years", "3"],
+     ["-c", QUIET_START, "simulation", "run", "--language", "nl", "--years", "3"], None),
+    (["--language", "nl", "run", "--years", "3"],
+     ["-c", QUIET_START, "simulation", "run", "--language", "nl", "--years", "3"], None),
+    (["present", "03", "--language=xx"], ["-c", QUIET_START, "simulation", "present", "03", "--language=xx"],
+     None),  # its own
     (["test", "--language", "nl", "-x"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile", "-x"], ROOT),
     (["--lang", "nl", "test"], ["-m", "pytest", "-n", "auto", "--dist", "loadfile"], ROOT),
 ])

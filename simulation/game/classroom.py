@@ -22,7 +22,7 @@ from ..errors import shown
 from ..language import kit_error, resolve, text
 from ..language_choice import LANGUAGE_VARIABLE
 from ..lessons import ROOT
-from ..termination import run_command
+from ..termination import module_command, run_command
 from .cli import open_game, teams_given
 from .settings import GameError
 
@@ -59,8 +59,8 @@ def classroom_address(lan: bool, port: int) -> str:
 
 def solara_command(lan: bool, port: int) -> list[str]:
     """The page server, one classroom page per browser tab, for as long as the class plays."""
-    return [sys.executable, "-m", "solara", "run", "simulation.game.solara_app:page", "--production",
-            "--host", ALL_NETWORKS if lan else THIS_COMPUTER, "--port", str(port), "--no-check-version"]
+    return module_command(sys.executable, "solara", "run", "simulation.game.solara_app:page", "--production",
+                          "--host", ALL_NETWORKS if lan else THIS_COMPUTER, "--port", str(port), "--no-check-version")
 
 
 #: Solara's warning on every page a team opens by the computer's address, not 'localhost' (so in every class):

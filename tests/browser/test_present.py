@@ -14,6 +14,7 @@ import pytest
 from simulation import present
 from simulation.cli import main
 from simulation.lessons import ROOT
+from simulation.termination import QUIET_START
 
 from .conftest import browser_page
 from .test_lesson_in_browser import TIMEOUT_MS
@@ -35,20 +36,20 @@ def served(monkeypatch):
 def test_present_runs_voila_on_the_lesson_in_its_language_and_passes_voilas_options_on(served):
     assert main(["present", "03", "--port=9000", "--language", "nl", "--no-browser"]) == 0
     command, kwargs = served[-1]
-    assert command[:3] == [sys.executable, "-m", "voila"] and command[4:] == ["--theme=light", "--port=9000",
-                                                                              "--no-browser"]
-    assert Path(command[3]).parent.name == "nl" and Path(command[3]).name == "03_expectation_management.ipynb"
+    assert command[:4] == [sys.executable, "-c", QUIET_START, "voila"]
+    assert command[5:] == ["--theme=light", "--port=9000", "--no-browser"]
+    assert Path(command[4]).parent.name == "nl" and Path(command[4]).name == "03_expectation_management.ipynb"
     assert kwargs["env"]["KIT_LANGUAGE"] == "nl" and kwargs["cwd"] == ROOT  # the lesson's panels speak Dutch
     assert main(["present", "3"]) == 0  # the number as typed, in English, on Voilà's port (or its configuration's)
-    assert served[-1][0][3:] == [str(ROOT / "notebooks" / "03_expectation_management.ipynb"), "--theme=light"]
-    assert main(["present"]) == 0 and Path(served[-1][0][3]).name == "00_start_here.ipynb"
+    assert served[-1][0][4:] == [str(ROOT / "notebooks" / "03_expectation_management.ipynb"), "--theme=light"]
+    assert main(["present"]) == 0 and Path(served[-1][0][4]).name == "00_start_here.ipynb"
 
 
 @pytest.mark.parametrize("typed", [["--port", "9000", "03"], ["--port=9000", "03"], ["03", "--port", "9000"]])
 def test_present_port_is_its_own_option_so_a_port_is_never_read_as_the_lesson(served, typed):
     assert main(["present", *typed, "--no-browser"]) == 0
     command = served[-1][0]
-    assert Path(command[3]).name.startswith("03_") and command[4:] == ["--theme=light", "--port=9000", "--no-browser"]
+    assert Path(command[4]).name.startswith("03_") and command[5:] == ["--theme=light", "--port=9000", "--no-browser"]
 
 
 @pytest.mark.parametrize(("typed", "language", "said"), [
