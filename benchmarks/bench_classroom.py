@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from simulation.game.classroom import solara_command
 from simulation.game.engine import Game
 
 TEAMS = 30
@@ -153,8 +154,7 @@ class Server:
         env = {**os.environ, "KIT_GAME": str(game), "KIT_LANGUAGE": "en",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         if kind == "solara":
-            command = [sys.executable, "-m", "solara", "run", "simulation.game.solara_app:page", "--production",
-                       "--host", "127.0.0.1", "--port", str(self.port)]
+            command = solara_command(False, self.port)  # what `kit.py classroom` starts
             assets = solara_assets()
             if assets is not None:
                 env["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(assets)

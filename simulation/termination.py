@@ -20,12 +20,14 @@ from pathlib import Path
 
 # kit.py loads this module from its file before the kit is installed: the standard library only.
 
-#: Python code that runs a module as `python -m` does (`python -c QUIET_START module args…`), except that a Ctrl-C
-#: before the module has its own handling ends it quietly with status 130. JupyterLab, Voilà, Solara and the kit
-#: itself import for one to several seconds first, and a Ctrl-C then printed the traceback of whatever was being
-#: imported (thirty lines of a parser library), where the person had only changed their mind.
-QUIET_START = ("import runpy, sys\n"
+#: Python code that runs a module as `python -m` does (`python -c QUIET_START module args…`: the same `__name__`,
+#: `sys.argv` and `sys.path[0]`, the working folder), except that a Ctrl-C the module does not handle itself ends
+#: it quietly with status 130. JupyterLab, Voilà, Solara and the kit import for one to several seconds before they
+#: handle Ctrl-C, and a Ctrl-C then printed the traceback of whatever was being imported (thirty lines of a parser
+#: library), where the person had only changed their mind.
+QUIET_START = ("import os, runpy, sys\n"
                "sys.argv = sys.argv[1:]\n"
+               "sys.path[0] = os.getcwd()\n"
                "try:\n"
                "    runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
                "except KeyboardInterrupt:\n"
@@ -33,7 +35,7 @@ QUIET_START = ("import runpy, sys\n"
 
 
 def module_command(python: str | Path, module: str, *args: str) -> list[str]:
-    """`python -m module args…`, ending quietly on a Ctrl-C during its start-up (`QUIET_START`)."""
+    """`python -m module args…`, ending quietly on a Ctrl-C it does not handle itself (`QUIET_START`)."""
     return [str(python), "-c", QUIET_START, module, *args]
 
 

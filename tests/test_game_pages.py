@@ -60,6 +60,22 @@ def test_wrong_codes_are_refused_and_slowed_down(game):
     assert page.team == "Rood" and waits[-1] == 4.0  # the right code after four wrong ones still waits
 
 
+def test_a_wrong_code_that_cannot_be_noted_in_a_locked_game_file_is_told_not_raised(game, monkeypatch):
+    from simulation.game.settings import GameError
+
+    page = TeamPage(game.store.path, "en", sleep=lambda seconds: None)
+    page.code.value = "AAAAA-AAAAA"
+    page._open()
+
+    def locked():
+        raise GameError("Cannot write 'class.game': database is locked.")
+
+    monkeypatch.setattr(page.game.store, "record_failed_login", locked)
+    page.login_button.click()  # a button's callback that raised would leave the page without a word
+    assert page.team is None and "database is locked" in page.message.value and not page.login_button.disabled
+    assert page._failures == 1  # the wrong code still counts on this page
+
+
 def test_the_delay_grows_to_a_cap_and_many_wrong_codes_anywhere_slow_every_page():
     assert [login_delay(n, 0) for n in range(4)] == [0.0, 0.5, 1.0, 2.0]
     assert login_delay(50, 0) == MAX_LOGIN_DELAY_S

@@ -77,15 +77,25 @@ def test_kit_start_opens_the_first_lesson_and_test_runs_pytest(tmp_path):
     assert kit.command_for("start", [], python)[1:4] == ["-c", QUIET_START, "jupyterlab"]
 
 
-def test_a_module_command_runs_as_python_m_does(tmp_path):
+@pytest.mark.parametrize("module", ["shows", "package"])  # a module, and a package with a __main__ (the kit's own)
+def test_a_module_command_runs_as_python_m_does(tmp_path, module):
     import subprocess
 
     from simulation.termination import module_command
 
-    (tmp_path / "shows.py").write_text("import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('shows.py'))")
-    shown = subprocess.run(module_command(sys.executable, "shows", "--port", "9000"), cwd=tmp_path,
-                           capture_output=True, text=True, check=True).stdout
-    assert shown == "__main__ ['--port', '9000'] True\n"
+    shows = ("import sys\nprint(__name__, __spec__.name, sys.argv[1:], sys.argv[0].split('package')[-1],"
+             " sys.path[0])\n")
+    (tmp_path / "shows.py").write_text(shows)
+    (tmp_path / "package").mkdir()
+    (tmp_path / "package" / "__init__.py").write_text("")
+    (tmp_path / "package" / "__main__.py").write_text(shows)
+
+    def run(command):
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+
+    quiet = run(module_command(sys.executable, module, "--port", "9000"))
+    assert quiet == run([sys.executable, "-m", module, "--port", "9000"])
+    assert str(tmp_path) in quiet and "'--port', '9000'" in quiet and quiet.startswith("__main__ ")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT, as a terminal's Ctrl-C does")

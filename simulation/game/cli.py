@@ -32,7 +32,7 @@ from ..scenario import ScenarioError
 from ..terminal import print_table
 from .engine import COMPUTER, Game
 from .scoring import Standing
-from .settings import MARKET_EVENTS, GameError, load_settings
+from .settings import MARKET_EVENTS, GameError, WrongCode, load_settings
 from .views import display_name, kpi_label, kpi_value, leaderboard_notes, leaderboard_table, supplier_name
 
 #: What `preview` and `practice` show per supplier, in this order (labels and units from `views`).
@@ -49,7 +49,7 @@ def chosen_team(game: Game, name: str | None, code: str | None) -> str:
     if code is not None:
         try:
             return game.team_for_code(code)
-        except GameError:
+        except WrongCode:
             raise kit_error(GameError, "error.option_code", got=shown(code)) from None
     name = (name or "").strip()
     teams = game.teams

@@ -113,8 +113,11 @@ class Page:
             self._accept(game, self.code.value)
         except WrongCode as error:
             self._failures += 1
-            game.store.record_failed_login()
             self.message.value = self._mistake(error)
+            try:
+                game.store.record_failed_login()
+            except KitError as unwritten:  # a locked or full game file: told, the wrong code counted on this page
+                self.message.value = self._mistake(unwritten)
             return
         except KitError as error:
             self.message.value = self._mistake(error)

@@ -92,7 +92,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         run = panel.get_by_role("button", name=RUN)  # while it runs it reads "Running…"
         image = panel.locator(".widget-image")
 
-        # The starting settings, run ahead while the lesson's cells ran: their answer, and a figure to tell apart.
+        # The starting settings, run ahead as the panel appeared: their answer, and a figure to tell apart.
         run.click()
         page.wait_for_function("([el, done]) => el.innerText.includes(done) && el.querySelector('table') !== null"
                                " && getComputedStyle(el.querySelector('.widget-image')).display !== 'none'"
