@@ -211,5 +211,6 @@ def _stop_a_longer_run(page, panel) -> None:
     stop.click()
     page.wait_for_function("el => el.innerText.includes('Gestopt na') && !el.innerText.includes('Stoppen')",
                            arg=panel, timeout=TIMEOUT_MS)
-    assert panel.query_selector("button:has-text('Start stresstest')").is_enabled()
+    # the kernel's messages arrive one by one: the status line first, then the button freed
+    panel.wait_for_selector("button:has-text('Start stresstest'):not([disabled])", timeout=TIMEOUT_MS)
     assert panel.query_selector("table").inner_text() == table and image.evaluate(IMAGE_DIGEST) == figure
