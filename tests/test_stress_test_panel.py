@@ -435,6 +435,29 @@ def test_a_stop_heard_as_the_run_ends_does_nothing():
     assert panel._press is ending and not panel.run_button.disabled and panel.status.value == ""
 
 
+def test_a_run_that_ends_as_soon_as_stop_tells_it_leaves_stopped_and_the_button_back(monkeypatch):
+    """The Run's thread may end ('Stopped after …', the button back) before the Stop click's own callback has gone
+    on: the panel then said 'Stopping…' for good, with the button disabled (the browser test saw it in CI)."""
+    import threading
+
+    from simulation.widgets import stress_test
+
+    panel = StressTestPanel(replications=6, years=1, workers=1, run_ahead=False)
+    cancel = stress_test._Job.cancel
+
+    def cancel_and_let_the_run_end(job):
+        cancel(job)
+        if threading.current_thread() is threading.main_thread():  # the click's callback waits for the Run's end
+            panel._press.result(60)
+
+    monkeypatch.setattr(stress_test._Job, "cancel", cancel_and_let_the_run_end)
+    panel.run_button.click()
+    _until(lambda: panel.run_button.description == "Stop")
+    panel.run_button.click()  # Stop
+    assert "Stopped after" in panel.status.value, panel.status.value
+    assert (panel.run_button.description, panel.run_button.disabled) == (text("stress.run", "en"), False)
+
+
 def test_a_language_switch_during_the_buttons_run_redraws_its_answer_so_far(counted_runs, monkeypatch):
     """The answer so far of the Run going on, not the last finished Run's (or none), in the new language."""
     from simulation.experiment import runner

@@ -301,8 +301,10 @@ class StressTestPanel(Runner):
             result = job.future.result()
             self.advance(runs, runs)  # (the last tick may have raced the line above)
         except (_Superseded, CancelledError):  # stopped: the runs finished are kept for the next Run
-            self._put_back()
-            self._note("stress.stopped", done=job.done, total=runs, run=text(self.run_key, self.language))
+            with self._draw_lock:  # (one step against `_stop`: no 'Stopping…' after 'Stopped after')
+                self._running = None
+                self._put_back()
+                self._note("stress.stopped", done=job.done, total=runs, run=text(self.run_key, self.language))
             return None
         except (ScenarioError, BrokenProcessPool) as error:
             self._put_back()
@@ -319,7 +321,8 @@ class StressTestPanel(Runner):
             self._show_status()
             raise
         finally:
-            self._running = None
+            with self._draw_lock:
+                self._running = None
         return {"experiment": result}
 
     def _pressed(self, _button: widgets.Button) -> None:
@@ -377,13 +380,19 @@ class StressTestPanel(Runner):
             self._show_status()
 
     def _stop(self) -> None:
-        """Stop the button's Run at its next finished run (the runs under way end, and are kept)."""
-        self._stopping = True
-        job = self._running
+        """Stop the button's Run at its next finished run (the runs under way end, and are kept).
+
+        'Stopping…' is said before the job is told, in one step with the Run's own end (`_simulate` lets go of
+        its job under the same lock): the Run's thread may end as soon as its job is cancelled, and a 'Stopping…'
+        written after that stayed for good, with the button disabled (seen in CI under load)."""
+        with self._draw_lock:
+            self._stopping = True  # (a Run still starting cancels its job as it makes it)
+            job = self._running
+            if job is not None:  # else its wait is over: nothing left on screen to change
+                self.run_button.disabled = True
+                self._note("stress.stopping")
         if job is not None:
             job.cancel()
-        self.run_button.disabled = True
-        self._note("stress.stopping")
 
     def _set_busy(self, busy: bool) -> None:
         """During the button's Run the button says Stop, from `DOUBLE_CLICK_SECONDS` after it was pressed; a Run
