@@ -81,9 +81,11 @@ def running_as_root() -> bool:
 
 
 @functools.lru_cache(maxsize=None)  # not functools.cache: an old Python must still read the version line
+@functools.cache
 def kit_module(name: str) -> ModuleType:
     """A module of the kit that needs only the standard library (`language_choice`, `texts`, `termination`,
-    `errors`), loaded from its file: `simulation` itself imports what is not installed yet."""
+    `errors`), loaded from its file: `simulation` itself imports what is not installed yet. Loaded once per run
+    (each text `say` looks up, each command built, would read and run the file again)."""
     spec = importlib.util.spec_from_file_location(f"kit_{name}", ROOT / "simulation" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
