@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from .conftest import accept_kernel_dialog, browser_page
-from .test_lesson_in_browser import ERRORS, IMAGE_DIGEST, LESSON, TIMEOUT_MS, panel_only
+from .lab import ERRORS, IMAGE_DIGEST, TIMEOUT_MS, panel_only
+
+LESSON = "03_expectation_management.ipynb"  # the compare view: two panels in tabs, a band in the background
 
 
 @pytest.mark.browser

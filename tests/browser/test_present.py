@@ -17,7 +17,7 @@ from simulation.lessons import ROOT
 from simulation.termination import QUIET_START
 
 from .conftest import browser_page
-from .test_lesson_in_browser import TIMEOUT_MS
+from .lab import TIMEOUT_MS
 
 
 @pytest.fixture

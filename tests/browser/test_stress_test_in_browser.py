@@ -29,15 +29,15 @@ from simulation.parameters import SPECS
 from simulation.widgets.stress_test import DEFAULT_ASSUMPTIONS
 
 from .conftest import browser_page
-from .test_lesson_in_browser import (
+from .lab import (
     ERRORS,
     IMAGE_DIGEST,
     LAYOUT,
     TIMEOUT_MS,
-    _inside,
-    _screenshot_from,
+    inside,
     open_in_lab,
     panel_only,
+    screenshot_from,
 )
 
 LESSON = "08_stress_test_strategy.ipynb"
@@ -108,7 +108,7 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         low, high = DEFAULT_ASSUMPTIONS[RANGE]
         assert range_label.inner_text().strip() == _range_readout(low, high)
         final = _range_readout(low + STEPS * SPECS[RANGE].slider_step, high)
-        _screenshot_from(page, panel, artifacts / "lesson08_1_before.png")
+        screenshot_from(page, panel, artifacts / "lesson08_1_before.png")
         handle = row.locator(".noUi-handle-lower")
         handle.focus()
         for _ in range(STEPS):
@@ -167,11 +167,11 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
         failures = page.locator(ERRORS)
         assert failures.count() == 0, f"A cell of {LESSON} failed in the browser:\n{failures.first.inner_text()}"
 
-        _screenshot_from(page, panel, artifacts / "lesson08_3_final.png")
+        screenshot_from(page, panel, artifacts / "lesson08_3_final.png")
         # One screen: with the panel at the top, the Run button and the figure (beside the controls) in the window,
         # no label cut off, the table inside its column.
         layout = panel.evaluate(LAYOUT)
-        assert _inside(layout["run"], WIDTH, HEIGHT) and _inside(layout["image"], WIDTH, HEIGHT), layout
+        assert inside(layout["run"], WIDTH, HEIGHT) and inside(layout["image"], WIDTH, HEIGHT), layout
         assert not layout["cut"] and not layout["clipped"], layout
         # In Dutch (longer labels, '€ 11.482.555'), the same answer redrawn: still one screen, nothing cut off.
         # (The panel is held by its element: the text it was found by is Dutch now.)
@@ -181,9 +181,9 @@ def test_student_changes_a_range_presses_run_at_once_and_sees_the_answer_so_far(
                                " && el.querySelector('.widget-image').naturalWidth > 0", arg=element,
                                timeout=TIMEOUT_MS)
         page.wait_for_timeout(500)
-        _screenshot_from(page, element, artifacts / "lesson08_4_final_nl.png")
+        screenshot_from(page, element, artifacts / "lesson08_4_final_nl.png")
         layout = element.evaluate(LAYOUT)
-        assert _inside(layout["run"], WIDTH, HEIGHT) and _inside(layout["image"], WIDTH, HEIGHT), layout
+        assert inside(layout["run"], WIDTH, HEIGHT) and inside(layout["image"], WIDTH, HEIGHT), layout
         assert not layout["cut"] and not layout["clipped"], layout
         _stop_a_longer_run(page, element)
         seconds = re.search(r"\((\d+\.\d) s\)", done["status"])
