@@ -7,8 +7,10 @@ cut off, a keyboard move of a slider reaches the kernel on release, the Run
 button redraws the KPI table and the figure, and no cell shows an error.
 The compare view answers with seed 0 as quickly as one pair of runs, then
 fills in the band of 10 runs in the background (only B's: A's are kept from
-the lesson's own run); both moments are timed as a student sees them, in the
-page. Screenshots and timings land in test-artifacts/ for a person to look at.
+the lesson's own run). Both moments are timed as a student sees them, in the
+page, and saved with the screenshots in test-artifacts/ for a person to look
+at; the test asserts their order, not their seconds (those are
+benchmarks/bench_widgets.py's).
 
 Whether a whole lesson runs top to bottom is nbval's test (both languages);
 the single-panel layout test opens only the lesson's panel, with the
@@ -38,11 +40,9 @@ from .lab import (
 
 LESSON = "03_expectation_management.ipynb"
 SLIDER_LABEL = "Expectation management"
-
-
-
 SCREENS = ((1366, 768), (1280, 720))
 BAND_TEXT = "el => (el.querySelector('.kit-band') || {textContent: ''}).textContent"
+
 
 def move_slider_of_b(page, panel, screenshot=None):
     """Move side B's expectation-management slider six steps with the keyboard and wait until the kernel has
