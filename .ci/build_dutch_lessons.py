@@ -1,12 +1,13 @@
-"""Write the Dutch lessons from the English lessons and their Dutch text (simulation/lessons.py).
+"""Write the Dutch lessons and exercises from the English notebooks and their Dutch text (simulation/lessons.py).
 
-    python .ci/build_dutch_lessons.py                 every lesson: build, run top to bottom, clean, write
-    python .ci/build_dutch_lessons.py 03 05           only these lessons
+    python .ci/build_dutch_lessons.py                 every lesson and exercise notebook: build, run, clean, write
+    python .ci/build_dutch_lessons.py 03 05           only these numbers (lessons and exercises)
+    python .ci/build_dutch_lessons.py --lessons 03    only lessons (--exercises: only exercises)
     python .ci/build_dutch_lessons.py --no-execute    build and write without running (no outputs)
 
-Run it after changing a lesson's code or its Dutch text (`notebooks/nl/text/`): each Dutch lesson is
-run in a fresh kernel in `notebooks/nl/`, so its outputs are the Dutch panels' own, then cleaned like
-the English lessons (.ci/clean_notebooks.py) and written in one step.
+Run it after changing a notebook's code or its Dutch text (`notebooks/nl/text/`, `exercises/nl/text/`):
+each Dutch notebook is run in a fresh kernel in its `nl/` folder, so its outputs are the Dutch panels'
+and boxes' own, then cleaned like the English lessons (.ci/clean_notebooks.py) and written in one step.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / ".ci"))
 from clean_notebooks import clean  # noqa: E402
 from simulation.files import write_text  # noqa: E402
-from simulation.lessons import (DUTCH, dutch_lesson, dutch_path, english_lessons, read_code, read_text,  # noqa: E402
-                                text_path)
+from simulation.lessons import (dutch_lesson, dutch_path, english_exercises, english_lessons,  # noqa: E402
+                                read_code, read_text, text_path)
 
 
 def build(lesson: Path, execute: bool = True) -> Path:
@@ -34,17 +35,23 @@ def build(lesson: Path, execute: bool = True) -> Path:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     if execute:
-        NotebookClient(dutch, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(DUTCH)}}).execute()
+        folder = str(dutch_path(lesson).parent)  # where the Dutch notebook is run, as a student runs it
+        NotebookClient(dutch, timeout=600, kernel_name="python3", resources={"metadata": {"path": folder}}).execute()
     return write_text(dutch_path(lesson), nbformat.writes(clean(dutch)))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("lessons", nargs="*", help="lesson numbers, e.g. 03 (default: every lesson)")
-    parser.add_argument("--no-execute", action="store_true", help="write the lessons without running them")
+    parser.add_argument("numbers", nargs="*", help="notebook numbers, e.g. 03 (default: every notebook)")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--lessons", dest="kind", action="store_const", const="lessons", help="only the lessons")
+    kind.add_argument("--exercises", dest="kind", action="store_const", const="exercises", help="only the exercises")
+    parser.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
     args = parser.parse_args(argv)
-    chosen = [lesson for lesson in english_lessons()
-              if not args.lessons or any(lesson.name.startswith(number.zfill(2)) for number in args.lessons)]
+    notebooks = (english_lessons() if args.kind != "exercises" else []) + \
+        (english_exercises() if args.kind != "lessons" else [])
+    chosen = [lesson for lesson in notebooks
+              if not args.numbers or any(lesson.name.startswith(number.zfill(2)) for number in args.numbers)]
     for lesson in chosen:
         print(f"wrote {build(lesson, not args.no_execute).relative_to(ROOT)}", flush=True)
     return 0

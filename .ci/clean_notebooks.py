@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from simulation.language import text  # noqa: E402  (the kit next to this script, not an installed copy)
 
 NOTE = text("panel.not_run", "en")  # what a panel's plain-text part says (lessons speak English first)
-FOLDERS = ("notebooks", "notebooks/nl")  # the exercises keep their own outputs until their owner adopts this
+FOLDERS = ("notebooks", "notebooks/nl", "exercises/nl")  # the English exercises keep the outputs their author saved
 WIDGET = "application/vnd.jupyter.widget-view+json"
 MARKERS = {"# NBVAL_CHECK_OUTPUT": "nbval-check-output", "# NBVAL_IGNORE_OUTPUT": "nbval-ignore-output",
            "# NBVAL_SKIP": "nbval-skip", "# NBVAL_RAISES_EXCEPTION": "nbval-raises-exception"}

@@ -1,4 +1,5 @@
-"""The lessons in Dutch from one source: the English lesson plus its Dutch text, never two hand-kept copies.
+"""The lessons and exercises in Dutch from one source: the English notebook plus its Dutch text, never two
+hand-kept copies.
 
 A lesson's code lives once, in `notebooks/NN_name.ipynb`. Its Dutch text
 lives in `notebooks/nl/text/NN_name.md`: every markdown cell of the lesson
@@ -12,6 +13,12 @@ to the exercises from one folder deeper. `.ci/build_dutch_lessons.py`
 writes and executes them into `notebooks/nl/`; a test checks that they are
 up to date, that their code is the English code, and that the Dutch text
 and output quote the same numbers as the English.
+
+The exercise notebooks work the same way, from `exercises/` into
+`exercises/nl/` (text in `exercises/nl/text/`): a Dutch student reads the
+assignments in Dutch, and the Dutch notebook's first cell asks for Dutch
+questions and feedback. Their code may differ in comments and that choice of
+language only, so a Dutch notebook checks and grades the very same exercises.
 """
 
 from __future__ import annotations
@@ -28,8 +35,8 @@ from .errors import KitError
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks"
+EXERCISES = ROOT / "exercises"
 DUTCH = LESSONS / "nl"
-TEXT = DUTCH / "text"
 MARKER = re.compile(r"^<!-- (cell|code) ([0-9A-Za-z_-]+) -->$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"\A```python\n(.*)\n```\Z", re.DOTALL)
 LANGUAGE_TAG = "kit-language"  # the one cell the Dutch lesson has that the English one has not
@@ -40,12 +47,22 @@ def english_lessons() -> list[Path]:
     return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
 
 
-def text_path(lesson: Path) -> Path:
-    return TEXT / f"{lesson.stem}.md"
+def english_exercises() -> list[Path]:
+    return sorted(EXERCISES.glob("[0-9][0-9]_*.ipynb"))
 
 
-def dutch_path(lesson: Path) -> Path:
-    return DUTCH / lesson.name
+def english_notebooks() -> list[Path]:
+    """Every notebook that has a Dutch version: the lessons, then the exercises."""
+    return english_lessons() + english_exercises()
+
+
+def text_path(notebook: Path) -> Path:
+    """`notebooks/nl/text/NN_name.md` for a lesson, `exercises/nl/text/NN_name.md` for exercises."""
+    return notebook.parent / "nl" / "text" / f"{notebook.stem}.md"
+
+
+def dutch_path(notebook: Path) -> Path:
+    return notebook.parent / "nl" / notebook.name
 
 
 def skeleton(notebook: nbformat.NotebookNode) -> str:

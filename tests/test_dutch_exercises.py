@@ -12,31 +12,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_dutch_help import dutch_english_words
+from test_dutch_help import dutch_english_words, prose
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE  # '25%', '1,600', '0.45', '-3'
 
 from simulation.errors import KitError
 from simulation.exercises import EXERCISES, check, grade, list_exercises, show, start
 from simulation.exercises.personal import inputs_for
 from simulation.exercises.worked import worked_example
-
-#: English names the Dutch course material uses as they are (the Scotsman and BANT criteria, Keller's drivers).
-COURSE_NAMES = ("forecast", "customer delight", "customer equity", "value equity", "brand equity", "relationship equity",
-                "budget, authority, need, time", "solution, competition, opportunity, timing, support, money, "
-                "authority, necessity")
-
-
-def prose(text: str) -> str:
-    """`text` without what is Python rather than Dutch: quoted names, code, paths, section numbers and the
-    example of what to type ('bijv. -8.5')."""
-    text = re.sub(r"bijv\. \S+", " ", text)
-    text = re.sub(r"'[^']*'|• [\w-]+:|\b[A-Z]:", " ", text)  # names, the options' keys, quotes A:, B:
-    text = re.sub(r"\S*[_(){}\[\]=/]\S*", " ", text)  # code and paths
-    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d(?:(?:,| of) \d\.\d)*", " ", text, flags=re.IGNORECASE)
-    lowered = text.lower()
-    for name in COURSE_NAMES:
-        lowered = lowered.replace(name, " ")
-    return lowered
 
 
 def dutch_boxes(exercise_id: str, student: str | None):

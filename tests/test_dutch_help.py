@@ -28,6 +28,25 @@ def dutch_english_words(dutch: str) -> set[str]:
     return english_words(dutch) | {word for word in words if word in MORE_ENGLISH}
 
 
+#: English names the Dutch course material uses as they are (the Scotsman and BANT criteria, Keller's drivers).
+COURSE_NAMES = ("forecast", "customer delight", "customer equity", "value equity", "brand equity", "relationship equity",
+                "budget, authority, need, time", "solution, competition, opportunity, timing, support, money, "
+                "authority, necessity")
+
+
+def prose(text: str) -> str:
+    """`text` without what is Python rather than Dutch: quoted names, code, paths, section numbers and the
+    example of what to type ('bijv. -8.5'; 'e.g. -8.5' in the English box it is compared with)."""
+    text = re.sub(r"(?:bijv|e\.g)\. \S+", " ", text)
+    text = re.sub(r"'[^']*'|• [\w-]+:|\b[A-Z]:", " ", text)  # names, the options' keys, quotes A:, B:
+    text = re.sub(r"\S*[_(){}\[\]=/]\S*", " ", text)  # code and paths
+    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d(?:(?:,| of| or) \d\.\d)*", " ", text, flags=re.IGNORECASE)
+    lowered = text.lower()
+    for name in COURSE_NAMES:
+        lowered = lowered.replace(name, " ")
+    return lowered
+
+
 def english_numbers(help_text: str) -> list[float]:
     """The numbers in an English text: '€1,000' → 1000, '12.5%' → 12.5, '0–10' → 0 and 10."""
     return sorted(float(n.replace(",", "")) for n in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", help_text))

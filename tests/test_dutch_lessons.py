@@ -1,4 +1,5 @@
-"""The Dutch lessons come from one source: the English lesson's code and its Dutch text (simulation/lessons.py).
+"""The Dutch lessons and exercises come from one source: the English notebook's code and its Dutch text
+(simulation/lessons.py).
 
 They must be up to date with both (rebuild with `python .ci/build_dutch_lessons.py`), run the very same
 code (a cell that prints sentences of its own may have them in Dutch, nothing else), quote the same numbers
@@ -13,14 +14,14 @@ from collections import Counter
 
 import nbformat
 import pytest
-from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers
+from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers, prose
 
 from simulation.errors import KitError
 from simulation.language import MINUS
-from simulation.lessons import (DUTCH, LANGUAGE_TAG, _deeper, code_shape, dutch_lesson, dutch_path, english_lessons,
-                                read_code, read_text, text_path, without_language_cell)
+from simulation.lessons import (LANGUAGE_TAG, _deeper, code_shape, dutch_lesson, dutch_path, english_exercises,
+                                english_notebooks, read_code, read_text, text_path, without_language_cell)
 
-LESSONS = english_lessons()
+LESSONS = english_notebooks()  # the lessons and the exercises
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 DUTCH_WORDS = {"de", "het", "een", "en", "van", "is", "je", "niet", "met", "dat", "die", "voor", "op", "wat", "zijn"}
 LINK = re.compile(r"\]\((?!https?:|#|mailto:)([^)#\s]+)")
@@ -32,7 +33,7 @@ def _pairs(lesson):
     return english, dutch
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_dutch_lesson_runs_the_english_code(lesson):
     english, dutch = _pairs(lesson)
     code = read_code(text_path(lesson))
@@ -91,12 +92,15 @@ def _compared(lesson):
                 yield source.id, kind, _output(source, kind), _output(shown, kind)
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_what_the_dutch_lesson_prints_is_dutch_with_the_same_numbers(lesson):
     """A lesson's own sentences and tables (hand-worked examples, the paths' story) in Dutch words and number
     style, with the numbers of the English lesson (signs and format specs included: the Dutch code may only
-    change texts, and this is where a changed name or format would show)."""
+    change texts, and this is where a changed name or format would show). An exercise box may quote Python (the
+    example of what to type, 'bijv. -8.5') and course names ('Sales 1.0'), as test_dutch_exercises allows."""
     for cell_id, kind, english, dutch in _compared(lesson):
+        if "exercises" in lesson.parts:
+            english, dutch = prose(english), prose(dutch)  # a box may quote Python: 'bijv. -8.5'
         where = f"{lesson.name}, cell {cell_id} ({kind})"
         assert dutch.strip(), f"{where}: the English lesson shows output here, the Dutch one nothing"
         if kind == "stream":
@@ -120,7 +124,7 @@ def test_the_dutch_output_check_can_fail():
     assert not ENGLISH_NUMBER_STYLE.search("€ 3.322.042, 12,5 %, −3, offerte-uren 1-daags")
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_dutch_lesson_shows_its_dutch_text(lesson):
     english, dutch = _pairs(lesson)
     text = read_text(text_path(lesson))
@@ -143,7 +147,7 @@ def _numbers(markdown: str, language: str) -> Counter:
     return found
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_dutch_text_quotes_the_same_numbers_and_is_dutch(lesson):
     english, _ = _pairs(lesson)
     text = read_text(text_path(lesson))
@@ -159,13 +163,14 @@ def test_the_dutch_text_quotes_the_same_numbers_and_is_dutch(lesson):
                 f"{lesson.name}, cell {cell.id} does not read as Dutch"
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_dutch_lesson_links_to_files_that_exist(lesson):
     _, dutch = _pairs(lesson)
     for cell in dutch.cells:
         if cell.cell_type == "markdown":
             for target in LINK.findall(cell.source):
-                assert (DUTCH / target).exists(), f"{dutch_path(lesson).name}: link to {target} leads nowhere"
+                assert (dutch_path(lesson).parent / target).exists(), \
+                    f"{dutch_path(lesson).name}: link to {target} leads nowhere"
 
 
 def test_a_dutch_code_section_is_one_python_block_beside_the_text(tmp_path):
@@ -187,9 +192,26 @@ def test_the_dutch_lesson_texts_name_what_is_on_the_screen_in_dutch():
     from simulation.parameters import SPECS
 
     english_labels = {spec.label("en") for spec in SPECS.values()} - {spec.label("nl") for spec in SPECS.values()}
-    for text in sorted((DUTCH / "text").glob("*.md")):
+    for text in map(text_path, LESSONS):
         prose = re.sub(r"```.*?```", "", text.read_text(encoding="utf-8"), flags=re.DOTALL)
         assert not re.findall(r"\b(?:panel|panels|tab|tabs)\b", prose, flags=re.IGNORECASE), text.name
         named = {italic or code for italic, code in  # a control is named in italics (not bold) or as code
                  re.findall(r"(?<!\*)\*([^*\n]+)\*(?!\*)|`([^`\n]+)`", prose)}
         assert not named & english_labels, text.name
+
+
+def _without_comments(source: str) -> list[str]:
+    return [re.sub(r"\s*#.*$", "", line) for line in source.splitlines()]
+
+
+@pytest.mark.parametrize("exercises", english_exercises(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_dutch_exercise_notebook_checks_the_same_exercises_in_dutch(exercises):
+    """Stricter than a lesson: the Dutch code may differ in its comments and in `LANGUAGE = "nl"` only, so it
+    shows, checks and grades the very same exercises (an exercise id is a string, which a lesson may translate)."""
+    english, dutch = _pairs(exercises)
+    cells = [(source, shown) for source, shown in zip(english.cells, without_language_cell(dutch))
+             if source.cell_type == "code"]
+    for source, shown in cells:
+        assert _without_comments(shown.source) == \
+            [line.replace('LANGUAGE = "en"', 'LANGUAGE = "nl"') for line in _without_comments(source.source)], source.id
+    assert 'LANGUAGE = "nl"' in cells[0][1].source and 'LANGUAGE = "en"' in cells[0][0].source

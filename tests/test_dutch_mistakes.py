@@ -27,8 +27,7 @@ from unittest import mock
 
 import nbformat
 import pytest
-from test_dutch_exercises import prose
-from test_dutch_help import dutch_english_words
+from test_dutch_help import dutch_english_words, prose
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation import Scenario, plots, preset, set_language, simulate

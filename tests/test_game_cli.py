@@ -8,8 +8,7 @@ import sqlite3
 import sys
 
 import pytest
-from test_dutch_exercises import prose
-from test_dutch_help import dutch_english_words
+from test_dutch_help import dutch_english_words, prose
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
 
 from simulation.cli import main

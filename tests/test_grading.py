@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -130,8 +131,7 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
     """The trainer's language (here the session's, `set_language("nl")`) is that of the status column and the
     summary's titles and mistakes; each student's feedback file stays in the student's own language. Nothing
     runs again (the cache of the English run)."""
-    from test_dutch_help import dutch_english_words
-    from test_dutch_exercises import prose
+    from test_dutch_help import dutch_english_words, prose
 
     folder, out, _, _ = graded
     dutch_out = out.with_name("cijferlijst.csv")
@@ -323,3 +323,36 @@ def test_the_time_limit_is_for_the_whole_notebook_not_a_second_per_cell(tmp_path
     began = time.monotonic()
     outcome = execute(path, 3)
     assert outcome.status == "time limit" and time.monotonic() - began < 3 + 15  # the limit, plus a kernel's start
+
+
+def _handed_in(path: Path, student: str) -> str:
+    """An exercise notebook as a student hands it in: number and course filled in, every `answer = ...` the right
+    answer for that student."""
+    handed = nbformat.read(path, as_version=4)
+    for cell in handed.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = cell.source.replace('STUDENT = ""', f'STUDENT = "{student}"').replace(
+            'COURSE = ""', f'COURSE = "{COURSE}"')
+        asked = re.search(r'check\("([\w-]+)"', cell.source)
+        if asked and "answer = ..." in cell.source:
+            cell.source = cell.source.replace("answer = ...", f"answer = {right(asked.group(1), student)!r}", 1)
+    return nbformat.writes(handed)
+
+
+def test_a_dutch_exercise_notebook_is_graded_as_the_english_one(tmp_path):
+    """A Dutch student hands in the Dutch notebook (exercises/nl/): the same exercises, the same numbers of the
+    student's own, full marks for right answers, and feedback in Dutch."""
+    english = ROOT / "exercises" / "01_nps_and_scotsman.ipynb"
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    (folder / "english.ipynb").write_text(_handed_in(english, "s700"), encoding="utf-8")
+    (folder / "dutch.ipynb").write_text(_handed_in(ROOT / "exercises" / "nl" / english.name, "s800"), encoding="utf-8")
+    book = grade_folder(folder, tmp_path / "gradebook.csv", course=COURSE, workers=2, timeout=60, progress=False)
+    results = {r.file: r for r in book.results}
+    code = "\n".join(cell.source for cell in nbformat.read(english, as_version=4).cells if cell.cell_type == "code")
+    asked = re.findall(r'check\("([\w-]+)"', code)
+    assert len(asked) == 5 and sorted(book.exercise_ids) == sorted(asked)
+    for file, language in (("english.ipynb", "en"), ("dutch.ipynb", "nl")):
+        assert results[file].status == "ok" and results[file].total == len(asked), results[file]
+        assert results[file].language == language
