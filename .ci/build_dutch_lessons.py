@@ -30,7 +30,8 @@ from simulation.lessons import (dutch_lesson, dutch_path, english_exercises, eng
 
 def build(lesson: Path, execute: bool = True) -> Path:
     english = nbformat.read(lesson, as_version=4)
-    dutch = dutch_lesson(english, read_text(text_path(lesson)), lesson.name, read_code(text_path(lesson)))
+    dutch = dutch_lesson(english, read_text(text_path(lesson)), lesson.name, read_code(text_path(lesson)),
+                         exercises=lesson in english_exercises())
     for cell in dutch.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -47,11 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     kind.add_argument("--lessons", dest="kind", action="store_const", const="lessons", help="only the lessons")
     kind.add_argument("--exercises", dest="kind", action="store_const", const="exercises", help="only the exercises")
     parser.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)  # '03 --exercises 05' as well as '--exercises 03 05'
     notebooks = (english_lessons() if args.kind != "exercises" else []) + \
         (english_exercises() if args.kind != "lessons" else [])
-    chosen = [lesson for lesson in notebooks
-              if not args.numbers or any(lesson.name.startswith(number.zfill(2)) for number in args.numbers)]
+    unknown = [number for number in args.numbers if not any(n.name[:2] == number.zfill(2) for n in notebooks)]
+    if unknown:  # a typo would otherwise build nothing and say nothing
+        parser.error(f"no {args.kind or 'lesson or exercise'} notebook numbered {', '.join(unknown)}")
+    wanted = {number.zfill(2) for number in args.numbers}
+    chosen = [lesson for lesson in notebooks if not wanted or lesson.name[:2] in wanted]
     for lesson in chosen:
         print(f"wrote {build(lesson, not args.no_execute).relative_to(ROOT)}", flush=True)
     return 0

@@ -1,6 +1,6 @@
 """Keep the lessons small and clean in git: no widget state, no unchecked figures, no test markers in sight.
 
-    python .ci/clean_notebooks.py            clean notebooks/*.ipynb in place
+    python .ci/clean_notebooks.py            clean the lessons (notebooks/, notebooks/nl/) and exercises/nl/ in place
     python .ci/clean_notebooks.py --check    only report what would change (exit 1 if anything)
     python .ci/clean_notebooks.py notebooks/03_expectation_management.ipynb   only that lesson
 

@@ -16,16 +16,21 @@ and output quote the same numbers as the English.
 
 The exercise notebooks work the same way, from `exercises/` into
 `exercises/nl/` (text in `exercises/nl/text/`): a Dutch student reads the
-assignments in Dutch, and the Dutch notebook's first cell asks for Dutch
-questions and feedback. Their code may differ in comments and that choice of
-language only, so a Dutch notebook checks and grades the very same exercises.
+assignments in Dutch, and the notebook's own setup cell (student number,
+name, course) says `LANGUAGE = "nl"`, so it needs no cell that switches.
+Their code may differ in comments and that choice of language only
+(`same_exercise_code`), so a Dutch notebook checks and grades the very same
+exercises: an exercise id or a choice's key is a string, which a lesson's
+Dutch code may translate.
 """
 
 from __future__ import annotations
 
 import ast
 import copy
+import io
 import re
+import tokenize
 from collections import Counter
 from pathlib import Path
 
@@ -110,15 +115,31 @@ def code_shape(source: str) -> str:
     return ast.dump(tree)
 
 
+def _tokens(source: str) -> list[tuple[int, str]]:
+    """The code's tokens without its comments and blank lines (a '#' inside a string is no comment)."""
+    return [(token.type, token.string) for token in tokenize.generate_tokens(io.StringIO(source).readline)
+            if token.type not in (tokenize.COMMENT, tokenize.NL)]
+
+
+def same_exercise_code(english: str, dutch: str) -> bool:
+    """Whether a Dutch exercise cell is the English one but for its comments and `LANGUAGE = "nl"`."""
+    expected = _tokens(english)
+    for index in range(len(expected) - 2):
+        if [string for _, string in expected[index:index + 3]] == ["LANGUAGE", "=", '"en"']:
+            expected[index + 2] = (tokenize.STRING, '"nl"')
+    return _tokens(dutch) == expected
+
+
 def _deeper(markdown: str) -> str:
     """Relative links from `notebooks/` work again from `notebooks/nl/` (one folder deeper)."""
     return re.sub(r"\]\(\.\./", "](../../", markdown)
 
 
 def dutch_lesson(english: nbformat.NotebookNode, dutch_text: dict[str, str], source: str,
-                 dutch_code: dict[str, str] | None = None) -> nbformat.NotebookNode:
+                 dutch_code: dict[str, str] | None = None, *, exercises: bool = False) -> nbformat.NotebookNode:
     """The Dutch lesson: the English lesson's code (with the Dutch sentences of `dutch_code`), the Dutch text,
-    and the cell that switches to Dutch."""
+    and the cell that switches to Dutch. For an exercise notebook (`exercises`): Dutch comments and
+    `LANGUAGE = "nl"` only, and no switch (its setup cell chooses the language)."""
     dutch_code = dutch_code or {}
     markdown_ids = [cell.id for cell in english.cells if cell.cell_type == "markdown"]
     missing = [cell_id for cell_id in markdown_ids if cell_id not in dutch_text]
@@ -126,30 +147,33 @@ def dutch_lesson(english: nbformat.NotebookNode, dutch_text: dict[str, str], sou
     code = {cell.id: cell.source for cell in english.cells if cell.cell_type == "code"}
     stale_code = [cell_id for cell_id in dutch_code if cell_id not in code]
     if missing or stale or stale_code:
-        raise KitError(f"The Dutch text of {source} does not match the lesson: cells without Dutch text "
+        raise KitError(f"The Dutch text of {source} does not match the notebook: cells without Dutch text "
                        f"{missing or 'none'}, Dutch text for cells that are gone {stale or 'none'}, "
                        f"Dutch code for code cells that are gone {stale_code or 'none'}.")
     changed = []
     for cell_id, dutch in dutch_code.items():
         try:
-            if code_shape(dutch) != code_shape(code[cell_id]):
+            same = code_shape(dutch) == code_shape(code[cell_id])  # parsed first: a syntax error is told as one
+            if not same or (exercises and not same_exercise_code(code[cell_id], dutch)):
                 changed.append(cell_id)
         except SyntaxError as error:
             raise KitError(f"The Dutch code of {source}, cell {cell_id}, is not Python: {error.msg} "
                            f"(line {error.lineno}).") from None
     if changed:
+        allowed = "comments and LANGUAGE = \"nl\"" if exercises else "strings and comments"
         raise KitError(f"The Dutch code of {source}, cells {', '.join(changed)}, differs from the English code in "
-                       "more than its texts: make the same change in both (only strings and comments may differ).")
+                       f"more than its texts: make the same change in both (only {allowed} may differ).")
     dutch = copy.deepcopy(english)
     for cell in dutch.cells:
         if cell.cell_type == "markdown":
             cell.source = _deeper(dutch_text[cell.id])
         elif cell.id in dutch_code:
             cell.source = dutch_code[cell.id]
-    switch = nbformat.v4.new_code_cell(LANGUAGE_CELL, id="kit-language-nl")
-    switch.metadata["tags"] = [LANGUAGE_TAG]
-    first_code = next((i for i, cell in enumerate(dutch.cells) if cell.cell_type == "code"), len(dutch.cells))
-    dutch.cells.insert(first_code, switch)
+    if not exercises:
+        switch = nbformat.v4.new_code_cell(LANGUAGE_CELL, id="kit-language-nl")
+        switch.metadata["tags"] = [LANGUAGE_TAG]
+        first_code = next((i for i, cell in enumerate(dutch.cells) if cell.cell_type == "code"), len(dutch.cells))
+        dutch.cells.insert(first_code, switch)
     dutch.metadata["kit"] = {"language": "nl", "source": f"../{source}", "text": f"text/{Path(source).stem}.md"}
     return dutch
 

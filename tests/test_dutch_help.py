@@ -36,11 +36,11 @@ COURSE_NAMES = ("forecast", "customer delight", "customer equity", "value equity
 
 def prose(text: str) -> str:
     """`text` without what is Python rather than Dutch: quoted names, code, paths, section numbers and the
-    example of what to type ('bijv. -8.5'; 'e.g. -8.5' in the English box it is compared with)."""
-    text = re.sub(r"(?:bijv|e\.g)\. \S+", " ", text)
+    example of what to type ('bijv. -8.5'), and the course's names that stay English."""
+    text = re.sub(r"bijv\. \S+", " ", text)
     text = re.sub(r"'[^']*'|• [\w-]+:|\b[A-Z]:", " ", text)  # names, the options' keys, quotes A:, B:
     text = re.sub(r"\S*[_(){}\[\]=/]\S*", " ", text)  # code and paths
-    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d(?:(?:,| of| or) \d\.\d)*", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"§ [\d.]+|tabel \d+\.\d+|sales \d\.\d(?:(?:,| of) \d\.\d)*", " ", text, flags=re.IGNORECASE)
     lowered = text.lower()
     for name in COURSE_NAMES:
         lowered = lowered.replace(name, " ")

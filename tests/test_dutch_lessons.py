@@ -19,9 +19,11 @@ from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers,
 from simulation.errors import KitError
 from simulation.language import MINUS
 from simulation.lessons import (LANGUAGE_TAG, _deeper, code_shape, dutch_lesson, dutch_path, english_exercises,
-                                english_notebooks, read_code, read_text, text_path, without_language_cell)
+                                english_lessons, english_notebooks, read_code, read_text, same_exercise_code,
+                                text_path, without_language_cell)
 
 LESSONS = english_notebooks()  # the lessons and the exercises
+EXERCISES = english_exercises()
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 DUTCH_WORDS = {"de", "het", "een", "en", "van", "is", "je", "niet", "met", "dat", "die", "voor", "op", "wat", "zijn"}
 LINK = re.compile(r"\]\((?!https?:|#|mailto:)([^)#\s]+)")
@@ -45,7 +47,10 @@ def test_the_dutch_lesson_runs_the_english_code(lesson):
             assert shown.source == code.get(source.id, source.source), "rebuild with: python .ci/build_dutch_lessons.py"
             assert code_shape(shown.source) == code_shape(source.source)
     switches = [c for c in dutch.cells if LANGUAGE_TAG in c.metadata.get("tags", [])]
-    assert len(switches) == 1 and 'set_language("nl")' in switches[0].source
+    if lesson in EXERCISES:  # its own setup cell says LANGUAGE = "nl" (test below)
+        assert not switches
+    else:
+        assert len(switches) == 1 and 'set_language("nl")' in switches[0].source
 
 
 def test_dutch_code_may_differ_in_its_texts_only():
@@ -92,18 +97,23 @@ def _compared(lesson):
                 yield source.id, kind, _output(source, kind), _output(shown, kind)
 
 
+#: What an English exercise box writes as Python where the Dutch box has 'bijv.' and 'of' (prose() removes those).
+ENGLISH_PYTHON = re.compile(r"e\.g\. \S+|\b[Ss]ales \d\.\d(?:(?:,| or) \d\.\d)*")
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_what_the_dutch_lesson_prints_is_dutch_with_the_same_numbers(lesson):
     """A lesson's own sentences and tables (hand-worked examples, the paths' story) in Dutch words and number
     style, with the numbers of the English lesson (signs and format specs included: the Dutch code may only
-    change texts, and this is where a changed name or format would show). An exercise box may quote Python (the
-    example of what to type, 'bijv. -8.5') and course names ('Sales 1.0'), as test_dutch_exercises allows."""
+    change texts, and this is where a changed name or format would show). An exercise notebook shows boxes
+    (questions, 'no answer yet'): Dutch words too, where a box may quote Python (the example of what to type,
+    'bijv. -8.5') and course names ('Sales 1.0'), as test_dutch_exercises allows."""
     for cell_id, kind, english, dutch in _compared(lesson):
-        if "exercises" in lesson.parts:
-            english, dutch = prose(english), prose(dutch)  # a box may quote Python: 'bijv. -8.5'
+        if lesson in EXERCISES:
+            english, dutch = prose(ENGLISH_PYTHON.sub(" ", english)), prose(dutch)
         where = f"{lesson.name}, cell {cell_id} ({kind})"
         assert dutch.strip(), f"{where}: the English lesson shows output here, the Dutch one nothing"
-        if kind == "stream":
+        if kind == "stream" or lesson in EXERCISES:
             words = re.sub(r"\b[AB]\b", " ", dutch)  # the sides A and B are no English 'a'
             assert not dutch_english_words(words), f"{where}: English in {dutch!r}"
         assert not ENGLISH_NUMBER_STYLE.search(dutch), f"{where}: an English number style in {dutch!r}"
@@ -112,9 +122,11 @@ def test_what_the_dutch_lesson_prints_is_dutch_with_the_same_numbers(lesson):
 
 
 def test_the_lessons_show_enough_output_to_compare():
-    """The check above reads the lessons' saved output: lessons saved without it would pass it unread."""
-    compared = [kind for lesson in LESSONS for _, kind, _, _ in _compared(lesson)]
+    """The check above reads the saved output: notebooks saved without it would pass it unread."""
+    compared = [kind for lesson in english_lessons() for _, kind, _, _ in _compared(lesson)]
     assert compared.count("stream") >= 15 and compared.count("execute_result") >= 8
+    boxes = [kind for exercises in EXERCISES for _, kind, _, _ in _compared(exercises)]
+    assert boxes.count("execute_result") >= 20
 
 
 def test_the_dutch_output_check_can_fail():
@@ -200,18 +212,29 @@ def test_the_dutch_lesson_texts_name_what_is_on_the_screen_in_dutch():
         assert not named & english_labels, text.name
 
 
-def _without_comments(source: str) -> list[str]:
-    return [re.sub(r"\s*#.*$", "", line) for line in source.splitlines()]
+def test_the_exercise_code_rule_can_fail():
+    english = 'LANGUAGE = "en"  # "nl": in Dutch\nanswer = ...  # a number, e.g. +12\n' \
+        'check("nps-variant", answer, LANGUAGE)'
+    dutch = 'LANGUAGE = "nl"  # "en": in English\n# je antwoord:\nanswer = ...  # een getal, bijv. +12\n' \
+        'check("nps-variant", answer, LANGUAGE)'
+    assert same_exercise_code(english, dutch)
+    for changed in (dutch.replace("nps-variant", "nps-variant-nl"), dutch.replace('"nl"', '"de"'),
+                    dutch.replace("answer = ...", "answer = 12"), dutch.replace("check(", "show(")):
+        assert not same_exercise_code(english, changed), changed
+    assert not same_exercise_code('print("a # b")', 'print("a")')  # a '#' in a string is no comment
+    lesson = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(english, id="c1")])
+    with pytest.raises(KitError, match=r"only comments and LANGUAGE = \"nl\" may differ"):
+        dutch_lesson(lesson, {}, "99_test.ipynb", {"c1": dutch.replace("nps-variant", "nps-variant-nl")},
+                     exercises=True)
 
 
-@pytest.mark.parametrize("exercises", english_exercises(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("exercises", EXERCISES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_dutch_exercise_notebook_checks_the_same_exercises_in_dutch(exercises):
     """Stricter than a lesson: the Dutch code may differ in its comments and in `LANGUAGE = "nl"` only, so it
     shows, checks and grades the very same exercises (an exercise id is a string, which a lesson may translate)."""
     english, dutch = _pairs(exercises)
-    cells = [(source, shown) for source, shown in zip(english.cells, without_language_cell(dutch))
-             if source.cell_type == "code"]
+    cells = [(source, shown) for source, shown in zip(english.cells, dutch.cells) if source.cell_type == "code"]
+    assert [c.id for c in english.cells] == [c.id for c in dutch.cells]
     for source, shown in cells:
-        assert _without_comments(shown.source) == \
-            [line.replace('LANGUAGE = "en"', 'LANGUAGE = "nl"') for line in _without_comments(source.source)], source.id
+        assert same_exercise_code(source.source, shown.source), source.id
     assert 'LANGUAGE = "nl"' in cells[0][1].source and 'LANGUAGE = "en"' in cells[0][0].source

@@ -342,7 +342,7 @@ def _handed_in(path: Path, student: str) -> str:
 
 def test_a_dutch_exercise_notebook_is_graded_as_the_english_one(tmp_path):
     """A Dutch student hands in the Dutch notebook (exercises/nl/): the same exercises, the same numbers of the
-    student's own, full marks for right answers, and feedback in Dutch."""
+    student's own, full marks for right answers, and the student's language (Dutch) for the feedback."""
     english = ROOT / "exercises" / "01_nps_and_scotsman.ipynb"
     folder = tmp_path / "submissions"
     folder.mkdir()
