@@ -11,7 +11,9 @@ Run it after re-executing the lessons. What it does, and why:
 - keeps a widget output's plain-text part only, as that note;
 - drops PNG figures from cells whose output nbval does not check: they are re-drawn when the cells run;
 - turns `# NBVAL_CHECK_OUTPUT`-style comment lines into the equivalent nbval cell tags, so students
-  do not read test markers in the lesson's code.
+  do not read test markers in the lesson's code;
+- drops the run's timestamps (cell metadata 'execution'): re-running a notebook to change one sentence
+  then changes that sentence in git, not every cell.
 """
 
 from __future__ import annotations
@@ -57,12 +59,14 @@ def _clean_outputs(cell: nbformat.NotebookNode) -> None:
 
 
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook without widget state, unchecked figures and visible test markers (changed in place)."""
+    """The notebook without widget state, unchecked figures, visible test markers and run timestamps (changed
+    in place)."""
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             _move_markers_to_tags(cell)
             _clean_outputs(cell)
+            cell.metadata.pop("execution", None)
     return notebook
 
 

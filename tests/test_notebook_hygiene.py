@@ -35,6 +35,7 @@ def test_a_lesson_is_saved_clean_and_small(path):
     assert "widgets" not in notebook.metadata, f"saved widget state in {path.name}; {FIX}"
     for cell in notebook.cells:
         assert "NBVAL" not in cell.source, f"a test marker students can read in {path.name}; {FIX}"
+        assert "execution" not in cell.metadata, f"run timestamps (a diff in every cell) in {path.name}; {FIX}"
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             assert cleaner.WIDGET not in data, f"a widget output in {path.name}; {FIX}"
@@ -51,11 +52,12 @@ def test_cleaning_removes_what_the_test_forbids():
     panel = nbformat.v4.new_output("display_data", data={cleaner.WIDGET: {"model_id": "x"},
                                                          "text/plain": "VBox(children=(Box(…"})
     checked = nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)", outputs=[
-        nbformat.v4.new_output("stream", name="stdout", text="1\n")])
+        nbformat.v4.new_output("stream", name="stdout", text="1\n")],
+        metadata={"execution": {"iopub.execute_input": "2026-12-03T18:34:37.311816Z"}})
     notebook.cells = [nbformat.v4.new_code_cell("plot()", outputs=[figure]),
                       nbformat.v4.new_code_cell("Panel()", outputs=[panel]), checked]
     cleaner.clean(notebook)
     assert "widgets" not in notebook.metadata and notebook.cells[0].outputs == []
     assert notebook.cells[1].outputs[0].data == {"text/plain": cleaner.NOTE}
-    assert notebook.cells[2].source == "print(1)" and notebook.cells[2].metadata.tags == ["nbval-check-output"]
+    assert notebook.cells[2].source == "print(1)" and notebook.cells[2].metadata == {"tags": ["nbval-check-output"]}
     assert notebook.cells[2].outputs[0].text == "1\n"
