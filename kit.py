@@ -81,7 +81,6 @@ def running_as_root() -> bool:
 
 
 @functools.lru_cache(maxsize=None)  # not functools.cache: an old Python must still read the version line
-@functools.cache
 def kit_module(name: str) -> ModuleType:
     """A module of the kit that needs only the standard library (`language_choice`, `texts`, `termination`,
     `errors`), loaded from its file: `simulation` itself imports what is not installed yet. Loaded once per run

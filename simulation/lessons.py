@@ -41,7 +41,6 @@ from .errors import KitError
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks"
 EXERCISES = ROOT / "exercises"
-DUTCH = LESSONS / "nl"
 MARKER = re.compile(r"^<!-- (cell|code) ([0-9A-Za-z_-]+) -->$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"\A```python\n(.*)\n```\Z", re.DOTALL)
 LANGUAGE_TAG = "kit-language"  # the one cell the Dutch lesson has that the English one has not

@@ -21,6 +21,7 @@ from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
 from simulation.grading.gradebook import StudentResult, lms_csv
 from simulation.grading.run import Cache, Outcome, run_all
+from simulation.lessons import dutch_path
 from simulation.spreadsheets import escape_cell
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -347,7 +348,7 @@ def test_a_dutch_exercise_notebook_is_graded_as_the_english_one(tmp_path):
     folder = tmp_path / "submissions"
     folder.mkdir()
     (folder / "english.ipynb").write_text(_handed_in(english, "s700"), encoding="utf-8")
-    (folder / "dutch.ipynb").write_text(_handed_in(ROOT / "exercises" / "nl" / english.name, "s800"), encoding="utf-8")
+    (folder / "dutch.ipynb").write_text(_handed_in(dutch_path(english), "s800"), encoding="utf-8")
     book = grade_folder(folder, tmp_path / "gradebook.csv", course=COURSE, workers=2, timeout=60, progress=False)
     results = {r.file: r for r in book.results}
     code = "\n".join(cell.source for cell in nbformat.read(english, as_version=4).cells if cell.cell_type == "code")
