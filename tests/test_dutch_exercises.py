@@ -16,9 +16,11 @@ from test_dutch_help import dutch_english_words, prose
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE  # '25%', '1,600', '0.45', '-3'
 
 from simulation.errors import KitError
-from simulation.exercises import EXERCISES, check, grade, list_exercises, show, start
+from simulation.exercises import EXERCISES, ChoiceAnswer, check, grade, list_exercises, show, start
+from simulation.exercises.base import AnswerError
 from simulation.exercises.personal import inputs_for
 from simulation.exercises.worked import worked_example
+from simulation.lessons import dutch_path, english_exercises
 
 
 def dutch_boxes(exercise_id: str, student: str | None):
@@ -106,3 +108,33 @@ def test_a_wrong_answer_sends_the_student_to_the_lesson_in_their_language(exerci
         named = re.findall(r"notebooks/[\w/]+\.ipynb", EXERCISES[exercise_id].revisit(language))
         assert len(named) == 1 and Path(named[0]).parent == Path(folder), named
         assert (root / named[0]).is_file(), named
+
+
+def _typed_as(kind, typed: str) -> str | None:
+    """The option key a student's typed choice is read as, or None when the kit refuses it."""
+    try:
+        return kind.parse(typed)
+    except AnswerError:
+        return None
+
+
+@pytest.mark.parametrize("notebook", english_exercises(), ids=lambda path: path.stem)
+def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_example_is_accepted(notebook):
+    """The hint that a choice may be typed in Dutch sat in set 01, which asks no choice, and was missing from
+    04–05, which ask eleven; each example it gives ('"loyale klant"' or '"loyal"') must be read as the same option
+    by a choice question of that notebook, or the hint teaches a typo."""
+    import nbformat
+
+    code = "\n".join(cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code")
+    kinds = [EXERCISES[id].kind for id in dict.fromkeys(re.findall(r'(?:show|check)\("([^"]+)"', code))]
+    choices = [kind for kind in kinds if isinstance(kind, ChoiceAnswer)]
+    assert kinds, notebook  # the pattern finds the notebook's exercises
+    dutch = "\n".join(cell.source for cell in nbformat.read(dutch_path(notebook), as_version=4).cells
+                      if cell.cell_type == "markdown")
+    hints = re.findall(r"^(?:Keuzes mag je|Een keuze typ je)\b.*$", dutch, flags=re.MULTILINE)
+    assert len(hints) == (1 if choices else 0), hints
+    for hint in hints:
+        examples = re.findall(r'`"([^"`]+)"`', hint)
+        assert len(examples) >= 2, hint
+        read_as = [{_typed_as(kind, typed) for typed in examples} for kind in choices]
+        assert any(len(keys) == 1 and None not in keys for keys in read_as), (hint, read_as)
