@@ -1,6 +1,6 @@
 """Keep the lessons small and clean in git: no widget state, no unchecked figures, no test markers in sight.
 
-    python .ci/clean_notebooks.py            clean the lessons (notebooks/, notebooks/nl/) and exercises/nl/ in place
+    python .ci/clean_notebooks.py            clean the lessons and exercises (and their nl/ folders) in place
     python .ci/clean_notebooks.py --check    only report what would change (exit 1 if anything)
     python .ci/clean_notebooks.py notebooks/03_expectation_management.ipynb   only that lesson
 
@@ -26,10 +26,11 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from simulation.language import text  # noqa: E402  (the kit next to this script, not an installed copy)
+from simulation.files import write_text  # noqa: E402  (the kit next to this script, not an installed copy)
+from simulation.language import text  # noqa: E402
 
 NOTE = text("panel.not_run", "en")  # what a panel's plain-text part says (lessons speak English first)
-FOLDERS = ("notebooks", "notebooks/nl", "exercises/nl")  # the English exercises keep the outputs their author saved
+FOLDERS = ("notebooks", "notebooks/nl", "exercises", "exercises/nl")  # the exercises keep their question boxes
 WIDGET = "application/vnd.jupyter.widget-view+json"
 MARKERS = {"# NBVAL_CHECK_OUTPUT": "nbval-check-output", "# NBVAL_IGNORE_OUTPUT": "nbval-ignore-output",
            "# NBVAL_SKIP": "nbval-skip", "# NBVAL_RAISES_EXCEPTION": "nbval-raises-exception"}
@@ -80,14 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="only these notebooks (default: every lesson), e.g. the ones you re-executed")
     args = parser.parse_args(argv)
+    missing = [str(path) for path in args.notebooks if not path.is_file()]
+    if missing:
+        parser.error(f"no such notebook: {', '.join(missing)}")
     dirty = []
     for path in [p.resolve() for p in args.notebooks] or lesson_files():
         before = path.read_text(encoding="utf-8")
         after = nbformat.writes(clean(nbformat.reads(before, as_version=4)))
         if after != before:
-            dirty.append(path.relative_to(ROOT))
+            dirty.append(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
             if not args.check:
-                path.write_text(after, encoding="utf-8")
+                write_text(path, after)  # whole or not at all, as the kit writes every file
     for path in dirty:
         print(f"{'needs cleaning' if args.check else 'cleaned'}: {path}")
     return 1 if args.check and dirty else 0

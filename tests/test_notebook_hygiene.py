@@ -1,4 +1,4 @@
-"""The lessons and the Dutch exercise notebooks stay small and look finished in git: no widget state, no
+"""The lessons and the exercise notebooks (English and Dutch) stay small and look finished in git: no widget state, no
 unchecked figures, no test markers.
 
 After re-executing the lessons, run `python .ci/clean_notebooks.py` (this test says so when it is needed).
@@ -20,7 +20,7 @@ _spec.loader.exec_module(cleaner)
 LESSONS = cleaner.lesson_files()
 BUDGET_BYTES = 40_000  # per lesson: text, code and the outputs nbval checks; the figures are re-drawn on Run
 #: per exercise notebook: it is saved with its question boxes (practice mode), so a student reads the questions
-#: before running anything; each box is kept as HTML and as text (the Dutch ones are 27–45 KB, 05 the largest).
+#: before running anything; each box is kept as HTML and as text (they are 25–50 KB, 05 the largest).
 EXERCISE_BUDGET_BYTES = 50_000
 FIX = "run: python .ci/clean_notebooks.py"
 
