@@ -401,8 +401,37 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
                 for line in cell.source.splitlines() if line.startswith("## ")]
     for concept in ("Sales 1.0", "five CRM factors", "tabel 1.1", "kinds of expectation", "Customer delight",
                     "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
-                    "relationship types of marketing and sales", "GDPR"):
+                    "relationship types of marketing and sales", "GDPR", "Sales approaches", "loyalty motives"):
         assert any(concept in heading for heading in headings), concept
+
+
+def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
+    """Lesson 09 (section 12, English and Dutch) says in words what each of the model's sales methods does, and
+    how `"mix"` assigns them. If a method's multipliers change, this fails and names the row to re-read."""
+    from simulation.model.methods import MIX, SALES_METHODS
+
+    methods = SALES_METHODS
+    transactional, solution, strategic = methods["transactional"], methods["solution"], methods["strategic"]
+    challenger, centric, constraints = (methods[key] for key in ("challenger", "customer_centric",
+                                                                   "theory_of_constraints"))
+    # Transactional: wins simple deals more often, fewer hours, shorter cycle; a complex product sold without
+    # advice wins less often and leaves a customer who grades lower (the only method with that lasting cost).
+    assert transactional.simple == max(m.simple for m in methods.values()) > 1, "transactional row"
+    assert transactional.hours < 1 and transactional.cycle < 1 and transactional.complex < 1, "transactional row"
+    assert [key for key, m in methods.items() if m.complex_advice < 0] == ["transactional"], "transactional row"
+    assert all(m.complex_advice <= 0 for m in methods.values()), "transactional row"
+    assert solution.complex > 1 and solution.hours > 1 and solution.cycle > 1, "solution row"
+    # Strategic: the strongest with large buyers; the most hours, the longest cycle, the weakest on simple deals.
+    for field, best in (("large_buyer", max), ("hours", max), ("cycle", max), ("simple", min)):
+        assert getattr(strategic, field) == best(getattr(m, field) for m in methods.values()), ("strategic row", field)
+    assert challenger.large_buyer > 1 and challenger.complex > 1 and challenger.simple < 1, "Challenger row"
+    # Customer-centric: a little better on complex and large deals, for a little more time.
+    assert 1 < centric.complex < solution.complex and 1 < centric.large_buyer < challenger.large_buyer, "centric row"
+    assert 1 < centric.hours < solution.hours and centric.cycle > 1, "customer-centric row"
+    assert constraints.complex > 1 and constraints.cycle < 1, "Theory of Constraints row"
+    assert MIX == {"inside_sales": "transactional", "junior_account_managers": "customer_centric",
+                   "account_managers": "solution", "senior_account_managers": "challenger",
+                   "key_account_managers": "strategic"}, "the mix, below the table"
 
 
 def _exercise_notebooks():

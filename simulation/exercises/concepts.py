@@ -3,11 +3,14 @@
 Each is a classification (which term fits this statement?) from a small pool
 of statements, so students get different statements; lesson
 notebooks/09_course_concepts.ipynb explains every term. The complaint goal
-and Porter's margin are small calculations (see `calculations.py`).
+and Porter's margin are small calculations (see `calculations.py`). The sales
+approaches are the model's own sales methods (`funnel.sales_method`), named as
+lesson 02's panel names them.
 """
 
 from __future__ import annotations
 
+from ..parameters import SPECS
 from .base import Text
 from .classify import Term, classification
 
@@ -319,5 +322,98 @@ PORTER_ACTIVITIES = classification(
     ),
 )
 
+
+def _method(key: str, meaning: Text) -> Term:
+    """A sales approach by its model key, with the label the panels give `funnel.sales_method`."""
+    spec = SPECS["funnel.sales_method"]
+    return Term(key, T(spec.choice_label(key, "en"), spec.choice_label(key, "nl")), meaning)
+
+
+SALES_APPROACHES = classification(
+    id="sales-approaches", concept="funnel",
+    title=T("Which sales approach?", "Welke verkoopbenadering?"),
+    prompt=T("Which sales approach (verkoopbenadering) does this seller follow?",
+             "Welke verkoopbenadering volgt deze verkoper?"),
+    terms=(
+        _method("transactional", T(
+            "the traditional way: quick and low-risk, aimed at the single sale; it fits simple products.",
+            "de traditionele manier: snel en met weinig risico, gericht op de losse verkoop; past bij eenvoudige "
+            "producten.")),
+        _method("solution", T(
+            "from the customer's need to the ideal solution, worked out together with the customer (consultative).",
+            "van de behoefte van de klant naar de ideale oplossing, samen met de klant uitgewerkt (consultatief).")),
+        _method("strategic", T(
+            "Miller-Heiman: the whole buying process of a very complex account, with everyone in the DMU.",
+            "Miller-Heiman: het hele inkoopproces van een zeer complex account, met iedereen in de DMU.")),
+        _method("challenger", T(
+            "Dixon & Adamson: teach the customer something new, tailor it, take control and keep the tension.",
+            "Dixon & Adamson: de klant iets nieuws leren, het op maat brengen, de regie nemen en de spanning "
+            "vasthouden.")),
+        _method("customer_centric", T(
+            "Bosworth: talk about the buyer's goals; questions rather than opinions, decision makers rather than "
+            "users.", "Bosworth: praten over de doelen van de koper; liever vragen dan meningen, liever beslissers "
+                      "dan gebruikers.")),
+        _method("theory_of_constraints", T(
+            "Goldratt: find the one bottleneck that holds the deal up, and solve that first.",
+            "Goldratt: zoek het ene knelpunt dat de deal ophoudt, en los dat eerst op.")),
+    ),
+    cases=(
+        ("transactional", T("A reorder of standard toner: I confirm price and delivery date by return and move on.",
+                            "Een nabestelling van standaardtoner: ik bevestig per omgaande prijs en levertijd en ga "
+                            "door.")),
+        ("solution", T("With the customer's planners I work out which set-up solves their delays best.",
+                       "Met de planners van de klant werk ik uit welke opzet hun vertragingen het best oplost.")),
+        ("strategic", T("For this account I map the whole buying process: everyone in the DMU, their role and "
+                        "their stake.", "Voor dit account breng ik het hele inkoopproces in kaart: iedereen in de "
+                                        "DMU, hun rol en hun belang.")),
+        ("challenger", T("I show the board an insight about their own market they had missed, and I keep pressing "
+                         "until they act on it.", "Ik laat de directie een inzicht over hun eigen markt zien dat ze "
+                                                  "hadden gemist, en ik blijf aandringen tot ze ermee aan de slag "
+                                                  "gaan.")),
+        ("customer_centric", T("I ask the buyer what they want to reach this year, and I talk with the one who "
+                               "decides, not with the users.", "Ik vraag de koper wat hij dit jaar wil bereiken, "
+                                                                "en ik praat met wie beslist, niet met de "
+                                                                "gebruikers.")),
+        ("theory_of_constraints", T("The deal waits for one thing, the customer's IT approval; I solve that first "
+                                    "and leave the rest.", "De deal wacht op één ding, de goedkeuring van de "
+                                                           "ICT-afdeling van de klant; dat los ik eerst op en de "
+                                                           "rest laat ik liggen.")),
+    ),
+)
+
+VALUE_NEEDS = classification(
+    id="value-needs", concept="economics",
+    title=T("Which need does the value proposition meet?", "Welke behoefte dekt de waardepropositie?"),
+    prompt=T("Which kind of need does this argument for the offer meet?",
+             "Aan welk soort behoefte komt dit argument voor het aanbod tegemoet?"),
+    terms=(
+        Term("economic", T("economic", "economisch"), T(
+            "the cost of the product, its service and accessories: total cost of ownership (TCO), maintenance, "
+            "transparent prices, no waste.",
+            "de kosten van het product, de service en de toebehoren: de totale kosten over de levensduur (TCO), "
+            "onderhoud, transparante prijzen, geen verspilling.")),
+        Term("functional", T("functional", "functioneel"), T(
+            "what the product does: ease of use, capacity, failure rate, energy use.",
+            "wat het product doet: gebruiksgemak, capaciteit, storingsgevoeligheid, energieverbruik.")),
+        Term("psychological", T("psychological", "psychologisch"), T(
+            "how the product feels: model, colour, fashion, brand, freedom.",
+            "hoe het product voelt: model, kleur, mode, merk, vrijheid.")),
+    ),
+    cases=(
+        ("economic", T("Over its whole life the machine costs less than any other, maintenance included.",
+                       "Over de hele levensduur kost de machine minder dan alle andere, onderhoud inbegrepen.")),
+        ("functional", T("The new scanner handles twice as many pallets an hour and hardly ever breaks down.",
+                         "De nieuwe scanner verwerkt twee keer zoveel pallets per uur en valt bijna nooit uit.")),
+        ("psychological", T("Our drivers want the new model in the company colours: it shows who we are.",
+                            "Onze chauffeurs willen het nieuwe model in de huiskleuren: het laat zien wie we zijn.")),
+        ("economic", T("Every line of the invoice is explained, and there are no hidden extras.",
+                       "Elke regel van de factuur is uitgelegd, en er zijn geen verborgen extra kosten.")),
+        ("functional", T("The software is easy to learn: a new employee works with it on the first day.",
+                         "De software is makkelijk te leren: een nieuwe medewerker werkt er de eerste dag al mee.")),
+        ("psychological", T("Buying from the best-known brand in the sector feels safe to our board.",
+                            "Kopen bij het bekendste merk in de sector voelt veilig voor onze directie.")),
+    ),
+)
+
 EXERCISES = (SALES_GENERATIONS, CRM_FACTORS, CUSTOMER_TERMS, EXPECTATION_KINDS, CUSTOMER_DELIGHT, SPIN_QUESTIONS,
-             MARKETING_SALES, GDPR, CUSTOMER_EQUITY, PORTER_ACTIVITIES)
+             MARKETING_SALES, GDPR, CUSTOMER_EQUITY, PORTER_ACTIVITIES, SALES_APPROACHES, VALUE_NEEDS)
