@@ -407,28 +407,60 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
 
 def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
     """Lesson 09 (section 12, English and Dutch) says in words what each of the model's sales methods does, and
-    how `"mix"` assigns them. If a method's multipliers change, this fails and names the row to re-read."""
-    from simulation.model.methods import MIX, SALES_METHODS
+    how `"mix"` assigns them. If a method's multipliers change, this fails and names the row to re-read; a method
+    added to the model, or a row dropped from the lesson, fails on the table's names."""
+    import nbformat
+
+    from simulation.lessons import dutch_path
+    from simulation.model.methods import MIX, SALES_METHODS, win_factor
+
+    english = ROOT / "notebooks" / "09_course_concepts.ipynb"
+    for language, path in (("en", english), ("nl", dutch_path(english))):
+        section = next(cell.source for cell in nbformat.read(path, as_version=4).cells
+                       if cell.cell_type == "markdown" and cell.source.startswith("## 12 "))
+        rows = [line.strip("|").split("|") for line in section.splitlines() if line.startswith("| **")]
+        modelled = {re.match(r"\s*\*\*(.+?)\*\*", row[0]).group(1) for row in rows
+                    if row[-1].strip() not in ("not in the model", "niet in het model")}
+        assert modelled == {SPECS["funnel.sales_method"].choice_label(key, language) for key in SALES_METHODS}, \
+            (language, modelled)  # each row named as lesson 02's dropdown names the method
 
     methods = SALES_METHODS
-    transactional, solution, strategic = methods["transactional"], methods["solution"], methods["strategic"]
-    challenger, centric, constraints = (methods[key] for key in ("challenger", "customer_centric",
-                                                                   "theory_of_constraints"))
-    # Transactional: wins simple deals more often, fewer hours, shorter cycle; a complex product sold without
-    # advice wins less often and leaves a customer who grades lower (the only method with that lasting cost).
-    assert transactional.simple == max(m.simple for m in methods.values()) > 1, "transactional row"
-    assert transactional.hours < 1 and transactional.cycle < 1 and transactional.complex < 1, "transactional row"
-    assert [key for key, m in methods.items() if m.complex_advice < 0] == ["transactional"], "transactional row"
-    assert all(m.complex_advice <= 0 for m in methods.values()), "transactional row"
-    assert solution.complex > 1 and solution.hours > 1 and solution.cycle > 1, "solution row"
-    # Strategic: the strongest with large buyers; the most hours, the longest cycle, the weakest on simple deals.
-    for field, best in (("large_buyer", max), ("hours", max), ("cycle", max), ("simple", min)):
-        assert getattr(strategic, field) == best(getattr(m, field) for m in methods.values()), ("strategic row", field)
-    assert challenger.large_buyer > 1 and challenger.complex > 1 and challenger.simple < 1, "Challenger row"
-    # Customer-centric: a little better on complex and large deals, for a little more time.
-    assert 1 < centric.complex < solution.complex and 1 < centric.large_buyer < challenger.large_buyer, "centric row"
-    assert 1 < centric.hours < solution.hours and centric.cycle > 1, "customer-centric row"
-    assert constraints.complex > 1 and constraints.cycle < 1, "Theory of Constraints row"
+
+    def wins(key: str, size: int, complex_product: bool) -> float:  # win-chance factor; size 2 = a large company
+        return win_factor(methods[key], size, complex_product)
+
+    def row(key: str, **claims: bool) -> None:
+        failed = [claim for claim, holds in claims.items() if not holds]
+        assert not failed, f"lesson 09 §12, row '{key}': {failed}"
+
+    most = {field: max(getattr(m, field) for m in methods.values()) for field in ("hours", "cycle")}
+    t, spin, solution = methods["transactional"], methods["spin"], methods["solution"]
+    strategic, challenger, centric = methods["strategic"], methods["challenger"], methods["customer_centric"]
+    constraints = methods["theory_of_constraints"]
+    row("transactional", wins_simple_deals_more_often=all(wins("transactional", size, False) == max(
+            wins(key, size, False) for key in methods) for size in (0, 1)),
+        fewer_hours_and_a_shorter_cycle=t.hours < 1 and t.cycle < 1,
+        loses_with_large_companies=t.large_buyer == min(m.large_buyer for m in methods.values()) < 1,
+        complex_without_advice_won_less_often=t.complex < 1,
+        and_graded_lower_only_here=[key for key, m in methods.items() if m.complex_advice != 0] == ["transactional"]
+        and t.complex_advice < 0)
+    row("spin", helps_with_complex=spin.complex > 1, loses_edge_with_large=spin.large_buyer < 1,
+        a_few_more_hours=1 < spin.hours < solution.hours)
+    row("solution", wins_complex_more_often=solution.complex > 1, more_hours=solution.hours > 1,
+        longer_cycle=solution.cycle > 1)
+    row("strategic", biggest_gain_large_complex=wins("strategic", 2, True) == max(
+            wins(key, 2, True) for key in methods),
+        most_hours=strategic.hours == most["hours"], longest_cycle=strategic.cycle == most["cycle"],
+        weakest_on_simple_small_and_mid=all(wins("strategic", size, False) == min(
+            wins(key, size, False) for key in methods) for size in (0, 1)))
+    row("challenger", strong_large_complex=wins("challenger", 2, True) > 1,
+        weak_on_simple=all(wins("challenger", size, False) < 1 for size in (0, 1, 2)),
+        more_hours=challenger.hours > 1, slightly_shorter_cycle=0.9 <= challenger.cycle < 1)
+    row("customer_centric", a_little_better_complex=1 < centric.complex < solution.complex,
+        a_little_better_large=1 < centric.large_buyer < challenger.large_buyer,
+        a_little_more_time=1 < centric.hours < solution.hours and 1 < centric.cycle < solution.cycle)
+    row("theory_of_constraints", wins_complex_more_often=constraints.complex > 1,
+        shortens_the_cycle=constraints.cycle < 1, a_few_more_hours=1 < constraints.hours < solution.hours)
     assert MIX == {"inside_sales": "transactional", "junior_account_managers": "customer_centric",
                    "account_managers": "solution", "senior_account_managers": "challenger",
                    "key_account_managers": "strategic"}, "the mix, below the table"

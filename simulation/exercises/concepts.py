@@ -347,8 +347,8 @@ SALES_APPROACHES = classification(
             "Miller-Heiman: het hele inkoopproces van een zeer complex account, met iedereen in de DMU.")),
         _method("challenger", T(
             "Dixon & Adamson: teach the customer something new, tailor it, take control and keep the tension.",
-            "Dixon & Adamson: de klant iets nieuws leren, het op maat brengen, de regie nemen en de spanning "
-            "vasthouden.")),
+            "Dixon & Adamson: de klant iets nieuws leren, het afstemmen op de klant, de regie nemen en de "
+            "spanning vasthouden.")),
         _method("customer_centric", T(
             "Bosworth: talk about the buyer's goals; questions rather than opinions, decision makers rather than "
             "users.", "Bosworth: praten over de doelen van de koper; liever vragen dan meningen, liever beslissers "
@@ -358,11 +358,12 @@ SALES_APPROACHES = classification(
             "Goldratt: zoek het ene knelpunt dat de deal ophoudt, en los dat eerst op.")),
     ),
     cases=(
-        ("transactional", T("A reorder of standard toner: I confirm price and delivery date by return and move on.",
-                            "Een nabestelling van standaardtoner: ik bevestig per omgaande prijs en levertijd en ga "
-                            "door.")),
-        ("solution", T("With the customer's planners I work out which set-up solves their delays best.",
-                       "Met de planners van de klant werk ik uit welke opzet hun vertragingen het best oplost.")),
+        ("transactional", T("A reorder of standard toner: I confirm price and delivery date by return and move on to "
+                            "the next customer.", "Een nabestelling van standaardtoner: ik bevestig per omgaande prijs "
+                                                  "en leverdatum en ga door naar de volgende klant.")),
+        ("solution", T("I start from what the customer needs and, with their planners, design the set-up that fits "
+                       "them best.", "Ik vertrek vanuit wat de klant nodig heeft en ontwerp met zijn planners de "
+                                     "opzet die het best past.")),
         ("strategic", T("For this account I map the whole buying process: everyone in the DMU, their role and "
                         "their stake.", "Voor dit account breng ik het hele inkoopproces in kaart: iedereen in de "
                                         "DMU, hun rol en hun belang.")),
@@ -383,7 +384,7 @@ SALES_APPROACHES = classification(
 
 VALUE_NEEDS = classification(
     id="value-needs", concept="economics",
-    title=T("Which need does the value proposition meet?", "Welke behoefte dekt de waardepropositie?"),
+    title=T("Which need does the value proposition meet?", "Aan welke behoefte komt de waardepropositie tegemoet?"),
     prompt=T("Which kind of need does this argument for the offer meet?",
              "Aan welk soort behoefte komt dit argument voor het aanbod tegemoet?"),
     terms=(
@@ -406,12 +407,12 @@ VALUE_NEEDS = classification(
                          "De nieuwe scanner verwerkt twee keer zoveel pallets per uur en valt bijna nooit uit.")),
         ("psychological", T("Our drivers want the new model in the company colours: it shows who we are.",
                             "Onze chauffeurs willen het nieuwe model in de huiskleuren: het laat zien wie we zijn.")),
-        ("economic", T("Every line of the invoice is explained, and there are no hidden extras.",
-                       "Elke regel van de factuur is uitgelegd, en er zijn geen verborgen extra kosten.")),
-        ("functional", T("The software is easy to learn: a new employee works with it on the first day.",
-                         "De software is makkelijk te leren: een nieuwe medewerker werkt er de eerste dag al mee.")),
-        ("psychological", T("Buying from the best-known brand in the sector feels safe to our board.",
-                            "Kopen bij het bekendste merk in de sector voelt veilig voor onze directie.")),
+        ("economic", T("Every invoice line is explained and there are no hidden extras.",
+                       "Elke factuurregel is toegelicht en er zijn geen verborgen extra kosten.")),
+        ("functional", T("The screens are so simple that nobody needs a manual.",
+                         "De schermen zijn zo eenvoudig dat niemand een handleiding nodig heeft.")),
+        ("psychological", T("Our board likes to be seen with the brand everyone in the sector admires.",
+                            "Onze directie laat zich graag zien met het merk dat iedereen in de sector bewondert.")),
     ),
 )
 
