@@ -423,37 +423,42 @@ MARKETING_TOOLS = classification(
     prompt=T("Which of these four is the company using here?", "Welke van deze vier gebruikt het bedrijf hier?"),
     terms=(
         Term("automation", T("marketing automation", "marketing automation"), T(
-            "automatic, timely follow-up of leads along the buyer journey, from prospect to customer.",
-            "automatische, tijdige opvolging van leads langs de klantreis, van prospect tot klant.")),
+            "automatic, timely follow-up of leads at every stage of the buyer journey, from prospect to customer.",
+            "automatische, tijdige opvolging van leads in elke fase van de klantreis, van prospect tot klant.")),
         Term("abm", T("account-based marketing (ABM)", "account-based marketing (ABM)"), T(
-            "key accounts as markets of one: a campaign per account, a message for each member of its DMU.",
-            "key accounts als markten van één: een campagne per account, een boodschap voor ieder lid van de DMU.")),
+            "each key account as a market of its own: a campaign per account, a message for each member of its DMU.",
+            "elk key account als een eigen markt: een campagne per account, een eigen boodschap voor elk DMU-lid.")),
         Term("content", T("content marketing", "contentmarketing"), T(
-            "the right message at the right moment for the right leads, so they buy contentedly, and again.",
-            "de juiste boodschap op het juiste moment voor de juiste leads, zodat ze tevreden kopen, en opnieuw.")),
+            "useful information rather than a sales pitch (guides, articles), for the right leads at the right "
+            "moment, so they buy contentedly and come back; lead nurturing builds on it.",
+            "nuttige informatie in plaats van een verkooppraatje (gidsen, artikelen), voor de juiste leads op het "
+            "juiste moment, zodat ze tevreden kopen en terugkomen; lead nurturing bouwt erop voort.")),
         Term("social_selling", T("social selling", "social selling"), T(
-            "the right person, moment, message and social channel; profiles show who is in the DMU.",
-            "de juiste persoon, het juiste moment, de juiste boodschap en het juiste sociale kanaal; profielen laten "
+            "the right person, moment and message on a social media channel; profiles show who is in the DMU.",
+            "de juiste persoon, het juiste moment en de juiste boodschap op een social-mediakanaal; profielen laten "
             "zien wie er in de DMU zit.")),
     ),
     cases=(
-        ("automation", T("A lead who downloads our price list gets a follow-up e-mail the next morning without anyone "
-                         "sending it.", "Een lead die onze prijslijst downloadt, krijgt de volgende ochtend een "
-                                        "vervolgmail zonder dat iemand die verstuurt.")),
+        ("automation", T("A lead who downloads our price list gets a follow-up e-mail the next morning, without anyone "
+                         "lifting a finger.", "Een lead die onze prijslijst downloadt, krijgt de volgende ochtend een "
+                                              "vervolgmail, zonder dat er iemand aan te pas komt.")),
         ("abm", T("Each of our three largest accounts gets a campaign of its own, with a separate message for its "
                   "finance director, its ICT manager and its buyer.",
                   "Elk van onze drie grootste accounts krijgt een eigen campagne, met een aparte boodschap voor de "
                   "financieel directeur, de ICT-manager en de inkoper.")),
-        ("content", T("Every month we publish a practical guide to cutting energy costs, written for the buyers we "
-                      "want to reach.", "Elke maand publiceren we een praktische gids over het verlagen van "
-                                        "energiekosten, geschreven voor de inkopers die we willen bereiken.")),
-        ("social_selling", T("Before the meeting our account manager looks up the customer's team on LinkedIn and "
-                             "sends the right person a short message there.",
-                             "Voor de afspraak zoekt onze accountmanager het team van de klant op LinkedIn op en "
-                             "stuurt de juiste persoon daar een kort bericht.")),
-        ("automation", T("Leads who have not opened an e-mail for two months automatically get a different series "
-                         "of messages.", "Leads die twee maanden geen e-mail hebben geopend, krijgen automatisch een "
-                                         "andere reeks berichten.")),
+        ("content", T("Every month we publish a practical guide to cutting energy costs, written for the purchasing "
+                      "managers we want to reach.", "Elke maand publiceren we een praktische gids over het verlagen "
+                                                    "van energiekosten, geschreven voor de inkopers die we willen "
+                                                    "bereiken.")),
+        ("social_selling", T("Our account manager sees on LinkedIn that a prospect has a new purchasing manager, and "
+                             "congratulates her there in a short message.",
+                             "Onze accountmanager ziet op LinkedIn dat een prospect een nieuwe inkoopmanager heeft, en "
+                             "feliciteert haar daar met een kort bericht.")),
+        ("automation", T("When a lead fills in our contact form, the CRM sends a welcome e-mail, scores the lead and "
+                         "books a call for a rep, without anyone lifting a finger.",
+                         "Vult een lead ons contactformulier in, dan stuurt het CRM-systeem een welkomstmail, geeft "
+                         "het de lead een score en plant het een belafspraak voor een verkoper, zonder dat er iemand "
+                         "aan te pas komt.")),
     ),
 )
 
