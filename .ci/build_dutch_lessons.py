@@ -25,13 +25,13 @@ sys.path.insert(0, str(ROOT / ".ci"))
 from clean_notebooks import clean  # noqa: E402
 from simulation.files import write_text  # noqa: E402
 from simulation.lessons import (dutch_lesson, dutch_path, english_exercises, english_lessons,  # noqa: E402
-                                read_code, read_text, text_path)
+                                is_exercise_notebook, read_code, read_text, text_path)
 
 
 def build(lesson: Path, execute: bool = True) -> Path:
     english = nbformat.read(lesson, as_version=4)
     dutch = dutch_lesson(english, read_text(text_path(lesson)), lesson.name, read_code(text_path(lesson)),
-                         exercises=lesson in english_exercises())
+                         exercises=is_exercise_notebook(lesson))
     for cell in dutch.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -51,10 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_intermixed_args(argv)  # '03 --exercises 05' as well as '--exercises 03 05'
     notebooks = (english_lessons() if args.kind != "exercises" else []) + \
         (english_exercises() if args.kind != "lessons" else [])
-    unknown = [number for number in args.numbers if not any(n.name[:2] == number.zfill(2) for n in notebooks)]
+    wanted = {number.zfill(2) for number in args.numbers}
+    unknown = sorted(wanted - {notebook.name[:2] for notebook in notebooks})
     if unknown:  # a typo would otherwise build nothing and say nothing
         parser.error(f"no {args.kind or 'lesson or exercise'} notebook numbered {', '.join(unknown)}")
-    wanted = {number.zfill(2) for number in args.numbers}
     chosen = [lesson for lesson in notebooks if not wanted or lesson.name[:2] in wanted]
     for lesson in chosen:
         print(f"wrote {build(lesson, not args.no_execute).relative_to(ROOT)}", flush=True)

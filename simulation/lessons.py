@@ -40,7 +40,7 @@ from .errors import KitError
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks"
-EXERCISES = ROOT / "exercises"
+EXERCISE_FOLDER = ROOT / "exercises"
 MARKER = re.compile(r"^<!-- (cell|code) ([0-9A-Za-z_-]+) -->$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"\A```python\n(.*)\n```\Z", re.DOTALL)
 LANGUAGE_TAG = "kit-language"  # the one cell the Dutch lesson has that the English one has not
@@ -52,7 +52,13 @@ def english_lessons() -> list[Path]:
 
 
 def english_exercises() -> list[Path]:
-    return sorted(EXERCISES.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(EXERCISE_FOLDER.glob("[0-9][0-9]_*.ipynb"))
+
+
+def is_exercise_notebook(notebook: Path) -> bool:
+    """An exercise notebook rather than a lesson: its Dutch code is held to the stricter rule, and it gets no
+    language cell (`dutch_lesson(..., exercises=True)`)."""
+    return notebook.parent == EXERCISE_FOLDER
 
 
 def english_notebooks() -> list[Path]:

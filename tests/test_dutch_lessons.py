@@ -19,8 +19,8 @@ from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers,
 from simulation.errors import KitError
 from simulation.language import MINUS
 from simulation.lessons import (LANGUAGE_TAG, _deeper, code_shape, dutch_lesson, dutch_path, english_exercises,
-                                english_lessons, english_notebooks, read_code, read_text, same_exercise_code,
-                                text_path, without_language_cell)
+                                english_lessons, english_notebooks, is_exercise_notebook, read_code, read_text,
+                                same_exercise_code, text_path, without_language_cell)
 
 LESSONS = english_notebooks()  # the lessons and the exercises
 EXERCISES = english_exercises()
@@ -47,7 +47,7 @@ def test_the_dutch_lesson_runs_the_english_code(lesson):
             assert shown.source == code.get(source.id, source.source), "rebuild with: python .ci/build_dutch_lessons.py"
             assert code_shape(shown.source) == code_shape(source.source)
     switches = [c for c in dutch.cells if LANGUAGE_TAG in c.metadata.get("tags", [])]
-    if lesson in EXERCISES:  # its own setup cell says LANGUAGE = "nl" (test below)
+    if is_exercise_notebook(lesson):  # its own setup cell says LANGUAGE = "nl" (test below)
         assert not switches
     else:
         assert len(switches) == 1 and 'set_language("nl")' in switches[0].source
@@ -109,11 +109,11 @@ def test_what_the_dutch_lesson_prints_is_dutch_with_the_same_numbers(lesson):
     (questions, 'no answer yet'): Dutch words too, where a box may quote Python (the example of what to type,
     'bijv. -8.5') and course names ('Sales 1.0'), as test_dutch_exercises allows."""
     for cell_id, kind, english, dutch in _compared(lesson):
-        if lesson in EXERCISES:
+        if is_exercise_notebook(lesson):
             english, dutch = prose(ENGLISH_PYTHON.sub(" ", english)), prose(dutch)
         where = f"{lesson.name}, cell {cell_id} ({kind})"
         assert dutch.strip(), f"{where}: the English lesson shows output here, the Dutch one nothing"
-        if kind == "stream" or lesson in EXERCISES:
+        if kind == "stream" or is_exercise_notebook(lesson):
             words = re.sub(r"\b[AB]\b", " ", dutch)  # the sides A and B are no English 'a'
             assert not dutch_english_words(words), f"{where}: English in {dutch!r}"
         assert not ENGLISH_NUMBER_STYLE.search(dutch), f"{where}: an English number style in {dutch!r}"

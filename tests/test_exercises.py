@@ -413,6 +413,7 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
     import nbformat
 
     from simulation.lessons import dutch_path
+    from simulation.model.entities import SIZES
     from simulation.model.methods import MIX, SALES_METHODS, win_factor
 
     english = ROOT / "notebooks" / "09_course_concepts.ipynb"
@@ -426,8 +427,10 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
             (language, modelled)  # each row named as lesson 02's dropdown names the method
 
     methods = SALES_METHODS
+    large = SIZES.index("large")
+    smaller = range(large)  # small and mid-size customers
 
-    def wins(key: str, size: int, complex_product: bool) -> float:  # win-chance factor; size 2 = a large company
+    def wins(key: str, size: int, complex_product: bool) -> float:  # the win-chance factor of a deal
         return win_factor(methods[key], size, complex_product)
 
     def row(key: str, **claims: bool) -> None:
@@ -439,7 +442,7 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
     strategic, challenger, centric = methods["strategic"], methods["challenger"], methods["customer_centric"]
     constraints = methods["theory_of_constraints"]
     row("transactional", wins_simple_deals_more_often=all(wins("transactional", size, False) == max(
-            wins(key, size, False) for key in methods) for size in (0, 1)),
+            wins(key, size, False) for key in methods) > 1 for size in smaller),
         fewer_hours_and_a_shorter_cycle=t.hours < 1 and t.cycle < 1,
         loses_with_large_companies=t.large_buyer == min(m.large_buyer for m in methods.values()) < 1,
         complex_without_advice_won_less_often=t.complex < 1,
@@ -449,13 +452,13 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
         a_few_more_hours=1 < spin.hours < solution.hours)
     row("solution", wins_complex_more_often=solution.complex > 1, more_hours=solution.hours > 1,
         longer_cycle=solution.cycle > 1)
-    row("strategic", biggest_gain_large_complex=wins("strategic", 2, True) == max(
-            wins(key, 2, True) for key in methods),
+    row("strategic", biggest_gain_large_complex=wins("strategic", large, True) == max(
+            wins(key, large, True) for key in methods),
         most_hours=strategic.hours == most["hours"], longest_cycle=strategic.cycle == most["cycle"],
         weakest_on_simple_small_and_mid=all(wins("strategic", size, False) == min(
-            wins(key, size, False) for key in methods) for size in (0, 1)))
-    row("challenger", strong_large_complex=wins("challenger", 2, True) > 1,
-        weak_on_simple=all(wins("challenger", size, False) < 1 for size in (0, 1, 2)),
+            wins(key, size, False) for key in methods) for size in smaller))
+    row("challenger", strong_large_complex=wins("challenger", large, True) > 1,
+        weak_on_simple=all(wins("challenger", size, False) < 1 for size in range(len(SIZES))),
         more_hours=challenger.hours > 1, slightly_shorter_cycle=0.9 <= challenger.cycle < 1)
     row("customer_centric", a_little_better_complex=1 < centric.complex < solution.complex,
         a_little_better_large=1 < centric.large_buyer < challenger.large_buyer,
