@@ -62,3 +62,30 @@ def test_cleaning_removes_what_the_test_forbids():
     assert notebook.cells[1].outputs[0].data == {"text/plain": cleaner.NOTE}
     assert notebook.cells[2].source == "print(1)" and notebook.cells[2].metadata == {"tags": ["nbval-check-output"]}
     assert notebook.cells[2].outputs[0].text == "1\n"
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_dutch_lessons", ROOT / ".ci" / "build_dutch_lessons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_reruns_an_english_notebook_in_its_folder_and_saves_it_clean(tmp_path):
+    (tmp_path / "data.txt").write_text("6")  # found only when the notebook runs in its own folder, as a student's
+    stale = nbformat.v4.new_output("stream", name="stdout", text="old\n")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(int(open('data.txt').read()) * 7)",
+                                                outputs=[stale])]
+    path = tmp_path / "01_lesson.ipynb"
+    nbformat.write(notebook, path)
+    assert _build_script().rerun_english(path) == path
+    saved = nbformat.read(path, as_version=4).cells[0]
+    assert [output.text for output in saved.outputs] == ["42\n"]
+    assert saved.source.startswith("print(") and "execution" not in saved.metadata  # cleaned as the lessons are
+
+
+def test_the_build_refuses_to_rerun_english_notebooks_without_running_them(capsys):
+    with pytest.raises(SystemExit) as stop:
+        _build_script().main(["--english", "--no-execute", "09"])
+    assert stop.value.code == 2 and "--english" in capsys.readouterr().err
