@@ -402,25 +402,34 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
     for concept in ("Sales 1.0", "five CRM factors", "tabel 1.1", "kinds of expectation", "Customer delight",
                     "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
                     "relationship types of marketing and sales", "GDPR", "Sales approaches", "loyalty motives",
-                    "Marketing automation, ABM"):
+                    "Marketing automation, ABM", "input, throughput, output"):
         assert any(concept in heading for heading in headings), concept
+
+
+def _lesson_09_table(section: str) -> list[tuple[str, list[list[str]]]]:
+    """The rows of the table in lesson 09's section `section`, split in cells, in English and in Dutch."""
+    import nbformat
+
+    from simulation.lessons import dutch_path
+
+    english = ROOT / "notebooks" / "09_course_concepts.ipynb"
+    tables = []
+    for language, path in (("en", english), ("nl", dutch_path(english))):
+        source = next(cell.source for cell in nbformat.read(path, as_version=4).cells
+                      if cell.cell_type == "markdown" and cell.source.startswith(f"## {section} "))
+        tables.append((language, [line.strip("|").split("|") for line in source.splitlines()
+                                  if line.startswith("| **")]))
+    return tables
 
 
 def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
     """Lesson 09 (section 12, English and Dutch) says in words what each of the model's sales methods does, and
     how `"mix"` assigns them. If a method's multipliers change, this fails and names the row to re-read; a method
     added to the model, or a row dropped from the lesson, fails on the table's names."""
-    import nbformat
-
-    from simulation.lessons import dutch_path
     from simulation.model.entities import SIZES
     from simulation.model.methods import MIX, SALES_METHODS, win_factor
 
-    english = ROOT / "notebooks" / "09_course_concepts.ipynb"
-    for language, path in (("en", english), ("nl", dutch_path(english))):
-        section = next(cell.source for cell in nbformat.read(path, as_version=4).cells
-                       if cell.cell_type == "markdown" and cell.source.startswith("## 12 "))
-        rows = [line.strip("|").split("|") for line in section.splitlines() if line.startswith("| **")]
+    for language, rows in _lesson_09_table("12"):
         modelled = {re.match(r"\s*\*\*(.+?)\*\*", row[0]).group(1) for row in rows
                     if row[-1].strip() not in ("not in the model", "niet in het model")}
         assert modelled == {SPECS["funnel.sales_method"].choice_label(key, language) for key in SALES_METHODS}, \
@@ -468,6 +477,26 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
     assert MIX == {"inside_sales": "transactional", "junior_account_managers": "customer_centric",
                    "account_managers": "solution", "senior_account_managers": "challenger",
                    "key_account_managers": "strategic"}, "the mix, below the table"
+
+
+def test_lesson_09s_steering_table_lists_the_exercises_kpis_by_level_as_the_panels_name_them():
+    """Lesson 09 §15 (English and Dutch) lists the KPIs of exercise 'steering-levels' by level, each named as the
+    KPI table names it; and the levels follow one rule a student can apply: a share or a time of the steps in
+    between is throughput, a count of effort is input, a count of results or money is output."""
+    from simulation.exercises.concepts import KPI_LEVELS
+    from simulation.results import KPI_SPECS
+
+    levels = ("input", "throughput", "output")
+    assert set(KPI_LEVELS.values()) == set(levels) and set(KPI_LEVELS) <= set(KPI_SPECS)
+    for language, rows in _lesson_09_table("15"):
+        listed = {re.match(r"\s*\*\*(.+?)\*\*", row[0]).group(1): [name.strip() for name in row[-1].split(" · ")]
+                  for row in rows}
+        assert listed == {level: [KPI_SPECS[kpi].label(language) for kpi, at in KPI_LEVELS.items() if at == level]
+                          for level in levels}, language
+    units = {"input": {"leads", "visits", "quotes"}, "throughput": {"share", "days"},
+             "output": {"deals", "customers", "€"}}
+    misplaced = {kpi: level for kpi, level in KPI_LEVELS.items() if KPI_SPECS[kpi].unit not in units[level]}
+    assert not misplaced, misplaced
 
 
 def _exercise_notebooks():

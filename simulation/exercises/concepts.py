@@ -5,12 +5,14 @@ of statements, so students get different statements; lesson
 notebooks/09_course_concepts.ipynb explains every term. The complaint goal
 and Porter's margin are small calculations (see `calculations.py`). The sales
 approaches are the model's own sales methods (`funnel.sales_method`), named as
-lesson 02's panel names them.
+lesson 02's panel names them, and the steering levels ask about KPIs of the
+kit's own KPI table, named as the panels name them.
 """
 
 from __future__ import annotations
 
 from ..parameters import SPECS
+from ..results import KPI_SPECS
 from .base import Text
 from .classify import Term, classification
 
@@ -462,6 +464,46 @@ MARKETING_TOOLS = classification(
     ),
 )
 
+#: Where a KPI of the kit's KPI table sits in the sales process (DOMAIN.md §11.16): a count of effort put in,
+#: the quality or speed of the steps in between, or the result. Only KPIs whose level does not depend on the
+#: process one looks at: a customer's grade, say, is the result of account management and the start of next
+#: year's revenue, so it is left out. Lesson 09 §15 lists these KPIs by level (a test holds it to this table).
+KPI_LEVELS: dict[str, str] = {
+    "leads_generated": "input", "visits_made": "input", "quotes_sent": "input",
+    "lead_to_mql": "throughput", "win_rate": "throughput", "sales_cycle_days_mean": "throughput",
+    "quote_lead_time_days_mean": "throughput", "promises_kept_share": "throughput",
+    "complaints_within_target_share": "throughput",
+    "deals_won": "output", "new_customers": "output", "revenue": "output", "margin": "output",
+}
+
+STEERING_LEVELS = classification(
+    id="steering-levels", concept="organisation",
+    title=T("Input, throughput or output?", "Input, throughput of output?"),
+    prompt=T("A sales manager steers on this KPI from the kit's KPI table. What does it measure: input, throughput "
+             "or output?", "Een salesmanager stuurt op deze KPI uit de KPI-tabel van de kit. Wat meet die KPI: input, "
+                           "throughput of output?"),
+    terms=(
+        Term("input", T("input", "input"), T(
+            "the effort that goes into the sales process, counted: appointments, visits, leads, quotes sent. Easy to "
+            "count and to push up, but it says nothing about how well the work is done.",
+            "de inspanning die het salesproces in gaat, geteld: afspraken, bezoeken, leads, verstuurde offertes. "
+            "Makkelijk te tellen en op te voeren, maar het zegt niets over hoe goed het werk gebeurt.")),
+        Term("throughput", T("throughput", "throughput"), T(
+            "the quality and speed of the process itself: how many go on from one stage to the next, how long a "
+            "step takes, how often a promise is kept. The course advises to steer on this first.",
+            "de kwaliteit en snelheid van het proces zelf: hoeveel er van de ene fase naar de volgende gaan, hoe "
+            "lang een stap duurt, hoe vaak een belofte wordt nagekomen. De cursus raadt aan hier eerst op te sturen."
+        )),
+        Term("output", T("output", "output"), T(
+            "the result that comes out of the process: orders, customers won, revenue, margin. It counts in the end, "
+            "but shows late and does not say why.",
+            "het resultaat dat uit het proces komt: orders, gewonnen klanten, omzet, marge. Dat telt uiteindelijk, "
+            "maar het komt laat en zegt niet waarom.")),
+    ),
+    cases=tuple((level, T(KPI_SPECS[kpi].label("en"), KPI_SPECS[kpi].label("nl")))
+                for kpi, level in KPI_LEVELS.items()),
+)
+
 EXERCISES = (SALES_GENERATIONS, CRM_FACTORS, CUSTOMER_TERMS, EXPECTATION_KINDS, CUSTOMER_DELIGHT, SPIN_QUESTIONS,
              MARKETING_SALES, GDPR, CUSTOMER_EQUITY, PORTER_ACTIVITIES, SALES_APPROACHES, VALUE_NEEDS,
-             MARKETING_TOOLS)
+             MARKETING_TOOLS, STEERING_LEVELS)
