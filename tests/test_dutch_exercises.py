@@ -14,6 +14,7 @@ import re
 import pytest
 from test_dutch_help import dutch_english_words, prose
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE  # '25%', '1,600', '0.45', '-3'
+from test_exercises import asked_exercises
 
 from simulation.errors import KitError
 from simulation.exercises import EXERCISES, ChoiceAnswer, check, grade, list_exercises, show, start
@@ -125,8 +126,7 @@ def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_
     by a choice question of that notebook, or the hint teaches a typo."""
     import nbformat
 
-    code = "\n".join(cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code")
-    kinds = [EXERCISES[id].kind for id in dict.fromkeys(re.findall(r'(?:show|check)\("([^"]+)"', code))]
+    kinds = [EXERCISES[id].kind for id in asked_exercises(notebook)]
     choices = [kind for kind in kinds if isinstance(kind, ChoiceAnswer)]
     assert kinds, notebook  # the pattern finds the notebook's exercises
     dutch = "\n".join(cell.source for cell in nbformat.read(dutch_path(notebook), as_version=4).cells

@@ -506,6 +506,34 @@ def _exercise_notebooks():
     return [*english_exercises(), *map(dutch_path, english_exercises())]
 
 
+def asked_exercises(notebook: Path) -> list[str]:
+    """The exercises a notebook asks, in order: the ids its `check("…")` cells name (`show("…")` cells included)."""
+    import nbformat
+
+    code = "\n".join(cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code")
+    return list(dict.fromkeys(re.findall(r'(?:show|check)\("([^"]+)"', code)))
+
+
+def test_every_exercise_is_asked_in_one_exercise_notebook_with_its_question_shown():
+    """An exercise registered in the catalogue but in no notebook is one no student can reach, and one asked in
+    two notebooks is graded twice; each notebook shows the question (`show`) before the answer cell (`check`)."""
+    import nbformat
+
+    from simulation.lessons import english_exercises
+
+    where: dict[str, list[str]] = {}
+    for notebook in english_exercises():
+        cells = [cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code"]
+        for exercise_id in asked_exercises(notebook):
+            where.setdefault(exercise_id, []).append(notebook.name)
+            shown = next(i for i, code in enumerate(cells) if f'show("{exercise_id}"' in code)
+            checked = next(i for i, code in enumerate(cells) if f'check("{exercise_id}"' in code)
+            assert shown < checked, (notebook.name, exercise_id)
+    assert where.keys() == EXERCISES.keys(), (set(EXERCISES) ^ set(where))
+    twice = {exercise_id: notebooks for exercise_id, notebooks in where.items() if len(notebooks) > 1}
+    assert not twice, twice
+
+
 def test_the_exercise_notebooks_do_not_fix_a_seed_or_run_length_the_question_varies():
     """With a student number the simulation questions use the student's own seed and years: a notebook text
     that says 'seed 0' or 'over three years' would send the student to the practice numbers."""

@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
+from test_exercises import asked_exercises
 
 from simulation import set_language
 from simulation.cli import main
@@ -351,8 +352,7 @@ def test_a_dutch_exercise_notebook_is_graded_as_the_english_one(tmp_path):
     (folder / "dutch.ipynb").write_text(_handed_in(dutch_path(english), "s800"), encoding="utf-8")
     book = grade_folder(folder, tmp_path / "gradebook.csv", course=COURSE, workers=2, timeout=60, progress=False)
     results = {r.file: r for r in book.results}
-    code = "\n".join(cell.source for cell in nbformat.read(english, as_version=4).cells if cell.cell_type == "code")
-    asked = re.findall(r'check\("([\w-]+)"', code)
+    asked = asked_exercises(english)
     assert len(asked) == 5 and sorted(book.exercise_ids) == sorted(asked)
     for file, language in (("english.ipynb", "en"), ("dutch.ipynb", "nl")):
         assert results[file].status == "ok" and results[file].total == len(asked), results[file]
