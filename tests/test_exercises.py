@@ -482,7 +482,7 @@ def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
 def test_lesson_09s_steering_table_lists_the_exercises_kpis_by_level_as_the_panels_name_them():
     """Lesson 09 §15 (English and Dutch) lists the KPIs of exercise 'steering-levels' by level, each named as the
     KPI table names it; and the levels follow one rule a student can apply: a share or a time of the steps in
-    between is throughput, a count of effort is input, a count of results or money is output."""
+    between is throughput, a count of effort or a cost is input, a count of results or money earned is output."""
     from simulation.exercises.concepts import KPI_LEVELS
     from simulation.results import KPI_SPECS
 
@@ -493,9 +493,16 @@ def test_lesson_09s_steering_table_lists_the_exercises_kpis_by_level_as_the_pane
                   for row in rows}
         assert listed == {level: [KPI_SPECS[kpi].label(language) for kpi, at in KPI_LEVELS.items() if at == level]
                           for level in levels}, language
-    units = {"input": {"leads", "visits", "quotes"}, "throughput": {"share", "days"},
-             "output": {"deals", "customers", "€"}}
-    misplaced = {kpi: level for kpi, level in KPI_LEVELS.items() if KPI_SPECS[kpi].unit not in units[level]}
+
+    def level(kpi: str) -> str | None:  # the rule, by the KPI's unit and which direction is better
+        unit, better = KPI_SPECS[kpi].unit, KPI_SPECS[kpi].better
+        if unit in ("share", "days"):
+            return "throughput"
+        if unit in ("leads", "visits") or (unit == "€" and better < 0):
+            return "input"
+        return "output" if unit in ("deals", "customers") or (unit == "€" and better > 0) else None
+
+    misplaced = {kpi: at for kpi, at in KPI_LEVELS.items() if level(kpi) != at}
     assert not misplaced, misplaced
 
 

@@ -89,3 +89,13 @@ def test_the_build_refuses_to_rerun_english_notebooks_without_running_them(capsy
     with pytest.raises(SystemExit) as stop:
         _build_script().main(["--english", "--no-execute", "09"])
     assert stop.value.code == 2 and "--english" in capsys.readouterr().err
+
+
+def test_the_build_reruns_the_english_notebook_only_when_asked_and_before_the_dutch_one(monkeypatch):
+    script, calls = _build_script(), []
+    monkeypatch.setattr(script, "rerun_english", lambda lesson: calls.append(("english", lesson.name)) or lesson)
+    monkeypatch.setattr(script, "build", lambda lesson, execute=True: calls.append(("dutch", lesson.name)) or lesson)
+    assert script.main(["--english", "--lessons", "09"]) == 0
+    assert calls == [("english", "09_course_concepts.ipynb"), ("dutch", "09_course_concepts.ipynb")]
+    calls.clear()
+    assert script.main(["--lessons", "09"]) == 0 and calls == [("dutch", "09_course_concepts.ipynb")]

@@ -464,12 +464,13 @@ MARKETING_TOOLS = classification(
     ),
 )
 
-#: Where a KPI of the kit's KPI table sits in the sales process (DOMAIN.md §11.16): a count of effort put in,
-#: the quality or speed of the steps in between, or the result. Only KPIs whose level does not depend on the
-#: process one looks at: a customer's grade, say, is the result of account management and the start of next
-#: year's revenue, so it is left out. Lesson 09 §15 lists these KPIs by level (a test holds it to this table).
+#: Where a KPI of the kit's KPI table sits in the sales process from lead to signed order (DOMAIN.md §11.16): the
+#: effort or money put in, the quality or speed of the steps in between, or the result. Only KPIs whose level a
+#: student cannot argue another way: a customer's grade is the result of account management and the start of
+#: next year's revenue, and the quotes sent are both a rep's effort and a stage of the pipeline, so both are left
+#: out. Lesson 09 §15 lists these KPIs by level (a test holds it to this table).
 KPI_LEVELS: dict[str, str] = {
-    "leads_generated": "input", "visits_made": "input", "quotes_sent": "input",
+    "leads_generated": "input", "visits_made": "input", "sales_cost": "input",
     "lead_to_mql": "throughput", "win_rate": "throughput", "sales_cycle_days_mean": "throughput",
     "quote_lead_time_days_mean": "throughput", "promises_kept_share": "throughput",
     "complaints_within_target_share": "throughput",
@@ -477,23 +478,25 @@ KPI_LEVELS: dict[str, str] = {
 }
 
 STEERING_LEVELS = classification(
-    id="steering-levels", concept="organisation",
+    id="steering-levels", concept="funnel",
     title=T("Input, throughput or output?", "Input, throughput of output?"),
-    prompt=T("A sales manager steers on this KPI from the kit's KPI table. What does it measure: input, throughput "
-             "or output?", "Een salesmanager stuurt op deze KPI uit de KPI-tabel van de kit. Wat meet die KPI: input, "
-                           "throughput of output?"),
+    prompt=T("A sales manager steers the sales process, from lead to signed order, on this KPI from the kit's KPI "
+             "table. What does it measure: input, throughput or output?",
+             "Een salesmanager stuurt het salesproces, van lead tot getekende order, op deze KPI uit de KPI-tabel van "
+             "de kit. Wat meet die KPI: input, throughput of output?"),
     terms=(
         Term("input", T("input", "input"), T(
-            "the effort that goes into the sales process, counted: appointments, visits, leads, quotes sent. Easy to "
-            "count and to push up, but it says nothing about how well the work is done.",
-            "de inspanning die het salesproces in gaat, geteld: afspraken, bezoeken, leads, verstuurde offertes. "
+            "what goes into the sales process: the effort, counted (appointments, visits, leads), and what it costs. "
+            "Easy to count and to push up, but it says nothing about how well the work is done.",
+            "wat het salesproces ingaat: de inspanning, geteld (afspraken, bezoeken, leads), en wat die kost. "
             "Makkelijk te tellen en op te voeren, maar het zegt niets over hoe goed het werk gebeurt.")),
         Term("throughput", T("throughput", "throughput"), T(
-            "the quality and speed of the process itself: how many go on from one stage to the next, how long a "
-            "step takes, how often a promise is kept. The course advises to steer on this first.",
-            "de kwaliteit en snelheid van het proces zelf: hoeveel er van de ene fase naar de volgende gaan, hoe "
-            "lang een stap duurt, hoe vaak een belofte wordt nagekomen. De cursus raadt aan hier eerst op te sturen."
-        )),
+            "the quality and speed of the process itself: what share goes on from one stage to the next, how long a "
+            "step takes, how often a promise is kept. The course advises to steer on it, not only on what goes in "
+            "or comes out.",
+            "de kwaliteit en snelheid van het proces zelf: welk deel van de ene fase doorgaat naar de volgende, hoe "
+            "lang een stap duurt, hoe vaak een belofte wordt nagekomen. De cursus raadt aan hierop te sturen, niet "
+            "alleen op wat erin gaat of eruit komt.")),
         Term("output", T("output", "output"), T(
             "the result that comes out of the process: orders, customers won, revenue, margin. It counts in the end, "
             "but shows late and does not say why.",
