@@ -138,3 +138,27 @@ def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_
         assert len(examples) >= 2, hint
         read_as = [{_typed_as(kind, typed) for typed in examples} for kind in choices]
         assert any(len(keys) == 1 and None not in keys for keys in read_as), (hint, read_as)
+
+
+def test_a_sales_approach_may_be_typed_by_its_short_dutch_or_english_name():
+    """A Dutch student types 'oplossingsgericht', not 'Oplossingsgericht verkopen' or the key 'solution'; before,
+    that got 'expected one of …'. Every approach's name without '(Sales 1.0)' or 'verkopen' / 'selling' counts."""
+    from simulation.parameters import SPECS
+
+    kind = EXERCISES["sales-approaches"].kind
+    spec = SPECS["funnel.sales_method"]
+    for option in kind.options:
+        for language in ("en", "nl"):
+            short = re.sub(r"\s*\(.*\)|\s+(selling|verkopen)$", "", spec.choice_label(option.key, language))
+            assert kind.parse(short.lower()) == option.key, short
+    assert kind.parse("oplossingsgericht") == "solution" and kind.parse("Klantgericht") == "customer_centric"
+    feedback = check("sales-approaches", "oplossingsgericht", "nl")
+    assert feedback.status in ("correct", "wrong") and "een van" not in feedback.message  # graded, not refused
+
+
+def test_one_typed_name_may_not_mean_two_options():
+    from simulation.exercises.base import Option, Text
+
+    with pytest.raises(ValueError, match="'sales' would name both"):
+        ChoiceAnswer((Option("one", Text("Sales 1.0", "Sales 1.0"), ("sales",)),
+                      Option("two", Text("Sales 2.0", "Sales 2.0"), ("Sales",))))

@@ -282,10 +282,16 @@ class NumberAnswer:
 
 @dataclass(frozen=True)
 class Option:
-    """One choice: the key a student types and its label."""
+    """One choice: the key a student types and its label, and short forms students type for it (in any language:
+    'oplossingsgericht' for 'Oplossingsgericht verkopen')."""
 
     key: str
     label: Text
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> set[str]:
+        """Every way of typing this option, normalised: its key, its label in each language and its short forms."""
+        return {_normalise(name) for name in (self.key, *(self.label(lang) for lang in LANGUAGES), *self.aliases)}
 
 
 def _normalise(word: str) -> str:
@@ -294,9 +300,16 @@ def _normalise(word: str) -> str:
 
 @dataclass(frozen=True)
 class ChoiceAnswer:
-    """One of a few options, given by key or label (case, spaces, '-' and '_' do not matter)."""
+    """One of a few options, given by key, label or short form (case, spaces, '-' and '_' do not matter)."""
 
     options: tuple[Option, ...]
+
+    def __post_init__(self) -> None:
+        seen: dict[str, str] = {}
+        for option in self.options:
+            for name in option.names():
+                if seen.setdefault(name, option.key) != option.key:  # one typed word must mean one option
+                    raise ValueError(f"'{name}' would name both '{seen[name]}' and '{option.key}'")
 
     def describe(self, language: str) -> str:
         keys = ", ".join(f"'{o.key}'" for o in self.options)
@@ -308,7 +321,7 @@ class ChoiceAnswer:
     def parse(self, answer: Any) -> str:
         if isinstance(answer, str):
             for option in self.options:
-                if _normalise(answer) in {_normalise(option.key), *(_normalise(option.label(lang)) for lang in LANGUAGES)}:
+                if _normalise(answer) in option.names():
                     return option.key
         raise unexpected(answer)
 

@@ -19,11 +19,12 @@ COURSE_LESSON = "09_course_concepts"
 
 @dataclass(frozen=True)
 class Term:
-    """One option: its key, its label, and what it means (the hint when it is chosen wrongly)."""
+    """One option: its key, its label, what it means (the hint when it is chosen wrongly) and its short forms."""
 
     key: str
     label: Text
     meaning: Text
+    aliases: tuple[str, ...] = ()
 
 
 def _statement_inputs(cases: tuple[tuple[str, Text], ...], index: int) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def classification(*, id: str, concept: str, title: Text, prompt: Text, terms: t
     return Exercise(
         id=id, concept=concept, title=title,
         question=Text(f"{prompt.en}\n“{{statement_en}}”", f"{prompt.nl}\n“{{statement_nl}}”"),
-        kind=ChoiceAnswer(tuple(Option(term.key, term.label) for term in terms)),
+        kind=ChoiceAnswer(tuple(Option(term.key, term.label, term.aliases) for term in terms)),
         solve=solve,
         explanation=Text("Right: '{correct_label}'. It means: {meaning_en}",
                          "Goed: '{correct_label}'. Dat betekent: {meaning_nl}"),

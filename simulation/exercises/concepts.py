@@ -11,6 +11,8 @@ kit's own KPI table, named as the panels name them.
 
 from __future__ import annotations
 
+import re
+
 from ..parameters import SPECS
 from ..results import KPI_SPECS
 from .base import Text
@@ -326,9 +328,13 @@ PORTER_ACTIVITIES = classification(
 
 
 def _method(key: str, meaning: Text) -> Term:
-    """A sales approach by its model key, with the label the panels give `funnel.sales_method`."""
+    """A sales approach by its model key, with the label the panels give `funnel.sales_method`; its short forms
+    drop '(Sales 1.0)' and 'selling' / 'verkopen', as a student types it ('oplossingsgericht', 'strategic')."""
     spec = SPECS["funnel.sales_method"]
-    return Term(key, T(spec.choice_label(key, "en"), spec.choice_label(key, "nl")), meaning)
+    labels = T(spec.choice_label(key, "en"), spec.choice_label(key, "nl"))
+    short = {re.sub(r"\s*\(.*\)|\s+(selling|verkopen)$", "", label, flags=re.IGNORECASE)
+             for label in (labels.en, labels.nl)}
+    return Term(key, labels, meaning, tuple(sorted(short)))
 
 
 SALES_APPROACHES = classification(
