@@ -513,6 +513,68 @@ STEERING_LEVELS = classification(
                 for kpi, level in KPI_LEVELS.items()),
 )
 
+CRM_TRENDS = classification(
+    id="crm-trends", concept="accounts",
+    title=T("Which trend?", "Welke trend?"),
+    prompt=T("Which of Popping's trends (from → to) does this show?",
+             "Welke trend van Popping (van → naar) laat dit zien?"),
+    terms=(
+        Term("share_of_customer", T("market share → share of customer spend", "marktaandeel → klantaandeel"), T(
+            "the goal is no longer a bigger part of the whole market, but a bigger part of what each customer "
+            "spends in your field (share of wallet).",
+            "het doel is niet meer een groter deel van de hele markt, maar een groter deel van wat elke klant in "
+            "jouw vakgebied uitgeeft (share of wallet)."), ("share of customer", "share of wallet", "klantaandeel")),
+        Term("relationships", T("transactions → relationships", "transacties → relaties"), T(
+            "not the next single sale, but a lasting bond with the customer, worked on over the years.",
+            "niet de volgende losse verkoop, maar een blijvende band met de klant, waar je jaren aan werkt."),
+            ("relationships", "relaties")),
+        Term("team_selling", T("account manager → team selling", "accountmanager → teamselling"), T(
+            "not one account manager on their own, but several colleagues who sell to one customer together.",
+            "niet één accountmanager in zijn eentje, maar meerdere collega's die samen aan één klant verkopen."),
+            ("team selling", "teamselling")),
+        Term("supplier_choice", T("choosing a product → choosing a supplier",
+                                  "een product kiezen → een leverancier kiezen"), T(
+            "the products are alike, so the buyer weighs the supplier: its reliability, its people, its support.",
+            "de producten lijken op elkaar, dus weegt de koper de leverancier: zijn betrouwbaarheid, zijn mensen, "
+            "zijn ondersteuning."), ("supplier", "leverancier")),
+        Term("no_monopoly", T("one supplier → no monopolies", "één leverancier → geen monopolies"), T(
+            "the customer does not want to depend on one supplier and spreads its purchases on purpose.",
+            "de klant wil niet van één leverancier afhangen en spreidt zijn inkoop bewust."),
+            ("no monopolies", "no monopoly", "geen monopolies", "geen monopolie")),
+        Term("critical", T("tolerant → critical", "tolerant → kritisch"), T(
+            "the customer puts up with less than before: a slip is noticed, compared with others and counted.",
+            "de klant pikt minder dan vroeger: een misser valt op, wordt met anderen vergeleken en telt mee."),
+            ("critical", "kritisch")),
+    ),
+    cases=(
+        ("share_of_customer", T("We no longer count our part of the market; we track how much of each hospital's "
+                                "spending on lab supplies comes to us.",
+                                "We tellen niet meer ons deel van de markt; we volgen hoeveel van wat elk ziekenhuis "
+                                "aan laboratoriumbenodigdheden uitgeeft, bij ons terechtkomt.")),
+        ("relationships", T("Instead of chasing the next order, we agree a three-year partnership with this customer, "
+                            "with a review every quarter.",
+                            "In plaats van achter de volgende order aan te gaan, spreken we met deze klant een "
+                            "partnerschap van drie jaar af, met elk kwartaal een evaluatie.")),
+        ("team_selling", T("For this account, an engineer, a service manager and the account manager visit the "
+                           "customer together and plan each step as one team.",
+                           "Voor dit account bezoeken een engineer, een servicemanager en de accountmanager de klant "
+                           "samen, en ze plannen elke stap als één team.")),
+        ("supplier_choice", T("The buyer told us all three machines are good enough; she will pick the company she "
+                              "trusts to deliver on time and help when something breaks.",
+                              "De inkoper vertelde ons dat alle drie de machines goed genoeg zijn; ze kiest het "
+                              "bedrijf waarvan ze erop vertrouwt dat het op tijd levert en helpt als er iets "
+                              "stukgaat.")),
+        ("no_monopoly", T("The customer splits its orders between us and a competitor, so that it never depends on "
+                          "a single supplier.",
+                          "De klant verdeelt zijn orders tussen ons en een concurrent, zodat hij nooit van één "
+                          "leverancier afhangt.")),
+        ("critical", T("Ten years ago a late delivery was shrugged off; now the customer asks for compensation the "
+                       "same day and mentions how fast our competitor delivers.",
+                       "Tien jaar geleden haalde men de schouders op over een late levering; nu vraagt de klant "
+                       "dezelfde dag om compensatie en noemt hij hoe snel onze concurrent levert.")),
+    ),
+)
+
 EXERCISES = (SALES_GENERATIONS, CRM_FACTORS, CUSTOMER_TERMS, EXPECTATION_KINDS, CUSTOMER_DELIGHT, SPIN_QUESTIONS,
              MARKETING_SALES, GDPR, CUSTOMER_EQUITY, PORTER_ACTIVITIES, SALES_APPROACHES, VALUE_NEEDS,
-             MARKETING_TOOLS, STEERING_LEVELS)
+             MARKETING_TOOLS, STEERING_LEVELS, CRM_TRENDS)
