@@ -143,17 +143,27 @@ def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_
 def test_a_sales_approach_may_be_typed_by_its_short_dutch_or_english_name():
     """A Dutch student types 'oplossingsgericht', not 'Oplossingsgericht verkopen' or the key 'solution'; before,
     that got 'expected one of …'. Every approach's name without '(Sales 1.0)' or 'verkopen' / 'selling' counts."""
-    from simulation.parameters import SPECS
+    from simulation.exercises.checker import MALFORMED
 
     kind = EXERCISES["sales-approaches"].kind
-    spec = SPECS["funnel.sales_method"]
+    typed = {"transactional": ("transactioneel", "Transactional"), "solution": ("oplossingsgericht", "solution"),
+             "strategic": ("strategisch", "Strategic"), "customer_centric": ("klantgericht", "customer centric"),
+             "challenger": ("Challenger",), "theory_of_constraints": ("theory of constraints",)}
+    assert typed.keys() == {option.key for option in kind.options}
+    for key, names in typed.items():
+        assert [kind.parse(name) for name in names] == [key] * len(names), names
+    feedback = check("sales-approaches", "oplossingsgericht", "nl")
+    assert feedback.mistake != MALFORMED and "een van" not in feedback.message  # graded, not refused
+    assert check("sales-approaches", "oplosingsgericht", "nl").mistake == MALFORMED  # a typo still is
+
+
+def test_a_trend_may_be_typed_by_its_to_side_as_set_05_says():
+    kind = EXERCISES["crm-trends"].kind
     for option in kind.options:
         for language in ("en", "nl"):
-            short = re.sub(r"\s*\(.*\)|\s+(selling|verkopen)$", "", spec.choice_label(option.key, language))
-            assert kind.parse(short.lower()) == option.key, short
-    assert kind.parse("oplossingsgericht") == "solution" and kind.parse("Klantgericht") == "customer_centric"
-    feedback = check("sales-approaches", "oplossingsgericht", "nl")
-    assert feedback.status in ("correct", "wrong") and "een van" not in feedback.message  # graded, not refused
+            assert kind.parse(option.label(language).split(" → ")[1]) == option.key, option.label(language)
+    with pytest.raises(AnswerError):
+        kind.parse("leverancier")  # 'één leverancier' is the from side of another trend: no guess
 
 
 def test_one_typed_name_may_not_mean_two_options():
@@ -162,3 +172,9 @@ def test_one_typed_name_may_not_mean_two_options():
     with pytest.raises(ValueError, match="'sales' would name both"):
         ChoiceAnswer((Option("one", Text("Sales 1.0", "Sales 1.0"), ("sales",)),
                       Option("two", Text("Sales 2.0", "Sales 2.0"), ("Sales",))))
+    with pytest.raises(ValueError, match="'sales 2.0' would name both"):  # an alias that is another's label
+        ChoiceAnswer((Option("one", Text("Sales 1.0", "Sales 1.0"), ("Sales 2.0",)),
+                      Option("two", Text("Sales 2.0", "Sales 2.0"))))
+    with pytest.raises(ValueError, match="'two' would name both"):  # an alias that is another's key
+        ChoiceAnswer((Option("one", Text("Sales 1.0", "Sales 1.0"), ("two",)),
+                      Option("two", Text("Sales 2.0", "Sales 2.0"))))

@@ -513,38 +513,42 @@ STEERING_LEVELS = classification(
                 for kpi, level in KPI_LEVELS.items()),
 )
 
+def _trend(key: str, label: Text, meaning: Text, *more: str) -> Term:
+    """One of Popping's trends, labelled 'from → to'; the 'to' side in either language is a short form of it."""
+    return Term(key, label, meaning, (label.en.split(" → ")[1], label.nl.split(" → ")[1], *more))
+
+
 CRM_TRENDS = classification(
     id="crm-trends", concept="accounts",
     title=T("Which trend?", "Welke trend?"),
     prompt=T("Which of Popping's trends (from → to) does this show?",
              "Welke trend van Popping (van → naar) laat dit zien?"),
     terms=(
-        Term("share_of_customer", T("market share → share of customer spend", "marktaandeel → klantaandeel"), T(
+        _trend("share_of_customer", T("market share → share of customer spend", "marktaandeel → klantaandeel"), T(
             "the goal is no longer a bigger part of the whole market, but a bigger part of what each customer "
             "spends in your field (share of wallet).",
             "het doel is niet meer een groter deel van de hele markt, maar een groter deel van wat elke klant in "
-            "jouw vakgebied uitgeeft (share of wallet)."), ("share of customer", "share of wallet", "klantaandeel")),
-        Term("relationships", T("transactions → relationships", "transacties → relaties"), T(
+            "jouw vakgebied uitgeeft (share of wallet)."), "share of customer", "share of wallet"),
+        _trend("relationships", T("transactions → relationships", "transacties → relaties"), T(
             "not the next single sale, but a lasting bond with the customer, worked on over the years.",
-            "niet de volgende losse verkoop, maar een blijvende band met de klant, waar je jaren aan werkt."),
-            ("relationships", "relaties")),
-        Term("team_selling", T("account manager → team selling", "accountmanager → teamselling"), T(
+            "niet de volgende losse verkoop, maar een blijvende band met de klant, waar je jaren aan werkt.")),
+        _trend("team_selling", T("account manager → team selling", "accountmanager → teamselling"), T(
             "not one account manager on their own, but several colleagues who sell to one customer together.",
             "niet één accountmanager in zijn eentje, maar meerdere collega's die samen aan één klant verkopen."),
-            ("team selling", "teamselling")),
-        Term("supplier_choice", T("choosing a product → choosing a supplier",
-                                  "een product kiezen → een leverancier kiezen"), T(
+            "teamverkoop"),
+        _trend("supplier_choice", T("choosing a product → choosing a supplier",
+                                    "een product kiezen → een leverancier kiezen"), T(
             "the products are alike, so the buyer weighs the supplier: its reliability, its people, its support.",
             "de producten lijken op elkaar, dus weegt de koper de leverancier: zijn betrouwbaarheid, zijn mensen, "
-            "zijn ondersteuning."), ("supplier", "leverancier")),
-        Term("no_monopoly", T("one supplier → no monopolies", "één leverancier → geen monopolies"), T(
+            "zijn ondersteuning."), "supplier choice", "leverancier kiezen"),
+        _trend("no_monopoly", T("one supplier → no monopolies", "één leverancier → geen monopolies"), T(
             "the customer does not want to depend on one supplier and spreads its purchases on purpose.",
             "de klant wil niet van één leverancier afhangen en spreidt zijn inkoop bewust."),
-            ("no monopolies", "no monopoly", "geen monopolies", "geen monopolie")),
-        Term("critical", T("tolerant → critical", "tolerant → kritisch"), T(
-            "the customer puts up with less than before: a slip is noticed, compared with others and counted.",
-            "de klant pikt minder dan vroeger: een misser valt op, wordt met anderen vergeleken en telt mee."),
-            ("critical", "kritisch")),
+            "no monopoly", "geen monopolie"),
+        _trend("critical", T("tolerant → critical", "tolerant → kritisch"), T(
+            "the customer accepts less than before: a slip is noticed, compared with others and counted.",
+            "de klant accepteert minder dan vroeger: een misser valt op, wordt met anderen vergeleken en telt mee."),
+            "critical customers", "kritische klanten"),
     ),
     cases=(
         ("share_of_customer", T("We no longer count our part of the market; we track how much of each hospital's "
@@ -562,8 +566,7 @@ CRM_TRENDS = classification(
         ("supplier_choice", T("The buyer told us all three machines are good enough; she will pick the company she "
                               "trusts to deliver on time and help when something breaks.",
                               "De inkoper vertelde ons dat alle drie de machines goed genoeg zijn; ze kiest het "
-                              "bedrijf waarvan ze erop vertrouwt dat het op tijd levert en helpt als er iets "
-                              "stukgaat.")),
+                              "bedrijf dat ze vertrouwt om op tijd te leveren en te helpen als er iets stukgaat.")),
         ("no_monopoly", T("The customer splits its orders between us and a competitor, so that it never depends on "
                           "a single supplier.",
                           "De klant verdeelt zijn orders tussen ons en een concurrent, zodat hij nooit van één "
