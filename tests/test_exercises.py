@@ -402,7 +402,8 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
     for concept in ("Sales 1.0", "five CRM factors", "tabel 1.1", "kinds of expectation", "Customer delight",
                     "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
                     "relationship types of marketing and sales", "GDPR", "Sales approaches", "loyalty motives",
-                    "Marketing automation, ABM", "input, throughput, output", "Popping's trends"):
+                    "Marketing automation, ABM", "input, throughput, output", "Popping's trends",
+                    "Customer insight and data"):
         assert any(concept in heading for heading in headings), concept
 
 
