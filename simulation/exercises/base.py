@@ -303,6 +303,7 @@ class ChoiceAnswer:
     """One of a few options, given by key, label or short form (case, spaces, '-' and '_' do not matter)."""
 
     options: tuple[Option, ...]
+    _keys: dict[str, str] = field(init=False, repr=False, compare=False)  # every typed name (normalised) → key
 
     def __post_init__(self) -> None:
         seen: dict[str, str] = {}
@@ -310,6 +311,7 @@ class ChoiceAnswer:
             for name in option.names():
                 if seen.setdefault(name, option.key) != option.key:  # one typed word must mean one option
                     raise ValueError(f"'{name}' would name both '{seen[name]}' and '{option.key}'")
+        object.__setattr__(self, "_keys", seen)
 
     def describe(self, language: str) -> str:
         keys = ", ".join(f"'{o.key}'" for o in self.options)
@@ -319,10 +321,8 @@ class ChoiceAnswer:
         return next(o.label(language) for o in self.options if o.key == key)
 
     def parse(self, answer: Any) -> str:
-        if isinstance(answer, str):
-            for option in self.options:
-                if _normalise(answer) in option.names():
-                    return option.key
+        if isinstance(answer, str) and _normalise(answer) in self._keys:
+            return self._keys[_normalise(answer)]
         raise unexpected(answer)
 
     @property
