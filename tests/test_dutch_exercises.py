@@ -119,18 +119,22 @@ def _typed_as(kind, typed: str) -> str | None:
         return None
 
 
+def _markdown(notebook) -> str:
+    """The text of a notebook's markdown cells."""
+    import nbformat
+
+    return "\n".join(cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "markdown")
+
+
 @pytest.mark.parametrize("notebook", english_exercises(), ids=lambda path: path.stem)
 def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_example_is_accepted(notebook):
     """The hint that a choice may be typed in Dutch sat in set 01, which asks no choice, and was missing from
     04–05, which ask eleven; each example it gives ('"loyale klant"' or '"loyal"') must be read as the same option
     by a choice question of that notebook, or the hint teaches a typo."""
-    import nbformat
-
     kinds = [EXERCISES[id].kind for id in asked_exercises(notebook)]
     choices = [kind for kind in kinds if isinstance(kind, ChoiceAnswer)]
     assert kinds, notebook  # the pattern finds the notebook's exercises
-    dutch = "\n".join(cell.source for cell in nbformat.read(dutch_path(notebook), as_version=4).cells
-                      if cell.cell_type == "markdown")
+    dutch = _markdown(dutch_path(notebook))
     hints = re.findall(r"^(?:Keuzes mag je|Een keuze typ je)\b.*$", dutch, flags=re.MULTILINE)
     assert len(hints) == (1 if choices else 0), hints
     for hint in hints:
@@ -138,6 +142,29 @@ def test_the_dutch_notebook_says_how_to_type_a_choice_where_it_asks_one_and_its_
         assert len(examples) >= 2, hint
         read_as = [{_typed_as(kind, typed) for typed in examples} for kind in choices]
         assert any(len(keys) == 1 and None not in keys for keys in read_as), (hint, read_as)
+
+
+@pytest.mark.parametrize("notebook", english_exercises(), ids=lambda path: path.stem)
+def test_the_english_notebook_says_a_choice_may_be_typed_in_dutch_only_where_one_can(notebook):
+    """The English sets 01 and 03 said, in their Dutch aside, that a choice may be typed in Dutch ('"omhoog"'),
+    although 01 asks no choice and no option of 03 has a Dutch name; 04 and 05, whose options have Dutch names,
+    did not say it. The aside stands where a choice question has an option with a Dutch name, and its example is
+    such a name: read as one option, and neither that option's key nor its English label."""
+    choices = [EXERCISES[id].kind for id in asked_exercises(notebook)
+               if isinstance(EXERCISES[id].kind, ChoiceAnswer)]
+    dutch_named = [kind for kind in choices
+                   if any(option.label("nl").lower() != option.label("en").lower() for option in kind.options)]
+    asides = re.findall(r"Keuzes mag je ook in het Nederlands typen \(([^)]*)\)", _markdown(notebook))
+    assert len(asides) == (1 if dutch_named else 0), asides
+    for aside in asides:
+        examples = re.findall(r'`"([^"`]+)"`', aside)
+        assert examples, aside
+        for typed in examples:
+            options = {option.key: option for kind in dutch_named for option in kind.options}
+            read_as = {_typed_as(kind, typed) for kind in dutch_named} - {None}
+            assert len(read_as) == 1, (typed, read_as)
+            option = options[read_as.pop()]
+            assert typed.lower() not in (option.key, option.label("en").lower()), typed
 
 
 def test_a_sales_approach_may_be_typed_by_its_short_dutch_or_english_name():

@@ -5,6 +5,9 @@ of 6 costs about a fifth of the customers a year (§5, Popping); excel in one
 value discipline and avoid being stuck in the middle (§7). The answers come
 from the model's satisfaction rules and from seeded simulations on common
 random numbers, so every strategy meets the same customers and the same luck.
+One question is not simulated: recognising a discipline in the course's own
+examples (Hilton, Action, Unilever; §11.18), with the presets' names as its
+options, so that a student names a discipline the same way in both questions.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..presets import preset
 from ..scenario import Scenario
 from . import answers
 from .base import ChoiceAnswer, Exercise, Mistake, NumberAnswer, Option, Solution, Text
+from .classify import Term, classification
 
 SATISFACTION_DOCS = "3.3.4"
 EXPECTATION_LESSON = "03_expectation_management"
@@ -206,6 +210,74 @@ DISCIPLINE_LABELS = {
     "stuck_in_the_middle": Text("stuck in the middle", "stuck in the middle"),
 }
 
+VALUE_DISCIPLINE_EXAMPLES = classification(
+    id="value-discipline-examples", concept="strategy", lesson="05_value_disciplines",
+    title=Text("Which value discipline? The course's examples", "Welke waardediscipline? De voorbeelden uit de cursus"),
+    prompt=Text("Which value discipline does this company choose, or is it stuck in the middle?",
+                "Welke waardediscipline kiest dit bedrijf, of zit het stuck in the middle?"),
+    terms=(
+        Term("customer_intimacy", DISCIPLINE_LABELS["customer_intimacy"], Text(
+            "the customer is central: tailored offers and a plan per customer, paid for with customer insight and a "
+            "higher cost to serve.",
+            "de klant staat centraal: aanbiedingen op maat en een plan per klant, betaald met klantinzicht en "
+            "hogere kosten om elke klant te bedienen.")),
+        Term("operational_excellence", DISCIPLINE_LABELS["operational_excellence"], Text(
+            "efficient processes and low cost: a standard offer, delivered fast and reliably, at the lowest price.",
+            "efficiënte processen en lage kosten: een standaardaanbod, snel en betrouwbaar geleverd, tegen de laagste "
+            "prijs.")),
+        Term("product_leadership", DISCIPLINE_LABELS["product_leadership"], Text(
+            "the best product or service: ahead of the market through research and renewal.",
+            "het beste product of de beste dienst: de markt voor door onderzoek en vernieuwing.")),
+        Term("stuck_in_the_middle", DISCIPLINE_LABELS["stuck_in_the_middle"], Text(
+            "the effort spread evenly over the three disciplines, so the company excels in none of them and each "
+            "customer finds a specialist that does better on what that customer values most.",
+            "de inspanning gelijk verdeeld over de drie disciplines, zodat het bedrijf in geen ervan uitblinkt en "
+            "elke klant een specialist vindt die het beter doet op wat die klant het belangrijkst vindt.")),
+    ),
+    cases=(
+        ("customer_intimacy", Text(
+            "Hilton: the hotel chain knows what its regular guests want and tailors each stay to them.",
+            "Hilton: de hotelketen weet wat haar vaste gasten willen en stemt elk verblijf op hen af.")),
+        ("operational_excellence", Text(
+            "Action: a small, changing range at the lowest price, every store laid out the same way, and lean "
+            "logistics behind it.",
+            "Action: een klein, wisselend assortiment tegen de laagste prijs, elke winkel op dezelfde manier "
+            "ingericht en een strakke logistiek erachter.")),
+        ("product_leadership", Text(
+            "Unilever: keeps renewing its brands with new products from its own research and development.",
+            "Unilever: vernieuwt zijn merken steeds met nieuwe producten uit eigen onderzoek en ontwikkeling.")),
+        ("customer_intimacy", Text(
+            "An IT integrator gives each of its 40 largest customers its own account plan and a team that knows the "
+            "customer's systems; serving a customer costs it more than its rivals, and its customers stay for the "
+            "fit.",
+            "Een IT-integrator geeft elk van zijn 40 grootste klanten een eigen accountplan en een team dat de "
+            "systemen van de klant kent; een klant bedienen kost hem meer dan zijn concurrenten, en zijn klanten "
+            "blijven om hoe goed het past.")),
+        ("operational_excellence", Text(
+            "An office-supplies wholesaler takes orders online, delivers the next working day from one central "
+            "warehouse and has the lowest prices in the market; requests for tailored work are politely declined.",
+            "Een groothandel in kantoorartikelen neemt orders online aan, levert de volgende werkdag vanuit één "
+            "centraal magazijn en heeft de laagste prijzen van de markt; vragen om maatwerk wijst hij vriendelijk "
+            "af.")),
+        ("product_leadership", Text(
+            "A builder of packaging machines spends 12 % of its turnover on research and brings out a faster line "
+            "every year; its buyers pay extra for the newest model.",
+            "Een bouwer van verpakkingsmachines besteedt 12 % van zijn omzet aan onderzoek en brengt elk jaar een "
+            "snellere lijn uit; zijn kopers betalen extra voor het nieuwste model.")),
+        ("stuck_in_the_middle", Text(
+            "A supplier of lab equipment cut its prices a little, added a little service and one new model, all "
+            "from the same budget; buyers now call it second best at everything.",
+            "Een leverancier van laboratoriumapparatuur verlaagde zijn prijzen een beetje, voegde wat service toe "
+            "en bracht één nieuw model uit, allemaal uit hetzelfde budget; kopers noemen hem nu overal de "
+            "tweede beste.")),
+        ("stuck_in_the_middle", Text(
+            "A training institute wants to be the cheapest, the most personal and the most innovative at once, and "
+            "is known for none of the three.",
+            "Een opleidingsinstituut wil tegelijk het goedkoopst, het persoonlijkst en het meest vernieuwend zijn, "
+            "en staat om geen van de drie bekend.")),
+    ),
+)
+
 
 SEEDS = (0,)  # one seed and 2 years keep a check (four runs) under 2 s; a student's seed comes from `vary`
 
@@ -266,4 +338,4 @@ VALUE_DISCIPLINES = Exercise(
     simulated=True,
 )
 
-EXERCISES = (EXPECTATION_PROMISE, PROMISE_POLICY, CHURN_GRADE_6, VALUE_DISCIPLINES)
+EXERCISES = (EXPECTATION_PROMISE, PROMISE_POLICY, CHURN_GRADE_6, VALUE_DISCIPLINE_EXAMPLES, VALUE_DISCIPLINES)
