@@ -580,24 +580,24 @@ def test_the_model_answer_of_the_built_scenario_meets_every_goal_on_a_hard_seed(
     assert verdict.score == 1, verdict.lines
 
 
-def test_lesson_09s_sales_management_quotes_lesson_06_and_the_games_buyer_as_they_are():
-    """Section 18 (English and Dutch) quotes lesson 06's win rates with inside sales on every segment against the
-    baseline, and how long a game's buyer waits after the first offer. A model change that moves either fails
-    here, so the sentence is re-read with lesson 06 re-run."""
+def test_lesson_09s_sales_management_quotes_the_models_competence_gap_and_the_games_buyer_as_they_are():
+    """Section 18 (English and Dutch) says what one level of competence short does in the model and how long a
+    game's buyer waits after the first quote. A model change that moves either fails here, naming the sentence to
+    re-read."""
     import nbformat
 
     from simulation.lessons import dutch_path
+    from simulation.model.organisation import COMPETENCE_GAP
     from simulation.model.tender import DECISION_WAIT_DAYS
 
-    lesson_06 = nbformat.read(ROOT / "notebooks" / "06_sales_roles_and_capacity.ipynb", as_version=4)
-    shown = "\n".join(output.get("data", {}).get("text/plain", "") for cell in lesson_06.cells
-                      if cell.cell_type == "code" and "inside sales only" in str(cell.outputs) for output in cell.outputs)
-    inside_only, baseline = re.search(r"^Opportunity → won\s+(\d+\.\d)%\s+(\d+\.\d)%\s*$", shown, re.MULTILINE).groups()
     english = ROOT / "notebooks" / "09_course_concepts.ipynb"
-    for path, days, instead in ((english, "days", "instead of"), (dutch_path(english), "dagen", "in plaats van")):
+    for path, days, times, half_point, comma in (
+            (english, "days", "times as large", "half a grade point less", "."),
+            (dutch_path(english), "dagen", "keer zo groot", "een half punt lager", ",")):
         section = next(cell.source for cell in nbformat.read(path, as_version=4).cells
                        if cell.cell_type == "markdown" and cell.source.startswith("## 18 "))
         text = " ".join(section.split())
         assert f"{DECISION_WAIT_DAYS:g} {days}" in text, path
-        quoted = re.search(rf"(\d+[.,]\d) % [^.(]*?{instead} (\d+[.,]\d) %", text)
-        assert quoted and [q.replace(",", ".") for q in quoted.groups()] == [inside_only, baseline], (path, quoted)
+        assert f"{COMPETENCE_GAP.win_factor:g}".replace(".", comma) + f" {times}" in text, path
+        assert f"{COMPETENCE_GAP.work_factor * 100:g} %" in text, path
+        assert COMPETENCE_GAP.quality_loss == 0.5 and half_point in text, path  # the text says 'half' in words

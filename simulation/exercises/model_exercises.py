@@ -217,42 +217,31 @@ VALUE_DISCIPLINE_EXAMPLES = classification(
                 "Welke waardediscipline kiest dit bedrijf, of zit het stuck in the middle?"),
     terms=(
         Term("customer_intimacy", DISCIPLINE_LABELS["customer_intimacy"], Text(
-            "the customer is central: tailored offers and a plan per customer, paid for with customer insight and a "
-            "higher cost to serve.",
-            "de klant staat centraal: aanbiedingen op maat en een plan per klant, betaald met klantinzicht en "
-            "hogere kosten om elke klant te bedienen.")),
+            "the customer is central: tailored offers and a plan per customer; it needs investment in customer insight "
+            "and costs more to serve.",
+            "de klant staat centraal: aanbiedingen op maat en een plan per klant; het vraagt investering in "
+            "klantinzicht en hogere kosten om elke klant te bedienen.")),
         Term("operational_excellence", DISCIPLINE_LABELS["operational_excellence"], Text(
             "efficient processes and low cost: a standard offer, delivered fast and reliably, at the lowest price.",
             "efficiënte processen en lage kosten: een standaardaanbod, snel en betrouwbaar geleverd, tegen de laagste "
             "prijs.")),
         Term("product_leadership", DISCIPLINE_LABELS["product_leadership"], Text(
             "the best product or service: ahead of the market through research and renewal.",
-            "het beste product of de beste dienst: de markt voor door onderzoek en vernieuwing.")),
+            "het beste product of de beste dienst: voorop in de markt door onderzoek en vernieuwing.")),
         Term("stuck_in_the_middle", DISCIPLINE_LABELS["stuck_in_the_middle"], Text(
             "the effort spread evenly over the three disciplines, so the company excels in none of them and each "
             "customer finds a specialist that does better on what that customer values most.",
             "de inspanning gelijk verdeeld over de drie disciplines, zodat het bedrijf in geen ervan uitblinkt en "
             "elke klant een specialist vindt die het beter doet op wat die klant het belangrijkst vindt.")),
     ),
-    cases=(
-        ("customer_intimacy", Text(
-            "Hilton: the hotel chain knows what its regular guests want and tailors each stay to them.",
-            "Hilton: de hotelketen weet wat haar vaste gasten willen en stemt elk verblijf op hen af.")),
-        ("operational_excellence", Text(
-            "Action: a small, changing range at the lowest price, every store laid out the same way, and lean "
-            "logistics behind it.",
-            "Action: een klein, wisselend assortiment tegen de laagste prijs, elke winkel op dezelfde manier "
-            "ingericht en een strakke logistiek erachter.")),
-        ("product_leadership", Text(
-            "Unilever: keeps renewing its brands with new products from its own research and development.",
-            "Unilever: vernieuwt zijn merken steeds met nieuwe producten uit eigen onderzoek en ontwikkeling.")),
+    cases=(  # the first is the one practice mode shows; the brands are named only (the lesson describes them)
         ("customer_intimacy", Text(
             "An IT integrator gives each of its 40 largest customers its own account plan and a team that knows the "
-            "customer's systems; serving a customer costs it more than its rivals, and its customers stay for the "
-            "fit.",
+            "customer's systems; serving a customer costs it more than its rivals, and its customers stay because "
+            "the solution fits them exactly.",
             "Een IT-integrator geeft elk van zijn 40 grootste klanten een eigen accountplan en een team dat de "
             "systemen van de klant kent; een klant bedienen kost hem meer dan zijn concurrenten, en zijn klanten "
-            "blijven om hoe goed het past.")),
+            "blijven omdat de oplossing precies bij hen past.")),
         ("operational_excellence", Text(
             "An office-supplies wholesaler takes orders online, delivers the next working day from one central "
             "warehouse and has the lowest prices in the market; requests for tailored work are politely declined.",
@@ -266,15 +255,21 @@ VALUE_DISCIPLINE_EXAMPLES = classification(
             "snellere lijn uit; zijn kopers betalen extra voor het nieuwste model.")),
         ("stuck_in_the_middle", Text(
             "A supplier of lab equipment cut its prices a little, added a little service and one new model, all "
-            "from the same budget; buyers now call it second best at everything.",
+            "from the same budget; buyers now find it second best on every point.",
             "Een leverancier van laboratoriumapparatuur verlaagde zijn prijzen een beetje, voegde wat service toe "
-            "en bracht één nieuw model uit, allemaal uit hetzelfde budget; kopers noemen hem nu overal de "
-            "tweede beste.")),
+            "en bracht één nieuw model uit, allemaal uit hetzelfde budget; kopers vinden hem nu op elk punt de op "
+            "één na beste.")),
         ("stuck_in_the_middle", Text(
             "A training institute wants to be the cheapest, the most personal and the most innovative at once, and "
             "is known for none of the three.",
             "Een opleidingsinstituut wil tegelijk het goedkoopst, het persoonlijkst en het meest vernieuwend zijn, "
             "en staat om geen van de drie bekend.")),
+        ("customer_intimacy", Text("Hilton, one of the course's own examples.",
+                                   "Hilton, een van de voorbeelden uit de cursus.")),
+        ("operational_excellence", Text("Action, one of the course's own examples.",
+                                        "Action, een van de voorbeelden uit de cursus.")),
+        ("product_leadership", Text("Unilever, one of the course's own examples.",
+                                    "Unilever, een van de voorbeelden uit de cursus.")),
     ),
 )
 
