@@ -156,11 +156,11 @@ def test_the_english_notebook_says_a_choice_may_be_typed_in_dutch_only_where_one
                    if any(option.label("nl").lower() != option.label("en").lower() for option in kind.options)]
     asides = re.findall(r"Keuzes mag je ook in het Nederlands typen(?: \(([^)]*)\))?", _markdown(notebook))
     assert len(asides) == (1 if dutch_named else 0), asides
+    options = {option.key: option for kind in dutch_named for option in kind.options}
     for aside in asides:
         examples = re.findall(r'`"([^"`]+)"`', aside)
         assert examples, aside
         for typed in examples:
-            options = {option.key: option for kind in dutch_named for option in kind.options}
             read_as = {_typed_as(kind, typed) for kind in dutch_named} - {None}
             assert len(read_as) == 1, (typed, read_as)
             option = options[read_as.pop()]

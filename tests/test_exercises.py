@@ -403,24 +403,26 @@ def test_the_course_concepts_lesson_has_a_section_for_every_concept():
                     "90 % within 24 hours", "Porter's value chain", "Customer equity", "SPIN",
                     "relationship types of marketing and sales", "GDPR", "Sales approaches", "loyalty motives",
                     "Marketing automation, ABM", "input, throughput, output", "Popping's trends",
-                    "Customer insight and data"):
+                    "Customer insight and data", "Sales management"):
         assert any(concept in heading for heading in headings), concept
 
 
-def _lesson_09_table(section: str) -> list[tuple[str, list[list[str]]]]:
-    """The rows of the table in lesson 09's section `section`, split in cells, in English and in Dutch."""
+def _lesson_09_section(section: str) -> list[tuple[str, str]]:
+    """The markdown of lesson 09's section `section` ('18'), in English and in Dutch."""
     import nbformat
 
     from simulation.lessons import dutch_path
 
     english = ROOT / "notebooks" / "09_course_concepts.ipynb"
-    tables = []
-    for language, path in (("en", english), ("nl", dutch_path(english))):
-        source = next(cell.source for cell in nbformat.read(path, as_version=4).cells
-                      if cell.cell_type == "markdown" and cell.source.startswith(f"## {section} "))
-        tables.append((language, [line.strip("|").split("|") for line in source.splitlines()
-                                  if line.startswith("| **")]))
-    return tables
+    return [(language, next(cell.source for cell in nbformat.read(path, as_version=4).cells
+                            if cell.cell_type == "markdown" and cell.source.startswith(f"## {section} ")))
+            for language, path in (("en", english), ("nl", dutch_path(english)))]
+
+
+def _lesson_09_table(section: str) -> list[tuple[str, list[list[str]]]]:
+    """The rows of the table in lesson 09's section `section`, split in cells, in English and in Dutch."""
+    return [(language, [line.strip("|").split("|") for line in source.splitlines() if line.startswith("| **")])
+            for language, source in _lesson_09_section(section)]
 
 
 def test_lesson_09s_table_of_sales_approaches_says_what_the_models_methods_do():
@@ -584,20 +586,16 @@ def test_lesson_09s_sales_management_quotes_the_models_competence_gap_and_the_ga
     """Section 18 (English and Dutch) says what one level of competence short does in the model and how long a
     game's buyer waits after the first quote. A model change that moves either fails here, naming the sentence to
     re-read."""
-    import nbformat
-
-    from simulation.lessons import dutch_path
+    from simulation.language import formatted
     from simulation.model.organisation import COMPETENCE_GAP
     from simulation.model.tender import DECISION_WAIT_DAYS
 
-    english = ROOT / "notebooks" / "09_course_concepts.ipynb"
-    for path, days, times, half_point, comma in (
-            (english, "days", "times as large", "half a grade point less", "."),
-            (dutch_path(english), "dagen", "keer zo groot", "een half punt lager", ",")):
-        section = next(cell.source for cell in nbformat.read(path, as_version=4).cells
-                       if cell.cell_type == "markdown" and cell.source.startswith("## 18 "))
+    words = {"en": ("days", "times as large", "half a grade point less"),
+             "nl": ("dagen", "keer zo groot", "een half punt lager")}
+    for language, section in _lesson_09_section("18"):
+        days, times, half_point = words[language]
         text = " ".join(section.split())
-        assert f"{DECISION_WAIT_DAYS:g} {days}" in text, path
-        assert f"{COMPETENCE_GAP.win_factor:g}".replace(".", comma) + f" {times}" in text, path
-        assert f"{COMPETENCE_GAP.work_factor * 100:g} %" in text, path
-        assert COMPETENCE_GAP.quality_loss == 0.5 and half_point in text, path  # the text says 'half' in words
+        assert f"{DECISION_WAIT_DAYS:g} {days}" in text, language
+        assert f"{formatted(COMPETENCE_GAP.win_factor, 'g', language)} {times}" in text, language
+        assert f"{COMPETENCE_GAP.work_factor * 100:g} %" in text, language  # both lessons write '25 %'
+        assert COMPETENCE_GAP.quality_loss == 0.5 and half_point in text, language  # 'half' in words
