@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
-from simulation import Scenario, ScenarioError
+from simulation import Scenario, ScenarioError, simulate
+from simulation.language import axis_unit
 from simulation.plots import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
 from simulation.experiment import compare, sensitivity, sweep
+from simulation.results import SERIES_KPIS, series_spec
 
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0},
                  name="small")
@@ -71,6 +73,26 @@ def test_dutch_figures_show_dutch_labels_and_units(pairs, line, tornado):
     assert sweep_chart(line, "nps", "nl").axes[0].get_xlabel().endswith("(maanden)")
     ticks = " ".join(t.get_text() for t in tornado_chart(tornado, language="nl").axes[0].get_yticklabels())
     assert "5,6–8,4" in ticks and "maanden" in ticks and "months" not in ticks  # the base grade 7 ± 20 %, Dutch style
+
+
+def test_every_monthly_series_is_drawn_with_a_label_and_unit_in_the_readers_language(pairs):
+    """A fan chart of any monthly column names it as the KPI tables do: 'mql' was drawn as 'Mql', the quote
+    costs as a count, in Dutch figures too. A column that is a KPI's monthly flow takes that KPI's label, so it
+    must add up to that KPI."""
+    columns = [c for c in pairs.monthly.columns if c not in ("variant", "replication", "month", "day")]
+    run = simulate(SMALL, seed=8, keep_events=False)
+    assert sorted(columns) == sorted(run.monthly.columns.drop(["month", "day"]))  # an experiment keeps them all
+    for series in columns:
+        spec = series_spec(series)
+        for language in ("en", "nl"):
+            ylabel = fan_chart(pairs, series, language).axes[0].get_ylabel()
+            assert ylabel == f"{spec.label(language)} ({axis_unit(spec.unit, language)})", (series, ylabel)
+        if series in SERIES_KPIS:
+            assert run.monthly[series].sum() == pytest.approx(run.kpis[SERIES_KPIS[series]]), series
+    assert fan_chart(pairs, "mql", "nl").axes[0].get_ylabel() == "Marketing-gekwalificeerde leads (MQL) (leads)"
+    assert fan_chart(pairs, "quote_costs", "nl").axes[0].get_ylabel() == "Offertekosten (€)"
+    with pytest.raises(KeyError):
+        series_spec("month")
 
 
 def test_figures_show_what_the_tables_say(pairs, grid, tornado):

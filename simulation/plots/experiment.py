@@ -22,7 +22,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
-from ..results import KPI_SPECS
+from ..results import KPI_SPECS, series_spec
 from ..language import axis_unit, format_value, resolve, text
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis
 
@@ -36,16 +36,9 @@ LEGEND_HEADROOM = 1.7
 
 
 def _series_label(series: str, language: str) -> tuple[str, str, str]:
-    """Label, unit and unit as shown of a monthly series: the KPI's where one has the same name."""
-    if series in KPI_SPECS:
-        spec = KPI_SPECS[series]
-        return spec.label(language), spec.unit, axis_unit(spec.unit, language)
-    unit = "€" if series.endswith(("cost", "value")) else "count"
-    try:
-        label = text(f"series.{series}", language)
-    except KeyError:  # a series added to the model before it gets a label in simulation.texts
-        label = series.replace("_", " ").capitalize()
-    return label, unit, axis_unit(unit, language)
+    """Label, unit and unit as shown of a monthly series."""
+    spec = series_spec(series)
+    return spec.label(language), spec.unit, axis_unit(spec.unit, language)
 
 
 def _look(index: int) -> dict:
