@@ -15,7 +15,10 @@ from test_dutch_help import dutch_english_words
 from simulation import PARAMETERS, PRESETS, Scenario, load_scenario, save_scenario, simulate
 from simulation.cli import ARGPARSE_TEXTS, build_parser, main, retold
 from simulation.language import template_pattern
+from simulation.model.entities import LEAD_STATES
+from simulation.parameters import SPECS
 from simulation.presets import preset_about
+from simulation.results import KPI_SPECS
 from simulation.texts import TEXTS
 
 REQUIRED_KPIS = {
@@ -279,6 +282,38 @@ def test_a_command_typed_wrong_speaks_the_sessions_language_by_default(capsys, m
     assert main(["run", "--seed", "one"]) == 2
     assert capsys.readouterr().err.startswith("fout: python -m simulation run: argument --seed: verwacht een geheel "
                                               "getal, niet 'one'")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_workbook_says_what_each_column_holds_in_the_runs_language(tmp_path, language):
+    """An export's row sheets have English column names and codes ('sal', 'how', 'wins', 'loyal'), the same in
+    every language so a program reads any export; nothing in the workbook said what they hold. The 'columns'
+    sheet does, for every column of every row sheet, in the run's language, and the scenario sheet labels each
+    parameter as the parameter table does."""
+    xlsx = tmp_path / "r.xlsx"
+    assert main(["run", "--years", "1", "--seed", "3", "--language", language, "--export", str(xlsx)]) == 0
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    columns = sheets["columns"]
+    labels = {(sheet, column): label for sheet, column, label in zip(columns.sheet, columns.column, columns.label)}
+    assert list(labels) == [(sheet, column) for sheet in ("monthly", "customer_months", "accounts", "leads")
+                            for column in sheets[sheet].columns]
+    assert labels["monthly", "sal"] == KPI_SPECS["sales_accepted_leads"].label(language)
+    assert dict(zip(columns.column, columns.unit))["quote_costs"] == "€"
+    scenario = sheets["scenario"].set_index("field")
+    assert scenario.loc["market.campaign_spend_per_month", "label"] == \
+        SPECS["market.campaign_spend_per_month"].label(language)
+    assert scenario.loc["market.campaign_spend_per_month", "unit"] == "€/month"
+    for sheet in ("customer_months", "accounts", "leads"):  # every code a column holds is in its text, quoted
+        for column in sheets[sheet]:
+            codes = {code for code in sheets[sheet][column].unique() if isinstance(code, str) and code}
+            assert all(f"'{code}'" in labels[sheet, column] for code in codes), (sheet, column, codes)
+    assert all(f"'{state}'" in labels["leads", "state"] for state in LEAD_STATES)
+    if language == "nl":  # Dutch words around the codes
+        for label in [*(label for (sheet, _), label in labels.items() if sheet != "monthly"),
+                      *scenario.loc[["name", "seed"], "label"]]:
+            words = re.sub(r"'[^']*'", " ", label)
+            assert not dutch_english_words(words), (label, dutch_english_words(words))
+        assert labels["accounts", "wins"].startswith("Keren gewonnen")
 
 
 def test_the_scenario_sheet_keeps_numbers_as_numbers(tmp_path):
