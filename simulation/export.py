@@ -14,14 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import KitError, quoted
+from .columns import column_label, column_sheet
+from .errors import KitError
 from .files import check_target, write_text
-from .language import kit_error, resolve, text
-from .model.entities import ACCOUNT_PHASES, DISCIPLINES, LEAD_OPEN_STATES, LEAD_REST_STATES, SIZES
-from .parameters import ROLES, SPECS
-from .results import SimulationResult, series_spec
+from .language import kit_error, resolve
+from .results import SimulationResult
 from .spreadsheets import write_csv, write_workbook
-from .texts import TEXTS
 
 FORMATS = (".csv", ".xlsx", ".json")
 
@@ -50,51 +48,14 @@ def _cell(value: object) -> object:
     return str(value) if isinstance(value, (bool, str)) else value
 
 
-#: The unit of each row-table column that has one (the same keys as a KPI's unit: 'days', '€').
-_COLUMN_UNITS = {"month": "months", "day": "days", "grade": "grade 1–10", "orders": "orders", "revenue": "€",
-                 "start": "days", "end": "days", "created": "days"}
-
-
-#: The codes a column's text lists, from where the model defines them (a lead's sources and an ending's
-#: reasons are written where they happen; a game's market adds the source 'switch', which a run never has).
-_CODES = {"sizes": SIZES, "phases": ACCOUNT_PHASES, "roles": ROLES, "disciplines": DISCIPLINES,
-          "open": LEAD_OPEN_STATES, "resting": ("nurturing",),
-          "ended": tuple(s for s in LEAD_REST_STATES if s != "nurturing"),
-          "sources": ("campaign", "inbound", "referral", "win_back"), "reasons": ("churned", "ended_by_supplier")}
-
-
-def _column_text(sheet: str, column: str, language: str) -> str:
-    """What a row table's column holds: its sheet's own text where the same name means another thing there."""
-    key = f"column.{sheet}.{column}"
-    if key not in TEXTS:
-        key = f"column.{column}"
-    return text(key, language, **{name: quoted(codes) for name, codes in _CODES.items()})
-
-
 def _scenario_sheet(result: SimulationResult, language: str) -> pd.DataFrame:
     """Every scenario value, its name and the seed, with the parameter's label in `language` and its unit: what
     re-creates the run, readable without the parameter table."""
     fields = ["name", "seed", *result.scenario.keys()]
+    labels, units = zip(*(column_label("scenario", field, language) for field in fields))
     return pd.DataFrame({"field": fields,
                          "value": [result.scenario.name, result.seed, *map(_cell, result.scenario.values())],
-                         "label": [text(f"column.{f}", language) if f in ("name", "seed") else SPECS[f].label(language)
-                                   for f in fields],
-                         "unit": ["", "", *(SPECS[f].unit for f in result.scenario.keys())]})
-
-
-def _column_sheet(tables: dict[str, pd.DataFrame], language: str) -> pd.DataFrame:
-    """What every column of the row sheets holds, in `language`. The column names and codes ('loyal',
-    'inside_sales') are the same in both languages, so a program reads an English and a Dutch workbook alike;
-    this sheet is where a reader looks them up. Units are keys as on the kpis sheet ('share': a fraction)."""
-    rows = []
-    for sheet, table in tables.items():
-        for column in table.columns:
-            if sheet == "monthly" and column not in ("month", "day"):
-                spec = series_spec(column)
-                rows.append((sheet, column, spec.label(language), spec.unit))
-            else:
-                rows.append((sheet, column, _column_text(sheet, column, language), _COLUMN_UNITS.get(column, "")))
-    return pd.DataFrame(rows, columns=("sheet", "column", "label", "unit"))
+                         "label": labels, "unit": units})
 
 
 def _kpi_sheet(result: SimulationResult, language: str | None) -> pd.DataFrame:
@@ -117,7 +78,7 @@ def export_result(result: SimulationResult, path: str | Path, language: str | No
     rows = {"monthly": result.monthly, "customer_months": result.customer_months, "accounts": result.accounts,
             "leads": result.leads}
     sheets = {"scenario": _scenario_sheet(result, language), "kpis": _kpi_sheet(result, language), **rows,
-              "columns": _column_sheet(rows, language)}
+              "columns": column_sheet(rows, language)}
     warnings = result.warning_texts(language)
     if warnings:  # first, so a reader of the numbers sees that the company could not cope (overloaded desks)
         sheets = {"warnings": pd.DataFrame({"warning": list(warnings)}), **sheets}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from test_dutch_help import dutch_english_words, dutch_numbers, english_numbers
 from test_dutch_lessons import ENGLISH_NUMBER_STYLE
@@ -53,6 +54,13 @@ def test_sweep_and_sensitivity_print_their_tables(capsys, tmp_path):
                         "--param", "market.nurture_months", "--kpi", "nps")
     assert code == 0 and out.index(SPECS["satisfaction.base_grade"].label()) < out.index(
         SPECS["market.nurture_months"].label())
+
+
+def test_a_saved_workbook_says_what_its_columns_hold_in_the_commands_language(capsys, tmp_path):
+    code, _, _ = _run(capsys, "replicate", *SMALL, "-n", "2", "--language", "nl", "--out", str(tmp_path / "r.xlsx"))
+    columns = pd.read_excel(tmp_path / "r.xlsx", sheet_name="columns").set_index(["sheet", "column"])
+    assert code == 0 and columns.loc[("summary", "mean"), "label"] == "Gemiddelde over de runs"
+    assert columns.loc[("runs", "nps"), "label"] == "Net Promotor Score"
 
 
 @pytest.mark.parametrize("design", [None, "replicate", "compare", "sweep", "sensitivity"])

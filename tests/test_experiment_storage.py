@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pandas as pd
 import pytest
+from test_dutch_help import dutch_english_words
 
 from simulation import Scenario, ScenarioError
-from simulation.experiment import Triangular, compare, load_experiment, replicate, save_experiment, sensitivity
+from simulation.experiment import (Triangular, compare, load_experiment, replicate, save_experiment, sensitivity,
+                                   sweep)
 from simulation.experiment.result import DeskWarning
 from simulation.files import MANIFEST
+from simulation.parameters import SPECS
 from simulation.plots import difference_histogram, tornado_chart
+from simulation.results import KPI_SPECS
 
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0},
                  name="small")
@@ -64,6 +69,27 @@ def test_excel_workbook_has_a_sheet_per_table_and_loads_back_equal(experiments, 
     expected = {"compare": "differences", "sensitivity": "tornado"}[kind]
     assert {"runs", "monthly", "summary", "experiment", expected} <= set(sheets)
     _assert_same(load_experiment(path), experiments[kind], exact=False)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_workbook_says_what_each_column_holds_in_its_language(experiments, language, tmp_path):
+    """A manager opening a saved experiment met 'ci_low', 'prob_a_beats_b', 'effect_high_ci_low', a sweep's
+    parameter and a column per KPI, by name only; the 'columns' sheet tells each one, in the language asked
+    for, and the workbook still loads back."""
+    grid = sweep(SMALL, {"funnel.promise_policy": ["honest", "customer_wish"]}, 2, seed=4)
+    for kind, result in {**experiments, "sweep": grid}.items():
+        path = save_experiment(result, tmp_path / f"{kind}.xlsx", language)
+        sheets = pd.read_excel(path, sheet_name=None)
+        columns = sheets.pop("columns")
+        labels = dict(zip(zip(columns.sheet, columns.column), columns.label))
+        assert list(labels) == [(sheet, column) for sheet, table in sheets.items() for column in table.columns]
+        assert labels["runs", "margin"] == KPI_SPECS["margin"].label(language)
+        assert all(isinstance(label, str) and label for label in labels.values())
+        if language == "nl":  # Dutch words around the quoted codes
+            for where, label in labels.items():
+                assert not dutch_english_words(re.sub(r"'[^']*'|\b[AB]\b", " ", label)), (kind, where, label)
+        assert load_experiment(path).kind == result.kind
+    assert labels["runs", "funnel.promise_policy"] == SPECS["funnel.promise_policy"].label(language)
 
 
 def test_figures_redraw_from_a_loaded_experiment(experiments, tmp_path):

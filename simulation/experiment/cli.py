@@ -6,7 +6,8 @@ uncertain assumptions as `--vary KEY=LOW:HIGH`, a table of means with 95 %
 confidence intervals (or `--json`), and `--out` to keep every row (a folder
 of CSV files or an .xlsx workbook). `--language nl` puts the table, the
 warnings and the mistakes in Dutch (default: KIT_LANGUAGE, else English);
-`--json` and the saved files keep the kit's own names. User mistakes exit
+`--json` and the saved files keep the kit's own names (a workbook's
+`columns` sheet says what each holds, in that language). User mistakes exit
 with status 2 and one message on stderr.
 """
 
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         print(text("cli.cancelled", language), file=sys.stderr)
         return 130
     if args.out is not None:
-        save_experiment(result, args.out)
+        save_experiment(result, args.out, language)
     for warning in result.warning_texts(language):  # as `run` does: the numbers of a company that cannot cope
         print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
     if args.json:

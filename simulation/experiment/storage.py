@@ -27,8 +27,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..columns import column_sheet
 from ..errors import KitError, shown
-from ..language import kit_error
+from ..language import kit_error, resolve
 from ..files import atomic_folder, check_replaceable, check_target, parse_document, read_limited, verify_folder, \
     write_text
 from ..scenario import ScenarioError
@@ -96,9 +97,10 @@ def check_experiment_path(path: str | Path) -> Path:
     return path
 
 
-def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
-    """Write `result` to a folder of CSV files with a JSON sidecar, or to a `.xlsx` workbook.
-    Either is written whole or not at all; text cells cannot start a spreadsheet formula."""
+def save_experiment(result: ExperimentResult, path: str | Path, language: str | None = None) -> Path:
+    """Write `result` to a folder of CSV files with a JSON sidecar, or to a `.xlsx` workbook, whose last sheet
+    says what each column holds, in `language` (default: the session's). Either is written whole or not at
+    all; text cells cannot start a spreadsheet formula."""
     path = check_experiment_path(path)
     sidecar = json.dumps(metadata(result), indent=2, ensure_ascii=False)
     tables = _tables(result)
@@ -106,8 +108,8 @@ def save_experiment(result: ExperimentResult, path: str | Path) -> Path:
         too_long = [name for name, table in tables.items() if len(table) >= EXCEL_ROWS]
         if too_long:
             raise kit_error(ScenarioError, "error.sheet_rows", table=too_long[0])
-        record = pd.DataFrame({SIDECAR: sidecar.splitlines()})
-        return write_workbook(path, {**tables, **_extra_tables(result), "experiment": record})
+        sheets = {**tables, **_extra_tables(result), "experiment": pd.DataFrame({SIDECAR: sidecar.splitlines()})}
+        return write_workbook(path, {**sheets, "columns": column_sheet(sheets, resolve(language))})
     with atomic_folder(path, OWNED) as folder:
         for name, table in tables.items():
             write_csv(folder / f"{name}.csv", table)
