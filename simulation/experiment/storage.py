@@ -5,8 +5,9 @@ Two forms, chosen by the path:
   `experiment.json`, a sidecar with the kind, every scenario value, the seed,
   the uncertain assumptions, the design settings and the kit's version;
 - a `.xlsx` workbook: one sheet per table (runs, monthly, summary, and the
-  differences or tornado table where they apply) plus a sheet holding the
-  same sidecar, for managers who live in Excel.
+  differences or tornado table where they apply), a sheet holding the same
+  sidecar and a last one saying what each column holds (`columns`), for
+  managers who live in Excel.
 Both load back into an equal `ExperimentResult`: the folder bit for bit, the
 workbook to 16 significant digits (what Excel keeps of a number), so the
 folder is the form to archive. Parquet would need pyarrow, which the kit does
