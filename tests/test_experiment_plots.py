@@ -10,7 +10,7 @@ from simulation import Scenario, ScenarioError, simulate
 from simulation.language import axis_unit
 from simulation.plots import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
 from simulation.experiment import compare, sensitivity, sweep
-from simulation.results import SERIES_KPIS, series_spec
+from simulation.results import KPI_SPECS, SERIES_KPIS, series_spec
 
 SMALL = Scenario({"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0},
                  name="small")
@@ -75,6 +75,33 @@ def test_dutch_figures_show_dutch_labels_and_units(pairs, line, tornado):
     assert "5,6–8,4" in ticks and "maanden" in ticks and "months" not in ticks  # the base grade 7 ± 20 %, Dutch style
 
 
+def _run_off(figure: Figure) -> list[str]:
+    """The texts of `figure` (titles, axis labels, legends) that reach past its edges once it is drawn."""
+    figure.draw_without_rendering()  # the constrained layout, without drawing a pixel
+    edge, renderer = figure.bbox, figure._get_renderer()
+    texts = [figure._suptitle] if figure._suptitle is not None else []
+    for ax in figure.axes:
+        texts += [ax.title, ax.xaxis.label, ax.yaxis.label, *([ax.get_legend()] if ax.get_legend() else [])]
+    boxes = [(getattr(t, "get_text", lambda: "legend")(), t.get_window_extent(renderer)) for t in texts]
+    return [name for name, box in boxes if name and (box.x0 < edge.x0 - 1 or box.x1 > edge.x1 + 1
+                                                    or box.y0 < edge.y0 - 1 or box.y1 > edge.y1 + 1)]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_no_title_or_label_runs_off_the_figure(pairs, line, tornado, language):
+    """A title is centred on its axes and constrained layout does not wrap it: 'Marge per maand: gemiddelde en
+    spreiding over 4 runs' ran off both edges of a fan chart, and so did a long KPI's title in a sweep or a
+    tornado. Every monthly series, and the longest KPI labels, in both languages."""
+    longest = sorted(KPI_SPECS, key=lambda kpi: -len(KPI_SPECS[kpi].label(language)))[:4]
+    series = [c for c in pairs.monthly.columns if c not in ("variant", "replication", "month", "day")]
+    figures = {**{f"fan {s}": fan_chart(pairs, s, language) for s in series},
+               **{f"sweep {k}": sweep_chart(line, k, language) for k in longest},
+               **{f"difference {k}": difference_histogram(pairs, k, language) for k in longest},
+               "errorbars": kpi_errorbars(pairs, longest[:3], language),
+               **{f"tornado {k}": tornado_chart(tornado, k, language) for k in longest}}
+    assert not {name: texts for name, figure in figures.items() if (texts := _run_off(figure))}
+
+
 def test_every_monthly_series_is_drawn_with_a_label_and_unit_in_the_readers_language(pairs):
     """A fan chart of any monthly column names it as the KPI tables do: 'mql' was drawn as 'Mql', the quote
     costs as a count, in Dutch figures too. A column that is a KPI's monthly flow takes that KPI's label, so it
@@ -85,11 +112,11 @@ def test_every_monthly_series_is_drawn_with_a_label_and_unit_in_the_readers_lang
     for series in columns:
         spec = series_spec(series)
         for language in ("en", "nl"):
-            ylabel = fan_chart(pairs, series, language).axes[0].get_ylabel()
+            ylabel = fan_chart(pairs, series, language).axes[0].get_ylabel().replace("\n", " ")
             assert ylabel == f"{spec.label(language)} ({axis_unit(spec.unit, language)})", (series, ylabel)
         if series in SERIES_KPIS:
             assert run.monthly[series].sum() == pytest.approx(run.kpis[SERIES_KPIS[series]]), series
-    assert fan_chart(pairs, "mql", "nl").axes[0].get_ylabel() == "Marketing-gekwalificeerde leads (MQL) (leads)"
+    assert fan_chart(pairs, "mql", "nl").axes[0].get_ylabel() == "Marketing-gekwalificeerde leads\n(MQL) (leads)"
     assert fan_chart(pairs, "quote_costs", "nl").axes[0].get_ylabel() == "Offertekosten (€)"
     with pytest.raises(KeyError):
         series_spec("month")

@@ -10,6 +10,7 @@ greyscale stay readable.
 from __future__ import annotations
 
 import io
+import textwrap
 
 from matplotlib import colormaps
 from matplotlib.axes import Axes
@@ -151,6 +152,19 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
             fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
+#: The average width of a character of the figures' font (DejaVu Sans), in ems, rounded up.
+CHAR_EM = 0.6
+
+
+def fitted(label: str, length: float, size: float) -> str:
+    """`label` in lines that fit `length` inches of text `size` points high: constrained layout makes room for
+    a long title but does not wrap it, so a long label ('Leads verloren door negatieve mond-tot-mond per
+    maand: …') ran off both edges of the figure."""
+    per_line = max(12, int(length * 72 / (CHAR_EM * size)))
+    return "\n".join(textwrap.fill(line, per_line, break_long_words=False, break_on_hyphens=False)
+                     for line in label.split("\n"))
+
+
 def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, legend_at: str = "best", *,
            language: str) -> Figure:
     """Title, axis labels, a light grid, plain numbers on the ticks in `language`'s style (an axis without a
@@ -159,9 +173,12 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, 
     for axis in (ax.xaxis, ax.yaxis):
         if type(axis.get_major_formatter()) is ScalarFormatter:  # matplotlib's own: '7.5' on a Dutch figure
             axis.set_major_formatter(_Ticks(language))
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    box = ax.get_position()  # before the constrained layout: a little narrower than the axes end up
+    width, height = box.width * ax.figure.get_figwidth(), box.height * ax.figure.get_figheight()
+    for label, setter, length in ((title, ax.set_title, width), (xlabel, ax.set_xlabel, width),
+                                  (ylabel, ax.set_ylabel, height)):
+        shown = setter(label)
+        shown.set_text(fitted(label, length, shown.get_fontsize()))
     ax.grid(True, axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
