@@ -4,8 +4,9 @@ Column names and codes ('sal', 'loyal', 'prob_a_beats_b') are the kit's own
 and the same in every language, so a program reads an English and a Dutch
 export alike; this sheet is where a person looks them up. A column is told
 by its own text (`column.<sheet>.<name>` where the same name means another
-thing on another sheet, else `column.<name>`), else as the KPI, monthly
-series or parameter it is named after. Units are keys, as on a run's `kpis`
+thing on another sheet, else `column.<name>`; the record sheet's one column
+is `experiment.json`, so its text is `column.experiment.json`), else as the
+KPI, monthly series or parameter it is named after. Units are keys, as on a run's `kpis`
 sheet ('share': a fraction, not a percentage).
 """
 
@@ -23,8 +24,8 @@ from .results import KPI_SPECS, series_spec
 from .texts import TEXTS
 
 #: The unit of each column with a text of its own that has one (the same keys as a KPI's unit: 'days', '€').
-UNITS = {"month": "months", "day": "days", "grade": "grade 1–10", "orders": "orders", "revenue": "€",
-         "start": "days", "end": "days", "created": "days", "time": "days", "n": "replications"}
+COLUMN_UNITS = {"month": "months", "day": "days", "grade": "grade 1–10", "orders": "orders", "revenue": "€",
+                "start": "days", "end": "days", "created": "days", "time": "days", "n": "replications"}
 
 #: The codes a column's text lists, from where the model defines them (a lead's sources and an ending's
 #: reasons are written where they happen; a game's market adds the source 'switch', which a run never has).
@@ -39,7 +40,8 @@ def column_label(sheet: str, column: str, language: str) -> tuple[str, str]:
     """The label in `language` and the unit key of `column` on `sheet`; a KeyError for a column nothing tells."""
     for key in (f"column.{sheet}.{column}", f"column.{column}"):
         if key in TEXTS:
-            return text(key, language, **{name: quoted(codes) for name, codes in CODES.items()}), UNITS.get(column, "")
+            return (text(key, language, **{name: quoted(codes) for name, codes in CODES.items()}),
+                    COLUMN_UNITS.get(column, ""))
     if sheet == "monthly":
         spec = series_spec(column)
     elif column in KPI_SPECS:

@@ -98,23 +98,22 @@ KPI_SPECS = {k.name: k for k in KPIS}
 #: Monthly series that are a KPI's flow month by month, by that KPI's name: they take its label and unit.
 SERIES_KPIS = {"leads": "leads_generated", "mql": "marketing_qualified_leads", "sal": "sales_accepted_leads",
                "quote_costs": "quote_cost", "won": "deals_won", "won_back": "won_back_customers",
-               "visits_skipped": "visits_missed"}
+               "visits_skipped": "visits_missed", "service_cost": "cost_to_serve"}
 #: The other monthly series (stocks at the month's end, and flows no KPI sums): counts, or euros.
-SERIES: tuple[KpiSpec, ...] = (
-    KpiSpec("lost", "Deals lost", "Verloren deals", "count"),
+MONTHLY_SERIES: tuple[KpiSpec, ...] = (
+    KpiSpec("lost", "Deals lost at the decision", "Verloren deals (bij het besluit)", "count"),
     KpiSpec("churned", "Customers who left", "Vertrokken klanten", "count"),
     KpiSpec("ended_by_supplier", "Relations ended by us", "Door ons beëindigde relaties", "count"),
     KpiSpec("complaints_in_target", "Complaints handled within target", "Klachten binnen norm afgehandeld", "count"),
     KpiSpec("forecast_value", "Forecast value", "Voorspelde waarde", "€"),
     KpiSpec("won_value", "Value of deals won", "Waarde gewonnen deals", "€"),
     KpiSpec("potential", "Potential customers (open leads)", "Potentiële klanten (open leads)", "count"),
-    KpiSpec("new", "New customers", "Nieuwe klanten", "count"),
+    KpiSpec("new", "Customers in the new phase", "Klanten in de fase nieuw", "count"),
     KpiSpec("loyal", "Loyal customers", "Loyale klanten", "count"),
     KpiSpec("ex", "Ex-customers", "Ex-klanten", "count"),
     KpiSpec("customers", "Customers", "Klanten", "count"),
-    KpiSpec("service_cost", "Service cost", "Servicekosten", "€"),
 )
-_SERIES_SPECS = {s.name: s for s in SERIES}
+_SERIES_SPECS = {s.name: s for s in MONTHLY_SERIES}
 
 
 def series_spec(series: str) -> KpiSpec:
@@ -124,6 +123,7 @@ def series_spec(series: str) -> KpiSpec:
     if series in _SERIES_SPECS:
         return _SERIES_SPECS[series]
     return KPI_SPECS[SERIES_KPIS.get(series, series)]
+
 
 EVENT_COLUMNS = ("time", "entity", "id", "event", "value", "reference")
 CUSTOMER_MONTH_COLUMNS = ("customer_id", "month", "size", "complex", "role", "phase", "grade", "orders", "revenue",
@@ -364,4 +364,4 @@ def _event_log(keep_events: bool | str) -> str:
     return keep_events
 
 
-__all__ = ["KPIS", "KPI_SPECS", "LEAD_OPEN_STATES", "SERIES", "SimulationResult", "series_spec", "simulate"]
+__all__ = ["KPIS", "KPI_SPECS", "LEAD_OPEN_STATES", "MONTHLY_SERIES", "SimulationResult", "series_spec", "simulate"]

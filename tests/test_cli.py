@@ -313,7 +313,7 @@ def test_a_workbook_says_what_each_column_holds_in_the_runs_language(tmp_path, l
                       *scenario.loc[["name", "seed"], "label"]]:
             words = re.sub(r"'[^']*'", " ", label)
             assert not dutch_english_words(words), (label, dutch_english_words(words))
-        assert labels["accounts", "wins"].startswith("Keren gewonnen")
+        assert labels["accounts", "wins"].startswith("Aantal keer gewonnen")
 
 
 def test_the_scenario_sheet_keeps_numbers_as_numbers(tmp_path):

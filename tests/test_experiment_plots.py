@@ -69,7 +69,7 @@ def test_texts_follow_the_language(pairs):
 def test_dutch_figures_show_dutch_labels_and_units(pairs, line, tornado):
     customers = fan_chart(pairs, "customers", "nl").axes[0]
     assert customers.get_ylabel() == "Klanten (aantal)" and customers.get_title().startswith("Klanten per maand")
-    assert fan_chart(pairs, "service_cost", "nl").axes[0].get_ylabel() == "Servicekosten (€)"
+    assert fan_chart(pairs, "service_cost", "nl").axes[0].get_ylabel() == "Kosten service (€)"
     assert sweep_chart(line, "nps", "nl").axes[0].get_xlabel().endswith("(maanden)")
     ticks = " ".join(t.get_text() for t in tornado_chart(tornado, language="nl").axes[0].get_yticklabels())
     assert "5,6–8,4" in ticks and "maanden" in ticks and "months" not in ticks  # the base grade 7 ± 20 %, Dutch style
@@ -116,6 +116,9 @@ def test_every_monthly_series_is_drawn_with_a_label_and_unit_in_the_readers_lang
             assert ylabel == f"{spec.label(language)} ({axis_unit(spec.unit, language)})", (series, ylabel)
         if series in SERIES_KPIS:
             assert run.monthly[series].sum() == pytest.approx(run.kpis[SERIES_KPIS[series]]), series
+    for language in ("en", "nl"):  # one name, one column: 'new' (a phase) is not 'new_customers' (first wins)
+        labels = [series_spec(series).label(language) for series in columns]
+        assert len(set(labels)) == len(labels), language
     assert fan_chart(pairs, "mql", "nl").axes[0].get_ylabel() == "Marketing-gekwalificeerde leads\n(MQL) (leads)"
     assert fan_chart(pairs, "quote_costs", "nl").axes[0].get_ylabel() == "Offertekosten (€)"
     with pytest.raises(KeyError):

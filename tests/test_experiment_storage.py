@@ -84,7 +84,6 @@ def test_a_workbook_says_what_each_column_holds_in_its_language(experiments, lan
         labels = dict(zip(zip(columns.sheet, columns.column), columns.label))
         assert list(labels) == [(sheet, column) for sheet, table in sheets.items() for column in table.columns]
         assert labels["runs", "margin"] == KPI_SPECS["margin"].label(language)
-        assert all(isinstance(label, str) and label for label in labels.values())
         if language == "nl":  # Dutch words around the quoted codes
             for where, label in labels.items():
                 assert not dutch_english_words(re.sub(r"'[^']*'|\b[AB]\b", " ", label)), (kind, where, label)
