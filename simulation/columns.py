@@ -34,14 +34,14 @@ CODES = {"sizes": SIZES, "phases": ACCOUNT_PHASES, "roles": ROLES, "disciplines"
          "ended": tuple(s for s in LEAD_REST_STATES if s != "nurturing"),
          "sources": ("campaign", "inbound", "referral", "win_back"), "reasons": ("churned", "ended_by_supplier"),
          "levels": ("base", "low", "high")}
+_QUOTED = {name: quoted(codes) for name, codes in CODES.items()}  # as a text lists them, once
 
 
 def column_label(sheet: str, column: str, language: str) -> tuple[str, str]:
     """The label in `language` and the unit key of `column` on `sheet`; a KeyError for a column nothing tells."""
     for key in (f"column.{sheet}.{column}", f"column.{column}"):
         if key in TEXTS:
-            return (text(key, language, **{name: quoted(codes) for name, codes in CODES.items()}),
-                    COLUMN_UNITS.get(column, ""))
+            return text(key, language, **_QUOTED), COLUMN_UNITS.get(column, "")
     if sheet == "monthly":
         spec = series_spec(column)
     elif column in KPI_SPECS:

@@ -156,7 +156,7 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
 CHAR_EM = 0.6
 
 
-def fitted(label: str, length: float, size: float) -> str:
+def _fitted(label: str, length: float, size: float) -> str:
     """`label` in lines that fit `length` inches of text `size` points high: constrained layout makes room for
     a long title but does not wrap it, so a long label ('Leads verloren door negatieve mond-tot-mond per
     maand: …') ran off both edges of the figure."""
@@ -178,7 +178,7 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, 
     for label, setter, length in ((title, ax.set_title, width), (xlabel, ax.set_xlabel, width),
                                   (ylabel, ax.set_ylabel, height)):
         shown = setter(label)
-        shown.set_text(fitted(label, length, shown.get_fontsize()))
+        shown.set_text(_fitted(label, length, shown.get_fontsize()))
     ax.grid(True, axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
