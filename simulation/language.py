@@ -270,7 +270,8 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
 
     '30.8%' / '30,8 %', '€5,985,801 per customer', '36.1 days' / '36,1 dagen', '7.38', '+9.9'.
     `signed` shows a difference: shares then differ in percentage points ('+2.1 pp' / '+2,1 %-punt').
-    `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits.
+    `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits (a whole
+    number without decimals).
     `singular=False` keeps the plural for 1: a range's low end ('1–20 years').
     """
     if value is None or math.isnan(value):
@@ -284,9 +285,9 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
             shown = percent(value, language, digits)
     elif kind == "euro":
         shown = euro_compact(value, language) if compact else euro(value, language, signed, decimals or 0)
-    elif compact:
-        return number(value, max(0, 2 - int(math.floor(math.log10(abs(value))))) if value and abs(value) < 100
-                      else 0, language, signed or kind == "nps")
+    elif compact:  # a count stays whole: '60 deals' drawn as '60,0' looked like an average
+        return number(value, max(0, 2 - int(math.floor(math.log10(abs(value)))))
+                      if value and abs(value) < 100 and value != round(value) else 0, language, signed or kind == "nps")
     else:
         digits = _default_decimals(value, kind, signed) if decimals is None else decimals
         shown = number(value, digits, language, signed or kind == "nps")

@@ -132,6 +132,15 @@ def test_values_are_shown_as_a_student_reads_them(value, unit, language, signed,
     assert format_value(value, unit, language, signed=signed) == expected
 
 
+@pytest.mark.parametrize(("value", "unit", "shown"), [
+    (60.0, "deals", "60"),  # a count stays whole: '60,0' beside a bar read as an average
+    (7.25, "grade 1–10", "7,25"), (36.09, "days", "36,1"), (643.2, "leads", "643"),
+    (0.234, "share", "23 %"), (9123456.0, "€", "€ 9,1 mln"),
+])
+def test_a_figure_shows_values_to_three_digits_and_whole_numbers_whole(value, unit, shown):
+    assert format_value(value, unit, "nl", compact=True) == shown
+
+
 @pytest.mark.parametrize(("amount", "language", "shown"), [
     (1_500_000, "en", "€1.5M"), (1_500_000, "nl", "€ 1,5 mln"), (350_000, "en", "€350k"),
     (2_000_000, "nl", "€ 2 mln"), (-40_000, "en", "−€40k"), (-40_000, "nl", "€ −40k"), (900, "nl", "€ 900"),

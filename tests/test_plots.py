@@ -18,7 +18,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from simulation import KPI_SPECS, preset, simulate  # noqa: E402
 from simulation import plots  # noqa: E402
-from simulation.language import axis_unit, text  # noqa: E402
+from simulation.language import format_value, text  # noqa: E402
 from simulation.plots import style  # noqa: E402
 from simulation.texts import TEXTS  # noqa: E402
 from simulation.plots.money import monthly_costs  # noqa: E402
@@ -272,9 +272,11 @@ def test_compare_bars_show_each_scenarios_kpis(result, no_promise):
     assert figure.get_suptitle() == text("compare.title", "nl")
     for ax, kpi in zip(figure.axes, kpis):
         assert ax.get_title().replace("\n", " ") == KPI_SPECS[kpi].label("nl")  # wrapped to the axes' width
-        assert ax.get_ylabel() == axis_unit(KPI_SPECS[kpi].unit, "nl")
-        assert [bar.get_height() for bar in ax.patches] == [result.kpis[kpi], no_promise.kpis[kpi]]
-        assert [t.get_text() for t in ax.get_xticklabels()] == ["honest", "no promise"]
+        assert [bar.get_width() for bar in ax.patches] == [result.kpis[kpi], no_promise.kpis[kpi]]
+        values = [format_value(run.kpis[kpi], KPI_SPECS[kpi].unit, "nl", compact=True) for run in (result, no_promise)]
+        assert [t.get_text() for t in ax.texts] == values  # each bar says its value, with its unit
+        assert ax.yaxis_inverted()  # the first scenario on top, as in the tables
+    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["honest", "no promise"]
 
 
 def test_compare_bars_name_an_unknown_kpi_and_suggest_one(result):

@@ -11,20 +11,28 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
 from ..errors import KitError
 from ..kpis import check_kpi, check_kpis
-from ..language import axis_unit, format_value, kit_error, resolve, text
+from ..language import format_value, kit_error, resolve, text
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import INK, PANEL_WIDTH, SMALL, finish, sequential, unit_axis
+from .style import INK, PANEL_WIDTH, SMALL, finish, fitted, sequential, text_width
 
 #: How far the dashboard's line figures reach above their data: room for the legend, clear of the lines.
-DASHBOARD_HEADROOM = 2.1
+DASHBOARD_HEADROOM = 2.3
+#: Several figures in one panel-sized figure: smaller text than a figure of its own, still at least 12 px.
+SMALL_PANELS_TEXT = {"axes.titlesize": 10, "axes.labelsize": SMALL, "xtick.labelsize": SMALL, "ytick.labelsize": SMALL}
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
+#: The widest a scenario's name may be beside the bars (inches): longer names wrap between words.
+NAME_WIDTH = 1.0
+#: A legend entry's room besides its text, in ems: the handle, the gap after it and the space between columns.
+LEGEND_HANDLE = 2.0 + 0.8 + 2.0
 
 
 def _blank(fig: Figure | None, size: tuple[float, float], layout: str | None = "constrained") -> Figure:
@@ -40,17 +48,13 @@ def dashboard(result: SimulationResult, language: str | None = None, *, fig: Fig
     """Funnel, relationship cycle, NPS and money of one run in one figure: the four things to check first."""
     language = resolve(language)
     figure = _blank(fig, (6.2, 5.8), layout=None)  # fixed margins: a layout engine is twice as slow
-    axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.08, top=0.86, wspace=0.42,
-                                                  hspace=0.72))
-    funnel_chart(result, language, ax=axes[0, 0])
-    relationship_phases(result, language, ax=axes[0, 1])
-    nps_breakdown(result, language, ax=axes[1, 0])
-    revenue_cost_margin(result, language, ax=axes[1, 1])
-    for ax in axes.flat:  # four figures in one panel-sized figure: smaller (still ≥ 12 px) text, titles wrapped
-        ax.set_title(textwrap.fill(ax.get_title(), 30), fontsize=10)
-        ax.xaxis.label.set_fontsize(SMALL)
-        ax.yaxis.label.set_fontsize(SMALL)
-        ax.tick_params(labelsize=SMALL)
+    with rc_context(SMALL_PANELS_TEXT):  # set before the texts are made, so finish() wraps them at the size drawn
+        axes = figure.subplots(2, 2, gridspec_kw=dict(left=0.12, right=0.98, bottom=0.10, top=0.86, wspace=0.36,
+                                                      hspace=0.8))
+        funnel_chart(result, language, ax=axes[0, 0])
+        relationship_phases(result, language, ax=axes[0, 1])
+        nps_breakdown(result, language, ax=axes[1, 0])
+        revenue_cost_margin(result, language, ax=axes[1, 1])
     for tick in axes[0, 0].get_xticklabels():  # the funnel's stage names slanted, each ending under its own bar
         tick.set(rotation=30, ha="right", rotation_mode="anchor")
     for ax in (axes[0, 1], axes[1, 1]):  # the legend in headroom above the lines, not over them, its entries
@@ -67,31 +71,49 @@ def dashboard(result: SimulationResult, language: str | None = None, *, fig: Fig
 
 def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str | None = None, *,
                  fig: Figure | None = None) -> Figure:
-    """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit)."""
+    """Chosen KPIs of several named scenarios side by side, one panel per KPI (KPIs differ in unit), a bar per
+    scenario. The bars lie down: a scenario's name sits on the left of its bar and its value after it, so
+    four names such as 'operational excellence' and values such as '€ 9,1 mln' each have a line of their own
+    (standing bars put them side by side under a panel a third of the figure wide, where they ran together)."""
     language = resolve(language)
     if not results:
         raise kit_error(KitError, "error.no_results")
     kpis = check_kpis(kpis)
+    names = list(results)
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
-    figure = _blank(fig, (PANEL_WIDTH, 0.5 + 1.8 * rows))
-    names = list(results)
     colours = sequential(len(names))
     hatches = [HATCHES[i % len(HATCHES)] for i in range(len(names))]
-    for i, kpi in enumerate(kpis):
-        spec = check_kpi(kpi)
-        ax = figure.add_subplot(rows, columns, i + 1)
-        values = [results[name].kpis[kpi] for name in names]
-        heights = [0.0 if math.isnan(v) else v for v in values]
-        bars = ax.bar(range(len(names)), heights, color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
-        ax.set_xticks(range(len(names)), [textwrap.fill(name, 12) for name in names])  # long names on two lines
-        ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize=SMALL, padding=2)
-        ax.axhline(0.0, color="black", linewidth=0.8)
-        ax.margins(y=0.18)
-        unit_axis(ax.yaxis, spec.unit, language)
-        finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False, language=language)
-    figure.suptitle(text("compare.title", language), fontweight="bold")
+    with rc_context(SMALL_PANELS_TEXT):
+        figure = _blank(fig, (PANEL_WIDTH, 0.5 + rows * (0.6 + 0.3 * len(names))))
+        axes = figure.subplots(rows, columns, sharey=True, squeeze=False).flat
+        for ax in axes[len(kpis):]:
+            ax.remove()
+        axes[0].set_yticks(range(len(names)), [fitted(name, NAME_WIDTH, FontProperties(size=SMALL)) for name in names])
+        axes[0].invert_yaxis()  # the first scenario on top, as in the tables (every panel shares it)
+        for ax, kpi in zip(axes, kpis):
+            spec = check_kpi(kpi)
+            values = [results[name].kpis[kpi] for name in names]
+            bars = ax.barh(range(len(names)), [0.0 if math.isnan(v) else v for v in values], height=0.7,
+                           color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
+            ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize=SMALL,
+                         padding=3)  # the constrained layout makes room for a value beyond its panel's edge
+            ax.axvline(0.0, color=INK, linewidth=0.8)
+            ax.set_xticks([])  # each bar says its value
+            ax.tick_params(axis="y", length=0)
+            finish(ax, spec.label(language), "", "", legend=False, language=language)
+            ax.grid(False)
+            ax.spines[["bottom", "left"]].set_visible(False)
+        figure.suptitle(text("compare.title", language), fontweight="bold")
     return figure
+
+
+def _legend_columns(names: Sequence[str]) -> int:
+    """As many legend entries a row as fit the figure's width: four scenario names in one row pushed the legend
+    and the bars off the figure."""
+    font = FontProperties(size=SMALL)
+    entry = max(text_width(name, font) for name in names) + LEGEND_HANDLE * SMALL / 72
+    return max(1, min(len(names), int(0.95 * PANEL_WIDTH / entry)))
 
 
 def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], language: str | None = None, *,
@@ -124,6 +146,6 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     ax.set_xticks([])
     ax.spines[["top", "right", "bottom", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.legend(fontsize=SMALL, loc="lower right", frameon=False, ncols=len(names), bbox_to_anchor=(1.0, 1.0))
+    ax.legend(fontsize=SMALL, loc="lower right", frameon=False, ncols=_legend_columns(names), bbox_to_anchor=(1.0, 1.0))
     figure.suptitle(text("compare.title", language), fontweight="bold", x=0.02, ha="left")
     return figure

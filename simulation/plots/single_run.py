@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from ..errors import KitError
 from ..language import format_value, kit_error, missing, number, resolve, text
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, empty_note, finish, label,
+from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, axes_size, empty_note, finish, fit, label,
                     new_axes, percent_axis, sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -120,8 +120,8 @@ def nps_breakdown(result: SimulationResult, language: str | None = None, *, ax: 
     ax.set_ylim(-0.9, 0.6)  # room under the bar for the legend
     ax.set_yticks([])
     percent_axis(ax.xaxis, language)
-    ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
-            fontsize=SMALL)
+    fit(ax.text(0.5, 0.98, text("nps.formula", language), transform=ax.transAxes, ha="center", va="top",
+                fontsize=SMALL), axes_size(ax)[0])
     finish(ax, text("nps.title", language, nps=number(nps, 0, language, signed=True) if surveyed else missing(language)),
            label("nps.share", "share", language), "", legend=False, language=language)
     if surveyed:

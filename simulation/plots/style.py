@@ -10,11 +10,15 @@ greyscale stay readable.
 from __future__ import annotations
 
 import io
-import textwrap
+from collections.abc import Sequence
+from functools import lru_cache
 
 from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
+from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, MaxNLocator, ScalarFormatter
 
 from ..language import compact_scaled, euro_compact, number, percent, text, unit_kind
@@ -152,17 +156,66 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
             fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
-#: The average width of a character of the figures' font (DejaVu Sans), in ems, rounded up.
-CHAR_EM = 0.6
+@lru_cache(maxsize=4096)
+def text_width(words: str, font: FontProperties) -> float:
+    """How wide `words` are in `font`, in inches: from the glyphs' metrics, without drawing the figure."""
+    return text_to_path.get_text_width_height_descent(words, font, ismath=False)[0] / 72
 
 
-def _fitted(label: str, length: float, size: float) -> str:
-    """`label` in lines that fit `length` inches of text `size` points high: constrained layout makes room for
-    a long title but does not wrap it, so a long label ('Leads verloren door negatieve mond-tot-mond per
-    maand: …') ran off both edges of the figure."""
-    per_line = max(12, int(length * 72 / (CHAR_EM * size)))
-    return "\n".join(textwrap.fill(line, per_line, break_long_words=False, break_on_hyphens=False)
-                     for line in label.split("\n"))
+def fitted(label: str, length: float, font: FontProperties) -> str:
+    """`label` in lines that fit `length` inches in `font`, broken between words. A word longer than the line
+    keeps a line of its own."""
+    lines = []
+    for given in label.split("\n"):
+        line = ""
+        for word in given.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and text_width(longer, font) > length:
+                lines.append(line)
+                longer = word
+            line = longer
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def fit(shown: Text, length: float) -> Text:
+    """Wrap a text in place to lines of at most `length` inches: constrained layout makes room for a long title
+    but does not wrap it, so a long label ('Leads verloren door negatieve mond-tot-mond per maand: …') ran off
+    both edges of the figure, and a fixed layout (the dashboard) lets a long text run into its neighbour."""
+    shown.set_text(fitted(shown.get_text(), length, shown.get_fontproperties().copy()))  # a key that stays put
+    return shown
+
+
+def axes_size(ax: Axes) -> tuple[float, float]:
+    """Width and height of `ax` in inches, as laid out so far (before the constrained layout, the axes have no
+    room yet for their tick labels, so they end up narrower)."""
+    box = ax.get_position()
+    return box.width * ax.figure.get_figwidth(), box.height * ax.figure.get_figheight()
+
+
+#: A label longer than this share of its axes' size before the layout may not fit once the tick labels have
+#: their room (a tornado's long parameter names take a third of the width), so it is fitted after the layout.
+ROOM_BEFORE_LAYOUT = 0.6
+
+
+def _fit_labels(ax: Axes, shown: Sequence[Text], labels: Sequence[str]) -> None:
+    """Wrap the title and x label to the axes' width and the y label to their height. In a figure with a layout
+    engine the axes' size is known only once the tick labels and the wrapped labels have their room: a title
+    wrapped to the width before the layout ran off the figure beside a tornado's parameter names, so a long
+    label is fitted again after the layout."""
+    def fitted_to_axes() -> tuple[float, float, float]:
+        width, height = axes_size(ax)
+        for label, words, length in zip(shown, labels, (width, width, height)):
+            label.set_text(words)
+            fit(label, length)
+        return width, width, height
+
+    lengths = fitted_to_axes()
+    layout = ax.figure.get_layout_engine()
+    if layout is not None and any(text_width(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
+                                  for label, words, length in zip(shown, labels, lengths) for line in words.split("\n")):
+        layout.execute(ax.figure)
+        fitted_to_axes()
 
 
 def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, legend_at: str = "best", *,
@@ -173,12 +226,8 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, legend: bool = True, 
     for axis in (ax.xaxis, ax.yaxis):
         if type(axis.get_major_formatter()) is ScalarFormatter:  # matplotlib's own: '7.5' on a Dutch figure
             axis.set_major_formatter(_Ticks(language))
-    box = ax.get_position()  # before the constrained layout: a little narrower than the axes end up
-    width, height = box.width * ax.figure.get_figwidth(), box.height * ax.figure.get_figheight()
-    for label, setter, length in ((title, ax.set_title, width), (xlabel, ax.set_xlabel, width),
-                                  (ylabel, ax.set_ylabel, height)):
-        shown = setter(label)
-        shown.set_text(_fitted(label, length, shown.get_fontsize()))
+    shown = [ax.set_title(title), ax.set_xlabel(xlabel), ax.set_ylabel(ylabel)]
+    _fit_labels(ax, shown, (title, xlabel, ylabel))
     ax.grid(True, axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
