@@ -103,8 +103,9 @@ def experiments():
             "line": sweep(SMALL, {"market.nurture_months": [2.0, 4.0, 6.0]}, 2, seed=8),
             "tornado": sensitivity(SMALL, ["satisfaction.base_grade", "market.nurture_months"], 2, seed=8,
                                    kpi="nps"),
-            "paths": {name: [simulate(preset(name).replace({"run.years": 1}), seed, keep_events=False)
-                             for seed in path_seeds(0, 2)] for name in ("honest_promise", "over_promise")}}
+            "paths": {scenario_name(name, "en"): [simulate(preset(name).replace({"run.years": 1}), seed,
+                                                           keep_events=False) for seed in path_seeds(0, 2)]
+                      for name in ("customer_intimacy", "stuck_in_the_middle")}}  # lesson 05's two
 
 
 @pytest.fixture(scope="module")
