@@ -142,6 +142,7 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
         "sweep_chart, a grid": plots.sweep_chart(experiments["grid"], "nps", language),
         "sweep_chart, a line": plots.sweep_chart(experiments["line"], "churn_rate_annual", language),
         "paths": plots.paths(experiments["paths"], language=language),
+        "paths, two KPIs in a row": plots.paths(experiments["paths"], ["nps", "customers"], language=language),
         "stress test": difference_figure(pairs, ("margin", "nps"), language),
         "game team": team_figure([results["Rood"] for results in game.results()], language),
         "game ranks": rank_figure(game, order, [game.leaderboard(r) for r in (1, 2, 3)], language),
@@ -154,5 +155,5 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
 def test_no_text_of_any_figure_runs_into_another_or_off_the_figure(language, run, disciplines, alignment,
                                                                    experiments, game):
     figures = _every_figure(language, run, disciplines, alignment, experiments, game)
-    assert len(figures) == 28
+    assert len(figures) == 29
     assert not {name: found for name, figure in figures.items() if (found := crowded(figure))}

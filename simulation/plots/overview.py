@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
 from collections.abc import Mapping, Sequence
 
 from matplotlib import rc_context
@@ -31,6 +30,8 @@ SMALL_PANELS_TEXT = {"axes.titlesize": 10, "axes.labelsize": SMALL, "xtick.label
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
 #: The widest a scenario's name may be beside the bars (inches): longer names wrap between words.
 NAME_WIDTH = 1.0
+#: The widest a KPI's name may be beside its bars in `compare_kpis` (inches): longer names wrap between words.
+KPI_NAME_WIDTH = 1.6
 #: A legend entry's room besides its text, in ems: the handle, the gap after it and the space between columns.
 LEGEND_HANDLE = 2.0 + 0.8 + 2.0
 
@@ -139,7 +140,8 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
                        edgecolor=INK, linewidth=0.6, label=name)
         ax.bar_label(bars, [format_value(v, check_kpi(k).unit, language, compact=True) for v, k in zip(values, kpis)],
                      fontsize=SMALL, padding=3)
-    ax.set_yticks(range(len(kpis)), [textwrap.fill(check_kpi(k).label(language), 22) for k in kpis])
+    font = FontProperties(size="medium")  # the tick labels' size
+    ax.set_yticks(range(len(kpis)), [fitted(check_kpi(k).label(language), KPI_NAME_WIDTH, font) for k in kpis])
     ax.invert_yaxis()
     ax.axvline(0.0, color="black", linewidth=0.8)
     ax.set_xlim(min(-0.05, ax.get_xlim()[0] - 0.25), 1.4)  # room for the value labels

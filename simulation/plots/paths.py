@@ -11,24 +11,20 @@ so a greyscale printout or a washed-out projector still tells them apart.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from ..errors import KitError
 from ..language import axis_unit, kit_error, resolve, text
 from ..paths import DEFAULT_BAND, DEFAULT_PATHS, Run, band as path_band, crossing, crossing_caption, path_kpi
 from .experiment import LOOKS
-from .style import INK, LIGHT_GREY, SMALL, month_axis, unit_axis
+from .style import INK, LIGHT_GREY, SMALL, axes_size, fit, month_axis, unit_axis, whole_ticks
 
 #: Width of the paths figure in inches (520 px at 100 dpi): 40 px narrower than a panel's other figures,
 #: so the compare view's table has room for the 95 % intervals beside it on a 1280 px projector.
 PATHS_WIDTH = 5.2
-#: Wrapping width (characters) of a title and the crossing caption above an axes of half that width.
-_WRAP = 26
 
 
 def _band_label(runs: int, quantiles: tuple[float, float], language: str) -> str:
@@ -64,12 +60,12 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
         caption = crossing_caption(found, names[:2], kpi, language)
     unit = axis_unit(spec.unit, language)
     title = spec.label(language) + (f" ({unit})" if unit and spec.unit not in ("customers", "deals") else "")
-    ax.set_title("\n".join(textwrap.fill(line, _WRAP) for line in (title, caption) if line), fontsize=SMALL + 1,
-                 loc="left")
+    fit(ax.set_title("\n".join(line for line in (title, caption) if line), fontsize=SMALL + 1, loc="left"),
+        axes_size(ax)[0])
     unit_axis(ax.yaxis, spec.unit, language)
     month_axis(ax.xaxis, language)
     if spec.unit in ("customers", "deals"):
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        whole_ticks(ax.yaxis)
     ax.tick_params(labelsize=SMALL)
     ax.grid(True, color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)

@@ -9,20 +9,22 @@ to draw into a panel of a larger figure (the dashboard does).
 from __future__ import annotations
 
 import math
-import textwrap
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
 from ..errors import KitError
 from ..language import format_value, kit_error, missing, number, resolve, text
 from ..results import SimulationResult
-from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, axes_size, empty_note, finish, fit, label,
-                    new_axes, percent_axis, sequential)
+from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, axes_size, empty_note, finish, fit,
+                    fitted, label, new_axes, percent_axis, sequential)
 
 DAYS_PER_MONTH = 365.25 / 12
+#: The widest a funnel stage's name may be under its bar (inches): longer names wrap between words.
+STAGE_NAME_WIDTH = 0.9
 FUNNEL_STAGES = (("leads", "leads_generated"), ("mql", "marketing_qualified_leads"), ("sal", "sales_accepted_leads"),
                  ("opportunities", "opportunities"), ("quotes", "quotes_sent"), ("won", "deals_won"))
 PHASES = ("potential", "new", "loyal", "ex")
@@ -38,7 +40,8 @@ def funnel_chart(result: SimulationResult, language: str | None = None, *, ax: A
     language = resolve(language)
     figure, ax = new_axes(ax)
     counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
-    names = [textwrap.fill(text(f"funnel.{stage}", language), 12, break_long_words=False) for stage, _ in FUNNEL_STAGES]
+    font = FontProperties(size="medium")  # the tick labels' size
+    names = [fitted(text(f"funnel.{stage}", language), STAGE_NAME_WIDTH, font) for stage, _ in FUNNEL_STAGES]
     colours = [STEEL] * (len(counts) - 1) + [NAVY]
     ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
     top = max(counts) if max(counts) > 0 else 1

@@ -130,9 +130,15 @@ def unit_axis(axis, unit: str, language: str) -> None:
         axis.set_major_formatter(_Ticks(language))
 
 
+def whole_ticks(axis) -> None:
+    """Ticks on whole numbers only, as many as the axis' length has room for: a fixed ten ran the ticks of a
+    short axis into each other ('280 285 290 …')."""
+    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True))
+
+
 def month_axis(axis, language: str) -> None:
     """A time axis in whole months ('2.5' is no month a run has)."""
-    axis.set_major_locator(MaxNLocator(integer=True))
+    whole_ticks(axis)
     axis.set_major_formatter(_Ticks(language))
 
 
