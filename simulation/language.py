@@ -20,6 +20,7 @@ import math
 import numbers
 import re
 import string
+from collections.abc import Sequence
 from typing import Any
 
 from .errors import KitError, KitErrorKind, shown
@@ -264,14 +265,22 @@ def _default_decimals(value: float, kind: str, signed: bool) -> int:
     return 0 if float(value).is_integer() and not signed else 1
 
 
+def format_values(values: Sequence[float], unit: str, language: str, *, compact: bool = False) -> list[str]:
+    """Values shown side by side (the bars of one panel) in one format: counts that are all whole stay whole
+    ('60', '89', '110' deals of single runs, where '60,0' and '89,0' read as averages); otherwise each as
+    `format_value` shows it."""
+    whole = unit_kind(unit) == "number" and all(v is None or math.isnan(v) or v == round(v) for v in values)
+    return [format_value(v, unit, language, compact=compact, decimals=0 if whole else None) for v in values]
+
+
 def format_value(value: float | None, unit: str, language: str, *, signed: bool = False,
                  decimals: int | None = None, compact: bool = False, singular: bool = True) -> str:
     """The one formatter of a KPI or parameter value with its unit, in every face of the kit.
 
     '30.8%' / '30,8 %', '€5,985,801 per customer', '36.1 days' / '36,1 dagen', '7.38', '+9.9'.
     `signed` shows a difference: shares then differ in percentage points ('+2.1 pp' / '+2,1 %-punt').
-    `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits (a whole
-    number without decimals).
+    `compact` is for figures: euros as '€1.2M', shares as whole percents, other numbers to 3 digits (or
+    `decimals`).
     `singular=False` keeps the plural for 1: a range's low end ('1–20 years').
     """
     if value is None or math.isnan(value):
@@ -285,9 +294,10 @@ def format_value(value: float | None, unit: str, language: str, *, signed: bool 
             shown = percent(value, language, digits)
     elif kind == "euro":
         shown = euro_compact(value, language) if compact else euro(value, language, signed, decimals or 0)
-    elif compact:  # a count stays whole: '60 deals' drawn as '60,0' looked like an average
-        return number(value, max(0, 2 - int(math.floor(math.log10(abs(value)))))
-                      if value and abs(value) < 100 and value != round(value) else 0, language, signed or kind == "nps")
+    elif compact:
+        digits = decimals if decimals is not None else (max(0, 2 - int(math.floor(math.log10(abs(value)))))
+                                                        if value and abs(value) < 100 else 0)
+        return number(value, digits, language, signed or kind == "nps")
     else:
         digits = _default_decimals(value, kind, signed) if decimals is None else decimals
         shown = number(value, digits, language, signed or kind == "nps")

@@ -9,6 +9,7 @@ label in the dashboard's fixed margins pushed it off the figure.
 from __future__ import annotations
 
 import itertools
+import math
 
 import matplotlib
 
@@ -97,7 +98,8 @@ def alignment():
 
 @pytest.fixture(scope="module")
 def experiments():
-    return {"pairs": compare(SMALL, SMALL.replace({"funnel.promise_policy": "customer_wish"}, name="wish"), 3, seed=8),
+    return {"no promise": simulate(SMALL.replace({"funnel.promise_policy": "no_promise"}), seed=3, keep_events=False),
+            "pairs": compare(SMALL, SMALL.replace({"funnel.promise_policy": "customer_wish"}, name="wish"), 3, seed=8),
             "grid": sweep(SMALL, {"funnel.promise_policy": ["honest", "customer_wish"],
                                   "market.competitor_intensity": [0.5, 1.5]}, 2, seed=8),
             "line": sweep(SMALL, {"market.nurture_months": [2.0, 4.0, 6.0]}, 2, seed=8),
@@ -123,6 +125,9 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
     named = {scenario_name(name, language): result for name, result in disciplines.items()}
     levels = {SPECS["market.alignment"].choice_label(level, language).split(":")[0]: result
               for level, result in alignment.items()}
+    odd = {"honest promises with six months of nurturing first": run, "none": experiments["no promise"]}
+    assert odd["none"].kpis["nps"] < 0 and odd["none"].kpis["margin"] < 0  # values left of zero,
+    assert math.isnan(odd["none"].kpis["promises_kept_share"])  # and one missing
     pairs, order = experiments["pairs"], [standing.name for standing in game.leaderboard()]
     figures = {draw.__name__: draw(run, language) for draw in (
         plots.funnel_chart, plots.relationship_phases, plots.grade_distribution, plots.nps_breakdown,
@@ -133,6 +138,8 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
         "compare_bars of lesson 07": plots.compare_bars(
             levels, ["opportunities", "deals_won", "acquisition_cost_per_customer"], language),
         "compare_bars, one KPI": plots.compare_bars(named, ["promises_kept_share"], language),
+        "compare_bars, long names and values below zero or missing": plots.compare_bars(
+            odd, ["nps", "margin", "promises_kept_share", "sales_cycle_days_mean"], language),
         "compare_kpis": plots.compare_kpis(named, ["deals_won", "margin", "nps", "win_rate"], language),
         "compare_kpis of a panel": plots.compare_kpis({"A": run, "B": run}, ["deals_won", "margin"], language),
         "fan_chart": plots.fan_chart(pairs, "margin", language),
@@ -155,5 +162,5 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
 def test_no_text_of_any_figure_runs_into_another_or_off_the_figure(language, run, disciplines, alignment,
                                                                    experiments, game):
     figures = _every_figure(language, run, disciplines, alignment, experiments, game)
-    assert len(figures) == 29
+    assert len(figures) == 30
     assert not {name: found for name, figure in figures.items() if (found := crowded(figure))}

@@ -17,8 +17,8 @@ import pytest
 
 from simulation import PARAMETERS
 from simulation.errors import KitError
-from simulation.language import (FIELD, LANGUAGES, MINUS, euro, euro_compact, format_value, percent, resolve,
-                                 scenario_name, set_language, text, unit_text, value_range)
+from simulation.language import (FIELD, LANGUAGES, MINUS, euro, euro_compact, format_value, format_values, percent,
+                                 resolve, scenario_name, set_language, text, unit_text, value_range)
 from simulation.language_choice import language_option, typed_language
 from simulation.parameters import CONCEPTS
 from simulation.presets import PRESETS
@@ -132,13 +132,15 @@ def test_values_are_shown_as_a_student_reads_them(value, unit, language, signed,
     assert format_value(value, unit, language, signed=signed) == expected
 
 
-@pytest.mark.parametrize(("value", "unit", "shown"), [
-    (60.0, "deals", "60"),  # a count stays whole: '60,0' beside a bar read as an average
-    (7.25, "grade 1–10", "7,25"), (36.09, "days", "36,1"), (643.2, "leads", "643"),
-    (0.234, "share", "23 %"), (9123456.0, "€", "€ 9,1 mln"),
+@pytest.mark.parametrize(("values", "unit", "shown"), [
+    ([60.0, 89.0, 110.0], "deals", ["60", "89", "110"]),  # single runs' counts: '60,0' read as an average
+    ([59.5, 60.0, 110.0], "deals", ["59,5", "60,0", "110"]),  # averages keep three digits
+    ([7.0, 7.69], "grade 1–10", ["7,00", "7,69"]),  # a grade is never a count
+    ([36.09, float("nan")], "days", ["36,1", "n.v.t."]),
+    ([0.234, 0.4], "share", ["23 %", "40 %"]), ([9123456.0, 2e6], "€", ["€ 9,1 mln", "€ 2 mln"]),
 ])
-def test_a_figure_shows_values_to_three_digits_and_whole_numbers_whole(value, unit, shown):
-    assert format_value(value, unit, "nl", compact=True) == shown
+def test_values_side_by_side_in_a_figure_share_one_format(values, unit, shown):
+    assert format_values(values, unit, "nl", compact=True) == shown
 
 
 @pytest.mark.parametrize(("amount", "language", "shown"), [

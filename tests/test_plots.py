@@ -18,7 +18,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from simulation import KPI_SPECS, preset, simulate  # noqa: E402
 from simulation import plots  # noqa: E402
-from simulation.language import format_value, text  # noqa: E402
+from simulation.language import format_values, text  # noqa: E402
 from simulation.plots import style  # noqa: E402
 from simulation.texts import TEXTS  # noqa: E402
 from simulation.plots.money import monthly_costs  # noqa: E402
@@ -270,13 +270,16 @@ def test_compare_bars_show_each_scenarios_kpis(result, no_promise):
     figure = plots.compare_bars({"honest": result, "no promise": no_promise}, kpis, "nl")
     assert len(figure.axes) == len(kpis)
     assert figure.get_suptitle() == text("compare.title", "nl")
-    for ax, kpi in zip(figure.axes, kpis):
-        assert ax.get_title().replace("\n", " ") == KPI_SPECS[kpi].label("nl")  # wrapped to the axes' width
+    units = {"win_rate": "", "nps": " (−100 tot +100)", "margin": "", "sales_cycle_days_mean": " (dagen)"}
+    for ax, kpi in zip(figure.axes, kpis):  # the unit where neither the name nor the values ('€ 2,8 mln') say it
+        assert ax.get_title().replace("\n", " ") == KPI_SPECS[kpi].label("nl") + units[kpi]  # wrapped to its width
         assert [bar.get_width() for bar in ax.patches] == [result.kpis[kpi], no_promise.kpis[kpi]]
-        values = [format_value(run.kpis[kpi], KPI_SPECS[kpi].unit, "nl", compact=True) for run in (result, no_promise)]
-        assert [t.get_text() for t in ax.texts] == values  # each bar says its value, with its unit
+        values = format_values([run.kpis[kpi] for run in (result, no_promise)], KPI_SPECS[kpi].unit, "nl", compact=True)
+        assert [t.get_text() for t in ax.texts] == values  # each bar says its value
         assert ax.yaxis_inverted()  # the first scenario on top, as in the tables
     assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["honest", "no promise"]
+    assert no_promise.kpis["nps"] < 0  # a negative value sits right of zero: on its bar's left lie the names
+    assert figure.axes[1].texts[1].xy == (0.0, 1)
 
 
 def test_compare_bars_name_an_unknown_kpi_and_suggest_one(result):

@@ -15,12 +15,12 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from ..errors import KitError
-from ..kpis import check_kpi, check_kpis
-from ..language import format_value, kit_error, resolve, text
+from ..kpis import KpiSpec, check_kpi, check_kpis
+from ..language import axis_unit, format_values, kit_error, resolve, text, unit_kind
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import INK, PANEL_WIDTH, SMALL, finish, fitted, sequential, text_width
+from .style import INK, PANEL_WIDTH, SMALL, axes_size, fit, fitted, sequential, text_inches
 
 #: How far the dashboard's line figures reach above their data: room for the legend, clear of the lines.
 DASHBOARD_HEADROOM = 2.3
@@ -30,6 +30,8 @@ SMALL_PANELS_TEXT = {"axes.titlesize": 10, "axes.labelsize": SMALL, "xtick.label
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
 #: The widest a scenario's name may be beside the bars (inches): longer names wrap between words.
 NAME_WIDTH = 1.0
+#: The height of a line of the figures' smallest text (inches): 9 pt and the space between lines.
+LINE_HEIGHT = 1.25 * SMALL / 72
 #: The widest a KPI's name may be beside its bars in `compare_kpis` (inches): longer names wrap between words.
 KPI_NAME_WIDTH = 1.6
 #: A legend entry's room besides its text, in ems: the handle, the gap after it and the space between columns.
@@ -80,40 +82,52 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     if not results:
         raise kit_error(KitError, "error.no_results")
     kpis = check_kpis(kpis)
-    names = list(results)
+    names = [fitted(name, NAME_WIDTH, FontProperties(size=SMALL)) for name in results]
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
+    row = max(0.3, LINE_HEIGHT * max(name.count("\n") + 1 for name in names))  # a name of three lines needs more
     colours = sequential(len(names))
     hatches = [HATCHES[i % len(HATCHES)] for i in range(len(names))]
     with rc_context(SMALL_PANELS_TEXT):
-        figure = _blank(fig, (PANEL_WIDTH, 0.5 + rows * (0.6 + 0.3 * len(names))))
+        figure = _blank(fig, (PANEL_WIDTH, 0.5 + rows * (0.6 + row * len(names))))
         axes = figure.subplots(rows, columns, sharey=True, squeeze=False).flat
         for ax in axes[len(kpis):]:
             ax.remove()
-        axes[0].set_yticks(range(len(names)), [fitted(name, NAME_WIDTH, FontProperties(size=SMALL)) for name in names])
+        axes[0].set_yticks(range(len(names)), names)
         axes[0].invert_yaxis()  # the first scenario on top, as in the tables (every panel shares it)
         for ax, kpi in zip(axes, kpis):
             spec = check_kpi(kpi)
-            values = [results[name].kpis[kpi] for name in names]
-            bars = ax.barh(range(len(names)), [0.0 if math.isnan(v) else v for v in values], height=0.7,
-                           color=colours, hatch=hatches, edgecolor=INK, linewidth=0.6)
-            ax.bar_label(bars, [format_value(v, spec.unit, language, compact=True) for v in values], fontsize=SMALL,
-                         padding=3)  # the constrained layout makes room for a value beyond its panel's edge
-            ax.axvline(0.0, color=INK, linewidth=0.8)
-            ax.set_xticks([])  # each bar says its value
+            values = [run.kpis[kpi] for run in results.values()]
+            ax.barh(range(len(names)), [0.0 if math.isnan(v) else v for v in values], height=0.7, color=colours,
+                    hatch=hatches, edgecolor=INK, linewidth=0.6)
+            for i, (value, shown) in enumerate(zip(values, format_values(values, spec.unit, language, compact=True))):
+                ax.annotate(shown, (max(0.0, value) if not math.isnan(value) else 0.0, i), xytext=(3, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=SMALL)  # right of zero for
+            ax.axvline(0.0, color=INK, linewidth=0.8)  # a negative bar: on its left lie the names
+            ax.set_xticks([])  # each bar says its value; the constrained layout makes room for one past the edge
             ax.tick_params(axis="y", length=0)
-            finish(ax, spec.label(language), "", "", legend=False, language=language)
-            ax.grid(False)
-            ax.spines[["bottom", "left"]].set_visible(False)
+            ax.set_title(_with_unit(spec, language))
+            ax.spines[["top", "right", "bottom", "left"]].set_visible(False)
         figure.suptitle(text("compare.title", language), fontweight="bold")
+        figure.get_layout_engine().execute(figure)  # once, for all panels: then each title wraps to its width
+        for ax in axes[:len(kpis)]:
+            fit(ax.title, axes_size(ax)[0])
     return figure
+
+
+def _with_unit(spec: KpiSpec, language: str) -> str:
+    """A KPI's name with its unit where neither its name nor its values say it: 'Verkoopcyclus (…) (dagen)',
+    'Gemiddeld rapportcijfer (cijfer 1–10)', but 'Gewonnen deals' and 'Marge' (its values read '€ 9,1 mln')."""
+    unit = axis_unit(spec.unit, language)
+    said = unit_kind(spec.unit) in ("euro", "percent", "times") or unit.lower() in spec.label(language).lower()
+    return spec.label(language) if said else f"{spec.label(language)} ({unit})"
 
 
 def _legend_columns(names: Sequence[str]) -> int:
     """As many legend entries a row as fit the figure's width: four scenario names in one row pushed the legend
     and the bars off the figure."""
     font = FontProperties(size=SMALL)
-    entry = max(text_width(name, font) for name in names) + LEGEND_HANDLE * SMALL / 72
+    entry = max(text_inches(name, font) for name in names) + LEGEND_HANDLE * SMALL / 72
     return max(1, min(len(names), int(0.95 * PANEL_WIDTH / entry)))
 
 
@@ -130,6 +144,8 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     ax = figure.add_subplot()
     height = 0.8 / len(names)
     colours = sequential(len(names))
+    shown = {kpi: format_values([results[name].kpis[kpi] for name in names], check_kpi(kpi).unit, language,
+                                compact=True) for kpi in kpis}  # one format for a KPI's bars
     for j, name in enumerate(names):
         values = [results[name].kpis[kpi] for kpi in kpis]
         scales = [max((abs(results[n].kpis[kpi]) for n in names if not math.isnan(results[n].kpis[kpi])),
@@ -138,8 +154,7 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
         positions = [i + (j - (len(names) - 1) / 2) * height for i in range(len(kpis))]
         bars = ax.barh(positions, lengths, height=height * 0.9, color=colours[j], hatch=HATCHES[j % len(HATCHES)],
                        edgecolor=INK, linewidth=0.6, label=name)
-        ax.bar_label(bars, [format_value(v, check_kpi(k).unit, language, compact=True) for v, k in zip(values, kpis)],
-                     fontsize=SMALL, padding=3)
+        ax.bar_label(bars, [shown[kpi][j] for kpi in kpis], fontsize=SMALL, padding=3)
     font = FontProperties(size="medium")  # the tick labels' size
     ax.set_yticks(range(len(kpis)), [fitted(check_kpi(k).label(language), KPI_NAME_WIDTH, font) for k in kpis])
     ax.invert_yaxis()

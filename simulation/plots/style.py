@@ -163,20 +163,20 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
 
 
 @lru_cache(maxsize=4096)
-def text_width(words: str, font: FontProperties) -> float:
+def text_inches(words: str, font: FontProperties) -> float:
     """How wide `words` are in `font`, in inches: from the glyphs' metrics, without drawing the figure."""
     return text_to_path.get_text_width_height_descent(words, font, ismath=False)[0] / 72
 
 
 def fitted(label: str, length: float, font: FontProperties) -> str:
-    """`label` in lines that fit `length` inches in `font`, broken between words. A word longer than the line
-    keeps a line of its own."""
+    """`label` in lines that fit `length` inches in `font`, broken between words (plain text: the kit's labels
+    hold no mathtext). A word longer than the line keeps a line of its own."""
     lines = []
     for given in label.split("\n"):
         line = ""
-        for word in given.split(" "):
+        for word in given.split():
             longer = f"{line} {word}" if line else word
-            if line and text_width(longer, font) > length:
+            if line and text_inches(longer, font) > length:
                 lines.append(line)
                 longer = word
             line = longer
@@ -193,15 +193,16 @@ def fit(shown: Text, length: float) -> Text:
 
 
 def axes_size(ax: Axes) -> tuple[float, float]:
-    """Width and height of `ax` in inches, as laid out so far (before the constrained layout, the axes have no
-    room yet for their tick labels, so they end up narrower)."""
+    """Width and height of `ax` in inches, as laid out so far. Before the constrained layout runs, the axes sit
+    in matplotlib's default margins: they usually end up wider, but narrower beside long tick labels."""
     box = ax.get_position()
     return box.width * ax.figure.get_figwidth(), box.height * ax.figure.get_figheight()
 
 
 #: A label longer than this share of its axes' size before the layout may not fit once the tick labels have
 #: their room, so it is fitted again after the layout. At 1.0 a title in the layout test ran off the figure, at
-#: 0.85 none did; refitting every label (0.0) costs a panel's funnel chart about 25 ms a Run.
+#: 0.85 none did; 0.75 leaves room for figures the test does not draw. Refitting every label (0.0) costs a
+#: panel's funnel chart about 25 ms a Run.
 ROOM_BEFORE_LAYOUT = 0.75
 
 
@@ -219,7 +220,7 @@ def _fit_labels(ax: Axes, shown: Sequence[Text], labels: Sequence[str]) -> None:
 
     lengths = fitted_to_axes()
     layout = ax.figure.get_layout_engine()
-    if layout is not None and any(text_width(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
+    if layout is not None and any(text_inches(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
                                   for label, words, length in zip(shown, labels, lengths) for line in words.split("\n")):
         layout.execute(ax.figure)
         fitted_to_axes()
