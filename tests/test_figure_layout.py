@@ -154,7 +154,8 @@ def _every_figure(language, run, disciplines, alignment, experiments, game) -> d
         "game team": team_figure([results["Rood"] for results in game.results()], language),
         "game ranks": rank_figure(game, order, [game.leaderboard(r) for r in (1, 2, 3)], language),
     }
-    figures |= {f"game path {i}": figure for i, figure in enumerate(path_figures(game, order, game.results(), language))}
+    figures |= {f"game path {i}": figure
+                for i, figure in enumerate(path_figures(game, order, game.results(), language))}
     return figures
 
 

@@ -100,10 +100,11 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
             values = [run.kpis[kpi] for run in results.values()]
             ax.barh(range(len(names)), [0.0 if math.isnan(v) else v for v in values], height=0.7, color=colours,
                     hatch=hatches, edgecolor=INK, linewidth=0.6)
-            for i, (value, shown) in enumerate(zip(values, format_values(values, spec.unit, language, compact=True))):
-                ax.annotate(shown, (max(0.0, value) if not math.isnan(value) else 0.0, i), xytext=(3, 0),
-                            textcoords="offset points", ha="left", va="center", fontsize=SMALL)  # right of zero for
-            ax.axvline(0.0, color=INK, linewidth=0.8)  # a negative bar: on its left lie the names
+            shown = format_values(values, spec.unit, language, compact=True)
+            for i, (value, label) in enumerate(zip(values, shown)):  # right of zero even for a bar below it, as
+                ax.annotate(label, (0.0 if math.isnan(value) else max(0.0, value), i), xytext=(3, 0),  # the names
+                            textcoords="offset points", ha="left", va="center", fontsize=SMALL)  # are on its left
+            ax.axvline(0.0, color=INK, linewidth=0.8)
             ax.set_xticks([])  # each bar says its value; the constrained layout makes room for one past the edge
             ax.tick_params(axis="y", length=0)
             ax.set_title(_with_unit(spec, language))

@@ -220,8 +220,9 @@ def _fit_labels(ax: Axes, shown: Sequence[Text], labels: Sequence[str]) -> None:
 
     lengths = fitted_to_axes()
     layout = ax.figure.get_layout_engine()
-    if layout is not None and any(text_inches(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
-                                  for label, words, length in zip(shown, labels, lengths) for line in words.split("\n")):
+    if layout is not None and any(
+            text_inches(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
+            for label, words, length in zip(shown, labels, lengths) for line in words.split("\n")):
         layout.execute(ax.figure)
         fitted_to_axes()
 
