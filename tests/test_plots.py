@@ -282,6 +282,18 @@ def test_compare_bars_show_each_scenarios_kpis(result, no_promise):
     assert figure.axes[1].texts[1].xy == (0.0, 1)
 
 
+def test_compare_bars_name_a_unit_in_both_languages_or_in_neither(result, no_promise):
+    """'Offerte-uren aan … (uur)' said its unit twice in Dutch, where the English 'Quote hours on …' did not."""
+    kpis = ["false_qualification_hours", "quote_lead_time_days_mean", "deals_won", "acquisition_retention_ratio",
+            "avg_grade"]
+    runs = {"honest": result, "no promise": no_promise}
+    titles = {language: [ax.get_title().replace("\n", " ") for ax in plots.compare_bars(runs, kpis, language).axes]
+              for language in LANGUAGES}
+    with_unit = {language: [title != KPI_SPECS[kpi].label(language) for title, kpi in zip(titles[language], kpis)]
+                 for language in LANGUAGES}
+    assert with_unit["en"] == with_unit["nl"] == [False, True, False, False, True], titles
+
+
 def test_compare_bars_name_an_unknown_kpi_and_suggest_one(result):
     with pytest.raises(ValueError, match=r"Unknown KPI 'win_rat'.*Did you mean 'win_rate'"):
         plots.compare_bars({"a": result}, ["win_rat"])

@@ -118,10 +118,11 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
 
 def _with_unit(spec: KpiSpec, language: str) -> str:
     """A KPI's name with its unit where neither its name nor its values say it: 'Verkoopcyclus (…) (dagen)',
-    'Gemiddeld rapportcijfer (cijfer 1–10)', but 'Gewonnen deals' and 'Marge' (its values read '€ 9,1 mln')."""
-    unit = axis_unit(spec.unit, language)
-    said = unit_kind(spec.unit) in ("euro", "percent", "times") or unit.lower() in spec.label(language).lower()
-    return spec.label(language) if said else f"{spec.label(language)} ({unit})"
+    'Gemiddeld rapportcijfer (cijfer 1–10)', but 'Gewonnen deals' and 'Marge' (its values read '€ 9,1 mln').
+    Whether the name says it is read in English, so both languages agree ('Offerte-uren' says 'uur' too)."""
+    said = (unit_kind(spec.unit) in ("euro", "percent", "times")
+            or axis_unit(spec.unit, "en").lower() in spec.label("en").lower())
+    return spec.label(language) if said else f"{spec.label(language)} ({axis_unit(spec.unit, language)})"
 
 
 def _legend_columns(names: Sequence[str]) -> int:
