@@ -15,12 +15,12 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from ..errors import KitError
-from ..kpis import KpiSpec, check_kpi, check_kpis
-from ..language import axis_unit, format_values, kit_error, resolve, text, unit_kind
+from ..kpis import check_kpi, check_kpis
+from ..language import format_values, kit_error, resolve, text
 from ..results import SimulationResult
 from .money import revenue_cost_margin
 from .single_run import funnel_chart, nps_breakdown, relationship_phases
-from .style import INK, PANEL_WIDTH, SMALL, axes_size, fit, fitted, sequential, text_inches
+from .style import INK, PANEL_WIDTH, SMALL, axes_size, fit, fitted, sequential, text_inches, tick_font, with_unit
 
 #: How far the dashboard's line figures reach above their data: room for the legend, clear of the lines.
 DASHBOARD_HEADROOM = 2.3
@@ -82,13 +82,13 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     if not results:
         raise kit_error(KitError, "error.no_results")
     kpis = check_kpis(kpis)
-    names = [fitted(name, NAME_WIDTH, FontProperties(size=SMALL)) for name in results]
     columns = min(3, len(kpis))
     rows = math.ceil(len(kpis) / columns)
-    row = max(0.3, LINE_HEIGHT * max(name.count("\n") + 1 for name in names))  # a name of three lines needs more
-    colours = sequential(len(names))
-    hatches = [HATCHES[i % len(HATCHES)] for i in range(len(names))]
+    colours = sequential(len(results))
+    hatches = [HATCHES[i % len(HATCHES)] for i in range(len(results))]
     with rc_context(SMALL_PANELS_TEXT):
+        names = [fitted(name, NAME_WIDTH, tick_font("y")) for name in results]
+        row = max(0.3, LINE_HEIGHT * max(name.count("\n") + 1 for name in names))  # three lines need more room
         figure = _blank(fig, (PANEL_WIDTH, 0.5 + rows * (0.6 + row * len(names))))
         axes = figure.subplots(rows, columns, sharey=True, squeeze=False).flat
         for ax in axes[len(kpis):]:
@@ -107,22 +107,13 @@ def compare_bars(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
             ax.axvline(0.0, color=INK, linewidth=0.8)
             ax.set_xticks([])  # each bar says its value; the constrained layout makes room for one past the edge
             ax.tick_params(axis="y", length=0)
-            ax.set_title(_with_unit(spec, language))
+            ax.set_title(with_unit(spec, language))
             ax.spines[["top", "right", "bottom", "left"]].set_visible(False)
         figure.suptitle(text("compare.title", language), fontweight="bold")
         figure.get_layout_engine().execute(figure)  # once, for all panels: then each title wraps to its width
         for ax in axes[:len(kpis)]:
             fit(ax.title, axes_size(ax)[0])
     return figure
-
-
-def _with_unit(spec: KpiSpec, language: str) -> str:
-    """A KPI's name with its unit where neither its name nor its values say it: 'Verkoopcyclus (…) (dagen)',
-    'Gemiddeld rapportcijfer (cijfer 1–10)', but 'Gewonnen deals' and 'Marge' (its values read '€ 9,1 mln').
-    Whether the name says it is read in English, so both languages agree ('Offerte-uren' says 'uur' too)."""
-    said = (unit_kind(spec.unit) in ("euro", "percent", "times")
-            or axis_unit(spec.unit, "en").lower() in spec.label("en").lower())
-    return spec.label(language) if said else f"{spec.label(language)} ({axis_unit(spec.unit, language)})"
 
 
 def _legend_columns(names: Sequence[str]) -> int:
@@ -146,19 +137,17 @@ def compare_kpis(results: Mapping[str, SimulationResult], kpis: Sequence[str], l
     ax = figure.add_subplot()
     height = 0.8 / len(names)
     colours = sequential(len(names))
-    shown = {kpi: format_values([results[name].kpis[kpi] for name in names], check_kpi(kpi).unit, language,
-                                compact=True) for kpi in kpis}  # one format for a KPI's bars
-    for j, name in enumerate(names):
-        values = [results[name].kpis[kpi] for kpi in kpis]
-        scales = [max((abs(results[n].kpis[kpi]) for n in names if not math.isnan(results[n].kpis[kpi])),
-                      default=0.0) or 1.0 for kpi in kpis]
-        lengths = [0.0 if math.isnan(v) else v / s for v, s in zip(values, scales)]
+    values = {kpi: [results[name].kpis[kpi] for name in names] for kpi in kpis}
+    scales = {kpi: max((abs(v) for v in values[kpi] if not math.isnan(v)), default=0.0) or 1.0 for kpi in kpis}
+    shown = {kpi: format_values(values[kpi], check_kpi(kpi).unit, language, compact=True) for kpi in kpis}
+    for j, name in enumerate(names):  # one format for a KPI's bars, each as a share of that KPI's largest
+        lengths = [0.0 if math.isnan(values[kpi][j]) else values[kpi][j] / scales[kpi] for kpi in kpis]
         positions = [i + (j - (len(names) - 1) / 2) * height for i in range(len(kpis))]
         bars = ax.barh(positions, lengths, height=height * 0.9, color=colours[j], hatch=HATCHES[j % len(HATCHES)],
                        edgecolor=INK, linewidth=0.6, label=name)
         ax.bar_label(bars, [shown[kpi][j] for kpi in kpis], fontsize=SMALL, padding=3)
-    font = FontProperties(size="medium")  # the tick labels' size
-    ax.set_yticks(range(len(kpis)), [fitted(check_kpi(k).label(language), KPI_NAME_WIDTH, font) for k in kpis])
+    ax.set_yticks(range(len(kpis)), [fitted(check_kpi(k).label(language), KPI_NAME_WIDTH, tick_font("y"))
+                                     for k in kpis])
     ax.invert_yaxis()
     ax.axvline(0.0, color="black", linewidth=0.8)
     ax.set_xlim(min(-0.05, ax.get_xlim()[0] - 0.25), 1.4)  # room for the value labels

@@ -17,10 +17,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import KitError
-from ..language import axis_unit, kit_error, resolve, text
+from ..language import kit_error, resolve, text
 from ..paths import DEFAULT_BAND, DEFAULT_PATHS, Run, band as path_band, crossing, crossing_caption, path_kpi
 from .experiment import LOOKS
-from .style import INK, LIGHT_GREY, SMALL, axes_size, fit, month_axis, unit_axis, whole_ticks
+from .style import INK, LIGHT_GREY, SMALL, axes_size, fit, month_axis, unit_axis, whole_ticks, with_unit
 
 #: Width of the paths figure in inches (520 px at 100 dpi): 40 px narrower than a panel's other figures,
 #: so the compare view's table has room for the 95 % intervals beside it on a 1280 px projector.
@@ -58,9 +58,8 @@ def _draw_one(ax: Axes, runs_by_name: Mapping[str, Sequence[Run]], kpi: str, lan
                         xycoords=("data", "axes fraction"), xytext=(3, -2), textcoords="offset points",
                         fontsize=SMALL, va="top", color=INK)
         caption = crossing_caption(found, names[:2], kpi, language)
-    unit = axis_unit(spec.unit, language)
-    title = spec.label(language) + (f" ({unit})" if unit and spec.unit not in ("customers", "deals") else "")
-    fit(ax.set_title("\n".join(line for line in (title, caption) if line), fontsize=SMALL + 1, loc="left"),
+    fit(ax.set_title("\n".join(line for line in (with_unit(spec, language), caption) if line), fontsize=SMALL + 1,
+                     loc="left"),
         axes_size(ax)[0])
     unit_axis(ax.yaxis, spec.unit, language)
     month_axis(ax.xaxis, language)

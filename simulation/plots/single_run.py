@@ -14,13 +14,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 
 from ..errors import KitError
 from ..language import format_value, kit_error, missing, number, resolve, text
 from ..results import SimulationResult
 from .style import (INK, LIGHT_GREY, NAVY, PANEL_WIDTH, RED, SERIES, SMALL, STEEL, axes_size, empty_note, finish, fit,
-                    fitted, label, new_axes, percent_axis, sequential)
+                    fitted, label, new_axes, percent_axis, sequential, tick_font)
 
 DAYS_PER_MONTH = 365.25 / 12
 #: The widest a funnel stage's name may be under its bar (inches): longer names wrap between words.
@@ -40,8 +39,7 @@ def funnel_chart(result: SimulationResult, language: str | None = None, *, ax: A
     language = resolve(language)
     figure, ax = new_axes(ax)
     counts = [result.kpis[kpi] for _, kpi in FUNNEL_STAGES]
-    font = FontProperties(size="medium")  # the tick labels' size
-    names = [fitted(text(f"funnel.{stage}", language), STAGE_NAME_WIDTH, font) for stage, _ in FUNNEL_STAGES]
+    names = [fitted(text(f"funnel.{stage}", language), STAGE_NAME_WIDTH, tick_font("x")) for stage, _ in FUNNEL_STAGES]
     colours = [STEEL] * (len(counts) - 1) + [NAVY]
     ax.bar(names, counts, color=colours, edgecolor=INK, linewidth=0.6, width=0.6)
     top = max(counts) if max(counts) > 0 else 1

@@ -13,7 +13,7 @@ import io
 from collections.abc import Sequence
 from functools import lru_cache
 
-from matplotlib import colormaps
+from matplotlib import colormaps, rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -21,7 +21,7 @@ from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, MaxNLocator, ScalarFormatter
 
-from ..language import compact_scaled, euro_compact, number, percent, text, unit_kind
+from ..language import axis_unit, compact_scaled, euro_compact, number, percent, text, unit_kind
 
 #: The smallest text in a figure, in points: 12.5 px at the panels' 100 dpi, legible when projected at 1280×720.
 SMALL = 9
@@ -162,10 +162,30 @@ def empty_note(ax: Axes, key: str, language: str) -> None:
             fontsize="medium", bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=LIGHT_GREY))
 
 
-@lru_cache(maxsize=4096)
 def text_inches(words: str, font: FontProperties) -> float:
     """How wide `words` are in `font`, in inches: from the glyphs' metrics, without drawing the figure."""
+    return _inches(words, font.copy())  # a copy as the cache's key: a text's own font may change after
+
+
+@lru_cache(maxsize=4096)
+def _inches(words: str, font: FontProperties) -> float:
     return text_to_path.get_text_width_height_descent(words, font, ismath=False)[0] / 72
+
+
+def tick_font(axis: str) -> FontProperties:
+    """The font the tick labels of the `axis` ('x' or 'y') are drawn in now: smaller in the dashboard's
+    several figures in one (its `rc_context`), so names wrapped for the ticks fit the size they are drawn."""
+    return FontProperties(size=rcParams[f"{axis}tick.labelsize"])
+
+
+def with_unit(kpi, language: str) -> str:
+    """A title for `kpi` (a KPI or a path: anything with a `label(language)` and a `unit`) with its unit where
+    neither its name nor its values or ticks say it: 'Verkoopcyclus (…) (dagen)', 'Gemiddeld rapportcijfer
+    (cijfer 1–10)', but 'Gewonnen deals' and 'Marge' (euros and percents carry their sign). Whether the name
+    says it is read in English, so both languages agree ('Offerte-uren' says 'uur' too)."""
+    said = (unit_kind(kpi.unit) in ("euro", "percent", "times")
+            or axis_unit(kpi.unit, "en").lower() in kpi.label("en").lower())
+    return kpi.label(language) if said else f"{kpi.label(language)} ({axis_unit(kpi.unit, language)})"
 
 
 def fitted(label: str, length: float, font: FontProperties) -> str:
@@ -188,7 +208,7 @@ def fit(shown: Text, length: float) -> Text:
     """Wrap a text in place to lines of at most `length` inches: constrained layout makes room for a long title
     but does not wrap it, so a long label ('Leads verloren door negatieve mond-tot-mond per maand: …') ran off
     both edges of the figure, and a fixed layout (the dashboard) lets a long text run into its neighbour."""
-    shown.set_text(fitted(shown.get_text(), length, shown.get_fontproperties().copy()))  # a key that stays put
+    shown.set_text(fitted(shown.get_text(), length, shown.get_fontproperties()))
     return shown
 
 
@@ -221,7 +241,7 @@ def _fit_labels(ax: Axes, shown: Sequence[Text], labels: Sequence[str]) -> None:
     lengths = fitted_to_axes()
     layout = ax.figure.get_layout_engine()
     if layout is not None and any(
-            text_inches(line, label.get_fontproperties().copy()) > ROOM_BEFORE_LAYOUT * length
+            text_inches(line, label.get_fontproperties()) > ROOM_BEFORE_LAYOUT * length
             for label, words, length in zip(shown, labels, lengths) for line in words.split("\n")):
         layout.execute(ax.figure)
         fitted_to_axes()
