@@ -462,6 +462,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.grade_unknown": ("Unknown exercise or LMS layout: {unknown}.{hint} Exercises: see list_exercises(); "
                             "layouts: {layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: zie "
                                                "list_exercises(); indelingen: {layouts}."),
+    "error.grade_course": ("No submission answered {trainer}; they answered {used}. An exercise's numbers depend "
+                           "on the course code the student gave start(...), so every answer would be marked wrong. "
+                           "Grade again with {again}.",
+                           "Geen inlevering antwoordde {trainer}; ze antwoordden {used}. De getallen van een "
+                           "opgave hangen af van de cursuscode die de student aan start(...) gaf, dus elk antwoord "
+                           "zou fout gerekend worden. Kijk opnieuw na {again}."),
     "error.grade_limits": ("Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout:g} s.",
                            "Het aantal notebooks tegelijk ('--workers') moet 1–32 zijn en de tijdslimiet 1–3600 s. "
                            "Je gaf {workers} en {timeout:g} s."),
@@ -1104,6 +1110,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "te groot: een bestand groter dan {megabytes:g} MB"),
     "grade.no_student": ("no student number (practice numbers)", "geen studentnummer (oefenmodus)"),
     "grade.other_course": ("other course salt", "andere cursuscode"),
+    "grade.with_course": ("with course code '{course}'", "met cursuscode '{course}'"),
+    "grade.without_course": ("without a course code", "zonder cursuscode"),
+    "grade.course_option": ("--course {course}", "--course {course}"),
+    "grade.no_course_option": ("no --course", "zonder --course"),
     "grade.no_answers": ("no answers", "geen antwoorden"),
     "grade.duplicate": ("duplicate student number: left out of the LMS files",
                         "dubbel studentnummer: niet in de LMS-bestanden"),

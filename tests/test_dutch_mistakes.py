@@ -19,6 +19,7 @@ import itertools
 import pickle
 import re
 import sqlite3
+from collections import Counter
 import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -55,6 +56,7 @@ from simulation.game.engine import (
 from simulation.game.pages import TeamPage, TrainerPage
 from simulation.game.settings import GameSettings, load_settings
 from simulation.grading import grade_folder
+from simulation.grading.gradebook import check_course
 from simulation.kpis import check_kpi, check_kpis
 from simulation.language import template_pattern
 from simulation.lessons import english_lessons
@@ -233,6 +235,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "grading with too many notebooks at once": lambda game: grade_folder(HERE, HERE / "cijferlijst.csv", workers=40),
     "gradebook in a folder where a file is": lambda game: grade_folder(HERE, HERE / "conftest.py" / "lijst.csv"),
     "grading a folder with nothing to grade": lambda game: grade_folder(tempfile.mkdtemp(), HERE / "cijferlijst.csv"),
+    "grading with a course code no student used": lambda game: check_course("sales-2025", Counter({"sales-2026": 4})),
     # a trainer at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "a lesson presented that is not there": lambda game: lesson_path("42", "nl"),
     "present's own option typed nearly right": lambda game: check_passed_on(["--langauge"]),

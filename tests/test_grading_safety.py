@@ -42,8 +42,8 @@ def _student_in_file(path: Path, timeout: float, **_) -> Outcome:
         return Outcome(path.name, "ok", "", [{"kind": "start", "student": held}])
     work = json.loads(held)
     return Outcome(path.name, "ok", "", [{"kind": "start", "student": work["student"], "name": work["name"]}] + [
-        {"kind": "answer", "exercise": exercise_id, "answer": answer, "student": work["student"].lower()}
-        for exercise_id, answer in work["answers"].items()])
+        {"kind": "answer", "exercise": exercise_id, "answer": answer, "student": work["student"].lower(),
+         "course": work.get("course")} for exercise_id, answer in work["answers"].items()])
 
 
 @pytest.fixture
@@ -262,10 +262,11 @@ def test_a_failed_write_leaves_no_gradebook_beside_a_half_written_set(tmp_path, 
     assert sorted(p.name for p in (tmp_path / "book.feedback").iterdir()) == feedback_before
 
 
-def _work(student: str, name: str, *exercise_ids: str) -> str:
-    """A stand-in submission (`_student_in_file`) with this student's right answers to `exercise_ids`."""
-    return json.dumps({"student": student, "name": name, "answers": {
-        e: EXERCISES[e].model_answer(inputs_for(EXERCISES[e], student.lower(), None)) for e in exercise_ids}})
+def _work(student: str, name: str, *exercise_ids: str, course: str | None = None) -> str:
+    """A stand-in submission (`_student_in_file`) with this student's right answers to `exercise_ids`, made with
+    the course code `course` given to start(...)."""
+    return json.dumps({"student": student, "name": name, "course": course, "answers": {
+        e: EXERCISES[e].model_answer(inputs_for(EXERCISES[e], student.lower(), course)) for e in exercise_ids}})
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -398,3 +399,35 @@ def test_feedback_files_never_overwrite_each_other(tmp_path):
                        "no-number_Ho_k-2.md": "Hoök.ipynb", "no-number_Jan_Jansen.md": "Jan Jansen.ipynb",
                        "no-number_Jan_Jansen-2.md": "Jan_Jansen.ipynb", "no-number_a-2.md": "a.ipynb",
                        "no-number_s1.md": "s1.ipynb", "no-number_s1-2.md": "s1.txt"}
+
+
+@pytest.mark.parametrize(("trainer", "students", "english", "dutch"), [
+    ("sales-2025", ("sales-2026", "sales-2026", None),
+     "No submission answered with course code 'sales-2025'; they answered 2 with course code 'sales-2026', 1 without "
+     "a course code. An exercise's numbers depend on the course code the student gave start(...), so every answer "
+     "would be marked wrong. Grade again with --course sales-2026.",
+     "Geen inlevering antwoordde met cursuscode 'sales-2025'; ze antwoordden 2 met cursuscode 'sales-2026', 1 zonder "
+     "cursuscode. De getallen van een opgave hangen af van de cursuscode die de student aan start(...) gaf, dus elk "
+     "antwoord zou fout gerekend worden. Kijk opnieuw na --course sales-2026."),
+    (None, ("sales-2026", "sales-2026", "sales-2027"),
+     "No submission answered without a course code; they answered 2 with course code 'sales-2026', 1 with course "
+     "code 'sales-2027'.", "Geen inlevering antwoordde zonder cursuscode; ze antwoordden 2 met cursuscode")],
+    ids=["mistyped", "left out"])
+def test_a_course_code_no_student_used_is_refused_before_anything_is_written(tmp_path, no_kernels, capsys, trainer,
+                                                                              students, english, dutch):
+    """A trainer's --course mistyped (or left out) gave every student 0 and 'wrong' for right answers, and exited 0."""
+    (tmp_path / "subs").mkdir()
+    for name, student, course in zip("abc", ("s1", "s2", "s3"), students):
+        (tmp_path / "subs" / f"{name}.ipynb").write_text(_work(student, "", "nps-variant", course=course))
+    book = tmp_path / "grades" / "book.csv"
+    with pytest.raises(KitError) as refused:
+        grade_folder(tmp_path / "subs", book, course=trainer, lms=("moodle",), cache=False, progress=False)
+    assert str(refused.value).startswith(english) and refused.value.in_language("nl").startswith(dutch)
+    assert not book.parent.exists() or not any(book.parent.iterdir())
+    command = ["grade", str(tmp_path / "subs"), "--out", str(book), "--quiet", "--language", "nl"]
+    assert main(command + (["--course", trainer] if trainer else [])) == 2
+    assert capsys.readouterr().err.startswith(f"fout: {dutch}")
+    assert main(command + ["--course", "sales-2026"]) == 0  # the students' code: graded, the one without it remarked
+    rows = {row["student_number"]: row for row in _rows(book)}
+    assert rows["s1"]["total"] == rows["s2"]["total"] == "1" and rows["s3"]["total"] == "0"
+    assert "andere cursuscode" in rows["s3"]["status"]

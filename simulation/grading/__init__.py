@@ -33,7 +33,8 @@ from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
 from ..files import make_folder
 from ..language import kit_error, resolve
-from .gradebook import LMS_LAYOUTS, Outputs, StudentResult, gradebook_csv, grade_outcome, mark_duplicates, write_all
+from .gradebook import (LMS_LAYOUTS, Outputs, StudentResult, check_course, courses_answered, gradebook_csv,
+                        grade_outcome, mark_duplicates, write_all)
 from .run import TIME_LIMIT, Cache, Outcome, execute, printable_name, run_all, unique_names
 
 __all__ = ["LMS_LAYOUTS", "Gradebook", "Outcome", "StudentResult", "execute", "grade_folder", "run_all"]
@@ -108,6 +109,7 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     outputs.check()
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
     outcomes = run_all(found, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
+    check_course(course, courses_answered(outcomes.values()))  # before anything is written
     results = [grade_outcome(outcomes[label], course, timeout) for label in found]
     answered = {e for r in results for e in r.feedback}
     exercise_ids = list(exercises) or [e for e in EXERCISES if e in answered]

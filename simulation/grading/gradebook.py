@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -39,7 +40,7 @@ from ..exercises.personal import normalise_student
 from ..errors import KitError
 from ..files import atomic_folder, check_replaceable, check_target, write_text
 from ..spreadsheets import escape_cell
-from ..language import pick, text
+from ..language import kit_error, pick, text
 from .run import MAX_BYTES, TIME_LIMIT, Outcome, unique_names
 
 LMS_LAYOUTS = ("brightspace", "canvas", "moodle")
@@ -180,6 +181,33 @@ def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 
     if not answers and outcome.status in ("ok", "errors"):
         result.remarks.append(Remark("grade.no_answers"))
     return result
+
+
+def courses_answered(outcomes: Iterable[Outcome]) -> Counter[str | None]:
+    """How many submissions answered with each course code (None: without one); a notebook that answered with
+    two codes counts for both."""
+    used: Counter[str | None] = Counter()
+    for outcome in outcomes:
+        used.update({record.get("course") or None for record in outcome.records if record.get("kind") == "answer"})
+    return used
+
+
+def _how(course: str | None, language: str) -> str:
+    """'with course code 'x'' or 'without a course code', as the refusal below says how answers were made."""
+    return text("grade.with_course", language, course=course) if course else text("grade.without_course", language)
+
+
+def check_course(course: str | None, used: Counter[str | None]) -> None:
+    """Refuse to grade when no submission answered with the trainer's course code: a code mistyped or left out
+    on the command line, not every student's mistake. Grading on would mark every answer wrong, and the LMS files
+    would give everyone 0. (Some students with another code: their remark says so, the rest are graded.)"""
+    if not used or (course or None) in used:
+        return
+    common = used.most_common(1)[0][0]
+    raise kit_error(KitError, "error.grade_course", trainer=partial(_how, course or None),
+                    used=lambda language: ", ".join(f"{n} {_how(given, language)}" for given, n in used.most_common()),
+                    again=partial(text, "grade.course_option", course=common) if common else
+                    partial(text, "grade.no_course_option"))
 
 
 def by_student(results: Iterable[StudentResult]) -> dict[str, list[StudentResult]]:
