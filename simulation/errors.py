@@ -9,6 +9,7 @@ escapes is a bug in the kit, and then a traceback is the right thing to show.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -85,3 +86,11 @@ def printable(text: str) -> str:
     """`text` with control characters shown as escapes (\\x1b, \\n): what a user typed can reach a
     message, and a terminal would act on an ANSI escape instead of showing it."""
     return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf") else c for c in str(text))
+
+
+def command_word(word: object) -> str:
+    """One word of a command a message suggests, as it is typed: in double quotes when it has a space or a
+    character a shell reads (a path like 'spel klas 3/week 3.game'), which bash, zsh, cmd and PowerShell all take,
+    so the suggestion can be copied as it is."""
+    word = printable(str(word))
+    return word if word and re.fullmatch(r"[\w@%+=:,./\\-]+", word) else f'"{word}"'

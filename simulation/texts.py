@@ -172,7 +172,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "laat hoogstens {most} toe."),
     # the game at a terminal (`python -m simulation game … --language nl`, `classroom --language nl`)
     "error.no_game_file": ("No game file '{file}'. Create one with: python -m simulation game new {name}",
-                           "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name}"),
+                           "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name} "
+                           "--language nl"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
     "error.game_file_folder": ("'{file}' is a folder, not a game file: give the path of a .game file, such as "
@@ -806,6 +807,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file.manifest": ("manifest", "het manifest"),
     "file.decisions": ("decisions file", "het beslissingenbestand"),
     "file.debrief": ("debrief", "de nabespreking"),
+    "file.game": ("game file", "het spelbestand"),
     "file.game_settings": ("game settings", "het bestand met spelinstellingen"),
     "file.grading_cache": ("grading cache", "de nakijkcache"),
     "file.gradebook": ("gradebook", "de cijferlijst"),
@@ -1185,8 +1187,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "made for round {next} are dropped.",
                         "Ronde {round} is weer open: de uitslag is ingetrokken; wat voor deze ronde is ingestuurd "
                         "blijft staan, wat voor ronde {next} is ingestuurd vervalt."),
-    "game.cli.game_ended": ("The game has ended after round {played}; write its debrief with: {command}",
-                            "Het spel is beëindigd na ronde {played}; maak de nabespreking met: {command}"),
+    "game.cli.game_ended": ("The game has ended after round {played}; write its debrief with: "
+                            "python -m simulation game debrief {game} debrief.html",
+                            "Het spel is beëindigd na ronde {played}; maak de nabespreking met: "
+                            "python -m simulation game debrief {game} nabespreking.html --language nl"),
     "game.cli.no_leaderboard": ("No round has been played yet: there is no leaderboard.",
                                 "Er is nog geen ronde gespeeld: er is geen klassement."),
     "game.cli.leaderboard": ("Leaderboard after round {played} of {rounds}:",

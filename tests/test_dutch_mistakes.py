@@ -245,6 +245,8 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "no game file": lambda game: Game.open(HERE / "klas.game"),
     "not a game file": lambda game: Game.open(HERE / "conftest.py"),
     "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),
+    "game file in a folder that is not there": lambda game: Game.create(HERE / "geen map" / "klas.game", SETTINGS,
+                                                                        teams=["Rood"]),
     "game file a folder": lambda game: Game.open(_folder(game, "klas")),
     "log entry changed into no JSON": lambda game: _hand_edited(game, "UPDATE actions SET payload = '{\"decisions\": '"),
     "logged decision out of range": lambda game: _hand_edited(

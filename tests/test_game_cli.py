@@ -471,3 +471,26 @@ def test_a_game_nobody_named_is_called_sales_game_in_each_language(game_file, tm
     named.write_text(json.dumps({**SMALL, "name": "Workshop Utrecht"}))
     out = _ok(capsys, "new", str(tmp_path / "u.game"), "--settings", str(named), "--language", "nl")
     assert "Workshop Utrecht" in out and "Salesspel" not in out
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_suggested_command_runs_as_it_is_copied_also_with_spaces_in_the_path(tmp_path, capsys, monkeypatch,
+                                                                              language):
+    """The commands the game suggests ('create one with: …', 'write its debrief with: …') are copied and pasted by a
+    trainer: a path with spaces was cut into three words, and the Dutch suggestion wrote the debrief in English."""
+    import shlex
+
+    folder = tmp_path / "spel klas 3"
+    folder.mkdir()
+    path = folder / "week 3.game"
+    told = _mistake(capsys, "status", str(path), "--language", language)
+    suggested = shlex.split(told.split(": ", 2)[2])
+    assert suggested[:3] == ["python", "-m", "simulation"] and suggested[3:6] == ["game", "new", str(path)]
+    assert main(suggested[3:] + ["--teams", "1"]) == 0 and path.exists()
+    _ok(capsys, "advance", str(path))
+    ended = _ok(capsys, "end", str(path), "--language", language).strip().splitlines()[-1]
+    suggested = shlex.split(ended.split(": ", 1)[1])
+    monkeypatch.chdir(tmp_path)  # the debrief is written where the trainer is
+    assert main(suggested[3:]) == 0
+    page = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert f'lang="{language}"' in page

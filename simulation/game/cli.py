@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli_scenario import add_language_argument, option_help, parse_overrides
-from ..errors import hint, shown
+from ..errors import command_word, hint, shown
 from ..files import check_target, read_document
 from ..language import kit_error, missing, resolve, say, text, value_range
 from ..parameters import SPECS
@@ -324,8 +324,7 @@ def _undo(args: argparse.Namespace, language: str) -> int:
 def _end(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
         played = game.end()
-        print(text("game.cli.game_ended", language, played=played,
-                   command=f"python -m simulation game debrief {args.game} debrief.html"))
+        print(text("game.cli.game_ended", language, played=played, game=command_word(args.game)))
     return 0
 
 

@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..errors import KitError, shown
+from ..errors import KitError, command_word, shown
+from ..files import check_target
 from ..language import kit_error, text
 from .settings import GameError
 
@@ -88,7 +89,7 @@ class GameStore:
             raise kit_error(GameError, "error.game_file_folder", file=str(self.path),
                             example=shown(str(self.path / "workshop.game")))
         if not self.path.is_file():
-            raise kit_error(GameError, "error.no_game_file", file=str(self.path), name=str(self.path))
+            raise kit_error(GameError, "error.no_game_file", file=str(self.path), name=command_word(self.path))
         self.connection = self._connect(self.path)
         try:
             if self.meta("format") != FORMAT:
@@ -110,6 +111,7 @@ class GameStore:
         path = Path(path)
         if path.exists():
             raise kit_error(GameError, "error.game_exists", file=str(path))
+        check_target(path, "game")  # a folder that is not there, told in the trainer's language (not SQLite's words)
         temporary = path.with_name(f".{path.name}.{id(settings):x}.tmp")
         connection = None
         try:
