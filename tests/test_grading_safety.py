@@ -41,7 +41,8 @@ def _student_in_file(path: Path, timeout: float, **_) -> Outcome:
     if not held.startswith("{"):
         return Outcome(path.name, "ok", "", [{"kind": "start", "student": held}])
     work = json.loads(held)
-    return Outcome(path.name, "ok", "", [{"kind": "start", "student": work["student"], "name": work["name"]}] + [
+    return Outcome(path.name, "ok", "", [{"kind": "start", "student": work["student"], "name": work["name"],
+                                                "language": "en"}] + [
         {"kind": "answer", "exercise": exercise_id, "answer": answer, "student": work["student"].lower(),
          "course": work.get("course")} for exercise_id, answer in work["answers"].items()])
 

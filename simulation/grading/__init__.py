@@ -110,7 +110,7 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     cached = Cache(out.with_name(f".{out.stem}.cache.json") if cache else None, timeout)
     outcomes = run_all(found, timeout=timeout, workers=workers, cache=cached, progress=progress, language=language)
     check_course(course, courses_answered(outcomes.values()))  # before anything is written
-    results = [grade_outcome(outcomes[label], course, timeout) for label in found]
+    results = [grade_outcome(outcomes[label], course, timeout, language) for label in found]
     answered = {e for r in results for e in r.feedback}
     exercise_ids = list(exercises) or [e for e in EXERCISES if e in answered]
     for result in results:  # the total counts the gradebook's columns only, never an exercise left out of them

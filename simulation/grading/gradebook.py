@@ -142,6 +142,10 @@ def _same_student(typed: str, student: str | None) -> bool:
         return False
 
 
+#: Statuses of a file that was not run at all: nothing in it could name a student.
+UNREAD = ("not a notebook", "empty", "too large")
+
+
 def _run_remark(outcome: Outcome, timeout: float) -> Remark:
     """What went wrong running the notebook, for the status column (the detail where it helps the trainer)."""
     key = f"grade.{outcome.status.replace(' ', '_')}"
@@ -149,26 +153,28 @@ def _run_remark(outcome: Outcome, timeout: float) -> Remark:
         return Remark(key, {"seconds": timeout})
     if outcome.status == "too large":
         return Remark(key, {"megabytes": MAX_BYTES / 1e6})
-    shows_detail = outcome.status in ("crashed", "grader failed", "not a notebook")
+    shows_detail = outcome.status in ("crashed", "grader failed")  # (not a notebook's: a Python error's name)
     return Remark(key, detail=outcome.detail if shows_detail else "")
 
 
-def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = TIME_LIMIT) -> StudentResult:
+def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = TIME_LIMIT,
+                  language: str = "en") -> StudentResult:
     """Check the last answer to each exercise, for the student the notebook's last `start` named (`timeout`: the
-    notebooks' time limit, for the status of one that reached it)."""
+    notebooks' time limit, for the status of one that reached it); the feedback is in the language the student
+    chose, else the trainer's (`language`)."""
     start = _start(outcome.records)
     try:
         student = normalise_student(start.get("student"))
     except AnswerError:  # a forged start record: the submission has no valid student number
         student = None
-    language = start.get("language") if start.get("language") in LANGUAGES else "en"
+    language = start.get("language") if start.get("language") in LANGUAGES else language
     name = start.get("name") if isinstance(start.get("name"), str) else ""
     typed = start.get("typed")
     result = StudentResult(outcome.file, student, name[:100], language,
                            typed=typed if isinstance(typed, str) and _same_student(typed, student) else "")
     if outcome.status != "ok":
         result.remarks.append(_run_remark(outcome, timeout))
-    if student is None:
+    if student is None and outcome.status not in UNREAD:  # (a file that is no notebook has no student to name)
         result.remarks.append(Remark("grade.no_student"))
     answers: dict[str, Any] = {}
     for record in outcome.records:
