@@ -174,6 +174,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.no_game_file": ("No game file '{file}'. Create one with: python -m simulation game new {name}",
                            "Geen spelbestand '{file}'. Maak er een aan met: python -m simulation game new {name} "
                            "--language nl"),
+    "error.game_name_close": ("No game file '{file}', but there is '{match}' beside it: open that one (a new game "
+                              "would give every team a new code), or start a new game with: python -m simulation game "
+                              "new {name}",
+                              "Geen spelbestand '{file}', maar wel '{match}' ernaast: open dat (een nieuw spel geeft "
+                              "elk team een nieuwe code), of begin een nieuw spel met: python -m simulation game new "
+                              "{name} --language nl"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
     "error.game_file_folder": ("'{file}' is a folder, not a game file: give the path of a .game file, such as "

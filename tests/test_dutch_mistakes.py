@@ -46,7 +46,7 @@ from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
 from simulation.files import check_replaceable, parse_document, write_text
 from simulation.game.classroom import DEFAULT_PORT, class_teams
-from simulation.game.cli import chosen_team, decisions_given, teams_given
+from simulation.game.cli import check_not_mistyped, chosen_team, decisions_given, teams_given
 from simulation.game.engine import (
     Game,
     check_round_number,
@@ -245,6 +245,8 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "no game file": lambda game: Game.open(HERE / "klas.game"),
     "not a game file": lambda game: Game.open(HERE / "conftest.py"),
     "game file exists": lambda game: Game.create(game.store.path, SETTINGS, teams=["Rood"]),
+    "a game's name mistyped (open)": lambda game: check_not_mistyped(
+        game.store.path.with_name("_" + game.store.path.name)),
     "game file in a folder that is not there": lambda game: Game.create(HERE / "geen map" / "klas.game", SETTINGS,
                                                                         teams=["Rood"]),
     "game file a folder": lambda game: Game.open(_folder(game, "klas")),

@@ -494,3 +494,17 @@ def test_a_suggested_command_runs_as_it_is_copied_also_with_spaces_in_the_path(t
     assert main(suggested[3:]) == 0
     page = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert f'lang="{language}"' in page
+
+
+def test_open_refuses_a_game_name_that_differs_from_one_beside_it_only_in_spaces_or_capitals(tmp_path, capsys):
+    """A typo in class ('week3.game' for 'week 3.game') made a new game with new codes, silently; a new week's
+    name is a new game."""
+    existing = tmp_path / "week 3.game"
+    assert main(["game", "new", str(existing), "--teams", "1"]) == 0
+    capsys.readouterr()
+    for typo in ("week3.game", "Week_3.game"):
+        told = _mistake(capsys, "open", str(tmp_path / typo), "--language", "nl")
+        assert told.startswith(f"fout: Geen spelbestand '{tmp_path / typo}', maar wel 'week 3.game' ernaast")
+        assert not (tmp_path / typo).exists()
+    _ok(capsys, "open", str(tmp_path / "week 4.game"))
+    assert sorted(path.name for path in tmp_path.glob("*.game")) == ["week 3.game", "week 4.game"]

@@ -197,6 +197,21 @@ def _new(args: argparse.Namespace, language: str) -> int:
     return 0
 
 
+def _spelled(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def check_not_mistyped(path: Path) -> None:
+    """`open` and `classroom` make a game that is not there. One whose name differs from a game beside it only in
+    spaces, capitals or punctuation ('week3.game' for 'week 3.game') is a typo: refused, or the class would get a
+    new game with new codes. ('week 4.game' beside 'week 3.game' is a new game.)"""
+    folder = path.parent if path.parent.is_dir() else None
+    twins = [other.name for other in folder.glob("*.game") if _spelled(other.name) == _spelled(path.name)] \
+        if folder is not None else []
+    if twins:
+        raise kit_error(GameError, "error.game_name_close", file=str(path), match=twins[0], name=command_word(path))
+
+
 def open_game(args: argparse.Namespace, language: str) -> int:
     """What `classroom` prints before it serves the pages, in the class's language: the game (made
     unless it exists) with its codes; with --address, who can open it and where, as text and as a QR code to
@@ -206,6 +221,7 @@ def open_game(args: argparse.Namespace, language: str) -> int:
             print(text("game.cli.existing", language, file=args.game, teams="--teams", settings="--settings"))
             _print_slots(game, language)
     else:
+        check_not_mistyped(Path(args.game))
         _create(args, language)
     if args.address is None:
         return 0
