@@ -571,6 +571,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sweep.ci": ("95% confidence interval", "95 %-betrouwbaarheidsinterval"),
     "sweep.colour": ("Mean {kpi} ({unit})", "Gemiddelde {kpi} ({unit})"),
     "difference.title": ("{kpi}\n{a} is better in {share} of the runs", "{kpi}\n{a} is beter in {share} van de runs"),
+    "difference.title_higher": ("{kpi}\n{a} is higher in {share} of the runs",
+                                "{kpi}\n{a} is hoger in {share} van de runs"),
     "difference.axis": ("Difference {a} − {b} ({unit})", "Verschil {a} − {b} ({unit})"),
     "difference.count": ("Runs (pairs)", "Runs (paren)"),
     "difference.mean": ("Mean difference {value}", "Gemiddeld verschil {value}"),
@@ -722,6 +724,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.difference_interval": ("Difference (A − B): 95% interval", "Verschil (A − B): 95 %-interval"),
     "panel.a_better": ("A better in", "A beter in"),
     "panel.k_of_n": ("{k} of {n}", "{k} van {n}"),
+    # a KPI with no better direction (a forecast error, a utilisation): in how many runs A is higher, not better
+    "panel.k_of_n_higher": ("higher in {k} of {n}", "hoger in {k} van {n}"),
+    "stress.chance_higher": ("higher in {share}", "hoger in {share}"),
     "panel.pending": ("…", "…"),
     "panel.spread": ("Lowest–highest of {n} runs", "Laagste–hoogste van {n} runs"),
     # --- panels

@@ -142,3 +142,22 @@ def test_wrong_experiment_kind_or_name_is_a_clear_error(pairs, tornado):
         difference_histogram(pairs, "profit")
     with pytest.raises(ScenarioError, match="Unknown monthly series 'happiness'"):
         fan_chart(pairs, "happiness")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_kpi_with_no_better_direction_is_higher_not_better_in_every_face(pairs, language):
+    """A forecast error is as bad too high as too low: 'A better in 90 %' counted the runs in which A's was higher,
+    and a manager read it as better (found by a manager's walkthrough)."""
+    from simulation.experiment.tables import chance_table
+    from simulation.widgets.formatting import uncertainty_cells
+
+    assert KPI_SPECS["forecast_error"].better == 0 and KPI_SPECS["margin"].better > 0
+    higher = {"en": "higher in", "nl": "hoger in"}[language]
+    table = chance_table(pairs, ["margin", "forecast_error"], language)
+    chance = table.iloc[:, -1].tolist()
+    assert not chance[0].startswith(higher) and chance[1].startswith(higher), chance
+    a, b = pairs.pair()
+    cells = uncertainty_cells(a.to_dict("records"), b.to_dict("records"), ["margin", "forecast_error"], language)
+    assert not cells[0][1].startswith(higher) and cells[1][1].startswith(higher), cells
+    assert higher.split()[0] in difference_histogram(pairs, "forecast_error", language).axes[0].get_title()
+    assert higher.split()[0] not in difference_histogram(pairs, "margin", language).axes[0].get_title()

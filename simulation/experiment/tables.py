@@ -34,10 +34,12 @@ def interval(low: float, high: float, unit: str, language: str, signed: bool = F
 
 def _chance(row: Any, language: str) -> str:
     """The share of runs in which A is better (a tie counts half), or 'equal' where every pair tied: a scenario
-    against itself is not 'better in 50 % of the runs'."""
+    against itself is not 'better in 50 % of the runs'. For a KPI with no better direction (a forecast error is
+    as bad too high as too low) the share is of runs in which A is higher, and the cell says so."""
     if row.ci_low == row.ci_high == row.difference == 0:
         return text("panel.same", language)
-    return percent(row.prob_a_beats_b, language, decimals=0)
+    share = percent(row.prob_a_beats_b, language, decimals=0)
+    return share if KPI_SPECS[row.kpi].better else text("stress.chance_higher", language, share=share)
 
 
 def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),

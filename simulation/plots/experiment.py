@@ -190,6 +190,7 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     share = format_value(row["prob_a_beats_b"], "share", language, compact=True)
     # The pairs pile up around the mean, under where a legend would go: the legend gets a band of its own above them.
     ax.set_ylim(0, ax.get_ylim()[1] * LEGEND_HEADROOM)
-    return finish(ax, text("difference.title", language, kpi=spec.label(language), share=share, **names),
+    title = "difference.title" if spec.better else "difference.title_higher"  # a KPI with no better direction
+    return finish(ax, text(title, language, kpi=spec.label(language), share=share, **names),
                   text("difference.axis", language, unit=axis_unit(spec.unit, language), **names),
                   text("difference.count", language), legend_at="upper left", language=language)

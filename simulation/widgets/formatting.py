@@ -130,8 +130,8 @@ def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], 
     for row in differences(frame_a, frame_b, kpis).itertuples():
         unit = check_kpi(row.kpi).unit
         better = int((beats(frame_a[row.kpi].to_numpy(), frame_b[row.kpi].to_numpy(), row.kpi) == 1).sum())
-        rows.append([_interval(row.ci_low, row.ci_high, unit, language),
-                     text("panel.k_of_n", language, k=better, n=len(frame_a))])
+        said = "panel.k_of_n" if check_kpi(row.kpi).better else "panel.k_of_n_higher"  # no better side: higher
+        rows.append([_interval(row.ci_low, row.ci_high, unit, language), text(said, language, k=better, n=len(frame_a))])
     return rows
 
 
