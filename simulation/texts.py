@@ -676,6 +676,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "column.base": ("Mean KPI at the base values", "Gemiddelde KPI bij de basiswaarden"),
     "column.swing": ("The KPI at the high value minus at the low value, with its sign (+ or −)",
                      "De KPI bij de hoge waarde min die bij de lage waarde, met zijn teken (+ of −)"),
+    "column.swing_ci_low": ("Lower end of the 95% confidence interval of swing (paired: the same seeds low and high)",
+                            "Ondergrens van het 95 %-betrouwbaarheidsinterval van swing (gepaard: dezelfde seeds laag "
+                            "en hoog)"),
+    "column.swing_ci_high": ("Upper end of the 95% confidence interval of swing",
+                             "Bovengrens van het 95 %-betrouwbaarheidsinterval van swing"),
     "column.events.time": ("Day of the run the event happened", "Dag van de run waarop het gebeurde"),
     "column.entity": ("What the event is about: 'lead' or 'account'", "Waar het over gaat: 'lead' of 'account'"),
     "column.events.id": ("The lead's or account's number within its run (variant, replication)",
@@ -1103,6 +1108,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "let op: één run geeft gemiddelden maar geen betrouwbaarheidsintervallen (n.v.t.); "
                                    "kies -n 2 of meer om te zien hoe zeker ze zijn"),
     "experiment.swing": ("Swing (high − low)", "Verschil (hoog − laag)"),
+    "experiment.swing_ci": ("95% interval of the swing", "95 %-interval van het verschil"),
     # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary
     "grade.progress": ("grading", "nakijken"),
     "grade.done": ("{submissions} submission(s), {exercises} exercise(s), {full} with full marks; wrote {files} "

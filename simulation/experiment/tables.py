@@ -82,17 +82,19 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
 def tornado_table(result: ExperimentResult, kpi: str | None = None, language: str | None = None) -> pd.DataFrame:
     """Per assumption, the one that moves the KPI most first: its range, the KPI's mean at its low and at its
     high value, and the swing between them: high − low with its sign, so a KPI that falls as the assumption
-    rises reads as a fall (a difference: shares in percentage points)."""
+    rises reads as a fall (a difference: shares in percentage points), with its paired 95 % interval (an
+    interval across zero: the order of the rows may be noise)."""
     language = resolve(language)
     table = result.tornado(kpi)
     spec = KPI_SPECS[table["kpi"].iloc[0]]
     label = spec.label(language)
     rows = [[SPECS[r.parameter].label(language), SPECS[r.parameter].range_text(r.low, r.high, language),
              format_value(r.kpi_low, spec.unit, language), format_value(r.kpi_high, spec.unit, language),
-             format_value(r.swing, spec.unit, language, signed=True)] for r in table.itertuples()]
+             format_value(r.swing, spec.unit, language, signed=True),
+             interval(r.swing_ci_low, r.swing_ci_high, spec.unit, language, signed=True)] for r in table.itertuples()]
     headers = [text("tornado.parameter", language), text("experiment.range", language),
                text("experiment.at_low", language, kpi=label), text("experiment.at_high", language, kpi=label),
-               text("experiment.swing", language)]
+               text("experiment.swing", language), text("experiment.swing_ci", language)]
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 
 
