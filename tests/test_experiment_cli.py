@@ -258,3 +258,22 @@ def test_the_command_line_tells_yes_and_python_tells_force(capsys, monkeypatch, 
         replicate("baseline", 2, workers=3)
     assert str(raised.value).endswith("or insist with force=True.") and "--yes" not in str(raised.value)
     assert raised.value.in_language("nl").endswith("of zet door met force=True.")
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Replicated scenario"), ("nl", "Herhaald scenario")])
+def test_the_progress_bar_is_labelled_in_the_commands_language(capsys, monkeypatch, language, label):
+    """A Dutch manager's terminal showed 'replicate:  23%|…' (found by a manager's walkthrough)."""
+    from simulation.experiment import progress, runner
+    from simulation.language import get_language
+
+    labels = []
+
+    class Recorded(progress.Progress):
+        def __init__(self, option, total, description):
+            labels.append(description)
+            super().__init__(None, total, description)
+
+    monkeypatch.setattr(runner, "Progress", Recorded)
+    code, _, _ = _run(capsys, "replicate", *SMALL, "-n", "2", "--language", language)
+    assert code == 0 and labels == [label]
+    assert get_language() == "en"  # the session's language as it was

@@ -7,7 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from simulation import Scenario, ScenarioError, simulate
-from simulation.language import axis_unit
+from simulation.language import axis_unit, scenario_name
 from simulation.plots import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
 from simulation.experiment import compare, sensitivity, sweep
 from simulation.results import KPI_SPECS, SERIES_KPIS, series_spec
@@ -161,3 +161,19 @@ def test_a_kpi_with_no_better_direction_is_higher_not_better_in_every_face(pairs
     assert not cells[0][1].startswith(higher) and cells[1][1].startswith(higher), cells
     assert higher.split()[0] in difference_histogram(pairs, "forecast_error", language).axes[0].get_title()
     assert higher.split()[0] not in difference_histogram(pairs, "margin", language).axes[0].get_title()
+
+
+def test_the_error_bars_name_presets_in_the_readers_language():
+    """The Dutch error-bar figure named its scenarios 'honest_promise' and 'over_promise' (a manager's
+    walkthrough found it; the difference histogram said 'eerlijk beloven')."""
+    from dutch_figures import check_drawn_texts
+
+    from simulation import preset
+
+    small = {"run.years": 1, "accounts.initial_customers": 40, "market.inbound_leads_per_month": 6.0}
+    result = compare(preset("honest_promise").replace(small), preset("over_promise").replace(small), 2, seed=8)
+    figure = kpi_errorbars(result, ["margin", "nps"], "nl")
+    figure.canvas.draw()
+    check_drawn_texts(figure)
+    names = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert names == [scenario_name(name, "nl") for name in result.variants], names

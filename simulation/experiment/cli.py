@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..cli_scenario import (add_language_argument, add_scenario_arguments, apply_changes, key_values, option_help,
                             scenario_from_args)
-from ..language import format_value, resolve, text
+from ..language import format_value, get_language, resolve, set_language, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario
 from ..scenario_files import load_scenario
@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     kpis = [check_kpi(k) for k in args.kpi] if args.kpi else list(DEFAULT_KPIS)
     if args.out is not None:
         check_experiment_path(args.out)  # before the work, not after it
+    session = get_language()
+    set_language(language)  # for what the design says on its own while it runs: the progress bar's label
     try:
         result = _experiment(args)
     except OverLimit as limit:  # told with the option this user types, not the Python keyword
@@ -107,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(text("cli.cancelled", language), file=sys.stderr)
         return 130
+    finally:
+        set_language(session)
     if args.out is not None:
         save_experiment(result, args.out, language)
     for warning in result.warning_texts(language):  # as `run` does: the numbers of a company that cannot cope

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..language import kit_error
+from ..language import get_language, kit_error, text
 from ..model.run import collector_paused
 from ..results import EVENT_COLUMNS, KPIS, simulate
 from ..scenario import Scenario, ScenarioError
@@ -220,7 +220,7 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
     if partial is not None:
         order.sort(key=lambda index: rows[index]["replication"])  # (a stable sort: variants in order)
     so_far = _SoFar(variants, jobs, rows, experiment, partial)
-    with Progress(progress, len(jobs), f"{kind}") as bar:
+    with Progress(progress, len(jobs), text(f"experiment.{kind}", get_language())) as bar:  # (the CLI's language)
         def done(finished: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
             bar.advance(len(finished))
             so_far.add(finished, outcomes)

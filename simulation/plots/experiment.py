@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS, series_spec
-from ..language import axis_unit, format_value, resolve, text
+from ..language import axis_unit, format_value, resolve, scenario_name, text
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
@@ -67,7 +67,8 @@ def kpi_errorbars(result: ExperimentResult, kpis: Sequence[str], language: str |
                         ecolor=INK, capsize=5, markersize=7)
             ax.annotate(format_value(means[j], spec.unit, language, compact=True), (j, means[j]), xytext=(8, 0),
                         textcoords="offset points", va="center", fontsize=SMALL)
-        ax.set_xticks(range(len(variants)), variants, rotation=25 if len(variants) > 2 else 0)
+        ax.set_xticks(range(len(variants)), [scenario_name(v, language) for v in variants],
+                      rotation=25 if len(variants) > 2 else 0)
         ax.set_xlim(-0.5, len(variants) - 0.5)
         unit_axis(ax.yaxis, spec.unit, language)
         finish(ax, spec.label(language), "", axis_unit(spec.unit, language), legend=False, language=language)
