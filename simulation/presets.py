@@ -8,7 +8,7 @@ total on the disciplines, so they differ in *how* the money is spread only.
 
 from __future__ import annotations
 
-from .errors import quoted, shown
+from .errors import hint, quoted, shown
 from .language import kit_error, text
 from .scenario import Scenario, ScenarioError
 
@@ -47,5 +47,6 @@ def preset_about(name: str, language: str) -> str:
 def preset(name: str) -> Scenario:
     """The named preset as a Scenario."""
     if not isinstance(name, str) or name not in PRESETS:
-        raise kit_error(ScenarioError, "error.unknown_preset", got=shown(name), names=quoted(PRESETS))
+        raise kit_error(ScenarioError, "error.unknown_preset", got=shown(name), names=quoted(PRESETS),
+                        hint=hint(name, PRESETS))
     return Scenario(PRESETS[name][1], name=name)

@@ -126,7 +126,7 @@ def not_allowed(spec: ParamSpec, value: Any) -> ScenarioError:
                          **told)
     if meant:
         return kit_error(ScenarioError, "error.decimal_comma", example=shown(meant[0]), **told)
-    return kit_error(ScenarioError, "error.parameter_value", **told)
+    return kit_error(ScenarioError, "error.parameter_value", hint=hint(value, spec.choices), **told)
 
 
 #: A number typed with commas: '1,05', '-0,5', '1,000,000'.

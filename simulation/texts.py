@@ -33,8 +33,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.unknown_parameter": ("Unknown parameter {got}.{hint}", "Onbekende parameter {got}.{hint}"),
     "error.parameter_name": ("Parameter names are text, such as 'funnel.promise_policy'. Got {got} instead.",
                              "Namen van parameters zijn tekst, zoals 'funnel.promise_policy'. Je gaf {got}."),
-    "error.parameter_value": ("The '{name}' parameter must be {allowed}. Got {got} instead.",
-                              "De parameter '{name}' moet {allowed} zijn. Je gaf {got}."),
+    "error.parameter_value": ("The '{name}' parameter must be {allowed}. Got {got} instead.{hint}",
+                              "De parameter '{name}' moet {allowed} zijn. Je gaf {got}.{hint}"),
     "error.decimal_comma": ("The '{name}' parameter must be {allowed}, typed with a decimal point and no thousands "
                             "separators, such as {example}. Got {got} instead.",
                             "De parameter '{name}' moet {allowed} zijn, getypt met een decimale punt en zonder "
@@ -78,8 +78,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Python kent de naam '{name}' niet. Tekst zet je tussen aanhalingstekens ('{name}'), een "
                            "getal schrijf je in cijfers (10); maakte je de naam zelf, draai dan eerst de cel waarin je "
                            "hem maakt."),
-    "error.unknown_preset": ("Unknown preset {got}. Choose one of: {names}.",
-                             "Onbekende preset {got}. Kies uit: {names}."),
+    "error.unknown_preset": ("Unknown preset {got}.{hint} Choose one of: {names}.",
+                             "Onbekende preset {got}.{hint} Kies uit: {names}."),
     "error.lesson_without_exercises": ("The 'lesson' argument must name a lesson with exercises, such as '09' or "
                                        "'{example}'. Got {got}; lessons with exercises: {lessons}.",
                                        "Het argument 'lesson' moet een les met opgaven noemen, zoals '09' of "

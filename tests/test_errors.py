@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from simulation import ScenarioError
+from simulation import Scenario, ScenarioError, preset
 from simulation.errors import KitError, closest, did_you_mean
 
 PACKAGE = Path(__file__).resolve().parents[1] / "simulation"
@@ -39,3 +39,20 @@ def test_there_is_one_did_you_mean():
 def test_did_you_mean_names_the_closest_known_word(word, expected):
     assert did_you_mean(word, ["win_rate", "nps"]) == expected
     assert closest("npss", ["win_rate", "nps"]) == "nps"
+
+
+@pytest.mark.parametrize(("mistake", "english", "dutch"), [
+    (lambda: preset("over_promis"), "Did you mean 'over_promise'?", "Bedoel je 'over_promise'?"),
+    (lambda: Scenario({"funnel.promise_policy": "customerwish"}), "Did you mean 'customer_wish'?",
+     "Bedoel je 'customer_wish'?")])
+def test_a_preset_or_a_choice_mistyped_is_told_what_was_meant(mistake, english, dutch):
+    """Only a parameter's name had a 'did you mean' (a manager's walkthrough typed --against over_promis)."""
+    with pytest.raises(ScenarioError) as told:
+        mistake()
+    assert english in str(told.value) and dutch in told.value.in_language("nl")
+
+
+def test_a_number_out_of_range_has_no_guess():
+    with pytest.raises(ScenarioError) as told:
+        Scenario({"economics.price_level": 7})
+    assert "mean" not in str(told.value) and str(told.value).endswith("Got 7 instead.")
