@@ -222,7 +222,7 @@ def test_the_first_answer_so_far_waits_for_enough_pairs(small):
 
 def test_progress_bar_writes_to_the_terminal(small, capsys):
     replicate(small, 2, progress=True)
-    assert "replicate" in capsys.readouterr().err
+    assert "Replicated scenario" in capsys.readouterr().err  # the design named in the session's language
 
 
 def _wait_for(release: threading.Event, ran: list, item: int) -> list[int]:

@@ -20,6 +20,7 @@ import pandas as pd
 from ..language import format_value, missing, percent, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..results import KPI_SPECS
+from . import stats
 from .result import ExperimentResult, check_kpi
 
 
@@ -63,12 +64,14 @@ def chance_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps
 def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"),
                 language: str | None = None) -> pd.DataFrame:
     """Per scenario (or per point of a sweep, its values as the panels show them) and KPI: the mean and its
-    95 % confidence interval."""
+    95 % confidence interval; a sweep's points also against the first, paired (`_against_first`)."""
     language = resolve(language)
     swept = list(result.settings.get("parameters", [])) if result.kind == "sweep" else []
     summary = result.summary([check_kpi(k) for k in kpis])
     headers = ([SPECS[name].label(language) for name in swept] or [text("panel.scenario", language)]) + [
         text("panel.kpi", language), text("sweep.mean", language), text("sweep.ci", language)]
+    if swept:
+        headers.append(text("sweep.against_first", language))
     rows = []
     for row in summary.to_dict(orient="records"):
         unit = KPI_SPECS[row["kpi"]].unit
@@ -76,7 +79,21 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
                  or [scenario_name(row["variant"], language)])
         rows.append([*where, KPI_SPECS[row["kpi"]].label(language), format_value(row["mean"], unit, language),
                      interval(row["ci_low"], row["ci_high"], unit, language)])
+        if swept:
+            rows[-1].append(_against_first(result, row["variant"], row["kpi"], language))
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
+
+
+def _against_first(result: ExperimentResult, variant: str, kpi: str, language: str) -> str:
+    """A sweep point's mean minus the first point's, with the 95 % interval of the paired differences: every point
+    runs on the same seeds, so the pairs show a difference that the points' own overlapping intervals hide."""
+    first = result.variants[0]
+    if variant == first:
+        return text("sweep.first", language)
+    row = stats.differences(result.variant_runs(variant), result.variant_runs(first), [kpi]).iloc[0]
+    unit = KPI_SPECS[kpi].unit
+    return text("sweep.difference", language, difference=format_value(row.difference, unit, language, signed=True),
+                interval=interval(row.ci_low, row.ci_high, unit, language, signed=True))
 
 
 def tornado_table(result: ExperimentResult, kpi: str | None = None, language: str | None = None) -> pd.DataFrame:
