@@ -355,6 +355,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.sweep_points": ("This sweep has {sizes} = {points:,} grid points; a sweep takes at most {most:,}. Use "
                            "fewer values.", "Deze sweep heeft {sizes} = {points:,} punten; een sweep kan hoogstens "
                                             "{most:,} punten aan. Kies minder waarden."),
+    "error.sweep_range": ("A sweep takes a list of values, such as --param {name}=2,4,6; '{given}' is a range, which "
+                          "the sensitivity design takes.",
+                          "Een sweep neemt een lijst waarden, zoals --param {name}=2,4,6; '{given}' is een bereik, en "
+                          "dat neemt de gevoeligheidsanalyse (sensitivity)."),
     "error.sweep_distinct": ("The sweep over '{name}' needs distinct values. Got {got} instead.",
                              "De sweep over '{name}' mag elke waarde maar één keer bevatten. Je gaf {got}."),
     "error.sensitivity_numeric": ("The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.",

@@ -41,6 +41,7 @@ from simulation.exercises.checker import cell_error_box, unknown_name
 from simulation.experiment import compare, replicate, save_experiment, sensitivity, storage, sweep
 from simulation.experiment.assumptions import normalise, parse_range
 from simulation.experiment.budget import MAX_RUNS, check_budget
+from simulation.experiment.cli import sweep_grid
 from simulation.experiment.executors import MAX_WORKERS, local_cores, run_chunks, worker_count
 from simulation.experiment.storage import check_experiment_path
 from simulation.export import check_export_path
@@ -130,6 +131,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "scenario name with a newline": lambda game: Scenario(name="a\nb"),
     "scenario not a table": lambda game: preset("baseline").replace(5),
     "sweep not a table": lambda game: sweep("baseline", 5),
+    "a range given to a sweep": lambda game: sweep_grid(["organisation.key_account_managers=2:6"]),
     "uncertain assumptions not a table": lambda game: normalise(5),
     "negative seed": lambda game: simulate(None, -1),
     "huge seed": lambda game: simulate(None, 2 ** 130),

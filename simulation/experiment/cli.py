@@ -23,9 +23,9 @@ import pandas as pd
 
 from ..cli_scenario import (add_language_argument, add_scenario_arguments, apply_changes, key_values, option_help,
                             scenario_from_args)
-from ..language import format_value, get_language, resolve, set_language, text
+from ..language import format_value, get_language, kit_error, resolve, set_language, text
 from ..presets import PRESETS, preset
-from ..scenario import Scenario
+from ..scenario import Scenario, ScenarioError
 from ..scenario_files import load_scenario
 from ..terminal import print_table
 from .assumptions import parse_range
@@ -74,9 +74,17 @@ def _experiment(args: argparse.Namespace) -> ExperimentResult:
     if args.design == "compare":
         return compare(scenario, _against(args), n, seed, **options)
     if args.design == "sweep":
-        grid = key_values(args.param, "--param", "funnel.promise_policy=honest,customer_wish")
-        return sweep(scenario, {name: values.split(",") for name, values in grid}, n, seed, **options)
+        return sweep(scenario, sweep_grid(args.param), n, seed, **options)
     return sensitivity(scenario, _tornado_ranges(args.param), n, seed, kpi=check_kpi((args.kpi or ["margin"])[0]), **options)
+
+
+def sweep_grid(typed: list[str]) -> dict[str, list[str]]:
+    """The grid of `--param NAME=V1,V2,…` options; a range (`NAME=2:6`, the sensitivity design's) is told as one."""
+    grid = key_values(typed, "--param", "funnel.promise_policy=honest,customer_wish")
+    for name, values in grid:
+        if ":" in values:
+            raise kit_error(ScenarioError, "error.sweep_range", name=name, given=values)
+    return {name: values.split(",") for name, values in grid}
 
 
 def _answer(result: ExperimentResult, kpis: list[str], language: str | None) -> pd.DataFrame:
