@@ -177,3 +177,12 @@ def test_the_error_bars_name_presets_in_the_readers_language():
     check_drawn_texts(figure)
     names = [label.get_text() for label in figure.axes[0].get_xticklabels()]
     assert names == [scenario_name(name, "nl") for name in result.variants], names
+
+
+def test_a_sweep_over_a_head_count_has_whole_ticks():
+    """'2,5 fte' on a sweep over key account managers (a manager's walkthrough): a head count has no half."""
+    result = sweep(SMALL, {"organisation.key_account_managers": [2, 4, 6]}, 2, seed=8)
+    figure = sweep_chart(result, "margin")
+    figure.canvas.draw()
+    ticks = [tick for tick in figure.axes[0].get_xticks() if 2 <= tick <= 6]
+    assert ticks and all(float(tick).is_integer() for tick in ticks), ticks

@@ -24,7 +24,7 @@ from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS, series_spec
 from ..language import axis_unit, format_value, resolve, scenario_name, text
-from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis
+from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis, whole_ticks
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -148,6 +148,8 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
         if positions is not x:
             ax.set_xticks(positions, [str(v) for v in x])
+        elif SPECS[parameters[0]].kind is int:  # a head count has no 2.5
+            whole_ticks(ax.xaxis)
         unit_axis(ax.yaxis, spec.unit, language)
         return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})",
                       language=language)
