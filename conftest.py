@@ -15,8 +15,8 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent / "tests"
 #: IPython runs the files in `$IPYTHONDIR/profile_default/startup` in every kernel it starts, in its folder.
-STARTUP = (f"import pathlib, sys\nsys.path.insert(0, {str(TESTS)!r})\n"
-           "import dutch_figures\ndutch_figures.install(pathlib.Path.cwd())\n")
+STARTUP = (f"import pathlib, sys\nif pathlib.Path.cwd().name == 'nl':\n    sys.path.append({str(TESTS)!r})\n"
+           "    import dutch_figures\n    dutch_figures.install()\n")
 
 
 def pytest_configure(config):

@@ -6,23 +6,24 @@ lesson 07 once named its bars with the English keys (`undefined`, `defined`, …
 the root conftest.py gives every kernel the tests start a startup file that installs `check_drawn_texts`
 on matplotlib's `print_figure`, through which every figure passes on its way to a PNG (the inline backend's
 output and the panels' images alike). In a kernel started in a Dutch folder (`nl/`), a drawn text in English
-raises `EnglishInDutchFigure` in the cell that drew it, and nbval reports that cell as failed.
+is reported as an error of the cell that drew it (IPython's `showtraceback`, an error message on the cell's
+output), and nbval reports that cell as failed. Reported, not raised: a panel shows a figure that fails to draw
+in its status line, and a figure pyplot draws after the cell is drawn by a hook that would lose the cell's
+reply (nbval then waits for it until its timeout).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-class EnglishInDutchFigure(BaseException):
-    """A Dutch lesson's figure shows English. Not an Exception, as KeyboardInterrupt is not: a panel shows a figure
-    that fails to draw in its status line (`except Exception`), and the cell would pass."""
+class EnglishInDutchFigure(AssertionError):
+    """A Dutch lesson's figure shows English."""
 
 
 @functools.cache
@@ -70,10 +71,9 @@ def check_drawn_texts(figure: Figure) -> None:
         raise EnglishInDutchFigure(f"A figure of a Dutch lesson shows English: {english}")
 
 
-def install(folder: Path) -> None:
-    """In a kernel started in a Dutch folder, check every figure drawn (`print_figure`) after drawing it."""
-    if folder.name != "nl":
-        return
+def install() -> None:
+    """Check every figure this kernel draws (`print_figure`) after drawing it (the root conftest.py's startup file
+    calls this in a kernel started in a Dutch folder)."""
     from matplotlib.backend_bases import FigureCanvasBase
 
     print_figure = FigureCanvasBase.print_figure
@@ -81,7 +81,12 @@ def install(folder: Path) -> None:
     @functools.wraps(print_figure)
     def print_and_check(self, *args, **kwargs):
         drawn = print_figure(self, *args, **kwargs)
-        check_drawn_texts(self.figure)
+        try:
+            check_drawn_texts(self.figure)
+        except EnglishInDutchFigure:
+            from IPython import get_ipython
+
+            get_ipython().showtraceback()  # an error on the cell's output: nbval fails the cell
         return drawn
 
     FigureCanvasBase.print_figure = print_and_check
