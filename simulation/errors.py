@@ -93,4 +93,4 @@ def command_word(word: object) -> str:
     character a shell reads (a path like 'spel klas 3/week 3.game'), which bash, zsh, cmd and PowerShell all take,
     so the suggestion can be copied as it is."""
     word = printable(str(word))
-    return word if word and re.fullmatch(r"[\w@%+=:,./\\-]+", word) else f'"{word}"'
+    return word if word and re.fullmatch(r"[\w%+=:./\\-]+", word) else f'"{word}"'

@@ -177,9 +177,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.game_name_close": ("No game file '{file}', but there is '{match}' beside it: open that one (a new game "
                               "would give every team a new code), or start a new game with: python -m simulation game "
                               "new {name}",
-                              "Geen spelbestand '{file}', maar wel '{match}' ernaast: open dat (een nieuw spel geeft "
-                              "elk team een nieuwe code), of begin een nieuw spel met: python -m simulation game new "
-                              "{name} --language nl"),
+                              "Geen spelbestand '{file}', maar wel '{match}' in dezelfde map: open dat bestand (een "
+                              "nieuw spel geeft elk team een nieuwe code), of begin een nieuw spel met: python -m "
+                              "simulation game new {name} --language nl"),
     "error.not_a_game_file": ("'{file}' is not a game file of this kit.",
                               "'{file}' is geen spelbestand van deze kit."),
     "error.game_file_folder": ("'{file}' is a folder, not a game file: give the path of a .game file, such as "
@@ -357,8 +357,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                             "{most:,} punten aan. Kies minder waarden."),
     "error.sweep_range": ("A sweep takes a list of values, such as --param {name}=2,4,6; '{given}' is a range, which "
                           "the sensitivity design takes.",
-                          "Een sweep neemt een lijst waarden, zoals --param {name}=2,4,6; '{given}' is een bereik, en "
-                          "dat neemt de gevoeligheidsanalyse (sensitivity)."),
+                          "Een sweep neemt een lijst waarden, zoals --param {name}=2,4,6; '{given}' is een bereik; "
+                          "dat is voor de gevoeligheidsanalyse (sensitivity)."),
     "error.sweep_distinct": ("The sweep over '{name}' needs distinct values. Got {got} instead.",
                              "De sweep over '{name}' mag elke waarde maar één keer bevatten. Je gaf {got}."),
     "error.sensitivity_numeric": ("The sensitivity parameter '{name}' must be numeric; try a sweep over its choices.",
@@ -475,8 +475,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "list_exercises(); indelingen: {layouts}."),
     "error.grade_course": ("No submission answered {trainer}; they answered {used}. An exercise's numbers depend "
                            "on the course code the student gave start(...), so every answer would be marked wrong. "
-                           "Grade again with {again}.",
-                           "Geen inlevering antwoordde {trainer}; ze antwoordden {used}. De getallen van een "
+                           "Grade again {again}.",
+                           "In geen enkele inlevering is geantwoord {trainer}; wel {used}. De getallen van een "
                            "opgave hangen af van de cursuscode die de student aan start(...) gaf, dus elk antwoord "
                            "zou fout gerekend worden. Kijk opnieuw na {again}."),
     "error.grade_limits": ("Workers must be 1–32 and the time limit 1–3600 s. Got {workers} workers, {timeout:g} s.",
@@ -574,7 +574,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sweep.mean": ("Mean", "Gemiddelde"),
     "sweep.ci": ("95% confidence interval", "95 %-betrouwbaarheidsinterval"),
     "sweep.against_first": ("Against the first point (paired, 95% interval)",
-                            "T.o.v. het eerste punt (gepaard, 95 %-interval)"),
+                            "Verschil met het eerste punt (gepaard, 95 %-interval)"),
     "sweep.first": ("reference", "referentie"),
     "sweep.difference": ("{difference} ({interval})", "{difference} ({interval})"),
     "sweep.colour": ("Mean {kpi} ({unit})", "Gemiddelde {kpi} ({unit})"),
@@ -1139,8 +1139,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "grade.other_course": ("other course salt", "andere cursuscode"),
     "grade.with_course": ("with course code '{course}'", "met cursuscode '{course}'"),
     "grade.without_course": ("without a course code", "zonder cursuscode"),
-    "grade.course_option": ("--course {course}", "--course {course}"),
-    "grade.no_course_option": ("no --course", "zonder --course"),
+    "grade.course_option": ("with --course {course}", "met --course {course}"),
+    "grade.no_course_option": ("without --course", "zonder --course"),
     "grade.no_answers": ("no answers", "geen antwoorden"),
     "grade.duplicate": ("duplicate student number: left out of the LMS files",
                         "dubbel studentnummer: niet in de LMS-bestanden"),

@@ -294,5 +294,8 @@ def test_a_sweep_shows_each_point_against_the_first_paired(capsys, language):
     assert against[0] == {"en": "reference", "nl": "referentie"}[language]
     paired = differences(result.variant_runs(result.variants[1]), result.variant_runs(result.variants[0]),
                          ["margin"]).iloc[0]
-    shown = dutch_numbers(against[1]) if language == "nl" else english_numbers(against[1])
-    assert sorted(shown) == sorted(round(abs(v)) for v in (paired.difference, paired.ci_low, paired.ci_high))  # €
+    # '€ −474.925 (€ −657.775 – € −292.075)' in Dutch, '−€474,925 (−€657,775 – −€292,075)' in English: signed
+    amounts = re.findall(r"[−+]?€ ?[−+]?[\d.,]*\d", against[1])
+    thousands = "." if language == "nl" else ","
+    shown = [(-1 if "−" in amount else 1) * int(re.sub(r"[^\d]", "", amount.replace(thousands, ""))) for amount in amounts]
+    assert shown == [round(v) for v in (paired.difference, paired.ci_low, paired.ci_high)], against[1]

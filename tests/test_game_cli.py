@@ -504,7 +504,7 @@ def test_open_refuses_a_game_name_that_differs_from_one_beside_it_only_in_spaces
     capsys.readouterr()
     for typo in ("week3.game", "Week_3.game"):
         told = _mistake(capsys, "open", str(tmp_path / typo), "--language", "nl")
-        assert told.startswith(f"fout: Geen spelbestand '{tmp_path / typo}', maar wel 'week 3.game' ernaast")
+        assert told.startswith(f"fout: Geen spelbestand '{tmp_path / typo}', maar wel 'week 3.game' in dezelfde map")
         assert not (tmp_path / typo).exists()
     _ok(capsys, "open", str(tmp_path / "week 4.game"))
     assert sorted(path.name for path in tmp_path.glob("*.game")) == ["week 3.game", "week 4.game"]

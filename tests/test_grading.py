@@ -181,10 +181,11 @@ def test_every_status_a_run_can_give_has_its_words_in_both_languages():
     (Outcome("essay.docx.ipynb", "not a notebook", "NotJSONError"), "not a notebook: not a Jupyter notebook",
      "geen notebook: geen Jupyter-notebook"),  # no Python error's name, and no student a Word file could name
     (Outcome("x.ipynb", "grader failed", "RuntimeError: no kernel"),
-     "grader failed: the notebook could not be run here; the next run tries it again (RuntimeError: no kernel); "
-     "no student number (practice numbers)",
+     "grader failed: the notebook could not be run here; the next run tries it again (RuntimeError: no kernel)",
      "nakijken mislukt: het notebook kon hier niet worden uitgevoerd; de volgende keer opnieuw (RuntimeError: no "
-     "kernel); geen studentnummer (oefenmodus)")])
+     "kernel)"),
+    (Outcome("x.ipynb", "time limit", ""), "time limit: stopped after 120 s (an endless loop?); no student number "
+     "(practice numbers)", "tijdslimiet: na 120 s gestopt (een oneindige lus?); geen studentnummer (oefenmodus)")])
 def test_a_file_that_did_not_run_tells_the_trainer_why(outcome, english, dutch):
     from simulation.grading.gradebook import grade_outcome
 

@@ -407,12 +407,12 @@ def test_feedback_files_never_overwrite_each_other(tmp_path):
      "No submission answered with course code 'sales-2025'; they answered 2 with course code 'sales-2026', 1 without "
      "a course code. An exercise's numbers depend on the course code the student gave start(...), so every answer "
      "would be marked wrong. Grade again with --course sales-2026.",
-     "Geen inlevering antwoordde met cursuscode 'sales-2025'; ze antwoordden 2 met cursuscode 'sales-2026', 1 zonder "
-     "cursuscode. De getallen van een opgave hangen af van de cursuscode die de student aan start(...) gaf, dus elk "
-     "antwoord zou fout gerekend worden. Kijk opnieuw na --course sales-2026."),
+     "In geen enkele inlevering is geantwoord met cursuscode 'sales-2025'; wel 2 met cursuscode 'sales-2026', 1 "
+     "zonder cursuscode. De getallen van een opgave hangen af van de cursuscode die de student aan start(...) gaf, "
+     "dus elk antwoord zou fout gerekend worden. Kijk opnieuw na met --course sales-2026."),
     (None, ("sales-2026", "sales-2026", "sales-2027"),
      "No submission answered without a course code; they answered 2 with course code 'sales-2026', 1 with course "
-     "code 'sales-2027'.", "Geen inlevering antwoordde zonder cursuscode; ze antwoordden 2 met cursuscode")],
+     "code 'sales-2027'.", "In geen enkele inlevering is geantwoord zonder cursuscode; wel 2 met cursuscode")],
     ids=["mistyped", "left out"])
 def test_a_course_code_no_student_used_is_refused_before_anything_is_written(tmp_path, no_kernels, capsys, trainer,
                                                                               students, english, dutch):
@@ -432,3 +432,13 @@ def test_a_course_code_no_student_used_is_refused_before_anything_is_written(tmp
     rows = {row["student_number"]: row for row in _rows(book)}
     assert rows["s1"]["total"] == rows["s2"]["total"] == "1" and rows["s3"]["total"] == "0"
     assert "andere cursuscode" in rows["s3"]["status"]
+
+
+def test_a_forged_course_in_an_answer_record_counts_as_none():
+    """A course code that is no text (a record edited by hand) must not stop the grading of the whole folder."""
+    from collections import Counter
+
+    from simulation.grading.gradebook import courses_answered
+
+    forged = Outcome("x.ipynb", "ok", "", [{"kind": "answer", "exercise": "nps-variant", "course": ["x"]}])
+    assert courses_answered([forged]) == Counter({None: 1})

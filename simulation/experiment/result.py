@@ -159,5 +159,6 @@ class ExperimentResult:
                                             "effect_high_ci_high", "swing_ci_low", "swing_ci_high"])
         table.insert(1, "kpi", kpi)
         table["base"] = stats.mean_ci(base[kpi].to_numpy(dtype=float), level)[1]
-        table.insert(len(table.columns) - 2, "swing", table["kpi_high"] - table["kpi_low"])
+        table["swing"] = table["kpi_high"] - table["kpi_low"]
+        table = table[[*(c for c in table.columns if not c.startswith("swing_ci")), "swing_ci_low", "swing_ci_high"]]
         return table.sort_values("swing", ascending=False, kind="stable", key=abs).reset_index(drop=True)

@@ -91,6 +91,8 @@ def _against_first(result: ExperimentResult, variant: str, kpi: str, language: s
     if variant == first:
         return text("sweep.first", language)
     row = stats.differences(result.variant_runs(variant), result.variant_runs(first), [kpi]).iloc[0]
+    if math.isnan(row.difference):  # the KPI has no value in these runs: said once, not 'n/a (n/a)'
+        return missing(language)
     unit = KPI_SPECS[kpi].unit
     return text("sweep.difference", language, difference=format_value(row.difference, unit, language, signed=True),
                 interval=interval(row.ci_low, row.ci_high, unit, language, signed=True))

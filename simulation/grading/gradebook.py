@@ -37,7 +37,7 @@ from ..exercises.base import LANGUAGES, AnswerError, Text
 from ..exercises.catalogue import EXERCISES
 from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
-from ..errors import KitError
+from ..errors import KitError, command_word
 from ..files import atomic_folder, check_replaceable, check_target, write_text
 from ..spreadsheets import escape_cell
 from ..language import kit_error, pick, text
@@ -142,8 +142,8 @@ def _same_student(typed: str, student: str | None) -> bool:
         return False
 
 
-#: Statuses of a file that was not run at all: nothing in it could name a student.
-UNREAD = ("not a notebook", "empty", "too large")
+#: Statuses of a file that was not run at all (or could not be, here): nothing in it could name a student.
+UNREAD = ("not a notebook", "empty", "too large", "grader failed")
 
 
 def _run_remark(outcome: Outcome, timeout: float) -> Remark:
@@ -189,12 +189,17 @@ def grade_outcome(outcome: Outcome, course: str | None = None, timeout: float = 
     return result
 
 
+def _code(course: Any) -> str | None:
+    """A course code as an answer record holds it; anything but text (a forged record) counts as none."""
+    return course if isinstance(course, str) and course else None
+
+
 def courses_answered(outcomes: Iterable[Outcome]) -> Counter[str | None]:
     """How many submissions answered with each course code (None: without one); a notebook that answered with
     two codes counts for both."""
     used: Counter[str | None] = Counter()
     for outcome in outcomes:
-        used.update({record.get("course") or None for record in outcome.records if record.get("kind") == "answer"})
+        used.update({_code(record.get("course")) for record in outcome.records if record.get("kind") == "answer"})
     return used
 
 
@@ -212,7 +217,7 @@ def check_course(course: str | None, used: Counter[str | None]) -> None:
     common = used.most_common(1)[0][0]
     raise kit_error(KitError, "error.grade_course", trainer=partial(_how, course or None),
                     used=lambda language: ", ".join(f"{n} {_how(given, language)}" for given, n in used.most_common()),
-                    again=partial(text, "grade.course_option", course=common) if common else
+                    again=partial(text, "grade.course_option", course=command_word(common)) if common else
                     partial(text, "grade.no_course_option"))
 
 

@@ -133,7 +133,7 @@ def unit_axis(axis, unit: str, language: str) -> None:
 def whole_ticks(axis) -> None:
     """Ticks on whole numbers only, as many as the axis' length has room for: a fixed ten ran the ticks of a
     short axis into each other ('280 285 290 …')."""
-    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True))
+    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True, min_n_ticks=1))  # (one point: its own tick)
 
 
 def month_axis(axis, language: str) -> None:
