@@ -121,6 +121,9 @@ def _run(args: argparse.Namespace) -> int:
         save_scenario(scenario, args.save_scenario)
     if args.export is not None:
         export_result(result, args.export, language)
+    for written in (args.save_scenario, args.export):  # on stderr: stdout may be --json
+        if written is not None:
+            print(text("cli.wrote", language, path=printable(written)), file=sys.stderr)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0

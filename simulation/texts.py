@@ -840,6 +840,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- command line
     "cli.error": ("error", "fout"),
     "cli.warning": ("warning", "waarschuwing"),
+    "cli.wrote": ("wrote {path}", "opgeslagen: {path}"),
     "cli.conservation": ("the conservation check failed (not every customer and lead is accounted for); please "
                          "report this", "de telcontrole klopt niet (niet elke klant en lead is meegeteld); "
                                         "meld dit aan de makers van de kit"),
@@ -1106,6 +1107,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                        "95\u00a0%-betrouwbaarheidsintervallen"),  # not wrapped apart
     "experiment.replicate": ("Replicated scenario", "Herhaald scenario"),
     "experiment.compare": ("Comparison", "Vergelijking"),
+    "experiment.compare_paired": ("Paired comparison (A and B on the same seeds)",
+                                  "Gepaarde vergelijking (A en B met dezelfde seeds)"),
     "experiment.sweep": ("Sweep", "Sweep"),
     "experiment.sensitivity": ("Sensitivity", "Gevoeligheidsanalyse"),
     "experiment.range": ("Range", "Bereik"),

@@ -394,3 +394,17 @@ def test_ctrl_c_while_the_command_is_imported_is_one_line_and_130(language, told
             "runpy.run_module('simulation', run_name='__main__', alter_sys=True)\n")
     done = subprocess.run([sys.executable, "-c", code, language], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr, done.stdout) == (130, told, "")
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "wrote"), ("nl", "opgeslagen:")])
+def test_a_command_that_writes_a_file_says_so(tmp_path, capsys, language, said):
+    """`run --export` and `experiment --out` wrote their workbook without a word (a manager's walkthrough); the line
+    goes to stderr, so `--json` output stays JSON."""
+    workbook, record = tmp_path / "run.xlsx", tmp_path / "experiment"
+    assert main(["run", "--years", "1", "--set", "accounts.initial_customers=40", "--export", str(workbook),
+                 "--json", "--language", language]) == 0
+    captured = capsys.readouterr()
+    assert f"{said} {workbook}" in captured.err and json.loads(captured.out)
+    assert main(["experiment", "replicate", "-n", "2", "--years", "1", "--set", "accounts.initial_customers=40",
+                 "--out", str(record), "--language", language]) == 0
+    assert f"{said} {record}" in capsys.readouterr().err

@@ -299,3 +299,10 @@ def test_a_sweep_shows_each_point_against_the_first_paired(capsys, language):
     thousands = "." if language == "nl" else ","
     shown = [(-1 if "−" in amount else 1) * int(re.sub(r"[^\d]", "", amount.replace(thousands, ""))) for amount in amounts]
     assert shown == [round(v) for v in (paired.difference, paired.ci_low, paired.ci_high)], against[1]
+
+
+def test_a_comparison_says_it_is_paired(capsys):
+    """The header did not say that A and B ran on the same seeds, which is what makes the interval of A − B narrow
+    (a manager's walkthrough)."""
+    code, out, _ = _run(capsys, "compare", *SMALL, "--against", "over_promise", "-n", "2", "--kpi", "margin")
+    assert code == 0 and out.startswith("Paired comparison (A and B on the same seeds): 2 replications per scenario")

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..cli_scenario import (add_language_argument, add_scenario_arguments, apply_changes, key_values, option_help,
                             scenario_from_args)
+from ..errors import printable
 from ..language import format_value, get_language, kit_error, resolve, set_language, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario, ScenarioError
@@ -121,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         set_language(session)
     if args.out is not None:
         save_experiment(result, args.out, language)
+        print(text("cli.wrote", language, path=printable(args.out)), file=sys.stderr)  # stdout may be --json
     for warning in result.warning_texts(language):  # as `run` does: the numbers of a company that cannot cope
         print(f"{text('cli.warning', language)}: {warning}", file=sys.stderr)
     if args.json:
@@ -131,7 +133,8 @@ def run(args: argparse.Namespace) -> int:
     if result.replications == 1:  # allowed (a quick look, a scenario's first run), but no interval: say so
         print(text("experiment.one_replication", language), file=sys.stderr)
     years = next(iter(result.scenarios.values()))["run.years"]
-    print(text("experiment.header", language, design=text(f"experiment.{result.kind}", language),
+    design = "compare_paired" if result.kind == "compare" and result.settings.get("paired") else result.kind
+    print(text("experiment.header", language, design=text(f"experiment.{design}", language),
                replications=format_value(result.replications, "replications", language), seed=result.seed,
                years=format_value(years, "years", language)))
     _print_answer(_answer(result, kpis, language))
