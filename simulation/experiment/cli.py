@@ -24,7 +24,7 @@ import pandas as pd
 from ..cli_scenario import (add_language_argument, add_scenario_arguments, apply_changes, key_values, option_help,
                             scenario_from_args)
 from ..errors import printable
-from ..language import format_value, get_language, kit_error, resolve, set_language, text
+from ..language import format_value, kit_error, resolve, text
 from ..presets import PRESETS, preset
 from ..scenario import Scenario, ScenarioError
 from ..scenario_files import load_scenario
@@ -63,12 +63,12 @@ def _tornado_ranges(texts: list[str]) -> dict[str, tuple[float, float] | None]:
     return {**bare, **{name: parse_range(name, text, "--param").bounds() for name, text in given}}
 
 
-def _experiment(args: argparse.Namespace) -> ExperimentResult:
-    """Run the experiment the arguments describe."""
+def _experiment(args: argparse.Namespace, language: str) -> ExperimentResult:
+    """Run the experiment the arguments describe (its progress bar labelled in `language`)."""
     scenario = scenario_from_args(args)
     vary = key_values(args.vary, "--vary", VARY_EXAMPLE)
     options = dict(uncertain={name: parse_range(name, text, "--vary") for name, text in vary}, workers=args.workers,
-                   progress=True if sys.stderr.isatty() else None, force=args.yes)
+                   progress=True if sys.stderr.isatty() else None, language=language, force=args.yes)
     n, seed = args.replications, args.seed
     if args.design == "replicate":
         return replicate(scenario, n, seed, **options)
@@ -109,17 +109,13 @@ def run(args: argparse.Namespace) -> int:
     kpis = [check_kpi(k) for k in args.kpi] if args.kpi else list(DEFAULT_KPIS)
     if args.out is not None:
         check_experiment_path(args.out)  # before the work, not after it
-    session = get_language()
-    set_language(language)  # for what the design says on its own while it runs: the progress bar's label
     try:
-        result = _experiment(args)
+        result = _experiment(args, language)
     except OverLimit as limit:  # told with the option this user types, not the Python keyword
         raise limit.insisting_with("--yes") from None
     except KeyboardInterrupt:
         print(text("cli.cancelled", language), file=sys.stderr)
         return 130
-    finally:
-        set_language(session)
     if args.out is not None:
         save_experiment(result, args.out, language)
         print(text("cli.wrote", language, path=printable(args.out)), file=sys.stderr)  # stdout may be --json

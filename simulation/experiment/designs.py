@@ -43,6 +43,7 @@ class RunOptions(TypedDict, total=False):
     workers: int  # size of a local process pool (1 = serial); default: serial for small jobs
     chunk_size: int  # replications per task
     progress: ProgressOption  # True for a bar with ETA, or a callback(done, total)
+    language: str  # the language of the bar's label (default: the session's, `set_language`)
     keep_events: bool  # also return every event log (memory grows with replications)
     force: bool  # run even when the estimate says it is long or large, or with more workers than cores
     cache: RunCache  # replications already run (an interactive panel's); only the others run

@@ -144,21 +144,22 @@ class ExperimentResult:
         self._require("sensitivity")
         kpi = check_kpi(kpi or self.settings["kpi"])
         base = self.variant_runs("base")
-        rows = []
+        rows, swings = [], []
         for parameter, (low, high) in self.settings["ranges"].items():
             effects, runs = [], {}
             for level_name in ("low", "high"):
                 runs[level_name] = self.variant_runs(f"{parameter} {level_name}")
                 effect = stats.differences(runs[level_name], base, [kpi], level=level).iloc[0]
                 effects.extend([effect["mean_a"], effect["difference"], effect["ci_low"], effect["ci_high"]])
+            rows.append((parameter, low, high, *effects))
             # The swing, paired too (the low and high runs share their seeds): how sure its size and sign are.
-            swing = stats.differences(runs["high"], runs["low"], [kpi], level=level).iloc[0]
-            rows.append((parameter, low, high, *effects, swing["ci_low"], swing["ci_high"]))
+            swings.append(stats.differences(runs["high"], runs["low"], [kpi], level=level).iloc[0])
         table = pd.DataFrame(rows, columns=["parameter", "low", "high", "kpi_low", "effect_low", "effect_low_ci_low",
                                             "effect_low_ci_high", "kpi_high", "effect_high", "effect_high_ci_low",
-                                            "effect_high_ci_high", "swing_ci_low", "swing_ci_high"])
+                                            "effect_high_ci_high"])
         table.insert(1, "kpi", kpi)
         table["base"] = stats.mean_ci(base[kpi].to_numpy(dtype=float), level)[1]
         table["swing"] = table["kpi_high"] - table["kpi_low"]
-        table = table[[*(c for c in table.columns if not c.startswith("swing_ci")), "swing_ci_low", "swing_ci_high"]]
+        table["swing_ci_low"] = [swing["ci_low"] for swing in swings]
+        table["swing_ci_high"] = [swing["ci_high"] for swing in swings]
         return table.sort_values("swing", ascending=False, kind="stable", key=abs).reset_index(drop=True)

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..language import get_language, kit_error, text
+from ..language import kit_error, resolve, text
 from ..model.run import collector_paused
 from ..results import EVENT_COLUMNS, KPIS, simulate
 from ..scenario import Scenario, ScenarioError
@@ -185,7 +185,7 @@ class _SoFar:
 def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain: Mapping[str, Any] | None = None,
                  settings: Mapping[str, Any] | None = None, executor: Executor | None = None,
                  workers: int | None = None, chunk_size: int | None = None, progress: ProgressOption = None,
-                 keep_events: bool = False, force: bool = False, cache: RunCache | None = None,
+                 language: str | None = None, keep_events: bool = False, force: bool = False, cache: RunCache | None = None,
                  partial: Callable[[ExperimentResult], Any] | None = None) -> ExperimentResult:
     """Run every variant for its seeds and gather one row per replication, in a fixed order.
     A long or large experiment (see `budget`) runs only with `force`; with a `cache`, replications it
@@ -220,7 +220,7 @@ def run_variants(kind: str, variants: Sequence[Variant], seed: int, *, uncertain
     if partial is not None:
         order.sort(key=lambda index: rows[index]["replication"])  # (a stable sort: variants in order)
     so_far = _SoFar(variants, jobs, rows, experiment, partial)
-    with Progress(progress, len(jobs), text(f"experiment.{kind}", get_language())) as bar:  # (the CLI's language)
+    with Progress(progress, len(jobs), text(f"experiment.{kind}", resolve(language))) as bar:
         def done(finished: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
             bar.advance(len(finished))
             so_far.add(finished, outcomes)

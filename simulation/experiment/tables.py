@@ -72,6 +72,8 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
         text("panel.kpi", language), text("sweep.mean", language), text("sweep.ci", language)]
     if swept:
         headers.append(text("sweep.against_first", language))
+        first = result.variants[0]
+        first_runs = result.variant_runs(first)
     rows = []
     for row in summary.to_dict(orient="records"):
         unit = KPI_SPECS[row["kpi"]].unit
@@ -80,17 +82,15 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
         rows.append([*where, KPI_SPECS[row["kpi"]].label(language), format_value(row["mean"], unit, language),
                      interval(row["ci_low"], row["ci_high"], unit, language)])
         if swept:
-            rows[-1].append(_against_first(result, row["variant"], row["kpi"], language))
+            rows[-1].append(text("sweep.first", language) if row["variant"] == first else
+                            _against_first(result.variant_runs(row["variant"]), first_runs, row["kpi"], language))
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 
 
-def _against_first(result: ExperimentResult, variant: str, kpi: str, language: str) -> str:
+def _against_first(runs: pd.DataFrame, first_runs: pd.DataFrame, kpi: str, language: str) -> str:
     """A sweep point's mean minus the first point's, with the 95 % interval of the paired differences: every point
     runs on the same seeds, so the pairs show a difference that the points' own overlapping intervals hide."""
-    first = result.variants[0]
-    if variant == first:
-        return text("sweep.first", language)
-    row = stats.differences(result.variant_runs(variant), result.variant_runs(first), [kpi]).iloc[0]
+    row = stats.differences(runs, first_runs, [kpi]).iloc[0]
     if math.isnan(row.difference):  # the KPI has no value in these runs: said once, not 'n/a (n/a)'
         return missing(language)
     unit = KPI_SPECS[kpi].unit

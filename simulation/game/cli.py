@@ -205,9 +205,9 @@ def check_not_mistyped(path: Path) -> None:
     """`open` and `classroom` make a game that is not there. One whose name differs from a game beside it only in
     spaces, capitals or punctuation ('week3.game' for 'week 3.game') is a typo: refused, or the class would get a
     new game with new codes. ('week 4.game' beside 'week 3.game' is a new game.)"""
-    folder = path.parent if path.parent.is_dir() else None
-    twins = [other.name for other in folder.glob("*.game") if _spelled(other.name) == _spelled(path.name)] \
-        if folder is not None else []
+    if not path.parent.is_dir():  # (told by the game's own check of its folder)
+        return
+    twins = [other.name for other in path.parent.glob("*.game") if _spelled(other.name) == _spelled(path.name)]
     if twins:
         raise kit_error(GameError, "error.game_name_close", file=str(path), match=twins[0], name=command_word(path))
 

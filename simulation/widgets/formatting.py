@@ -128,10 +128,11 @@ def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], 
     frame_a, frame_b = pd.DataFrame(list(runs_a))[kpis], pd.DataFrame(list(runs_b))[kpis]
     rows = []
     for row in differences(frame_a, frame_b, kpis).itertuples():
-        unit = check_kpi(row.kpi).unit
+        spec = check_kpi(row.kpi)
         better = int((beats(frame_a[row.kpi].to_numpy(), frame_b[row.kpi].to_numpy(), row.kpi) == 1).sum())
-        said = "panel.k_of_n" if check_kpi(row.kpi).better else "panel.k_of_n_higher"  # no better side: higher
-        rows.append([_interval(row.ci_low, row.ci_high, unit, language), text(said, language, k=better, n=len(frame_a))])
+        said = "panel.k_of_n" if spec.better else "panel.k_of_n_higher"  # a KPI with no better side: higher
+        rows.append([_interval(row.ci_low, row.ci_high, spec.unit, language),
+                     text(said, language, k=better, n=len(frame_a))])
     return rows
 
 
