@@ -147,8 +147,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "opnieuw."),
     "error.nothing_to_undo": ("There is no round to undo: none has been played.",
                               "Er is geen ronde terug te draaien: er is er nog geen gespeeld."),
-    "error.undo_ended": ("The game has ended; its rounds can no longer be undone.",
-                         "Het spel is beëindigd; de rondes zijn niet meer terug te draaien."),
     "error.end_not_begun": ("No round has been played yet, so the game cannot end: play round 1 first. A game that "
                             "has not begun needs no ending; to start over, make a new game file.",
                             "Er is nog geen ronde gespeeld, dus het spel kan niet eindigen: speel eerst ronde 1. Een "
@@ -1065,6 +1063,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "de ronde"),
     "help.game.submit": ("store a team's decisions for the open round",
                          "bewaar de beslissingen van een team voor de open ronde"),
+    "help.game.advance_round": ("the round to close (refused if it is not the open round: a command repeated by "
+                                "mistake does not play the next round)",
+                                "de ronde die u afsluit (geweigerd als dat niet de open ronde is: een per ongeluk "
+                                "herhaald commando speelt niet de volgende ronde)"),
     "help.game.submit_round": ("the round these decisions are for (refused if it is not the open round)",
                                "de ronde waarvoor deze beslissingen zijn (geweigerd als het niet de open ronde is)"),
     "help.game.preview": ("a team's draft played one round ahead, with a band",
@@ -1075,7 +1077,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "speel een oefenronde vóór ronde 1 (telt niet mee)"),
     "help.game.advance": ("close the open round: play it and print the leaderboard",
                           "sluit de open ronde af, speel die en toon het klassement"),
-    "help.game.undo": ("reopen the last round played", "heropen de laatst gespeelde ronde"),
+    "help.game.undo": ("reopen the last round played, or take back the end of the game",
+                       "heropen de laatst gespeelde ronde, of draai het einde van het spel terug"),
     "help.game.end": ("end the game after the rounds played so far",
                       "beëindig het spel na de rondes die tot nu toe gespeeld zijn"),
     "help.game.leaderboard": ("the leaderboard (balanced scorecard)", "het klassement (balanced scorecard)"),
@@ -1215,6 +1218,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "made for round {next} are dropped.",
                         "Ronde {round} is weer open: de uitslag is ingetrokken; wat voor deze ronde is ingestuurd "
                         "blijft staan, wat voor ronde {next} is ingestuurd vervalt."),
+    "game.cli.end_can_be_undone": ("To play on after all: python -m simulation game undo {game}",
+                                   "Toch verder spelen: python -m simulation game undo {game} --language nl"),
+    "game.cli.end_undone": ("The end is taken back: round {round} is open again, and teams can submit for it.",
+                            "Het einde is teruggedraaid: ronde {round} is weer open en teams kunnen ervoor "
+                            "insturen."),
     "game.cli.game_ended": ("The game has ended after round {played}; write its debrief with: "
                             "python -m simulation game debrief {game} debrief.html",
                             "Het spel is beëindigd na ronde {played}; maak de nabespreking met: "
@@ -1285,6 +1293,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "game.page.practice": ("Practice round", "Oefenronde"),
     "game.page.advance": ("Close round", "Ronde sluiten"),
     "game.page.undo": ("Undo last round", "Laatste ronde terugdraaien"),
+    "game.page.undo_end": ("Undo the end", "Einde terugdraaien"),
     "game.page.full_screen": ("Leaderboard full screen", "Klassement schermvullend"),
     "game.page.downloads": ("Debrief and game file", "Nabespreking en spelbestand"),
     "game.page.download_debrief": ("Download the debrief report", "Download de nabespreking"),
@@ -1299,6 +1308,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "Oefenronde gespeeld; die telt niet mee."),
     "game.page.advanced": ("Round {round} played in {seconds} s.", "Ronde {round} gespeeld in {seconds} s."),
     "game.page.undone": ("Round {round} is open again.", "Ronde {round} is weer open."),
+    "game.page.end_undone": ("The end is taken back: round {round} is open again.",
+                             "Het einde is teruggedraaid: ronde {round} is weer open."),
     "game.page.end": ("End game", "Spel beëindigen"),
     "game.page.new_game": ("New game", "Nieuw spel"),
     "game.page.new_game_heading": ("A new game (once this one is over, or before round 1)",

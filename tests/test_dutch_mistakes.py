@@ -168,7 +168,7 @@ MISTAKES: dict[str, Callable[[Game], object]] = {
     "round 1 played during the practice": lambda game: _meanwhile(game, Game.advance).practice(),
     "submissions keep arriving": lambda game: _meanwhile(game, lambda other: other.submit("Blauw", {})).advance(),
     "nothing to undo": lambda game: game.undo(),
-    "undo after the end": lambda game: _ended(_played(game, 1)).undo(),
+    "round 1 closed twice": lambda game: _played(game, 1).advance(round_number=1),
     "round not played": lambda game: game.leaderboard(2),
     "round not a number": lambda game: check_round_number("twee"),
     "decisions not a table": lambda game: game.submit("Rood", 5),

@@ -366,6 +366,36 @@ def test_end_stops_the_game_and_further_rounds_are_refused(game_file, capsys):
     assert "the trainer ended it after round 1" in _ok(capsys, "status", game_file)
 
 
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_end_typed_by_mistake_is_taken_back_with_the_undo_it_names(game_file, capsys, language):
+    """`end` asks nothing (a trainer's script or a class at 9 a.m. would hang on a question), so it names the
+    command that takes it back; that command reopens round 2, and the class plays on."""
+    import shlex
+
+    _ok(capsys, "advance", game_file)
+    said = _ok(capsys, "end", game_file, "--language", language).splitlines()
+    suggested = shlex.split(said[0].split(": ", 1)[1])
+    assert suggested[3:5] == ["game", "undo"] and suggested[5] == game_file
+    out = _ok(capsys, *suggested[4:])
+    assert {"en": "The end is taken back: round 2 is open again",
+            "nl": "Het einde is teruggedraaid: ronde 2 is weer open"}[language] in out
+    status = _ok(capsys, "status", game_file)
+    assert "1 of 3 rounds played" in status and "Round 2 is open" in status and "ended" not in status
+    assert "Round 2 played" in _ok(capsys, "advance", game_file)
+
+
+def test_advance_with_its_round_does_not_play_the_next_round_when_repeated(game_file, capsys):
+    """The trainer presses the up arrow and Enter once too often: with --round the repeat is refused, as a late
+    submission is, and round 2 stays open for the teams."""
+    assert "Round 1 played" in _ok(capsys, "advance", game_file, "--round", "1")
+    line = _mistake(capsys, "advance", game_file, "--round", "1")
+    assert "Round 1 is closed; round 2 is open now." in line
+    line = _mistake(capsys, "advance", game_file, "--round", "1", "--language", "nl")
+    assert "Ronde 1 is gesloten; nu is ronde 2 open." in line
+    assert "Round 3 is not open yet" in _mistake(capsys, "advance", game_file, "--round", "3")
+    assert "1 of 3 rounds played" in _ok(capsys, "status", game_file)
+
+
 def test_end_is_refused_before_round_1(game_file, capsys):
     line = _mistake(capsys, "end", game_file)
     assert "No round has been played yet, so the game cannot end" in line
@@ -420,6 +450,7 @@ def _session(capsys, monkeypatch, language: str, folder) -> list[str]:
     run("advance", other)
     run("end", other)
     run("status", other)  # ended by the trainer
+    run("undo", other)  # the end taken back
     run("new", str(folder / "d.game"), "--settings", str(settings), "--teams", "0")  # computer competitors only
     return said
 

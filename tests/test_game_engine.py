@@ -509,12 +509,36 @@ def test_the_trainer_can_end_the_game_early(tmp_path):
     for action, message in ((lambda: game.advance(), "ended the game after round 1"),
                             (lambda: game.submit("Team A", {"economics.price_level": 0.9}), "ended the game"),
                             (lambda: game.schedule_event("price_war"), "ended the game"),
-                            (lambda: game.undo(), "can no longer be undone"),
                             (lambda: game.end(), "ended the game")):
         with pytest.raises(GameError, match=message):
             action()
     assert len(game.results()) == 1 and game.leaderboard()[0].rank == 1  # the debrief has its round
     game.close()
+
+
+def test_an_end_taken_back_plays_on_as_if_the_game_had_never_ended(tmp_path):
+    """`end` asks nothing, so a trainer who ended the game by mistake takes it back with `undo`: round 2 is open
+    again with the submissions made before the end, and the game is the one that was never ended, bit for bit."""
+    ended, never = _small_game(tmp_path / "ended.game"), _small_game(tmp_path / "never.game")
+    for game in (ended, never):
+        game.submit("Team A", {"economics.price_level": 0.9})
+        game.advance()
+        game.submit("Team B", {"economics.price_level": 1.1})
+    ended.end()
+    assert ended.undo() == 2
+    status = ended.status()
+    assert not status.ended and not status.finished and status.round_open == 2 and status.played == 1
+    assert ended.decisions("Team B") == {"economics.price_level": 1.1}
+    for game in (ended, never):
+        game.advance(round_number=2)
+    assert ended.results() == never.results()
+    with pytest.raises(GameError, match="Round 2 is closed; round 3 is open now"):  # the same command again
+        ended.advance(round_number=2)
+    assert len(ended.results()) == 2
+    reopened = Game.open(tmp_path / "ended.game")  # as read again from its file
+    assert reopened.status() == ended.status() and reopened.results() == ended.results()
+    for game in (ended, never, reopened):
+        game.close()
 
 
 def test_a_new_game_starts_in_the_same_file_once_the_last_one_is_over(tmp_path):

@@ -197,6 +197,13 @@ def test_a_team_sees_its_rounds_as_a_figure_and_the_trainer_can_end_the_game(gam
     assert team.refresh()
     assert team.figure.value[:8] == b"\x89PNG\r\n\x1a\n" and team.figure.layout.display is None
     assert "the game is over after round 1" in team.title.value
+    # Ended by mistake: the undo button now takes the end back, and the class plays on.
+    assert trainer.buttons["undo"].description == "Undo the end" and not trainer.buttons["undo"].disabled
+    trainer.buttons["undo"].click()
+    assert not game.status().ended and "The end is taken back: round 2 is open again" in trainer.output.value
+    assert trainer.buttons["undo"].description == "Undo last round" and not trainer.buttons["advance"].disabled
+    trainer.buttons["advance"].click()
+    assert game.status().played == 2
 
 
 def test_the_trainer_starts_a_new_game_and_team_pages_ask_for_the_new_code(game, tmp_path):

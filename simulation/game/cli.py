@@ -322,7 +322,7 @@ def _advance(args: argparse.Namespace, language: str) -> int:
             print(text("game.cli.still_waiting", language, names=", ".join(status.waiting_for)))
         _progress(text("game.cli.round_playing", language, round=status.round_open, rounds=status.rounds))
         started = time.perf_counter()
-        game.advance()
+        game.advance(args.round)
         print(text("game.cli.round_done", language, round=status.round_open, seconds=time.perf_counter() - started))
         print_leaderboard(game, game.leaderboard(), language)
         if status.round_open >= status.rounds:
@@ -332,14 +332,19 @@ def _advance(args: argparse.Namespace, language: str) -> int:
 
 def _undo(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
+        ended = game.status().ended
         reopened = game.undo()
-        print(text("game.cli.undone", language, round=reopened, next=reopened + 1))
+        if ended:
+            print(text("game.cli.end_undone", language, round=reopened))
+        else:
+            print(text("game.cli.undone", language, round=reopened, next=reopened + 1))
     return 0
 
 
 def _end(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
         played = game.end()
+        print(text("game.cli.end_can_be_undone", language, game=command_word(args.game)))
         print(text("game.cli.game_ended", language, played=played, game=command_word(args.game)))
     return 0
 
@@ -446,7 +451,8 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     event.add_argument("--round", type=int, metavar="N", help=option_help("game.event_round", language))
 
     action("practice", _practice)
-    action("advance", _advance)
+    advance = action("advance", _advance)
+    advance.add_argument("--round", type=int, metavar="N", help=option_help("game.advance_round", language))
     action("undo", _undo)
     action("end", _end)
 

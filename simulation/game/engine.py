@@ -10,7 +10,7 @@ Rules of the log: a submission is for the round that is open when it is
 stored (and may name that round, so a late one is refused rather than moved
 to the next round); a team's decisions stay in force until it submits again;
 an undo reopens the last round played and drops the submissions made for
-the round after it; a practice round, before round 1, is played on other
+the round after it, or, after the trainer ended the game, takes the end back; a practice round, before round 1, is played on other
 random numbers and does not count.
 """
 
@@ -102,8 +102,6 @@ class Log:
         if kind == "undo":
             if not self.played:
                 raise kit_error(GameError, "error.nothing_to_undo")
-            if self.ended:
-                raise kit_error(GameError, "error.undo_ended")
             return self.played
         if kind == "event":
             check_event(event)
@@ -142,6 +140,8 @@ class Log:
         self.last_seq = action.seq
         if action.kind == "advance":
             self.advances.append(action)
+        elif action.kind == "undo" and self.ended:  # the end taken back: the game goes on where it stopped
+            self.ended = False
         elif action.kind == "undo":
             self.advances.pop()
             reopened = self.played + 1
@@ -467,12 +467,13 @@ class Game:
             GameStore.store_results(connection, seq, 0, rows)
         return rows
 
-    def advance(self) -> dict[str, dict[str, float]]:
-        """Close the open round: play it for every supplier and store the results with the advance."""
+    def advance(self, round_number: int | None = None) -> dict[str, dict[str, float]]:
+        """Close the open round: play it for every supplier and store the results with the advance. With a
+        `round_number`, only if that round is the one open: a command repeated by mistake does not play the next."""
         for _ in range(3):  # a submission that arrives while the round is simulated makes it play again
             with _play_lock(self._cache_name):
                 log = self.log()
-                round_number = log.check_next("advance", self.settings.rounds)
+                round_number = log.check_next("advance", self.settings.rounds, round_number)
                 self._stored_results(log, adding=True)  # results changed by hand are told before a round is added
                 play = self._played_through(log, log.played)  # taken out: kept again once the advance is stored
                 rows = play.play_round(self._decisions_for_round(log, play, round_number),
@@ -487,10 +488,13 @@ class Game:
         raise kit_error(GameError, "error.round_busy")
 
     def undo(self) -> int:
-        """Reopen the last round played; returns its number."""
+        """Reopen the last round played, or, if the trainer ended the game, take the end back so that the next
+        round can be played after all; returns the round open now."""
         with self.store.transaction() as connection:
             log = self.log()
             GameStore.append(connection, log.check_next("undo", self.settings.rounds), "undo", None, {})
+        if log.ended:
+            return log.played + 1
         self._cache(None)
         return log.played
 

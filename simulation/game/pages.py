@@ -400,9 +400,11 @@ class TrainerPage(Page):
             return
         for key, button in self.buttons.items():
             button.description = self._t(f"game.page.{key}")
+        if status.ended:  # undo takes the end back: the button says so
+            self.buttons["undo"].description = self._t("game.page.undo_end")
         self.buttons["practice"].disabled = status.played > 0
         self.buttons["advance"].disabled = status.finished
-        self.buttons["undo"].disabled = status.played == 0 or status.ended
+        self.buttons["undo"].disabled = status.played == 0
         self.buttons["end"].disabled = status.finished or status.played == 0  # a game not begun cannot end
         self.buttons["new_game"].disabled = bool(status.played) and not status.finished
         relabel(self.new_preset, [(self._t(f"game.preset.{name}"), name) for name in GAME_PRESETS])
@@ -458,7 +460,10 @@ class TrainerPage(Page):
         self._act(act)
 
     def undo(self, _button: Any = None) -> None:
-        self._act(lambda game: self._t("game.page.undone", round=game.undo()))
+        def act(game: Game) -> str:
+            key = "game.page.end_undone" if game.status().ended else "game.page.undone"
+            return self._t(key, round=game.undo())
+        self._act(act)
 
     def new_game(self, _button: Any = None) -> None:
         """Start a new game in this file (this one is kept beside it): a preset, or the settings file uploaded."""
