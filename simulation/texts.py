@@ -1196,10 +1196,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Opgeslagen voor {team}, ronde {round}. Geldende beslissingen:"),
     "game.cli.allowed": ("allowed", "toegestaan"),
     "game.cli.market_start": ("(market start)", "(start van de markt)"),
-    "game.cli.preview": ("Preview for {team}, round {round} (the other suppliers keep last round's decisions; the "
+    "game.cli.preview": ("Preview for {team}, round {round} (the other suppliers keep their decisions in force; the "
                          "band is about 95 %), {seconds:.1f} s:",
-                         "Vooruitblik voor {team}, ronde {round} (de andere leveranciers houden de beslissingen van "
-                         "vorige ronde; de band is ongeveer 95 %), {seconds:.1f} s:"),
+                         "Vooruitblik voor {team}, ronde {round} (de andere leveranciers houden hun geldende "
+                         "beslissingen; de band is ongeveer 95 %), {seconds:.1f} s:"),
     "game.cli.event_scheduled": ("Market event '{event}' scheduled for round {round}: {changes}.",
                                  "Marktgebeurtenis '{event}' gepland voor ronde {round}: {changes}."),
     "game.cli.practice_playing": ("Playing the practice round …", "De oefenronde wordt gespeeld …"),
@@ -1207,8 +1207,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "count):",
                                "Oefenronde gespeeld in {seconds:.1f} s (met andere toevalsgetallen; telt niet mee):"),
     "game.cli.still_waiting": ("Still waiting for {names}: their decisions in force are played.",
-                               "Nog niet ingestuurd: {names}; voor hen blijven de beslissingen van vorige ronde "
-                               "staan."),
+                               "Nog niet ingestuurd: {names}; voor hen worden de geldende beslissingen gespeeld."),
     "game.cli.round_playing": ("Playing round {round} of {rounds} …",
                                "Ronde {round} van {rounds} wordt gespeeld …"),
     "game.cli.round_done": ("Round {round} played in {seconds:.1f} s", "Ronde {round} gespeeld in {seconds:.1f} s"),
@@ -1275,18 +1274,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "game.page.submit": ("Submit", "Insturen"),
     "game.page.previewing": ("Playing your draft one round ahead…", "Je concept wordt één ronde vooruit gespeeld…"),
     "game.page.preview_of": ("If you submit this, round {round} would bring about this (the other suppliers keep "
-                             "last round's decisions; the band is about 95 % of what luck can do):",
-                             "Als je dit instuurt, brengt ronde {round} ongeveer dit (de andere leveranciers houden de "
-                             "beslissingen van vorige ronde; de band is ongeveer 95 % van wat toeval kan doen):"),
+                             "their decisions in force; the band is about 95 % of what luck can do):",
+                             "Als je dit instuurt, brengt ronde {round} ongeveer dit (de andere leveranciers houden hun "
+                             "geldende beslissingen; de band is ongeveer 95 % van wat toeval kan doen):"),
     "game.page.projected": ("Projected", "Verwacht"),
     "game.page.band": ("Band", "Band"),
     "game.page.stored": ("Stored for round {round}:", "Opgeslagen voor ronde {round}:"),
     "game.page.submitted": ("Your decisions for round {round} are in; you can still change them until the trainer "
                             "closes the round.", "Jullie beslissingen voor ronde {round} zijn binnen; je kunt ze nog "
                             "wijzigen tot de trainer de ronde sluit."),
-    "game.page.not_submitted": ("Nothing submitted for round {round} yet: without a submission last round's "
-                                "decisions stay.", "Nog niets ingestuurd voor ronde {round}: zonder inzending blijven "
-                                "de beslissingen van vorige ronde staan."),
+    "game.page.not_submitted": ("Nothing submitted for round {round} yet: without a submission your decisions in "
+                                "force stay.", "Nog niets ingestuurd voor ronde {round}: zonder inzending blijven "
+                                "jullie geldende beslissingen staan."),
     "game.page.leaderboard": ("Leaderboard", "Klassement"),
     "game.page.back": ("Back", "Terug"),
     "game.page.event": ("Schedule event", "Gebeurtenis plannen"),
