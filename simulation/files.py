@@ -47,6 +47,8 @@ MANIFEST = "manifest.json"
 STALE_SECONDS = 24 * 3600
 #: A manifest holds a few lines per file; anything near a megabyte is not one.
 MAX_MANIFEST_BYTES = 1_000_000
+#: The kinds of file a figure is saved as (`plots.style.save_figure`): known before matplotlib is imported.
+FIGURE_SUFFIXES = (".png", ".svg")
 
 
 def os_reason(error: OSError, language: str = "en") -> str:

@@ -236,10 +236,11 @@ def compact_scaled(amount: float) -> float:
     return amount / _compact(amount, "en")[1]
 
 
-def euro_compact(amount: float, language: str, decimals: int | None = None) -> str:
+def euro_compact(amount: float, language: str, decimals: int | None = None, like: float | None = None) -> str:
     """A euro amount for a figure's ticks and bars: '€1.2M' / '€ 1,2 mln', '€350k', '−€40k' (`decimals`: as
-    many as given, else one below ten million where it shows)."""
-    suffix, scale = _compact(amount, language)
+    many as given, else one below ten million where it shows; `like`: at the scale that amount is written in,
+    so that the ticks of one axis share one: '€ 0,9 mln' beside '€ 1,2 mln', not '€ 900k')."""
+    suffix, scale = _compact(amount if like is None else like, language)
     scaled = amount / scale
     if decimals is None:
         decimals = 1 if suffix and abs(amount) < 1e7 and round(scaled, 1) != round(scaled) else 0

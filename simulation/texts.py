@@ -829,6 +829,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file.manifest": ("manifest", "het manifest"),
     "file.decisions": ("decisions file", "het beslissingenbestand"),
     "file.debrief": ("debrief", "de nabespreking"),
+    "file.figure": ("figure", "de figuur"),
     "file.game": ("game file", "het spelbestand"),
     "file.game_settings": ("game settings", "het bestand met spelinstellingen"),
     "file.grading_cache": ("grading cache", "de nakijkcache"),
@@ -946,6 +947,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "toon één JSON-object: de gegevens van het experiment en de tabel"),
     "help.experiment.out": ("save every row: a folder (CSV + JSON) or a .xlsx file",
                             "bewaar elke rij: een map (CSV + JSON) of een .xlsx-bestand"),
+    "help.experiment.figure": ("draw the answer to a .png or .svg file: the means with their intervals, A − B pair "
+                               "by pair, the first KPI along the sweep, or the tornado",
+                               "teken het antwoord in een .png- of .svg-bestand: de gemiddelden met hun intervallen, "
+                               "A − B per paar, de eerste KPI langs de sweep, of de tornado"),
     "help.experiment.yes": ("run even when the estimate says it takes long or much memory, or with more workers "
                             "than cores", "draai ook als de schatting zegt dat het lang duurt of veel geheugen "
                                           "vraagt, of met meer werkprocessen dan kernen"),
@@ -1121,6 +1126,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "-n 2 or more to see how sure they are",
                                    "let op: één run geeft gemiddelden maar geen betrouwbaarheidsintervallen (n.v.t.); "
                                    "kies -n 2 of meer om te zien hoe zeker ze zijn"),
+    "experiment.few_replications": ("note: {n} replications give rough intervals (their width rests on the spread "
+                                    "of {n} runs); use -n {steady} or more for an answer to act on",
+                                    "let op: {n} runs geven ruwe intervallen (hun breedte rust op de spreiding van "
+                                    "{n} runs); kies -n {steady} of meer voor een antwoord om op te bouwen"),
     "experiment.swing": ("Swing (high − low)", "Verschil (hoog − laag)"),
     "experiment.swing_ci": ("95% interval of the swing", "95 %-interval van het verschil"),
     # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary

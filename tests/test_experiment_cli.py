@@ -19,15 +19,27 @@ from simulation.scenario import ScenarioError
 SMALL = ["--years", "1", "--set", "accounts.initial_customers=40", "--set", "market.inbound_leads_per_month=6"]
 
 
+#: The note below 10 replications (the tests run 2 or 3 for speed).
+FEW = re.compile(r"(note: (\d) replications give rough intervals .*|let op: (\d) runs geven ruwe intervallen .*)\n")
+
+
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(["experiment", *argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
+def _without_note(err: str, n: int, language: str = "en") -> str:
+    """stderr without the few-replications note, which must be there, once, in `language`, for `n`."""
+    notes = FEW.findall(err)
+    assert len(notes) == 1 and notes[0][1 if language == "en" else 2] == str(n), err
+    return FEW.sub("", err)
+
+
 def test_replicate_prints_means_with_intervals(capsys):
     code, out, err = _run(capsys, "replicate", *SMALL, "-n", "3", "--kpi", "margin", "--kpi", "nps")
-    assert code == 0 and not err
+    assert code == 0 and err == ("note: 3 replications give rough intervals (their width rests on the spread of 3 "
+                                 "runs); use -n 10 or more for an answer to act on\n")
     assert "3 replications" in out and "Margin" in out and "Net Promoter Score" in out
     assert re.search(r"baseline +Margin +−?€[\d,]+ +−?€[\d,]+ – −?€[\d,]+\n", out), out  # mean, then its interval
 
@@ -102,7 +114,7 @@ def test_overloaded_desks_are_reported_on_stderr(capsys):
     code, out, err = _run(capsys, "replicate", *busy, "-n", "2", "--kpi", "margin")
     assert code == 0 and "Margin" in out
     assert re.fullmatch(r"warning: baseline: service desk overloaded in 2 of 2 runs; at worst [\d,]+ "
-                        r"incidents waiting, [\d,]+ turned away\n", err), err
+                        r"incidents waiting, [\d,]+ turned away\n", _without_note(err, 2)), err
 
 
 #: One small experiment of each design, as a manager types it.
@@ -120,7 +132,7 @@ DESIGNS = {
 def test_a_dutch_manager_reads_the_same_answer_in_dutch(capsys, design):
     """Every line in Dutch, in Dutch number style, with the very numbers the English table shows."""
     code, dutch, err = _run(capsys, *DESIGNS[design], "--language", "nl")
-    assert code == 0 and not err
+    assert code == 0 and not _without_note(err, 2, "nl")
     english = _run(capsys, *DESIGNS[design], "--language", "en")[1]
     assert dutch.count("\n") == english.count("\n") and dutch != english
     for line in dutch.splitlines():
@@ -218,7 +230,17 @@ def test_the_language_may_come_before_the_design(capsys, monkeypatch, session, a
     ("argument OPZET: ongeldige keuze 'nl'"); the design's own --language, when not typed, must not undo it."""
     monkeypatch.setattr("simulation.language._state", {"default": session})
     code, out, err = _run(capsys, *argv, *SMALL, "-n", "2", "--kpi", "margin")
-    assert code == 0 and not err and out.startswith(first_line), (out, err)
+    language = "nl" if first_line.startswith("Herhaald") else "en"
+    assert code == 0 and not _without_note(err, 2, language) and out.startswith(first_line), (out, err)
+
+
+@pytest.mark.parametrize(("n", "noted"), [(9, True), (10, False)])
+def test_fewer_than_10_replications_are_noted_as_a_first_look(capsys, n, noted):
+    """-n 2 printed its intervals as if they were an answer: with so few runs the spread they rest on is itself a
+    guess. Below 10 a note says so (the table is still printed); from 10 on, nothing."""
+    code, out, err = _run(capsys, "replicate", *SMALL, "-n", str(n), "--kpi", "margin")
+    assert code == 0 and f"{n} replications per scenario" in out
+    assert (_without_note(err, n) == "") if noted else (err == ""), err
 
 
 def test_a_mistake_after_the_language_before_the_design_is_told_in_that_language(capsys):
@@ -306,3 +328,34 @@ def test_a_comparison_says_it_is_paired(capsys):
     (a manager's walkthrough)."""
     code, out, _ = _run(capsys, "compare", *SMALL, "--against", "over_promise", "-n", "2", "--kpi", "margin")
     assert code == 0 and out.startswith("Paired comparison (A and B on the same seeds): 2 replications per scenario")
+
+
+#: What each design's figure shows, by its title (the figure functions' own titles, in Dutch).
+FIGURE_TITLES = {"replicate": "Gemiddelde per scenario met 95 %-betrouwbaarheidsinterval",
+                 "compare": "Marge\neerlijk beloven is beter in", "sweep": "Net Promotor Score over de reeks",
+                 "sensitivity": "Gevoeligheid van Net Promotor Score"}
+
+
+@pytest.mark.parametrize("design", DESIGNS)
+def test_figure_draws_the_designs_answer_in_the_managers_language(capsys, monkeypatch, tmp_path, design):
+    """No experiment command drew its answer (the figures were only in `simulation.plots`, unnamed in the README):
+    --figure writes the one the design's table answers with, for the table's first KPI, in the table's
+    language, and says so; a kind of file it cannot write is refused before the runs."""
+    from dutch_figures import check_drawn_texts
+    from matplotlib.text import Text
+
+    from simulation.plots import style
+
+    drawn = []
+    save = style.save_figure
+    monkeypatch.setattr(style, "save_figure", lambda figure, path: (drawn.append(figure), save(figure, path))[1])
+    path = tmp_path / f"{design} antwoord.png"
+    code, out, err = _run(capsys, *DESIGNS[design], "--language", "nl", "--figure", str(path))
+    assert code == 0 and f"opgeslagen: {path}" in err, err
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and not list(tmp_path.glob(".*"))  # no temporary left
+    figure, = drawn
+    check_drawn_texts(figure)
+    titles = " ".join(t.get_text() for t in figure.findobj(Text))
+    assert FIGURE_TITLES[design] in titles, titles
+    code, out, err = _run(capsys, *DESIGNS[design], "--figure", str(tmp_path / "answer.pdf"))
+    assert code == 2 and not out and "answer.pdf' must end in one of .png, .svg." in err, err

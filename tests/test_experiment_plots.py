@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from simulation import Scenario, ScenarioError, simulate
 from simulation.language import axis_unit, scenario_name
@@ -188,3 +189,40 @@ def test_a_sweep_over_a_head_count_has_whole_ticks(counts):
     low, high = figure.axes[0].get_xlim()
     ticks = [tick for tick in figure.axes[0].get_xticks() if low <= tick <= high]
     assert ticks and all(float(tick).is_integer() for tick in ticks), ticks
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_sweeps_values_are_named_in_the_readers_language(grid, language):
+    """The sweep's ticks were its values as Python writes them: 'honest', 'customer_wish' and '1.5' on a Dutch
+    figure, and a share swept as '0,100' under '% per jaar' (found drawing `experiment sweep --figure`)."""
+    from dutch_figures import check_drawn_texts
+
+    def ticks(figure: Figure, axis: str) -> list[str]:
+        figure.canvas.draw()
+        return [label.get_text() for label in getattr(figure.axes[0], f"get_{axis}ticklabels")()]
+
+    heat = sweep_chart(grid, "margin", language)
+    assert ticks(heat, "x") == {"en": ["Promise what the customer wishes", "Honest estimate"],  # (pivot's order)
+                                "nl": ["Beloven wat de klant wil", "Eerlijke inschatting"]}[language]
+    assert ticks(heat, "y") == {"en": ["0.5", "1.5"], "nl": ["0,5", "1,5"]}[language]  # (× in the axis label)
+    shares = sweep(SMALL, {"churn.annual_at_grade_6": [0.1, 0.125, 0.3]}, 2, seed=8)
+    line = sweep_chart(shares, "margin", language)
+    assert ticks(line, "x") == {"en": ["10.0%", "12.5%", "30.0%"], "nl": ["10,0 %", "12,5 %", "30,0 %"]}[language]
+    if language == "nl":
+        check_drawn_texts(heat)
+        check_drawn_texts(line)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_tornados_legend_covers_no_bar_or_whisker(tornado, language):
+    """The legend sat on the top bar's whisker (a manager's walkthrough): it has a band of its own above the bars."""
+    figure = tornado_chart(tornado, language=language)
+    renderer = figure._get_renderer()
+    figure.draw(renderer)
+    ax = figure.axes[0]
+    legend = ax.get_legend().get_window_extent(renderer)
+    bars = [bar.get_window_extent(renderer) for bar in ax.patches]
+    whiskers = [Bbox(ax.transData.transform(segment)) for lines in ax.collections for segment in lines.get_segments()]
+    assert len(bars) == len(whiskers) == 2 * len(tornado.tornado("nps"))
+    covered = [box for box in (*bars, *whiskers) if legend.overlaps(box)]
+    assert not covered, (legend, covered)

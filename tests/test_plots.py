@@ -350,6 +350,17 @@ def test_euro_ticks_show_the_decimals_each_needs():
                       "€ 20 mln"]
 
 
+@pytest.mark.parametrize(("limits", "language", "labels"), [
+    ((0, 1.2e6), "nl", ["€ 0", "€ 0,2 mln", "€ 0,4 mln", "€ 0,6 mln", "€ 0,8 mln", "€ 1 mln", "€ 1,2 mln"]),
+    ((-1e6, 0.6e6), "en", ["−€1M", "−€0.8M", "−€0.6M", "−€0.4M", "−€0.2M", "€0", "€0.2M", "€0.4M", "€0.6M"]),
+    ((0, 900e3), "nl", ["€ 0", "€ 100k", "€ 200k", "€ 300k", "€ 400k", "€ 500k", "€ 600k", "€ 700k", "€ 800k",
+                        "€ 900k"])])
+def test_the_ticks_of_one_euro_axis_share_one_scale(limits, language, labels):
+    """'€ 800k' stood next to '€ 1 mln' on one axis (a trainer's and a manager's walkthrough): the reader
+    compares the numbers, not the suffixes. Every tick is written at the scale of the largest one shown."""
+    assert _tick_labels(limits, lambda ax: style.euro_axis(ax.yaxis, language)) == labels
+
+
 @pytest.mark.parametrize(("language", "labels"), [("nl", ["7,30", "7,35", "7,40", "7,45", "7,50", "7,55", "7,60"]),
                                                   ("en", ["7.30", "7.35", "7.40", "7.45", "7.50", "7.55", "7.60"])])
 def test_a_plain_axis_speaks_the_figures_language(language, labels):

@@ -8,7 +8,7 @@ Figure. Nothing here simulates, keeps state or calls pyplot, so figures never
 leak between notebook cells and everything works headless.
 """
 
-from .experiment import difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
+from .experiment import design_figure, difference_histogram, fan_chart, kpi_errorbars, sweep_chart, tornado_chart
 from .money import forecast_vs_actual, revenue_cost_margin
 from .overview import compare_bars, compare_kpis, dashboard
 from .paths import paths
@@ -16,7 +16,7 @@ from .single_run import (cohort_retention, funnel_chart, grade_distribution, nps
                          relationship_phases)
 
 __all__ = [
-    "cohort_retention", "compare_bars", "compare_kpis", "dashboard", "difference_histogram", "fan_chart", "forecast_vs_actual",
-    "funnel_chart", "grade_distribution", "kpi_errorbars", "nps_breakdown", "paths", "promised_vs_delivered",
-    "relationship_phases", "revenue_cost_margin", "sweep_chart", "tornado_chart",
+    "cohort_retention", "compare_bars", "compare_kpis", "dashboard", "design_figure", "difference_histogram",
+    "fan_chart", "forecast_vs_actual", "funnel_chart", "grade_distribution", "kpi_errorbars", "nps_breakdown", "paths",
+    "promised_vs_delivered", "relationship_phases", "revenue_cost_margin", "sweep_chart", "tornado_chart",
 ]

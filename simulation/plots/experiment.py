@@ -6,6 +6,8 @@
 - `tornado_chart`: which assumption moves a KPI most;
 - `sweep_chart`: a KPI along one knob (line with band) or two knobs (heat map);
 - `difference_histogram`: A − B pair by pair, with the chance that A beats B.
+- `design_figure`: the one of these that answers an experiment's design, as
+  `experiment … --figure` draws it.
 Like the other figures they take an `ExperimentResult` (fresh or loaded from
 disk), `language="en"|"nl"` and an optional `ax`/`fig`, and never simulate.
 """
@@ -23,8 +25,8 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS, series_spec
-from ..language import axis_unit, format_value, resolve, scenario_name, text
-from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, finish, new_axes, unit_axis, whole_ticks
+from ..language import axis_unit, format_value, resolve, scenario_name, text, unit_kind
+from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, decimals_needed, finish, new_axes, unit_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -33,6 +35,10 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
                                                                         hatch="xx"))
 #: A difference histogram's height over its tallest bar: the top band holds the legend.
 LEGEND_HEADROOM = 1.7
+#: A sweep along up to this many values has a tick at each; a longer one this many ticks at most.
+VALUE_TICKS = 8
+#: A tornado's room above its top bar, in bars: it holds the legend.
+TORNADO_LEGEND_ROOM = 0.9
 
 
 def _series_label(series: str, language: str) -> tuple[str, str, str]:
@@ -116,11 +122,12 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
     names = [f"{SPECS[p].label(language)}\n{SPECS[p].range_text(lo, hi, language)}"
              for p, lo, hi in zip(table["parameter"], table["low"], table["high"])]
     ax.set_yticks(positions, names, fontsize=SMALL)
+    ax.set_ylim(-0.6, len(table) - 0.4 + TORNADO_LEGEND_ROOM)  # the legend above the top bar, not on its whisker
     ax.axvline(0.0, color="black", linewidth=0.8)
     unit_axis(ax.xaxis, spec.unit, language)
     figure = finish(ax, text("tornado.title", language, kpi=spec.label(language)),
                     text("tornado.effect", language, kpi=spec.label(language), unit=axis_unit(spec.unit, language)),
-                    text("tornado.parameter", language), language=language)
+                    text("tornado.parameter", language), legend_at="upper left", language=language)
     ax.grid(True, axis="x", color="#d9d9d9", linewidth=0.6)
     return figure
 
@@ -128,6 +135,17 @@ def tornado_chart(result: ExperimentResult, kpi: str | None = None, language: st
 def _axis_label(parameter: str, language: str) -> str:
     unit = axis_unit(SPECS[parameter].unit, language)
     return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
+
+
+def _value_ticks(parameter: str, values: Sequence, language: str) -> list[str]:
+    """A sweep's values as tick labels in the reader's language: a choice by its name, a number in the
+    language's style without the unit words the axis label gives ('10 %', '0,9'; not 'honest', '0.9')."""
+    spec = SPECS[parameter]
+    if spec.choices or spec.kind is bool:
+        return [spec.value_text(value, language) for value in values]
+    scale = 100 if unit_kind(spec.unit) == "percent" else 1
+    decimals = decimals_needed([scale * value for value in values])
+    return [format_value(value, spec.unit, language, compact=True, decimals=decimals) for value in values]
 
 
 def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | None = None, *,
@@ -146,10 +164,11 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         ax.fill_between(positions, table["ci_low"], table["ci_high"], color=STEEL, alpha=0.35, hatch="//",
                         edgecolor=NAVY, linewidth=0, label=text("sweep.ci", language))
         ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
-        if positions is not x:
-            ax.set_xticks(positions, [str(v) for v in x])
-        elif SPECS[parameters[0]].kind is int:  # a head count has no 2.5
-            whole_ticks(ax.xaxis)
+        if positions is not x or len(x) <= VALUE_TICKS:  # a tick at each value swept, named as the tables name it
+            ax.set_xticks(positions, _value_ticks(parameters[0], x, language))
+        else:  # in the parameter's unit ('10 %', not '0,100' under '% per jaar')
+            unit_axis(ax.xaxis, SPECS[parameters[0]].unit, language)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=VALUE_TICKS, integer=SPECS[parameters[0]].kind is int))
         unit_axis(ax.yaxis, spec.unit, language)
         return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})",
                       language=language)
@@ -159,8 +178,8 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         shade = image.norm(value) if not math.isnan(value) else 0.0
         ax.text(column, row, format_value(value, spec.unit, language, compact=True), ha="center", va="center", fontsize=SMALL,
                 color="black" if shade > 0.55 else "white")
-    ax.set_xticks(range(grid.shape[1]), [str(v) for v in grid.columns])
-    ax.set_yticks(range(grid.shape[0]), [str(v) for v in grid.index])
+    ax.set_xticks(range(grid.shape[1]), _value_ticks(parameters[0], grid.columns, language))
+    ax.set_yticks(range(grid.shape[0]), _value_ticks(parameters[1], grid.index, language))
     colourbar = figure.colorbar(image, ax=ax)
     colourbar.set_label(text("sweep.colour", language, kpi=spec.label(language), unit=unit))
     unit_axis(colourbar.ax.yaxis, spec.unit, language)
@@ -197,3 +216,16 @@ def difference_histogram(result: ExperimentResult, kpi: str = "margin", language
     return finish(ax, text(title, language, kpi=spec.label(language), share=share, **names),
                   text("difference.axis", language, unit=axis_unit(spec.unit, language), **names),
                   text("difference.count", language), legend_at="upper left", language=language)
+
+
+def design_figure(result: ExperimentResult, kpis: Sequence[str], language: str | None = None) -> Figure:
+    """The figure that answers the design as its table does (`experiment … --figure`): the means with their
+    intervals of a replicated scenario, A − B pair by pair for a comparison (the first KPI), the first KPI along
+    a sweep, the tornado of a sensitivity design."""
+    if result.kind == "compare":
+        return difference_histogram(result, kpis[0], language)
+    if result.kind == "sweep":
+        return sweep_chart(result, kpis[0], language)
+    if result.kind == "sensitivity":
+        return tornado_chart(result, kpis[0], language)
+    return kpi_errorbars(result, kpis, language)

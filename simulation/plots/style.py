@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from pathlib import Path
 from functools import lru_cache
 
 from matplotlib import colormaps, rcParams
@@ -21,6 +22,7 @@ from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, MaxNLocator, ScalarFormatter
 
+from ..files import write_bytes
 from ..language import axis_unit, compact_scaled, euro_compact, number, percent, text, unit_kind
 
 #: The smallest text in a figure, in points: 12.5 px at the panels' 100 dpi, legible when projected at 1280×720.
@@ -48,16 +50,22 @@ SERIES: dict[str, dict] = {
 }
 
 
-def figure_png(figure: Figure) -> bytes:
-    """The figure as PNG bytes, for a panel's or a page's image or the debrief's embedded figures.
+def figure_png(figure: Figure, kind: str = "png") -> bytes:
+    """The figure as PNG bytes (or another kind of `files.FIGURE_SUFFIXES`), for a panel's or a page's image, the
+    debrief's embedded figures or a file.
 
     Unlike the inline backend, no 'tight' cropping: the kit's figures lay
     themselves out, and cropping draws the figure twice, which would double
     the wait after every Run.
     """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=FIGURE_DPI)
+    figure.savefig(buffer, format=kind, dpi=FIGURE_DPI)
     return buffer.getvalue()
+
+
+def save_figure(figure: Figure, path: str | Path) -> Path:
+    """Write the figure to `path` (.png or .svg, by its suffix) whole or not at all."""
+    return write_bytes(path, figure_png(figure, Path(path).suffix.lower().lstrip(".")))
 
 
 def label(key: str, unit: str, language: str) -> str:
@@ -65,7 +73,7 @@ def label(key: str, unit: str, language: str) -> str:
     return f"{text(key, language)} ({text('unit.' + unit, language)})"
 
 
-def _decimals_needed(values, most: int = 3) -> int:
+def decimals_needed(values, most: int = 3) -> int:
     """The fewest decimals (up to `most`) that show every one of `values` exactly."""
     return next((decimals for decimals in range(most + 1)
                  if all(abs(round(value, decimals) - value) < 1e-6 * max(1.0, abs(value)) for value in values)), most)
@@ -81,7 +89,7 @@ class _Ticks(Formatter):
 
     def set_locs(self, locs) -> None:
         super().set_locs(locs)
-        self.decimals = _decimals_needed([self.scaled(loc) for loc in locs])
+        self.decimals = decimals_needed([self.scaled(loc) for loc in locs])
 
     def scaled(self, value: float) -> float:
         return value
@@ -101,13 +109,24 @@ class _PercentTicks(_Ticks):
 
 
 class _EuroTicks(Formatter):
-    """Compact euro amounts, each with the decimals it needs at its own scale: '€ 10 mln', '€ 12,5 mln'."""
+    """Compact euro amounts at one scale for the whole axis, that of its largest tick, each with the decimals it
+    needs at that scale: '€ 0,6 mln  € 0,9 mln  € 1,2 mln' (each at its own scale read '€ 900k  € 1,2 mln'). A
+    lone amount (a cursor's readout) gets its own scale."""
 
     def __init__(self, language: str):
-        self.language = language
+        self.language, self.largest = language, None
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        if self.axis is not None:  # the locator's ticks may reach beyond what the axis shows
+            low, high = sorted(self.axis.get_view_interval())
+            locs = [loc for loc in locs if low <= loc <= high] or list(locs)
+        self.largest = max((abs(loc) for loc in locs), default=0.0) or None
 
     def __call__(self, value: float, pos: int | None = None) -> str:
-        return euro_compact(value, self.language, decimals=_decimals_needed([compact_scaled(value)]))
+        like = self.largest if pos is not None and value != 0 else None  # '€ 0', not '€ 0 mln'
+        scaled = compact_scaled(value) if like is None else value * compact_scaled(like) / like
+        return euro_compact(value, self.language, decimals=decimals_needed([scaled]), like=like)
 
 
 def euro_axis(axis, language: str) -> None:
