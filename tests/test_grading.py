@@ -20,7 +20,7 @@ from simulation.cli import main
 from simulation.exercises import EXERCISES, RECORD_MIME
 from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
-from simulation.grading.gradebook import StudentResult, lms_csv
+from simulation.grading.gradebook import StudentResult, lms_csv, read_trainer_csv
 from simulation.grading.run import Cache, Outcome, run_all
 from simulation.lessons import dutch_path
 from simulation.spreadsheets import escape_cell
@@ -145,17 +145,27 @@ def test_a_dutch_trainer_gets_the_status_column_and_the_summary_in_dutch(graded,
         book = grade_folder(folder, dutch_out, course=COURSE, exercises=GRADED, timeout=20, progress=False)
     finally:
         set_language("en")
-    status = {r["file"]: r["status"] for r in csv.DictReader(io.StringIO(dutch_out.read_text(encoding="utf-8")))}
+    status = {r["file"]: r["status"] for r in read_trainer_csv(dutch_out.read_text(encoding="utf-8"), "nl")}
     assert status["right.ipynb"] == "ok"
     assert status["empty.ipynb"] == "leeg: leeg bestand"
     assert status["loop.ipynb"] == "tijdslimiet: na 20 s gestopt (een oneindige lus?)"
     assert status["crash.ipynb"].startswith("gecrasht: de kernel is gestopt")
     assert status["not_a_notebook.ipynb"] == "geen notebook: geen Jupyter-notebook"  # no Python error's name
     assert book.table()["status"].tolist() == list(status.values())
-    summary = {r["exercise"]: r for r in csv.DictReader(io.StringIO(
-        dutch_out.with_name("cijferlijst.summary.csv").read_text(encoding="utf-8")))}
+    summary = {r["exercise"]: r for r in read_trainer_csv(
+        dutch_out.with_name("cijferlijst.summary.csv").read_text(encoding="utf-8"), "nl")}
     assert summary["complaint-goal"]["title"] == EXERCISES["complaint-goal"].title("nl")
     assert "Dat is het deel dat te laat is afgehandeld (1)" in summary["complaint-goal"]["most_common_mistakes"]
+    # Dutch Excel opens a comma-separated file in one column and reads '0.5' as text: the trainer's Dutch files
+    # are split on ';', with decimal commas, and begin with the byte-order mark that says UTF-8 ('beëindigd').
+    for name in ("cijferlijst.csv", "cijferlijst.summary.csv"):
+        raw = dutch_out.with_name(name).read_text(encoding="utf-8")
+        header, *rows = raw.removeprefix("\ufeff").splitlines()
+        assert raw.startswith("\ufeff") and header.split(";")[0] in ("file", "exercise") and "," not in header, raw
+        assert not [cell for row in rows for cell in row.split(";") if re.fullmatch(r"\d+\.\d+", cell)], raw
+    assert re.search(r";0,\d+;", dutch_out.with_name("cijferlijst.summary.csv").read_text(encoding="utf-8"))
+    english = out.with_name("gradebook.summary.csv").read_text(encoding="utf-8")
+    assert english.startswith("exercise,title,") and re.search(r",0\.\d+,", english)  # unchanged in English
     told = [*status.values(), *(r["title"] + " " + r["most_common_mistakes"] for r in summary.values())]
     assert not [(t, dutch_english_words(prose(t))) for t in told if dutch_english_words(prose(t))]
     feedback = dutch_out.with_name("cijferlijst.feedback")
@@ -263,7 +273,8 @@ def test_the_command_line_grades_a_folder(tmp_path, capsys, language, done, stat
     assert main(["grade", str(tmp_path / "subs"), "--out", str(book), "--quiet", "--language", language]) == 0
     out = capsys.readouterr().out
     assert out.startswith(done) and f"  empty.ipynb: {status}\n" in out
-    assert f",{status}\n" in book.read_text(encoding="utf-8").replace("\r\n", "\n")  # the status column too
+    separator = {"en": ",", "nl": ";"}[language]
+    assert f"{separator}{status}\n" in book.read_text(encoding="utf-8").replace("\r\n", "\n")  # the status column
     assert main(["grade", str(tmp_path / "nowhere"), "--out", str(book), "--language", language]) == 2
     err = capsys.readouterr().err
     assert err.startswith(error) and err.rstrip().endswith(("not a folder.", "dat is geen map."))

@@ -5,9 +5,7 @@ of its own (Moodle's sub-folders, names that are no UTF-8, names that differ onl
 from __future__ import annotations
 
 import _thread
-import csv
 import hashlib
-import io
 import json
 import os
 import signal
@@ -27,7 +25,7 @@ from simulation.errors import KitError
 from simulation.exercises import EXERCISES
 from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
-from simulation.grading.gradebook import StudentResult, write_all
+from simulation.grading.gradebook import StudentResult, read_trainer_csv, write_all
 from simulation.grading.run import Cache, Outcome, execute, run_all
 from simulation.termination import Terminated, sigterm_cleanup
 
@@ -53,7 +51,10 @@ def no_kernels(monkeypatch):
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    """The rows of a file the grading wrote: a Dutch trainer's file (it begins with a byte-order mark) in the Dutch
+    dialect, an English one or an LMS file with commas."""
+    text = path.read_text(encoding="utf-8")
+    return read_trainer_csv(text, "nl" if text.startswith("\ufeff") else "en")
 
 
 def _notebook(*cells: str) -> str:
