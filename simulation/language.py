@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 import re
 import string
 from collections.abc import Sequence
@@ -251,6 +252,17 @@ def value_range(low: str, high: str) -> str:
     """Two formatted values as a range with an en dash: '€1,000 – €2,000', '12–15'."""
     spaced = any(character in low + high for character in " €" + MINUS + "+")
     return f"{low} {EN_DASH} {high}" if spaced else f"{low}{EN_DASH}{high}"
+
+
+def range_said_once(first: str, second: str) -> str:
+    """Two formatted values as a range that says their shared unit words once: '12 – 30 % per jaar',
+    '−23.6 – −15.2 deals', '0.8×–1.5×' (as `value_range` when they share no words after a space)."""
+    shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
+    space = shared.find(" ")
+    if space < 0 or not shared[space:].strip():
+        return value_range(first, second)
+    tail = shared[space:]  # from its first space on: ' per year', ' % per jaar'
+    return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
 
 
 def missing(language: str) -> str:

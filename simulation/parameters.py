@@ -10,12 +10,11 @@ text (the help is the panels' tooltip).
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import quoted
-from .language import format_value, pick, resolve, text, unit_kind, value_range
+from .language import format_value, pick, range_said_once, resolve, text, unit_kind
 
 #: Course concepts, in the order the panels and the reference show them,
 #: with their English and Dutch titles.
@@ -114,14 +113,8 @@ class ParamSpec:
         """A range of values with a unit in words said once: '12%–30% per year', '12 – 30 % per jaar',
         '0.8×–1.5×' (the stress test's range sliders, the tornado's table and figure)."""
         decimals = self._decimals(low, high)  # both ends alike: '12.5%–30.0%', not '12.5%–30%'
-        first, second = (format_value(v, self.unit, resolve(language), decimals=decimals, singular=False)
-                         for v in (low, high))
-        shared = os.path.commonprefix([first[::-1], second[::-1]])[::-1]  # the common end, e.g. '% per year'
-        space = shared.find(" ")
-        if space < 0 or not shared[space:].strip():
-            return value_range(first, second)
-        tail = shared[space:]  # from its first space on: ' per year', ' % per jaar'
-        return value_range(first[:-len(tail)], second[:-len(tail)]) + tail
+        return range_said_once(*(format_value(v, self.unit, resolve(language), decimals=decimals, singular=False)
+                                 for v in (low, high)))
 
 
 def _decimals(number: float) -> int:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..comparison import kpi_difference
 from ..experiment.stats import beats, differences
 from ..kpis import check_kpi
-from ..language import EN_DASH, format_value, missing, percent, resolve, text, value_range
+from ..language import EN_DASH, format_value, missing, percent, range_said_once, resolve, text, value_range
 from ..results import KPIS, SimulationResult
 
 KpiValues = Mapping[str, float]  # one replication's KPIs
@@ -112,11 +112,7 @@ def _interval(low: float, high: float, unit: str, language: str) -> str:
     '−9.1 – −6.0 pp'), euros compact ('€3.8M – €4.5M')."""
     if unit.startswith("€"):
         return value_range(*(format_value(v, unit, language, compact=True) for v in (low, high)))
-    shown = [format_value(v, unit, language, signed=True) for v in (low, high)]
-    parts = [value.split(" ", 1) for value in shown]
-    if all(len(p) == 2 for p in parts) and parts[0][1] == parts[1][1]:
-        return f"{value_range(parts[0][0], parts[1][0])} {parts[1][1]}"
-    return value_range(*shown)
+    return range_said_once(*(format_value(v, unit, language, signed=True) for v in (low, high)))
 
 
 def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], kpis: list[str],
