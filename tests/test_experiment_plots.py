@@ -3,6 +3,7 @@ speaks both languages, and refuses an experiment of the wrong kind."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -226,3 +227,15 @@ def test_the_tornados_legend_covers_no_bar_or_whisker(tornado, language):
     assert len(bars) == len(whiskers) == 2 * len(tornado.tornado("nps"))
     covered = [box for box in (*bars, *whiskers) if legend.overlaps(box)]
     assert not covered, (legend, covered)
+
+
+@pytest.mark.parametrize(("means", "language", "shown"), [
+    ([-2.171e6, -2.178e6, -2.19e6, -2.23e6], "nl", ["€ −2,17 mln", "€ −2,18 mln", "€ −2,19 mln", "€ −2,23 mln"]),
+    ([14.1e6, 12.3e6, 980e3], "en", ["€14M", "€12M", "€1M"]),  # (the kit writes no decimal from €10M on)
+    ([5e5, 5e5, float("nan")], "en", ["€500k", "€500k", "n/a"])])
+def test_a_heat_maps_cells_tell_apart_the_means_that_differ(means, language, shown):
+    """A sweep over two knobs printed '€ −2,2 mln' in all four cells, whose colours differed: each cell is now
+    written at one scale with the decimals that tell the means apart (found drawing `experiment sweep --figure`)."""
+    from simulation.plots.experiment import _cell_texts
+
+    assert _cell_texts(np.array(means), "€", language) == shown

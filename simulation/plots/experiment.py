@@ -25,7 +25,7 @@ from matplotlib.ticker import MaxNLocator
 from ..experiment.result import ExperimentResult, check_kpi
 from ..parameters import SPECS
 from ..results import KPI_SPECS, series_spec
-from ..language import axis_unit, format_value, resolve, scenario_name, text, unit_kind
+from ..language import axis_unit, euro_compact, format_value, missing, resolve, scenario_name, text, unit_kind
 from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, decimals_needed, finish, new_axes, unit_axis
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
@@ -37,6 +37,8 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
 LEGEND_HEADROOM = 1.7
 #: A sweep along up to this many values has a tick at each; a longer one this many ticks at most.
 VALUE_TICKS = 8
+#: At most this many decimals tell a heat map's euro cells apart (at the scale of millions: €1,000).
+CELL_DECIMALS = 3
 #: A tornado's room above its top bar, in bars: it holds the legend.
 TORNADO_LEGEND_ROOM = 0.9
 
@@ -148,6 +150,22 @@ def _value_ticks(parameter: str, values: Sequence, language: str) -> list[str]:
     return [format_value(value, spec.unit, language, compact=True, decimals=decimals) for value in values]
 
 
+def _cell_texts(values: np.ndarray, unit: str, language: str) -> list[str]:
+    """A heat map's means in one format that tells apart those that differ: euros at one scale, with as many
+    decimals (up to 3) as that takes ('€ −2,17 mln' beside '€ −2,18 mln', where each written compact read
+    '€ −2,2 mln' four times)."""
+    finite = values[~np.isnan(values)]
+    if not unit.startswith("€") or not len(finite):
+        return [format_value(value, unit, language, compact=True) for value in values]
+    largest = float(np.abs(finite).max())
+    for decimals in (None, *range(1, CELL_DECIMALS + 1)):  # first as `euro_compact` writes each by itself
+        shown = [missing(language) if math.isnan(value) else euro_compact(value, language, decimals, like=largest)
+                 for value in values]
+        if len(set(shown)) == len(set(values)):
+            break
+    return shown
+
+
 def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | None = None, *,
                 ax: Axes | None = None) -> Figure:
     """A KPI across a sweep: for one parameter its mean with the 95 % band, for two a heat map of means."""
@@ -174,10 +192,10 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
                       language=language)
     grid = table.pivot(index=parameters[1], columns=parameters[0], values="mean")
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
-    for (row, column), value in np.ndenumerate(grid.to_numpy(dtype=float)):
+    means = grid.to_numpy(dtype=float)
+    for ((row, column), value), shown in zip(np.ndenumerate(means), _cell_texts(means.ravel(), spec.unit, language)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
-        ax.text(column, row, format_value(value, spec.unit, language, compact=True), ha="center", va="center", fontsize=SMALL,
-                color="black" if shade > 0.55 else "white")
+        ax.text(column, row, shown, ha="center", va="center", fontsize=SMALL, color="black" if shade > 0.55 else "white")
     ax.set_xticks(range(grid.shape[1]), _value_ticks(parameters[0], grid.columns, language))
     ax.set_yticks(range(grid.shape[0]), _value_ticks(parameters[1], grid.index, language))
     colourbar = figure.colorbar(image, ax=ax)
