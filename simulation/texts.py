@@ -123,8 +123,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.no_team": ("No team '{team}' in this game (computer competitors take no submissions). Teams: {known}.",
                       "Geen team '{team}' in dit spel (computerconcurrenten leveren niets in). Teams: {known}."),
     "error.no_teams": ("none", "geen"),
-    "error.game_ended": ("The trainer has ended the game after round {played}.",
-                         "De trainer heeft het spel na ronde {played} beëindigd."),
+    "error.game_ended": ("The trainer has ended the game after round {played} (undo --end takes that back).",
+                         "De trainer heeft het spel na ronde {played} beëindigd (undo --end draait dat terug)."),
+    "error.undo_ended": ("The trainer has ended the game after round {played}: to take the end back, undo with "
+                         "--end (the page: 'Undo the end'); a round is undone only while the game goes on.",
+                         "De trainer heeft het spel na ronde {played} beëindigd: draai het einde terug met undo "
+                         "--end (op de pagina: 'Einde terugdraaien'); een ronde terugdraaien kan alleen zolang het "
+                         "spel loopt."),
+    "error.undo_round": ("Round {asked} is not the last round played; round {played} is.",
+                         "Ronde {asked} is niet de laatst gespeelde ronde; dat is ronde {played}."),
+    "error.not_ended": ("The game has not ended, so there is no end to take back (was it taken back already?); "
+                        "round {open} is open.",
+                        "Het spel is niet beëindigd, dus er is geen einde terug te draaien (was het al "
+                        "teruggedraaid?); ronde {open} is open."),
     "error.game_over": ("The game is over: all {rounds} rounds have been played.",
                         "Het spel is voorbij: alle {rounds} rondes zijn gespeeld."),
     "error.round_closed": ("Round {asked} is closed; round {open} is open now.",
@@ -1070,7 +1081,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "bewaar de beslissingen van een team voor de open ronde"),
     "help.game.advance_round": ("the round to close (refused if it is not the open round: a command repeated by "
                                 "mistake does not play the next round)",
-                                "de ronde die u afsluit (geweigerd als dat niet de open ronde is: een per ongeluk "
+                                "de ronde die je afsluit (geweigerd als dat niet de open ronde is: een per ongeluk "
                                 "herhaald commando speelt niet de volgende ronde)"),
     "help.game.submit_round": ("the round these decisions are for (refused if it is not the open round)",
                                "de ronde waarvoor deze beslissingen zijn (geweigerd als het niet de open ronde is)"),
@@ -1082,8 +1093,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "speel een oefenronde vóór ronde 1 (telt niet mee)"),
     "help.game.advance": ("close the open round: play it and print the leaderboard",
                           "sluit de open ronde af, speel die en toon het klassement"),
-    "help.game.undo": ("reopen the last round played, or take back the end of the game",
-                       "heropen de laatst gespeelde ronde, of draai het einde van het spel terug"),
+    "help.game.undo": ("reopen the last round played (with --end: take back the end of the game)",
+                       "heropen de laatst gespeelde ronde (met --end: draai het einde van het spel terug)"),
+    "help.game.undo_end": ("take back the end of the game, and only that (refused if it has not ended)",
+                           "draai het einde van het spel terug, en alleen dat (geweigerd als het niet beëindigd is)"),
+    "help.game.undo_round": ("the round to reopen (refused if it is not the last round played)",
+                             "de ronde die je heropent (geweigerd als dat niet de laatst gespeelde ronde is)"),
     "help.game.end": ("end the game after the rounds played so far",
                       "beëindig het spel na de rondes die tot nu toe gespeeld zijn"),
     "help.game.leaderboard": ("the leaderboard (balanced scorecard)", "het klassement (balanced scorecard)"),
@@ -1129,7 +1144,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "experiment.few_replications": ("note: {n} replications give rough intervals (their width rests on the spread "
                                     "of {n} runs); use -n {steady} or more for an answer to act on",
                                     "let op: {n} runs geven ruwe intervallen (hun breedte rust op de spreiding van "
-                                    "{n} runs); kies -n {steady} of meer voor een antwoord om op te bouwen"),
+                                    "{n} runs); kies -n {steady} of meer voor een antwoord waarop je kunt bouwen"),
     "experiment.swing": ("Swing (high − low)", "Verschil (hoog − laag)"),
     "experiment.swing_ci": ("95% interval of the swing", "95 %-interval van het verschil"),
     # --- grading a folder of submissions: the trainer's screen, the gradebook's status column and the summary
@@ -1190,8 +1205,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Stop de spelserver met Ctrl+C; het spelbestand bewaart elke ronde."),
     "game.cli.status": ("{name} ('{file}'): {played} of {rounds} rounds played.",
                         "{name} ('{file}'): {played} van {rounds} rondes gespeeld."),
-    "game.cli.ended": ("The game is over: the trainer ended it after round {played}.",
-                       "Het spel is afgelopen: de trainer heeft het na ronde {played} beëindigd."),
+    "game.cli.ended": ("The game is over: the trainer ended it after round {played} ('undo --end' takes that back).",
+                       "Het spel is afgelopen: de trainer heeft het na ronde {played} beëindigd ('undo --end' draait "
+                       "dat terug)."),
     "game.cli.all_played": ("The game is over: every round has been played.",
                             "Het spel is afgelopen: alle rondes zijn gespeeld."),
     "game.cli.round_open": ("Round {round} is open.", "Ronde {round} is open."),
@@ -1205,18 +1221,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Opgeslagen voor {team}, ronde {round}. Geldende beslissingen:"),
     "game.cli.allowed": ("allowed", "toegestaan"),
     "game.cli.market_start": ("(market start)", "(start van de markt)"),
-    "game.cli.preview": ("Preview for {team}, round {round} (the other suppliers keep their decisions in force; the "
-                         "band is about 95 %), {seconds:.1f} s:",
-                         "Vooruitblik voor {team}, ronde {round} (de andere leveranciers houden hun geldende "
-                         "beslissingen; de band is ongeveer 95 %), {seconds:.1f} s:"),
+    "game.cli.preview": ("Preview for {team}, round {round} (the other suppliers keep the decisions they have played "
+                         "with so far; the band is about 95 %), {seconds:.1f} s:",
+                         "Vooruitblik voor {team}, ronde {round} (de andere leveranciers houden de beslissingen "
+                         "waarmee ze tot nu toe speelden; de band is ongeveer 95 %), {seconds:.1f} s:"),
     "game.cli.event_scheduled": ("Market event '{event}' scheduled for round {round}: {changes}.",
                                  "Marktgebeurtenis '{event}' gepland voor ronde {round}: {changes}."),
     "game.cli.practice_playing": ("Playing the practice round …", "De oefenronde wordt gespeeld …"),
     "game.cli.practice_done": ("Practice round played in {seconds:.1f} s (on other random numbers; it does not "
                                "count):",
                                "Oefenronde gespeeld in {seconds:.1f} s (met andere toevalsgetallen; telt niet mee):"),
-    "game.cli.still_waiting": ("Still waiting for {names}: their decisions in force are played.",
-                               "Nog niet ingestuurd: {names}; voor hen worden de geldende beslissingen gespeeld."),
+    "game.cli.still_waiting": ("Still waiting for {names}: their decisions in force stay.",
+                               "Nog niet ingestuurd: {names}; voor hen blijven hun geldende beslissingen staan."),
     "game.cli.round_playing": ("Playing round {round} of {rounds} …",
                                "Ronde {round} van {rounds} wordt gespeeld …"),
     "game.cli.round_done": ("Round {round} played in {seconds:.1f} s", "Ronde {round} gespeeld in {seconds:.1f} s"),
@@ -1226,8 +1242,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "made for round {next} are dropped.",
                         "Ronde {round} is weer open: de uitslag is ingetrokken; wat voor deze ronde is ingestuurd "
                         "blijft staan, wat voor ronde {next} is ingestuurd vervalt."),
-    "game.cli.end_can_be_undone": ("To play on after all: python -m simulation game undo {game}",
-                                   "Toch verder spelen: python -m simulation game undo {game} --language nl"),
+    "game.cli.end_can_be_undone": ("To play on after all: python -m simulation game undo {game} --end",
+                                   "Toch verder spelen: python -m simulation game undo {game} --end --language nl"),
     "game.cli.end_undone": ("The end is taken back: round {round} is open again, and teams can submit for it.",
                             "Het einde is teruggedraaid: ronde {round} is weer open en teams kunnen ervoor "
                             "insturen."),
@@ -1283,9 +1299,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "game.page.submit": ("Submit", "Insturen"),
     "game.page.previewing": ("Playing your draft one round ahead…", "Je concept wordt één ronde vooruit gespeeld…"),
     "game.page.preview_of": ("If you submit this, round {round} would bring about this (the other suppliers keep "
-                             "their decisions in force; the band is about 95 % of what luck can do):",
-                             "Als je dit instuurt, brengt ronde {round} ongeveer dit (de andere leveranciers houden hun "
-                             "geldende beslissingen; de band is ongeveer 95 % van wat toeval kan doen):"),
+                             "the decisions they have played with so far; the band is about 95 % of what luck can "
+                             "do):",
+                             "Als je dit instuurt, brengt ronde {round} ongeveer dit (de andere leveranciers houden de "
+                             "beslissingen waarmee ze tot nu toe speelden; de band is ongeveer 95 % van wat toeval "
+                             "kan doen):"),
     "game.page.projected": ("Projected", "Verwacht"),
     "game.page.band": ("Band", "Band"),
     "game.page.stored": ("Stored for round {round}:", "Opgeslagen voor ronde {round}:"),

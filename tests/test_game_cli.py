@@ -373,14 +373,18 @@ def test_an_end_typed_by_mistake_is_taken_back_with_the_undo_it_names(game_file,
     import shlex
 
     _ok(capsys, "advance", game_file)
+    _ok(capsys, "submit", game_file, "--team", "Rood", "--set", "economics.price_level=1.1")
     said = _ok(capsys, "end", game_file, "--language", language).splitlines()
-    suggested = shlex.split(said[0].split(": ", 1)[1])
-    assert suggested[3:5] == ["game", "undo"] and suggested[5] == game_file
+    suggested = shlex.split(said[-1].split(": ", 1)[1])
+    assert suggested[3:5] == ["game", "undo"] and suggested[5] == game_file and "--end" in suggested
     out = _ok(capsys, *suggested[4:])
     assert {"en": "The end is taken back: round 2 is open again",
             "nl": "Het einde is teruggedraaid: ronde 2 is weer open"}[language] in out
+    line = _mistake(capsys, *suggested[4:])  # the same command again (up arrow, Enter) reopens no round
+    assert {"en": "there is no end to take back", "nl": "er is geen einde terug te draaien"}[language] in line
     status = _ok(capsys, "status", game_file)
     assert "1 of 3 rounds played" in status and "Round 2 is open" in status and "ended" not in status
+    assert "Still to submit: Blauw" in status  # Rood's submission for round 2 is still there
     assert "Round 2 played" in _ok(capsys, "advance", game_file)
 
 
@@ -388,8 +392,10 @@ def test_advance_with_its_round_does_not_play_the_next_round_when_repeated(game_
     """The trainer presses the up arrow and Enter once too often: with --round the repeat is refused, as a late
     submission is, and round 2 stays open for the teams."""
     assert "Round 1 played" in _ok(capsys, "advance", game_file, "--round", "1")
-    line = _mistake(capsys, "advance", game_file, "--round", "1")
-    assert "Round 1 is closed; round 2 is open now." in line
+    status = main(["game", "advance", game_file, "--round", "1"])
+    captured = capsys.readouterr()  # refused before it says whom it waits for or that it plays
+    assert status == 2 and captured.out == "" and captured.err.count("\n") == 1, captured
+    assert "Round 1 is closed; round 2 is open now." in captured.err
     line = _mistake(capsys, "advance", game_file, "--round", "1", "--language", "nl")
     assert "Ronde 1 is gesloten; nu is ronde 2 open." in line
     assert "Round 3 is not open yet" in _mistake(capsys, "advance", game_file, "--round", "3")
@@ -450,7 +456,7 @@ def _session(capsys, monkeypatch, language: str, folder) -> list[str]:
     run("advance", other)
     run("end", other)
     run("status", other)  # ended by the trainer
-    run("undo", other)  # the end taken back
+    run("undo", other, "--end")  # the end taken back
     run("new", str(folder / "d.game"), "--settings", str(settings), "--teams", "0")  # computer competitors only
     return said
 
@@ -519,7 +525,7 @@ def test_a_suggested_command_runs_as_it_is_copied_also_with_spaces_in_the_path(t
     assert suggested[:3] == ["python", "-m", "simulation"] and suggested[3:6] == ["game", "new", str(path)]
     assert main(suggested[3:] + ["--teams", "1"]) == 0 and path.exists()
     _ok(capsys, "advance", str(path))
-    ended = _ok(capsys, "end", str(path), "--language", language).strip().splitlines()[-1]
+    ended = _ok(capsys, "end", str(path), "--language", language).strip().splitlines()[0]
     suggested = shlex.split(ended.split(": ", 1)[1])
     monkeypatch.chdir(tmp_path)  # the debrief is written where the trainer is
     assert main(suggested[3:]) == 0

@@ -525,7 +525,11 @@ def test_an_end_taken_back_plays_on_as_if_the_game_had_never_ended(tmp_path):
         game.advance()
         game.submit("Team B", {"economics.price_level": 1.1})
     ended.end()
-    assert ended.undo() == 2
+    with pytest.raises(GameError, match="to take the end back, undo with --end"):  # not a round, after an end
+        ended.undo()
+    assert ended.undo(end=True) == 2
+    with pytest.raises(GameError, match="no end to take back"):  # the same undo again does not reopen round 1
+        ended.undo(end=True)
     status = ended.status()
     assert not status.ended and not status.finished and status.round_open == 2 and status.played == 1
     assert ended.decisions("Team B") == {"economics.price_level": 1.1}
@@ -535,6 +539,8 @@ def test_an_end_taken_back_plays_on_as_if_the_game_had_never_ended(tmp_path):
     with pytest.raises(GameError, match="Round 2 is closed; round 3 is open now"):  # the same command again
         ended.advance(round_number=2)
     assert len(ended.results()) == 2
+    with pytest.raises(GameError, match="Round 1 is not the last round played; round 2 is"):
+        ended.undo(round_number=1)
     reopened = Game.open(tmp_path / "ended.game")  # as read again from its file
     assert reopened.status() == ended.status() and reopened.results() == ended.results()
     for game in (ended, never, reopened):

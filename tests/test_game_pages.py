@@ -206,6 +206,29 @@ def test_a_team_sees_its_rounds_as_a_figure_and_the_trainer_can_end_the_game(gam
     assert game.status().played == 2
 
 
+def test_a_trainer_page_left_open_in_another_tab_acts_only_on_the_round_it_shows(game):
+    """Two tabs of the trainer page: the one not yet redrawn closes no further round, undoes no round it has not
+    shown and takes back no end twice; it says why, and shows the game as it is."""
+    pages = [TrainerPage(game.store.path, "en", sleep=lambda s: None) for _ in range(2)]
+    for page in pages:
+        page.code.value = game.trainer_code
+        page.login_button.click()
+    fresh, stale = pages
+    fresh.buttons["advance"].click()
+    stale.buttons["advance"].click()  # it still shows round 1 open
+    assert game.status().played == 1 and "Round 1 is closed; round 2 is open now" in stale.output.value
+    fresh.buttons["advance"].click()
+    stale.buttons["undo"].click()  # it shows round 1 as the last played
+    assert game.status().played == 2 and "Round 1 is not the last round played" in stale.output.value
+    fresh.buttons["end"].click()
+    stale.buttons["undo"].click()  # it shows the game going on
+    assert game.status().ended and "undo with --end" in stale.output.value
+    fresh.buttons["undo"].click()  # 'Undo the end'
+    stale.buttons["undo"].click()  # so does this one now, once more
+    status = game.status()
+    assert not status.ended and status.played == 2 and "no end to take back" in stale.output.value
+
+
 def test_the_trainer_starts_a_new_game_and_team_pages_ask_for_the_new_code(game, tmp_path):
     team = _team_page(game, "Rood")
     trainer = TrainerPage(game.store.path, "nl", sleep=lambda s: None)

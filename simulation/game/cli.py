@@ -317,6 +317,7 @@ def _practice(args: argparse.Namespace, language: str) -> int:
 
 def _advance(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
+        game.check_advance(args.round)  # a repeated command is refused before it says what it would play
         status = game.status()
         if status.waiting_for and not status.finished:
             print(text("game.cli.still_waiting", language, names=", ".join(status.waiting_for)))
@@ -332,9 +333,8 @@ def _advance(args: argparse.Namespace, language: str) -> int:
 
 def _undo(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
-        ended = game.status().ended
-        reopened = game.undo()
-        if ended:
+        reopened = game.undo(args.round, end=args.end)
+        if args.end:
             print(text("game.cli.end_undone", language, round=reopened))
         else:
             print(text("game.cli.undone", language, round=reopened, next=reopened + 1))
@@ -344,8 +344,8 @@ def _undo(args: argparse.Namespace, language: str) -> int:
 def _end(args: argparse.Namespace, language: str) -> int:
     with Game.open(args.game) as game:
         played = game.end()
-        print(text("game.cli.end_can_be_undone", language, game=command_word(args.game)))
         print(text("game.cli.game_ended", language, played=played, game=command_word(args.game)))
+        print(text("game.cli.end_can_be_undone", language, game=command_word(args.game)))
     return 0
 
 
@@ -453,7 +453,10 @@ def add_parser(commands: Any, language: str) -> argparse.ArgumentParser:
     action("practice", _practice)
     advance = action("advance", _advance)
     advance.add_argument("--round", type=int, metavar="N", help=option_help("game.advance_round", language))
-    action("undo", _undo)
+    undo = action("undo", _undo)
+    which = undo.add_mutually_exclusive_group()
+    which.add_argument("--round", type=int, metavar="N", help=option_help("game.undo_round", language))
+    which.add_argument("--end", action="store_true", help=option_help("game.undo_end", language))
     action("end", _end)
 
     leaderboard = action("leaderboard", _leaderboard)

@@ -467,6 +467,10 @@ class Game:
             GameStore.store_results(connection, seq, 0, rows)
         return rows
 
+    def check_advance(self, round_number: int | None = None) -> int:
+        """The round `advance(round_number)` would close, else the GameError it would give (before any work)."""
+        return self.log().check_next("advance", self.settings.rounds, round_number)
+
     def advance(self, round_number: int | None = None) -> dict[str, dict[str, float]]:
         """Close the open round: play it for every supplier and store the results with the advance. With a
         `round_number`, only if that round is the one open: a command repeated by mistake does not play the next."""
@@ -487,13 +491,22 @@ class Game:
                 return rows
         raise kit_error(GameError, "error.round_busy")
 
-    def undo(self) -> int:
-        """Reopen the last round played, or, if the trainer ended the game, take the end back so that the next
-        round can be played after all; returns the round open now."""
+    def undo(self, round_number: int | None = None, end: bool = False) -> int:
+        """Reopen the last round played (with `round_number`, only if it is that round), or with `end` take back
+        the trainer's end, and only that, so that the game goes on; returns the round open now. Each is refused
+        where it would do the other: an undo repeated by mistake does not reopen a round after an end it took
+        back, nor the round before the one it reopened."""
+        check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()
-            GameStore.append(connection, log.check_next("undo", self.settings.rounds), "undo", None, {})
-        if log.ended:
+            if end != log.ended:
+                raise kit_error(GameError, "error.undo_ended" if log.ended else "error.not_ended", played=log.played,
+                                open=log.played + 1)
+            seq_round = log.check_next("undo", self.settings.rounds)
+            if not end and round_number is not None and round_number != log.played:
+                raise kit_error(GameError, "error.undo_round", asked=round_number, played=log.played)
+            GameStore.append(connection, seq_round, "undo", None, {})
+        if end:
             return log.played + 1
         self._cache(None)
         return log.played

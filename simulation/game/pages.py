@@ -356,6 +356,7 @@ class TrainerPage(Page):
         self.team_address = team_address
         self.trainer = False
         self.full_screen = False
+        self.shown: Status | None = None  # the game's status as last drawn
         self.output = widgets.HTML()
         self.event_choice = widgets.Dropdown(layout=widgets.Layout(width="260px"))
         self.buttons = {key: widgets.Button(layout=widgets.Layout(width="190px"))
@@ -390,6 +391,7 @@ class TrainerPage(Page):
     def _draw(self) -> None:
         game = self._open()
         status = game.status()
+        self.shown = status  # what the buttons act on: the round this page shows
         self.title.value = (f"<h2 style='margin:4px 0'>{html.escape(game.settings.title(self.language))} — "
                             f"{html.escape(self._status_line(status))}</h2>")
         board = f"<h3>{html.escape(self._t('game.page.leaderboard'))}</h3>" + self._leaderboard_html(
@@ -454,15 +456,16 @@ class TrainerPage(Page):
     def advance(self, _button: Any = None) -> None:
         def act(game: Game) -> str:
             started = time.perf_counter()
-            game.advance()
+            game.advance(self.shown.round_open)  # the round this page shows: not the next one, from a stale tab
             return self._t("game.page.advanced", round=game.status().played,
                            seconds=f"{time.perf_counter() - started:.1f}")
         self._act(act)
 
     def undo(self, _button: Any = None) -> None:
-        def act(game: Game) -> str:
-            key = "game.page.end_undone" if game.status().ended else "game.page.undone"
-            return self._t(key, round=game.undo())
+        def act(game: Game) -> str:  # what this page shows: a stale tab does not undo what it has not seen
+            if self.shown.ended:
+                return self._t("game.page.end_undone", round=game.undo(end=True))
+            return self._t("game.page.undone", round=game.undo(self.shown.played))
         self._act(act)
 
     def new_game(self, _button: Any = None) -> None:
