@@ -12,10 +12,11 @@ still load bit for bit. Numbers are never touched.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,37 @@ def escape_cell(value: Any, reversible: bool = True) -> Any:
     it, so a name like "'t Hart" stays as typed."""
     starts = REVERSIBLE_STARTS if reversible else FORMULA_STARTS
     return "'" + value if isinstance(value, str) and value.startswith(starts) else value
+
+
+#: A CSV a trainer opens in a spreadsheet, by the trainer's language: Dutch Excel splits a CSV on ';' and reads
+#: '0,5' as a number (a comma-separated file opens there in one column, its scores as text).
+CSV_DELIMITERS = {"en": ",", "nl": ";"}
+#: Begins a Dutch trainer's CSV file: it tells Excel the file is UTF-8 ('beëindigd', not 'beÃ«indigd'). A script
+#: reads such a file with encoding 'utf-8-sig' (pandas strips it by itself).
+BOM = "\ufeff"
+
+
+def csv_number(value: float, language: str, spec: str = "g") -> str:
+    """A number as a spreadsheet in `language`'s locale reads it: '0.5' / '0,5' (no thousands separator, and an
+    ASCII minus: Excel reads the kit's '−' as text)."""
+    shown = format(value, spec)
+    return shown.replace(".", ",") if language == "nl" else shown
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], language: str = "en") -> str:
+    """CSV for people who open it in a spreadsheet in `language`'s locale (`CSV_DELIMITERS`, `csv_number` for
+    floats); a text cell that a spreadsheet would run as a formula is escaped, a name like "'t Hart" kept."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[language], lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_number(cell, language) if isinstance(cell, float) else escape_cell(cell, reversible=False)
+                      for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def spreadsheet_file(csv_content: str, language: str) -> str:
+    """The text of such a CSV file as written: with the byte-order mark a Dutch spreadsheet needs."""
+    return BOM + csv_content if language == "nl" else csv_content
 
 
 def unescape_cell(value: Any) -> Any:

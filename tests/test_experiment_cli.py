@@ -352,10 +352,12 @@ def test_figure_draws_the_designs_answer_in_the_managers_language(capsys, monkey
     path = tmp_path / f"{design} antwoord.png"
     code, out, err = _run(capsys, *DESIGNS[design], "--language", "nl", "--figure", str(path))
     assert code == 0 and f"opgeslagen: {path}" in err, err
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and not list(tmp_path.glob(".*"))  # no temporary left
+    png = path.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") >= 1000  # sharp enough for a slide
     figure, = drawn
     check_drawn_texts(figure)
     titles = " ".join(t.get_text() for t in figure.findobj(Text))
     assert FIGURE_TITLES[design] in titles, titles
+    monkeypatch.setattr("simulation.experiment.cli._experiment", lambda *_: pytest.fail("ran before the refusal"))
     code, out, err = _run(capsys, *DESIGNS[design], "--figure", str(tmp_path / "answer.pdf"))
     assert code == 2 and not out and "answer.pdf' must end in one of .png, .svg." in err, err

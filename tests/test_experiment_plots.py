@@ -3,7 +3,6 @@ speaks both languages, and refuses an experiment of the wrong kind."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -206,9 +205,9 @@ def test_a_sweeps_values_are_named_in_the_readers_language(grid, language):
     assert ticks(heat, "x") == {"en": ["Promise what the customer wishes", "Honest estimate"],  # (pivot's order)
                                 "nl": ["Beloven wat de klant wil", "Eerlijke inschatting"]}[language]
     assert ticks(heat, "y") == {"en": ["0.5", "1.5"], "nl": ["0,5", "1,5"]}[language]  # (× in the axis label)
-    shares = sweep(SMALL, {"churn.annual_at_grade_6": [0.1, 0.125, 0.3]}, 2, seed=8)
+    shares = sweep(SMALL, {"churn.annual_at_grade_6": [0.1, 0.175, 0.3]}, 2, seed=8)
     line = sweep_chart(shares, "margin", language)
-    assert ticks(line, "x") == {"en": ["10.0%", "12.5%", "30.0%"], "nl": ["10,0 %", "12,5 %", "30,0 %"]}[language]
+    assert ticks(line, "x") == {"en": ["10.0%", "17.5%", "30.0%"], "nl": ["10,0 %", "17,5 %", "30,0 %"]}[language]
     if language == "nl":
         check_drawn_texts(heat)
         check_drawn_texts(line)
@@ -232,10 +231,31 @@ def test_the_tornados_legend_covers_no_bar_or_whisker(tornado, language):
 @pytest.mark.parametrize(("means", "language", "shown"), [
     ([-2.171e6, -2.178e6, -2.19e6, -2.23e6], "nl", ["€ −2,17 mln", "€ −2,18 mln", "€ −2,19 mln", "€ −2,23 mln"]),
     ([14.1e6, 12.3e6, 980e3], "en", ["€14M", "€12M", "€1M"]),  # (the kit writes no decimal from €10M on)
-    ([5e5, 5e5, float("nan")], "en", ["€500k", "€500k", "n/a"])])
-def test_a_heat_maps_cells_tell_apart_the_means_that_differ(means, language, shown):
-    """A sweep over two knobs printed '€ −2,2 mln' in all four cells, whose colours differed: each cell is now
-    written at one scale with the decimals that tell the means apart (found drawing `experiment sweep --figure`)."""
-    from simulation.plots.experiment import _cell_texts
+    ([5e5, 5e5, float("nan"), float("nan")], "en", ["€500k", "€500k", "n/a", "n/a"]),
+    ([1.2e6, 1.2e6 + 1e-7], "nl", ["€ 1,2 mln", "€ 1,2 mln"]),  # apart only in the float's last bits
+    ([150.0, 150.4, 151.0], "en", ["€150.0", "€150.4", "€151.0"]),  # whole euros below €10,000
+    ([1.2e6, 1.25e6, 1.3e6], "nl", ["€ 1,20 mln", "€ 1,25 mln", "€ 1,30 mln"])])
+def test_amounts_side_by_side_are_told_apart_at_one_scale(means, language, shown):
+    """A sweep over two knobs printed '€ −2,2 mln' in all four cells, whose colours differed, and a sweep of an
+    amount named 1,2 and 1,25 million both '€ 1,2 mln': amounts side by side are written at one scale with the
+    decimals that tell them apart (found drawing `experiment sweep --figure`, and in review)."""
+    from simulation.plots.style import distinct_euros
 
-    assert _cell_texts(np.array(means), "€", language) == shown
+    assert distinct_euros(means, language) == shown
+
+
+def test_a_sweep_of_many_or_crowded_values_gets_ticks_that_do_not_run_together():
+    """More values than fit, or values close together ('10 %11 %12 %' drawn over each other): the axis gets
+    ticks of its own, whole for a head count, with labels that do not touch."""
+    many = sweep(SMALL, {"organisation.key_account_managers": list(range(0, 20, 2))}, 1, seed=8)
+    crowded = sweep(SMALL, {"churn.annual_at_grade_6": [0.10, 0.11, 0.12, 0.30]}, 1, seed=8)
+    for result, whole in ((many, True), (crowded, False)):
+        figure = sweep_chart(result, "margin", "nl")
+        renderer = figure._get_renderer()
+        figure.draw(renderer)
+        ax = figure.axes[0]
+        low, high = ax.get_xlim()
+        ticks = [tick for tick in ax.get_xticks() if low <= tick <= high]
+        assert not whole or all(float(tick).is_integer() for tick in ticks), ticks
+        boxes = [label.get_window_extent(renderer) for label in ax.get_xticklabels() if label.get_text()]
+        assert len(boxes) >= 3 and not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:])), ticks

@@ -25,8 +25,9 @@ from simulation.errors import KitError
 from simulation.exercises import EXERCISES
 from simulation.exercises.personal import inputs_for
 from simulation.grading import grade_folder
-from simulation.grading.gradebook import StudentResult, read_trainer_csv, write_all
+from simulation.grading.gradebook import StudentResult, write_all
 from simulation.grading.run import Cache, Outcome, execute, run_all
+from test_grading import read_trainer_csv
 from simulation.termination import Terminated, sigterm_cleanup
 
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; file names as bytes")

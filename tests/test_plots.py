@@ -353,6 +353,7 @@ def test_euro_ticks_show_the_decimals_each_needs():
 @pytest.mark.parametrize(("limits", "language", "labels"), [
     ((0, 1.2e6), "nl", ["€ 0", "€ 0,2 mln", "€ 0,4 mln", "€ 0,6 mln", "€ 0,8 mln", "€ 1 mln", "€ 1,2 mln"]),
     ((-1e6, 0.6e6), "en", ["−€1M", "−€0.8M", "−€0.6M", "−€0.4M", "−€0.2M", "€0", "€0.2M", "€0.4M", "€0.6M"]),
+    ((0, 1000), "nl", ["€ 0", "€ 200", "€ 400", "€ 600", "€ 800", "€ 1.000"]),  # whole euros below €10,000
     ((0, 900e3), "nl", ["€ 0", "€ 100k", "€ 200k", "€ 300k", "€ 400k", "€ 500k", "€ 600k", "€ 700k", "€ 800k",
                         "€ 900k"])])
 def test_the_ticks_of_one_euro_axis_share_one_scale(limits, language, labels):

@@ -33,7 +33,7 @@ from ..errors import KitError, hint, quoted
 from ..exercises.catalogue import EXERCISES
 from ..files import make_folder
 from ..language import kit_error, resolve
-from .gradebook import (DELIMITERS, LMS_LAYOUTS, Outputs, StudentResult, check_course, courses_answered, gradebook_csv,
+from .gradebook import (LMS_LAYOUTS, Outputs, StudentResult, check_course, courses_answered, gradebook_rows,
                         grade_outcome, mark_duplicates, write_all)
 from .run import TIME_LIMIT, Cache, Outcome, execute, printable_name, run_all, unique_names
 
@@ -50,11 +50,8 @@ class Gradebook:
     language: str = "en"  # the trainer's: of the status column
 
     def table(self) -> pd.DataFrame:
-        from io import StringIO
-
-        return pd.read_csv(StringIO(gradebook_csv(self.results, self.exercise_ids, self.language)),
-                           sep=DELIMITERS[self.language], decimal="," if self.language == "nl" else ".",
-                           dtype={"student_number": str})
+        header, rows = gradebook_rows(self.results, self.exercise_ids, self.language)
+        return pd.DataFrame(rows, columns=header)
 
 
 def submissions(folder: Path, written: Collection[Path] = ()) -> dict[str, Path]:

@@ -23,8 +23,6 @@ that a failure never leaves a set that looks whole: the gradebook comes last (se
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +37,7 @@ from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
 from ..errors import KitError, command_word
 from ..files import atomic_folder, check_replaceable, check_target, write_text
-from ..spreadsheets import escape_cell
+from ..spreadsheets import csv_number, csv_text, spreadsheet_file
 from ..language import kit_error, pick, text
 from .run import MAX_BYTES, TIME_LIMIT, Outcome, unique_names
 
@@ -270,49 +268,19 @@ def mark_duplicates(results: Sequence[StudentResult]) -> None:
                 result.remarks.append(remark)
 
 
-#: The trainer's files (gradebook, summary) are opened in a spreadsheet in the trainer's locale: Dutch Excel
-#: splits a CSV on ';' and reads '0,5' as a number (a comma-separated file opened in one column, its scores as
-#: text). The LMS files keep the comma their importers read.
-DELIMITERS = {"en": ",", "nl": ";"}
-#: Begins a Dutch trainer's file: it tells Excel the file is UTF-8 ('beëindigd', not 'beÃ«indigd').
-BOM = "\ufeff"
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], language: str = "en") -> str:
-    """CSV text in `language`'s spreadsheet dialect (`DELIMITERS`); a float is written in as few digits as it
-    needs, with that language's decimal sign."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITERS[language], lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([escape_cell(_cell(cell, language), reversible=False) for cell in row]  # no formula injection
-                     for row in rows)
-    return buffer.getvalue()
-
-
-def _cell(cell: Any, language: str) -> Any:
-    if not isinstance(cell, float):
-        return cell
-    shown = f"{cell:g}"
-    return shown.replace(".", ",") if language == "nl" else shown
-
-
-def trainer_file(csv_text: str, language: str) -> str:
-    """The text of a trainer's CSV file as written: with the byte-order mark a Dutch spreadsheet needs."""
-    return BOM + csv_text if language == "nl" else csv_text
-
-
-def read_trainer_csv(text: str, language: str) -> list[dict[str, str]]:
-    """The rows of a trainer's CSV (`gradebook_csv`, `summary_csv`) in `language`'s dialect, by column."""
-    return list(csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=DELIMITERS[language]))
-
-
-def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], language: str = "en") -> str:
+def gradebook_rows(results: Sequence[StudentResult], exercise_ids: Sequence[str], language: str = "en"
+                   ) -> tuple[list[str], list[list[Any]]]:
     """The kit's own layout: one row per submission, a score (0–1) per exercise, total, maximum, status (in
-    `language`, and in its spreadsheet dialect: `_csv`; the column names stay, as the LMS layouts' do)."""
+    `language`; the column names stay, as the LMS layouts' do). The gradebook file and `Gradebook.table`."""
     header = ["file", "student_number", "name", *exercise_ids, "total", "max", "status"]
     rows = [[r.file, r.student_id, r.name, *(float(r.score(e)) for e in exercise_ids), float(r.total),
              len(exercise_ids), r.status_in(language)] for r in results]
-    return _csv(header, rows, language)
+    return header, rows
+
+
+def gradebook_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], language: str = "en") -> str:
+    """The gradebook as CSV, for a spreadsheet in the trainer's `language` (`spreadsheets.csv_text`)."""
+    return csv_text(*gradebook_rows(results, exercise_ids, language), language)
 
 
 def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
@@ -322,13 +290,13 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     twice = duplicated(results)
     graded = [_one_row(group) for student, group in by_student(results).items() if student not in twice]
     if layout == "brightspace":
-        return _csv(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
+        return csv_text(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
                     [[f"#{number}", float(total), "#"] for number, _, total in graded])
     if layout == "canvas":
-        return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
+        return csv_text(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
                     [[name, "", number, "", "", float(total)] for number, name, total in graded])
     if layout == "moodle":
-        return _csv(["ID number", "Full name", item],
+        return csv_text(["ID number", "Full name", item],
                     [[number, name, float(total)] for number, name, total in graded])
     raise KitError(f"Unknown LMS layout {layout!r}; choose from {', '.join(LMS_LAYOUTS)}.")
 
@@ -367,12 +335,13 @@ def summary_csv(results: Sequence[StudentResult], exercise_ids: Sequence[str], l
     for exercise_id in exercise_ids:
         given = [r.feedback[exercise_id] for r in results if exercise_id in r.feedback]
         mistakes = Counter(f.mistake for f in given if f.mistake and not f.correct)
-        share = (lambda status: round(sum(f.status == status for f in given) / len(given), 2) if given else "")
+        share = (lambda status: csv_number(sum(f.status == status for f in given) / len(given), language, ".2f")
+                 if given else "")
         rows.append([exercise_id, EXERCISES[exercise_id].title(language), len(given), share("correct"),
                      share("close"), " | ".join(f"{pick((label.en, label.nl), language)} ({count})"
                                               for label, count in mistakes.most_common(top))])
-    return _csv(["exercise", "title", "answers", "share_correct", "share_close", "most_common_mistakes"], rows,
-                language)
+    return csv_text(["exercise", "title", "answers", "share_correct", "share_close", "most_common_mistakes"], rows,
+                    language)
 
 
 def _file_stem(result: StudentResult) -> str:
@@ -404,9 +373,9 @@ def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out
         for stem, result in zip(stems, ordered):
             (folder / f"{stem}.md").write_text(feedback_text(result, exercise_ids), encoding="utf-8")
     written = [outputs.feedback / f"{stem}.md" for stem in stems]
-    written.append(write_text(outputs.summary, trainer_file(summary_csv(results, exercise_ids, language), language)))
+    written.append(write_text(outputs.summary, spreadsheet_file(summary_csv(results, exercise_ids, language), language)))
     for layout, path in outputs.lms.items():
         written.append(write_text(path, lms_csv(layout, results, item)))
-    written.append(write_text(outputs.gradebook, trainer_file(gradebook_csv(results, exercise_ids, language),
-                                                              language)))
+    written.append(write_text(outputs.gradebook, spreadsheet_file(gradebook_csv(results, exercise_ids, language),
+                                                                  language)))
     return written

@@ -23,10 +23,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..experiment.result import ExperimentResult, check_kpi
-from ..parameters import SPECS
+from ..parameters import SPECS, ParamSpec
 from ..results import KPI_SPECS, series_spec
-from ..language import axis_unit, euro_compact, format_value, missing, resolve, scenario_name, text, unit_kind
-from .style import INK, NAVY, ORANGE, RED, SMALL, STEEL, decimals_needed, finish, new_axes, unit_axis
+from ..language import axis_unit, format_value, resolve, scenario_name, text, unit_kind
+from .style import (INK, NAVY, ORANGE, RED, SMALL, STEEL, decimals_needed, distinct_euros, finish, new_axes,
+                    unit_axis, whole_ticks)
 
 #: Line styles per variant: colours differ in lightness, lines in dash and marker, bands in hatch.
 LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORANGE, linestyle="--", marker="s",
@@ -35,10 +36,8 @@ LOOKS = (dict(color=NAVY, linestyle="-", marker="o", hatch="//"), dict(color=ORA
                                                                         hatch="xx"))
 #: A difference histogram's height over its tallest bar: the top band holds the legend.
 LEGEND_HEADROOM = 1.7
-#: A sweep along up to this many values has a tick at each; a longer one this many ticks at most.
+#: A sweep along up to this many values, spread evenly enough, has a tick at each.
 VALUE_TICKS = 8
-#: At most this many decimals tell a heat map's euro cells apart (at the scale of millions: €1,000).
-CELL_DECIMALS = 3
 #: A tornado's room above its top bar, in bars: it holds the legend.
 TORNADO_LEGEND_ROOM = 0.9
 
@@ -139,31 +138,27 @@ def _axis_label(parameter: str, language: str) -> str:
     return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
 
 
-def _value_ticks(parameter: str, values: Sequence, language: str) -> list[str]:
-    """A sweep's values as tick labels in the reader's language: a choice by its name, a number in the
-    language's style without the unit words the axis label gives ('10 %', '0,9'; not 'honest', '0.9')."""
-    spec = SPECS[parameter]
-    if spec.choices or spec.kind is bool:
+def _values_shown(values: Sequence, unit: str, language: str, spec: ParamSpec | None = None) -> list[str]:
+    """Values side by side in the reader's language, told apart, without the unit words an axis label gives: a
+    parameter's swept values (`spec`) as ticks ('Eerlijke inschatting', '10 %', '0,9'; not 'honest', '0,100',
+    '0.9'), or a KPI's means as a heat map's cells; euros at one scale with the decimals that tell them apart
+    (`distinct_euros`)."""
+    if spec is not None and (spec.choices or spec.kind is bool):
         return [spec.value_text(value, language) for value in values]
-    scale = 100 if unit_kind(spec.unit) == "percent" else 1
-    decimals = decimals_needed([scale * value for value in values])
-    return [format_value(value, spec.unit, language, compact=True, decimals=decimals) for value in values]
-
-
-def _cell_texts(values: np.ndarray, unit: str, language: str) -> list[str]:
-    """A heat map's means in one format that tells apart those that differ: euros at one scale, with as many
-    decimals (up to 3) as that takes ('€ −2,17 mln' beside '€ −2,18 mln', where each written compact read
-    '€ −2,2 mln' four times)."""
-    finite = values[~np.isnan(values)]
-    if not unit.startswith("€") or not len(finite):
+    if unit.startswith("€"):
+        return distinct_euros([float(value) for value in values], language)
+    if spec is None:  # means: as the kit's figures write a KPI
         return [format_value(value, unit, language, compact=True) for value in values]
-    largest = float(np.abs(finite).max())
-    for decimals in (None, *range(1, CELL_DECIMALS + 1)):  # first as `euro_compact` writes each by itself
-        shown = [missing(language) if math.isnan(value) else euro_compact(value, language, decimals, like=largest)
-                 for value in values]
-        if len(set(shown)) == len(set(values)):
-            break
-    return shown
+    scale = 100 if unit_kind(unit) == "percent" else 1
+    decimals = decimals_needed([scale * value for value in values if not math.isnan(value)])
+    return [format_value(value, unit, language, compact=True, decimals=decimals) for value in values]
+
+
+def _evenly_spread(values: np.ndarray) -> bool:
+    """Whether a tick at each value leaves room for its label: at most VALUE_TICKS values, none closer to the
+    next than an eighth of their range ('10 %', '11 %', '12 %', '30 %' ran together)."""
+    gaps = np.diff(np.sort(values.astype(float)))
+    return len(values) <= VALUE_TICKS and (len(gaps) == 0 or gaps.min() >= np.ptp(values) / VALUE_TICKS)
 
 
 def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | None = None, *,
@@ -182,22 +177,28 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         ax.fill_between(positions, table["ci_low"], table["ci_high"], color=STEEL, alpha=0.35, hatch="//",
                         edgecolor=NAVY, linewidth=0, label=text("sweep.ci", language))
         ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
-        if positions is not x or len(x) <= VALUE_TICKS:  # a tick at each value swept, named as the tables name it
-            ax.set_xticks(positions, _value_ticks(parameters[0], x, language))
+        swept = SPECS[parameters[0]]
+        if positions is not x or _evenly_spread(x):  # a tick at each value swept, named as the tables name it
+            ax.set_xticks(positions, _values_shown(x, swept.unit, language, swept))
         else:  # in the parameter's unit ('10 %', not '0,100' under '% per jaar')
-            unit_axis(ax.xaxis, SPECS[parameters[0]].unit, language)
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=VALUE_TICKS, integer=SPECS[parameters[0]].kind is int))
+            unit_axis(ax.xaxis, swept.unit, language)
+            if swept.kind is int:  # a head count has no 2.5
+                whole_ticks(ax.xaxis)
+            else:  # labels such as '12,5 %' are wide: fewer than matplotlib would put on a panel's width
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
         unit_axis(ax.yaxis, spec.unit, language)
         return finish(ax, title, _axis_label(parameters[0], language), f"{spec.label(language)} ({unit})",
                       language=language)
     grid = table.pivot(index=parameters[1], columns=parameters[0], values="mean")
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     means = grid.to_numpy(dtype=float)
-    for ((row, column), value), shown in zip(np.ndenumerate(means), _cell_texts(means.ravel(), spec.unit, language)):
+    for ((row, column), value), shown in zip(np.ndenumerate(means), _values_shown(means.ravel(), spec.unit, language)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
         ax.text(column, row, shown, ha="center", va="center", fontsize=SMALL, color="black" if shade > 0.55 else "white")
-    ax.set_xticks(range(grid.shape[1]), _value_ticks(parameters[0], grid.columns, language))
-    ax.set_yticks(range(grid.shape[0]), _value_ticks(parameters[1], grid.index, language))
+    ax.set_xticks(range(grid.shape[1]), _values_shown(grid.columns, SPECS[parameters[0]].unit, language,
+                                                      SPECS[parameters[0]]))
+    ax.set_yticks(range(grid.shape[0]), _values_shown(grid.index, SPECS[parameters[1]].unit, language,
+                                                      SPECS[parameters[1]]))
     colourbar = figure.colorbar(image, ax=ax)
     colourbar.set_label(text("sweep.colour", language, kpi=spec.label(language), unit=unit))
     unit_axis(colourbar.ax.yaxis, spec.unit, language)

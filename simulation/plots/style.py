@@ -10,9 +10,10 @@ greyscale stay readable.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 
 from matplotlib import colormaps, rcParams
 from matplotlib.axes import Axes
@@ -23,12 +24,14 @@ from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, MaxNLocator, ScalarFormatter
 
 from ..files import write_bytes
-from ..language import axis_unit, compact_scaled, euro_compact, number, percent, text, unit_kind
+from ..language import axis_unit, compact_scaled, euro_compact, missing, number, percent, text, unit_kind
 
 #: The smallest text in a figure, in points: 12.5 px at the panels' 100 dpi, legible when projected at 1280×720.
 SMALL = 9
 #: Resolution of the kit's figures as images (panels, pages, the debrief): at 100 dpi a 9 pt text is 12.5 px.
 FIGURE_DPI = 100
+#: A figure saved to a file (`save_figure`) goes into a report or onto a slide: twice a panel's sharpness.
+FILE_DPI = 200
 #: Width of a panel's figure in inches (560 px at 100 dpi): beside the controls on a 1280 px wide screen.
 PANEL_WIDTH = 5.6
 
@@ -50,22 +53,26 @@ SERIES: dict[str, dict] = {
 }
 
 
-def figure_png(figure: Figure, kind: str = "png") -> bytes:
-    """The figure as PNG bytes (or another kind of `files.FIGURE_SUFFIXES`), for a panel's or a page's image, the
-    debrief's embedded figures or a file.
+def figure_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, for a panel's or a page's image or the debrief's embedded figures.
 
     Unlike the inline backend, no 'tight' cropping: the kit's figures lay
     themselves out, and cropping draws the figure twice, which would double
     the wait after every Run.
     """
+    return _figure_bytes(figure, "png", FIGURE_DPI)
+
+
+def _figure_bytes(figure: Figure, kind: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=kind, dpi=FIGURE_DPI)
+    figure.savefig(buffer, format=kind, dpi=dpi)
     return buffer.getvalue()
 
 
 def save_figure(figure: Figure, path: str | Path) -> Path:
-    """Write the figure to `path` (.png or .svg, by its suffix) whole or not at all."""
-    return write_bytes(path, figure_png(figure, Path(path).suffix.lower().lstrip(".")))
+    """Write the figure to `path` (.png or .svg, by its suffix) whole or not at all, at FILE_DPI: a report's or a
+    slide's figure, sharper than a panel's."""
+    return write_bytes(path, _figure_bytes(figure, Path(path).suffix.lower().lstrip("."), FILE_DPI))
 
 
 def label(key: str, unit: str, language: str) -> str:
@@ -108,25 +115,52 @@ class _PercentTicks(_Ticks):
         return percent(value, self.language, decimals=self.decimals)
 
 
+#: Below this, euro ticks and labels are whole euros ('€ 800', '€ 1.000'), not thousands ('€ 0,8k').
+PLAIN_EUROS_BELOW = 10_000
+
+
+def _scale_of(largest: float | None) -> float | None:
+    """The amount whose compact scale a set of euros side by side is written at: the largest, or a euro below
+    `PLAIN_EUROS_BELOW`; None (each its own) when there is no largest."""
+    if not largest:
+        return None
+    return largest if largest >= PLAIN_EUROS_BELOW else 1.0
+
+
 class _EuroTicks(Formatter):
     """Compact euro amounts at one scale for the whole axis, that of its largest tick, each with the decimals it
-    needs at that scale: '€ 0,6 mln  € 0,9 mln  € 1,2 mln' (each at its own scale read '€ 900k  € 1,2 mln'). A
-    lone amount (a cursor's readout) gets its own scale."""
+    needs at that scale: '€ 0,6 mln  € 0,9 mln  € 1,2 mln' (each at its own scale read '€ 900k  € 1,2 mln'); whole
+    euros on a short axis ('€ 800  € 1.000'). A lone amount (a cursor's readout) gets its own scale."""
 
     def __init__(self, language: str):
-        self.language, self.largest = language, None
+        self.language, self.like = language, None
 
     def set_locs(self, locs) -> None:
         super().set_locs(locs)
         if self.axis is not None:  # the locator's ticks may reach beyond what the axis shows
             low, high = sorted(self.axis.get_view_interval())
             locs = [loc for loc in locs if low <= loc <= high] or list(locs)
-        self.largest = max((abs(loc) for loc in locs), default=0.0) or None
+        self.like = _scale_of(max((abs(loc) for loc in locs), default=0.0))
 
     def __call__(self, value: float, pos: int | None = None) -> str:
-        like = self.largest if pos is not None and value != 0 else None  # '€ 0', not '€ 0 mln'
+        like = self.like if pos is not None and value != 0 else None  # '€ 0', not '€ 0 mln'
         scaled = compact_scaled(value) if like is None else value * compact_scaled(like) / like
         return euro_compact(value, self.language, decimals=decimals_needed([scaled]), like=like)
+
+
+def distinct_euros(values: Sequence[float], language: str, most: int = 3) -> list[str]:
+    """Euro amounts shown side by side (a heat map's cells, a sweep's values) at one scale, with the fewest
+    decimals (up to `most`) that tell apart every two that `most` decimals tell apart: '€ −2,17 mln' beside
+    '€ −2,18 mln', where each written by itself read '€ −2,2 mln'. A missing value reads 'n/a'."""
+    finite = [abs(value) for value in values if not math.isnan(value)]
+    like = _scale_of(max(finite, default=0.0))
+
+    def shown(decimals: int | None) -> list[str]:
+        return [missing(language) if math.isnan(value) else euro_compact(value, language, decimals, like=like)
+                for value in values]
+
+    apart = len(set(shown(most)))
+    return next(texts for texts in map(shown, (None, *range(1, most + 1))) if len(set(texts)) == apart)
 
 
 def euro_axis(axis, language: str) -> None:
