@@ -473,7 +473,8 @@ class Game:
 
     def advance(self, round_number: int | None = None) -> dict[str, dict[str, float]]:
         """Close the open round: play it for every supplier and store the results with the advance. With a
-        `round_number`, only if that round is the one open: a command repeated by mistake does not play the next."""
+        `round_number`, only if that round is the one open: a command repeated by mistake does not play the next.
+        A retry (a submission arrived while the round played) plays the same round, or none if it was closed."""
         for _ in range(3):  # a submission that arrives while the round is simulated makes it play again
             with _play_lock(self._cache_name):
                 log = self.log()
