@@ -10,8 +10,9 @@ Rules of the log: a submission is for the round that is open when it is
 stored (and may name that round, so a late one is refused rather than moved
 to the next round); a team's decisions stay in force until it submits again;
 an undo reopens the last round played and drops the submissions made for
-the round after it, or, after the trainer ended the game, takes the end back; a practice round, before round 1, is played on other
-random numbers and does not count.
+the round after it, or, after the trainer ended the game, takes the end back;
+a practice round, before round 1, is played on other random numbers and does
+not count.
 """
 
 from __future__ import annotations
@@ -495,18 +496,18 @@ class Game:
     def undo(self, round_number: int | None = None, end: bool = False) -> int:
         """Reopen the last round played (with `round_number`, only if it is that round), or with `end` take back
         the trainer's end, and only that, so that the game goes on; returns the round open now. Each is refused
-        where it would do the other: an undo repeated by mistake does not reopen a round after an end it took
-        back, nor the round before the one it reopened."""
+        where it would do the other, so an `undo(end=True)` repeated by mistake reopens no round, and an
+        `undo(round_number)` repeated reopens not the round before."""
         check_round_number(round_number)
         with self.store.transaction() as connection:
             log = self.log()
             if end != log.ended:
                 raise kit_error(GameError, "error.undo_ended" if log.ended else "error.not_ended", played=log.played,
                                 open=log.played + 1)
-            seq_round = log.check_next("undo", self.settings.rounds)
+            logged_round = log.check_next("undo", self.settings.rounds)
             if not end and round_number is not None and round_number != log.played:
                 raise kit_error(GameError, "error.undo_round", asked=round_number, played=log.played)
-            GameStore.append(connection, seq_round, "undo", None, {})
+            GameStore.append(connection, logged_round, "undo", None, {})
         if end:
             return log.played + 1
         self._cache(None)

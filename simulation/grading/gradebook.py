@@ -291,13 +291,13 @@ def lms_csv(layout: str, results: Sequence[StudentResult], item: str) -> str:
     graded = [_one_row(group) for student, group in by_student(results).items() if student not in twice]
     if layout == "brightspace":
         return csv_text(["OrgDefinedId", f"{item} Points Grade", "End-of-Line Indicator"],
-                    [[f"#{number}", float(total), "#"] for number, _, total in graded])
+                        [[f"#{number}", float(total), "#"] for number, _, total in graded])
     if layout == "canvas":
         return csv_text(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item],
-                    [[name, "", number, "", "", float(total)] for number, name, total in graded])
+                        [[name, "", number, "", "", float(total)] for number, name, total in graded])
     if layout == "moodle":
         return csv_text(["ID number", "Full name", item],
-                    [[number, name, float(total)] for number, name, total in graded])
+                        [[number, name, float(total)] for number, name, total in graded])
     raise KitError(f"Unknown LMS layout {layout!r}; choose from {', '.join(LMS_LAYOUTS)}.")
 
 
@@ -373,7 +373,8 @@ def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out
         for stem, result in zip(stems, ordered):
             (folder / f"{stem}.md").write_text(feedback_text(result, exercise_ids), encoding="utf-8")
     written = [outputs.feedback / f"{stem}.md" for stem in stems]
-    written.append(write_text(outputs.summary, spreadsheet_file(summary_csv(results, exercise_ids, language), language)))
+    summary = spreadsheet_file(summary_csv(results, exercise_ids, language), language)
+    written.append(write_text(outputs.summary, summary))
     for layout, path in outputs.lms.items():
         written.append(write_text(path, lms_csv(layout, results, item)))
     written.append(write_text(outputs.gradebook, spreadsheet_file(gradebook_csv(results, exercise_ids, language),

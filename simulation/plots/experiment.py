@@ -194,7 +194,8 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
     means = grid.to_numpy(dtype=float)
     for ((row, column), value), shown in zip(np.ndenumerate(means), _values_shown(means.ravel(), spec.unit, language)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
-        ax.text(column, row, shown, ha="center", va="center", fontsize=SMALL, color="black" if shade > 0.55 else "white")
+        ax.text(column, row, shown, ha="center", va="center", fontsize=SMALL,
+                color="black" if shade > 0.55 else "white")
     ax.set_xticks(range(grid.shape[1]), _values_shown(grid.columns, SPECS[parameters[0]].unit, language,
                                                       SPECS[parameters[0]]))
     ax.set_yticks(range(grid.shape[0]), _values_shown(grid.index, SPECS[parameters[1]].unit, language,
