@@ -138,16 +138,17 @@ def _axis_label(parameter: str, language: str) -> str:
     return f"{SPECS[parameter].label(language)} ({unit})" if unit else SPECS[parameter].label(language)
 
 
-def _values_shown(values: Sequence, unit: str, language: str, spec: ParamSpec | None = None) -> list[str]:
+def _values_shown(values: Sequence, language: str, *, swept: ParamSpec | None = None, unit: str = "") -> list[str]:
     """Values side by side in the reader's language, told apart, without the unit words an axis label gives: a
-    parameter's swept values (`spec`) as ticks ('Eerlijke inschatting', '10 %', '0,9'; not 'honest', '0,100',
-    '0.9'), or a KPI's means as a heat map's cells; euros at one scale with the decimals that tell them apart
-    (`distinct_euros`)."""
-    if spec is not None and (spec.choices or spec.kind is bool):
-        return [spec.value_text(value, language) for value in values]
+    parameter's `swept` values as ticks ('Eerlijke inschatting', '10 %', '0,9'; not 'honest', '0,100', '0.9'),
+    or a KPI's means in its `unit` as a heat map's cells; euros at one scale with the decimals that tell them
+    apart (`distinct_euros`)."""
+    if swept is not None and (swept.choices or swept.kind is bool):
+        return [swept.value_text(value, language) for value in values]
+    unit = swept.unit if swept is not None else unit
     if unit.startswith("€"):
         return distinct_euros([float(value) for value in values], language)
-    if spec is None:  # means: as the kit's figures write a KPI
+    if swept is None:  # means: as the kit's figures write a KPI
         return [format_value(value, unit, language, compact=True) for value in values]
     scale = 100 if unit_kind(unit) == "percent" else 1
     decimals = decimals_needed([scale * value for value in values if not math.isnan(value)])
@@ -179,7 +180,7 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
         ax.plot(positions, table["mean"], color=NAVY, marker="o", label=text("sweep.mean", language))
         swept = SPECS[parameters[0]]
         if positions is not x or _evenly_spread(x):  # a tick at each value swept, named as the tables name it
-            ax.set_xticks(positions, _values_shown(x, swept.unit, language, swept))
+            ax.set_xticks(positions, _values_shown(x, language, swept=swept))
         else:  # in the parameter's unit ('10 %', not '0,100' under '% per jaar')
             unit_axis(ax.xaxis, swept.unit, language)
             if swept.kind is int:  # a head count has no 2.5
@@ -192,14 +193,13 @@ def sweep_chart(result: ExperimentResult, kpi: str = "margin", language: str | N
     grid = table.pivot(index=parameters[1], columns=parameters[0], values="mean")
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", origin="lower", aspect="auto")
     means = grid.to_numpy(dtype=float)
-    for ((row, column), value), shown in zip(np.ndenumerate(means), _values_shown(means.ravel(), spec.unit, language)):
+    for ((row, column), value), shown in zip(np.ndenumerate(means), _values_shown(means.ravel(), language,
+                                                                                    unit=spec.unit)):
         shade = image.norm(value) if not math.isnan(value) else 0.0
         ax.text(column, row, shown, ha="center", va="center", fontsize=SMALL,
                 color="black" if shade > 0.55 else "white")
-    ax.set_xticks(range(grid.shape[1]), _values_shown(grid.columns, SPECS[parameters[0]].unit, language,
-                                                      SPECS[parameters[0]]))
-    ax.set_yticks(range(grid.shape[0]), _values_shown(grid.index, SPECS[parameters[1]].unit, language,
-                                                      SPECS[parameters[1]]))
+    ax.set_xticks(range(grid.shape[1]), _values_shown(grid.columns, language, swept=SPECS[parameters[0]]))
+    ax.set_yticks(range(grid.shape[0]), _values_shown(grid.index, language, swept=SPECS[parameters[1]]))
     colourbar = figure.colorbar(image, ax=ax)
     colourbar.set_label(text("sweep.colour", language, kpi=spec.label(language), unit=unit))
     unit_axis(colourbar.ax.yaxis, spec.unit, language)
