@@ -123,8 +123,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.no_team": ("No team '{team}' in this game (computer competitors take no submissions). Teams: {known}.",
                       "Geen team '{team}' in dit spel (computerconcurrenten leveren niets in). Teams: {known}."),
     "error.no_teams": ("none", "geen"),
-    "error.game_ended": ("The trainer has ended the game after round {played} (undo --end takes that back).",
-                         "De trainer heeft het spel na ronde {played} beëindigd (undo --end draait dat terug)."),
+    "error.game_ended": ("The trainer has ended the game after round {played}.",
+                         "De trainer heeft het spel na ronde {played} beëindigd."),
     "error.undo_ended": ("The trainer has ended the game after round {played}: to take the end back, undo with "
                          "--end (the page: 'Undo the end'); a round is undone only while the game goes on.",
                          "De trainer heeft het spel na ronde {played} beëindigd: draai het einde terug met undo "
