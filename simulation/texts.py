@@ -479,9 +479,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Moodle's download does).", "In '{folder}' staan geen bestanden om na te kijken: zet de "
                                                         "inleveringen erin, of één map dieper (zoals de download "
                                                         "van Moodle doet)."),
-    "error.grade_unknown": ("Unknown exercise or LMS layout: {unknown}.{hint} Exercises: see list_exercises(); "
-                            "layouts: {layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: zie "
-                                               "list_exercises(); indelingen: {layouts}."),
+    "error.grade_unknown": ("Unknown exercise or LMS layout: {unknown}.{hint} Exercises: {exercises}; layouts: "
+                            "{layouts}.", "Onbekende opgave of LMS-indeling: {unknown}.{hint} Opgaven: {exercises}; "
+                                          "indelingen: {layouts}."),
     "error.grade_course": ("No submission answered {trainer}; they answered {used}. An exercise's numbers depend "
                            "on the course code the student gave start(...), so every answer would be marked wrong. "
                            "Grade again {again}.",
@@ -973,7 +973,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.experiment.param_range": ("a parameter and its range (default ±20% around its value); repeatable",
                                     "een parameter en zijn bereik (standaard ±20\u00a0% rond zijn waarde); kan meermaals"),
     "help.grade": ("run and grade a folder of submitted exercise notebooks",
-                   "draai en beoordeel een map met ingeleverde opdrachtnotebooks"),
+                   "draai en beoordeel een map met ingeleverde notebooks met opgaven"),
     "help.grade.folder": ("folder with the submitted notebooks (one file per student)",
                           "map met de ingeleverde notebooks (één bestand per student)"),
     "help.grade.out": ("gradebook CSV to write; the other files go beside it",
@@ -981,7 +981,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.grade.course": ("the course salt the students used in start(..., course=...)",
                           "de cursuscode die de studenten gebruikten in start(..., course=...)"),
     "help.grade.exercises": ("the exercises to grade (default: all answered)",
-                             "de opdrachten om na te kijken (standaard: alle beantwoorde)"),
+                             "de opgaven om na te kijken (standaard: alle beantwoorde)"),
     "help.grade.lms": ("also write these LMS import layouts", "schrijf ook deze importbestanden voor het LMS"),
     "help.grade.item": ("grade item name in the LMS layouts", "naam van het cijferonderdeel in de LMS-bestanden"),
     "help.grade.workers": ("notebooks run at the same time (default {n})",

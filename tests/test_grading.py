@@ -378,3 +378,14 @@ def test_a_dutch_exercise_notebook_is_graded_as_the_english_one(tmp_path):
     for file, language in (("english.ipynb", "en"), ("dutch.ipynb", "nl")):
         assert results[file].status == "ok" and results[file].total == len(asked), results[file]
         assert results[file].language == language
+
+
+def test_an_unknown_exercise_is_told_with_every_id_a_trainer_can_type(tmp_path, capsys):
+    """The refusal said 'see list_exercises()', a Python function a trainer at the terminal cannot call: it now
+    gives the closest id and every id there is, in the trainer's language."""
+    (tmp_path / "subs").mkdir()
+    argv = ["grade", str(tmp_path / "subs"), "--out", str(tmp_path / "book.csv"), "--exercises", "churn-grade6"]
+    assert main([*argv, "--language", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert "Bedoel je 'churn-grade-6'?" in err and "list_exercises" not in err
+    assert all(exercise in err for exercise in EXERCISES)
