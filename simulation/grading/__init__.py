@@ -98,7 +98,7 @@ def grade_folder(folder: str | Path, out: str | Path, *, course: str | None = No
     unknown = [e for e in exercises if e not in EXERCISES] + [x for x in lms if x not in LMS_LAYOUTS]
     if unknown:
         raise kit_error(KitError, "error.grade_unknown", unknown=quoted(unknown), layouts=quoted(LMS_LAYOUTS),
-                        exercises=", ".join(EXERCISES),  # every id: a trainer at the terminal has no list_exercises()
+                        exercises=quoted(EXERCISES),  # every id: a trainer at the terminal has no list_exercises()
                         hint=hint(unknown[0], [*EXERCISES, *LMS_LAYOUTS]))
     if not 1 <= workers <= 32 or not 1 <= timeout <= 3600:
         raise kit_error(KitError, "error.grade_limits", workers=workers, timeout=timeout)
