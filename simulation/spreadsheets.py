@@ -60,18 +60,14 @@ def csv_number(value: float, language: str, spec: str = "g") -> str:
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], language: str = "en") -> str:
     """CSV for people who open it in a spreadsheet in `language`'s locale (`CSV_DELIMITERS`, `csv_number` for
-    floats); a text cell that a spreadsheet would run as a formula is escaped, a name like "'t Hart" kept."""
+    floats, in Dutch after a `BOM`); a text cell that a spreadsheet would run as a formula is escaped, a name like
+    "'t Hart" kept."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[language], lineterminator="\n")
     writer.writerow(header)
     writer.writerows([csv_number(cell, language) if isinstance(cell, float) else escape_cell(cell, reversible=False)
                       for cell in row] for row in rows)
-    return buffer.getvalue()
-
-
-def spreadsheet_file(csv_content: str, language: str) -> str:
-    """The text of such a CSV file as written: with the byte-order mark a Dutch spreadsheet needs."""
-    return BOM + csv_content if language == "nl" else csv_content
+    return (BOM if language == "nl" else "") + buffer.getvalue()
 
 
 def unescape_cell(value: Any) -> Any:

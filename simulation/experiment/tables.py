@@ -17,20 +17,23 @@ from typing import Any
 
 import pandas as pd
 
-from ..language import format_value, missing, percent, resolve, scenario_name, text, value_range
+from ..language import format_value, missing, percent, range_said_once, resolve, scenario_name, text, value_range
 from ..parameters import SPECS
 from ..results import KPI_SPECS
 from . import stats
 from .result import ExperimentResult, check_kpi
 
 
-def interval(low: float, high: float, unit: str, language: str, signed: bool = False) -> str:
+def interval(low: float, high: float, unit: str, language: str, signed: bool = False, short: bool = False) -> str:
     """A confidence interval as a range of two values with their unit: '€2,522,267 – €3,099,553'; 'n/a' (once)
-    when there is none, as for a single replication."""
+    when there is none, as for a single replication. `short`, for a panel's narrow table: euros compact
+    ('€3.8M – €4.5M'), other units said once ('−23.6 – −15.2 deals')."""
     if math.isnan(low) or math.isnan(high):
         return missing(language)
-    return value_range(format_value(low, unit, language, signed=signed), format_value(high, unit, language,
-                                                                                      signed=signed))
+    if short and unit.startswith("€"):
+        return value_range(*(format_value(v, unit, language, compact=True) for v in (low, high)))
+    shown = (format_value(v, unit, language, signed=signed) for v in (low, high))
+    return range_said_once(*shown) if short else value_range(*shown)
 
 
 def _chance(row: Any, language: str) -> str:
@@ -73,7 +76,7 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
     if swept:
         headers.append(text("sweep.against_first", language))
         first = result.variants[0]
-        first_runs = result.variant_runs(first)
+        runs = {variant: result.variant_runs(variant) for variant in result.variants}
     rows = []
     for row in summary.to_dict(orient="records"):
         unit = KPI_SPECS[row["kpi"]].unit
@@ -83,7 +86,7 @@ def means_table(result: ExperimentResult, kpis: Sequence[str] = ("margin", "nps"
                      interval(row["ci_low"], row["ci_high"], unit, language)])
         if swept:
             rows[-1].append(text("sweep.first", language) if row["variant"] == first else
-                            _against_first(result.variant_runs(row["variant"]), first_runs, row["kpi"], language))
+                            _against_first(runs[row["variant"]], runs[first], row["kpi"], language))
     return pd.DataFrame(rows, columns=headers).set_index(headers[0])
 
 

@@ -37,7 +37,7 @@ from ..exercises.checker import Feedback, grade
 from ..exercises.personal import normalise_student
 from ..errors import KitError, command_word
 from ..files import atomic_folder, check_replaceable, check_target, write_text
-from ..spreadsheets import csv_number, csv_text, spreadsheet_file
+from ..spreadsheets import csv_number, csv_text
 from ..language import kit_error, pick, text
 from .run import MAX_BYTES, TIME_LIMIT, Outcome, unique_names
 
@@ -373,10 +373,8 @@ def write_all(results: Sequence[StudentResult], exercise_ids: Sequence[str], out
         for stem, result in zip(stems, ordered):
             (folder / f"{stem}.md").write_text(feedback_text(result, exercise_ids), encoding="utf-8")
     written = [outputs.feedback / f"{stem}.md" for stem in stems]
-    summary = spreadsheet_file(summary_csv(results, exercise_ids, language), language)
-    written.append(write_text(outputs.summary, summary))
+    written.append(write_text(outputs.summary, summary_csv(results, exercise_ids, language)))
     for layout, path in outputs.lms.items():
         written.append(write_text(path, lms_csv(layout, results, item)))
-    written.append(write_text(outputs.gradebook, spreadsheet_file(gradebook_csv(results, exercise_ids, language),
-                                                                  language)))
+    written.append(write_text(outputs.gradebook, gradebook_csv(results, exercise_ids, language)))
     return written

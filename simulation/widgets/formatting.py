@@ -16,8 +16,9 @@ import pandas as pd
 
 from ..comparison import kpi_difference
 from ..experiment.stats import beats, differences
+from ..experiment.tables import interval
 from ..kpis import check_kpi
-from ..language import EN_DASH, format_value, missing, percent, range_said_once, resolve, text, value_range
+from ..language import EN_DASH, format_value, missing, percent, resolve, text, value_range
 from ..results import KPIS, SimulationResult
 
 KpiValues = Mapping[str, float]  # one replication's KPIs
@@ -107,14 +108,6 @@ def difference_headers(names: tuple[str, str], language: str) -> list[str]:
             text("panel.relative", language), text("panel.better", language)]
 
 
-def _interval(low: float, high: float, unit: str, language: str) -> str:
-    """A 95 % interval of A − B, short enough for the panel's table: the unit once ('−23.6 – −15.2 deals',
-    '−9.1 – −6.0 pp'), euros compact ('€3.8M – €4.5M')."""
-    if unit.startswith("€"):
-        return value_range(*(format_value(v, unit, language, compact=True) for v in (low, high)))
-    return range_said_once(*(format_value(v, unit, language, signed=True) for v in (low, high)))
-
-
 def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], kpis: list[str],
                       language: str) -> list[list[str]] | None:
     """Per KPI over paired replications: the 95 % interval of A − B and in how many runs A was better
@@ -127,7 +120,7 @@ def uncertainty_cells(runs_a: Sequence[KpiValues], runs_b: Sequence[KpiValues], 
         spec = check_kpi(row.kpi)
         better = int((beats(frame_a[row.kpi].to_numpy(), frame_b[row.kpi].to_numpy(), row.kpi) == 1).sum())
         said = "panel.k_of_n" if spec.better else "panel.k_of_n_higher"  # a KPI with no better side: higher
-        rows.append([_interval(row.ci_low, row.ci_high, spec.unit, language),
+        rows.append([interval(row.ci_low, row.ci_high, spec.unit, language, signed=True, short=True),
                      text(said, language, k=better, n=len(frame_a))])
     return rows
 
